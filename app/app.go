@@ -1,0 +1,54 @@
+// Package app holds Slate's use cases: the services the desktop window binds,
+// `slate serve` exposes over HTTP and the CLI calls. It is the only layer the
+// three faces use, and the only Go package that imports Wails (desktop build only).
+package app
+
+import (
+	"slate/internal/storage"
+)
+
+// Version is Slate's version, set at build time with -ldflags "-X slate/app.Version=...".
+var Version = "0.1.0-dev"
+
+// App is an open workspace with its services.
+type App struct {
+	store *storage.Store
+
+	Workspace *Workspace
+	Audit     *Audit
+}
+
+// Open opens the workspace database at path ("" = the default location).
+func Open(path string) (*App, error) {
+	return OpenWith(path, storage.Options{})
+}
+
+// OpenWith opens the database with explicit storage options (tests fix the clock and actor).
+func OpenWith(path string, o storage.Options) (*App, error) {
+	if path == "" {
+		p, err := storage.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	st, err := storage.Open(path, o)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{store: st}
+	a.Workspace = &Workspace{store: st}
+	a.Audit = &Audit{store: st}
+	return a, nil
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.store.Close() }
+
+// Store gives the CLI and tests the storage layer for operations with no UI (backup).
+func (a *App) Store() *storage.Store { return a.store }
+
+// Bindings lists the services the window binds and `serve` exposes.
+func (a *App) Bindings() []any {
+	return []any{a.Workspace, a.Audit}
+}

@@ -1,0 +1,187 @@
+// Package cli is Slate's command line: one command per use case, each a thin
+// layer over the app services, with --json on every read command.
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+
+	"slate/app"
+)
+
+// command is one CLI verb ("apply", "audit verify").
+type command struct {
+	name    string
+	args    string // usage after the name
+	summary string
+	// run gets the arguments after the name; global flags are already removed.
+	run func(e *env, args []string) error
+	// noDB commands never open the database.
+	noDB bool
+}
+
+var commands []command
+
+func register(cs ...command) { commands = append(commands, cs...) }
+
+// env is what a command runs with.
+type env struct {
+	stdout, stderr io.Writer
+	dbPath         string
+	json           bool
+	app            *app.App
+}
+
+// open opens the workspace once per run.
+func (e *env) open() (*app.App, error) {
+	if e.app != nil {
+		return e.app, nil
+	}
+	a, err := app.Open(e.dbPath)
+	if err != nil {
+		return nil, err
+	}
+	e.app = a
+	return a, nil
+}
+
+// emit writes v as indented JSON under --json, else calls text.
+func (e *env) emit(v any, text func(w io.Writer)) error {
+	if e.json {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	}
+	text(e.stdout)
+	return nil
+}
+
+// errUsage marks an error in how the command was called.
+var errUsage = errors.New("usage")
+
+func usageError(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, args...))
+}
+
+// Main runs the CLI with args (without the program name) and returns the exit status.
+func Main(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, dbPath: os.Getenv("SLATE_DB")}
+	rest, err := globalFlags(e, args)
+	if err != nil {
+		fmt.Fprintln(stderr, "slate:", err)
+		return 2
+	}
+	if len(rest) == 0 || rest[0] == "help" || rest[0] == "--help" || rest[0] == "-h" {
+		help(stdout, rest)
+		return 0
+	}
+	cmd, cmdArgs := lookup(rest)
+	if cmd == nil {
+		fmt.Fprintf(stderr, "slate: unknown command %q (run `slate help`)\n", strings.Join(rest, " "))
+		return 2
+	}
+	if !cmd.noDB {
+		if _, err := e.open(); err != nil {
+			fmt.Fprintln(stderr, "slate:", err)
+			return 1
+		}
+		defer e.app.Close()
+	}
+	if err := cmd.run(e, cmdArgs); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintln(stderr, "slate:", strings.TrimPrefix(err.Error(), "usage: "))
+		if errors.Is(err, errUsage) {
+			fmt.Fprintf(stderr, "usage: slate %s %s\n", cmd.name, cmd.args)
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// globalFlags removes --db PATH and --json wherever they appear.
+func globalFlags(e *env, args []string) ([]string, error) {
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return append(rest, args[i:]...), nil
+		case a == "--json" || a == "-json":
+			e.json = true
+		case a == "--db" || a == "-db":
+			if i+1 >= len(args) {
+				return nil, errors.New("--db needs a path")
+			}
+			e.dbPath = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--db="):
+			e.dbPath = strings.TrimPrefix(a, "--db=")
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return rest, nil
+}
+
+// lookup finds the command with the longest name matching the leading words.
+func lookup(args []string) (*command, []string) {
+	var best *command
+	bestLen := 0
+	for i := range commands {
+		words := strings.Fields(commands[i].name)
+		if len(words) <= len(args) && slices.Equal(words, args[:len(words)]) && len(words) > bestLen {
+			best, bestLen = &commands[i], len(words)
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	return best, args[bestLen:]
+}
+
+// parse parses flags that may come before, between or after positionals.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func help(w io.Writer, topic []string) {
+	fmt.Fprintf(w, "Slate %s — a workbench for service level targets\n\n", app.Version)
+	fmt.Fprintln(w, "usage: slate [--db PATH] [--json] COMMAND [ARGS]")
+	fmt.Fprintln(w, "       slate            (desktop build: opens the window)")
+	fmt.Fprintln(w, "\ncommands:")
+	cs := slices.Clone(commands)
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-44s %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+	}
+	fmt.Fprintln(w, "\nThe database is SLATE_DB, or --db, or the user config folder's slate/slate.db.")
+	fmt.Fprintln(w, "Every read command prints JSON with --json.")
+}

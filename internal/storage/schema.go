@@ -1,0 +1,41 @@
+package storage
+
+// Every bucket and well-known key of the database file is declared here.
+//
+//	meta                 schema version, audit chain head
+//	defs/<Kind>          name → JSON {metadata, spec} of one definition
+//	audit                seq (8-byte big-endian) → JSON AuditEvent
+//	points/<feed>        pointKey (time ‖ batch ‖ row, big-endian) → binary point (points.go)
+//	supersede/<feed>     pointKey of a replaced point → batch id that replaced it
+//	items/<feed>         item id → list of pointKeys (item feeds: key lookup for conflicts)
+//	batches              batch id → JSON Batch record (batches.go)
+//	batchstate           batch id → 1-byte status (fast visibility check for readers)
+//	batchsha             feed ‖ 0 ‖ sha256 → batch id (identical files are refused)
+//	batchfind/<id>       seq → JSON finding of the batch
+//	batchrej/<id>        row → JSON rejected row (cells and findings)
+//	batchsrc/<id>        chunk index → gzip bytes of the original file
+//
+// Later features add their buckets to this list and a migration step below.
+var (
+	bucketMeta  = []byte("meta")
+	bucketDefs  = []byte("defs")
+	bucketAudit = []byte("audit")
+
+	bucketPoints     = []byte("points")
+	bucketSupersede  = []byte("supersede")
+	bucketItems      = []byte("items")
+	bucketBatches    = []byte("batches")
+	bucketBatchState = []byte("batchstate")
+	bucketBatchSHA   = []byte("batchsha")
+	bucketBatchFind  = []byte("batchfind")
+	bucketBatchRej   = []byte("batchrej")
+	bucketBatchSrc   = []byte("batchsrc")
+
+	keySchema    = []byte("schema")
+	keyAuditHead = []byte("audit_head")
+)
+
+// topBuckets are created at open, in one transaction.
+var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
+	bucketPoints, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
+	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc}
