@@ -4,6 +4,8 @@
 package app
 
 import (
+	"fmt"
+
 	"slate/internal/storage"
 )
 
@@ -14,8 +16,11 @@ var Version = "0.1.0-dev"
 type App struct {
 	store *storage.Store
 
-	Workspace *Workspace
-	Audit     *Audit
+	Workspace  *Workspace
+	Audit      *Audit
+	Imports    *Imports
+	Compliance *Compliance
+	Exceptions *Exceptions
 }
 
 // Open opens the workspace database at path ("" = the default location).
@@ -39,6 +44,14 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	a := &App{store: st}
 	a.Workspace = &Workspace{store: st}
 	a.Audit = &Audit{store: st}
+	a.Imports = &Imports{store: st}
+	a.Compliance = &Compliance{store: st}
+	a.Exceptions = &Exceptions{store: st}
+	// Finish what a crash interrupted: staging batches never become visible; remove them.
+	if _, err := st.RecoverBatches(); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("recover interrupted imports: %w", err)
+	}
 	return a, nil
 }
 
@@ -50,5 +63,5 @@ func (a *App) Store() *storage.Store { return a.store }
 
 // Bindings lists the services the window binds and `serve` exposes.
 func (a *App) Bindings() []any {
-	return []any{a.Workspace, a.Audit}
+	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions}
 }

@@ -5,15 +5,19 @@ package storage
 //	meta                 schema version, audit chain head
 //	defs/<Kind>          name → JSON {metadata, spec} of one definition
 //	audit                seq (8-byte big-endian) → JSON AuditEvent
-//	points/<feed>        pointKey (time ‖ batch ‖ row, big-endian) → binary point (points.go)
-//	supersede/<feed>     pointKey of a replaced point → batch id that replaced it
-//	items/<feed>         item id → list of pointKeys (item feeds: key lookup for conflicts)
+//	points/<feed>        block key (first time ‖ batch ‖ first row, big-endian) → block of ≤512 points (points.go)
+//	pointmeta            feed → widest block span and latest block end (time keys)
+//	supersede/<feed>     point key (time ‖ batch ‖ row) of a replaced point → batch id that replaced it
+//	items/<feed>         item id → list of (point key, point) (item feeds: key lookup for conflicts)
 //	batches              batch id → JSON Batch record (batches.go)
 //	batchstate           batch id → 1-byte status (fast visibility check for readers)
 //	batchsha             feed ‖ 0 ‖ sha256 → batch id (identical files are refused)
 //	batchfind/<id>       seq → JSON finding of the batch
 //	batchrej/<id>        row → JSON rejected row (cells and findings)
 //	batchsrc/<id>        chunk index → gzip bytes of the original file
+//	exceptions           seq (8-byte big-endian) → JSON Exception (exceptions.go)
+//	evidence             sha256 (hex) → bytes of an exception's evidence file
+//	breachmarks          breach id (slt[/tier]@period) → JSON BreachMark (breaches.go)
 //
 // Later features add their buckets to this list and a migration step below.
 var (
@@ -22,6 +26,7 @@ var (
 	bucketAudit = []byte("audit")
 
 	bucketPoints     = []byte("points")
+	bucketPointMeta  = []byte("pointmeta")
 	bucketSupersede  = []byte("supersede")
 	bucketItems      = []byte("items")
 	bucketBatches    = []byte("batches")
@@ -31,11 +36,16 @@ var (
 	bucketBatchRej   = []byte("batchrej")
 	bucketBatchSrc   = []byte("batchsrc")
 
+	bucketExceptions  = []byte("exceptions")
+	bucketEvidence    = []byte("evidence")
+	bucketBreachMarks = []byte("breachmarks")
+
 	keySchema    = []byte("schema")
 	keyAuditHead = []byte("audit_head")
 )
 
 // topBuckets are created at open, in one transaction.
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
-	bucketPoints, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
-	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc}
+	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
+	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc,
+	bucketExceptions, bucketEvidence, bucketBreachMarks}

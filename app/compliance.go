@@ -1,0 +1,326 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"slate/internal/compliance"
+	"slate/internal/domain"
+	"slate/internal/storage"
+)
+
+// Compliance computes the compliance screens: report, breaches, alerts,
+// what-if and rollback criteria. One call per screen.
+type Compliance struct {
+	store *storage.Store
+}
+
+// Report is every SLT (and tier, and composite) per period, with credits.
+type Report = compliance.Report
+
+// ReportRow is one period of one SLT, tier or composite.
+type ReportRow = compliance.Row
+
+// Credit is a contract's credit and incentive for one period.
+type Credit = compliance.Credit
+
+// BreachLog is the breach screen.
+type BreachLog struct {
+	At       time.Time           `json:"at"`
+	Since    string              `json:"since,omitempty"`
+	Breaches []compliance.Breach `json:"breaches"`
+}
+
+// Breach is one missed period with impact and priority.
+type Breach = compliance.Breach
+
+// AlertList is the alerts screen: burn-rate alerts and trend warnings.
+type AlertList = compliance.AlertList
+
+// WhatIf judges an SLT's past periods at another target.
+type WhatIf = compliance.WhatIf
+
+// RollbackResult lists when a rollback rule held on a feed.
+type RollbackResult = compliance.RollbackResult
+
+// BreachMark records a false-positive breach.
+type BreachMark = storage.BreachMark
+
+// ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now.
+type ReportQuery struct {
+	Period string `json:"period"`
+	SLT    string `json:"slt"`
+	At     string `json:"at"`
+}
+
+// BreachQuery selects breaches whose period starts at or after Since (a period key or date).
+type BreachQuery struct {
+	Since string `json:"since"`
+	At    string `json:"at"`
+}
+
+// AlertQuery selects alerts at a time, optionally for one SLT.
+type AlertQuery struct {
+	At  string `json:"at"`
+	SLT string `json:"slt"`
+}
+
+// WhatIfQuery proposes a target for an SLT.
+type WhatIfQuery struct {
+	SLT    string  `json:"slt"`
+	Target float64 `json:"target"`
+	At     string  `json:"at"`
+}
+
+// RollbackQuery evaluates a rule over a feed between From and To (empty: all data).
+type RollbackQuery struct {
+	Feed string `json:"feed"`
+	Rule string `json:"rule"`
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// ParseTime reads RFC 3339, "YYYY-MM-DDTHH:MM" (UTC) or YYYY-MM-DD (midnight UTC).
+func ParseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", time.DateOnly} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time (write RFC 3339, e.g. 2026-10-05T14:00:00Z, or a date)", s)
+}
+
+func (c *Compliance) at(s string) (time.Time, error) {
+	if s == "" {
+		return c.store.Now().UTC(), nil
+	}
+	return ParseTime(s)
+}
+
+// input loads definitions and exceptions and binds the point source to the store.
+func (c *Compliance) input(at time.Time) (compliance.Input, error) {
+	in := compliance.Input{At: at, Source: c.source}
+	err := c.store.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		in.Workspace = ws
+		excs, err := tx.Exceptions()
+		if err != nil {
+			return err
+		}
+		in.Exceptions = exceptionWindows(excs)
+		return nil
+	})
+	return in, err
+}
+
+// source streams a feed's published points, each call in its own read transaction
+// (so SLTs evaluate in parallel).
+func (c *Compliance) source(feed string, from, to time.Time, fn func(domain.Point) error) error {
+	return c.store.View(func(tx *storage.Tx) error { return tx.ScanPoints(feed, from, to, fn) })
+}
+
+func exceptionWindows(excs []storage.Exception) []compliance.ExceptionWindow {
+	out := make([]compliance.ExceptionWindow, len(excs))
+	for i, e := range excs {
+		out[i] = compliance.ExceptionWindow{ID: e.ID, SLT: e.SLT, Start: e.From, End: e.To, Status: e.Status}
+	}
+	return out
+}
+
+// Report computes the compliance report.
+func (c *Compliance) Report(q ReportQuery) (Report, error) {
+	at, err := c.at(q.At)
+	if err != nil {
+		return Report{}, err
+	}
+	in, err := c.input(at)
+	if err != nil {
+		return Report{}, err
+	}
+	return compliance.BuildReport(in, compliance.ReportOptions{Period: q.Period, SLT: q.SLT})
+}
+
+// Breaches lists missed periods with impact, priority and Pareto rank.
+func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
+	at, err := c.at(q.At)
+	if err != nil {
+		return BreachLog{}, err
+	}
+	in, err := c.input(at)
+	if err != nil {
+		return BreachLog{}, err
+	}
+	rep, err := compliance.BuildReport(in, compliance.ReportOptions{})
+	if err != nil {
+		return BreachLog{}, err
+	}
+	var marks map[string]storage.BreachMark
+	if err := c.store.View(func(tx *storage.Tx) error {
+		marks, err = tx.BreachMarks()
+		return err
+	}); err != nil {
+		return BreachLog{}, err
+	}
+	fps := map[string]compliance.FalsePositive{}
+	for id, m := range marks {
+		fps[id] = compliance.FalsePositive{Reason: m.Reason, By: m.By}
+	}
+	rows := rep.Rows
+	if q.Since != "" {
+		if rows, err = since(in.Workspace, rows, q.Since); err != nil {
+			return BreachLog{}, err
+		}
+	}
+	return BreachLog{At: at, Since: q.Since, Breaches: compliance.Breaches(in.Workspace, rows, fps)}, nil
+}
+
+// since keeps rows whose period starts at or after the start of the period
+// key (or date, or time) since, read in each SLT's zone.
+func since(ws *domain.Workspace, rows []compliance.Row, s string) ([]compliance.Row, error) {
+	var out []compliance.Row
+	for _, r := range rows {
+		loc := time.UTC
+		if slt := ws.SLT(r.SLT); slt != nil {
+			if l, err := domain.LoadZone(slt.Spec.TimeZone); err == nil {
+				loc = l
+			}
+		}
+		var from time.Time
+		if p, err := compliance.ParseKey(s, loc); err == nil {
+			from = p.Start
+		} else if t, err := ParseTime(s); err == nil {
+			from = t
+		} else {
+			return nil, fmt.Errorf("--since %q is not a period key (2026-10, 2026-Q3, ...) or a time", s)
+		}
+		if !r.Start.Before(from) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// MarkFalsePositive records that a breach (id slt[/tier]@period) is not a real
+// miss; it stays in the log, out of the ranking. Audited.
+func (c *Compliance) MarkFalsePositive(id, reason string) (BreachMark, error) {
+	name, period, ok := strings.Cut(id, "@")
+	if !ok || period == "" {
+		return BreachMark{}, fmt.Errorf("%q is not a breach id (write SLT@PERIOD or SLT/TIER@PERIOD, as `slate breaches` shows)", id)
+	}
+	if strings.TrimSpace(reason) == "" {
+		return BreachMark{}, errors.New("a false positive needs a reason")
+	}
+	name, _, _ = strings.Cut(name, "/")
+	m := BreachMark{ID: id, Reason: reason, By: c.store.Actor(), At: c.store.Now().UTC()}
+	err := c.store.Update(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		if ws.SLT(name) == nil {
+			return fmt.Errorf("SLT %q does not exist", name)
+		}
+		if err := tx.PutBreachMark(m); err != nil {
+			return err
+		}
+		_, err = tx.Audit("breach.false-positive", "Breach/"+id, map[string]string{"reason": reason})
+		return err
+	})
+	return m, err
+}
+
+// Alerts evaluates burn-rate alerts and trend warnings.
+func (c *Compliance) Alerts(q AlertQuery) (AlertList, error) {
+	at, err := c.at(q.At)
+	if err != nil {
+		return AlertList{}, err
+	}
+	in, err := c.input(at)
+	if err != nil {
+		return AlertList{}, err
+	}
+	if q.SLT != "" && in.Workspace.SLT(q.SLT) == nil {
+		return AlertList{}, fmt.Errorf("SLT %q does not exist", q.SLT)
+	}
+	return compliance.Alerts(in, q.SLT)
+}
+
+// WhatIf judges every complete past period of an SLT at a proposed target.
+func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
+	at, err := c.at(q.At)
+	if err != nil {
+		return WhatIf{}, err
+	}
+	in, err := c.input(at)
+	if err != nil {
+		return WhatIf{}, err
+	}
+	s := in.Workspace.SLT(q.SLT)
+	if s == nil {
+		return WhatIf{}, fmt.Errorf("SLT %q does not exist", q.SLT)
+	}
+	rows, err := compliance.NewEvaluator(in).SLT(q.SLT, nil)
+	if err != nil {
+		return WhatIf{}, err
+	}
+	var current *float64
+	op := s.Spec.ObjectiveOp(s.Spec.Objective.Op)
+	if len(s.Spec.Tiers) == 0 {
+		v := s.Spec.Objective.Target
+		current = &v
+	}
+	w := compliance.WhatIfRows(q.SLT, rows.Overall, op, current, q.Target)
+	w.Warnings = append(w.Warnings, compliance.ResolutionWarnings(in.Workspace, s, &q.Target)...)
+	return w, nil
+}
+
+// Rollback evaluates a rollback rule ("error_rate > 0.02 for 15m") over a feed.
+func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
+	rule, err := compliance.ParseRollbackRule(q.Rule)
+	if err != nil {
+		return RollbackResult{}, err
+	}
+	from, to := time.Unix(0, 0).UTC(), c.store.Now().UTC().AddDate(10, 0, 0)
+	if q.From != "" {
+		if from, err = ParseTime(q.From); err != nil {
+			return RollbackResult{}, err
+		}
+	}
+	if q.To != "" {
+		if to, err = ParseTime(q.To); err != nil {
+			return RollbackResult{}, err
+		}
+	}
+	var res RollbackResult
+	err = c.store.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		if ws.Feed(q.Feed) == nil {
+			return fmt.Errorf("feed %q does not exist", q.Feed)
+		}
+		var scanErr error
+		seq := func(yield func(domain.Point) bool) {
+			stop := errors.New("stop")
+			scanErr = tx.ScanPoints(q.Feed, from, to, func(p domain.Point) error {
+				if !yield(p) {
+					return stop
+				}
+				return nil
+			})
+			if errors.Is(scanErr, stop) {
+				scanErr = nil
+			}
+		}
+		res = compliance.EvaluateRollback(q.Feed, rule, seq)
+		return scanErr
+	})
+	return res, err
+}

@@ -1,0 +1,173 @@
+package compliance
+
+import (
+	"math/rand"
+	"testing"
+	"time"
+
+	"slate/internal/domain"
+)
+
+// Random workloads (fixed seeds): attainment in [0, 1], good + bad = eligible,
+// and adding exclusions never raises eligible.
+func TestProperties(t *testing.T) {
+	rng := rand.New(rand.NewSource(42))
+	kinds := []domain.Indicator{availability(), threshold("<=", 0.5), {Kind: domain.IndicatorRatio}, {Kind: domain.IndicatorDuration, Goal: dur("3h")}}
+	periods := []string{"day", "week", "month", "rolling:3d"}
+	for iter := 0; iter < 60; iter++ {
+		in := kinds[rng.Intn(len(kinds))]
+		if in.Kind == domain.IndicatorAvailability {
+			in.Missing = []string{"", "good", "bad"}[rng.Intn(3)]
+		}
+		s := newSLT("x", periods[rng.Intn(len(periods))], []string{"UTC", "Europe/Berlin", "America/New_York"}[rng.Intn(3)], in, 0.9)
+		if rng.Intn(2) == 0 {
+			s.Spec.Calendar = "office"
+		}
+		start := ts("2026-03-20T00:00:00Z")
+		var pts []domain.Point
+		for at := start; at.Before(start.Add(15 * 24 * time.Hour)); at = at.Add(time.Duration(1+rng.Intn(40)) * time.Minute) {
+			p := domain.Point{At: at, Value: rng.Float64(), Total: float64(rng.Intn(5)), Good: 0}
+			p.Good = float64(rng.Intn(int(p.Total) + 1))
+			if in.Kind == domain.IndicatorAvailability {
+				p.Total, p.Good = 1, float64(rng.Intn(10)/9)
+			}
+			if in.Kind == domain.IndicatorDuration {
+				p.Opened = at.Add(-time.Duration(rng.Intn(600)) * time.Minute)
+				p.Resolved = at
+				if rng.Intn(8) == 0 {
+					p.Resolved = time.Time{}
+				}
+			}
+			pts = append(pts, p)
+		}
+		sortPoints(pts)
+		var excs []ExceptionWindow
+		base := domain.NewWorkspace(s, officeHours("office", "2026-03-25"))
+		at := start.Add(time.Duration(rng.Intn(16*24)) * time.Hour)
+		feeds := map[string][]domain.Point{"x-feed": pts}
+		prev := report(t, base, at, feeds, nil, ReportOptions{})
+		for k := 0; k < 3; k++ {
+			ws0 := start.Add(time.Duration(rng.Intn(15*24*60)) * time.Minute)
+			excs = append(excs, ExceptionWindow{ID: "e", SLT: "x", Status: StatusApproved, Start: ws0, End: ws0.Add(time.Duration(rng.Intn(3000)) * time.Minute)})
+			if rng.Intn(2) == 0 {
+				m := maintenance("m"+string(rune('a'+k)), ws0.Format(time.RFC3339), ws0.Add(5*time.Hour).Format(time.RFC3339), "2026-01-01T00:00:00Z")
+				base.Put(m)
+			}
+			next := report(t, base, at, feeds, excs, ReportOptions{})
+			check(t, iter, prev)
+			check(t, iter, next)
+			if in.Kind != domain.IndicatorDuration {
+				byKey := map[string]Row{}
+				for _, r := range prev.Rows {
+					byKey[r.Period] = r
+				}
+				for _, r := range next.Rows {
+					if p, ok := byKey[r.Period]; ok && r.Eligible > p.Eligible {
+						t.Fatalf("iter %d: %s eligible rose from %v to %v with more exclusions", iter, r.Period, p.Eligible, r.Eligible)
+					}
+				}
+			}
+			prev = next
+		}
+	}
+}
+
+func check(t *testing.T, iter int, rep Report) {
+	t.Helper()
+	for _, r := range rep.Rows {
+		if r.Good != nil && *r.Good+*r.Bad != r.Eligible {
+			t.Fatalf("iter %d %s: good %v + bad %v != eligible %v", iter, r.Period, *r.Good, *r.Bad, r.Eligible)
+		}
+		for _, a := range []*float64{r.Attainment, r.AttainmentRaw} {
+			if a != nil && (*a < 0 || *a > 1) {
+				t.Fatalf("iter %d %s: attainment %v", iter, r.Period, *a)
+			}
+		}
+		if (r.Eligible == 0) != (r.Attainment == nil) || (r.Met == nil) != (r.Attainment == nil) {
+			t.Fatalf("iter %d %s: eligible %v attainment %v met %v", iter, r.Period, r.Eligible, deref(r.Attainment), r.Met)
+		}
+		if r.Eligible < 0 || r.Unknown < 0 || r.Excluded < 0 {
+			t.Fatalf("negative counts %+v", r)
+		}
+	}
+}
+
+func TestRollingWindow(t *testing.T) {
+	s := newSLT("r", "rolling:3d", "UTC", threshold("<=", 1), 0.5)
+	ws := domain.NewWorkspace(s)
+	var pts []domain.Point
+	for d := 0; d < 5; d++ { // day d: d bad rows and 4-d good... one good and one bad value per day, bad on days 1 and 2
+		v := 0.0
+		if d == 1 || d == 2 {
+			v = 5
+		}
+		pts = append(pts, domain.Point{At: ts("2026-10-01T12:00:00Z").AddDate(0, 0, d), Value: v})
+	}
+	rep := report(t, ws, ts("2026-10-10T00:00:00Z"), map[string][]domain.Point{"r-feed": pts}, nil, ReportOptions{})
+	if len(rep.Rows) != 5 {
+		t.Fatalf("rows %v", keys(rep))
+	}
+	r := findRow(t, rep, "r", "", "2026-10-04") // Oct 2, 3, 4 → 2 bad of 3
+	wantCounts(t, r, 3, 1, 2, 0, 0)
+	if !r.Start.Equal(ts("2026-10-02T00:00:00Z")) || !r.End.Equal(ts("2026-10-05T00:00:00Z")) {
+		t.Errorf("window %v %v", r.Start, r.End)
+	}
+	wantCounts(t, findRow(t, rep, "r", "", "2026-10-05"), 3, 2, 1, 0, 0)
+	if r.ConsecutiveMisses != 2 {
+		t.Errorf("misses %d", r.ConsecutiveMisses)
+	}
+	// statistic over a rolling window: median of Oct 3..5 (5, 0, 0) is 0; of Oct 2..4 (5, 5, 0) is 5
+	st := newSLT("st", "rolling:3d", "UTC", domain.Indicator{Kind: domain.IndicatorStatistic, Statistic: "median"}, 1)
+	ws = domain.NewWorkspace(st)
+	rep = report(t, ws, ts("2026-10-10T00:00:00Z"), map[string][]domain.Point{"st-feed": pts}, nil, ReportOptions{})
+	r = findRow(t, rep, "st", "", "2026-10-05")
+	if r.Eligible != 3 || *r.Attainment != 0 || r.Good != nil || r.Op != "<=" || !*r.Met {
+		t.Errorf("%+v", r)
+	}
+	r = findRow(t, rep, "st", "", "2026-10-04")
+	if *r.Attainment != 5 || *r.Met {
+		t.Errorf("%+v", r)
+	}
+}
+
+func TestConsecutiveMissesAndFilter(t *testing.T) {
+	s := newSLT("m", "month", "UTC", threshold("<=", 1), 0.9)
+	s.Spec.RCAAfter = 2
+	ws := domain.NewWorkspace(s)
+	var pts []domain.Point
+	for m := 1; m <= 4; m++ {
+		v := 5.0
+		if m == 1 {
+			v = 0
+		}
+		pts = append(pts, domain.Point{At: time.Date(2026, time.Month(m), 3, 0, 0, 0, 0, time.UTC), Value: v})
+	}
+	rep := report(t, ws, ts("2026-04-10T00:00:00Z"), map[string][]domain.Point{"m-feed": pts}, nil, ReportOptions{})
+	want := []struct {
+		key  string
+		runs int
+		rca  bool
+	}{{"2026-01", 0, false}, {"2026-02", 1, false}, {"2026-03", 2, true}, {"2026-04", 2, false}}
+	for _, w := range want {
+		r := findRow(t, rep, "m", "", w.key)
+		if r.ConsecutiveMisses != w.runs || r.RCADue != w.rca {
+			t.Errorf("%s: %d %v", w.key, r.ConsecutiveMisses, r.RCADue)
+		}
+	}
+	rep = report(t, ws, ts("2026-04-10T00:00:00Z"), map[string][]domain.Point{"m-feed": pts}, nil, ReportOptions{Period: "2026-Q1"})
+	if len(rep.Rows) != 3 {
+		t.Errorf("quarter filter: %v", keys(rep))
+	}
+	rep = report(t, ws, ts("2026-09-10T00:00:00Z"), map[string][]domain.Point{"m-feed": pts}, nil, ReportOptions{Period: "2026-08"})
+	if len(rep.Rows) != 1 || rep.Rows[0].Attainment != nil || rep.Rows[0].Met != nil || rep.Rows[0].Eligible != 0 {
+		t.Errorf("no-data period: %+v", rep.Rows)
+	}
+	bs := Breaches(ws, report(t, ws, ts("2026-04-10T00:00:00Z"), map[string][]domain.Point{"m-feed": pts}, nil, ReportOptions{}).Rows,
+		map[string]FalsePositive{"m@2026-02": {Reason: "probe bug"}})
+	if len(bs) != 2 || bs[0].ID != "m@2026-03" || bs[0].Frequency != 1 || bs[1].FalsePositive != true || bs[1].ParetoRank != 0 {
+		t.Errorf("breaches %+v", bs)
+	}
+	if !near(bs[0].Impact, 0.9) || bs[0].Priority != 0.9 {
+		t.Errorf("impact %+v", bs[0])
+	}
+}

@@ -1,0 +1,430 @@
+package compliance
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"slate/internal/domain"
+)
+
+// Source streams the published points of a feed with from <= At < to, in time
+// order (storage's Tx.ScanPoints has this shape). It must be safe to call from
+// several goroutines at once.
+type Source func(feed string, from, to time.Time, fn func(domain.Point) error) error
+
+// SlicePoints is a Source over in-memory points, per feed (tests).
+func SlicePoints(feeds map[string][]domain.Point) Source {
+	return func(feed string, from, to time.Time, fn func(domain.Point) error) error {
+		for _, p := range feeds[feed] {
+			if !p.At.Before(from) && p.At.Before(to) {
+				if err := fn(p); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// Input is what a report is computed from.
+type Input struct {
+	Workspace  *domain.Workspace
+	Exceptions []ExceptionWindow
+	At         time.Time
+	Source     Source
+}
+
+// Plan is one SLT ready to evaluate: one EvalSpec per tier (or one).
+type Plan struct {
+	SLT        *domain.SLT
+	Feed       string
+	Specs      []EvalSpec
+	Exclusions []Exclusion
+	Ignored    []Ignored
+	RCAAfter   int
+	Interval   time.Duration // the feed's expected interval
+}
+
+// PlanSLT compiles an indicator SLT: zone, period, calendars, tiers and exclusions.
+// override, when not nil, replaces the SLT's period (composite components).
+func PlanSLT(in Input, s *domain.SLT, override *PeriodSpec) (Plan, error) {
+	sp := s.Spec
+	if sp.Indicator == nil {
+		return Plan{}, fmt.Errorf("SLT %s has no indicator", s.Name())
+	}
+	loc, err := domain.LoadZone(sp.TimeZone)
+	if err != nil {
+		return Plan{}, fmt.Errorf("SLT %s: %w", s.Name(), err)
+	}
+	ps, err := ParsePeriodSpec(sp.Period)
+	if err != nil {
+		return Plan{}, fmt.Errorf("SLT %s: %w", s.Name(), err)
+	}
+	if override != nil {
+		ps = *override
+	}
+	ws := in.Workspace
+	excl, ign := Exclusions(s, loc, ws.Maintenance(), in.Exceptions, time.Unix(0, 0).UTC(), in.At)
+	set := ExclusionSet(excl)
+	plan := Plan{SLT: s, Feed: sp.Feed, Exclusions: excl, Ignored: ign, RCAAfter: sp.RCAAfter}
+	if f := ws.Feed(sp.Feed); f != nil {
+		plan.Interval = f.Spec.Interval.D()
+	}
+	calendar := func(name string) (*Calendar, error) {
+		if name == "" {
+			return nil, nil
+		}
+		c := ws.Calendar(name)
+		if c == nil {
+			return nil, fmt.Errorf("SLT %s: calendar %q does not exist", s.Name(), name)
+		}
+		return CompileCalendar(c)
+	}
+	base := EvalSpec{SLT: s.Name(), Indicator: *sp.Indicator, Period: ps, Loc: loc, Exclusions: set, At: in.At}
+	if len(sp.Tiers) == 0 {
+		cal, err := calendar(sp.Calendar)
+		if err != nil {
+			return Plan{}, err
+		}
+		e := base
+		e.Calendar = cal
+		e.Objective = Objective{sp.ObjectiveOp(sp.Objective.Op), sp.Objective.Target}
+		plan.Specs = []EvalSpec{e}
+		return plan, nil
+	}
+	cals := make([]*Calendar, len(sp.Tiers))
+	for i, t := range sp.Tiers {
+		if cals[i], err = calendar(t.Calendar); err != nil {
+			return Plan{}, err
+		}
+	}
+	for i, t := range sp.Tiers {
+		e := base
+		e.Tier, e.Calendar = t.Name, cals[i]
+		e.Objective = Objective{sp.ObjectiveOp(t.Op), t.Target}
+		if sp.Indicator.Kind == domain.IndicatorDuration {
+			i := i
+			e.Owns = func(opened time.Time) bool { return ownerTier(cals, opened) == i }
+		}
+		plan.Specs = append(plan.Specs, e)
+	}
+	return plan, nil
+}
+
+// ownerTier is the tier whose calendar contains t, or else the one that opens first after t.
+func ownerTier(cals []*Calendar, t time.Time) int {
+	best, bestAt := 0, time.Time{}
+	for i, c := range cals {
+		if c.Contains(t) {
+			return i
+		}
+		if n, ok := c.nextOpen(t); ok && (bestAt.IsZero() || n.Before(bestAt)) {
+			best, bestAt = i, n
+		}
+	}
+	return best
+}
+
+// nextOpen is the first business instant after t (searching a year ahead).
+func (c *Calendar) nextOpen(t time.Time) (time.Time, bool) {
+	if c == nil {
+		return t, true
+	}
+	n := civilOf(t, c.loc)
+	for d := n; d < n+370; d++ {
+		for _, iv := range c.Day(d) {
+			if iv.End.After(t) {
+				return maxTime(iv.Start, t), true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+var errStop = errors.New("stop")
+
+// Run evaluates a plan over its feed. windows, when set, are counted too.
+func (in Input) Run(plan Plan, from time.Time, windows []Window) ([]Series, error) {
+	specs := slices.Clone(plan.Specs)
+	for i := range specs {
+		specs[i].Windows = windows
+	}
+	to := in.At
+	if plan.Specs[0].Indicator.Kind == domain.IndicatorDuration {
+		// items resolved after the evaluation time were still open at it
+		to = in.At.AddDate(20, 0, 0)
+		from = time.Unix(0, 0).UTC()
+	}
+	var err error
+	seq := iter.Seq[domain.Point](func(yield func(domain.Point) bool) {
+		err = in.Source(plan.Feed, from, to, func(p domain.Point) error {
+			if !yield(p) {
+				return errStop
+			}
+			return nil
+		})
+	})
+	out := Evaluate(specs, seq)
+	if err != nil && !errors.Is(err, errStop) {
+		return nil, fmt.Errorf("SLT %s: read feed %s: %w", plan.SLT.Name(), plan.Feed, err)
+	}
+	return out, nil
+}
+
+// SLTRows are every row of one SLT: per tier, and its overall rows (for an
+// untiered SLT, the same as its one tier).
+type SLTRows struct {
+	Name    string
+	Tiers   [][]Row
+	Overall []Row
+	Plan    Plan
+}
+
+// Rows lists the tier rows, then the overall rows of a tiered SLT.
+func (s SLTRows) Rows() []Row {
+	if len(s.Tiers) == 1 && s.Tiers[0] != nil && (len(s.Tiers[0]) == 0 || s.Tiers[0][0].Tier == "") {
+		return s.Tiers[0]
+	}
+	var out []Row
+	for _, t := range s.Tiers {
+		out = append(out, t...)
+	}
+	return append(out, s.Overall...)
+}
+
+func rowsOf(plan Plan, series []Series) SLTRows {
+	res := SLTRows{Name: plan.SLT.Name(), Plan: plan}
+	for _, s := range series {
+		rows := make([]Row, 0, len(s.Results))
+		for _, r := range s.Results {
+			rows = append(rows, RowOf(s.Spec, r))
+		}
+		markRuns(rows, plan.RCAAfter)
+		res.Tiers = append(res.Tiers, rows)
+	}
+	if len(res.Tiers) == 1 && plan.Specs[0].Tier == "" {
+		res.Overall = res.Tiers[0]
+	} else {
+		res.Overall = overallRows(plan.SLT.Name(), res.Tiers)
+		markRuns(res.Overall, plan.RCAAfter)
+	}
+	return res
+}
+
+// Evaluator computes SLT rows, memoised per SLT and period, evaluating
+// independent SLTs in parallel.
+type Evaluator struct {
+	In   Input
+	mu   sync.Mutex
+	memo map[string]SLTRows
+	errs map[string]error
+}
+
+// NewEvaluator prepares an evaluation.
+func NewEvaluator(in Input) *Evaluator {
+	return &Evaluator{In: in, memo: map[string]SLTRows{}, errs: map[string]error{}}
+}
+
+func memoKey(name string, ps *PeriodSpec) string {
+	if ps == nil {
+		return name
+	}
+	return name + "@" + ps.String()
+}
+
+// SLT evaluates one SLT (composite or not), with its own period or override.
+func (ev *Evaluator) SLT(name string, override *PeriodSpec) (SLTRows, error) {
+	k := memoKey(name, override)
+	ev.mu.Lock()
+	if r, ok := ev.memo[k]; ok {
+		ev.mu.Unlock()
+		return r, ev.errs[k]
+	}
+	ev.mu.Unlock()
+	r, err := ev.compute(name, override)
+	ev.mu.Lock()
+	ev.memo[k], ev.errs[k] = r, err
+	ev.mu.Unlock()
+	return r, err
+}
+
+func (ev *Evaluator) compute(name string, override *PeriodSpec) (SLTRows, error) {
+	s := ev.In.Workspace.SLT(name)
+	if s == nil {
+		return SLTRows{}, fmt.Errorf("SLT %q does not exist", name)
+	}
+	if s.Spec.Composite != nil {
+		return ev.composite(s, override)
+	}
+	plan, err := PlanSLT(ev.In, s, override)
+	if err != nil {
+		return SLTRows{}, err
+	}
+	series, err := ev.In.Run(plan, time.Unix(0, 0).UTC(), nil)
+	if err != nil {
+		return SLTRows{}, err
+	}
+	return rowsOf(plan, series), nil
+}
+
+// All evaluates every SLT, indicator SLTs in parallel first, then composites.
+func (ev *Evaluator) All(names []string) (map[string]SLTRows, error) {
+	ws := ev.In.Workspace
+	var plain, comps []string
+	for _, n := range names {
+		if s := ws.SLT(n); s != nil && s.Spec.Composite != nil {
+			comps = append(comps, n)
+		} else {
+			plain = append(plain, n)
+		}
+	}
+	out := map[string]SLTRows{}
+	var mu sync.Mutex
+	var errs []error
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(plain))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range work {
+				r, err := ev.SLT(n, nil)
+				mu.Lock()
+				if err != nil {
+					errs = append(errs, err)
+				}
+				out[n] = r
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, n := range plain {
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+	for _, n := range comps {
+		r, err := ev.SLT(n, nil)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		out[n] = r
+	}
+	return out, errors.Join(errs...)
+}
+
+// Warning is something a reader of the numbers must know.
+type Warning struct {
+	SLT     string `json:"slt"`
+	Tier    string `json:"tier,omitempty"`
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
+}
+
+// ReportOptions filter a report.
+type ReportOptions struct {
+	// Period is a period key (2026-10, 2026-W07, 2026-Q3, 2026, 2026-10-05); a key
+	// of another kind than the SLT's period selects the periods starting inside it.
+	Period string
+	SLT    string
+}
+
+// Report is the compliance of every SLT (and tier, and composite) per period,
+// with contract credits.
+type Report struct {
+	At       time.Time `json:"at"`
+	Rows     []Row     `json:"rows"`
+	Credits  []Credit  `json:"credits"`
+	Warnings []Warning `json:"warnings"`
+	Ignored  []Ignored `json:"ignored_windows"`
+}
+
+// BuildReport computes the report.
+func BuildReport(in Input, o ReportOptions) (Report, error) {
+	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}}
+	if o.Period != "" {
+		if _, ok := KeyKind(o.Period); !ok {
+			return rep, fmt.Errorf("--period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", o.Period)
+		}
+	}
+	ws := in.Workspace
+	var names []string
+	for _, s := range ws.SLTs() {
+		if o.SLT == "" || s.Name() == o.SLT {
+			names = append(names, s.Name())
+		}
+	}
+	if o.SLT != "" && len(names) == 0 {
+		return rep, fmt.Errorf("SLT %q does not exist", o.SLT)
+	}
+	ev := NewEvaluator(in)
+	all, err := ev.All(names)
+	if err != nil {
+		return rep, err
+	}
+	for _, n := range names {
+		s := ws.SLT(n)
+		r := all[n]
+		rows := filterRows(r.Rows(), s, o.Period)
+		rep.Rows = append(rep.Rows, rows...)
+		rep.Ignored = append(rep.Ignored, r.Plan.Ignored...)
+		rep.Warnings = append(rep.Warnings, ResolutionWarnings(ws, s, nil)...)
+	}
+	for _, c := range ws.Contracts() {
+		r, ok := all[c.Spec.SLT]
+		if !ok {
+			continue
+		}
+		s := ws.SLT(c.Spec.SLT)
+		for _, row := range filterRows(r.Overall, s, o.Period) {
+			rep.Credits = append(rep.Credits, CreditFor(c, row))
+		}
+	}
+	return rep, nil
+}
+
+// filterRows keeps the rows of the period key, or, for a key of another kind
+// than the SLT's period, the rows whose period starts inside it. With a key of
+// the SLT's own kind and no data, it adds an empty row: the period shows as no data.
+func filterRows(rows []Row, s *domain.SLT, key string) []Row {
+	if key == "" {
+		return rows
+	}
+	loc, _ := domain.LoadZone(s.Spec.TimeZone)
+	if loc == nil {
+		loc = time.UTC
+	}
+	p, err := ParseKey(key, loc)
+	if err != nil {
+		return nil
+	}
+	kind, _ := KeyKind(key)
+	var out []Row
+	for _, r := range rows {
+		rk, _ := KeyKind(r.Period)
+		if r.Period == key || (rk != kind && !r.Start.Before(p.Start) && r.Start.Before(p.End)) {
+			out = append(out, r)
+		}
+	}
+	ps, _ := ParsePeriodSpec(s.Spec.Period)
+	if len(out) == 0 && (ps.Kind == kind || ps.Kind == Rolling && kind == Day) {
+		r := Row{SLT: s.Name(), Kind: "none", Period: key, Start: p.Start, End: p.End, Unknown: 0}
+		if ps.Kind == Rolling {
+			r.Start = dayStart(civilOf(p.Start, loc)-ps.Days+1, loc).UTC()
+		}
+		if len(s.Spec.Tiers) == 0 {
+			r.Judge(Objective{s.Spec.ObjectiveOp(s.Spec.Objective.Op), s.Spec.Objective.Target})
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func sortRows(rows []Row) {
+	slices.SortStableFunc(rows, func(a, b Row) int { return a.Start.Compare(b.Start) })
+}

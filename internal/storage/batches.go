@@ -1,0 +1,1182 @@
+package storage
+
+import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"slate/internal/domain"
+)
+
+// BatchStatus is where a batch is in its lifecycle:
+// staging → published → reverted, or staging → discarded (refused, dry run, crash).
+type BatchStatus byte
+
+const (
+	StatusStaging   BatchStatus = 1
+	StatusPublished BatchStatus = 2
+	StatusReverted  BatchStatus = 3
+	StatusDiscarded BatchStatus = 4
+)
+
+func (s BatchStatus) String() string {
+	switch s {
+	case StatusStaging:
+		return "staging"
+	case StatusPublished:
+		return "published"
+	case StatusReverted:
+		return "reverted"
+	case StatusDiscarded:
+		return "discarded"
+	}
+	return "unknown"
+}
+
+// ErrNoBatch means no batch has the id.
+var ErrNoBatch = errors.New("no such batch")
+
+// AlreadyImportedError refuses a file whose SHA-256 was already imported into the feed.
+type AlreadyImportedError struct {
+	Feed  string
+	Batch uint64
+}
+
+func (e *AlreadyImportedError) Error() string {
+	return fmt.Sprintf("this file was already imported into feed %s as batch %d; nothing added (revert batch %d first to import it again)", e.Feed, e.Batch, e.Batch)
+}
+
+// BatchCounts are the row counts of an import: Read = Imported + Rejected + Empty.
+type BatchCounts struct {
+	Read     int `json:"read"`
+	Imported int `json:"imported"`
+	Rejected int `json:"rejected"`
+	Empty    int `json:"empty"`
+	// Warnings is the number of imported rows that carry a warning.
+	Warnings int `json:"warnings"`
+	// Replaced is the number of stored points this batch replaced (--on-conflict replace).
+	Replaced int `json:"replaced,omitempty"`
+}
+
+// BatchMeta is what the importer tells storage about a batch.
+type BatchMeta struct {
+	Shape      string          `json:"shape,omitempty"`
+	File       string          `json:"file,omitempty"`
+	Size       int64           `json:"size,omitempty"`
+	SHA256     string          `json:"sha256,omitempty"`
+	Format     string          `json:"format,omitempty"`
+	Sheet      string          `json:"sheet,omitempty"`
+	Encoding   string          `json:"encoding,omitempty"`
+	Delimiter  string          `json:"delimiter,omitempty"`
+	HeaderRow  int             `json:"headerRow,omitempty"`
+	Header     []string        `json:"header,omitempty"`
+	Mapping    *domain.Mapping `json:"mapping,omitempty"`
+	OnConflict string          `json:"onConflict,omitempty"`
+	Counts     BatchCounts     `json:"counts"`
+	// Findings counts findings by kind.
+	Findings map[string]int `json:"findings,omitempty"`
+}
+
+// Batch is one import: its metadata, status and the time range of its points.
+type Batch struct {
+	ID     uint64 `json:"id"`
+	Feed   string `json:"feed"`
+	Status string `json:"status"`
+	BatchMeta
+	From         time.Time `json:"from,omitzero"`
+	To           time.Time `json:"to,omitzero"`
+	Created      time.Time `json:"created"`
+	Published    time.Time `json:"published,omitzero"`
+	Reverted     time.Time `json:"reverted,omitzero"`
+	SourceChunks int       `json:"sourceChunks,omitempty"`
+	SourceBytes  int64     `json:"sourceBytes,omitempty"`
+	Purged       bool      `json:"purged,omitempty"`
+}
+
+func parseStatus(s string) BatchStatus {
+	for _, st := range []BatchStatus{StatusStaging, StatusPublished, StatusReverted, StatusDiscarded} {
+		if st.String() == s {
+			return st
+		}
+	}
+	return 0
+}
+
+func shaKey(feed, sha string) []byte { return []byte(feed + "\x00" + sha) }
+
+func (t *Tx) bucket(name []byte) (*bolt.Bucket, error) {
+	if b := t.tx.Bucket(name); b != nil {
+		return b, nil
+	}
+	if !t.tx.Writable() {
+		return nil, nil
+	}
+	return t.tx.CreateBucketIfNotExists(name)
+}
+
+// Batch reads one batch record.
+func (t *Tx) Batch(id uint64) (Batch, error) {
+	var b Batch
+	bb := t.tx.Bucket(bucketBatches)
+	var v []byte
+	if bb != nil {
+		v = bb.Get(u64(id))
+	}
+	if v == nil {
+		return b, fmt.Errorf("batch %d: %w", id, ErrNoBatch)
+	}
+	if err := json.Unmarshal(v, &b); err != nil {
+		return b, fmt.Errorf("batch %d is unreadable: %w", id, err)
+	}
+	return b, nil
+}
+
+func (t *Tx) putBatch(b *Batch) error {
+	bb, err := t.bucket(bucketBatches)
+	if err != nil {
+		return err
+	}
+	v, err := json.Marshal(b)
+	if err != nil {
+		return err
+	}
+	if err := bb.Put(u64(b.ID), v); err != nil {
+		return err
+	}
+	sb, err := t.bucket(bucketBatchState)
+	if err != nil {
+		return err
+	}
+	return sb.Put(u64(b.ID), []byte{byte(parseStatus(b.Status))})
+}
+
+// Batches lists the batches (of one feed, or all with feed ""), oldest first,
+// without discarded and staging ones.
+func (t *Tx) Batches(feed string) ([]Batch, error) {
+	var out []Batch
+	bb := t.tx.Bucket(bucketBatches)
+	if bb == nil {
+		return out, nil
+	}
+	err := bb.ForEach(func(k, v []byte) error {
+		var b Batch
+		if err := json.Unmarshal(v, &b); err != nil {
+			return fmt.Errorf("batch %d is unreadable: %w", fromU64(k), err)
+		}
+		if (feed == "" || b.Feed == feed) && (b.Status == "published" || b.Status == "reverted") {
+			out = append(out, b)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// FindImported returns the published batch that imported a file with this SHA-256 into feed.
+func (t *Tx) FindImported(feed, sha string) (uint64, bool) {
+	b := t.tx.Bucket(bucketBatchSHA)
+	if b == nil {
+		return 0, false
+	}
+	v := b.Get(shaKey(feed, sha))
+	if v == nil {
+		return 0, false
+	}
+	return fromU64(v), true
+}
+
+// BatchFindings calls fn with each stored finding (JSON) of a batch, in order.
+func (t *Tx) BatchFindings(id uint64, fn func(v []byte) error) error {
+	return t.forEachSub(bucketBatchFind, id, func(_, v []byte) error { return fn(v) })
+}
+
+// BatchRejects calls fn with each rejected row (JSON) of a batch, in row order.
+func (t *Tx) BatchRejects(id uint64, fn func(row uint64, v []byte) error) error {
+	return t.forEachSub(bucketBatchRej, id, func(k, v []byte) error { return fn(fromU64(k), v) })
+}
+
+func (t *Tx) forEachSub(top []byte, id uint64, fn func(k, v []byte) error) error {
+	tb := t.tx.Bucket(top)
+	if tb == nil {
+		return nil
+	}
+	b := tb.Bucket(u64(id))
+	if b == nil {
+		return nil
+	}
+	return b.ForEach(fn)
+}
+
+// BatchSource writes the original file of a batch (decompressed) to w.
+func (t *Tx) BatchSource(id uint64, w io.Writer) (int64, error) {
+	tb := t.tx.Bucket(bucketBatchSrc)
+	var b *bolt.Bucket
+	if tb != nil {
+		b = tb.Bucket(u64(id))
+	}
+	if b == nil {
+		return 0, fmt.Errorf("batch %d has no stored source file", id)
+	}
+	zr, err := gzip.NewReader(&chunkReader{c: b.Cursor()})
+	if err != nil {
+		return 0, fmt.Errorf("batch %d source: %w", id, err)
+	}
+	n, err := io.Copy(w, zr)
+	if err != nil {
+		return n, fmt.Errorf("batch %d source: %w", id, err)
+	}
+	return n, nil
+}
+
+// Prior is a stored point with the same key as a point being written: the same
+// time (and CI and item id) for time-keyed feeds, the same item id for item feeds.
+type Prior struct {
+	Point domain.Point
+	Row   uint32
+	// Own is true when the prior came from the batch being written (an in-file repeat).
+	Own bool
+	key []byte
+}
+
+// Resolution says what to do with a point that has priors.
+type Resolution int
+
+const (
+	// Write stores the point.
+	Write Resolution = iota
+	// Skip drops it (the caller has recorded why).
+	Skip
+	// Replace stores it and hides the priors of other batches once this batch is published.
+	Replace
+)
+
+// Resolver decides what happens to p given the stored points with its key.
+// It is called for every point, with priors possibly empty.
+type Resolver func(p *domain.Point, row uint32, priors []Prior) Resolution
+
+// PendingPoint is a point queued for a batch with its source row.
+type PendingPoint struct {
+	P   domain.Point
+	Row uint32
+}
+
+type pendingRaw struct {
+	key uint64
+	v   []byte
+}
+
+// BatchWriter stages a batch in many transactions; nothing of it is visible to
+// readers until Publish flips its status in one final transaction.
+type BatchWriter struct {
+	s        *Store
+	id       uint64
+	feed     string
+	item     bool
+	pending  []PendingPoint
+	findings [][]byte
+	rejects  []pendingRaw
+	chunks   [][]byte
+	nFind    uint64
+	nChunk   uint64
+	srcBytes int64
+	minK     uint64
+	maxK     uint64
+	has      bool
+	replaced int
+	written  int
+	buf      []byte
+	priors   []Prior
+	done     bool
+	slab     slab
+}
+
+// ID is the batch id.
+func (w *BatchWriter) ID() uint64 { return w.id }
+
+// Written is the number of points stored so far.
+func (w *BatchWriter) Written() int { return w.written }
+
+// Replaced is the number of stored points hidden by this batch so far.
+func (w *BatchWriter) Replaced() int { return w.replaced }
+
+// Pending is the number of points waiting for the next Flush.
+func (w *BatchWriter) Pending() int { return len(w.pending) }
+
+// BeginBatch creates a staging batch for feed. A file whose SHA-256 was
+// already imported into the feed is refused with *AlreadyImportedError.
+func (s *Store) BeginBatch(feed string, meta BatchMeta) (*BatchWriter, error) {
+	if feed == "" {
+		return nil, errors.New("begin batch: feed name is empty")
+	}
+	w := &BatchWriter{s: s, feed: feed, item: meta.Shape == domain.ShapeItem}
+	err := s.Update(func(t *Tx) error {
+		if meta.SHA256 != "" {
+			if id, ok := t.FindImported(feed, meta.SHA256); ok {
+				return &AlreadyImportedError{feed, id}
+			}
+		}
+		bb, err := t.bucket(bucketBatches)
+		if err != nil {
+			return err
+		}
+		id, err := bb.NextSequence()
+		if err != nil {
+			return err
+		}
+		if id > 1<<32-1 {
+			return errors.New("begin batch: batch ids exhausted")
+		}
+		w.id = id
+		return t.putBatch(&Batch{ID: id, Feed: feed, Status: StatusStaging.String(), BatchMeta: meta, Created: s.now().UTC()})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Add queues a point; row is its row number in the source file (unique within the batch).
+func (w *BatchWriter) Add(p domain.Point, row uint32) {
+	w.pending = append(w.pending, PendingPoint{p, row})
+}
+
+// AddFinding queues a finding (JSON) to store with the batch.
+func (w *BatchWriter) AddFinding(v []byte) { w.findings = append(w.findings, v) }
+
+// AddReject queues a rejected row (JSON) to store with the batch.
+func (w *BatchWriter) AddReject(row uint32, v []byte) {
+	w.rejects = append(w.rejects, pendingRaw{uint64(row), v})
+}
+
+// AddSource queues the next chunk of the gzip-compressed original file.
+func (w *BatchWriter) AddSource(chunk []byte) { w.chunks = append(w.chunks, chunk) }
+
+// Flush writes the queued points, findings, rejects and source chunks in one
+// transaction. resolve (nil = always Write) sees every point with its priors.
+func (w *BatchWriter) Flush(resolve Resolver) error {
+	if w.done {
+		return errors.New("batch writer is closed")
+	}
+	err := w.FlushPoints(w.pending, resolve)
+	clear(w.pending)
+	w.pending = w.pending[:0]
+	return err
+}
+
+// FlushPoints is Flush for points held by the caller (sorted in place), so
+// one goroutine can fill a buffer while another writes the previous one.
+// Calls must not overlap.
+func (w *BatchWriter) FlushPoints(pts []PendingPoint, resolve Resolver) error {
+	if w.done {
+		return errors.New("batch writer is closed")
+	}
+	err := w.s.Update(func(t *Tx) error { return w.flush(t, pts, resolve) })
+	if err != nil {
+		return err
+	}
+	w.findings = w.findings[:0]
+	w.rejects = w.rejects[:0]
+	w.chunks = w.chunks[:0]
+	return nil
+}
+
+func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) error {
+	pb, err := t.bucket(bucketPoints)
+	if err != nil {
+		return err
+	}
+	fb, err := pb.CreateBucketIfNotExists([]byte(w.feed))
+	if err != nil {
+		return err
+	}
+	var ib, sup *bolt.Bucket
+	if w.item {
+		top, err := t.bucket(bucketItems)
+		if err != nil {
+			return err
+		}
+		if ib, err = top.CreateBucketIfNotExists([]byte(w.feed)); err != nil {
+			return err
+		}
+	}
+	vis := newVisibility(t.tx, w.id)
+	meta := t.feedMeta(w.feed)
+	metaBefore := meta
+	byTimeRow := func(a, b PendingPoint) int {
+		if c := a.P.At.Compare(b.P.At); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Row, b.Row)
+	}
+	if !slices.IsSortedFunc(pending, byTimeRow) {
+		slices.SortStableFunc(pending, byTimeRow)
+	}
+	// Appends fill pages completely; anything else keeps the default split.
+	fb.FillPercent = bolt.DefaultFillPercent
+	if len(pending) > 0 && timeKey(pending[0].P.At) > meta.maxEnd {
+		fb.FillPercent = 1.0
+	}
+	// bbolt keeps references to keys and values until commit, so they live
+	// in a slab, reused once the transaction is over.
+	w.slab.reset()
+	slab := &w.slab
+	var bb blockBuilder
+	look := &priorLookup{t: t, fb: fb, vis: vis, feed: w.feed, meta: &meta}
+	writeBlock := func() error {
+		if bb.n == 0 {
+			return nil
+		}
+		lastTK := bb.lastTK
+		k, v, span := bb.finish(slab, w.id)
+		meta.maxSpan = max(meta.maxSpan, span)
+		meta.maxEnd = max(meta.maxEnd, lastTK)
+		return fb.Put(k, v)
+	}
+	var sameTK uint64
+	var same []int
+	for i := range pending {
+		pp := &pending[i]
+		tk := timeKey(pp.P.At)
+		if tk != sameTK {
+			sameTK, same = tk, same[:0]
+		}
+		w.priors = w.priors[:0]
+		if w.item && pp.P.ItemID != "" {
+			w.priors, err = itemPriors(w.priors, ib, look, pp.P.ItemID)
+		} else {
+			if tk <= meta.maxEnd {
+				w.priors, err = look.find(w.priors, tk, &pp.P)
+			}
+			for _, j := range same {
+				q := &pending[j]
+				if sameIdentity(&q.P, &pp.P) {
+					w.priors = append(w.priors, Prior{Point: q.P, Row: q.Row, Own: true, key: pointKey(q.P.At, w.id, q.Row)})
+				}
+			}
+		}
+		if err != nil {
+			return err
+		}
+		res := Write
+		if resolve != nil {
+			res = resolve(&pp.P, pp.Row, w.priors)
+		}
+		if res == Skip {
+			continue
+		}
+		pp.P.Batch = w.id
+		bb.add(&pp.P, pp.Row)
+		same = append(same, i)
+		w.written++
+		if !w.has || tk < w.minK {
+			w.minK = tk
+		}
+		if !w.has || tk > w.maxK {
+			w.maxK = tk
+		}
+		w.has = true
+		if ib != nil && pp.P.ItemID != "" {
+			old := ib.Get([]byte(pp.P.ItemID))
+			v := make([]byte, 0, len(old)+pointKeyLen+32)
+			v = append(v, old...)
+			v = append(v, pointKey(pp.P.At, w.id, pp.Row)...)
+			fields := appendPoint(nil, &pp.P)
+			v = binary.AppendUvarint(v, uint64(len(fields)))
+			v = append(v, fields...)
+			if err := ib.Put([]byte(pp.P.ItemID), v); err != nil {
+				return err
+			}
+		}
+		if res == Replace {
+			for _, pr := range w.priors {
+				if pr.Own {
+					continue
+				}
+				if sup == nil {
+					top, err := t.bucket(bucketSupersede)
+					if err != nil {
+						return err
+					}
+					if sup, err = top.CreateBucketIfNotExists([]byte(w.feed)); err != nil {
+						return err
+					}
+				}
+				if err := sup.Put(pr.key, u64(w.id)); err != nil {
+					return err
+				}
+				w.replaced++
+			}
+		}
+		if bb.n == blockPoints {
+			if err := writeBlock(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := writeBlock(); err != nil {
+		return err
+	}
+	if meta != metaBefore {
+		if err := t.putFeedMeta(w.feed, meta); err != nil {
+			return err
+		}
+	}
+	if err := w.flushExtras(t); err != nil {
+		return err
+	}
+	b, err := t.Batch(w.id)
+	if err != nil {
+		return err
+	}
+	if b.Status != StatusStaging.String() {
+		return fmt.Errorf("batch %d is %s, not staging", w.id, b.Status)
+	}
+	if w.has {
+		b.From, b.To = keyTime(w.minK), keyTime(w.maxK)
+	}
+	b.SourceChunks, b.SourceBytes = int(w.nChunk), w.srcBytes
+	return t.putBatch(&b)
+}
+
+func (w *BatchWriter) flushExtras(t *Tx) error {
+	put := func(top []byte, fn func(b *bolt.Bucket) error) error {
+		tb, err := t.bucket(top)
+		if err != nil {
+			return err
+		}
+		b, err := tb.CreateBucketIfNotExists(u64(w.id))
+		if err != nil {
+			return err
+		}
+		b.FillPercent = 1.0
+		return fn(b)
+	}
+	if len(w.findings) > 0 {
+		if err := put(bucketBatchFind, func(b *bolt.Bucket) error {
+			for _, v := range w.findings {
+				w.nFind++
+				if err := b.Put(u64(w.nFind), v); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if len(w.rejects) > 0 {
+		if err := put(bucketBatchRej, func(b *bolt.Bucket) error {
+			b.FillPercent = bolt.DefaultFillPercent
+			for _, r := range w.rejects {
+				if err := b.Put(u64(r.key), r.v); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if len(w.chunks) > 0 {
+		if err := put(bucketBatchSrc, func(b *bolt.Bucket) error {
+			for _, v := range w.chunks {
+				w.nChunk++
+				w.srcBytes += int64(len(v))
+				if err := b.Put(u64(w.nChunk), v); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sameIdentity(a, b *domain.Point) bool { return a.CI == b.CI && a.ItemID == b.ItemID }
+
+// priorLookup finds stored points by time, decoding (and caching) the blocks
+// that may hold them.
+type priorLookup struct {
+	t     *Tx
+	fb    *bolt.Bucket
+	vis   *visibility
+	feed  string
+	meta  *feedMeta
+	sup   *bolt.Bucket
+	cache map[[pointKeyLen]byte]*decodedBlock
+}
+
+type decodedBlock struct {
+	tks  []uint64
+	rows []uint32
+	pts  []domain.Point
+}
+
+func (l *priorLookup) superseded(key []byte) bool {
+	if l.sup == nil {
+		if top := l.t.tx.Bucket(bucketSupersede); top != nil {
+			l.sup = top.Bucket([]byte(l.feed))
+		}
+		if l.sup == nil {
+			return false
+		}
+	}
+	by := l.sup.Get(key)
+	return by != nil && l.vis.visible(fromU64(by))
+}
+
+func (l *priorLookup) block(k, v []byte) (*decodedBlock, error) {
+	var ck [pointKeyLen]byte
+	copy(ck[:], k)
+	if d, ok := l.cache[ck]; ok {
+		return d, nil
+	}
+	var it blockIter
+	if err := it.init(k, v); err != nil {
+		return nil, err
+	}
+	d := &decodedBlock{}
+	for {
+		ok, err := it.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		d.tks = append(d.tks, it.tk)
+		d.rows = append(d.rows, it.row)
+		d.pts = append(d.pts, it.p)
+	}
+	if l.cache == nil || len(l.cache) >= 64 {
+		l.cache = map[[pointKeyLen]byte]*decodedBlock{}
+	}
+	l.cache[ck] = d
+	return d, nil
+}
+
+// find appends the visible points at time key tk with p's identity.
+func (l *priorLookup) find(out []Prior, tk uint64, p *domain.Point) ([]Prior, error) {
+	seek := uint64(0)
+	if tk > l.meta.maxSpan {
+		seek = tk - l.meta.maxSpan
+	}
+	var sk [8]byte
+	binary.BigEndian.PutUint64(sk[:], seek)
+	c := l.fb.Cursor()
+	for k, v := c.Seek(sk[:]); k != nil; k, v = c.Next() {
+		if len(k) != pointKeyLen {
+			continue
+		}
+		st := binary.BigEndian.Uint64(k)
+		if st > tk {
+			break
+		}
+		batch := keyBatch(k)
+		if !l.vis.visible(batch) {
+			continue
+		}
+		_, span, _, err := blockHeader(v)
+		if err != nil {
+			return out, err
+		}
+		if st+span < tk {
+			continue
+		}
+		d, err := l.block(k, v)
+		if err != nil {
+			return out, err
+		}
+		j, _ := slices.BinarySearch(d.tks, tk)
+		for ; j < len(d.tks) && d.tks[j] == tk; j++ {
+			if !sameIdentity(&d.pts[j], p) {
+				continue
+			}
+			key := pointKey(keyTime(tk), batch, d.rows[j])
+			if l.superseded(key) {
+				continue
+			}
+			out = append(out, Prior{Point: d.pts[j], Row: d.rows[j], Own: batch == l.vis.own, key: key})
+		}
+	}
+	return out, nil
+}
+
+// itemEntries walks an items/<feed> value: (point key, uvarint length, fields)*.
+func itemEntries(v []byte, fn func(key, fields []byte) error) error {
+	for len(v) > 0 {
+		if len(v) < pointKeyLen {
+			return ErrCorruptPoint
+		}
+		key := v[:pointKeyLen]
+		v = v[pointKeyLen:]
+		l, n := binary.Uvarint(v)
+		if n <= 0 || uint64(len(v)-n) < l {
+			return ErrCorruptPoint
+		}
+		if err := fn(key, v[n:n+int(l)]); err != nil {
+			return err
+		}
+		v = v[n+int(l):]
+	}
+	return nil
+}
+
+func itemPriors(out []Prior, ib *bolt.Bucket, l *priorLookup, item string) ([]Prior, error) {
+	err := itemEntries(ib.Get([]byte(item)), func(key, fields []byte) error {
+		if !l.vis.visible(keyBatch(key)) || l.superseded(key) {
+			return nil
+		}
+		var q domain.Point
+		if err := decodePoint(key, fields, &q); err != nil {
+			return err
+		}
+		out = append(out, Prior{Point: q, Row: keyRow(key), Own: keyBatch(key) == l.vis.own, key: bytes.Clone(key)})
+		return nil
+	})
+	return out, err
+}
+
+// ScanStaged calls fn for every point visible to this batch (published points
+// plus its own staged ones) with from <= At <= to, in time order; own reports
+// whether the point belongs to this batch. Used for gap detection before publish.
+func (w *BatchWriter) ScanStaged(from, to time.Time, fn func(p *domain.Point, row uint32, own bool) error) error {
+	var end time.Time
+	if !to.IsZero() {
+		end = to.Add(1)
+	}
+	return w.s.View(func(t *Tx) error {
+		return t.scanPoints(w.feed, from, end, w.id, func(k []byte, p *domain.Point) error {
+			return fn(p, keyRow(k), keyBatch(k) == w.id)
+		})
+	})
+}
+
+// Range is the time range of the points staged so far.
+func (w *BatchWriter) Range() (from, to time.Time, ok bool) {
+	if !w.has {
+		return time.Time{}, time.Time{}, false
+	}
+	return keyTime(w.minK), keyTime(w.maxK), true
+}
+
+// Publish makes the batch visible in one transaction: final metadata, the
+// SHA-256 index, hook (e.g. saving the feed's mapping) and the audit event
+// (action "import", object "Batch/N", details). Queued items are flushed first.
+func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) error) error {
+	if len(w.pending)+len(w.findings)+len(w.rejects)+len(w.chunks) > 0 {
+		if err := w.Flush(nil); err != nil {
+			return err
+		}
+	}
+	err := w.s.Update(func(t *Tx) error {
+		b, err := t.Batch(w.id)
+		if err != nil {
+			return err
+		}
+		if b.Status != StatusStaging.String() {
+			return fmt.Errorf("batch %d is %s, not staging", w.id, b.Status)
+		}
+		if meta.SHA256 != "" {
+			if id, ok := t.FindImported(w.feed, meta.SHA256); ok {
+				return &AlreadyImportedError{w.feed, id}
+			}
+			sb, err := t.bucket(bucketBatchSHA)
+			if err != nil {
+				return err
+			}
+			if err := sb.Put(shaKey(w.feed, meta.SHA256), u64(w.id)); err != nil {
+				return err
+			}
+		}
+		meta.Counts.Replaced = w.replaced
+		b.BatchMeta = meta
+		b.Status = StatusPublished.String()
+		b.Published = w.s.now().UTC()
+		if err := t.putBatch(&b); err != nil {
+			return err
+		}
+		if hook != nil {
+			if err := hook(t); err != nil {
+				return err
+			}
+		}
+		_, err = t.Audit("import", fmt.Sprintf("Batch/%d", w.id), details)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	w.done = true
+	return nil
+}
+
+// Abort discards the batch: it never becomes visible, and its points are removed.
+func (w *BatchWriter) Abort() error {
+	if w.done {
+		return nil
+	}
+	w.done = true
+	w.pending, w.findings, w.rejects, w.chunks = nil, nil, nil, nil
+	if err := w.s.Update(func(t *Tx) error {
+		b, err := t.Batch(w.id)
+		if err != nil {
+			return err
+		}
+		b.Status = StatusDiscarded.String()
+		return t.putBatch(&b)
+	}); err != nil {
+		return err
+	}
+	return w.s.purge(w.id)
+}
+
+// WriteBatch stores points as one published batch (staged in many transactions,
+// published atomically with an audit event). Points may come in any order; the
+// row numbers recorded are 1, 2, 3... in the order given.
+func (s *Store) WriteBatch(feed string, meta BatchMeta, points iter.Seq[domain.Point]) (uint64, error) {
+	w, err := s.BeginBatch(feed, meta)
+	if err != nil {
+		return 0, err
+	}
+	var row uint32
+	for p := range points {
+		row++
+		w.Add(p, row)
+		if w.Pending() >= flushRows {
+			if err := w.Flush(nil); err != nil {
+				w.Abort()
+				return 0, err
+			}
+		}
+	}
+	meta.Counts = BatchCounts{Read: int(row), Imported: int(row)}
+	details := map[string]any{"feed": feed, "file": meta.File, "sha256": meta.SHA256, "counts": meta.Counts}
+	if err := w.Publish(meta, details, nil); err != nil {
+		w.Abort()
+		return 0, err
+	}
+	return w.id, nil
+}
+
+// flushRows is how many points go into one staging transaction.
+const flushRows = 65536
+
+// RevertBatch withdraws a published batch (audited, action "batch.revert"):
+// in one transaction its points leave the data as readers see it; they are then
+// deleted in the background of this call, in bounded transactions.
+func (s *Store) RevertBatch(id uint64, reason string) (Batch, error) {
+	var b Batch
+	err := s.Update(func(t *Tx) error {
+		var err error
+		if b, err = t.Batch(id); err != nil {
+			return err
+		}
+		if b.Status != StatusPublished.String() {
+			return fmt.Errorf("batch %d is %s; only a published batch can be reverted", id, b.Status)
+		}
+		b.Status = StatusReverted.String()
+		b.Reverted = s.now().UTC()
+		if err := t.putBatch(&b); err != nil {
+			return err
+		}
+		if sb := t.tx.Bucket(bucketBatchSHA); sb != nil && b.SHA256 != "" {
+			if v := sb.Get(shaKey(b.Feed, b.SHA256)); fromU64(v) == id {
+				if err := sb.Delete(shaKey(b.Feed, b.SHA256)); err != nil {
+					return err
+				}
+			}
+		}
+		_, err = t.Audit("batch.revert", fmt.Sprintf("Batch/%d", id), map[string]any{
+			"batch": id, "feed": b.Feed, "file": b.File, "sha256": b.SHA256, "points": b.Counts.Imported, "reason": reason,
+		})
+		return err
+	})
+	if err != nil {
+		return b, err
+	}
+	if err := s.purge(id); err != nil {
+		return b, fmt.Errorf("batch %d reverted; removing its points failed (retried at next open): %w", id, err)
+	}
+	return s.batch(id)
+}
+
+func (s *Store) batch(id uint64) (Batch, error) {
+	var b Batch
+	err := s.View(func(t *Tx) error {
+		var err error
+		b, err = t.Batch(id)
+		return err
+	})
+	return b, err
+}
+
+// RecoverBatches finishes what a crash interrupted: staging batches are
+// discarded and removed, reverted ones lose their remaining points. It reports
+// how many batches it cleaned.
+func (s *Store) RecoverBatches() (int, error) {
+	var ids []uint64
+	err := s.Update(func(t *Tx) error {
+		bb := t.tx.Bucket(bucketBatches)
+		if bb == nil {
+			return nil
+		}
+		var fix []Batch
+		err := bb.ForEach(func(k, v []byte) error {
+			var b Batch
+			if err := json.Unmarshal(v, &b); err != nil {
+				return fmt.Errorf("batch %d is unreadable: %w", fromU64(k), err)
+			}
+			switch b.Status {
+			case StatusStaging.String():
+				b.Status = StatusDiscarded.String()
+				fix = append(fix, b)
+				ids = append(ids, b.ID)
+			case StatusDiscarded.String():
+				ids = append(ids, b.ID)
+			case StatusReverted.String():
+				if !b.Purged {
+					ids = append(ids, b.ID)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for i := range fix {
+			if err := t.putBatch(&fix[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		if err := s.purge(id); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
+}
+
+// purge deletes the points of a reverted or discarded batch in bounded
+// transactions; a discarded batch then disappears completely.
+func (s *Store) purge(id uint64) error {
+	b, err := s.batch(id)
+	if err != nil {
+		return err
+	}
+	st := parseStatus(b.Status)
+	if st != StatusReverted && st != StatusDiscarded {
+		return fmt.Errorf("purge batch %d: it is %s", id, b.Status)
+	}
+	if !b.From.IsZero() || !b.To.IsZero() {
+		start := timeKey(b.From)
+		for {
+			var more bool
+			err := s.Update(func(t *Tx) error {
+				var err error
+				start, more, err = t.deleteBatchPoints(b, start, flushRows/blockPoints)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			if !more {
+				break
+			}
+		}
+	}
+	return s.Update(func(t *Tx) error {
+		if sb := t.tx.Bucket(bucketSupersede); sb != nil {
+			if fb := sb.Bucket([]byte(b.Feed)); fb != nil {
+				var del [][]byte
+				_ = fb.ForEach(func(k, v []byte) error {
+					if fromU64(v) == id {
+						del = append(del, bytes.Clone(k))
+					}
+					return nil
+				})
+				for _, k := range del {
+					if err := fb.Delete(k); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		if st == StatusReverted {
+			b.Purged = true
+			return t.putBatch(&b)
+		}
+		for _, top := range [][]byte{bucketBatchFind, bucketBatchRej, bucketBatchSrc} {
+			if tb := t.tx.Bucket(top); tb != nil && tb.Bucket(u64(id)) != nil {
+				if err := tb.DeleteBucket(u64(id)); err != nil {
+					return err
+				}
+			}
+		}
+		if bb := t.tx.Bucket(bucketBatches); bb != nil {
+			if err := bb.Delete(u64(id)); err != nil {
+				return err
+			}
+		}
+		if sb := t.tx.Bucket(bucketBatchState); sb != nil {
+			return sb.Delete(u64(id))
+		}
+		return nil
+	})
+}
+
+// deleteBatchPoints deletes up to limit blocks of batch b from time key start;
+// it returns where to continue and whether more may remain.
+func (t *Tx) deleteBatchPoints(b Batch, start uint64, limit int) (uint64, bool, error) {
+	pb := t.tx.Bucket(bucketPoints)
+	if pb == nil {
+		return 0, false, nil
+	}
+	fb := pb.Bucket([]byte(b.Feed))
+	if fb == nil {
+		return 0, false, nil
+	}
+	var ib *bolt.Bucket
+	if top := t.tx.Bucket(bucketItems); top != nil {
+		ib = top.Bucket([]byte(b.Feed))
+	}
+	// A batch's blocks start inside its [From, To].
+	end := timeKey(b.To)
+	var seek [8]byte
+	binary.BigEndian.PutUint64(seek[:], start)
+	c := fb.Cursor()
+	n := 0
+	k, v := c.Seek(seek[:])
+	for k != nil {
+		if len(k) != pointKeyLen {
+			k, v = c.Next()
+			continue
+		}
+		tk := binary.BigEndian.Uint64(k)
+		if tk > end {
+			return 0, false, nil
+		}
+		if n >= limit {
+			return tk, true, nil
+		}
+		if keyBatch(k) != b.ID {
+			k, v = c.Next()
+			continue
+		}
+		if ib != nil {
+			var it blockIter
+			if err := it.init(k, v); err == nil {
+				for {
+					ok, err := it.next()
+					if err != nil || !ok {
+						break
+					}
+					if it.p.ItemID != "" {
+						if err := removeItemBatch(ib, it.p.ItemID, b.ID); err != nil {
+							return 0, false, err
+						}
+					}
+				}
+			}
+		}
+		kk := bytes.Clone(k)
+		if err := c.Delete(); err != nil {
+			return 0, false, err
+		}
+		n++
+		k, v = c.Seek(kk)
+	}
+	return 0, false, nil
+}
+
+func removeItemBatch(ib *bolt.Bucket, item string, batch uint64) error {
+	v := ib.Get([]byte(item))
+	var out []byte
+	err := itemEntries(v, func(key, fields []byte) error {
+		if keyBatch(key) != batch {
+			out = append(out, key...)
+			out = binary.AppendUvarint(out, uint64(len(fields)))
+			out = append(out, fields...)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(out) == 0 {
+		return ib.Delete([]byte(item))
+	}
+	return ib.Put([]byte(item), out)
+}
+
+// chunkReader reads the values of a bucket one after the other.
+type chunkReader struct {
+	c       *bolt.Cursor
+	cur     []byte
+	started bool
+}
+
+func (r *chunkReader) Read(p []byte) (int, error) {
+	for len(r.cur) == 0 {
+		var v []byte
+		var k []byte
+		if !r.started {
+			k, v = r.c.First()
+			r.started = true
+		} else {
+			k, v = r.c.Next()
+		}
+		if k == nil {
+			return 0, io.EOF
+		}
+		r.cur = v
+	}
+	n := copy(p, r.cur)
+	r.cur = r.cur[n:]
+	return n, nil
+}
+
+// slab hands out byte slices from large blocks that are never reallocated
+// while in use; reset makes them all free again.
+type slab struct {
+	blocks [][]byte
+	cur    int
+}
+
+func (s *slab) alloc(n int) []byte {
+	for {
+		if s.cur == len(s.blocks) {
+			s.blocks = append(s.blocks, make([]byte, 0, max(1<<20, n)))
+		}
+		b := s.blocks[s.cur]
+		if len(b)+n <= cap(b) {
+			start := len(b)
+			s.blocks[s.cur] = b[:start+n]
+			return b[start : start+n : start+n]
+		}
+		s.cur++
+	}
+}
+
+func (s *slab) reset() {
+	for i := range s.blocks {
+		s.blocks[i] = s.blocks[i][:0]
+	}
+	s.cur = 0
+}
