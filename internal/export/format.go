@@ -1,0 +1,197 @@
+// Package export renders a report.Pack (the service review pack as data) to
+// XLSX (excelize) and PDF (fpdf). Both renderers write to an io.Writer, never
+// read the clock and never touch the file system: the same pack gives the same
+// cell content (XLSX) and the same bytes (PDF).
+package export
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"slate/internal/report"
+)
+
+// ErrRender is wrapped by errors raised while building a document.
+var ErrRender = errors.New("export")
+
+// NullText is how a null cell is shown.
+const NullText = "—"
+
+// maxCellChars is Excel's limit on the characters in one cell (UTF-16 units).
+const maxCellChars = 32767
+
+// cutText shortens s so that it fits limit UTF-16 units, ending with the
+// marker "… [cut: N characters]" where N counts the characters (runes) removed.
+func cutText(s string, limit int) string {
+	if utf16Len(s) <= limit {
+		return s
+	}
+	total := utf8.RuneCountInString(s)
+	// The marker length depends on N; iterate until stable (at most twice).
+	keep := limit
+	for range 3 {
+		marker := fmt.Sprintf("… [cut: %d characters]", total-keep)
+		budget := limit - utf16Len(marker)
+		k, units := 0, 0
+		for _, r := range s {
+			u := 1
+			if r >= 0x10000 {
+				u = 2
+			}
+			if units+u > budget {
+				break
+			}
+			units += u
+			k++
+		}
+		if k == keep {
+			break
+		}
+		keep = k
+	}
+	runes := []rune(s)
+	return string(runes[:keep]) + fmt.Sprintf("… [cut: %d characters]", total-keep)
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// cleanText removes characters that XML 1.0 cannot carry and that would print
+// as boxes: C0 controls other than tab and newline, DEL, lone surrogates and
+// U+FFFE/U+FFFF. "\r\n" and "\r" become "\n".
+func cleanText(s string) string {
+	ok := true
+	for _, r := range s {
+		if badRune(r) || r == '\r' {
+			ok = false
+			break
+		}
+	}
+	if ok && utf8.ValidString(s) {
+		return s
+	}
+	s = strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Map(func(r rune) rune {
+		if badRune(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func badRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return false
+	case r < 0x20, r == 0x7f:
+		return true
+	case r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+		return true
+	}
+	return false
+}
+
+// formulaLead reports whether a spreadsheet would read s as a formula or
+// command when typed or imported as CSV (OWASP "CSV injection" list).
+func formulaLead(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r', '\n':
+		return true
+	}
+	return false
+}
+
+// wallUTC keeps the wall clock of t in its own location and returns it as a
+// UTC time, so spreadsheets (which have no time zones) show what the PDF shows.
+func wallUTC(t time.Time) time.Time {
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	return time.Date(y, mo, d, h, mi, s, t.Nanosecond(), time.UTC)
+}
+
+// currencyCode returns an upper-case 3-letter code or "".
+func currencyCode(c string) string {
+	c = strings.ToUpper(strings.TrimSpace(c))
+	if len(c) != 3 {
+		return ""
+	}
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	return c
+}
+
+// decimals used for each kind in both renderers.
+func decimalsFor(k report.ValueKind) int {
+	switch k {
+	case report.ValueInteger:
+		return 0
+	case report.ValuePercent:
+		return 3
+	}
+	return 2
+}
+
+// formatNumber formats f with thousands separators ("," ) and a "." decimal
+// point: the format is the same in every locale so auditors can re-check it.
+func formatNumber(f float64, dec int) string {
+	s := strconv.FormatFloat(math.Abs(f), 'f', dec, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if f < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// formatValue renders a cell as display text (PDF, chart labels).
+func formatValue(c report.Cell, currency string) string {
+	switch {
+	case c.IsNull():
+		return NullText
+	case c.Kind == report.ValueText:
+		return cleanText(c.Text)
+	case c.Kind == report.ValuePercent:
+		return formatNumber(c.Number*100, 3) + "%"
+	case c.Kind == report.ValueCurrency:
+		s := formatNumber(c.Number, 2)
+		if cc := currencyCode(currency); cc != "" {
+			return s + " " + cc
+		}
+		return s
+	case c.Kind.IsNumeric():
+		return formatNumber(c.Number, decimalsFor(c.Kind))
+	case c.Kind == report.ValueDate && c.Time != nil:
+		return c.Time.Format("2006-01-02")
+	case c.Kind == report.ValueDateTime && c.Time != nil:
+		return c.Time.Format("2006-01-02 15:04")
+	}
+	return NullText
+}

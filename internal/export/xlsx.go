@@ -1,0 +1,1103 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"slate/internal/report"
+)
+
+// Workbook layout (WriteXLSX):
+//
+//   - "Cover": title, workspace, period, generated at, fingerprint, anonymised
+//     flag, and a contents list linking to every section sheet.
+//   - One sheet per section, blocks top to bottom: headings, paragraphs (merged
+//     A:H, wrapped), key/values (A label, B typed value), notes (coloured,
+//     merged), tables up to BigTableRows rows as Excel tables (autofilter,
+//     banded), charts as native Excel charts with their data written right under
+//     the chart (so the chart references visible, checkable cells).
+//   - Tables with more than BigTableRows rows go to their own "<section> data"
+//     sheet written with the StreamWriter (header row frozen, Excel table with
+//     autofilter); the section sheet carries a link to it. StreamWriter and the
+//     cell API are never mixed on one sheet.
+//
+// Text safety: every text is written as a string cell (shared string, or inline
+// string on data sheets). Spreadsheet programs never evaluate string cells, so
+// `=HYPERLINK("http://x","y")` stays text and its value is exactly what the
+// supplier sent (auditors can match it). Texts that start with = + - @ tab CR
+// LF also get the cell attribute quotePrefix="1": Excel and LibreOffice show
+// the text unchanged, and keep it text if a user re-enters the cell (F2,
+// Enter). We deliberately do not insert a visible apostrophe into the value.
+// Export to CSV is a different threat and needs its own escaping.
+// Texts over 32,767 characters are cut with "… [cut: N characters]".
+//
+// Determinism: document properties take Meta.GeneratedAt; no clock is read. The
+// cell content is a pure function of the pack (the zip container itself is not
+// byte-stable: excelize orders parts from a map).
+
+// BigTableRows is the row count above which a table moves to its own data sheet.
+const BigTableRows = 200
+
+const (
+	coverSheet    = "Cover"
+	mergeLastCol  = 8 // paragraphs and notes span A:H
+	chartWidthPx  = 760
+	chartHeightPx = 300
+	chartRows     = 16 // rows reserved for a chart (20 px per row)
+	maxColWidth   = 60.0
+	minColWidth   = 9.0
+)
+
+type role uint8
+
+const (
+	roleBody role = iota
+	roleHeader
+	roleTitle
+	roleSubtitle
+	roleH1
+	roleH2
+	roleH3
+	roleLabel
+	roleCaption
+	roleParagraph
+	roleNoteInfo
+	roleNoteWarning
+	roleNoteCritical
+	roleLink
+	roleMono
+	roleValue // key/value values: left aligned whatever the type
+)
+
+type styleKey struct {
+	role     role
+	kind     report.ValueKind
+	currency string
+	rag      report.RAG
+	quote    bool
+}
+
+type xlsxWriter struct {
+	f      *excelize.File
+	p      *report.Pack
+	styles map[styleKey]int
+	names  map[string]bool // lower-cased sheet names in use
+	tables int
+	charts int
+
+	// per sheet state
+	widths   map[int]float64
+	wrapRows []wrapRow
+}
+
+type wrapRow struct {
+	row  int
+	text string
+}
+
+type sectionPlan struct {
+	sec   *report.Section
+	sheet string
+	data  map[int]string // block index → data sheet name
+}
+
+// WriteXLSX renders the pack as an Excel workbook.
+func WriteXLSX(w io.Writer, p *report.Pack) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	x := &xlsxWriter{
+		f:      excelize.NewFile(),
+		p:      p,
+		styles: map[styleKey]int{},
+		names:  map[string]bool{},
+	}
+	defer x.f.Close()
+	if err := x.build(); err != nil {
+		return fmt.Errorf("%w: xlsx: %v", ErrRender, err)
+	}
+	if _, err := x.f.WriteTo(w); err != nil {
+		return fmt.Errorf("%w: xlsx: write: %v", ErrRender, err)
+	}
+	return nil
+}
+
+func (x *xlsxWriter) build() error {
+	m := x.p.Meta
+	ts := wallUTC(m.GeneratedAt).Format(time.RFC3339)
+	if m.GeneratedAt.IsZero() {
+		ts = "1980-01-01T00:00:00Z"
+	}
+	if err := x.f.SetDocProps(&excelize.DocProperties{
+		Title:          cutText(cleanText(m.DisplayTitle()+" — "+m.Period), 255),
+		Subject:        cutText(cleanText(m.Workspace), 255),
+		Creator:        "Slate",
+		LastModifiedBy: "Slate",
+		Identifier:     cleanText(m.Fingerprint),
+		Created:        ts,
+		Modified:       ts,
+		Revision:       "1",
+		Language:       "en-GB",
+	}); err != nil {
+		return err
+	}
+	if err := x.f.SetSheetName("Sheet1", coverSheet); err != nil {
+		return err
+	}
+	x.names[strings.ToLower(coverSheet)] = true
+
+	plans := make([]sectionPlan, len(x.p.Sections))
+	for i := range x.p.Sections {
+		s := &x.p.Sections[i]
+		title := s.Title
+		if strings.TrimSpace(title) == "" {
+			title = s.ID
+		}
+		pl := sectionPlan{sec: s, sheet: x.uniqueSheetName(title, ""), data: map[int]string{}}
+		n := 0
+		for bi, b := range s.Blocks {
+			if b.Table != nil && len(b.Table.Rows) > BigTableRows {
+				n++
+				suffix := " data"
+				if n > 1 {
+					suffix = fmt.Sprintf(" data %d", n)
+				}
+				pl.data[bi] = x.uniqueSheetName(title, suffix)
+			}
+		}
+		plans[i] = pl
+	}
+
+	if err := x.writeCover(plans); err != nil {
+		return err
+	}
+	for _, pl := range plans {
+		if _, err := x.f.NewSheet(pl.sheet); err != nil {
+			return err
+		}
+		if err := x.writeSection(pl); err != nil {
+			return fmt.Errorf("sheet %q: %w", pl.sheet, err)
+		}
+		for bi, b := range pl.sec.Blocks {
+			if name, ok := pl.data[bi]; ok {
+				if _, err := x.f.NewSheet(name); err != nil {
+					return err
+				}
+				if err := x.writeDataSheet(name, b.Table); err != nil {
+					return fmt.Errorf("sheet %q: %w", name, err)
+				}
+			}
+		}
+	}
+	x.f.SetActiveSheet(0)
+	return nil
+}
+
+// uniqueSheetName makes a valid, unique (case-insensitive) sheet name of at
+// most 31 characters ending with suffix.
+func (x *xlsxWriter) uniqueSheetName(title, suffix string) string {
+	clean := strings.Map(func(r rune) rune {
+		switch r {
+		case '[', ']', ':', '*', '?', '/', '\\':
+			return ' '
+		}
+		if badRune(r) || r == '\t' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, title)
+	clean = strings.Join(strings.Fields(clean), " ")
+	clean = strings.Trim(clean, "'")
+	if clean == "" {
+		clean = "Section"
+	}
+	for i := 1; ; i++ {
+		sfx := suffix
+		if i > 1 {
+			sfx = fmt.Sprintf("%s (%d)", suffix, i)
+		}
+		base := []rune(clean)
+		if room := 31 - utf8.RuneCountInString(sfx); len(base) > room {
+			base = []rune(strings.TrimRight(string(base[:room]), " '"))
+		}
+		name := string(base) + sfx
+		low := strings.ToLower(name)
+		if !x.names[low] && low != "history" {
+			x.names[low] = true
+			return name
+		}
+	}
+}
+
+func quoteSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+func cellName(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row)
+	return c
+}
+
+func absRange(sheet string, col, r1, r2 int) string {
+	c, _ := excelize.ColumnNumberToName(col)
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(sheet), c, r1, c, r2)
+}
+
+// ---- styles ----
+
+func (x *xlsxWriter) style(k styleKey) (int, error) {
+	if id, ok := x.styles[k]; ok {
+		return id, nil
+	}
+	base := k
+	base.quote = false
+	id, ok := x.styles[base]
+	if !ok {
+		var err error
+		id, err = x.f.NewStyle(makeStyle(base))
+		if err != nil {
+			return 0, err
+		}
+		x.styles[base] = id
+	}
+	if k.quote {
+		// excelize has no public QuotePrefix option: clone the cell format
+		// record and set the attribute. The clone comes after the original,
+		// so excelize's own style de-duplication keeps finding the original.
+		xfs := x.f.Styles.CellXfs
+		xf := xfs.Xf[id]
+		t := true
+		xf.QuotePrefix = &t
+		xfs.Xf = append(xfs.Xf, xf)
+		xfs.Count = len(xfs.Xf)
+		id = len(xfs.Xf) - 1
+		x.styles[k] = id
+	}
+	return id, nil
+}
+
+var ragFill = map[report.RAG][2]string{ // fill, font
+	report.RAGGreen: {"C6EFCE", "006100"},
+	report.RAGAmber: {"FFEB9C", "7A4A00"},
+	report.RAGRed:   {"FFC7CE", "9C0006"},
+}
+
+func numFmt(s *excelize.Style, k report.ValueKind, currency string) {
+	switch k {
+	case report.ValuePercent:
+		f := "0.000%"
+		s.CustomNumFmt = &f
+	case report.ValueDate:
+		f := "yyyy-mm-dd"
+		s.CustomNumFmt = &f
+	case report.ValueDateTime:
+		f := "yyyy-mm-dd hh:mm"
+		s.CustomNumFmt = &f
+	case report.ValueInteger:
+		s.NumFmt = 3 // #,##0
+	case report.ValueNumber:
+		s.NumFmt = 4 // #,##0.00
+	case report.ValueCurrency:
+		f := "#,##0.00"
+		if cc := currencyCode(currency); cc != "" {
+			f = `#,##0.00 "` + cc + `"`
+		}
+		s.CustomNumFmt = &f
+	case report.ValueText:
+		s.NumFmt = 49 // @
+	}
+}
+
+func makeStyle(k styleKey) *excelize.Style {
+	s := &excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Color: "1F2937"}}
+	numFmt(s, k.kind, k.currency)
+	switch k.role {
+	case roleHeader:
+		s.Font.Bold = true
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E5E7EB"}}
+		s.Border = []excelize.Border{{Type: "bottom", Color: "6B7280", Style: 1}}
+		s.Alignment = &excelize.Alignment{WrapText: true, Vertical: "center"}
+		if k.kind.IsNumeric() {
+			s.Alignment.Horizontal = "right"
+		}
+	case roleTitle:
+		s.Font.Bold, s.Font.Size, s.Font.Color = true, 16, "111827"
+	case roleSubtitle:
+		s.Font.Color = "6B7280"
+	case roleH1:
+		s.Font.Bold, s.Font.Size, s.Font.Color = true, 14, "1E3A5F"
+	case roleH2:
+		s.Font.Bold, s.Font.Size, s.Font.Color = true, 12, "1E3A5F"
+	case roleH3:
+		s.Font.Bold = true
+	case roleLabel:
+		s.Font.Color = "4B5563"
+		s.Alignment = &excelize.Alignment{Vertical: "top"}
+	case roleCaption:
+		s.Font.Italic, s.Font.Size, s.Font.Color = true, 9, "6B7280"
+	case roleParagraph:
+		s.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
+	case roleNoteInfo, roleNoteWarning, roleNoteCritical:
+		fill, border := "E0ECFA", "2F6DB5"
+		if k.role == roleNoteWarning {
+			fill, border = "FFF4D6", "C98A00"
+		} else if k.role == roleNoteCritical {
+			fill, border = "FCE4E4", "B42318"
+		}
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}
+		s.Border = []excelize.Border{{Type: "left", Color: border, Style: 5}}
+		s.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
+	case roleLink:
+		s.Font.Color, s.Font.Underline = "1D4ED8", "single"
+	case roleMono:
+		s.Font.Family = "Consolas"
+	case roleValue:
+		s.Alignment = &excelize.Alignment{Horizontal: "left", Vertical: "top"}
+	}
+	if k.role == roleBody && k.kind.IsTime() {
+		s.Alignment = &excelize.Alignment{Horizontal: "left"}
+	}
+	if c, ok := ragFill[k.rag]; ok {
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}}
+		s.Font.Color = c[1]
+	}
+	return s
+}
+
+// ---- cells ----
+
+func (x *xlsxWriter) note(col int, width float64) {
+	if x.widths == nil {
+		x.widths = map[int]float64{}
+	}
+	if width > x.widths[col] {
+		x.widths[col] = width
+	}
+}
+
+// textWidth estimates a column width (characters) for s: the longest line.
+func textWidth(s string) float64 {
+	w := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		w = max(w, utf8.RuneCountInString(line))
+	}
+	return float64(w) + 2
+}
+
+func safeText(s string) string { return cutText(cleanText(s), maxCellChars) }
+
+func (x *xlsxWriter) setText(sheet string, col, row int, s string, k styleKey) error {
+	s = safeText(s)
+	k.kind = report.ValueText
+	k.quote = formulaLead(s)
+	id, err := x.style(k)
+	if err != nil {
+		return err
+	}
+	c := cellName(col, row)
+	if err := x.f.SetCellStr(sheet, c, s); err != nil {
+		return err
+	}
+	return x.f.SetCellStyle(sheet, c, c, id)
+}
+
+// setCell writes a typed value; numbers stay numbers, times become Excel
+// serial dates with a date format.
+func (x *xlsxWriter) setCell(sheet string, col, row int, v report.Cell, k styleKey) error {
+	c := cellName(col, row)
+	switch {
+	case v.Kind == report.ValueText:
+		return x.setText(sheet, col, row, v.Text, k)
+	case v.IsNull():
+		k.kind = report.ValueNull
+		id, err := x.style(k)
+		if err != nil {
+			return err
+		}
+		// Null is a blank cell (so charts show a gap); a styled blank keeps
+		// RAG fills continuous.
+		return x.f.SetCellStyle(sheet, c, c, id)
+	case v.Kind.IsNumeric():
+		k.kind = v.Kind
+		id, err := x.style(k)
+		if err != nil {
+			return err
+		}
+		if err := x.f.SetCellFloat(sheet, c, v.Number, -1, 64); err != nil {
+			return err
+		}
+		return x.f.SetCellStyle(sheet, c, c, id)
+	case v.Kind.IsTime():
+		k.kind = v.Kind
+		id, err := x.style(k)
+		if err != nil {
+			return err
+		}
+		if err := x.f.SetCellValue(sheet, c, wallUTC(*v.Time)); err != nil {
+			return err
+		}
+		return x.f.SetCellStyle(sheet, c, c, id)
+	}
+	return nil
+}
+
+func displayWidth(v report.Cell, currency string) float64 {
+	return textWidth(formatValue(v, currency))
+}
+
+func floatCell(kind report.ValueKind, f report.Float) report.Cell {
+	if !f.Valid() {
+		return report.Null()
+	}
+	if kind == "" || !kind.IsNumeric() {
+		kind = report.ValueNumber
+	}
+	return report.Cell{Kind: kind, Number: float64(f)}
+}
+
+// ---- cover ----
+
+func (x *xlsxWriter) writeCover(plans []sectionPlan) error {
+	s := coverSheet
+	m := x.p.Meta
+	x.widths = map[int]float64{1: 22, 2: 70}
+	if err := x.setText(s, 1, 1, m.DisplayTitle(), styleKey{role: roleTitle}); err != nil {
+		return err
+	}
+	row := 3
+	gen := report.Null()
+	if !m.GeneratedAt.IsZero() {
+		gen = report.DateTime(m.GeneratedAt)
+	}
+	anon := "no"
+	if m.Anonymized {
+		anon = "yes — names replaced"
+	}
+	facts := []report.KeyValue{
+		{Label: "Workspace", Value: report.Text(m.Workspace)},
+		{Label: "Period", Value: report.Text(m.Period)},
+		{Label: "Generated at", Value: gen},
+		{Label: "Fingerprint", Value: report.Text(m.Fingerprint)},
+		{Label: "Anonymised", Value: report.Text(anon)},
+	}
+	for _, kv := range facts {
+		if err := x.setText(s, 1, row, kv.Label, styleKey{role: roleLabel}); err != nil {
+			return err
+		}
+		k := styleKey{role: roleValue}
+		if kv.Label == "Fingerprint" {
+			k.role = roleMono
+		}
+		if err := x.setCell(s, 2, row, kv.Value, k); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	if err := x.setText(s, 1, row, "Contents", styleKey{role: roleH1}); err != nil {
+		return err
+	}
+	row++
+	for i, pl := range plans {
+		if err := x.f.SetCellInt(s, cellName(1, row), int64(i+1)); err != nil {
+			return err
+		}
+		if err := x.setText(s, 2, row, pl.sec.Title, styleKey{role: roleLink}); err != nil {
+			return err
+		}
+		if err := x.f.SetCellHyperLink(s, cellName(2, row), quoteSheet(pl.sheet)+"!A1", "Location"); err != nil {
+			return err
+		}
+		row++
+	}
+	return x.finishSheet(s)
+}
+
+// printSetup prints a sheet in landscape, one page wide (A4), gridlines off
+// on screen for the narrative sheets.
+func (x *xlsxWriter) printSetup(sheet string, grid bool) error {
+	landscape, a4, one, zero, yes := "landscape", 9, 1, 0, true
+	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	return x.f.SetSheetView(sheet, 0, &excelize.ViewOptions{ShowGridLines: &grid})
+}
+
+func (x *xlsxWriter) finishSheet(sheet string) error {
+	if err := x.printSetup(sheet, false); err != nil {
+		return err
+	}
+	for col, w := range x.widths {
+		w = math.Min(math.Max(w, minColWidth), maxColWidth)
+		name, _ := excelize.ColumnNumberToName(col)
+		if err := x.f.SetColWidth(sheet, name, name, w); err != nil {
+			return err
+		}
+	}
+	// Row heights for wrapped, merged text: the merged width is A:H.
+	merged := 0.0
+	for col := 1; col <= mergeLastCol; col++ {
+		w := minColWidth
+		if v, ok := x.widths[col]; ok {
+			w = math.Min(math.Max(v, minColWidth), maxColWidth)
+		}
+		merged += w
+	}
+	for _, wr := range x.wrapRows {
+		lines := 0
+		for line := range strings.SplitSeq(wr.text, "\n") {
+			// generous: proportional fonts in Excel and LibreOffice differ
+			lines += 1 + int(float64(utf8.RuneCountInString(line))*1.3/merged)
+		}
+		h := math.Min(409, math.Max(15, float64(lines)*15))
+		if err := x.f.SetRowHeight(sheet, wr.row, h); err != nil {
+			return err
+		}
+	}
+	x.widths, x.wrapRows = nil, nil
+	return nil
+}
+
+// ---- section sheets ----
+
+func (x *xlsxWriter) writeSection(pl sectionPlan) error {
+	s := pl.sheet
+	x.widths = map[int]float64{}
+	m := x.p.Meta
+	if err := x.setText(s, 1, 1, pl.sec.Title, styleKey{role: roleTitle}); err != nil {
+		return err
+	}
+	if err := x.setText(s, 1, 2, m.Workspace+" · "+m.Period, styleKey{role: roleSubtitle}); err != nil {
+		return err
+	}
+	row := 4
+	smallTables, freezeAt := 0, 0
+	for bi, b := range pl.sec.Blocks {
+		var err error
+		switch b.Kind() {
+		case report.KindHeading:
+			r := roleH1
+			if b.Heading.Level == 2 {
+				r = roleH2
+			} else if b.Heading.Level >= 3 {
+				r = roleH3
+			}
+			err = x.setText(s, 1, row, b.Heading.Text, styleKey{role: r})
+			row++
+		case report.KindParagraph:
+			row, err = x.mergedText(s, row, b.Paragraph.Text, roleParagraph)
+		case report.KindNote:
+			r := roleNoteInfo
+			label := "Note"
+			switch b.Note.Severity {
+			case report.SeverityWarning:
+				r, label = roleNoteWarning, "Warning"
+			case report.SeverityCritical:
+				r, label = roleNoteCritical, "Critical"
+			}
+			text := label
+			if b.Note.Title != "" {
+				text += " — " + b.Note.Title
+			}
+			text += ": " + b.Note.Text
+			row, err = x.mergedText(s, row, text, r)
+		case report.KindKeyValues:
+			row, err = x.keyValues(s, row, b.KeyValues)
+		case report.KindTable:
+			if name, ok := pl.data[bi]; ok {
+				row, err = x.tableLink(s, row, b.Table, name)
+			} else {
+				var header int
+				row, header, err = x.smallTable(s, row, b.Table)
+				smallTables++
+				freezeAt = header
+			}
+		case report.KindChart:
+			row, err = x.chart(s, row, b.Chart)
+		}
+		if err != nil {
+			return fmt.Errorf("block %d (%s): %w", bi, b.Kind(), err)
+		}
+	}
+	if smallTables == 1 && freezeAt > 0 {
+		if err := x.f.SetPanes(s, &excelize.Panes{
+			Freeze: true, YSplit: freezeAt, TopLeftCell: cellName(1, freezeAt+1), ActivePane: "bottomLeft",
+		}); err != nil {
+			return err
+		}
+	}
+	return x.finishSheet(s)
+}
+
+func (x *xlsxWriter) mergedText(s string, row int, text string, r role) (int, error) {
+	if err := x.setText(s, 1, row, text, styleKey{role: r}); err != nil {
+		return row, err
+	}
+	for col := 2; col <= mergeLastCol; col++ { // style the merged area too
+		id, err := x.style(styleKey{role: r, kind: report.ValueText})
+		if err != nil {
+			return row, err
+		}
+		c := cellName(col, row)
+		if err := x.f.SetCellStyle(s, c, c, id); err != nil {
+			return row, err
+		}
+	}
+	if err := x.f.MergeCell(s, cellName(1, row), cellName(mergeLastCol, row)); err != nil {
+		return row, err
+	}
+	x.wrapRows = append(x.wrapRows, wrapRow{row: row, text: safeText(text)})
+	return row + 2, nil
+}
+
+func (x *xlsxWriter) keyValues(s string, row int, kv *report.KeyValues) (int, error) {
+	if kv.Title != "" {
+		if err := x.setText(s, 1, row, kv.Title, styleKey{role: roleH3}); err != nil {
+			return row, err
+		}
+		row++
+	}
+	for _, it := range kv.Items {
+		if err := x.setText(s, 1, row, it.Label, styleKey{role: roleLabel}); err != nil {
+			return row, err
+		}
+		x.note(1, textWidth(it.Label))
+		if err := x.setCell(s, 2, row, it.Value, styleKey{role: roleValue}); err != nil {
+			return row, err
+		}
+		if it.Value.Kind != report.ValueText {
+			x.note(2, displayWidth(it.Value, ""))
+		} else {
+			x.note(2, math.Min(textWidth(it.Value.Text), 40))
+		}
+		row++
+	}
+	return row + 1, nil
+}
+
+func uniqueHeaders(cols []report.Column) []string {
+	seen := map[string]int{}
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		h := strings.TrimSpace(strings.ReplaceAll(safeText(c.Header), "\n", " "))
+		if h == "" {
+			h = fmt.Sprintf("Column %d", i+1)
+		}
+		key := strings.ToLower(h)
+		if n := seen[key]; n > 0 {
+			h = fmt.Sprintf("%s (%d)", h, n+1)
+		}
+		seen[key]++
+		out[i] = h
+	}
+	return out
+}
+
+func columnWidth(c report.Column, header string, rows []report.Row, ci int) float64 {
+	if c.Width > 0 {
+		return float64(c.Width) + 2
+	}
+	w := textWidth(header) + 2 // room for the filter button
+	for i, r := range rows {
+		if i >= 500 {
+			break
+		}
+		w = math.Max(w, displayWidth(r.Cells[ci], c.Currency))
+	}
+	return w
+}
+
+func (x *xlsxWriter) tableName() string {
+	x.tables++
+	return fmt.Sprintf("Table%d", x.tables)
+}
+
+// smallTable writes an Excel table; it returns the next free row and the
+// header row.
+func (x *xlsxWriter) smallTable(s string, row int, t *report.Table) (int, int, error) {
+	if t.Title != "" {
+		if err := x.setText(s, 1, row, t.Title, styleKey{role: roleH3}); err != nil {
+			return row, 0, err
+		}
+		row++
+	}
+	header := row
+	heads := uniqueHeaders(t.Columns)
+	for ci, c := range t.Columns {
+		if err := x.setText(s, ci+1, row, heads[ci], styleKey{role: roleHeader, kind: c.Kind}); err != nil {
+			return row, 0, err
+		}
+		x.note(ci+1, columnWidth(c, heads[ci], t.Rows, ci))
+	}
+	row++
+	for _, r := range t.Rows {
+		for ci, c := range t.Columns {
+			if err := x.setCell(s, ci+1, row, r.Cells[ci], styleKey{rag: r.Status, currency: c.Currency}); err != nil {
+				return row, 0, err
+			}
+		}
+		row++
+	}
+	if len(t.Rows) > 0 {
+		show := true
+		if err := x.f.AddTable(s, &excelize.Table{
+			Range:          cellName(1, header) + ":" + cellName(len(t.Columns), row-1),
+			Name:           x.tableName(),
+			StyleName:      "TableStyleLight1",
+			ShowRowStripes: &show,
+		}); err != nil {
+			return row, 0, err
+		}
+	} else {
+		if err := x.setText(s, 1, row, "No rows.", styleKey{role: roleCaption}); err != nil {
+			return row, 0, err
+		}
+		row++
+	}
+	if t.Caption != "" {
+		if err := x.setText(s, 1, row, t.Caption, styleKey{role: roleCaption}); err != nil {
+			return row, 0, err
+		}
+		row++
+	}
+	return row + 1, header, nil
+}
+
+func (x *xlsxWriter) tableLink(s string, row int, t *report.Table, dataSheet string) (int, error) {
+	title := t.Title
+	if title == "" {
+		title = "Table"
+	}
+	if err := x.setText(s, 1, row, title, styleKey{role: roleH3}); err != nil {
+		return row, err
+	}
+	row++
+	link := fmt.Sprintf("%d rows — see sheet %s", len(t.Rows), dataSheet)
+	if err := x.setText(s, 1, row, link, styleKey{role: roleLink}); err != nil {
+		return row, err
+	}
+	if err := x.f.SetCellHyperLink(s, cellName(1, row), quoteSheet(dataSheet)+"!A1", "Location"); err != nil {
+		return row, err
+	}
+	row++
+	if t.Caption != "" {
+		if err := x.setText(s, 1, row, t.Caption, styleKey{role: roleCaption}); err != nil {
+			return row, err
+		}
+		row++
+	}
+	return row + 1, nil
+}
+
+// writeDataSheet streams a big table: header in row 1 (frozen), an Excel table
+// with autofilter over all rows.
+func (x *xlsxWriter) writeDataSheet(sheet string, t *report.Table) error {
+	// page setup goes into the worksheet before streaming starts; the
+	// StreamWriter copies those parts around the streamed sheet data
+	if err := x.printSetup(sheet, true); err != nil {
+		return err
+	}
+	sw, err := x.f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	heads := uniqueHeaders(t.Columns)
+	for ci, c := range t.Columns {
+		w := math.Min(math.Max(columnWidth(c, heads[ci], t.Rows, ci), minColWidth), maxColWidth)
+		if err := sw.SetColWidth(ci+1, ci+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	vals := make([]any, len(t.Columns))
+	for ci, c := range t.Columns {
+		h := heads[ci]
+		id, err := x.style(styleKey{role: roleHeader, kind: c.Kind, quote: formulaLead(h)})
+		if err != nil {
+			return err
+		}
+		vals[ci] = excelize.Cell{StyleID: id, Value: h}
+	}
+	if err := sw.SetRow("A1", vals, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	for ri, r := range t.Rows {
+		vals := make([]any, len(t.Columns))
+		for ci, c := range t.Columns {
+			v := r.Cells[ci]
+			k := styleKey{rag: r.Status, currency: c.Currency, kind: v.Kind}
+			var val any
+			switch {
+			case v.Kind == report.ValueText:
+				txt := safeText(v.Text)
+				k.quote = formulaLead(txt)
+				val = txt
+			case v.Kind.IsNumeric():
+				val = v.Number
+			case v.Kind.IsTime():
+				val = wallUTC(*v.Time)
+			}
+			id, err := x.style(k)
+			if err != nil {
+				return err
+			}
+			vals[ci] = excelize.Cell{StyleID: id, Value: val}
+		}
+		if err := sw.SetRow(cellName(1, ri+2), vals); err != nil {
+			return err
+		}
+	}
+	if len(t.Rows) > 0 {
+		show := true
+		if err := sw.AddTable(&excelize.Table{
+			Range:          "A1:" + cellName(len(t.Columns), len(t.Rows)+1),
+			Name:           x.tableName(),
+			StyleName:      "TableStyleLight1",
+			ShowRowStripes: &show,
+		}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// ---- charts ----
+
+// chart places a native chart at row and writes its data right under it.
+func (x *xlsxWriter) chart(s string, row int, c *report.Chart) (int, error) {
+	title := c.Title
+	if title != "" {
+		if err := x.setText(s, 1, row, title, styleKey{role: roleH3}); err != nil {
+			return row, err
+		}
+		row++
+	}
+	anchor := row
+	dataTitle := row + chartRows
+	dataHead := dataTitle + 1
+	first := dataHead + 1
+	if err := x.setText(s, 1, dataTitle, "Chart data"+suffixTitle(title), styleKey{role: roleCaption}); err != nil {
+		return row, err
+	}
+	var (
+		heads []string
+		kinds []report.ValueKind
+		cols  [][]report.Cell
+	)
+	vk := c.ValueKind
+	if !vk.IsNumeric() {
+		vk = report.ValueNumber
+	}
+	addCol := func(h string, k report.ValueKind, cells []report.Cell) int {
+		heads, kinds, cols = append(heads, h), append(kinds, k), append(cols, cells)
+		return len(heads) // 1-based column
+	}
+	textCells := func(ss []string) []report.Cell {
+		out := make([]report.Cell, len(ss))
+		for i, v := range ss {
+			out[i] = report.Text(v)
+		}
+		return out
+	}
+	floatCells := func(k report.ValueKind, fs report.Floats) []report.Cell {
+		out := make([]report.Cell, len(fs))
+		for i, v := range fs {
+			out[i] = floatCell(k, v)
+		}
+		return out
+	}
+	n := 0
+	var series []excelize.ChartSeries
+	var combo *excelize.Chart
+	ser := func(name string, col int, line excelize.ChartLine, marker excelize.ChartMarker) excelize.ChartSeries {
+		// excelize takes a line series' colour from the series fill
+		return excelize.ChartSeries{
+			Fill:       line.Fill,
+			Name:       quoteSheet(s) + "!$" + colName(col) + "$" + fmt.Sprint(dataHead),
+			Categories: absRange(s, 1, first, first+n-1),
+			Values:     absRange(s, col, first, first+n-1),
+			Line:       line,
+			Marker:     marker,
+		}
+	}
+	noMarker := excelize.ChartMarker{Symbol: "none"}
+	solid := func(color string, w float64, dash excelize.ChartDashType) excelize.ChartLine {
+		return excelize.ChartLine{Type: excelize.ChartLineSolid, Width: w, Dash: dash,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}}
+	}
+	chartType := excelize.Line
+	switch c.Kind {
+	case report.ChartControl:
+		cc := c.Control
+		n = len(cc.Values)
+		addCol("Point", report.ValueText, textCells(cc.Labels))
+		vCol := addCol("Value", vk, floatCells(vk, cc.Values))
+		cCol := addCol("Centre", vk, floatCells(vk, cc.Center))
+		uCol := addCol("UCL", vk, floatCells(vk, cc.UCL))
+		lCol := addCol("LCL", vk, floatCells(vk, cc.LCL))
+		series = append(series,
+			ser("Value", vCol, solid("1F4E79", 1.75, excelize.ChartDashSolid),
+				excelize.ChartMarker{Symbol: "circle", Size: 5, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}}),
+			ser("Centre", cCol, solid("2E7D32", 1.25, excelize.ChartDashSolid), noMarker),
+			ser("UCL", uCol, solid("C62828", 1.25, excelize.ChartDashDash), noMarker),
+			ser("LCL", lCol, solid("C62828", 1.25, excelize.ChartDashDash), noMarker),
+		)
+		if cc.Target.Valid() {
+			tCol := addCol("Target", vk, floatCells(vk, report.Repeat(float64(cc.Target), n)))
+			series = append(series, ser("Target", tCol, solid("7B1FA2", 1.25, excelize.ChartDashLgDashDot), noMarker))
+		}
+		flagged := make(report.Floats, n)
+		rules := make([]report.Cell, n)
+		for i := range flagged {
+			flagged[i] = report.NaN
+			rules[i] = report.Null()
+		}
+		for _, f := range cc.Flags {
+			flagged[f.Index] = cc.Values[f.Index]
+			if rules[f.Index].IsNull() {
+				rules[f.Index] = report.Text(f.Rule)
+			} else {
+				rules[f.Index] = report.Text(rules[f.Index].Text + "; " + f.Rule)
+			}
+		}
+		if len(cc.Flags) > 0 {
+			fCol := addCol("Flagged", vk, floatCells(vk, flagged))
+			series = append(series, ser("Flagged", fCol, excelize.ChartLine{Type: excelize.ChartLineNone},
+				excelize.ChartMarker{Symbol: "diamond", Size: 9,
+					Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D32F2F"}},
+					Border: solid("D32F2F", 1, excelize.ChartDashSolid)}))
+			addCol("Rule", report.ValueText, rules)
+		}
+	case report.ChartPareto:
+		pc := c.Pareto
+		n = len(pc.Values)
+		addCol("Category", report.ValueText, textCells(pc.Categories))
+		vCol := addCol("Value", vk, floatCells(vk, report.FloatsOf(pc.Values)))
+		cumCol := addCol("Cumulative", report.ValuePercent, floatCells(report.ValuePercent, report.FloatsOf(pc.Cumulative)))
+		chartType = excelize.Col
+		bar := ser("Value", vCol, excelize.ChartLine{}, excelize.ChartMarker{})
+		bar.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F6DB5"}}
+		series = append(series, bar)
+		one, zero := 1.0, 0.0
+		combo = &excelize.Chart{
+			Type: excelize.Line,
+			Series: []excelize.ChartSeries{ser("Cumulative", cumCol, solid("E07B00", 2, excelize.ChartDashSolid),
+				excelize.ChartMarker{Symbol: "circle", Size: 5, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E07B00"}}})},
+			YAxis: excelize.ChartAxis{Secondary: true, Maximum: &one, Minimum: &zero,
+				NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+		}
+	case report.ChartLine:
+		lc := c.Line
+		n = len(lc.Labels)
+		addCol("Point", report.ValueText, textCells(lc.Labels))
+		palette := []string{"1F4E79", "E07B00", "2E7D32", "6A1B9A", "00838F"}
+		for i, sr := range lc.Series {
+			col := addCol(sr.Name, vk, floatCells(vk, sr.Values))
+			series = append(series, ser(sr.Name, col, solid(palette[i%len(palette)], 1.75, excelize.ChartDashSolid), noMarker))
+		}
+		if len(lc.Trend) > 0 {
+			col := addCol("Trend", vk, floatCells(vk, lc.Trend))
+			series = append(series, ser("Trend", col, solid("555555", 1.25, excelize.ChartDashDash), noMarker))
+		}
+		if lc.Target.Valid() {
+			col := addCol("Target", vk, floatCells(vk, report.Repeat(float64(lc.Target), n)))
+			series = append(series, ser("Target", col, solid("7B1FA2", 1.25, excelize.ChartDashLgDashDot), noMarker))
+		}
+	}
+	// data under the chart
+	hs := uniqueHeaders(func() []report.Column {
+		cs := make([]report.Column, len(heads))
+		for i, h := range heads {
+			cs[i] = report.Column{Header: h, Kind: kinds[i]}
+		}
+		return cs
+	}())
+	for i, h := range hs {
+		if err := x.setText(s, i+1, dataHead, h, styleKey{role: roleHeader, kind: kinds[i]}); err != nil {
+			return row, err
+		}
+		x.note(i+1, textWidth(h)+1)
+	}
+	for ci, cells := range cols {
+		for ri, v := range cells {
+			if err := x.setCell(s, ci+1, first+ri, v, styleKey{}); err != nil {
+				return row, err
+			}
+			if ci == 0 || kinds[ci] == report.ValueText {
+				x.note(ci+1, math.Min(displayWidth(v, ""), 40))
+			} else {
+				x.note(ci+1, displayWidth(v, ""))
+			}
+		}
+	}
+	if n == 0 {
+		return first + 1, nil
+	}
+	x.charts++
+	legendFalse := false
+	ch := &excelize.Chart{
+		Type:         chartType,
+		Series:       series,
+		Dimension:    excelize.ChartDimension{Width: chartWidthPx, Height: chartHeightPx},
+		Legend:       excelize.ChartLegend{Position: "bottom"},
+		Title:        []excelize.RichTextRun{{Text: safeChartTitle(title), Font: &excelize.Font{Size: 12, Bold: true}}},
+		ShowBlanksAs: "gap",
+		VaryColors:   &legendFalse,
+		XAxis:        excelize.ChartAxis{TickLabelSkip: max(1, n/12)},
+		YAxis: excelize.ChartAxis{MajorGridLines: true,
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: axisNumFmt(vk)}},
+		Format: excelize.GraphicOptions{AltText: safeChartTitle(title), OffsetX: 4, OffsetY: 4},
+	}
+	if c.YLabel != "" {
+		ch.YAxis.Title = []excelize.RichTextRun{{Text: safeChartTitle(c.YLabel)}}
+	}
+	var err error
+	if combo != nil {
+		err = x.f.AddChart(s, cellName(1, anchor), ch, combo)
+	} else {
+		err = x.f.AddChart(s, cellName(1, anchor), ch)
+	}
+	if err != nil {
+		return row, err
+	}
+	return first + n + 1, nil
+}
+
+func suffixTitle(t string) string {
+	if t == "" {
+		return ""
+	}
+	return ": " + t
+}
+
+func safeChartTitle(s string) string {
+	return cutText(strings.ReplaceAll(cleanText(s), "\n", " "), 255)
+}
+
+func colName(col int) string {
+	n, _ := excelize.ColumnNumberToName(col)
+	return n
+}
+
+func axisNumFmt(k report.ValueKind) string {
+	switch k {
+	case report.ValuePercent:
+		return "0.0%"
+	case report.ValueInteger:
+		return "#,##0"
+	}
+	return "#,##0.##"
+}
