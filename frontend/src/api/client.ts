@@ -1,0 +1,64 @@
+// The typed client the UI uses: one object per bound Go service, one method
+// per Go method, returning the DTOs of types.ts.
+import type { Overview, ServiceSummary, SLTSummary } from './types';
+import {
+  type Mode,
+  type Transport,
+  type WailsGlobals,
+  httpTransport,
+  isDesktop,
+  wailsTransport,
+} from './transport';
+import { captureToken } from './token';
+
+/** app.Workspace */
+export interface WorkspaceApi {
+  overview(): Promise<Overview>;
+}
+
+export interface SlateApi {
+  /** "desktop" in the Wails window, "browser" against `slate serve`. */
+  readonly mode: Mode;
+  readonly workspace: WorkspaceApi;
+  /** Sets the document title and, in the window, the native window title. */
+  setWindowTitle(title: string): void;
+}
+
+export function createApi(transport: Transport, win?: WailsGlobals & { document?: Document }): SlateApi {
+  return {
+    mode: transport.mode,
+    workspace: {
+      overview: async () => normaliseOverview(await transport.call<Overview>('Workspace', 'Overview')),
+    },
+    setWindowTitle(title: string) {
+      if (win?.document) win.document.title = title;
+      if (transport.mode === 'desktop') win?.runtime?.WindowSetTitle?.(title);
+    },
+  };
+}
+
+/** defaultApi picks the transport for where the page runs. */
+export function defaultApi(): SlateApi {
+  const win = window as unknown as WailsGlobals & { document: Document };
+  if (isDesktop(win)) return createApi(wailsTransport(win), win);
+  captureToken();
+  return createApi(httpTransport(), win);
+}
+
+// Go encodes nil slices as null; the UI always gets arrays.
+function normaliseOverview(o: Overview): Overview {
+  return {
+    app: o?.app ?? 'Slate',
+    version: o?.version ?? '',
+    database: o?.database ?? '',
+    services: (o?.services ?? []).map(normaliseService),
+  };
+}
+
+function normaliseService(s: ServiceSummary): ServiceSummary {
+  return { ...s, slts: (s.slts ?? []).map(normaliseSLT) };
+}
+
+function normaliseSLT(t: SLTSummary): SLTSummary {
+  return { ...t, tiers: t.tiers ?? [] };
+}
