@@ -19,7 +19,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"slate/internal/demo"
 	"slate/internal/domain"
 	"slate/internal/ingest"
 	"slate/internal/storage"
@@ -1083,45 +1082,4 @@ func (im *Imports) Rejects(id uint64, path string) (int, error) {
 		return 0, err
 	}
 	return n, nil
-}
-
-// DemoDataResult is one demo file's import.
-type DemoDataResult struct {
-	File     string `json:"file"`
-	Feed     string `json:"feed"`
-	Batch    uint64 `json:"batch,omitempty"`
-	Imported int    `json:"imported"`
-	Rejected int    `json:"rejected"`
-	// Skipped: the file was already imported (running the demo again adds nothing).
-	Skipped bool `json:"skipped,omitempty"`
-}
-
-// ImportDemoData writes the demo workspace's supplier files (13 months up to
-// now) into dir and imports them through the normal pipeline, in the order
-// suppliers would have sent them. The demo definitions must be loaded first
-// (Workspace.LoadDemo). Files already imported are skipped, so running it
-// again with the same now adds nothing.
-func ImportDemoData(im *Imports, dir string, now time.Time) ([]DemoDataResult, error) {
-	files, err := demo.WriteData(dir, now)
-	if err != nil {
-		return nil, fmt.Errorf("demo data: %w", err)
-	}
-	out := make([]DemoDataResult, 0, len(files))
-	for _, f := range files {
-		r := DemoDataResult{File: filepath.Base(f.Path), Feed: f.Feed}
-		res, err := im.Import(ImportRequest{Path: f.Path, Feed: f.Feed})
-		var dup *storage.AlreadyImportedError
-		switch {
-		case errors.As(err, &dup):
-			r.Skipped, r.Batch = true, dup.Batch
-		case err != nil:
-			return out, fmt.Errorf("demo data %s: %w", r.File, err)
-		case res.Refused:
-			return out, fmt.Errorf("demo data %s: %s", r.File, res.RefusedReason)
-		default:
-			r.Batch, r.Imported, r.Rejected = res.Batch, res.Counts.Imported, res.Counts.Rejected
-		}
-		out = append(out, r)
-	}
-	return out, nil
 }
