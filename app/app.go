@@ -21,6 +21,7 @@ type App struct {
 	Imports    *Imports
 	Compliance *Compliance
 	Exceptions *Exceptions
+	Jobs       *Jobs
 }
 
 // Open opens the workspace database at path ("" = the default location).
@@ -47,6 +48,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	a.Imports = &Imports{store: st}
 	a.Compliance = &Compliance{store: st}
 	a.Exceptions = &Exceptions{store: st}
+	a.Jobs = newJobs(st.Now)
 	// Finish what a crash interrupted: staging batches never become visible; remove them.
 	if _, err := st.RecoverBatches(); err != nil {
 		st.Close()
@@ -63,5 +65,5 @@ func (a *App) Store() *storage.Store { return a.store }
 
 // Bindings lists the services the window binds and `serve` exposes.
 func (a *App) Bindings() []any {
-	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions}
+	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs}
 }

@@ -76,8 +76,8 @@ func TestAPI(t *testing.T) {
 
 func TestCheckAddr(t *testing.T) {
 	tests := []struct {
-		addr     string
-		token    bool
+		addr    string
+		token   bool
 		refused bool
 	}{
 		{"127.0.0.1:8420", false, false},

@@ -349,7 +349,9 @@ func (g *gen) businessTime(t time.Time, d time.Duration) time.Time {
 // tickets: the service desk's incidents, business-hours heavy, by priority.
 func (g *gen) tickets() error {
 	var items []item
-	goal := map[string]float64{"P1": 3, "P2": 10, "P3": 25, "P4": 60} // median business hours
+	// Median business hours by priority: most incidents close well inside the
+	// 8-hour OLA, P4s now and then slip past it, so some months miss.
+	goal := map[string]float64{"P1": 1, "P2": 2.5, "P3": 3.5, "P4": 4.5}
 	cis := []string{"web-shop", "checkout-api", "payment-gw", "warehouse-wms", "crm"}
 	n := 10000
 	for d := g.start; d.Before(g.now); d = d.AddDate(0, 0, 1) {
@@ -362,7 +364,7 @@ func (g *gen) tickets() error {
 				continue
 			}
 			p := []string{"P1", "P2", "P3", "P3", "P4", "P4"}[g.rnd.IntN(6)]
-			hours := goal[p] * math.Exp(g.rnd.NormFloat64()*0.6)
+			hours := goal[p] * math.Exp(g.rnd.NormFloat64()*0.55)
 			it := item{id: fmt.Sprintf("INC-%d", n), prio: p, ci: cis[g.rnd.IntN(len(cis))], opened: opened}
 			if g.rnd.IntN(4) == 0 {
 				it.paused = math.Round(hours * 3600 * 0.3 * g.rnd.Float64())
@@ -400,7 +402,9 @@ func (g *gen) parcels() error {
 				continue
 			}
 			drift := float64(shipped.Sub(g.start)) / float64(span) // 0 → 1 over the 13 months
-			hours := (26 + 22*drift) * math.Exp(g.rnd.NormFloat64()*0.35)
+			// Median 24 h at the start (about 97.6% within 48 h), 31 h at the
+			// end (about 90%): the 95% target is first missed mid-year.
+			hours := (24 + 7*drift) * math.Exp(g.rnd.NormFloat64()*0.35)
 			it := item{id: fmt.Sprintf("PN%07d", n), opened: shipped}
 			if del := shipped.Add(time.Duration(hours * float64(time.Hour))).Truncate(time.Minute); del.Before(g.now) {
 				it.resolved = del

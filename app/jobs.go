@@ -1,0 +1,169 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"slate/internal/storage"
+)
+
+// Jobs runs long work (imports, packs) in the background so the window and
+// the browser can show progress and offer Cancel. The same polling calls
+// work over Wails bindings and the JSON API, so neither needs push events.
+type Jobs struct {
+	mu   sync.Mutex
+	next uint64
+	jobs map[uint64]*job
+	now  func() time.Time
+}
+
+// Job is the state of one background job as the UI sees it.
+type Job struct {
+	ID    uint64 `json:"id"`
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	// State: running, done, failed or cancelled.
+	State string `json:"state"`
+	// Done and Total measure progress in the job's own unit (bytes, rows,
+	// sections); Total 0 means unknown.
+	Done    int64     `json:"done"`
+	Total   int64     `json:"total"`
+	Step    string    `json:"step,omitempty"`
+	Error   string    `json:"error,omitempty"`
+	Result  any       `json:"result,omitempty"`
+	Started time.Time `json:"started"`
+	Ended   time.Time `json:"ended,omitzero"`
+}
+
+// Job states.
+const (
+	JobRunning   = "running"
+	JobDone      = "done"
+	JobFailed    = "failed"
+	JobCancelled = "cancelled"
+)
+
+type job struct {
+	Job
+	cancel context.CancelFunc
+}
+
+// keepJobs bounds the finished jobs remembered for the UI to read back.
+const keepJobs = 50
+
+func newJobs(now func() time.Time) *Jobs {
+	return &Jobs{jobs: map[uint64]*job{}, now: now}
+}
+
+// Progress is handed to a job's work to report how far it got.
+type Progress func(done, total int64, step string)
+
+// start runs work in the background and returns at once with its id. work
+// must return soon after ctx is cancelled; whatever it returns then is
+// discarded and the job ends as cancelled.
+func (j *Jobs) start(kind, title string, work func(ctx context.Context, progress Progress) (any, error)) uint64 {
+	ctx, cancel := context.WithCancel(context.Background())
+	j.mu.Lock()
+	j.next++
+	jb := &job{Job: Job{ID: j.next, Kind: kind, Title: title, State: JobRunning, Started: j.now()}, cancel: cancel}
+	j.jobs[jb.ID] = jb
+	j.prune()
+	j.mu.Unlock()
+
+	progress := func(done, total int64, step string) {
+		j.mu.Lock()
+		jb.Done, jb.Total = done, total
+		if step != "" {
+			jb.Step = step
+		}
+		j.mu.Unlock()
+	}
+	go func() {
+		res, err := work(ctx, progress)
+		j.mu.Lock()
+		defer j.mu.Unlock()
+		jb.Ended = j.now()
+		switch {
+		case ctx.Err() != nil || errors.Is(err, context.Canceled):
+			jb.State = JobCancelled
+		case err != nil:
+			jb.State, jb.Error = JobFailed, err.Error()
+		default:
+			jb.State, jb.Result = JobDone, res
+		}
+		cancel()
+	}()
+	return jb.ID
+}
+
+// prune forgets the oldest finished jobs beyond keepJobs. Caller holds mu.
+func (j *Jobs) prune() {
+	if len(j.jobs) <= keepJobs {
+		return
+	}
+	var ids []uint64
+	for id, jb := range j.jobs {
+		if jb.State != JobRunning {
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+	for _, id := range ids[:max(0, len(j.jobs)-keepJobs)] {
+		delete(j.jobs, id)
+	}
+}
+
+// Get returns the job's current state.
+func (j *Jobs) Get(id uint64) (Job, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	jb, ok := j.jobs[id]
+	if !ok {
+		return Job{}, fmt.Errorf("job %d: %w", id, storage.ErrNotFound)
+	}
+	return jb.Job, nil
+}
+
+// List returns the jobs still remembered, newest first.
+func (j *Jobs) List() []Job {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	out := make([]Job, 0, len(j.jobs))
+	for _, jb := range j.jobs {
+		out = append(out, jb.Job)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].ID > out[b].ID })
+	return out
+}
+
+// Cancel asks a running job to stop; the work decides where it can stop
+// safely (an import rolls back its staging batch, so nothing half-done stays).
+func (j *Jobs) Cancel(id uint64) (Job, error) {
+	j.mu.Lock()
+	jb, ok := j.jobs[id]
+	j.mu.Unlock()
+	if !ok {
+		return Job{}, fmt.Errorf("job %d: %w", id, storage.ErrNotFound)
+	}
+	jb.cancel()
+	return j.Get(id)
+}
+
+// Wait blocks until the job ends or ctx is done; for the CLI and tests.
+func (j *Jobs) Wait(ctx context.Context, id uint64) (Job, error) {
+	for {
+		jb, err := j.Get(id)
+		if err != nil || jb.State != JobRunning {
+			return jb, err
+		}
+		select {
+		case <-ctx.Done():
+			return jb, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}

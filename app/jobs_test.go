@@ -1,0 +1,78 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"slate/internal/storage"
+)
+
+func TestJobsProgressResultAndFailure(t *testing.T) {
+	j := newJobs(time.Now)
+	release := make(chan struct{})
+	id := j.start("test", "counting", func(ctx context.Context, p Progress) (any, error) {
+		p(3, 10, "step three")
+		<-release
+		return 42, nil
+	})
+	waitFor(t, func() bool { g, _ := j.Get(id); return g.Done == 3 })
+	got, _ := j.Get(id)
+	if got.State != JobRunning || got.Total != 10 || got.Step != "step three" {
+		t.Fatalf("running job: %+v", got)
+	}
+	close(release)
+	got, err := j.Wait(context.Background(), id)
+	if err != nil || got.State != JobDone || got.Result != 42 || got.Ended.IsZero() {
+		t.Fatalf("done job: %+v %v", got, err)
+	}
+
+	id = j.start("test", "failing", func(context.Context, Progress) (any, error) { return nil, errors.New("disk full") })
+	if got, _ := j.Wait(context.Background(), id); got.State != JobFailed || got.Error != "disk full" {
+		t.Fatalf("failed job: %+v", got)
+	}
+	if _, err := j.Get(999); !errors.Is(err, storage.ErrNotFound) {
+		t.Fatalf("unknown job: %v", err)
+	}
+}
+
+func TestJobsCancel(t *testing.T) {
+	j := newJobs(time.Now)
+	id := j.start("test", "endless", func(ctx context.Context, p Progress) (any, error) {
+		<-ctx.Done()
+		return "partial", nil // discarded: the job was cancelled
+	})
+	if _, err := j.Cancel(id); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := j.Wait(context.Background(), id)
+	if got.State != JobCancelled || got.Result != nil {
+		t.Fatalf("cancelled job: %+v", got)
+	}
+	if l := j.List(); len(l) != 1 || l[0].ID != id {
+		t.Fatalf("list: %+v", l)
+	}
+}
+
+func TestJobsForgetOldFinishedJobs(t *testing.T) {
+	j := newJobs(time.Now)
+	for i := 0; i < keepJobs+10; i++ {
+		id := j.start("test", "quick", func(context.Context, Progress) (any, error) { return nil, nil })
+		j.Wait(context.Background(), id)
+	}
+	if n := len(j.List()); n > keepJobs+1 {
+		t.Fatalf("%d jobs remembered, want at most %d", n, keepJobs+1)
+	}
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not reached in 5 s")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
