@@ -4,7 +4,7 @@
 GO           ?= go
 DESKTOP_TAGS ?= desktop,production,webkit2_41
 
-.PHONY: build app frontend smoke test-frontend
+.PHONY: build app frontend smoke test test-frontend bench
 
 ## build: headless binary (CLI + `slate serve`), no cgo, no WebKit
 build:
@@ -25,3 +25,12 @@ smoke:
 ## test-frontend: component and api tests (vitest, jsdom)
 test-frontend:
 	cd frontend && npm test
+
+## test: every test, exactly as CI runs it (README's test command)
+test:
+	bash scripts/test.sh
+
+## bench: every Go benchmark (a few runs each) and the import benchmark, printed as tables
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 30m ./... | $(GO) run ./scripts/benchtable
+	$(GO) run ./scripts/bench/importbench
