@@ -226,7 +226,7 @@ func (c *checker) target(field, op string, target float64, s *SLTSpec) {
 	if s.RatioLike() {
 		what := "a share"
 		if s.Indicator != nil {
-			what = "a " + s.Indicator.Kind + " indicator"
+			what = "the " + s.Indicator.Kind + " indicator"
 		}
 		c.fraction(field, target, what)
 	} else if math.IsNaN(target) || math.IsInf(target, 0) {

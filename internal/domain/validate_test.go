@@ -38,7 +38,7 @@ func TestValidateSLT(t *testing.T) {
 		msg   string
 	}{
 		{"valid", nil, "", ""},
-		{"target above 1 for a ratio", func(s *SLTSpec) { s.Objective.Target = 1.2 }, "spec.objective.target", "1.2 is outside 0..1 for a ratio indicator"},
+		{"target above 1 for a ratio", func(s *SLTSpec) { s.Objective.Target = 1.2 }, "spec.objective.target", "1.2 is outside 0..1 for the ratio indicator"},
 		{"unknown zone", func(s *SLTSpec) { s.TimeZone = "Mars/Base" }, "spec.timeZone", `unknown time zone "Mars/Base"`},
 		{"dangling service", func(s *SLTSpec) { s.Service = "nowhere" }, "spec.service", `refers to Service "nowhere", which does not exist`},
 		{"bad period", func(s *SLTSpec) { s.Period = "fortnight" }, "spec.period", `"fortnight" is not day, week`},
