@@ -21,7 +21,7 @@ timeout=${SMOKE_TIMEOUT:-30}
 min_colours=${SMOKE_MIN_COLOURS:-64}
 bin=bin/slate-desktop
 
-fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
+fail() { echo "smoke: FAIL: $*" >&2; echo "not ok 1 - desktop window on the demo workspace: $*"; exit 1; }
 need() { command -v "$1" >/dev/null || fail "$1 is not installed ($2)"; }
 need xvfb-run "apt install xvfb xauth"
 need xdotool "apt install xdotool"
@@ -116,3 +116,4 @@ echo "smoke: window ${size}, ${colours} distinct colours"
   fail "the window looks blank: $colours distinct colours (< $min_colours); see $artifacts/shot.png"
 
 echo "smoke: OK — window title \"$(cat "$artifacts/title.txt")\"; screenshot $artifacts/shot.png"
+echo "ok 1 - desktop window on the demo workspace"
