@@ -22,6 +22,7 @@ type App struct {
 	Compliance *Compliance
 	Exceptions *Exceptions
 	Jobs       *Jobs
+	Analysis   *Analysis
 }
 
 // Open opens the workspace database at path ("" = the default location).
@@ -49,6 +50,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	a.Compliance = &Compliance{store: st}
 	a.Exceptions = &Exceptions{store: st}
 	a.Jobs = newJobs(st.Now)
+	a.Analysis = &Analysis{store: st, compliance: a.Compliance}
 	// Finish what a crash interrupted: staging batches never become visible; remove them.
 	if _, err := st.RecoverBatches(); err != nil {
 		st.Close()
@@ -65,5 +67,5 @@ func (a *App) Store() *storage.Store { return a.store }
 
 // Bindings lists the services the window binds and `serve` exposes.
 func (a *App) Bindings() []any {
-	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs}
+	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis}
 }
