@@ -213,6 +213,9 @@ func TestStatsPublishedValuesCLI(t *testing.T) {
 		}
 	}
 	rings := write("rings.csv", csv.String())
+	// The published file as it is (whitespace-aligned columns) reads the same.
+	m = stats("xbar-r", "../../internal/stats/testdata/qcc-pistonrings.txt", "--column", "diameter", "--subgroup", "sample", "--baseline", "1..25")
+	check("xbar centre (whitespace file)", m["center"], 74.00118, 1e-6)
 	m = stats("xbar-r", rings, "--column", "diameter", "--subgroup", "sample", "--baseline", "1..25")
 	check("xbar centre", m["center"], 74.00118, 1e-6)
 	check("xbar LCL", m["lcl"], 73.98805, 1e-6)

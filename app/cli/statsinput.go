@@ -41,7 +41,8 @@ func readStatsTable(path string) (*statsTable, error) {
 }
 
 // sniffDelimiter picks the candidate that occurs most often outside quotes in
-// the first line.
+// the first line; ' ' when there is none but the line has blanks (the
+// whitespace-aligned columns of published data sets such as NIST and qcc).
 func sniffDelimiter(b []byte) rune {
 	line := b
 	if i := bytes.IndexByte(b, '\n'); i >= 0 {
@@ -63,6 +64,9 @@ func sniffDelimiter(b []byte) rune {
 			best, n = r, counts[r]
 		}
 	}
+	if n == 0 && len(bytes.Fields(line)) > 1 {
+		return ' '
+	}
 	return best
 }
 
@@ -73,6 +77,9 @@ func readStatsCSV(r io.Reader, name string) (*statsTable, error) {
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	t := &statsTable{file: name, comma: sniffDelimiter(b)}
+	if t.comma == ' ' {
+		return readStatsColumns(t, b)
+	}
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.Comma = t.comma
 	cr.FieldsPerRecord = -1
@@ -95,6 +102,26 @@ func readStatsCSV(r io.Reader, name string) (*statsTable, error) {
 	}
 	if t.header == nil {
 		return nil, fmt.Errorf("%s: the file is empty", name)
+	}
+	return t, nil
+}
+
+// readStatsColumns reads whitespace-separated columns, one row a line.
+func readStatsColumns(t *statsTable, b []byte) (*statsTable, error) {
+	for i, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if t.header == nil {
+			t.header = f
+			continue
+		}
+		t.rows = append(t.rows, f)
+		t.rowNum = append(t.rowNum, i+1)
+	}
+	if t.header == nil {
+		return nil, fmt.Errorf("%s: the file is empty", t.file)
 	}
 	return t, nil
 }
