@@ -50,6 +50,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	a.Compliance = &Compliance{store: st}
 	a.Exceptions = &Exceptions{store: st}
 	a.Jobs = newJobs(st.Now)
+	a.Imports.jobs = a.Jobs
 	a.Analysis = &Analysis{store: st, compliance: a.Compliance}
 	// Finish what a crash interrupted: staging batches never become visible; remove them.
 	if _, err := st.RecoverBatches(); err != nil {

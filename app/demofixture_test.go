@@ -15,6 +15,19 @@ import (
 // written into assertions.
 var DemoNow = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 
+// TestMain gives the package's tests their own temporary folder (the demo
+// fixture, upload folders of Imports.Upload) and removes it afterwards.
+func TestMain(m *testing.M) {
+	tmp, err := os.MkdirTemp("", "slate-app-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("TMPDIR", tmp)
+	code := m.Run()
+	os.RemoveAll(tmp)
+	os.Exit(code)
+}
+
 var demoDB struct {
 	once sync.Once
 	path string

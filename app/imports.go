@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -27,6 +28,10 @@ import (
 // Imports brings supplier files into feeds as batches, and manages batches.
 type Imports struct {
 	store *storage.Store
+	// jobs runs Start's imports in the background (set by OpenWith).
+	jobs *Jobs
+	// uploads holds files sent by the browser for the import wizard (imports_upload.go).
+	uploads uploadArea
 }
 
 // On-conflict policies for rows whose key is already stored with another value.
@@ -265,6 +270,14 @@ func (im *Imports) Preview(path, feed, sheet string) (PreviewResult, error) {
 // validated, problems become findings, and the batch is published atomically
 // with an audit event (or nothing changes: dry run, refusal, error).
 func (im *Imports) Import(req ImportRequest) (ImportResult, error) {
+	return im.run(context.Background(), req)
+}
+
+// run is Import with a context: when ctx ends, the import stops at the next
+// checkpoint (every few thousand rows, before the gap scan, inside the
+// publishing transaction), discards its staging batch and returns ctx's
+// error; nothing it did stays in the database or the audit trail.
+func (im *Imports) run(ctx context.Context, req ImportRequest) (ImportResult, error) {
 	start := time.Now()
 	res := ImportResult{Feed: req.Feed, File: filepath.Base(req.Path), DryRun: req.DryRun,
 		FindingCounts: map[string]int{}, Severities: map[string]int{}, Findings: []ingest.Finding{}}
@@ -364,10 +377,14 @@ func (im *Imports) Import(req ImportRequest) (ImportResult, error) {
 	if err != nil {
 		return res, err
 	}
-	run := &importRun{im: im, req: req, res: &res, w: w, v: v, shape: fd.Spec.Shape}
+	run := &importRun{ctx: ctx, im: im, req: req, res: &res, w: w, v: v, shape: fd.Spec.Shape}
 	if err := run.rows(o); err != nil {
 		w.Abort()
 		return res, fmt.Errorf("%s: %w", res.File, err)
+	}
+	if err := ctx.Err(); err != nil {
+		w.Abort()
+		return res, err
 	}
 	if err := run.gaps(fd.Spec.Interval.D()); err != nil {
 		w.Abort()
@@ -412,6 +429,10 @@ func (im *Imports) Import(req ImportRequest) (ImportResult, error) {
 	}
 	saveMapping := fd.Spec.Mapping == nil || !reflect.DeepEqual(*fd.Spec.Mapping, used)
 	hook := func(tx *storage.Tx) error {
+		// The last chance to cancel: failing here rolls the publishing transaction back.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if !saveMapping {
 			return nil
 		}
@@ -446,6 +467,7 @@ func (im *Imports) Import(req ImportRequest) (ImportResult, error) {
 // importRun is the state of one import. Rows are read and validated on the
 // calling goroutine; a writer goroutine stores them chunk by chunk.
 type importRun struct {
+	ctx   context.Context
 	im    *Imports
 	req   ImportRequest
 	res   *ImportResult
@@ -564,6 +586,9 @@ func (r *importRun) handOver() {
 	clear(r.qRej)
 	r.qFind, r.qRej = r.qFind[:0], r.qRej[:0]
 }
+
+// cancelCheckRows: the reader looks for a cancelled import every this many rows (a power of two).
+const cancelCheckRows = 1024
 
 // flushRows is how many rows go into one staging transaction.
 const flushRows = 32768
@@ -804,7 +829,12 @@ func (r *importRun) read(o *opened, work chan<- *chunk, free <-chan *chunk, fail
 	r.im.store.View(func(tx *storage.Tx) error { latest = tx.FeedEnd(r.req.Feed); return nil })
 	fileStart := latest
 	r.gap = ingest.GapDetector{Interval: r.v.Interval()}
-	for {
+	for n := 1; ; n++ {
+		if n&(cancelCheckRows-1) == 0 {
+			if err := r.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		cells, row, err := o.table.Next()
 		if err != nil {
 			if errors.Is(err, io.EOF) {

@@ -13,7 +13,7 @@ passed=0 failed=0 failures=()
 suite() {
   local name=$1 log=artifacts/$2; shift 2
   echo "=== $name"
-  "$@" 2>&1 | tee "$log"
+  "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | tee "$log"
   local rc=${PIPESTATUS[0]} p f
   case "$name" in
     go*) p=$(grep -cE '^\s*--- PASS' "$log"); f=$(grep -cE '^\s*--- FAIL' "$log") ;;
@@ -30,6 +30,7 @@ suite "go vet" govet.log go vet ./...
 suite "go tests" gotest.log go test -count=1 -v ./...
 suite "frontend component tests" vitest.log bash -c 'cd frontend && npm test'
 suite "frontend build and desktop smoke test" smoke.log scripts/smoke-desktop.sh
+suite "browser end-to-end" e2e.log bash -c 'cd frontend && node e2e/run.mjs'
 
 echo
 [ ${#failures[@]} -eq 0 ] || echo "failed suites: ${failures[*]}"

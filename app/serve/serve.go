@@ -61,6 +61,9 @@ func New(services []any, o Options) (*Server, error) {
 		name := t.Elem().Name()
 		for i := 0; i < t.NumMethod(); i++ {
 			m := t.Method(i)
+			if !jsonCallable(m.Type) {
+				continue // takes a context, func or channel: Go-only (e.g. Jobs.Wait)
+			}
 			s.methods[name+"/"+m.Name] = method{v, m}
 		}
 	}

@@ -10,6 +10,11 @@ import {
   wailsTransport,
 } from './transport';
 import { captureToken } from './token';
+import { type ImportsApi, createImportsApi } from './imports';
+import { type JobsApi, createJobsApi } from './jobs';
+import { type ExceptionsApi, createExceptionsApi } from './exceptions';
+import { type BreachesApi, createBreachesApi } from './breaches';
+import { type DialogsApi, createDialogsApi } from './dialogs';
 
 /** app.Workspace */
 export interface WorkspaceApi {
@@ -20,6 +25,12 @@ export interface SlateApi {
   /** "desktop" in the Wails window, "browser" against `slate serve`. */
   readonly mode: Mode;
   readonly workspace: WorkspaceApi;
+  readonly imports: ImportsApi;
+  readonly jobs: JobsApi;
+  readonly exceptions: ExceptionsApi;
+  readonly breaches: BreachesApi;
+  /** Native dialogs (window only; `available` is false in the browser). */
+  readonly dialogs: DialogsApi;
   /** Sets the document title and, in the window, the native window title. */
   setWindowTitle(title: string): void;
 }
@@ -30,6 +41,11 @@ export function createApi(transport: Transport, win?: WailsGlobals & { document?
     workspace: {
       overview: async () => normaliseOverview(await transport.call<Overview>('Workspace', 'Overview')),
     },
+    imports: createImportsApi(transport),
+    jobs: createJobsApi(transport),
+    exceptions: createExceptionsApi(transport),
+    breaches: createBreachesApi(transport),
+    dialogs: createDialogsApi(transport),
     setWindowTitle(title: string) {
       if (win?.document) win.document.title = title;
       if (transport.mode === 'desktop') win?.runtime?.WindowSetTitle?.(title);

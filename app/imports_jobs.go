@@ -1,0 +1,210 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"slate/internal/domain"
+	"slate/internal/ingest"
+	"slate/internal/storage"
+)
+
+// Job kinds started by Imports.
+const (
+	JobImport = "import"
+	JobCheck  = "import-check"
+)
+
+// Start runs an import (or, with DryRun, the validation of one) as a
+// background job and returns its id at once; Jobs.Get reports progress (bytes
+// of a CSV, rows of an XLSX) and, when done, the ImportResult. Jobs.Cancel
+// stops it: the staging batch is discarded and nothing changes — no points,
+// no batch, no saved mapping, no audit event.
+func (im *Imports) Start(req ImportRequest) (uint64, error) {
+	if im.jobs == nil {
+		return 0, errors.New("background jobs are not available")
+	}
+	if strings.TrimSpace(req.Path) == "" {
+		return 0, errors.New("choose a file to import")
+	}
+	switch req.OnConflict {
+	case "", ConflictReject, ConflictReplace, ConflictKeep:
+	default:
+		return 0, fmt.Errorf("on conflict %q: use reject, replace or keep", req.OnConflict)
+	}
+	if _, err := im.feed(req.Feed); err != nil {
+		return 0, err
+	}
+	st, err := os.Stat(req.Path)
+	if err != nil {
+		return 0, err
+	}
+	if st.IsDir() {
+		return 0, fmt.Errorf("%s is a folder, not a file", req.Path)
+	}
+	name := im.uploads.displayName(req.Path)
+	kind, title := JobImport, fmt.Sprintf("Import %s into %s", name, req.Feed)
+	if req.DryRun {
+		kind, title = JobCheck, fmt.Sprintf("Check %s for %s", name, req.Feed)
+	}
+	return im.jobs.start(kind, title, func(ctx context.Context, progress Progress) (any, error) {
+		step := "Reading and validating rows"
+		if !req.DryRun {
+			step = "Reading, validating and storing rows"
+		}
+		progress(0, st.Size(), step)
+		caller := req.Progress
+		req.Progress = func(done, total int64) {
+			progress(done, total, step)
+			if caller != nil {
+				caller(done, total)
+			}
+		}
+		res, err := im.run(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		if res.Batch != 0 {
+			// The upload is in the database now (the batch keeps the original).
+			im.uploads.remove(req.Path)
+		}
+		return res, nil
+	}), nil
+}
+
+// FeedInfo describes a feed for the import wizard: its shape, the fields a
+// mapping needs, and its saved mapping.
+type FeedInfo struct {
+	Name        string `json:"name"`
+	DisplayName string `json:"displayName"`
+	Shape       string `json:"shape"`
+	Supplier    string `json:"supplier,omitempty"`
+	Owner       string `json:"owner,omitempty"`
+	Unit        string `json:"unit,omitempty"`
+	Interval    string `json:"interval,omitempty"`
+	TimeZone    string `json:"timeZone"`
+	// Required and Optional are mapping fields (time, value, good, total, item, opened...).
+	Required []string        `json:"required"`
+	Optional []string        `json:"optional"`
+	Mapping  *domain.Mapping `json:"mapping,omitempty"`
+	// Batches counts published batches; LastImport is when the newest was published.
+	Batches    int       `json:"batches"`
+	LastImport time.Time `json:"lastImport,omitzero"`
+	// DataTo is the end of the newest published batch's time range.
+	DataTo time.Time `json:"dataTo,omitzero"`
+}
+
+// Feeds lists the feeds that can receive imports, by name.
+func (im *Imports) Feeds() ([]FeedInfo, error) {
+	out := []FeedInfo{}
+	err := im.store.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		bs, err := tx.Batches("")
+		if err != nil {
+			return err
+		}
+		for _, f := range ws.Feeds() {
+			req, opt := ingest.ShapeFields(f.Spec.Shape)
+			fi := FeedInfo{Name: f.Name(), DisplayName: displayName(f.Metadata), Shape: f.Spec.Shape, Supplier: f.Spec.Supplier,
+				Owner: f.Spec.Owner, Unit: f.Spec.Unit, TimeZone: f.Spec.TimeZone, Required: nonNil(req), Optional: nonNil(opt), Mapping: f.Spec.Mapping}
+			if fi.TimeZone == "" {
+				fi.TimeZone = "UTC"
+			}
+			if f.Spec.Interval.D() > 0 {
+				fi.Interval = f.Spec.Interval.String()
+			}
+			for _, b := range bs {
+				if b.Feed != fi.Name || b.Status != storage.StatusPublished.String() {
+					continue
+				}
+				fi.Batches++
+				if b.Published.After(fi.LastImport) {
+					fi.LastImport = b.Published
+				}
+				if b.To.After(fi.DataTo) {
+					fi.DataTo = b.To
+				}
+			}
+			out = append(out, fi)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// FileData is a file's bytes for the UI (base64 in JSON): the browser saves it
+// as a download.
+type FileData struct {
+	Name string `json:"name"`
+	// Type is the MIME type.
+	Type string `json:"type"`
+	Size int64  `json:"size"`
+	Data []byte `json:"data"`
+	// Rows is the number of data rows, where that means something (rejects).
+	Rows int `json:"rows,omitempty"`
+}
+
+// MIME types of the files Slate writes.
+const (
+	MimeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	MimeCSV  = "text/csv"
+	MimePDF  = "application/pdf"
+	MimeZIP  = "application/zip"
+)
+
+// maxDownload bounds a file returned as bytes (a rejects report of a batch
+// that rejected millions of rows is better written with `slate batch rejects`).
+const maxDownload = 256 << 20
+
+// RejectsFile is Rejects for the browser: the rejects report of a batch as
+// bytes, format "xlsx" (default) or "csv".
+func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
+	format = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(format), "."))
+	mime := MimeXLSX
+	switch format {
+	case "", "xlsx":
+		format = "xlsx"
+	case "csv":
+		mime = MimeCSV
+	default:
+		return FileData{}, fmt.Errorf("rejects format %q: use xlsx or csv", format)
+	}
+	dir, err := os.MkdirTemp("", "slate-rejects-")
+	if err != nil {
+		return FileData{}, err
+	}
+	defer os.RemoveAll(dir)
+	name := fmt.Sprintf("rejects-batch-%d.%s", id, format)
+	path := filepath.Join(dir, name)
+	n, err := im.Rejects(id, path)
+	if err != nil {
+		return FileData{}, err
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return FileData{}, err
+	}
+	if st.Size() > maxDownload {
+		return FileData{}, fmt.Errorf("the rejects report of batch %d is %d MiB, too big to download here; write it with `slate batch rejects %d -o FILE`", id, st.Size()>>20, id)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return FileData{}, err
+	}
+	return FileData{Name: name, Type: mime, Size: int64(len(b)), Data: b, Rows: n}, nil
+}

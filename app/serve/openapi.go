@@ -1,0 +1,532 @@
+package serve
+
+//go:generate go test -run TestOpenAPIFile -update .
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The OpenAPI description of the JSON API is generated from the very services
+// New exposes, by the same reflection, so it cannot drift from what the
+// server does: docs/openapi.json is checked against it by TestOpenAPIFile
+// (regenerate with `go generate ./app/serve`).
+
+// OpenAPIInfo titles the document.
+type OpenAPIInfo struct {
+	Title       string
+	Version     string
+	Description string
+	// Docs, when set, gives descriptions from the Go doc comments (see ParseDocs).
+	Docs *Docs
+}
+
+// jsonCallable reports whether every argument of a method (after the
+// receiver) can be decoded from JSON; methods that take a context, a
+// function or a channel are Go-only and not part of the API.
+func jsonCallable(ft reflect.Type) bool {
+	for i := 1; i < ft.NumIn(); i++ {
+		if !decodable(ft.In(i), map[reflect.Type]bool{}) {
+			return false
+		}
+	}
+	return true
+}
+
+func decodable(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	if reflect.PointerTo(t).Implements(unmarshalerType) || reflect.PointerTo(t).Implements(textUnmarshalerType) {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.Func, reflect.Chan, reflect.UnsafePointer, reflect.Complex64, reflect.Complex128:
+		return false
+	case reflect.Interface:
+		return t.NumMethod() == 0
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return decodable(t.Elem(), seen)
+	case reflect.Map:
+		return decodable(t.Elem(), seen)
+	case reflect.Struct:
+		for _, f := range jsonFields(t) {
+			if !decodable(f.typ, seen) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var (
+	unmarshalerType     = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
+	textUnmarshalerType = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+	marshalerType       = reflect.TypeOf((*json.Marshaler)(nil)).Elem()
+	textMarshalerType   = reflect.TypeOf((*encoding.TextMarshaler)(nil)).Elem()
+	timeType            = reflect.TypeOf(time.Time{})
+	durationType        = reflect.TypeOf(time.Duration(0))
+)
+
+type jsonField struct {
+	name     string
+	goName   string
+	owner    reflect.Type
+	typ      reflect.Type
+	optional bool
+	str      bool // ,string
+}
+
+// jsonFields lists the fields encoding/json writes for a struct type, with
+// embedded structs promoted as encoding/json does (shallower fields win).
+func jsonFields(t reflect.Type) []jsonField {
+	type cand struct {
+		jsonField
+		depth  int
+		tagged bool
+	}
+	var all []cand
+	var walk func(t reflect.Type, depth int, visited map[reflect.Type]bool)
+	walk = func(t reflect.Type, depth int, visited map[reflect.Type]bool) {
+		if visited[t] {
+			return
+		}
+		visited[t] = true
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := f.Tag.Get("json")
+			if tag == "-" {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			ft := f.Type
+			if f.Anonymous && name == "" {
+				et := ft
+				if et.Kind() == reflect.Pointer {
+					et = et.Elem()
+				}
+				if et.Kind() == reflect.Struct {
+					walk(et, depth+1, visited)
+					continue
+				}
+			}
+			if !f.IsExported() {
+				continue
+			}
+			tagged := name != ""
+			if name == "" {
+				name = f.Name
+			}
+			optional := strings.Contains(","+opts+",", ",omitempty,") || strings.Contains(","+opts+",", ",omitzero,")
+			all = append(all, cand{jsonField{name: name, goName: f.Name, owner: t, typ: ft, optional: optional,
+				str: strings.Contains(","+opts+",", ",string,")}, depth, tagged})
+		}
+	}
+	walk(t, 0, map[reflect.Type]bool{})
+	// Go's rule: for each name the shallowest field wins; ties go to the tagged one, else the name is dropped.
+	byName := map[string][]cand{}
+	var order []string
+	for _, c := range all {
+		if _, ok := byName[c.name]; !ok {
+			order = append(order, c.name)
+		}
+		byName[c.name] = append(byName[c.name], c)
+	}
+	var out []jsonField
+	for _, n := range order {
+		cs := byName[n]
+		sort.SliceStable(cs, func(a, b int) bool { return cs[a].depth < cs[b].depth })
+		best := cs[0]
+		if len(cs) > 1 && cs[1].depth == best.depth {
+			tagged := 0
+			for _, c := range cs {
+				if c.depth == best.depth && c.tagged {
+					tagged++
+					best = c
+				}
+			}
+			if tagged != 1 {
+				continue
+			}
+		}
+		out = append(out, best.jsonField)
+	}
+	return out
+}
+
+type schema = map[string]any
+
+type generator struct {
+	docs    *Docs
+	schemas map[string]schema
+	names   map[reflect.Type]string
+	taken   map[string]reflect.Type
+}
+
+// name picks the component name of a named type: its Go name, or its
+// package and name when another package already has that name.
+func (g *generator) name(t reflect.Type) string {
+	if n, ok := g.names[t]; ok {
+		return n
+	}
+	n := t.Name()
+	if i := strings.IndexByte(n, '['); i >= 0 { // generic instance
+		n = n[:i]
+	}
+	if other, ok := g.taken[n]; ok && other != t {
+		n = path.Base(t.PkgPath()) + "." + n
+	}
+	g.names[t] = n
+	g.taken[n] = t
+	return n
+}
+
+func nullable(s schema) schema {
+	if ref, ok := s["$ref"]; ok {
+		return schema{"anyOf": []any{schema{"$ref": ref}, schema{"type": "null"}}}
+	}
+	if typ, ok := s["type"].(string); ok {
+		c := schema{}
+		for k, v := range s {
+			c[k] = v
+		}
+		c["type"] = []any{typ, "null"}
+		return c
+	}
+	return s
+}
+
+// schemaOf returns the JSON Schema of how encoding/json writes t.
+func (g *generator) schemaOf(t reflect.Type) schema {
+	switch {
+	case t == timeType:
+		return schema{"type": "string", "format": "date-time"}
+	case t == durationType:
+		return schema{"type": "integer", "description": "nanoseconds"}
+	}
+	if t.Kind() != reflect.Pointer && (t.Implements(marshalerType) || reflect.PointerTo(t).Implements(marshalerType)) {
+		// Whatever the type writes: look at its zero value.
+		b, err := json.Marshal(reflect.New(t).Elem().Interface())
+		if err == nil && len(b) > 0 {
+			switch b[0] {
+			case '"':
+				return schema{"type": "string"}
+			case '{':
+				return schema{"type": "object"}
+			case '[':
+				return schema{"type": "array"}
+			case 't', 'f':
+				return schema{"type": "boolean"}
+			case 'n':
+				return schema{}
+			default:
+				return schema{"type": "number"}
+			}
+		}
+		return schema{}
+	}
+	if t.Kind() != reflect.Pointer && (t.Implements(textMarshalerType) || reflect.PointerTo(t).Implements(textMarshalerType)) {
+		return schema{"type": "string"}
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return schema{"type": "boolean"}
+	case reflect.Int, reflect.Int64:
+		return schema{"type": "integer", "format": "int64"}
+	case reflect.Int8, reflect.Int16, reflect.Int32:
+		return schema{"type": "integer", "format": "int32"}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return schema{"type": "integer", "minimum": 0}
+	case reflect.Float32:
+		return schema{"type": "number", "format": "float"}
+	case reflect.Float64:
+		return schema{"type": "number", "format": "double"}
+	case reflect.String:
+		return schema{"type": "string"}
+	case reflect.Interface:
+		return schema{}
+	case reflect.Pointer:
+		return nullable(g.schemaOf(t.Elem()))
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return schema{"type": []any{"string", "null"}, "contentEncoding": "base64"}
+		}
+		return schema{"type": []any{"array", "null"}, "items": g.schemaOf(t.Elem())}
+	case reflect.Array:
+		return schema{"type": "array", "items": g.schemaOf(t.Elem()), "minItems": t.Len(), "maxItems": t.Len()}
+	case reflect.Map:
+		return schema{"type": []any{"object", "null"}, "additionalProperties": g.schemaOf(t.Elem())}
+	case reflect.Struct:
+		if t.Name() == "" {
+			return g.structSchema(t)
+		}
+		n := g.name(t)
+		if _, ok := g.schemas[n]; !ok {
+			g.schemas[n] = schema{} // placeholder for recursive types
+			g.schemas[n] = g.structSchema(t)
+		}
+		return schema{"$ref": "#/components/schemas/" + n}
+	}
+	return schema{}
+}
+
+func (g *generator) structSchema(t reflect.Type) schema {
+	props := schema{}
+	var required []string
+	for _, f := range jsonFields(t) {
+		if f.typ.Kind() == reflect.Func || f.typ.Kind() == reflect.Chan {
+			continue
+		}
+		s := g.schemaOf(f.typ)
+		if f.str {
+			s = schema{"type": "string"}
+		}
+		if d := g.docs.field(f.owner, f.goName); d != "" {
+			if _, isRef := s["$ref"]; isRef {
+				s = schema{"allOf": []any{s}, "description": d}
+			} else {
+				c := schema{}
+				for k, v := range s {
+					c[k] = v
+				}
+				c["description"] = d
+				s = c
+			}
+		}
+		props[f.name] = s
+		if !f.optional {
+			required = append(required, f.name)
+		}
+	}
+	s := schema{"type": "object", "properties": props}
+	if len(required) > 0 {
+		s["required"] = required
+	}
+	if d := g.docs.typ(t); d != "" {
+		s["description"] = d
+	}
+	return s
+}
+
+// OpenAPI returns the OpenAPI 3.1 document of the API New serves over services.
+func OpenAPI(services []any, info OpenAPIInfo) ([]byte, error) {
+	g := &generator{docs: info.Docs, schemas: map[string]schema{}, names: map[reflect.Type]string{}, taken: map[string]reflect.Type{}}
+	errRef := schema{"$ref": "#/components/schemas/Error"}
+	errResp := func(desc string) schema {
+		return schema{"description": desc, "content": schema{"application/json": schema{"schema": errRef}}}
+	}
+	paths := schema{}
+	var tags []any
+	for _, svc := range services {
+		v := reflect.ValueOf(svc)
+		t := v.Type()
+		if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+			return nil, fmt.Errorf("service %v is not a pointer to a struct", t)
+		}
+		svcName := t.Elem().Name()
+		tag := schema{"name": svcName}
+		if d := info.Docs.typ(t.Elem()); d != "" {
+			tag["description"] = d
+		}
+		tags = append(tags, tag)
+		for i := 0; i < t.NumMethod(); i++ {
+			m := t.Method(i)
+			if !jsonCallable(m.Type) {
+				continue
+			}
+			ft := m.Type
+			var items []any
+			for a := 1; a < ft.NumIn(); a++ {
+				items = append(items, g.schemaOf(ft.In(a)))
+			}
+			n := len(items)
+			body := schema{"type": "array", "minItems": n, "maxItems": n}
+			if n > 0 {
+				body["prefixItems"] = items
+				body["items"] = false
+			}
+			outs := ft.NumOut()
+			if outs > 0 && ft.Out(outs-1) == errType {
+				outs--
+			}
+			result := schema{"type": "null"}
+			if outs > 0 {
+				result = g.schemaOf(ft.Out(0))
+			}
+			op := schema{
+				"operationId": svcName + "." + m.Name,
+				"tags":        []any{svcName},
+				"summary":     svcName + "." + m.Name,
+				"requestBody": schema{
+					"required":    n > 0,
+					"description": fmt.Sprintf("The %d argument(s) of %s.%s, in order, as a JSON array.", n, svcName, m.Name),
+					"content":     schema{"application/json": schema{"schema": body}},
+				},
+				"responses": schema{
+					"200": schema{"description": "The method's result.", "content": schema{"application/json": schema{"schema": result}}},
+					"400": errResp("The body is not a JSON array of the method's arguments."),
+					"401": errResp("Missing or wrong bearer token."),
+					"404": errResp("No such method."),
+					"413": errResp("The body is larger than 512 MiB."),
+					"422": errResp("The method returned an error; `error` is its message, in plain words."),
+				},
+			}
+			if d := info.Docs.method(t.Elem(), m.Name); d != "" {
+				op["description"] = d
+				op["summary"] = firstSentence(d)
+			}
+			paths["/api/"+svcName+"/"+m.Name] = schema{"post": op}
+		}
+	}
+	g.schemas["Error"] = schema{"type": "object", "required": []any{"error"},
+		"properties": schema{"error": schema{"type": "string", "description": "What went wrong, in plain words."}}}
+	doc := schema{
+		"openapi":  "3.1.0",
+		"info":     schema{"title": info.Title, "version": info.Version, "description": info.Description},
+		"servers":  []any{schema{"url": "http://127.0.0.1:8420", "description": "`slate serve` (default address)"}},
+		"security": []any{schema{"bearerAuth": []any{}}},
+		"tags":     tags,
+		"paths":    paths,
+		"components": schema{
+			"securitySchemes": schema{"bearerAuth": schema{"type": "http", "scheme": "bearer",
+				"description": "The token `slate serve --token T` was given, or the one it generated and printed at start."}},
+			"schemas": g.schemas,
+		},
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func firstSentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if i := strings.Index(s, ". "); i > 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+// Docs holds the doc comments of Go packages: types, methods and struct fields.
+type Docs struct {
+	types   map[string]string // "import/path.Type"
+	methods map[string]string // "import/path.Type.Method"
+	fields  map[string]string // "import/path.Type.Field"
+}
+
+func (d *Docs) typ(t reflect.Type) string {
+	if d == nil {
+		return ""
+	}
+	return d.types[t.PkgPath()+"."+t.Name()]
+}
+
+func (d *Docs) method(t reflect.Type, m string) string {
+	if d == nil {
+		return ""
+	}
+	return d.methods[t.PkgPath()+"."+t.Name()+"."+m]
+}
+
+func (d *Docs) field(t reflect.Type, f string) string {
+	if d == nil || t.Name() == "" {
+		return ""
+	}
+	return d.fields[t.PkgPath()+"."+t.Name()+"."+f]
+}
+
+// ParseDocs reads the doc comments of the Go packages under root (the module
+// root, whose import path is module), skipping tests and the desktop-only files.
+func ParseDocs(root, module string) (*Docs, error) {
+	d := &Docs{types: map[string]string{}, methods: map[string]string{}, fields: map[string]string{}}
+	err := filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !e.IsDir() {
+			return nil
+		}
+		if n := e.Name(); p != root && (strings.HasPrefix(n, ".") || n == "node_modules" || n == "testdata" || n == "frontend") {
+			return filepath.SkipDir
+		}
+		fset := token.NewFileSet()
+		pkgs, err := parser.ParseDir(fset, p, func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
+		if err != nil {
+			return nil // not Go, or not buildable here: no docs from it
+		}
+		rel, _ := filepath.Rel(root, p)
+		ip := module
+		if rel != "." {
+			ip = module + "/" + filepath.ToSlash(rel)
+		}
+		for _, pkg := range pkgs {
+			if strings.HasSuffix(pkg.Name, "_test") {
+				continue
+			}
+			files := make([]*ast.File, 0, len(pkg.Files))
+			for _, f := range pkg.Files {
+				files = append(files, f)
+			}
+			dp, err := doc.NewFromFiles(fset, files, ip, doc.AllDecls|doc.PreserveAST)
+			if err != nil {
+				continue
+			}
+			for _, t := range dp.Types {
+				if t.Doc != "" {
+					d.types[ip+"."+t.Name] = clean(t.Doc)
+				}
+				for _, m := range t.Methods {
+					if m.Doc != "" {
+						d.methods[ip+"."+t.Name+"."+m.Name] = clean(m.Doc)
+					}
+				}
+				for _, spec := range t.Decl.Specs {
+					ts, ok := spec.(*ast.TypeSpec)
+					if !ok {
+						continue
+					}
+					st, ok := ts.Type.(*ast.StructType)
+					if !ok {
+						continue
+					}
+					for _, f := range st.Fields.List {
+						text := f.Doc.Text()
+						if text == "" {
+							text = f.Comment.Text()
+						}
+						if text == "" {
+							continue
+						}
+						for _, n := range f.Names {
+							d.fields[ip+"."+ts.Name.Name+"."+n.Name] = clean(text)
+						}
+					}
+				}
+			}
+		}
+		return nil
+	})
+	return d, err
+}
+
+func clean(s string) string {
+	return strings.TrimSpace(strings.Join(strings.Fields(s), " "))
+}

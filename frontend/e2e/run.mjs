@@ -1,0 +1,216 @@
+// End-to-end suite in real headless Chromium (playwright-core, no bundled
+// browser): builds the headless slate binary with the embedded UI, fills a
+// temporary database with the demo workspace, runs `slate serve` on a free
+// port with a token, and drives the UI as a user would.
+//
+//   node e2e/run.mjs            (from frontend/; SLATE_BIN=path reuses a binary)
+//
+// Prints TAP-like lines (`ok N - name` / `not ok N - name`), a summary, and
+// exits non-zero when a test failed. Screenshots go to artifacts/e2e/.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiCall, buildSlate, demo, launch, repoRoot, serve, tempDir } from './lib.mjs';
+
+const artifacts = join(repoRoot, 'artifacts', 'e2e');
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+const log = (m) => console.error(`e2e: ${m}`);
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+const tmp = tempDir();
+const db = join(tmp.path, 'slate.db');
+const TOKEN = `e2e-${Math.random().toString(36).slice(2)}`;
+let srv;
+let browser;
+let page;
+const shot = (name, locator) => (locator ?? page).screenshot({ path: join(artifacts, `${name}.png`) });
+const nav = (label) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label, exact: true }).click();
+
+// (a) the API and its token
+test('API without the token answers 401, with it 200', async () => {
+  const none = await apiCall(srv.origin, null, 'Workspace/Overview');
+  assert(none.status === 401, `no token: HTTP ${none.status}`);
+  const wrong = await apiCall(srv.origin, 'guess', 'Workspace/Overview');
+  assert(wrong.status === 401, `wrong token: HTTP ${wrong.status}`);
+  const ok = await apiCall(srv.origin, TOKEN, 'Workspace/Overview');
+  assert(ok.status === 200 && ok.body.services.length > 0, `with token: HTTP ${ok.status} ${JSON.stringify(ok.body).slice(0, 200)}`);
+  const cors = await fetch(`${srv.origin}/api/Workspace/Overview`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, Origin: 'http://evil.example' }, body: '[]' });
+  assert(!cors.headers.get('access-control-allow-origin'), 'the API sends a CORS header');
+});
+
+test('binding to a non-loopback address without --token is refused', async () => {
+  const other = join(tmp.path, 'other.db');
+  const r = spawnSync(bin, ['--db', other, 'serve', '--addr', '0.0.0.0:0'], { encoding: 'utf8', timeout: 10_000 });
+  assert(r.status !== 0 && r.status !== null, `exit status ${r.status} (signal ${r.signal})`);
+  assert(/explicit --token/.test(r.stderr + r.stdout), `message: ${r.stderr}${r.stdout}`);
+});
+
+// (b) the dashboard through the printed link
+test('the printed URL opens the dashboard, signed in', async () => {
+  assert(srv.url.includes(`token=${TOKEN}`), `printed URL ${srv.url}`);
+  await page.goto(srv.url);
+  await page.getByTestId('portfolio').waitFor({ timeout: 15_000 });
+  assert(!page.url().includes('token='), `the token stayed in the address bar: ${page.url()}`);
+  const title = await page.title();
+  assert(/^Slate — \d+ services$/.test(title), `window title ${title}`);
+  await shot('01-dashboard');
+});
+
+// (d) the import wizard, uploading a CSV
+const csv = ['timestamp,attempts,failed'];
+for (let h = 0; h < 12; h++) csv.push(`2026-11-28 ${String(h).padStart(2, '0')}:00:00,${h === 5 ? 'n/a' : 180 + h},${h % 3}`);
+const csvText = `${csv.join('\n')}\n`;
+
+test('import a CSV through the wizard: upload, preview, map, check, import, rejects download', async () => {
+  await nav('Imports');
+  const wizard = page.getByRole('region', { name: 'Import a supplier file' });
+  await wizard.waitFor();
+  await wizard.getByLabel('Feed').selectOption('checkout-counts');
+  await wizard.getByLabel('Supplier file (CSV or XLSX)').setInputFiles({ name: 'checkouts-2026-11-28.csv', mimeType: 'text/csv', buffer: Buffer.from(csvText) });
+  await wizard.getByText(/checkouts-2026-11-28\.csv · .* · uploaded/).waitFor();
+  await wizard.getByRole('button', { name: 'Preview' }).click();
+  await wizard.getByRole('region', { name: 'First rows of the file' }).waitFor();
+  await wizard.getByText("the feed's saved mapping").waitFor();
+  const total = await wizard.getByLabel(/^Total count/).inputValue();
+  assert(total === 'attempts', `total count mapped to ${total}`);
+  await shot('02-import-mapping', wizard);
+  await wizard.getByRole('button', { name: 'Check the file' }).click();
+  await wizard.getByText('Some rows will be rejected').waitFor({ timeout: 20_000 });
+  const check = wizard.getByRole('definition').filter({ hasText: /^\d/ });
+  assert((await check.count()) >= 5, 'no result counts');
+  await wizard.getByRole('cell', { name: /attempts = n\/a/ }).waitFor();
+  await shot('03-import-check', wizard);
+  await wizard.getByRole('button', { name: 'Import 11 rows' }).click();
+  await wizard.getByText(/^Batch \d+ imported into checkout-counts$/).waitFor({ timeout: 20_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), wizard.getByRole('button', { name: 'Rejects report (XLSX)' }).click()]);
+  const saved = join(artifacts, download.suggestedFilename());
+  await download.saveAs(saved);
+  const bytes = readFileSync(saved);
+  assert(bytes.subarray(0, 4).toString('binary') === 'PK\x03\x04', `the rejects download is not an XLSX (${bytes.length} bytes)`);
+  assert(/^rejects-batch-\d+\.xlsx$/.test(download.suggestedFilename()), `download name ${download.suggestedFilename()}`);
+  await shot('04-import-done', wizard);
+  // the batch is in the list and in the data
+  const batches = page.getByRole('table', { name: 'Import batches' });
+  await batches.getByText('checkouts-2026-11-28.csv').waitFor();
+  const api = await apiCall(srv.origin, TOKEN, 'Imports/Batches', ['checkout-counts']);
+  const b = api.body.find((x) => x.file === 'checkouts-2026-11-28.csv');
+  assert(b && b.status === 'published' && b.counts.imported === 11 && b.counts.rejected === 1, `batch ${JSON.stringify(b)}`);
+});
+
+// (e) an exception changes the attainment once approved
+test('request and approve an exception; the attainment changes', async () => {
+  const before = await coreHours();
+  assert(before !== null && before < 0.999, `core-hours 2026-06 attainment before: ${before}`);
+  await nav('Exceptions');
+  const form = page.getByRole('form', { name: 'Request an exception' });
+  await form.waitFor();
+  await form.getByLabel('SLT').selectOption('shop-availability');
+  await form.getByLabel('From (UTC)').fill('2026-06-10T13:00');
+  await form.getByLabel('To (UTC, exclusive)').fill('2026-06-10T14:30');
+  await form.getByLabel('Requested by').fill('Service manager');
+  await form.getByLabel('Reason').fill('Regional power failure at the hosting data centre (grid operator incident report attached).');
+  await form.getByLabel('Evidence (optional)').setInputFiles({ name: 'grid-incident.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% incident report\n') });
+  await form.getByRole('button', { name: 'Request exception' }).click();
+  const effect = page.getByRole('region', { name: /^Effect of EX-\d+ on shop-availability$/ });
+  await effect.waitFor();
+  const row = effect.getByTestId('effect-core-hours@2026-06');
+  await row.getByText('99.43%').first().waitFor();
+  await page.getByRole('button', { name: /^Decide EX-\d+$/ }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Decided by').fill('Head of service');
+  await dialog.getByLabel('Note').fill('Evidence checked with the grid operator.');
+  await shot('05-exception-decide');
+  await dialog.getByRole('button', { name: 'Approve' }).click();
+  await effect.getByRole('columnheader', { name: 'After' }).waitFor();
+  await row.getByText('100.00%').waitFor();
+  await row.getByText('missed → met').waitFor();
+  await shot('06-exception-approved');
+  const after = await coreHours();
+  assert(after === 1, `core-hours 2026-06 attainment after approval: ${after}`);
+  const xs = await apiCall(srv.origin, TOKEN, 'Exceptions/List');
+  const x = xs.body[xs.body.length - 1];
+  assert(x.status === 'approved' && x.evidence.length === 1 && x.evidence[0].name === 'grid-incident.pdf', `exception ${JSON.stringify(x)}`);
+});
+
+async function coreHours() {
+  const r = await apiCall(srv.origin, TOKEN, 'Compliance/Report', [{ period: '2026-06', slt: 'shop-availability', at: '' }]);
+  const row = r.body.rows.find((x) => x.tier === 'core-hours');
+  return row ? row.attainment : null;
+}
+
+// Breaches: Pareto and a false positive
+test('breach log: Pareto chart, filter, mark a false positive', async () => {
+  await nav('Breaches');
+  await page.getByRole('img', { name: /^Pareto chart of priority by SLT/ }).waitFor({ timeout: 20_000 });
+  const log = page.getByRole('table', { name: 'Breach log' });
+  await log.waitFor();
+  // the approved exception took shop-availability's June miss out of the log
+  assert((await log.getByText('2026-06 ·').count()) > 0, 'no June breach at all');
+  await page.getByRole('button', { name: 'Mark parcel-delivery-48h@2026-06 as a false positive' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mark as a false positive' });
+  await dialog.getByRole('button', { name: 'Mark as false positive' }).click();
+  await dialog.getByText('Say why this is not a real miss').waitFor();
+  await dialog.getByLabel('Reason').fill('Parcels held at the customer’s request during the strike week.');
+  await dialog.getByRole('button', { name: 'Mark as false positive' }).click();
+  await page.getByText('parcel-delivery-48h@2026-06 is marked as a false positive').waitFor();
+  await page.getByLabel('Show').selectOption('false-positive');
+  await log.getByText(/strike week/).waitFor();
+  await shot('07-breaches');
+  const audit = await apiCall(srv.origin, TOKEN, 'Audit/Verify');
+  assert(audit.body.ok === true, `audit verify: ${JSON.stringify(audit.body)}`);
+});
+
+let bin;
+let failed = 0;
+const started = Date.now();
+try {
+  bin = buildSlate(tmp.path, log);
+  log('filling the demo workspace');
+  demo(bin, db);
+  srv = await serve(bin, db, TOKEN);
+  log(`slate serve at ${srv.origin}`);
+  browser = await launch(join(tmp.path, 'profile'));
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(10_000);
+  const consoleErrors = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  console.log(`1..${tests.length}`);
+  for (const [i, t] of tests.entries()) {
+    const t0 = Date.now();
+    try {
+      await t.fn();
+      console.log(`ok ${i + 1} - ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    } catch (e) {
+      failed++;
+      console.log(`not ok ${i + 1} - ${t.name}`);
+      for (const line of String(e?.stack ?? e).split('\n').slice(0, 12)) console.log(`  # ${line}`);
+      try {
+        await page.screenshot({ path: join(artifacts, `failed-${i + 1}.png`) });
+        console.log(`  # screenshot: artifacts/e2e/failed-${i + 1}.png`);
+      } catch {
+        /* no page */
+      }
+    }
+  }
+  if (consoleErrors.length) {
+    writeFileSync(join(artifacts, 'page-errors.txt'), consoleErrors.join('\n'));
+    log(`page errors: ${consoleErrors.join(' | ')}`);
+  }
+} catch (e) {
+  failed++;
+  console.log(`not ok 0 - setting up the suite`);
+  for (const line of String(e?.stack ?? e).split('\n').slice(0, 20)) console.log(`  # ${line}`);
+} finally {
+  await browser?.close().catch(() => {});
+  await srv?.stop();
+  tmp.remove();
+}
+const passed = tests.length - Math.min(failed, tests.length);
+console.log(`# browser end-to-end: ${passed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in artifacts/e2e/`);
+process.exit(failed ? 1 : 0);

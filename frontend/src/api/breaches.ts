@@ -1,0 +1,66 @@
+// app.Compliance's breach log: missed periods ranked by priority (Pareto), false positives.
+import type { Transport } from './transport';
+
+/** compliance.Breach */
+export interface Breach {
+  /** slt[/tier]@period */
+  id: string;
+  slt: string;
+  tier: string;
+  period: string;
+  start: string;
+  end: string;
+  attainment: number | null;
+  target: number | null;
+  op: string;
+  shortfall: number;
+  bad_minutes: number | null;
+  bad_items: number | null;
+  impact: number;
+  impact_rule: string;
+  frequency: number;
+  duration: number;
+  priority: number;
+  pareto_rank: number;
+  pareto_cumulative_share: number;
+  vital_few: boolean;
+  false_positive: boolean;
+  false_positive_reason?: string;
+  false_positive_by?: string;
+}
+
+/** app.BreachLog */
+export interface BreachLog {
+  at: string;
+  since?: string;
+  breaches: Breach[];
+}
+
+/** app.BreachQuery: since is a period key (2026-03) or a date; at empty = now. */
+export interface BreachQuery {
+  since?: string;
+  at?: string;
+}
+
+/** storage.BreachMark */
+export interface BreachMark {
+  id: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface BreachesApi {
+  list(q?: BreachQuery): Promise<BreachLog>;
+  markFalsePositive(id: string, reason: string): Promise<BreachMark>;
+}
+
+export function createBreachesApi(t: Transport): BreachesApi {
+  return {
+    list: async (q = {}) => {
+      const log = await t.call<BreachLog>('Compliance', 'Breaches', [{ since: q.since ?? '', at: q.at ?? '' }]);
+      return { ...log, breaches: log?.breaches ?? [] };
+    },
+    markFalsePositive: (id, reason) => t.call<BreachMark>('Compliance', 'MarkFalsePositive', [id, reason]),
+  };
+}

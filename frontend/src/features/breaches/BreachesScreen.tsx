@@ -1,0 +1,311 @@
+// The breach log: missed periods ranked by priority (Pareto), filters, and
+// false positives recorded with a reason (audited; they leave the ranking).
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useApi } from '../../api';
+import type { Breach, BreachLog } from '../../api/breaches';
+import { Badge } from '../../components/ui/Badge';
+import { DataTable } from '../../components/ui/DataTable';
+import { SearchField } from '../../components/ui/SearchField';
+import { Empty, ErrorPanel, Loading } from '../../components/ui/Status';
+import { Button, Field, Modal, Notice } from '../imports/controls';
+import { fmtInt, fmtNum, fmtPct, fmtTime } from '../imports/format';
+import { ParetoChart } from './ParetoChart';
+import { type ParetoMeasure, type StatusFilter, filterBreaches, paretoGroups } from './pareto';
+import './breaches.css';
+
+const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+
+export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
+  const api = useApi();
+  const [log, setLog] = useState<BreachLog | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [query, setQuery] = useState('');
+  const q = useDeferredValue(query);
+  const [status, setStatus] = useState<StatusFilter>('genuine');
+  const [slt, setSlt] = useState('');
+  const [measure, setMeasure] = useState<ParetoMeasure>('priority');
+  const [marking, setMarking] = useState<Breach | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setLog(await api.breaches.list());
+    } catch (e) {
+      setError(toError(e));
+    }
+  }, [api]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const all = useMemo(() => log?.breaches ?? [], [log]);
+  const rows = useMemo(() => filterBreaches(all, q, status, slt), [all, q, status, slt]);
+  const groups = useMemo(() => paretoGroups(filterBreaches(all, q, 'genuine', slt), measure), [all, q, slt, measure]);
+  const slts = useMemo(() => [...new Set(all.map((b) => b.slt))].sort(), [all]);
+  const fpCount = all.filter((b) => b.false_positive).length;
+
+  async function mark() {
+    if (!marking) return;
+    if (!reason.trim()) {
+      setReasonError('Say why this is not a real miss (for example: the monitoring probe itself was down).');
+      return;
+    }
+    setBusy(true);
+    setReasonError(null);
+    try {
+      await api.breaches.markFalsePositive(marking.id, reason.trim());
+      setDone(`${marking.id} is marked as a false positive. It stays in the log and leaves the ranking.`);
+      setMarking(null);
+      setReason('');
+      await load();
+    } catch (e) {
+      setReasonError(toError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const columns = useMemo<ColumnDef<Breach, unknown>[]>(
+    () => [
+      {
+        id: 'rank',
+        header: 'Rank',
+        accessorFn: (b) => (b.false_positive ? Number.MAX_SAFE_INTEGER : b.pareto_rank),
+        cell: (c) => (c.row.original.false_positive ? '–' : c.row.original.pareto_rank),
+        meta: { width: '3.5rem', numeric: true },
+      },
+      {
+        id: 'id',
+        header: 'Breach',
+        accessorFn: (b) => b.id,
+        cell: (c) => {
+          const b = c.row.original;
+          return (
+            <span className="cell-stack">
+              <span className="cell-strong">
+                {b.slt}
+                {b.tier ? <span className="muted"> / {b.tier}</span> : null}
+              </span>
+              <span className="cell-sub">
+                {b.period} · {fmtTime(b.start).slice(0, 10)} – {fmtTime(b.end).slice(0, 10)}
+              </span>
+            </span>
+          );
+        },
+      },
+      {
+        id: 'attainment',
+        header: 'Attainment',
+        accessorFn: (b) => b.attainment ?? -1,
+        cell: (c) => {
+          const b = c.row.original;
+          return (
+            <span className="cell-stack">
+              <span className="text-bad">{fmtPct(b.attainment)}</span>
+              <span className="cell-sub">
+                target {b.op} {fmtPct(b.target)}
+              </span>
+            </span>
+          );
+        },
+        meta: { width: '8.5rem', numeric: true },
+      },
+      {
+        id: 'bad',
+        header: 'Bad',
+        accessorFn: (b) => b.bad_minutes ?? b.bad_items ?? 0,
+        cell: (c) => {
+          const b = c.row.original;
+          return b.bad_minutes !== null ? `${fmtNum(b.bad_minutes)} min` : b.bad_items !== null ? `${fmtNum(b.bad_items)} items` : '–';
+        },
+        meta: { width: '6rem', numeric: true },
+      },
+      {
+        id: 'impact',
+        header: 'Impact',
+        accessorFn: (b) => b.impact,
+        cell: (c) => <span title={c.row.original.impact_rule}>{fmtNum(c.getValue<number>())}</span>,
+        meta: { width: '5.5rem', numeric: true },
+      },
+      { id: 'frequency', header: 'Freq', accessorFn: (b) => b.frequency, meta: { width: '4.5rem', numeric: true } },
+      {
+        id: 'priority',
+        header: 'Priority',
+        accessorFn: (b) => b.priority,
+        cell: (c) => fmtNum(c.getValue<number>()),
+        meta: { width: '6rem', numeric: true },
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        accessorFn: (b) => (b.false_positive ? 'false positive' : b.vital_few ? 'vital few' : ''),
+        cell: (c) => {
+          const b = c.row.original;
+          if (b.false_positive)
+            return (
+              <span className="cell-stack">
+                <span>
+                  <Badge>false positive</Badge>
+                </span>
+                <span className="cell-sub" title={b.false_positive_reason}>
+                  {b.false_positive_reason} — {b.false_positive_by}
+                </span>
+              </span>
+            );
+          return b.vital_few ? <Badge tone="red">vital few</Badge> : <span className="cell-sub">{Math.round(b.pareto_cumulative_share * 100)}% cum.</span>;
+        },
+        meta: { width: '9rem' },
+      },
+      {
+        id: 'actions',
+        header: () => <span className="visually-hidden">Actions</span>,
+        enableSorting: false,
+        cell: (c) =>
+          c.row.original.false_positive ? null : (
+            <Button
+              className="btn--sm"
+              aria-label={`Mark ${c.row.original.id} as a false positive`}
+              onClick={() => {
+                setMarking(c.row.original);
+                setReason('');
+                setReasonError(null);
+                setDone(null);
+              }}
+            >
+              False positive…
+            </Button>
+          ),
+        meta: { width: '9.5rem' },
+      },
+    ],
+    [],
+  );
+
+  return (
+    <div className="page page--breaches" data-testid="breaches">
+      <div className="page__head">
+        <div>
+          <h1>Breaches</h1>
+          <p className="page__lede">
+            Missed periods, ranked by frequency × duration × impact. The vital few cause 80% of the damage: fix those first.
+          </p>
+        </div>
+        <Button icon="refresh" onClick={load}>
+          Refresh
+        </Button>
+      </div>
+      {error ? (
+        <ErrorPanel title="The breach log could not be computed" error={error} onRetry={load} />
+      ) : !log ? (
+        <Loading>Computing the breach log…</Loading>
+      ) : all.length === 0 ? (
+        <Empty title="No breaches">Every complete period met its target.</Empty>
+      ) : (
+        <>
+          <dl className="kv kv--wide" aria-label="Breach summary">
+            <div className="is-bad">
+              <dt>Genuine breaches</dt>
+              <dd>{fmtInt(all.length - fpCount)}</dd>
+            </div>
+            <div>
+              <dt>SLTs and tiers with breaches</dt>
+              <dd>{fmtInt(paretoGroups(all, 'count').length)}</dd>
+            </div>
+            <div>
+              <dt>Vital few</dt>
+              <dd>{fmtInt(paretoGroups(all, 'priority').filter((g) => g.vitalFew).length)}</dd>
+            </div>
+            <div>
+              <dt>False positives</dt>
+              <dd>{fmtInt(fpCount)}</dd>
+            </div>
+          </dl>
+          <section className="card panel" aria-labelledby="pareto-title">
+            <div className="panel__head">
+              <div>
+                <h2 className="panel__title" id="pareto-title">
+                  Where the damage is
+                </h2>
+                <p className="panel__sub">Genuine breaches by SLT and tier, largest first; red bars are the vital few.</p>
+              </div>
+              <div className="segmented" role="group" aria-label="Rank by">
+                <button type="button" aria-pressed={measure === 'priority'} onClick={() => setMeasure('priority')}>
+                  Priority
+                </button>
+                <button type="button" aria-pressed={measure === 'count'} onClick={() => setMeasure('count')}>
+                  Count
+                </button>
+              </div>
+            </div>
+            {groups.length > 0 ? <ParetoChart groups={groups} measure={measure} theme={theme} /> : <p className="muted">No genuine breach matches the filter.</p>}
+          </section>
+          <section className="card panel" aria-labelledby="log-title">
+            <div className="panel__head">
+              <h2 className="panel__title" id="log-title">
+                Breach log
+              </h2>
+              <span className="muted">
+                {fmtInt(rows.length)} of {fmtInt(all.length)} · computed {fmtTime(log.at)}
+              </span>
+            </div>
+            <div className="toolbar">
+              <Field label="Show">
+                {(p) => (
+                  <select {...p} className="select" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+                    <option value="genuine">Genuine breaches</option>
+                    <option value="false-positive">False positives</option>
+                    <option value="all">All</option>
+                  </select>
+                )}
+              </Field>
+              <Field label="SLT">
+                {(p) => (
+                  <select {...p} className="select" value={slt} onChange={(e) => setSlt(e.target.value)}>
+                    <option value="">All SLTs</option>
+                    {slts.map((s) => (
+                      <option key={s}>{s}</option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <SearchField label="Filter breaches" placeholder="Filter by SLT, tier, period or reason" value={query} onChange={setQuery} />
+            </div>
+            {done && <Notice tone="success">{done}</Notice>}
+            {rows.length === 0 ? (
+              <p className="muted">No breach matches the filter.</p>
+            ) : (
+              <DataTable caption="Breach log" columns={columns} data={rows} getRowId={(b) => b.id} rowHeight={48} />
+            )}
+          </section>
+        </>
+      )}
+      {marking && (
+        <Modal
+          title="Mark as a false positive"
+          onClose={() => setMarking(null)}
+          footer={
+            <>
+              <Button onClick={() => setMarking(null)}>Cancel</Button>
+              <Button variant="primary" onClick={mark} disabled={busy}>
+                Mark as false positive
+              </Button>
+            </>
+          }
+        >
+          <p className="modal__text">
+            <strong>{marking.id}</strong>: {fmtPct(marking.attainment)} against {marking.op} {fmtPct(marking.target)}. The breach stays in the log,
+            leaves the ranking, and the mark is recorded in the audit trail with your reason.
+          </p>
+          <Field label="Reason" error={reasonError} hint="Reviewers and auditors read this.">
+            {(p) => <textarea {...p} className="textarea" value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+        </Modal>
+      )}
+    </div>
+  );
+}

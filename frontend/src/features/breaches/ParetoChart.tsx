@@ -1,0 +1,121 @@
+// Pareto chart of breaches on Apache ECharts: bars by SLT (and tier), largest
+// first, with the cumulative share as a line and the 80% line marked.
+import { useEffect, useMemo, useRef } from 'react';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { fmtNum } from '../imports/format';
+import type { ParetoGroup, ParetoMeasure } from './pareto';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+
+function cssVar(name: string, fallback: string): string {
+  if (typeof window === 'undefined') return fallback;
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+export function paretoLabel(groups: ParetoGroup[], measure: ParetoMeasure): string {
+  const what = measure === 'count' ? 'breaches' : 'priority';
+  return `Pareto chart of ${what} by SLT: ${groups.map((g) => `${g.key} ${fmtNum(g.value)} (${Math.round(g.cumulative * 100)}% cumulative)`).join('; ')}`;
+}
+
+export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[]; measure: ParetoMeasure; theme: string }) {
+  const label = paretoLabel(groups, measure);
+  const option = useMemo(() => {
+    const text = cssVar('--text-muted', '#5b6472');
+    const grid = cssVar('--border', '#e3e6ea');
+    const surface = cssVar('--surface', '#ffffff');
+    const fg = cssVar('--text', '#1b1f24');
+    const accent = cssVar('--danger', '#c53030');
+    const muted = cssVar('--border-strong', '#cfd4db');
+    const line = cssVar('--accent', '#2857c5');
+    return {
+      // The wrapper is the labelled image; ECharts' own aria label would say it twice.
+      aria: { enabled: false },
+      animation: false,
+      textStyle: { fontFamily: 'inherit' },
+      grid: { left: 8, right: 8, top: 34, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      legend: { top: 0, left: 0, itemGap: 18, itemWidth: 10, itemHeight: 10, textStyle: { color: text, fontSize: 12 } },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        backgroundColor: surface,
+        borderColor: grid,
+        textStyle: { color: fg, fontSize: 12 },
+        valueFormatter: (v: number) => fmtNum(v),
+      },
+      xAxis: {
+        type: 'category',
+        data: groups.map((g) => g.key),
+        axisLabel: { color: text, fontSize: 11, interval: 0, width: groups.length > 6 ? 90 : 150, overflow: groups.length > 6 ? 'truncate' : 'break', rotate: groups.length > 6 ? 20 : 0 },
+        axisLine: { lineStyle: { color: grid } },
+        axisTick: { show: false },
+      },
+      yAxis: [
+        {
+          type: 'value',
+          minInterval: measure === 'count' ? 1 : undefined,
+          axisLabel: { color: text, fontSize: 11, formatter: (v: number) => fmtNum(v) },
+          splitLine: { lineStyle: { color: grid } },
+        },
+        {
+          type: 'value',
+          min: 0,
+          max: 100,
+          interval: 20,
+          axisLabel: { color: text, fontSize: 11, formatter: '{value}%' },
+          splitLine: { show: false },
+        },
+      ],
+      series: [
+        {
+          name: measure === 'count' ? 'Breaches' : 'Priority',
+          type: 'bar',
+          barMaxWidth: 44,
+          itemStyle: { color: accent },
+          data: groups.map((g) => ({ value: g.value, itemStyle: { color: g.vitalFew ? accent : muted } })),
+        },
+        {
+          name: 'Cumulative share',
+          type: 'line',
+          yAxisIndex: 1,
+          symbolSize: 6,
+          itemStyle: { color: line },
+          lineStyle: { color: line, width: 2 },
+          data: groups.map((g) => Math.round(g.cumulative * 1000) / 10),
+          tooltip: { valueFormatter: (v: number) => `${v}%` },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            label: { show: false },
+            lineStyle: { color: text, type: 'dashed', width: 1 },
+            data: [{ yAxis: 80 }],
+          },
+        },
+      ],
+    };
+    // theme: the CSS variables change with it
+  }, [groups, measure, label, theme]);
+
+  const wrap = useRef<HTMLDivElement>(null);
+  const chart = useRef<ReactEChartsCore>(null);
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
+      const inst = chart.current?.getEchartsInstance();
+      if (inst && width > 0 && width !== inst.getWidth()) inst.resize({ width });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  return (
+    <div className="chart" role="img" aria-label={label} ref={wrap}>
+      <ReactEChartsCore ref={chart} echarts={echarts} option={option} notMerge opts={{ renderer: 'svg' }} style={{ height: 260, width: '100%' }} />
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiProvider, createApi } from '../../api';
+import type { AttainmentRow, Exception } from '../../api/exceptions';
+import { fakeTransport } from '../imports/fakeTransport';
+import { ExceptionsScreen } from './ExceptionsScreen';
+
+const overview = {
+  app: 'Slate', version: '1', database: '/x.db',
+  services: [{ name: 'shop', displayName: 'Shop', businessUnit: 'Retail', productLine: '', owner: '', criticality: '', slts: [{ name: 'shop-availability', displayName: 'Web shop availability', type: 'SLA', indicator: 'availability', objective: '', period: 'month', owner: '', feed: '', supplier: '', tiers: [] }] }],
+};
+
+const row = (tier: string, attainment: number, met: boolean, period = '2026-06'): AttainmentRow => ({
+  slt: 'shop-availability', tier, kind: 'availability', period, start: `${period}-01T00:00:00Z`, end: period === '2026-06' ? '2026-07-01T00:00:00Z' : '2026-08-01T00:00:00Z',
+  complete: true, attainment, attainment_raw: 0.99, target: 0.999, op: '>=', met, excluded: 0,
+});
+
+function setup() {
+  const list: Exception[] = [];
+  let approved = false;
+  const f = fakeTransport({
+    'Exceptions.List': () => list,
+    'Workspace.Overview': () => overview,
+    'Exceptions.Request': (r: { slt: string; from: string; to: string; reason: string; requested_by?: string }) => {
+      const x: Exception = { id: 'EX-1', slt: r.slt, from: r.from, to: r.to, reason: r.reason, evidence: [{ name: 'grid.pdf', sha256: 'ab', size: 9 }], requested_by: r.requested_by ?? 'root', requested_at: '', status: 'requested' };
+      list.push(x);
+      return x;
+    },
+    'Exceptions.Approve': (d: { id: string; by: string; note: string }) => {
+      approved = true;
+      Object.assign(list[0], { status: 'approved', decided_by: d.by, note: d.note });
+      return list[0];
+    },
+    'Compliance.Report': () => ({ rows: [row('core-hours', approved ? 1 : 0.9943, approved), row('core-hours', 0.9999, true, '2026-07')] }),
+  });
+  render(
+    <ApiProvider api={createApi(f.transport)}>
+      <ExceptionsScreen />
+    </ApiProvider>,
+  );
+  return f;
+}
+
+describe('exceptions', () => {
+  it('checks the request at the fields', async () => {
+    const user = userEvent.setup();
+    const { calls } = setup();
+    const form = await screen.findByRole('form', { name: 'Request an exception' });
+    await user.type(within(form).getByLabelText('From (UTC)'), '2026-06-10T14:00');
+    await user.type(within(form).getByLabelText('To (UTC, exclusive)'), '2026-06-10T13:00');
+    await user.click(within(form).getByRole('button', { name: 'Request exception' }));
+    expect(within(form).getByText('Choose the SLT the exception is for.')).toBeInTheDocument();
+    expect(within(form).getByText('The end must be after the start.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Reason')).toHaveAttribute('aria-invalid', 'true');
+    expect(calls('Exceptions.Request')).toHaveLength(0);
+  });
+
+  it('requests with evidence, approves, and shows the attainment before and after', async () => {
+    const user = userEvent.setup();
+    const { calls } = setup();
+    const form = await screen.findByRole('form', { name: 'Request an exception' });
+    await user.selectOptions(within(form).getByLabelText('SLT'), 'shop-availability');
+    await user.type(within(form).getByLabelText('From (UTC)'), '2026-06-10T13:00');
+    await user.type(within(form).getByLabelText('To (UTC, exclusive)'), '2026-06-10T14:30');
+    await user.type(within(form).getByLabelText('Requested by'), 'ana');
+    await user.type(within(form).getByLabelText('Reason'), 'Power failure');
+    await user.upload(within(form).getByLabelText('Evidence (optional)'), new File(['%PDF-1.4'], 'grid.pdf', { type: 'application/pdf' }));
+    expect(await within(form).findByText(/grid\.pdf · 8 B/)).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Request exception' }));
+
+    const effect = await screen.findByRole('region', { name: 'Effect of EX-1 on shop-availability' });
+    expect(calls('Exceptions.Request')[0][0]).toEqual({
+      slt: 'shop-availability', from: '2026-06-10T13:00:00Z', to: '2026-06-10T14:30:00Z', reason: 'Power failure', requested_by: 'ana',
+      evidence_name: 'grid.pdf', evidence: btoa('%PDF-1.4'),
+    });
+    // only the period the window touches
+    expect(within(effect).getAllByRole('row')).toHaveLength(2);
+    expect(within(effect).getByText('99.43%')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Decide EX-1' }));
+    const dialog = screen.getByRole('dialog', { name: 'Decide EX-1' });
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    expect(within(dialog).getByText('Who decides? (not the requester)')).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText('Decided by'), 'bo');
+    await user.type(within(dialog).getByLabelText('Note'), 'checked');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve' }));
+
+    expect(await within(effect).findByRole('columnheader', { name: 'After' })).toBeInTheDocument();
+    const r = within(effect).getByTestId('effect-core-hours@2026-06');
+    expect(within(r).getByText('99.43%')).toBeInTheDocument();
+    expect(within(r).getByText('100.00%')).toBeInTheDocument();
+    expect(within(r).getByText('missed → met')).toBeInTheDocument();
+    expect(calls('Exceptions.Approve')[0][0]).toEqual({ id: 'EX-1', by: 'bo', note: 'checked' });
+    expect(screen.getByText('EX-1 approved by bo.')).toBeInTheDocument();
+  });
+});

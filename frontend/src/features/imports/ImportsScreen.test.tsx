@@ -1,0 +1,158 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiProvider, createApi } from '../../api';
+import type { Batch, FeedInfo, ImportResult, PreviewResult } from '../../api/imports';
+import type { Job } from '../../api/jobs';
+import { fakeTransport, type Handlers } from './fakeTransport';
+import { ImportsScreen } from './ImportsScreen';
+
+const feeds: FeedInfo[] = [
+  { name: 'checkout-counts', displayName: 'Checkout attempts', shape: 'counts', interval: '1h', timeZone: 'UTC', required: ['time', 'good', 'total'], optional: ['bad', 'ci'], batches: 1, mapping: { time: 'timestamp', total: 'attempts', bad: 'failed', timeLayout: 'iso-local' }, dataTo: '2026-11-27T23:00:00Z' },
+  { name: 'desk-tickets', displayName: 'desk-tickets', shape: 'item', timeZone: 'Europe/London', required: ['item', 'opened'], optional: ['resolved'], batches: 0 },
+];
+
+const preview: PreviewResult = {
+  file: 'new.csv', size: 64, format: 'csv', encoding: 'utf-8', delimiter: ',', sheets: [], headerRow: 1,
+  header: ['timestamp', 'attempts', 'failed'],
+  samples: [['2026-11-28 00:00:00', '180', '0'], ['2026-11-28 01:00:00', 'n/a', '1']],
+  suggestion: { mapping: { time: 'timestamp', total: 'attempts', bad: 'failed' }, missing: [], notes: [] },
+  saved: feeds[0].mapping,
+};
+
+const result = (dryRun: boolean): ImportResult => ({
+  batch: dryRun ? undefined : 63, feed: 'checkout-counts', file: 'new.csv', size: 64, sha256: 'x', format: 'csv', headerRow: 1,
+  header: preview.header, mapping: {}, mappingFrom: 'request', dryRun, counts: { read: 2, imported: 1, rejected: 1, empty: 0, warnings: 0 },
+  findingCounts: { non_numeric: 1 }, severities: { error: 1 },
+  findings: [{ kind: 'non_numeric', severity: 'error', row: 3, column: 'attempts', raw: 'n/a', message: '"n/a" in attempts is not a number' }],
+  from: '2026-11-28T00:00:00Z', to: '2026-11-28T00:00:00Z', seconds: 0.01,
+});
+
+const batch: Batch = { id: 2, feed: 'checkout-counts', status: 'published', file: 'old.csv', format: 'csv', counts: { read: 5, imported: 5, rejected: 0, empty: 0, warnings: 0 }, created: '2026-11-01T00:00:00Z', published: '2026-11-01T00:00:00Z', from: '2026-10-01T00:00:00Z', to: '2026-10-31T23:00:00Z' };
+
+function job(id: number, state: Job['state'], r?: ImportResult): Job {
+  return { id, kind: 'import', title: 't', state, done: state === 'running' ? 10 : 64, total: 64, started: '', result: r };
+}
+
+function setup(extra: Handlers = {}) {
+  const jobs: Record<number, Job[]> = {};
+  let next = 0;
+  const f = fakeTransport({
+    'Imports.Feeds': () => feeds,
+    'Imports.Batches': () => [batch],
+    'Imports.Upload': (c: { name: string; size: number }) => ({ id: 'u1', name: c.name, path: '/tmp/up/u1/new.csv', size: c.size, received: c.size, complete: true }),
+    'Imports.Preview': () => preview,
+    'Imports.Start': (req: { dryRun: boolean }) => {
+      const id = ++next;
+      jobs[id] = [job(id, 'running'), job(id, 'done', result(req.dryRun))];
+      return id;
+    },
+    'Jobs.Get': (id: number) => (jobs[id].length > 1 ? jobs[id].shift() : jobs[id][0]),
+    'Imports.RejectsFile': () => ({ name: 'rejects-batch-63.xlsx', type: 'application/zip', size: 4, data: 'UEsDBA==' }),
+    'Imports.Revert': () => ({ ...batch, status: 'reverted' }),
+    ...extra,
+  });
+  render(
+    <ApiProvider api={createApi(f.transport)}>
+      <ImportsScreen />
+    </ApiProvider>,
+  );
+  return { ...f, jobs };
+}
+
+async function toMapping(user: ReturnType<typeof userEvent.setup>) {
+  const wizard = await screen.findByRole('region', { name: 'Import a supplier file' });
+  await user.selectOptions(within(wizard).getByLabelText('Feed'), 'checkout-counts');
+  await user.upload(within(wizard).getByLabelText('Supplier file (CSV or XLSX)'), new File(['timestamp,attempts,failed\n'], 'new.csv', { type: 'text/csv' }));
+  expect(await within(wizard).findByText(/new\.csv · .* · uploaded/)).toBeInTheDocument();
+  await user.click(within(wizard).getByRole('button', { name: 'Preview' }));
+  await within(wizard).findByRole('region', { name: 'First rows of the file' });
+  return wizard;
+}
+
+describe('import wizard', () => {
+  it('uploads, previews with the saved mapping, checks, imports and downloads the rejects', async () => {
+    const user = userEvent.setup();
+    const createObjectURL = vi.fn(() => 'blob:x');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { calls } = setup();
+    const wizard = await toMapping(user);
+    expect(calls('Imports.Upload')[0][0]).toMatchObject({ name: 'new.csv', offset: 0, data: btoa('timestamp,attempts,failed\n') });
+    expect(calls('Imports.Preview')[0]).toEqual(['/tmp/up/u1/new.csv', 'checkout-counts', '']);
+    expect(within(wizard).getByText("the feed's saved mapping")).toBeInTheDocument();
+    expect(within(wizard).getByLabelText(/^Total count/)).toHaveValue('attempts');
+    expect(within(wizard).getByLabelText(/^Bad count/)).toHaveValue('failed');
+    expect(within(wizard).getByRole('columnheader', { name: /attempts\s*→ total count/ })).toBeInTheDocument();
+
+    // an incomplete mapping is refused at the field
+    await user.selectOptions(within(wizard).getByLabelText(/^Time \*/), '');
+    await user.click(within(wizard).getByRole('button', { name: 'Check the file' }));
+    expect(within(wizard).getByText('Choose the column that holds the time.')).toBeInTheDocument();
+    expect(within(wizard).getByLabelText(/^Time \*/)).toHaveAttribute('aria-invalid', 'true');
+    expect(calls('Imports.Start')).toHaveLength(0);
+    await user.selectOptions(within(wizard).getByLabelText(/^Time \*/), 'timestamp');
+
+    await user.click(within(wizard).getByRole('button', { name: 'Check the file' }));
+    expect(await within(wizard).findByText('Some rows will be rejected')).toBeInTheDocument();
+    expect(calls('Imports.Start')[0][0]).toEqual({
+      path: '/tmp/up/u1/new.csv', feed: 'checkout-counts', dryRun: true, onConflict: 'reject',
+      mapping: { time: 'timestamp', total: 'attempts', bad: 'failed', timeLayout: 'iso-local' }, sheet: undefined,
+    });
+    const findings = within(wizard).getByRole('table', { name: 'Findings in new.csv' });
+    expect(within(findings).getByText('"n/a" in attempts is not a number')).toBeInTheDocument();
+
+    await user.click(within(wizard).getByRole('button', { name: 'Import 1 row' }));
+    expect(await within(wizard).findByText('Batch 63 imported into checkout-counts')).toBeInTheDocument();
+    expect(calls('Imports.Start')[1][0]).toMatchObject({ dryRun: false });
+
+    await user.click(within(wizard).getByRole('button', { name: 'Rejects report (XLSX)' }));
+    expect(calls('Imports.RejectsFile')[0]).toEqual([63, 'xlsx']);
+    expect(createObjectURL).toHaveBeenCalled();
+    expect(click).toHaveBeenCalled();
+  });
+
+  it('cancels a running check, and says nothing was imported', async () => {
+    const user = userEvent.setup();
+    const { jobs, calls } = setup({
+      'Jobs.Cancel': (id: number) => {
+        jobs[id] = [{ ...job(id, 'cancelled') }];
+        return job(id, 'running');
+      },
+    });
+    const wizard = await toMapping(user);
+    await user.click(within(wizard).getByRole('button', { name: 'Check the file' }));
+    // the job keeps running until it is cancelled
+    jobs[1] = [job(1, 'running')];
+    const cancel = await within(wizard).findByRole('button', { name: 'Cancel check' });
+    expect(within(wizard).getByRole('progressbar', { name: /Checking new\.csv/ })).toBeInTheDocument();
+    await user.click(cancel);
+    expect(await within(wizard).findByText('The check was cancelled. Nothing was imported.')).toBeInTheDocument();
+    expect(calls('Jobs.Cancel')).toEqual([[1]]);
+  });
+
+  it('shows the Go error of a preview at the file field', async () => {
+    const user = userEvent.setup();
+    setup({ 'Imports.Preview': () => Promise.reject(new Error('new.csv: binary content, not a CSV export')) });
+    const wizard = await screen.findByRole('region', { name: 'Import a supplier file' });
+    await user.upload(within(wizard).getByLabelText('Supplier file (CSV or XLSX)'), new File(['x'], 'new.csv'));
+    await within(wizard).findByText(/uploaded/);
+    await user.click(within(wizard).getByRole('button', { name: 'Preview' }));
+    expect(await within(wizard).findByText('new.csv: binary content, not a CSV export')).toBeInTheDocument();
+    expect(within(wizard).getByLabelText('Supplier file (CSV or XLSX)')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('reverts a past batch with a reason', async () => {
+    const user = userEvent.setup();
+    const { calls } = setup();
+    const table = await screen.findByRole('table', { name: 'Import batches' });
+    expect(within(table).getByText('old.csv')).toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: 'Revert batch 2' }));
+    const dialog = screen.getByRole('dialog', { name: 'Revert batch 2?' });
+    await user.type(within(dialog).getByLabelText('Reason'), 'wrong month');
+    await user.click(within(dialog).getByRole('button', { name: 'Revert batch 2' }));
+    expect(await screen.findByText(/Batch 2 was reverted/)).toBeInTheDocument();
+    expect(calls('Imports.Revert')).toEqual([[2, 'wrong month']]);
+    expect(calls('Imports.Batches').length).toBeGreaterThan(1);
+  });
+});

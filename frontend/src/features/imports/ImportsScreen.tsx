@@ -1,0 +1,51 @@
+// The Imports screen: the import wizard and the past batches.
+import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '../../api';
+import type { Batch, FeedInfo } from '../../api/imports';
+import { ErrorPanel, Loading } from '../../components/ui/Status';
+import { BatchList } from './BatchList';
+import { ImportWizard } from './ImportWizard';
+import './imports.css';
+
+export function ImportsScreen() {
+  const api = useApi();
+  const [feeds, setFeeds] = useState<FeedInfo[] | null>(null);
+  const [batches, setBatches] = useState<Batch[]>([]);
+  const [error, setError] = useState<Error | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const [f, b] = await Promise.all([api.imports.feeds(), api.imports.batches('')]);
+      setFeeds(f);
+      setBatches(b);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  return (
+    <div className="page page--imports" data-testid="imports">
+      <div className="page__head">
+        <div>
+          <h1>Imports</h1>
+          <p className="page__lede">Supplier data into feeds: preview, map the columns, check every row, then import.</p>
+        </div>
+      </div>
+      {error ? (
+        <ErrorPanel title="The imports could not be loaded" error={error} onRetry={load} />
+      ) : feeds === null ? (
+        <Loading>Loading feeds and batches…</Loading>
+      ) : (
+        <>
+          <ImportWizard feeds={feeds} onImported={load} />
+          <BatchList batches={batches} feeds={feeds} onChanged={load} />
+        </>
+      )}
+    </div>
+  );
+}
