@@ -63,8 +63,9 @@ func newJobs(now func() time.Time) *Jobs {
 type Progress func(done, total int64, step string)
 
 // start runs work in the background and returns at once with its id. work
-// must return soon after ctx is cancelled; whatever it returns then is
-// discarded and the job ends as cancelled.
+// must return soon after ctx is cancelled, with an error (ctx.Err()); a work
+// that returns no error finished, even if Cancel came too late to stop it
+// (an import that had already published its batch), and is reported done.
 func (j *Jobs) start(kind, title string, work func(ctx context.Context, progress Progress) (any, error)) uint64 {
 	ctx, cancel := context.WithCancel(context.Background())
 	j.mu.Lock()
@@ -88,7 +89,7 @@ func (j *Jobs) start(kind, title string, work func(ctx context.Context, progress
 		defer j.mu.Unlock()
 		jb.Ended = j.now()
 		switch {
-		case ctx.Err() != nil || errors.Is(err, context.Canceled):
+		case err != nil && (ctx.Err() != nil || errors.Is(err, context.Canceled)):
 			jb.State = JobCancelled
 		case err != nil:
 			jb.State, jb.Error = JobFailed, err.Error()

@@ -41,7 +41,7 @@ func TestJobsCancel(t *testing.T) {
 	j := newJobs(time.Now)
 	id := j.start("test", "endless", func(ctx context.Context, p Progress) (any, error) {
 		<-ctx.Done()
-		return "partial", nil // discarded: the job was cancelled
+		return "partial", ctx.Err()
 	})
 	if _, err := j.Cancel(id); err != nil {
 		t.Fatal(err)
@@ -52,6 +52,19 @@ func TestJobsCancel(t *testing.T) {
 	}
 	if l := j.List(); len(l) != 1 || l[0].ID != id {
 		t.Fatalf("list: %+v", l)
+	}
+
+	// Cancel that arrives after the work could no longer stop: the work's
+	// own answer (it finished) is what the user sees.
+	release := make(chan struct{})
+	id = j.start("test", "too late to stop", func(ctx context.Context, p Progress) (any, error) {
+		<-release
+		return "published", nil
+	})
+	j.Cancel(id)
+	close(release)
+	if got, _ := j.Wait(context.Background(), id); got.State != JobDone || got.Result != "published" {
+		t.Fatalf("late cancel: %+v", got)
 	}
 }
 
