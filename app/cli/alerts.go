@@ -25,10 +25,8 @@ func runAlerts(e *env, args []string) error {
 	var q app.AlertQuery
 	fs.StringVar(&q.At, "at", "", "evaluate as of this time (default now)")
 	fs.StringVar(&q.SLT, "slt", "", "only this SLT")
-	if pos, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		return usageError("unexpected %q", pos[0])
 	}
 	res, err := e.app.Compliance.Alerts(q)
 	if err != nil {
@@ -65,10 +63,8 @@ func runWhatIf(e *env, args []string) error {
 	fs.StringVar(&q.SLT, "slt", "", "the SLT")
 	fs.Float64Var(&q.Target, "target", 0, "proposed target (0.995 for 99.5%)")
 	fs.StringVar(&q.At, "at", "", "evaluate as of this time (default now)")
-	if pos, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		return usageError("unexpected %q", pos[0])
 	}
 	if q.SLT == "" {
 		return usageError("--slt is required")
@@ -99,10 +95,8 @@ func runRollback(e *env, args []string) error {
 	fs.StringVar(&q.Rule, "rule", "", "METRIC OP NUMBER for DURATION [every STEP]")
 	fs.StringVar(&q.From, "from", "", "from this time")
 	fs.StringVar(&q.To, "to", "", "until this time")
-	if pos, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		return usageError("unexpected %q", pos[0])
 	}
 	if q.Feed == "" || q.Rule == "" {
 		return usageError("--feed and --rule are required")

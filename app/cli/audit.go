@@ -22,10 +22,8 @@ func init() {
 func runAuditLog(e *env, args []string) error {
 	fs := flag.NewFlagSet("audit log", flag.ContinueOnError)
 	from := fs.Uint64("from", 0, "first sequence number")
-	if pos, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		return usageError("unexpected %q", pos[0])
 	}
 	events, err := e.app.Audit.Log(*from)
 	if err != nil {

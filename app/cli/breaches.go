@@ -22,10 +22,8 @@ func runBreaches(e *env, args []string) error {
 	var q app.BreachQuery
 	fs.StringVar(&q.Since, "since", "", "only periods starting at or after this period key or time")
 	fs.StringVar(&q.At, "at", "", "evaluate as of this time (default now)")
-	if pos, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		return usageError("unexpected %q", pos[0])
 	}
 	log, err := e.app.Compliance.Breaches(q)
 	if err != nil {

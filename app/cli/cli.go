@@ -149,6 +149,15 @@ func lookup(args []string) (*command, []string) {
 	return best, args[bestLen:]
 }
 
+// parseFlags parses a command that takes flags only.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	pos, err := parse(fs, args)
+	if err == nil && len(pos) > 0 {
+		err = usageError("unexpected %q", pos[0])
+	}
+	return err
+}
+
 // parse parses flags that may come before, between or after positionals.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)

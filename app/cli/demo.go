@@ -20,14 +20,11 @@ func runDemo(e *env, args []string) error {
 	defsOnly := fs.Bool("definitions-only", false, "load the definitions without supplier data")
 	dataDir := fs.String("data", "", "where to write the demo supplier files (default: demo-data beside the database)")
 	nowFlag := fs.String("now", "", "end of the 13 months of data, RFC 3339 or YYYY-MM-DD (default: now); the same value gives the same data")
-	rest, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return usageError("unexpected %q", rest[0])
-	}
 	now := time.Now().UTC().Truncate(time.Hour)
+	var err error
 	if *nowFlag != "" {
 		if now, err = app.ParseTime(*nowFlag); err != nil {
 			return usageError("--now: %v", err)

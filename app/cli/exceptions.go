@@ -36,10 +36,8 @@ func runExceptionRequest(e *env, args []string) error {
 	fs.StringVar(&r.Reason, "reason", "", "why")
 	fs.StringVar(&evidence, "evidence", "", "a file to attach")
 	fs.StringVar(&r.RequestedBy, "by", "", "requester (default: the OS user)")
-	if pos, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		return usageError("unexpected %q", pos[0])
 	}
 	if r.SLT == "" || r.From == "" || r.To == "" || r.Reason == "" {
 		return usageError("--slt, --from, --to and --reason are required")

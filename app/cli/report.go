@@ -21,10 +21,8 @@ func runReport(e *env, args []string) error {
 	fs.StringVar(&q.Period, "period", "", "period key: 2026-10, 2026-W07, 2026-Q3, 2026 or 2026-10-05")
 	fs.StringVar(&q.SLT, "slt", "", "only this SLT")
 	fs.StringVar(&q.At, "at", "", "evaluate as of this time (RFC 3339 or date; default now)")
-	if pos, err := parse(fs, args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	} else if len(pos) > 0 {
-		return usageError("unexpected %q", pos[0])
 	}
 	rep, err := e.app.Compliance.Report(q)
 	if err != nil {
