@@ -10,6 +10,7 @@ APT_PACKAGES=(
   xvfb xauth imagemagick xdotool        # desktop smoke test under Xvfb
   chromium                              # browser end-to-end tests (playwright-core)
   qpdf poppler-utils                    # PDF checks (qpdf --check, pdftotext, pdftoppm)
+  libreoffice-calc-nogui                # headless soffice: the review pack's XLSX read by LibreOffice
   fonts-dejavu-core                     # fonts for screenshots and rendered pages
   ca-certificates curl git
 )

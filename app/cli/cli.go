@@ -87,6 +87,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "slate: unknown command %q (run `slate help`)\n", strings.Join(rest, " "))
 		return 2
 	}
+	if asksHelp(cmdArgs) {
+		fmt.Fprintf(stdout, "usage: slate %s\n\n%s\n", strings.TrimSpace(cmd.name+" "+cmd.args), cmd.summary)
+		return 0
+	}
 	if !cmd.noDB {
 		if _, err := e.open(); err != nil {
 			fmt.Fprintln(stderr, "slate:", err)
@@ -95,9 +99,6 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		defer e.app.Close()
 	}
 	if err := cmd.run(e, cmdArgs); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
 		fmt.Fprintln(stderr, "slate:", strings.TrimPrefix(err.Error(), "usage: "))
 		if errors.Is(err, errUsage) {
 			fmt.Fprintf(stderr, "usage: slate %s %s\n", cmd.name, cmd.args)
@@ -106,6 +107,20 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// asksHelp reports a -h or --help among a command's flags (before any "--"),
+// answered before the database is opened.
+func asksHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 // globalFlags removes --db PATH and --json wherever they appear.

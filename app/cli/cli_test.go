@@ -143,3 +143,15 @@ func TestUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+// A command's -h prints its usage without touching the database.
+func TestCommandHelp(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "no", "such", "dir", "s.db")
+	for _, args := range [][]string{{"import", "-h"}, {"pack", "--help"}, {"exception", "request", "-h"}} {
+		code, out, errs := run(t, append([]string{"--db", db}, args...)...)
+		want := "usage: slate " + strings.Join(args[:len(args)-1], " ")
+		if code != 0 || !strings.HasPrefix(out, want) || errs != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 0 and %q", args, code, out, errs, want)
+		}
+	}
+}

@@ -67,6 +67,42 @@ func (d Duration) String() string {
 	return b.String()
 }
 
+// Words is the duration as a reader says it: "48 hours", "1 day 12 hours",
+// "1 minute 30 seconds". Definitions keep the compact form of String.
+func (d Duration) Words() string {
+	v := time.Duration(d)
+	if v == 0 {
+		return "0 seconds"
+	}
+	var parts []string
+	if v < 0 {
+		parts = append(parts, "minus")
+		v = -v
+	}
+	// Whole days read better as hours up to two days ("48 hours", the common goal).
+	units := []struct {
+		size time.Duration
+		one  string
+	}{{24 * time.Hour, "day"}, {time.Hour, "hour"}, {time.Minute, "minute"}, {time.Second, "second"}}
+	if v <= 48*time.Hour {
+		units = units[1:]
+	}
+	for _, u := range units {
+		if n := v / u.size; n > 0 {
+			name := u.one
+			if n != 1 {
+				name += "s"
+			}
+			parts = append(parts, fmt.Sprintf("%d %s", n, name))
+			v -= n * u.size
+		}
+	}
+	if v > 0 {
+		parts = append(parts, v.String())
+	}
+	return strings.Join(parts, " ")
+}
+
 // IsZero lets omitempty drop unset durations.
 func (d Duration) IsZero() bool { return d == 0 }
 

@@ -171,6 +171,11 @@ func formatNumber(f float64, dec int) string {
 	return b.String()
 }
 
+// FormatValue renders a cell as the PDF prints it (null as "—", percent with
+// three decimals, numbers with "," thousands and "." decimals, currency with
+// its code), so callers and tests can look for a figure in the PDF text.
+func FormatValue(c report.Cell, currency string) string { return formatValue(c, currency) }
+
 // formatValue renders a cell as display text (PDF, chart labels).
 func formatValue(c report.Cell, currency string) string {
 	switch {

@@ -142,7 +142,7 @@ func (r *pdfRenderer) render() error {
 	f.SetSubject(cleanText(m.Workspace), true)
 	f.SetAuthor("Slate", true)
 	f.SetCreator("Slate", true)
-	f.SetKeywords(cleanText("fingerprint "+m.Fingerprint), true)
+	f.SetKeywords(cleanText(m.Keywords()), true)
 	f.SetLang("en")
 	f.SetDisplayMode("fullpage", "OneColumn")
 	f.AddUTF8FontFromBytes(fontSans, "", assets.DejaVuSans)
@@ -328,6 +328,9 @@ func (r *pdfRenderer) cover() {
 		{"Fingerprint", cleanText(m.Fingerprint)},
 		{"Anonymised", anon},
 		{"Sections", fmt.Sprint(len(r.p.Sections))},
+	}
+	if m.Scope != "" {
+		facts = append(facts, [2]string{"Scope", cleanText(m.Scope)})
 	}
 	labelW := 38.0
 	for _, kv := range facts {
@@ -712,7 +715,8 @@ func (r *pdfRenderer) table(t *report.Table) {
 	r.ensure(6 + 2*tableLineH + 2*tablePadY + 3*(tableLineH+2*tablePadY))
 	r.tableHeader(cols, t.Title, false)
 	r.font("", tableFontSize)
-	if len(t.Rows) == 0 {
+	// an empty table's caption says why it is empty; without one, say so here
+	if len(t.Rows) == 0 && t.Caption == "" {
 		r.text(colMuted)
 		f.SetX(marginL)
 		f.CellFormat(contentW, 6, "No rows.", "", 1, "L", false, 0, "")

@@ -140,6 +140,7 @@ func (x *xlsxWriter) build() error {
 		Creator:        "Slate",
 		LastModifiedBy: "Slate",
 		Identifier:     cleanText(m.Fingerprint),
+		Keywords:       cutText(cleanText(m.Keywords()), 255),
 		Created:        ts,
 		Modified:       ts,
 		Revision:       "1",
@@ -486,6 +487,9 @@ func (x *xlsxWriter) writeCover(plans []sectionPlan) error {
 		{Label: "Fingerprint", Value: report.Text(m.Fingerprint)},
 		{Label: "Anonymised", Value: report.Text(anon)},
 	}
+	if m.Scope != "" {
+		facts = append(facts, report.KeyValue{Label: "Scope", Value: report.Text(m.Scope)})
+	}
 	for _, kv := range facts {
 		if err := x.setText(s, 1, row, kv.Label, styleKey{role: roleLabel}); err != nil {
 			return err
@@ -759,7 +763,7 @@ func (x *xlsxWriter) smallTable(s string, row int, t *report.Table) (int, int, e
 		}); err != nil {
 			return row, 0, err
 		}
-	} else {
+	} else if t.Caption == "" { // an empty table's caption says why it is empty
 		if err := x.setText(s, 1, row, "No rows.", styleKey{role: roleCaption}); err != nil {
 			return row, 0, err
 		}

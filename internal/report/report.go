@@ -42,6 +42,21 @@ type Meta struct {
 	// Anonymized marks a pack whose names were replaced by the caller; the
 	// renderers only label it.
 	Anonymized bool `json:"anonymized,omitempty"`
+	// Scope is a short machine-readable statement of what the pack covers
+	// (e.g. "period=2026-10 services=*"), written beside the fingerprint into
+	// the document metadata (PDF keywords, XLSX keywords) and on the cover so
+	// that a verifier can recompute the fingerprint. Empty: not written.
+	Scope string `json:"scope,omitempty"`
+}
+
+// Keywords is the document keywords line: "fingerprint <fp>" followed by the
+// scope when there is one. Verifiers read the fingerprint back from it.
+func (m Meta) Keywords() string {
+	k := "fingerprint " + m.Fingerprint
+	if m.Scope != "" {
+		k += " " + m.Scope
+	}
+	return k
 }
 
 // DefaultTitle is used when Meta.Title is empty.

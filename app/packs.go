@@ -1,0 +1,593 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"slate/internal/compliance"
+	"slate/internal/domain"
+	"slate/internal/export"
+	"slate/internal/manifest"
+	"slate/internal/storage"
+)
+
+// Packs builds the service review pack (docs/pack.md): the workspace's
+// compliance, analysis, breaches, exceptions, credits, data quality and audit
+// trail for one period, as XLSX and PDF, with a data fingerprint that
+// VerifyPack recomputes.
+type Packs struct {
+	store      *storage.Store
+	compliance *Compliance
+	analysis   *Analysis
+	jobs       *Jobs
+}
+
+// PackQuery selects what a pack covers and where it goes.
+type PackQuery struct {
+	// Period is a period key: 2026-10, 2026-Q3, 2026-W07, 2026 or 2026-10-05.
+	Period string `json:"period"`
+	// Services limits the pack to these services' SLTs (empty: every service).
+	Services []string `json:"services,omitempty"`
+	// Out is the folder the files go to (empty: the packs folder next to the database).
+	Out string `json:"out,omitempty"`
+	// Formats: "xlsx", "pdf" (empty: both).
+	Formats []string `json:"formats,omitempty"`
+	// Anonymize replaces people, supplier and service names with stable pseudonyms.
+	Anonymize bool `json:"anonymize,omitempty"`
+	// Date fixes the generation time (RFC 3339 or a date); empty: the
+	// SOURCE_DATE_EPOCH environment variable (Unix seconds) or now. The pack
+	// is evaluated as of this time.
+	Date string `json:"date,omitempty"`
+}
+
+// PackFile is one file of a pack.
+type PackFile struct {
+	Name   string `json:"name"`
+	Path   string `json:"path"`
+	Format string `json:"format"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// PackResult says what Build wrote.
+type PackResult struct {
+	Period      string     `json:"period"`
+	GeneratedAt time.Time  `json:"generated_at"`
+	Fingerprint string     `json:"fingerprint"`
+	Scope       string     `json:"scope"`
+	Anonymized  bool       `json:"anonymized"`
+	SLTs        int        `json:"slts"`
+	Sections    int        `json:"sections"`
+	Files       []PackFile `json:"files"`
+}
+
+// PackVerification is the outcome of checking a pack file against the data.
+type PackVerification struct {
+	File   string `json:"file"`
+	Format string `json:"format"`
+	// Stored is the fingerprint read from the file; Current is recomputed from the database.
+	Stored   string   `json:"stored"`
+	Current  string   `json:"current"`
+	Match    bool     `json:"match"`
+	Scope    string   `json:"scope"`
+	Period   string   `json:"period,omitempty"`
+	Services []string `json:"services"`
+	// Components are the lines the current fingerprint was computed from (docs/pack.md).
+	Components []string `json:"components"`
+	Message    string   `json:"message"`
+}
+
+// PackDownload is a produced pack file's bytes (base64 in JSON).
+type PackDownload struct {
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Data        []byte `json:"data"`
+}
+
+// Pack formats.
+const (
+	PackXLSX = "xlsx"
+	PackPDF  = "pdf"
+)
+
+// FingerprintVersion is the first line of the fingerprint recipe.
+const FingerprintVersion = "slate-pack-fingerprint/v1"
+
+// Folder is the packs folder: "packs" next to the database file. Download
+// serves files from it only.
+func (p *Packs) Folder() string {
+	return filepath.Join(filepath.Dir(p.store.Path()), "packs")
+}
+
+// PackFileName is the name of a pack file: review-pack-<period>.<format>.
+func PackFileName(period, format string) string {
+	return "review-pack-" + period + "." + format
+}
+
+func (q *PackQuery) normalise() error {
+	q.Period = strings.TrimSpace(q.Period)
+	if q.Period == "" {
+		return errors.New("a pack needs a period (write 2026-10, 2026-Q3, 2026-W07, 2026 or 2026-10-05)")
+	}
+	if _, ok := compliance.KeyKind(q.Period); !ok {
+		return fmt.Errorf("--period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", q.Period)
+	}
+	var fs []string
+	for _, f := range q.Formats {
+		for part := range strings.SplitSeq(f, ",") {
+			part = strings.ToLower(strings.TrimSpace(part))
+			switch part {
+			case "":
+			case PackXLSX, PackPDF:
+				if !slices.Contains(fs, part) {
+					fs = append(fs, part)
+				}
+			default:
+				return fmt.Errorf("format %q: write xlsx, pdf or xlsx,pdf", part)
+			}
+		}
+	}
+	if len(fs) == 0 {
+		fs = []string{PackXLSX, PackPDF}
+	}
+	slices.Sort(fs)
+	q.Formats = fs
+	var ss []string
+	for _, s := range q.Services {
+		for part := range strings.SplitSeq(s, ",") {
+			if part = strings.TrimSpace(part); part != "" && !slices.Contains(ss, part) {
+				ss = append(ss, part)
+			}
+		}
+	}
+	slices.Sort(ss)
+	q.Services = ss
+	return nil
+}
+
+// generatedAt is the pack's time: Date, else SOURCE_DATE_EPOCH, else the clock.
+func (p *Packs) generatedAt(date string) (time.Time, error) {
+	if date != "" {
+		t, err := ParseTime(date)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--date: %w", err)
+		}
+		return t, nil
+	}
+	if s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return p.store.Now().UTC().Truncate(time.Second), nil
+}
+
+// Build writes the pack's files and audits the export.
+func (p *Packs) Build(q PackQuery) (PackResult, error) {
+	return p.build(context.Background(), q, func(int64, int64, string) {})
+}
+
+// Start builds the pack as a background job (Jobs.Get shows progress per
+// section and SLT; the result is a PackResult).
+func (p *Packs) Start(q PackQuery) (uint64, error) {
+	if err := q.normalise(); err != nil {
+		return 0, err
+	}
+	if _, err := p.generatedAt(q.Date); err != nil {
+		return 0, err
+	}
+	return p.jobs.start("pack", "Review pack "+q.Period, func(ctx context.Context, progress Progress) (any, error) {
+		return p.build(ctx, q, progress)
+	}), nil
+}
+
+func (p *Packs) build(ctx context.Context, q PackQuery, progress Progress) (PackResult, error) {
+	if err := q.normalise(); err != nil {
+		return PackResult{}, err
+	}
+	at, err := p.generatedAt(q.Date)
+	if err != nil {
+		return PackResult{}, err
+	}
+	out := q.Out
+	if out == "" {
+		out = p.Folder()
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return PackResult{}, err
+	}
+	b, err := p.collect(ctx, q, at, progress)
+	if err != nil {
+		return PackResult{}, err
+	}
+	pack, err := b.pack(ctx, progress)
+	if err != nil {
+		return PackResult{}, err
+	}
+	if q.Anonymize {
+		b.anon.apply(pack)
+	}
+	res := PackResult{Period: q.Period, GeneratedAt: at, Fingerprint: b.fp.Fingerprint, Scope: pack.Meta.Scope,
+		Anonymized: q.Anonymize, SLTs: len(b.slts), Sections: len(pack.Sections), Files: []PackFile{}}
+	done := int64(b.steps - len(q.Formats))
+	for _, f := range q.Formats {
+		if err := ctx.Err(); err != nil {
+			return PackResult{}, err
+		}
+		progress(done, int64(b.steps), "writing "+strings.ToUpper(f))
+		var buf bytes.Buffer
+		if f == PackPDF {
+			err = export.WritePDF(&buf, pack)
+		} else {
+			err = export.WriteXLSX(&buf, pack)
+		}
+		if err != nil {
+			return PackResult{}, err
+		}
+		name := PackFileName(q.Period, f)
+		path := filepath.Join(out, name)
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return PackResult{}, err
+		}
+		sum := sha256.Sum256(buf.Bytes())
+		res.Files = append(res.Files, PackFile{Name: name, Path: path, Format: f, Size: int64(buf.Len()), SHA256: hex.EncodeToString(sum[:])})
+		done++
+	}
+	names := make([]string, len(res.Files))
+	files := make([]map[string]any, len(res.Files))
+	for i, f := range res.Files {
+		names[i] = f.Name
+		files[i] = map[string]any{"name": f.Name, "sha256": f.SHA256, "size": f.Size}
+	}
+	err = p.store.Update(func(tx *storage.Tx) error {
+		_, err := tx.Audit("export.pack", "Pack/"+q.Period, map[string]any{
+			"period": q.Period, "formats": q.Formats, "fingerprint": res.Fingerprint, "files": files,
+			"scope": res.Scope, "anonymized": q.Anonymize, "generated_at": at.Format(time.RFC3339),
+		})
+		return err
+	})
+	if err != nil {
+		return PackResult{}, fmt.Errorf("pack written (%s) but not audited: %w", strings.Join(names, ", "), err)
+	}
+	progress(int64(b.steps), int64(b.steps), "done")
+	return res, nil
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".pack-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// ---- fingerprint ----
+
+// fingerprint is the data fingerprint and the lines it hashes.
+type fingerprint struct {
+	Fingerprint string
+	Lines       []string
+	AuditSeq    uint64
+	AuditHash   string
+}
+
+// computeFingerprint follows docs/pack.md: SHA-256 over the lines
+//
+//	slate-pack-fingerprint/v1
+//	definitions <SHA-256 of `slate get all -o yaml`>
+//	batch <id> <feed> <SHA-256 of the batch's file>   (published batches of the feeds the pack's SLTs read, by id)
+//	audit <seq> <hash>                                 (newest audit event that is not an export.pack)
+//
+// each ending with "\n"; the fingerprint is "sha256:" and the hex digest.
+func computeFingerprint(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT) (fingerprint, error) {
+	var fp fingerprint
+	var yml bytes.Buffer
+	if err := manifest.Encode(&yml, ws.Everything()); err != nil {
+		return fp, err
+	}
+	sum := sha256.Sum256(yml.Bytes())
+	fp.Lines = append(fp.Lines, FingerprintVersion, "definitions "+hex.EncodeToString(sum[:]))
+	feeds := feedsOf(ws, slts)
+	batches, err := tx.Batches("")
+	if err != nil {
+		return fp, err
+	}
+	slices.SortFunc(batches, func(a, b storage.Batch) int { return compareU64(a.ID, b.ID) })
+	for _, b := range batches {
+		if b.Status == storage.StatusPublished.String() && feeds[b.Feed] {
+			fp.Lines = append(fp.Lines, fmt.Sprintf("batch %d %s %s", b.ID, b.Feed, b.SHA256))
+		}
+	}
+	seq, hash, err := dataHead(tx)
+	if err != nil {
+		return fp, err
+	}
+	fp.AuditSeq, fp.AuditHash = seq, hash
+	fp.Lines = append(fp.Lines, fmt.Sprintf("audit %d %s", seq, hash))
+	h := sha256.New()
+	for _, l := range fp.Lines {
+		h.Write([]byte(l + "\n"))
+	}
+	fp.Fingerprint = "sha256:" + hex.EncodeToString(h.Sum(nil))
+	return fp, nil
+}
+
+func compareU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// dataHead is the newest audit event that is not a pack export (exports do
+// not change the data, so exporting twice gives the same fingerprint).
+func dataHead(tx *storage.Tx) (uint64, string, error) {
+	seq, hash, err := tx.AuditHead()
+	if err != nil {
+		return 0, "", err
+	}
+	for seq > 0 {
+		evs, err := tx.AuditEvents(seq)
+		if err != nil {
+			return 0, "", err
+		}
+		if len(evs) == 0 || evs[0].Seq != seq {
+			return 0, "", fmt.Errorf("audit event %d is missing (run slate audit verify)", seq)
+		}
+		if evs[0].Action != "export.pack" {
+			return seq, evs[0].Hash, nil
+		}
+		seq--
+		hash = ""
+	}
+	return 0, hash, nil
+}
+
+// feedsOf is the set of feeds the SLTs read, through composites.
+func feedsOf(ws *domain.Workspace, slts []*domain.SLT) map[string]bool {
+	feeds := map[string]bool{}
+	seen := map[string]bool{}
+	var walk func(s *domain.SLT)
+	walk = func(s *domain.SLT) {
+		if s == nil || seen[s.Name()] {
+			return
+		}
+		seen[s.Name()] = true
+		if s.Spec.Feed != "" {
+			feeds[s.Spec.Feed] = true
+		}
+		if s.Spec.Composite != nil {
+			for _, c := range s.Spec.Composite.Components {
+				walk(ws.SLT(c.SLT))
+			}
+		}
+	}
+	for _, s := range slts {
+		walk(s)
+	}
+	return feeds
+}
+
+// scopeSLTs returns the SLTs of the services (all when none), ordered by
+// service, then name.
+func scopeSLTs(ws *domain.Workspace, services []string) ([]*domain.SLT, error) {
+	for _, s := range services {
+		if ws.Service(s) == nil {
+			return nil, fmt.Errorf("service %q does not exist", s)
+		}
+	}
+	var out []*domain.SLT
+	for _, s := range ws.SLTs() {
+		if len(services) == 0 || slices.Contains(services, s.Spec.Service) {
+			out = append(out, s)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *domain.SLT) int {
+		if c := strings.Compare(a.Spec.Service, b.Spec.Service); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name(), b.Name())
+	})
+	return out, nil
+}
+
+// packScope is written into the file's metadata: "period=P services=a,b" (or *).
+func packScope(period string, services []string) string {
+	sv := "*"
+	if len(services) > 0 {
+		esc := make([]string, len(services))
+		for i, s := range services {
+			esc[i] = url.QueryEscape(s)
+		}
+		sv = strings.Join(esc, ",")
+	}
+	return "period=" + period + " services=" + sv
+}
+
+var (
+	reFingerprint = regexp.MustCompile(`fingerprint (sha256:[0-9a-f]{64})`)
+	rePeriod      = regexp.MustCompile(`period=(\S+)`)
+	reServices    = regexp.MustCompile(`services=(\S+)`)
+)
+
+// ---- verify ----
+
+// Verify reads the fingerprint and scope back from a pack file (PDF keywords,
+// or the XLSX document properties and cover sheet), recomputes the
+// fingerprint from the database and says whether the pack still matches.
+func (p *Packs) Verify(path string) (PackVerification, error) {
+	v := PackVerification{File: path, Services: []string{}, Components: []string{}}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return v, err
+	}
+	var keywords string
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		v.Format = PackPDF
+		keywords, err = pdfKeywords(data)
+	case bytes.HasPrefix(data, []byte("PK")):
+		v.Format = PackXLSX
+		keywords, err = xlsxKeywords(data)
+	default:
+		return v, fmt.Errorf("%s is neither a PDF nor an XLSX file", path)
+	}
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", path, err)
+	}
+	m := reFingerprint.FindStringSubmatch(keywords)
+	if m == nil {
+		return v, fmt.Errorf("%s carries no Slate fingerprint (not a review pack, or its metadata was removed)", path)
+	}
+	v.Stored = m[1]
+	if m := rePeriod.FindStringSubmatch(keywords); m != nil {
+		v.Period = m[1]
+	}
+	var services []string
+	if m := reServices.FindStringSubmatch(keywords); m != nil && m[1] != "*" {
+		for s := range strings.SplitSeq(m[1], ",") {
+			if u, err := url.QueryUnescape(s); err == nil && u != "" {
+				services = append(services, u)
+			}
+		}
+	}
+	v.Scope = strings.TrimSpace(strings.TrimPrefix(keywords, "fingerprint "+v.Stored))
+	if services != nil {
+		v.Services = services
+	}
+	err = p.store.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		real := services
+		if anon := strings.Contains(keywords, "anonymized=yes"); anon && len(services) > 0 {
+			ps, err := newPseudonyms(tx, ws)
+			if err != nil {
+				return err
+			}
+			real = nil
+			for _, s := range services {
+				r, ok := ps.service(s)
+				if !ok {
+					v.Message = fmt.Sprintf("the pack covers %s, which no longer matches a service of the workspace", s)
+					return nil
+				}
+				real = append(real, r)
+			}
+		}
+		for _, s := range real {
+			if ws.Service(s) == nil {
+				v.Message = fmt.Sprintf("the pack covers service %q, which no longer exists", s)
+				return nil
+			}
+		}
+		slts, err := scopeSLTs(ws, real)
+		if err != nil {
+			return err
+		}
+		fp, err := computeFingerprint(tx, ws, slts)
+		if err != nil {
+			return err
+		}
+		v.Current, v.Components = fp.Fingerprint, fp.Lines
+		return nil
+	})
+	if err != nil {
+		return v, err
+	}
+	v.Match = v.Current != "" && v.Current == v.Stored
+	switch {
+	case v.Match:
+		v.Message = "the pack matches the data: definitions, data batches and audit chain are as they were when it was exported"
+	case v.Message == "":
+		v.Message = "the pack does NOT match the data: definitions, data batches or the audit trail changed since it was exported (compare the components with the pack's audit appendix)"
+	}
+	return v, nil
+}
+
+// Download returns a pack file from the packs folder (Folder) by name.
+func (p *Packs) Download(name string) (PackDownload, error) {
+	if name == "" || name != filepath.Base(name) || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
+		return PackDownload{}, fmt.Errorf("%q is not a pack file name (write e.g. review-pack-2026-10.pdf)", name)
+	}
+	ct := ""
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf":
+		ct = "application/pdf"
+	case ".xlsx":
+		ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	default:
+		return PackDownload{}, fmt.Errorf("%q is not a pack file (.pdf or .xlsx)", name)
+	}
+	path := filepath.Join(p.Folder(), name)
+	st, err := os.Lstat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return PackDownload{}, fmt.Errorf("pack file %q: %w", name, storage.ErrNotFound)
+		}
+		return PackDownload{}, err
+	}
+	if !st.Mode().IsRegular() {
+		return PackDownload{}, fmt.Errorf("%q is not a regular file", name)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return PackDownload{}, err
+	}
+	return PackDownload{Name: name, ContentType: ct, Data: data}, nil
+}
+
+// List lists the pack files in the packs folder, by name.
+func (p *Packs) List() ([]PackFile, error) {
+	out := []PackFile{}
+	entries, err := os.ReadDir(p.Folder())
+	if errors.Is(err, os.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return out, err
+	}
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if !e.Type().IsRegular() || (ext != ".pdf" && ext != ".xlsx") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, PackFile{Name: e.Name(), Path: filepath.Join(p.Folder(), e.Name()), Format: ext[1:], Size: info.Size()})
+	}
+	return out, nil
+}
