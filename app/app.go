@@ -23,6 +23,7 @@ type App struct {
 	Exceptions *Exceptions
 	Jobs       *Jobs
 	Analysis   *Analysis
+	Packs      *Packs
 }
 
 // Open opens the workspace database at path ("" = the default location).
@@ -52,6 +53,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	a.Jobs = newJobs(st.Now)
 	a.Imports.jobs = a.Jobs
 	a.Analysis = &Analysis{store: st, compliance: a.Compliance}
+	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs}
 	// Finish what a crash interrupted: staging batches never become visible; remove them.
 	if _, err := st.RecoverBatches(); err != nil {
 		st.Close()
@@ -68,5 +70,5 @@ func (a *App) Store() *storage.Store { return a.store }
 
 // Bindings lists the services the window binds and `serve` exposes.
 func (a *App) Bindings() []any {
-	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis}
+	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs}
 }

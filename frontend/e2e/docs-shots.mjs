@@ -62,6 +62,41 @@ try {
   await page.getByRole('table', { name: 'Breach log' }).waitFor({ timeout: 20_000 });
   await page.waitForTimeout(600);
   await page.screenshot({ path: join(out, `breaches${suffix}.png`) });
+
+  await nav('Definitions');
+  await page.getByRole('group', { name: 'Kind' }).getByRole('button', { name: /^SLTs/ }).click();
+  await page.getByRole('button', { name: 'Edit SLT checkout-success' }).click();
+  const defForm = page.getByRole('form', { name: 'Edit SLT checkout-success' });
+  await defForm.getByLabel('Objective target').fill('99.5');
+  await defForm.getByRole('button', { name: 'Save changes' }).click();
+  await defForm.getByText(/99\.5 is outside 0\.\.1/).waitFor();
+  await page.getByRole('heading', { name: 'What is measured' }).scrollIntoViewIfNeeded();
+  await page.locator('main').evaluate((m) => m.scrollBy(0, m.clientHeight / 2 - 120));
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, `definitions${suffix}.png`) });
+  await defForm.getByRole('button', { name: 'Cancel' }).click();
+
+  await nav('Review pack');
+  const packForm = page.getByRole('form', { name: 'Build a pack' });
+  await packForm.getByLabel('Period').fill('2026-10');
+  await packForm.getByRole('button', { name: 'Build the pack' }).click();
+  await page.getByRole('region', { name: 'Review pack 2026-10 is ready' }).waitFor({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Verify review-pack-2026-10.pdf' }).click();
+  await page.getByText('The pack matches the data.').waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name: 'Review pack 2026-10 is ready' }).scrollIntoViewIfNeeded();
+  await page.locator('main').evaluate((m) => m.scrollBy(0, m.clientHeight / 2 - 200));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(out, `pack${suffix}.png`) });
+
+  await nav('Audit');
+  await page.getByRole('table', { name: 'Audit events' }).waitFor();
+  await page.getByRole('button', { name: 'Verify the chain' }).click();
+  await page.getByText(/The audit trail is intact/).waitFor();
+  await page.getByRole('button', { name: /^Details of event \d+$/ }).first().click();
+  await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, `audit${suffix}.png`) });
 } finally {
   await ctx.close();
   await srv.stop();

@@ -144,6 +144,31 @@ async function coreHours() {
   return row ? row.attainment : null;
 }
 
+// (c) portfolio → service → SLT → period → the rows behind the figure
+test('drill down from the portfolio to the rows behind a figure', async () => {
+  await nav('Portfolio');
+  await page.getByTestId('service-order-fulfilment').getByRole('link', { name: /Order fulfilment/i }).first().click();
+  await page.getByRole('navigation', { name: /breadcrumb/i }).getByText(/Order fulfilment/i).waitFor();
+  const sltRow = page.getByTestId('slt-parcel-delivery-48h');
+  await sltRow.getByRole('link', { name: 'Parcels delivered within 48 hours' }).click();
+  const detail = page.getByTestId('slt-detail');
+  await detail.getByRole('img', { name: /^Control chart/ }).waitFor({ timeout: 20_000 });
+  await shot('01b-slt-detail');
+  await detail.getByRole('region', { name: 'Periods' }).getByRole('link', { name: '2026-10', exact: true }).click();
+  const drill = page.getByTestId('drilldown');
+  await drill.getByText(/^✓ The rows add up to the figure/).waitFor({ timeout: 20_000 });
+  const api = await apiCall(srv.origin, TOKEN, 'Compliance/Rows', [{ slt: 'parcel-delivery-48h', period: '2026-10', status: 'bad', limit: 5 }]);
+  assert(api.status === 200 && api.body.total > 0, `API rows: HTTP ${api.status} ${JSON.stringify(api.body).slice(0, 200)}`);
+  await drill.getByRole('group', { name: 'Show rows' }).getByText('Bad', { exact: true }).click();
+  // the screen's count of bad rows is the API's
+  await drill.getByRole('group', { name: 'Show rows' }).getByRole('status').getByText(`${api.body.total.toLocaleString('en-US')} rows`, { exact: true }).waitFor();
+  const rows = drill.getByRole('region', { name: /^Rows of 2026-10/ });
+  await rows.getByText(api.body.rows[0].item).first().waitFor();
+  const ref = `#${api.body.rows[0].batch} · `;
+  assert((await rows.getByText(ref).count()) > 0, `no "${ref}file:row" reference to the batch in the rows`);
+  await shot('01c-drilldown-rows');
+});
+
 // Breaches: Pareto and a false positive
 test('breach log: Pareto chart, filter, mark a false positive', async () => {
   await nav('Breaches');
@@ -164,6 +189,67 @@ test('breach log: Pareto chart, filter, mark a false positive', async () => {
   await shot('07-breaches');
   const audit = await apiCall(srv.origin, TOKEN, 'Audit/Verify');
   assert(audit.body.ok === true, `audit verify: ${JSON.stringify(audit.body)}`);
+});
+
+// (f) the review pack: built as a job, downloaded, checked against the data
+test('export a pack and download it', async () => {
+  await nav('Review pack');
+  const form = page.getByRole('form', { name: 'Build a pack' });
+  await form.waitFor();
+  await form.getByLabel('Period').fill('2026-10');
+  await form.getByRole('button', { name: 'Build the pack' }).click();
+  const ready = page.getByRole('region', { name: 'Review pack 2026-10 is ready' });
+  await ready.waitFor({ timeout: 90_000 });
+  await shot('08-pack-ready');
+  const magic = { pdf: '%PDF-', xlsx: 'PK\x03\x04' };
+  for (const [ext, head] of Object.entries(magic)) {
+    const name = `review-pack-2026-10.${ext}`;
+    const [download] = await Promise.all([page.waitForEvent('download'), ready.getByRole('button', { name: `Download ${name}` }).click()]);
+    assert(download.suggestedFilename() === name, `download name ${download.suggestedFilename()}`);
+    const saved = join(artifacts, name);
+    await download.saveAs(saved);
+    const bytes = readFileSync(saved);
+    assert(bytes.length > 1000 && bytes.subarray(0, head.length).toString('binary') === head, `${name} is not a real ${ext.toUpperCase()} (${bytes.length} bytes, starts ${JSON.stringify(bytes.subarray(0, 8).toString('binary'))})`);
+  }
+  // the downloaded PDF, uploaded back, matches the data it was made from
+  await page.getByLabel('Pack file (PDF or XLSX)').setInputFiles(join(artifacts, 'review-pack-2026-10.pdf'));
+  await page.getByText('The pack matches the data.').waitFor({ timeout: 30_000 });
+  await shot('09-pack-verified');
+});
+
+// Definitions: Apply's problem at the field, then a good save
+test('definitions: a wrong target is refused at the field, a right one saved', async () => {
+  await nav('Definitions');
+  await page.getByRole('table', { name: 'Services' }).waitFor();
+  await page.getByRole('group', { name: 'Kind' }).getByRole('button', { name: /^SLTs/ }).click();
+  await page.getByRole('button', { name: 'Edit SLT checkout-success' }).click();
+  const form = page.getByRole('form', { name: 'Edit SLT checkout-success' });
+  await form.getByLabel('Objective target').fill('99.5');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await form.getByText(/99\.5 is outside 0\.\.1 for the ratio indicator/).waitFor();
+  assert((await form.getByLabel('Objective target').getAttribute('aria-invalid')) === 'true', 'the target field is not marked invalid');
+  await shot('10-definitions-refused');
+  await form.getByLabel('Objective target').fill('0.995');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('SLT/checkout-success saved.').waitFor();
+  const r = await apiCall(srv.origin, TOKEN, 'Workspace/Definitions', ['slt', 'checkout-success']);
+  assert(r.body[0].spec.objective.target === 0.995, `stored target ${JSON.stringify(r.body[0].spec.objective)}`);
+});
+
+// the audit trail: the pack export is in it, and Verify says it is intact
+test('audit verify from the UI', async () => {
+  await nav('Audit');
+  await page.getByRole('table', { name: 'Audit events' }).waitFor();
+  await page.getByLabel('Action').selectOption('export.pack');
+  await page.getByRole('button', { name: /^Details of event \d+$/ }).first().click();
+  const detail = page.getByRole('region', { name: /^Event \d+$/ });
+  await detail.getByText('Pack/2026-10').waitFor();
+  await page.getByRole('button', { name: 'Verify the chain' }).click();
+  await page.getByText(/^The audit trail is intact: [\d,]+ events checked\.$/).waitFor();
+  const head = await page.getByTestId('audit-head').textContent();
+  const api = await apiCall(srv.origin, TOKEN, 'Audit/Verify');
+  assert(api.body.ok === true && head === api.body.head && /^[0-9a-f]{64}$/.test(head), `UI head ${head}, API ${JSON.stringify(api.body)}`);
+  await shot('11-audit-verified');
 });
 
 let bin;

@@ -1,23 +1,50 @@
-import { useState } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useApi } from './api';
 import { AppShell, type NavItem } from './components/shell/AppShell';
 import { StatusBarContent } from './components/shell/StatusBar';
-import { PortfolioScreen } from './features/portfolio/PortfolioScreen';
+import { DashboardScreen } from './features/portfolio/DashboardScreen';
+import { SltDetailScreen } from './features/slt/SltDetailScreen';
+import { RowsScreen } from './features/drilldown/RowsScreen';
 import { ImportsScreen } from './features/imports/ImportsScreen';
 import { BreachesScreen } from './features/breaches/BreachesScreen';
 import { ExceptionsScreen } from './features/exceptions/ExceptionsScreen';
-import { useTheme } from './state/theme';
+import { PackScreen } from './features/pack/PackScreen';
+import { DefinitionsScreen } from './features/definitions/DefinitionsScreen';
+import { AuditScreen } from './features/audit/AuditScreen';
+import { type Route, useRoute } from './state/route';
+import { type Theme, useTheme } from './state/theme';
 import { WorkspaceProvider, useWorkspace } from './state/workspace';
 
-const NAV: NavItem[] = [
-  { id: 'portfolio', label: 'Portfolio', icon: 'portfolio' },
-  { id: 'imports', label: 'Imports', icon: 'imports' },
-  { id: 'breaches', label: 'Breaches', icon: 'breaches' },
-  { id: 'exceptions', label: 'Exceptions', icon: 'exceptions' },
-  { id: 'review', label: 'Review pack', icon: 'review', disabled: true },
-  { id: 'definitions', label: 'Definitions', icon: 'definitions', disabled: true },
-  { id: 'audit', label: 'Audit', icon: 'audit', disabled: true },
+interface Ctx {
+  route: Route;
+  theme: Theme;
+}
+
+/**
+ * The screens, one line each. `nav` screens are in the left navigation (in
+ * this order; without `render` they show greyed out as "coming"); a screen
+ * with `parent` lights up its parent's navigation item.
+ */
+interface Screen {
+  id: string;
+  label: string;
+  icon?: NavItem['icon'];
+  parent?: string;
+  render?: (c: Ctx) => ReactNode;
+}
+
+const SCREENS: Screen[] = [
+  { id: 'portfolio', label: 'Portfolio', icon: 'portfolio', render: (c) => <DashboardScreen service={c.route.parts[0]} theme={c.theme} /> },
+  { id: 'slt', label: 'SLT', parent: 'portfolio', render: (c) => (c.route.parts[1] ? <RowsScreen slt={c.route.parts[0]} period={c.route.parts[1]} tier={c.route.query.tier} /> : <SltDetailScreen slt={c.route.parts[0]} tier={c.route.query.tier} theme={c.theme} />) },
+  { id: 'imports', label: 'Imports', icon: 'imports', render: () => <ImportsScreen /> },
+  { id: 'breaches', label: 'Breaches', icon: 'breaches', render: (c) => <BreachesScreen theme={c.theme} /> },
+  { id: 'exceptions', label: 'Exceptions', icon: 'exceptions', render: () => <ExceptionsScreen /> },
+  { id: 'review', label: 'Review pack', icon: 'review', render: () => <PackScreen /> },
+  { id: 'definitions', label: 'Definitions', icon: 'definitions', render: () => <DefinitionsScreen /> },
+  { id: 'audit', label: 'Audit', icon: 'audit', render: () => <AuditScreen /> },
 ];
+
+const NAV: NavItem[] = SCREENS.filter((s) => s.icon).map((s) => ({ id: s.id, label: s.label, icon: s.icon!, disabled: !s.render }));
 
 export function App() {
   return (
@@ -31,12 +58,19 @@ function Shell() {
   const api = useApi();
   const { state, reload } = useWorkspace();
   const { theme, toggle } = useTheme();
-  const [screen, setScreen] = useState('portfolio');
+  const { route, navigate } = useRoute();
+  const screen = SCREENS.find((s) => s.id === route.screen && s.render) ?? SCREENS[0];
+  // A new screen starts at its top; focus moves to the content for keyboard and screen-reader users.
+  const key = `${screen.id}/${route.parts.join('/')}`;
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (main) main.scrollTop = 0;
+  }, [key]);
   return (
     <AppShell
       nav={NAV}
-      current={screen}
-      onNavigate={setScreen}
+      current={screen.parent ?? screen.id}
+      onNavigate={(id) => navigate(`#/${id}`)}
       version={state.overview?.version}
       mode={api.mode}
       theme={theme}
@@ -45,10 +79,7 @@ function Shell() {
       reloading={state.status === 'loading'}
       status={<StatusBarContent state={state} />}
     >
-      {screen === 'portfolio' && <PortfolioScreen theme={theme} />}
-      {screen === 'imports' && <ImportsScreen />}
-      {screen === 'breaches' && <BreachesScreen theme={theme} />}
-      {screen === 'exceptions' && <ExceptionsScreen />}
+      {screen.render?.({ route, theme })}
     </AppShell>
   );
 }

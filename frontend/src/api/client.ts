@@ -15,6 +15,11 @@ import { type JobsApi, createJobsApi } from './jobs';
 import { type ExceptionsApi, createExceptionsApi } from './exceptions';
 import { type BreachesApi, createBreachesApi } from './breaches';
 import { type DialogsApi, createDialogsApi } from './dialogs';
+import { type WorkspaceDefsApi, createWorkspaceDefsApi } from './workspace';
+import { type AuditApi, createAuditApi } from './audit';
+import { type PacksApi, createPacksApi } from './packs';
+import { type ComplianceApi, createComplianceApi } from './compliance';
+import { type AnalysisApi, createAnalysisApi } from './analysis';
 
 /** app.Workspace */
 export interface WorkspaceApi {
@@ -29,6 +34,12 @@ export interface SlateApi {
   readonly jobs: JobsApi;
   readonly exceptions: ExceptionsApi;
   readonly breaches: BreachesApi;
+  /** app.Workspace's definitions: list, YAML, apply, delete. */
+  readonly definitions: WorkspaceDefsApi;
+  readonly audit: AuditApi;
+  readonly packs: PacksApi;
+  readonly compliance: ComplianceApi;
+  readonly analysis: AnalysisApi;
   /** Native dialogs (window only; `available` is false in the browser). */
   readonly dialogs: DialogsApi;
   /** Sets the document title and, in the window, the native window title. */
@@ -45,6 +56,11 @@ export function createApi(transport: Transport, win?: WailsGlobals & { document?
     jobs: createJobsApi(transport),
     exceptions: createExceptionsApi(transport),
     breaches: createBreachesApi(transport),
+    definitions: createWorkspaceDefsApi(transport),
+    audit: createAuditApi(transport),
+    packs: createPacksApi(transport),
+    compliance: createComplianceApi(transport),
+    analysis: createAnalysisApi(transport),
     dialogs: createDialogsApi(transport),
     setWindowTitle(title: string) {
       if (win?.document) win.document.title = title;

@@ -6,10 +6,10 @@ import { useEffect, useMemo, useRef } from 'react';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart as EBar } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, AriaComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([EBar, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+echarts.use([EBar, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export interface BarSeries<T> {
   name: string;
@@ -43,7 +43,8 @@ export function BarChart<T>({ label, rows, category, series, theme, height }: Ba
     const fg = cssVar('--text', '#1b1f24');
     const cats = rows.map(category);
     return {
-      aria: { enabled: true, label: { description: label } },
+      // The wrapper is the labelled image; ECharts' own aria label would say it twice.
+    aria: { enabled: false },
       animation: false,
       textStyle: { fontFamily: 'inherit' },
       grid: { left: 8, right: 16, top: 28, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },

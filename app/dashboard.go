@@ -1,0 +1,740 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"slate/internal/compliance"
+	"slate/internal/domain"
+	"slate/internal/storage"
+)
+
+// DashboardQuery selects the portfolio dashboard. At is the evaluation time
+// (RFC 3339 or a date; empty: now, to the minute). The filters keep the
+// services and SLTs that match every one given (case-insensitive); Type is
+// SLA, OLA or UC.
+type DashboardQuery struct {
+	At           string `json:"at"`
+	BusinessUnit string `json:"businessUnit"`
+	ProductLine  string `json:"productLine"`
+	Supplier     string `json:"supplier"`
+	Type         string `json:"type"`
+}
+
+// Dashboard is everything the portfolio dashboard shows, in one call: a RAG
+// status per SLT and service for the current period, budgets, the last 13
+// periods, firing alerts and root-cause analyses due.
+type Dashboard struct {
+	At time.Time `json:"at"`
+	// Version changes whenever the database does (the last committed transaction).
+	Version  uint64                    `json:"version"`
+	Services []DashboardService        `json:"services"`
+	Alerts   []compliance.Alert        `json:"alerts"`
+	Trends   []compliance.TrendWarning `json:"trends"`
+	RCADue   []DashboardRCA            `json:"rcaDue"`
+	Counts   DashboardCounts           `json:"counts"`
+	Filters  DashboardFilters          `json:"filters"`
+	// Problems are SLTs that could not be evaluated, in plain words; the rest still shows.
+	Problems []string `json:"problems"`
+}
+
+// DashboardCounts counts SLTs by RAG status.
+type DashboardCounts struct {
+	Red    int `json:"red"`
+	Amber  int `json:"amber"`
+	Green  int `json:"green"`
+	NoData int `json:"noData"`
+}
+
+// DashboardFilters are the values the filters can take (over the whole workspace).
+type DashboardFilters struct {
+	BusinessUnits []string `json:"businessUnits"`
+	ProductLines  []string `json:"productLines"`
+	Suppliers     []string `json:"suppliers"`
+	Types         []string `json:"types"`
+}
+
+// DashboardService is one service with its SLTs; Status is the worst of them.
+type DashboardService struct {
+	Name         string         `json:"name"`
+	DisplayName  string         `json:"displayName"`
+	BusinessUnit string         `json:"businessUnit"`
+	ProductLine  string         `json:"productLine"`
+	Owner        string         `json:"owner"`
+	Criticality  string         `json:"criticality"`
+	Status       string         `json:"status"`
+	SLTs         []DashboardSLT `json:"slts"`
+}
+
+// RAG statuses. Red: the period is missed (any tier), or a page alert fires.
+// Amber: met so far but at risk: less than a quarter of the error budget
+// left, a ticket alert, or the trend projects a miss before the period ends.
+// Green: met, with budget to spare. None: no data in the period.
+const (
+	StatusRed    = "red"
+	StatusAmber  = "amber"
+	StatusGreen  = "green"
+	StatusNoData = "none"
+)
+
+// AmberBudget: with less than this share of the error budget left, a met period is amber.
+const AmberBudget = 0.25
+
+// DashboardSLT is one SLT's line: status, current period, tiers, sparkline.
+type DashboardSLT struct {
+	Name        string `json:"name"`
+	DisplayName string `json:"displayName"`
+	Service     string `json:"service"`
+	Type        string `json:"type"`
+	Indicator   string `json:"indicator"`
+	Objective   string `json:"objective"`
+	Period      string `json:"period"`
+	Owner       string `json:"owner"`
+	Feed        string `json:"feed"`
+	// Supplier is the feed's supplier (its name); SupplierName its display name.
+	Supplier     string `json:"supplier"`
+	SupplierName string `json:"supplierName"`
+	// Ratio: attainments are shares (0..1); otherwise values in Unit.
+	Ratio bool   `json:"ratio"`
+	Unit  string `json:"unit"`
+	// Status is the RAG status; Reason says why, in plain words.
+	Status string `json:"status"`
+	Reason string `json:"reason"`
+	// Current is the overall row of the current period, or of the latest period
+	// with data when the current one has none yet (IsCurrent false).
+	Current   *compliance.Row `json:"current"`
+	IsCurrent bool            `json:"isCurrent"`
+	// Budget is the error budget left in Current (the tightest tier of a tiered SLT).
+	Budget *float64        `json:"budget"`
+	Tiers  []DashboardTier `json:"tiers"`
+	// Spark is the last 13 periods, oldest first.
+	Spark  []SparkPoint `json:"spark"`
+	Alerts int          `json:"alerts"`
+	// Trend is the projected miss of the running period, if any.
+	Trend             *compliance.TrendWarning `json:"trend"`
+	ConsecutiveMisses int                      `json:"consecutiveMisses"`
+	RCADue            bool                     `json:"rcaDue"`
+	Components        []string                 `json:"components"`
+}
+
+// DashboardTier is one tier's row in the same period as the SLT's Current.
+type DashboardTier struct {
+	Name      string          `json:"name"`
+	Objective string          `json:"objective"`
+	Status    string          `json:"status"`
+	Row       *compliance.Row `json:"row"`
+}
+
+// SparkPoint is one period of the sparkline.
+type SparkPoint struct {
+	Period     string   `json:"period"`
+	Attainment *float64 `json:"attainment"`
+	Target     *float64 `json:"target"`
+	Met        *bool    `json:"met"`
+	Complete   bool     `json:"complete"`
+}
+
+// DashboardRCA is an SLT missed rcaAfter periods in a row: a root-cause analysis is due.
+type DashboardRCA struct {
+	SLT               string `json:"slt"`
+	DisplayName       string `json:"displayName"`
+	Service           string `json:"service"`
+	Period            string `json:"period"`
+	ConsecutiveMisses int    `json:"consecutiveMisses"`
+}
+
+// SparkPeriods is how many periods a sparkline shows.
+const SparkPeriods = 13
+
+// dashCache keeps the last dashboard per database version and evaluation
+// time: the dashboard is read far more often than the data changes.
+type dashCache struct {
+	mu      sync.Mutex
+	key     string
+	full    Dashboard
+	compute sync.Mutex // one computation at a time; the others wait for it
+	// hist is the last full evaluation; later calls on the same database
+	// version re-evaluate only the running periods (refresh).
+	hist *dashHistory
+}
+
+// dashHistory is every SLT's rows evaluated at At on database version Ver.
+type dashHistory struct {
+	ver  uint64
+	at   time.Time
+	rows map[string]compliance.SLTRows
+}
+
+var dashCaches sync.Map // *storage.Store → *dashCache
+
+func cacheOf(st *storage.Store) *dashCache {
+	v, _ := dashCaches.LoadOrStore(st, &dashCache{})
+	return v.(*dashCache)
+}
+
+// dbVersion is the id of the last committed write transaction: every change
+// (import, definition, exception, false positive) commits one.
+func (c *Compliance) dbVersion() (uint64, error) {
+	var v uint64
+	err := c.store.View(func(tx *storage.Tx) error {
+		v = uint64(tx.Bolt().ID())
+		return nil
+	})
+	return v, err
+}
+
+// dashboardAt is q.At, or now to the minute (so repeated calls share one evaluation).
+func (c *Compliance) dashboardAt(s string) (time.Time, error) {
+	if s == "" {
+		return c.store.Now().UTC().Truncate(time.Minute), nil
+	}
+	return ParseTime(s)
+}
+
+// Dashboard computes the portfolio dashboard. The whole portfolio is
+// evaluated once per database version and time and kept; filters apply to the kept result.
+func (c *Compliance) Dashboard(q DashboardQuery) (Dashboard, error) {
+	at, err := c.dashboardAt(q.At)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	dc := cacheOf(c.store)
+	for {
+		ver, err := c.dbVersion()
+		if err != nil {
+			return Dashboard{}, err
+		}
+		key := fmt.Sprint(ver, "@", at.UnixNano())
+		dc.mu.Lock()
+		if dc.key == key {
+			full := dc.full
+			dc.mu.Unlock()
+			return filterDashboard(full, q), nil
+		}
+		dc.mu.Unlock()
+		// Compute once; callers that waited find it in the cache on the next turn.
+		dc.compute.Lock()
+		dc.mu.Lock()
+		hit := dc.key == key
+		dc.mu.Unlock()
+		if hit {
+			dc.compute.Unlock()
+			continue
+		}
+		full, err := c.buildDashboard(at, ver)
+		if err == nil {
+			dc.mu.Lock()
+			dc.key, dc.full = key, full
+			dc.mu.Unlock()
+		}
+		dc.compute.Unlock()
+		if err != nil {
+			return Dashboard{}, err
+		}
+		return filterDashboard(full, q), nil
+	}
+}
+
+// forgetDashboard drops the kept dashboard (benchmarks measure the cold path).
+func (c *Compliance) forgetDashboard() {
+	dc := cacheOf(c.store)
+	dc.compute.Lock()
+	dc.mu.Lock()
+	dc.key, dc.hist = "", nil
+	dc.mu.Unlock()
+	dc.compute.Unlock()
+}
+
+func (c *Compliance) buildDashboard(at time.Time, ver uint64) (Dashboard, error) {
+	d := Dashboard{At: at, Version: ver, Services: []DashboardService{}, Alerts: []compliance.Alert{},
+		Trends: []compliance.TrendWarning{}, RCADue: []DashboardRCA{}, Problems: []string{}}
+	in, err := c.input(at)
+	if err != nil {
+		return d, err
+	}
+	ws := in.Workspace
+	var names []string
+	for _, s := range ws.SLTs() {
+		names = append(names, s.Name())
+	}
+	// Alerts read only the running period; evaluate them beside the rows.
+	var alerts compliance.AlertList
+	var alertErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { alerts, alertErr = compliance.Alerts(alertInput(in), "") })
+	dc := cacheOf(c.store)
+	all, evalErr := refreshRows(in, names, dc.hist, ver)
+	if all == nil || evalErr != nil {
+		all, evalErr = compliance.NewEvaluator(in).All(names)
+		if evalErr == nil {
+			dc.hist = &dashHistory{ver: ver, at: at, rows: all}
+		}
+	}
+	wg.Wait()
+	if alertErr != nil {
+		d.Problems = append(d.Problems, "Alerts: "+alertErr.Error())
+	}
+	d.Alerts = append(d.Alerts, alerts.Alerts...)
+	d.Trends = append(d.Trends, alerts.Trends...)
+	if evalErr != nil {
+		for _, e := range strings.Split(evalErr.Error(), "\n") {
+			d.Problems = append(d.Problems, e)
+		}
+	}
+
+	bySvc := map[string][]DashboardSLT{}
+	for _, s := range ws.SLTs() {
+		r, ok := all[s.Name()]
+		line := dashboardSLT(ws, s, r, ok && r.Plan.SLT != nil, at, alerts)
+		bySvc[s.Spec.Service] = append(bySvc[s.Spec.Service], line)
+		if line.RCADue && line.Current != nil {
+			d.RCADue = append(d.RCADue, DashboardRCA{SLT: line.Name, DisplayName: line.DisplayName, Service: line.Service,
+				Period: rcaPeriod(r.Overall), ConsecutiveMisses: line.ConsecutiveMisses})
+		}
+	}
+	for _, svc := range ws.Services() {
+		slts := bySvc[svc.Name()]
+		if slts == nil {
+			slts = []DashboardSLT{}
+		}
+		ds := DashboardService{Name: svc.Name(), DisplayName: displayName(svc.Metadata), BusinessUnit: svc.Spec.BusinessUnit,
+			ProductLine: svc.Spec.ProductLine, Owner: svc.Spec.Owner, Criticality: svc.Spec.Criticality, SLTs: slts}
+		ds.Status = worst(slts)
+		d.Services = append(d.Services, ds)
+	}
+	d.Filters = filtersOf(d.Services)
+	return d, nil
+}
+
+func rcaPeriod(rows []compliance.Row) string {
+	for i := len(rows) - 1; i >= 0; i-- {
+		if rows[i].RCADue {
+			return rows[i].Period
+		}
+	}
+	return ""
+}
+
+// dashboardSLT builds one SLT's line from its evaluated rows.
+func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, evaluated bool, at time.Time, al compliance.AlertList) DashboardSLT {
+	sum := summarize(ws, s)
+	sp := &s.Spec
+	line := DashboardSLT{Name: s.Name(), DisplayName: sum.DisplayName, Service: sp.Service, Type: sp.Type,
+		Indicator: sum.Indicator, Objective: sum.Objective, Period: sum.Period, Owner: sp.Owner, Feed: sp.Feed,
+		Supplier: sum.Supplier, Ratio: sp.RatioLike(), Tiers: []DashboardTier{}, Spark: []SparkPoint{}, Components: []string{}}
+	if line.Period == "" {
+		line.Period = "month"
+	}
+	if f := ws.Feed(sp.Feed); f != nil && !line.Ratio {
+		line.Unit = f.Spec.Unit
+	}
+	line.SupplierName = line.Supplier
+	if sup := ws.Supplier(line.Supplier); sup != nil {
+		line.SupplierName = displayName(sup.Metadata)
+	}
+	if sp.Composite != nil {
+		for _, c := range sp.Composite.Components {
+			line.Components = append(line.Components, c.SLT)
+		}
+	}
+	if !evaluated {
+		line.Status, line.Reason = StatusNoData, "could not be evaluated"
+		return line
+	}
+	rows := r.Overall
+	loc, err := domain.LoadZone(sp.TimeZone)
+	if err != nil {
+		loc = time.UTC
+	}
+	ps, _ := compliance.ParsePeriodSpec(line.Period)
+	curKey := ps.Of(at.Add(-time.Nanosecond), loc).Key
+	// the current period's row, else the latest with data
+	idx := -1
+	for i := len(rows) - 1; i >= 0; i-- {
+		if rows[i].Period == curKey {
+			idx = i
+			break
+		}
+	}
+	line.IsCurrent = idx >= 0 && rows[idx].Eligible > 0
+	if !line.IsCurrent {
+		idx = -1
+		for i := len(rows) - 1; i >= 0; i-- {
+			if rows[i].Eligible > 0 {
+				idx = i
+				break
+			}
+		}
+	}
+	if idx >= 0 {
+		cur := rows[idx]
+		line.Current = &cur
+		line.ConsecutiveMisses = cur.ConsecutiveMisses
+		// an RCA is due while the latest complete period keeps the run at rcaAfter or more
+		for i := len(rows) - 1; i >= 0; i-- {
+			if rows[i].Complete {
+				line.RCADue = rows[i].RCADue
+				if rows[i].ConsecutiveMisses > line.ConsecutiveMisses {
+					line.ConsecutiveMisses = rows[i].ConsecutiveMisses
+				}
+				break
+			}
+		}
+		line.Budget = cur.BudgetRemaining
+		// tiers in the same period
+		for i, spec := range r.Plan.Specs {
+			if spec.Tier == "" || i >= len(r.Tiers) {
+				continue
+			}
+			t := DashboardTier{Name: spec.Tier, Objective: FormatObjective(sp, spec.Objective.Op, spec.Objective.Target), Status: StatusNoData}
+			for _, tr := range r.Tiers[i] {
+				if tr.Period == cur.Period {
+					tr := tr
+					t.Row = &tr
+					t.Status = rowStatus(&tr)
+					if tr.BudgetRemaining != nil && (line.Budget == nil || *tr.BudgetRemaining < *line.Budget) {
+						line.Budget = tr.BudgetRemaining
+					}
+				}
+			}
+			line.Tiers = append(line.Tiers, t)
+		}
+	}
+	from := max(0, len(rows)-SparkPeriods)
+	for _, row := range rows[from:] {
+		line.Spark = append(line.Spark, SparkPoint{Period: row.Period, Attainment: row.Attainment, Target: row.Target, Met: row.Met, Complete: row.Complete})
+	}
+	line.Status, line.Reason = ragOf(&line, al)
+	return line
+}
+
+// rowStatus is a row's RAG without alerts: missed red, low budget amber, met green.
+func rowStatus(r *compliance.Row) string {
+	switch {
+	case r == nil || r.Met == nil:
+		return StatusNoData
+	case !*r.Met:
+		return StatusRed
+	case r.BudgetRemaining != nil && *r.BudgetRemaining < AmberBudget:
+		return StatusAmber
+	}
+	return StatusGreen
+}
+
+func ragOf(line *DashboardSLT, al compliance.AlertList) (string, string) {
+	page, ticket := 0, 0
+	for _, a := range al.Alerts {
+		if a.SLT == line.Name {
+			line.Alerts++
+			if a.Severity == "page" {
+				page++
+			} else {
+				ticket++
+			}
+		}
+	}
+	for i := range al.Trends {
+		if al.Trends[i].SLT == line.Name && line.Trend == nil {
+			t := al.Trends[i]
+			line.Trend = &t
+		}
+	}
+	cur := line.Current
+	if cur == nil {
+		return StatusNoData, "no data yet"
+	}
+	missedTiers := []string{}
+	for _, t := range line.Tiers {
+		if t.Status == StatusRed {
+			missedTiers = append(missedTiers, t.Name)
+		}
+	}
+	when := "this period"
+	if !line.IsCurrent {
+		when = cur.Period
+	}
+	switch {
+	case len(missedTiers) > 0:
+		return StatusRed, fmt.Sprintf("%s missed in %s", strings.Join(missedTiers, ", "), when)
+	case cur.Met != nil && !*cur.Met:
+		return StatusRed, "target missed in " + when
+	case page > 0:
+		return StatusRed, "burning the error budget fast (page alert)"
+	case cur.Met == nil && len(line.Tiers) == 0:
+		return StatusNoData, "no data in " + when
+	case line.Budget != nil && *line.Budget < AmberBudget:
+		return StatusAmber, fmt.Sprintf("%.0f%% of the error budget left", max(*line.Budget, 0)*100)
+	case ticket > 0:
+		return StatusAmber, "error budget burning faster than sustainable (ticket alert)"
+	case line.Trend != nil:
+		return StatusAmber, "on course to miss on " + line.Trend.MissDate
+	}
+	for _, t := range line.Tiers {
+		if t.Status == StatusAmber {
+			return StatusAmber, t.Name + ": under a quarter of the error budget left"
+		}
+	}
+	if !line.IsCurrent {
+		return StatusGreen, "met in " + when + "; no data yet for the current period"
+	}
+	return StatusGreen, "on target"
+}
+
+var statusRank = map[string]int{StatusRed: 3, StatusAmber: 2, StatusGreen: 1, StatusNoData: 0}
+
+func worst(slts []DashboardSLT) string {
+	w := StatusNoData
+	for _, t := range slts {
+		if statusRank[t.Status] > statusRank[w] {
+			w = t.Status
+		}
+	}
+	return w
+}
+
+func filtersOf(svcs []DashboardService) DashboardFilters {
+	set := func() map[string]bool { return map[string]bool{} }
+	bu, pl, sup, ty := set(), set(), set(), set()
+	for _, s := range svcs {
+		bu[s.BusinessUnit] = true
+		pl[s.ProductLine] = true
+		for _, t := range s.SLTs {
+			sup[t.SupplierName] = true
+			ty[t.Type] = true
+		}
+	}
+	keys := func(m map[string]bool) []string {
+		out := []string{}
+		for k := range m {
+			if k != "" {
+				out = append(out, k)
+			}
+		}
+		slices.SortFunc(out, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
+		return out
+	}
+	return DashboardFilters{BusinessUnits: keys(bu), ProductLines: keys(pl), Suppliers: keys(sup), Types: keys(ty)}
+}
+
+// filterDashboard keeps what matches q; counts, alerts and RCAs follow the kept SLTs.
+func filterDashboard(full Dashboard, q DashboardQuery) Dashboard {
+	eq := func(want, have string) bool { return want == "" || strings.EqualFold(strings.TrimSpace(want), have) }
+	d := full
+	d.Services = []DashboardService{}
+	d.Alerts = []compliance.Alert{}
+	d.Trends = []compliance.TrendWarning{}
+	d.RCADue = []DashboardRCA{}
+	d.Counts = DashboardCounts{}
+	kept := map[string]bool{}
+	for _, s := range full.Services {
+		if !eq(q.BusinessUnit, s.BusinessUnit) || !eq(q.ProductLine, s.ProductLine) {
+			continue
+		}
+		ns := s
+		ns.SLTs = []DashboardSLT{}
+		for _, t := range s.SLTs {
+			if (eq(q.Supplier, t.Supplier) || eq(q.Supplier, t.SupplierName)) && eq(q.Type, t.Type) {
+				ns.SLTs = append(ns.SLTs, t)
+				kept[t.Name] = true
+			}
+		}
+		if len(ns.SLTs) == 0 && (q.Supplier != "" || q.Type != "") {
+			continue
+		}
+		ns.Status = worst(ns.SLTs)
+		d.Services = append(d.Services, ns)
+		for _, t := range ns.SLTs {
+			switch t.Status {
+			case StatusRed:
+				d.Counts.Red++
+			case StatusAmber:
+				d.Counts.Amber++
+			case StatusGreen:
+				d.Counts.Green++
+			default:
+				d.Counts.NoData++
+			}
+		}
+	}
+	for _, a := range full.Alerts {
+		if kept[a.SLT] {
+			d.Alerts = append(d.Alerts, a)
+		}
+	}
+	for _, t := range full.Trends {
+		if kept[t.SLT] {
+			d.Trends = append(d.Trends, t)
+		}
+	}
+	for _, r := range full.RCADue {
+		if kept[r.SLT] {
+			d.RCADue = append(d.RCADue, r)
+		}
+	}
+	return d
+}
+
+// sameRunning reports whether every SLT's running period at `at` had already
+// started at `was`: then every period before it was complete at `was`, and
+// only running periods need evaluating again.
+func sameRunning(ws *domain.Workspace, was, at time.Time) bool {
+	for _, s := range ws.SLTs() {
+		ps, err := compliance.ParsePeriodSpec(s.Spec.Period)
+		if err != nil || ps.Kind == compliance.Rolling {
+			return false // a rolling window reaches back before its day
+		}
+		loc, err := domain.LoadZone(s.Spec.TimeZone)
+		if err != nil {
+			return false
+		}
+		if ps.Of(at, loc).Start.After(was) {
+			return false
+		}
+	}
+	return true
+}
+
+// refreshRows re-evaluates only the running periods on top of the kept
+// history h: points before the earliest running period's start are not read
+// again (item feeds excepted: an item opened long ago can count now). It
+// returns nil when h cannot be used; the caller then evaluates everything.
+func refreshRows(in compliance.Input, names []string, h *dashHistory, ver uint64) (map[string]compliance.SLTRows, error) {
+	ws := in.Workspace
+	if h == nil || h.ver != ver || h.at.After(in.At) || !sameRunning(ws, h.at, in.At) {
+		return nil, nil
+	}
+	cut := in.At
+	for _, s := range ws.SLTs() {
+		ps, _ := compliance.ParsePeriodSpec(s.Spec.Period)
+		loc, _ := domain.LoadZone(s.Spec.TimeZone)
+		if st := ps.Of(in.At, loc).Start; st.Before(cut) {
+			cut = st
+		}
+	}
+	items := map[string]bool{}
+	for _, f := range ws.Feeds() {
+		if f.Spec.Shape == domain.ShapeItem {
+			items[f.Name()] = true
+		}
+	}
+	src := in.Source
+	in.Source = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
+		if items[feed] {
+			return src(feed, from, to, skipResolvedBefore(cut, fn))
+		}
+		if from.Before(cut) {
+			from = cut
+		}
+		return src(feed, from, to, fn)
+	}
+	fresh, err := compliance.NewEvaluator(in).All(names)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]compliance.SLTRows, len(fresh))
+	for _, n := range names {
+		old, ok := h.rows[n]
+		nw, ok2 := fresh[n]
+		if !ok || !ok2 || len(old.Tiers) != len(nw.Tiers) {
+			return nil, nil
+		}
+		after := rcaAfterOf(ws, n)
+		m := nw
+		m.Tiers = make([][]compliance.Row, len(nw.Tiers))
+		for i := range nw.Tiers {
+			m.Tiers[i] = mergeRows(old.Tiers[i], nw.Tiers[i], cut, after)
+		}
+		m.Overall = mergeRows(old.Overall, nw.Overall, cut, after)
+		out[n] = m
+	}
+	return out, nil
+}
+
+func rcaAfterOf(ws *domain.Workspace, name string) int {
+	if s := ws.SLT(name); s != nil && s.Spec.RCAAfter > 0 {
+		return s.Spec.RCAAfter
+	}
+	return 3
+}
+
+// mergeRows keeps the old rows that start before cut and the new ones from
+// cut on, and counts the runs of missed periods again (docs/metrics.md,
+// consecutive_misses).
+func mergeRows(old, nw []compliance.Row, cut time.Time, rcaAfter int) []compliance.Row {
+	out := make([]compliance.Row, 0, len(old)+1)
+	for _, r := range old {
+		if r.Start.Before(cut) {
+			out = append(out, r)
+		}
+	}
+	for _, r := range nw {
+		if !r.Start.Before(cut) {
+			out = append(out, r)
+		}
+	}
+	run := 0
+	for i := range out {
+		r := &out[i]
+		if r.Complete {
+			if r.Met != nil && !*r.Met {
+				run++
+			} else {
+				run = 0
+			}
+		}
+		r.ConsecutiveMisses = run
+		r.RCADue = r.Complete && run >= rcaAfter
+	}
+	return out
+}
+
+// skipResolvedBefore drops items resolved before cut: an item counts where it
+// was resolved or earlier (docs/metrics.md, duration), so such items add
+// nothing to periods or windows from cut on. Open items and items resolved
+// later are kept, however long ago they opened.
+func skipResolvedBefore(cut time.Time, fn func(domain.Point) error) func(domain.Point) error {
+	return func(p domain.Point) error {
+		if !p.Resolved.IsZero() && p.Resolved.Before(cut) {
+			return nil
+		}
+		return fn(p)
+	}
+}
+
+// alertInput is in with item feeds read only as far back as burn-rate alerts
+// and trends look: the longest scaled window or the running period, whichever
+// starts first, for every SLT. (compliance.Alerts reads only that far back
+// for other feeds already; items it reads from the start, as a report must.)
+func alertInput(in compliance.Input) compliance.Input {
+	ws := in.Workspace
+	cut := in.At
+	for _, s := range ws.SLTs() {
+		ps, err := compliance.ParsePeriodSpec(s.Spec.Period)
+		loc, err2 := domain.LoadZone(s.Spec.TimeZone)
+		if err != nil || err2 != nil {
+			return in
+		}
+		cut = minT(cut, ps.Of(in.At, loc).Start)
+		for _, w := range compliance.ScaledWindows(ps) {
+			cut = minT(cut, in.At.Add(-w.Dur))
+		}
+	}
+	items := map[string]bool{}
+	for _, f := range ws.Feeds() {
+		if f.Spec.Shape == domain.ShapeItem {
+			items[f.Name()] = true
+		}
+	}
+	src := in.Source
+	in.Source = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
+		if items[feed] {
+			fn = skipResolvedBefore(cut, fn)
+		}
+		return src(feed, from, to, fn)
+	}
+	return in
+}

@@ -1,0 +1,397 @@
+// The rows behind one period's figure of an SLT: every stored row with how it
+// counts (good, bad, excluded, out of scope), its findings and the import it
+// came from. Pages of rows are fetched as the table scrolls, so a period of
+// 100k rows scrolls smoothly (Compliance.Rows, virtualised table).
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useApi } from '../../api';
+import type { DrillRow, RowsPage, RowsQuery } from '../../api/compliance';
+import { ErrorPanel, Loading } from '../../components/ui/Status';
+import { Badge, type BadgeTone } from '../../components/ui/Badge';
+import { href, useRoute } from '../../state/route';
+import { fmtInt, fmtTime } from '../imports/format';
+import { Breadcrumbs, fmtAttainment, useServiceName } from '../portfolio/rag';
+import '../portfolio/dashboard.css';
+import './drilldown.css';
+
+const PAGE = 500;
+const ROW_H = 34;
+
+type Status = NonNullable<RowsQuery['status']>;
+type Sort = NonNullable<RowsQuery['sort']>;
+
+const STATUS_TONE: Record<string, BadgeTone> = { good: 'green', bad: 'red', excluded: 'violet', 'out-of-scope': 'neutral', counted: 'blue' };
+
+export function RowsScreen({ slt, period, tier }: { slt: string; period: string; tier?: string }) {
+  const api = useApi();
+  const { navigate } = useRoute();
+  const serviceName = useServiceName();
+  const [status, setStatus] = useState<Status>('');
+  const [sort, setSort] = useState<Sort>('');
+  const [head, setHead] = useState<RowsPage | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const pages = useRef(new Map<number, DrillRow[]>());
+  const pending = useRef(new Set<number>());
+  const [, bump] = useState(0);
+  const gen = useRef(0);
+  const uid = useId();
+
+  const fetchPage = useCallback(
+    async (p: number, g: number) => {
+      if (pages.current.has(p) || pending.current.has(p)) return;
+      pending.current.add(p);
+      try {
+        const r = await api.compliance.rows({ slt, period, tier, status, sort, offset: p * PAGE, limit: PAGE });
+        if (g !== gen.current) return;
+        pages.current.set(p, r.rows);
+        if (p === 0) setHead(r);
+        bump((n) => n + 1);
+      } catch (e) {
+        if (g === gen.current) setError(e instanceof Error ? e : new Error(String(e)));
+      } finally {
+        pending.current.delete(p);
+      }
+    },
+    [api, slt, period, tier, status, sort],
+  );
+
+  useEffect(() => {
+    const g = ++gen.current;
+    pages.current = new Map();
+    pending.current = new Set();
+    setError(null);
+    fetchPage(0, g);
+  }, [fetchPage]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const total = head?.total ?? 0;
+  const v = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_H, overscan: 20 });
+  const items = v.getVirtualItems();
+  useEffect(() => {
+    if (!items.length) return;
+    const first = Math.floor(items[0].index / PAGE);
+    const last = Math.floor(items[items.length - 1].index / PAGE);
+    for (let p = first; p <= last; p++) fetchPage(p, gen.current);
+  }, [items, fetchPage]);
+
+  const rowAt = (i: number) => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
+  const shape = head?.shape ?? '';
+  const cols = useMemo(() => columnsFor(shape, head?.unit ?? ''), [shape, head?.unit]);
+
+  const crumbs = [
+    { label: 'Portfolio', href: href('portfolio') },
+    ...(head ? [{ label: serviceName(head.service), href: href('portfolio', head.service) }] : []),
+    { label: head?.displayName ?? slt, href: href('slt', slt, tier ? { tier } : undefined) },
+    { label: `${period}${tier ? ` · ${tier}` : ''}` },
+  ];
+
+  if (error && !head) {
+    return (
+      <div className="page drill">
+        <Breadcrumbs items={crumbs} />
+        <ErrorPanel title="The rows could not be read" error={error} onRetry={() => { setError(null); fetchPage(0, gen.current); }} />
+      </div>
+    );
+  }
+  if (!head) {
+    return (
+      <div className="page drill">
+        <Breadcrumbs items={crumbs} />
+        <Loading>Reading the rows of {period}…</Loading>
+      </div>
+    );
+  }
+  const f = head.figure;
+  const ratio = f.good !== null;
+  const t = head.tally;
+  const gaps = t.gapGood + t.gapBad + t.gapUnknown + t.gapExcluded;
+  const addsUp =
+    f.good === null
+      ? t.counted === f.eligible && t.excluded === f.excluded
+      : t.good + t.gapGood === f.good && t.bad + t.gapBad === (f.bad ?? 0) && t.excluded + t.gapExcluded === f.excluded;
+
+  return (
+    <div className="page drill" data-testid="drilldown">
+      <Breadcrumbs items={crumbs} />
+      <div className="page__head">
+        <div>
+          <h1>
+            Rows behind {head.displayName} · {period}
+            {tier ? ` · ${tier}` : ''}
+          </h1>
+          <p className="page__lede">
+            {fmtTime(head.start)} to {fmtTime(head.end)} (local midnights in {head.timeZone}) · feed <code>{head.feed}</code> · {head.indicator}
+          </p>
+        </div>
+        {head.periods.length > 1 && (
+          <div className="dash__filter">
+            <label htmlFor={`${uid}-period`}>Period</label>
+            <select id={`${uid}-period`} className="select" value={period} onChange={(e) => navigate(href('slt', slt, e.target.value, tier ? { tier } : undefined))}>
+              {head.periods.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+
+      {head.components.length > 0 ? (
+        <div className="card drill__figure">
+          <p>{head.note}</p>
+          <ul>
+            {head.components.map((c) => (
+              <li key={c}>
+                <a href={href('slt', c, period)}>{c}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <>
+          <section className="card drill__figure" aria-label="The figure and its rows">
+            <dl className="drill__kv">
+              <div>
+                <dt>Attainment</dt>
+                <dd className={f.met === false ? 'is-bad' : undefined}>{fmtAttainment(f.attainment, ratio, head.unit)}</dd>
+              </div>
+              <div>
+                <dt>Objective</dt>
+                <dd className="mono">
+                  {f.op} {fmtAttainment(f.target, ratio, head.unit)}
+                </dd>
+              </div>
+              {ratio ? (
+                <>
+                  <div>
+                    <dt>Good</dt>
+                    <dd>{fmtInt(f.good)}</dd>
+                  </div>
+                  <div>
+                    <dt>Bad</dt>
+                    <dd>{fmtInt(f.bad)}</dd>
+                  </div>
+                </>
+              ) : (
+                <div>
+                  <dt>Values counted</dt>
+                  <dd>{fmtInt(f.eligible)}</dd>
+                </div>
+              )}
+              <div>
+                <dt>Excluded</dt>
+                <dd>{fmtInt(f.excluded)}</dd>
+              </div>
+              {f.unknown > 0 && (
+                <div>
+                  <dt>Unknown</dt>
+                  <dd>{fmtInt(f.unknown)}</dd>
+                </div>
+              )}
+              <div>
+                <dt>Rows</dt>
+                <dd>{fmtInt(head.all)}</dd>
+              </div>
+            </dl>
+            <p className={`drill__check ${addsUp ? 'is-ok' : 'is-bad'}`} role="status">
+              {addsUp ? '✓ The rows add up to the figure' : '✗ The rows do not add up to the figure'}
+              {ratio
+                ? `: ${fmtInt(t.good)} good, ${fmtInt(t.bad)} bad, ${fmtInt(t.excluded)} excluded on rows`
+                : `: ${fmtInt(t.counted)} values counted, ${fmtInt(t.excluded)} excluded`}
+              {gaps > 0 && `; slices without probes: ${fmtInt(t.gapGood)} good, ${fmtInt(t.gapBad)} bad, ${fmtInt(t.gapUnknown)} unknown, ${fmtInt(t.gapExcluded)} excluded`}
+              {t.outOfScope > 0 && `; ${fmtInt(t.outOfScope)} rows outside the calendar count nowhere`}.
+            </p>
+            <p className="drill__note">{head.note}</p>
+          </section>
+
+          <div className="toolbar drill__toolbar" role="group" aria-label="Show rows">
+            <fieldset className="seg">
+              <legend className="visually-hidden">Status</legend>
+              {(
+                [
+                  ['', `All ${fmtInt(head.all)}`],
+                  [ratio ? 'good' : 'counted', ratio ? 'Good' : 'Counted'],
+                  ...(ratio ? [['bad', 'Bad']] : []),
+                  ['excluded', 'Excluded'],
+                  ...(t.outOfScope > 0 ? [['out-of-scope', 'Out of scope']] : []),
+                  ['findings', `With findings ${fmtInt(t.withFindings)}`],
+                ] as [Status, string][]
+              ).map(([s, text]) => (
+                <label key={s || 'all'} className={`seg__item${status === s ? ' is-on' : ''}`}>
+                  <input type="radio" name={`${uid}-status`} value={s} checked={status === s} onChange={() => setStatus(s)} />
+                  {text}
+                </label>
+              ))}
+            </fieldset>
+            <div className="dash__filter drill__sort">
+              <label htmlFor={`${uid}-sort`}>Order</label>
+              <select id={`${uid}-sort`} className="select" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+                <option value="">Oldest first</option>
+                <option value="-time">Newest first</option>
+                <option value="value">{shape === 'item' ? 'Shortest' : 'Lowest'} first</option>
+                <option value="-value">{shape === 'item' ? 'Longest' : 'Highest'} first</option>
+              </select>
+            </div>
+            <span className="drill__count" role="status">
+              {fmtInt(total)} {total === 1 ? 'row' : 'rows'}
+            </span>
+          </div>
+          {error && (
+            <p className="dash__stale" role="alert">
+              {error.message}
+            </p>
+          )}
+          <div
+            ref={scrollRef}
+            className="card drill__scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={`Rows of ${period}, ${fmtInt(total)} in all`}
+          >
+            <table className="table drill__table" aria-rowcount={total + 1}>
+              <caption className="visually-hidden">Rows behind {head.displayName} in {period}</caption>
+              <colgroup>
+                {cols.map((c) => (
+                  <col key={c.id} style={c.width ? { width: c.width } : undefined} />
+                ))}
+              </colgroup>
+              <thead>
+                <tr aria-rowindex={1}>
+                  {cols.map((c) => (
+                    <th key={c.id} scope="col" className={c.num ? 'num' : undefined}>
+                      {c.header}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {items.length > 0 && items[0].start > 0 && (
+                  <tr aria-hidden="true">
+                    <td colSpan={cols.length} style={{ height: items[0].start, padding: 0, border: 0 }} />
+                  </tr>
+                )}
+                {items.map((it) => {
+                  const r = rowAt(it.index);
+                  return (
+                    <tr key={it.index} aria-rowindex={it.index + 2} style={{ height: ROW_H }}>
+                      {r ? (
+                        cols.map((c) => (
+                          <td key={c.id} className={c.num ? 'num' : undefined}>
+                            {c.cell(r)}
+                          </td>
+                        ))
+                      ) : (
+                        <td colSpan={cols.length} className="muted">
+                          Loading…
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+                {items.length > 0 && (
+                  <tr aria-hidden="true">
+                    <td colSpan={cols.length} style={{ height: v.getTotalSize() - items[items.length - 1].end, padding: 0, border: 0 }} />
+                  </tr>
+                )}
+              </tbody>
+            </table>
+            {total === 0 && <p className="drill__empty">No rows with this status in {period}.</p>}
+          </div>
+          <p className="drill__batches">
+            From {head.batches.length === 1 ? 'the import' : 'the imports'}{' '}
+            {head.batches.map((b, i) => (
+              <span key={b.id}>
+                {i > 0 && ', '}batch {b.id} <code>{b.file || '(no file name)'}</code>
+              </span>
+            ))}
+            {head.batches.length === 0 && 'none on this page'} — see Imports for their findings and rejects.
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface Col {
+  id: string;
+  header: string;
+  width?: string;
+  num?: boolean;
+  cell: (r: DrillRow) => React.ReactNode;
+}
+
+function fmtSecs(s?: number): string {
+  if (s === undefined) return '–';
+  const h = Math.floor(s / 3600);
+  const m = Math.round((s % 3600) / 60);
+  return h ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+}
+
+function columnsFor(shape: string, unit: string): Col[] {
+  const cols: Col[] = [
+    { id: 'n', header: '#', width: '4rem', num: true, cell: (r) => fmtInt(r.n) },
+    { id: 'at', header: shape === 'item' ? 'Counted at (UTC)' : 'Time (UTC)', width: '9.5rem', cell: (r) => fmtTime(r.at).replace(' UTC', '') },
+  ];
+  if (shape === 'item') {
+    cols.push(
+      { id: 'item', header: 'Item', width: '9rem', cell: (r) => <code>{r.item}</code> },
+      { id: 'opened', header: 'Opened', width: '9.5rem', cell: (r) => fmtTime(r.opened).replace(' UTC', '') },
+      { id: 'elapsed', header: 'Elapsed', width: '7rem', num: true, cell: (r) => fmtSecs(r.elapsed) },
+    );
+  } else if (shape === 'value') {
+    cols.push({ id: 'value', header: unit ? `Value (${unit})` : 'Value', width: '7.5rem', num: true, cell: (r) => (r.value === undefined ? '–' : String(r.value)) });
+  } else {
+    cols.push({ id: 'gt', header: shape === 'event' ? 'Probe' : 'Good / total', width: shape === 'event' ? '4.5rem' : '8.5rem', num: true, cell: (r) => (shape === 'event' ? (r.good ? 'up' : 'down') : `${fmtInt(r.good)} / ${fmtInt(r.total)}`) });
+  }
+  cols.push(
+    {
+      id: 'status',
+      header: 'Counts as',
+      width: '8.5rem',
+      cell: (r) => (
+        <span className="drill__status">
+          <Badge tone={STATUS_TONE[r.status] ?? 'neutral'} title={r.why || undefined}>
+            {r.status}
+          </Badge>
+          {r.tier && <span className="cell-sub">{r.tier}</span>}
+        </span>
+      ),
+    },
+    { id: 'why', header: 'Why', cell: (r) => <span className="drill__why" title={r.why}>{r.why || unitsText(r)}</span> },
+    {
+      id: 'batch',
+      header: 'Batch · file row',
+      width: '9rem',
+      // The file names are listed under the table; the row number is what must not be cut off.
+      cell: (r) => (
+        <span className="drill__src" title={r.batch ? `${r.file || '(no file name)'}, row ${r.row}` : undefined}>
+          {r.batch ? `#${r.batch} · row ${fmtInt(r.row)}` : '–'}
+        </span>
+      ),
+    },
+    {
+      id: 'findings',
+      header: 'Findings',
+      width: '11rem',
+      cell: (r) =>
+        r.findings.length === 0 ? (
+          <span className="muted">–</span>
+        ) : (
+          <span className="drill__finding" title={r.findings.map((x) => `${x.severity}: ${x.message}`).join('\n')}>
+            <Badge tone={r.findings.some((x) => x.severity === 'error') ? 'red' : 'amber'}>{r.findings[0].kind}</Badge> {r.findings[0].message}
+          </span>
+        ),
+    },
+  );
+  return cols;
+}
+
+function unitsText(r: DrillRow): string {
+  const parts: string[] = [];
+  if (r.goodUnits) parts.push(`${fmtInt(r.goodUnits)} good`);
+  if (r.badUnits) parts.push(`${fmtInt(r.badUnits)} bad`);
+  if (r.excludedUnits) parts.push(`${fmtInt(r.excludedUnits)} excluded`);
+  if (r.slice && !parts.length) return 'same slice as the row above';
+  return parts.join(', ');
+}

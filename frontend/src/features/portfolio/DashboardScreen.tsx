@@ -1,0 +1,410 @@
+// The portfolio dashboard: RAG for every service and SLT in the current
+// period, error budgets, the last 13 periods, firing alerts and root causes
+// due, filtered by business unit, product line, supplier and type. One call:
+// Compliance.Dashboard.
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useApi } from '../../api';
+import type { Dashboard, DashboardService, DashboardSLT } from '../../api/compliance';
+import { Empty, ErrorPanel, Loading } from '../../components/ui/Status';
+import { href } from '../../state/route';
+import { useWorkspace } from '../../state/workspace';
+import { fmtTime } from '../imports/format';
+import { TypeBadge, CriticalityBadge } from './TypeBadge';
+import { BudgetBar, Breadcrumbs, RagPill, Sparkline, fmtAttainment } from './rag';
+import './dashboard.css';
+
+interface Filters {
+  businessUnit: string;
+  productLine: string;
+  supplier: string;
+  type: string;
+}
+const NO_FILTER: Filters = { businessUnit: '', productLine: '', supplier: '', type: '' };
+
+const label = (x: { displayName: string; name: string }) => x.displayName || x.name;
+
+export function DashboardScreen({ service }: { service?: string; theme?: string }) {
+  const api = useApi();
+  const { state } = useWorkspace();
+  const [data, setData] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTER);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setData(await api.compliance.dashboard());
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  }, [api]);
+  // (Re)load with the workspace: the header's reload button reloads both.
+  const overview = state.overview;
+  const settled = state.status !== 'loading';
+  useEffect(() => {
+    if (settled) load();
+  }, [load, overview, settled]);
+
+  const services = useMemo(() => (data ? filterServices(data.services, filters, service) : []), [data, filters, service]);
+  const kept = useMemo(() => new Set(services.flatMap((s) => s.slts.map((t) => t.name))), [services]);
+  const counts = useMemo(() => countRag(services), [services]);
+  const groups = useMemo(() => groupByUnit(services), [services]);
+  const focus = service ? data?.services.find((s) => s.name === service) : undefined;
+
+  if (error && !data) {
+    return (
+      <div className="page">
+        <Head />
+        <ErrorPanel title="The dashboard could not be computed" error={error} onRetry={load} />
+      </div>
+    );
+  }
+  if (!data) {
+    return (
+      <div className="page">
+        <Head />
+        <Loading>Computing the current period for every SLT…</Loading>
+      </div>
+    );
+  }
+  const alerts = data.alerts.filter((a) => kept.has(a.slt));
+  const trends = data.trends.filter((t) => kept.has(t.slt));
+  const rca = data.rcaDue.filter((r) => kept.has(r.slt));
+  const sltName = (n: string) => {
+    for (const s of data.services) for (const t of s.slts) if (t.name === n) return label(t);
+    return n;
+  };
+
+  return (
+    <div className="page dash" data-testid="portfolio">
+      {focus && <Breadcrumbs items={[{ label: 'Portfolio', href: href('portfolio') }, { label: label(focus) }]} />}
+      <Head at={data.at}>
+        {!service && data.services.length > 0 && <FilterBar data={data} filters={filters} onChange={setFilters} />}
+      </Head>
+      {error && (
+        <p className="dash__stale" role="alert">
+          Showing the last result: {error.message}
+        </p>
+      )}
+      {data.problems.length > 0 && (
+        <div className="dash__problems" role="alert">
+          <strong>Some figures could not be computed:</strong>
+          <ul>
+            {data.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {data.services.length === 0 ? (
+        <Empty title="This workspace has no services yet">
+          <p>
+            Add service and SLT definitions with <code>slate apply -f definitions.yaml</code>, or load the example portfolio with{' '}
+            <code>slate demo</code>, then reload.
+          </p>
+        </Empty>
+      ) : (
+        <>
+          <section className="dash__summary" aria-label="Summary">
+            <dl className="ragcounts">
+              <RagCount tone="red" label="Missed" value={counts.red} />
+              <RagCount tone="amber" label="At risk" value={counts.amber} />
+              <RagCount tone="green" label="On target" value={counts.green} />
+              <RagCount tone="none" label="No data" value={counts.none} />
+            </dl>
+            <div className="card dash__list" aria-labelledby="alerts-h">
+              <h2 id="alerts-h" className="card__title">
+                Firing alerts <span className="dash__n">{alerts.length + trends.length}</span>
+              </h2>
+              {alerts.length + trends.length === 0 ? (
+                <p className="muted dash__none">Nothing is burning the error budget too fast.</p>
+              ) : (
+                <ul>
+                  {alerts.map((a, i) => (
+                    <li key={`a${i}`}>
+                      <span className={`sev sev--${a.severity}`}>{a.severity}</span>
+                      <a href={href('slt', a.slt, a.tier ? { tier: a.tier } : undefined)}>{sltName(a.slt)}</a>
+                      {a.tier && <span className="muted"> · {a.tier}</span>}
+                      <span className="dash__why">{a.rule}</span>
+                    </li>
+                  ))}
+                  {trends.map((t, i) => (
+                    <li key={`t${i}`}>
+                      <span className="sev sev--trend">trend</span>
+                      <a href={href('slt', t.slt, t.tier ? { tier: t.tier } : undefined)}>{sltName(t.slt)}</a>
+                      {t.tier && <span className="muted"> · {t.tier}</span>}
+                      <span className="dash__why">misses {t.period} on {t.miss_date} at this pace</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div className="card dash__list" aria-labelledby="rca-h">
+              <h2 id="rca-h" className="card__title">
+                Root causes due <span className="dash__n">{rca.length}</span>
+              </h2>
+              {rca.length === 0 ? (
+                <p className="muted dash__none">No SLT has missed three periods in a row.</p>
+              ) : (
+                <ul>
+                  {rca.map((r) => (
+                    <li key={r.slt}>
+                      <span className="sev sev--page">RCA</span>
+                      <a href={href('slt', r.slt)}>{r.displayName || r.slt}</a>
+                      <span className="dash__why">
+                        missed {r.consecutiveMisses} periods in a row, up to {r.period}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </section>
+
+          {groups.length === 0 && (
+            <p className="no-match" role="status">
+              No SLT matches these filters.{' '}
+              <button type="button" className="linkbtn" onClick={() => setFilters(NO_FILTER)}>
+                Clear the filters
+              </button>
+            </p>
+          )}
+          {groups.map((g) => (
+            <UnitSection key={g.unit || '∅'} unit={g.unit} services={g.services} />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Head({ at, children }: { at?: string; children?: React.ReactNode }) {
+  return (
+    <div className="page__head dash__head">
+      <div>
+        <h1>Portfolio</h1>
+        <p className="page__lede">{at ? `Current period of every SLT, as of ${fmtTime(at)}.` : 'Current period of every SLT.'}</p>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+function RagCount({ tone, label, value }: { tone: string; label: string; value: number }) {
+  return (
+    <div className={`ragcount ragcount--${tone}`}>
+      <dt>
+        <span className="rag__dot" aria-hidden="true" />
+        {label}
+      </dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function FilterBar({ data, filters, onChange }: { data: Dashboard; filters: Filters; onChange: (f: Filters) => void }) {
+  const id = useId();
+  const sel = (key: keyof Filters, text: string, options: string[]) => (
+    <div className="dash__filter">
+      <label htmlFor={`${id}-${key}`}>{text}</label>
+      <select id={`${id}-${key}`} className="select" value={filters[key]} onChange={(e) => onChange({ ...filters, [key]: e.target.value })}>
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const active = Object.values(filters).some(Boolean);
+  return (
+    <div className="dash__filters" role="group" aria-label="Filters">
+      {sel('businessUnit', 'Business unit', data.filters.businessUnits)}
+      {sel('productLine', 'Product line', data.filters.productLines)}
+      {sel('supplier', 'Supplier', data.filters.suppliers)}
+      {sel('type', 'SLA / OLA / UC', data.filters.types)}
+      <button type="button" className="linkbtn dash__clear" onClick={() => onChange(NO_FILTER)} disabled={!active}>
+        Clear
+      </button>
+    </div>
+  );
+}
+
+function UnitSection({ unit, services }: { unit: string; services: DashboardService[] }) {
+  const hid = useId();
+  const n = services.reduce((k, s) => k + s.slts.length, 0);
+  return (
+    <section className="bu" aria-labelledby={hid}>
+      <h2 id={hid} className="bu__title">
+        {unit || 'No business unit'}
+        <span className="bu__count">
+          {services.length} {services.length === 1 ? 'service' : 'services'} · {n} {n === 1 ? 'SLT' : 'SLTs'}
+        </span>
+      </h2>
+      <div className="bu__services">
+        {services.map((s) => (
+          <ServiceBlock key={s.name} s={s} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function ServiceBlock({ s }: { s: DashboardService }) {
+  const tid = useId();
+  return (
+    <article className="card service" data-testid={`service-${s.name}`} aria-labelledby={tid}>
+      <header className="service__head">
+        <div className="service__title">
+          <RagPill status={s.status} title="The worst status of the service's SLTs" />
+          <h3 id={tid}>
+            <a href={href('portfolio', s.name)}>{label(s)}</a>
+          </h3>
+          <CriticalityBadge value={s.criticality} />
+        </div>
+        <dl className="service__meta">
+          {s.productLine && (
+            <div>
+              <dt>Product line</dt>
+              <dd>{s.productLine}</dd>
+            </div>
+          )}
+          <div>
+            <dt>Owner</dt>
+            <dd>{s.owner || <span className="muted">not set</span>}</dd>
+          </div>
+        </dl>
+      </header>
+      {s.slts.length === 0 ? (
+        <p className="service__empty">No service level targets defined for this service yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table dash__table">
+            <caption className="visually-hidden">Service level targets of {label(s)} in the current period</caption>
+            <colgroup>
+              <col className="c-status" />
+              <col />
+              <col className="c-type" />
+              <col className="c-period" />
+              <col className="c-att" />
+              <col className="c-budget" />
+              <col className="c-spark" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="rag__text">Status</span>
+                </th>
+                <th scope="col">SLT</th>
+                <th scope="col">Type</th>
+                <th scope="col">Period</th>
+                <th scope="col" className="num" title="Attainment in the period">
+                  Attained
+                </th>
+                <th scope="col">Error budget</th>
+                <th scope="col">Last 13 periods</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.slts.map((t) => (
+                <SltRow key={t.name} t={t} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function SltRow({ t }: { t: DashboardSLT }) {
+  const cur = t.current;
+  const rowsHref = cur ? href('slt', t.name, cur.period) : undefined;
+  return (
+    <tr data-testid={`slt-${t.name}`}>
+      <td>
+        <RagPill status={t.status} />
+      </td>
+      <td>
+        <div className="cell-stack">
+          <a className="cell-strong" href={href('slt', t.name)}>
+            {label(t)}
+          </a>
+          <span className="cell-sub">
+            <span className="mono">{t.objective || (t.tiers.length ? 'by tier' : '')}</span>
+            {t.supplierName && <> · {t.supplierName}</>}
+            {' · '}
+            <span className={`dash__reason dash__reason--${t.status}`}>{t.reason}</span>
+          </span>
+          {t.tiers.length > 0 && (
+            <ul className="dash__tiers">
+              {t.tiers.map((tr) => (
+                <li key={tr.name}>
+                  <span className={`rag__dot rag__dot--${tr.status}`} aria-hidden="true" />
+                  <a href={tr.row ? href('slt', t.name, tr.row.period, { tier: tr.name }) : href('slt', t.name, { tier: tr.name })}>{tr.name}</a>{' '}
+                  <span className="mono">{fmtAttainment(tr.row?.attainment, t.ratio, t.unit)}</span>
+                  <span className="muted"> / {tr.objective}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </td>
+      <td>
+        <TypeBadge type={t.type} />
+      </td>
+      <td>
+        {cur ? (
+          <a href={rowsHref} title="The rows behind this figure">
+            {cur.period}
+          </a>
+        ) : (
+          <span className="muted">–</span>
+        )}
+        {cur && !t.isCurrent && <span className="cell-sub"> (last with data)</span>}
+        {cur && !cur.complete && t.isCurrent && <span className="cell-sub"> so far</span>}
+      </td>
+      <td className="num mono">{fmtAttainment(cur?.attainment, t.ratio, t.unit)}</td>
+      <td>
+        <BudgetBar budget={t.budget} status={t.status} />
+      </td>
+      <td>
+        <Sparkline
+          points={t.spark}
+          label={`${label(t)}, last ${t.spark.length} periods: ${t.spark.map((p) => `${p.period} ${fmtAttainment(p.attainment, t.ratio, t.unit)}${p.met === false ? ' missed' : ''}`).join(', ')}`}
+        />
+      </td>
+    </tr>
+  );
+}
+
+function filterServices(all: DashboardService[], f: Filters, only?: string): DashboardService[] {
+  const eq = (want: string, have: string) => !want || want.toLowerCase() === (have || '').toLowerCase();
+  const out: DashboardService[] = [];
+  for (const s of all) {
+    if (only && s.name !== only) continue;
+    if (!eq(f.businessUnit, s.businessUnit) || !eq(f.productLine, s.productLine)) continue;
+    const slts = s.slts.filter((t) => eq(f.supplier, t.supplierName) && eq(f.type, t.type));
+    if (slts.length === 0 && (f.supplier || f.type)) continue;
+    out.push({ ...s, slts });
+  }
+  return out;
+}
+
+function countRag(services: DashboardService[]) {
+  const c = { red: 0, amber: 0, green: 0, none: 0 };
+  for (const s of services) for (const t of s.slts) c[(t.status in c ? t.status : 'none') as keyof typeof c]++;
+  return c;
+}
+
+function groupByUnit(services: DashboardService[]) {
+  const m = new Map<string, DashboardService[]>();
+  for (const s of services) {
+    const u = s.businessUnit?.trim() ?? '';
+    m.set(u, [...(m.get(u) ?? []), s]);
+  }
+  return [...m.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([unit, list]) => ({ unit, services: list.sort((a, b) => label(a).localeCompare(label(b))) }));
+}

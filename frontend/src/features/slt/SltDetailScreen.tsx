@@ -1,0 +1,385 @@
+// SLT detail: the verdict, control chart with limits and rule flags, trend and
+// time to breach, seasonality, baseline band (Analysis.SLT); every period with
+// a link to its rows (Compliance.Report); a what-if target (Compliance.WhatIf);
+// breaches (Compliance.Breaches); assumptions and escalation path.
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useApi } from '../../api';
+import type { SLTAnalysis } from '../../api/analysis';
+import type { ReportRow, WhatIf } from '../../api/compliance';
+import type { Breach } from '../../api/breaches';
+import { Button } from '../../components/ui/Button';
+import { ErrorPanel, Loading } from '../../components/ui/Status';
+import { href } from '../../state/route';
+import { fmtInt, fmtNum } from '../imports/format';
+import { TypeBadge } from '../portfolio/TypeBadge';
+import { BudgetBar, Breadcrumbs, RagPill, fmtAttainment, useServiceName } from '../portfolio/rag';
+import { BandChart, ControlChartView, SeasonChart } from './charts';
+import '../portfolio/dashboard.css';
+import './slt.css';
+
+export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: string; theme: string }) {
+  const api = useApi();
+  const serviceName = useServiceName();
+  const [a, setA] = useState<SLTAnalysis | null>(null);
+  const [aErr, setAErr] = useState<Error | null>(null);
+  const [rows, setRows] = useState<ReportRow[] | null>(null);
+  const [rowsErr, setRowsErr] = useState<Error | null>(null);
+  const [breaches, setBreaches] = useState<Breach[] | null>(null);
+
+  const load = useCallback(() => {
+    setA(null);
+    setAErr(null);
+    setRows(null);
+    setRowsErr(null);
+    const err = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+    api.analysis.slt({ slt, tier }).then(setA, (e) => setAErr(err(e)));
+    api.compliance.report(slt).then(setRows, (e) => setRowsErr(err(e)));
+    api.breaches.list().then(
+      (l) => setBreaches(l.breaches.filter((b) => b.slt === slt)),
+      () => setBreaches([]),
+    );
+  }, [api, slt, tier]);
+  useEffect(load, [load]);
+
+  const def = a?.definition;
+  const ratio = a?.analysis.ratio ?? true;
+  const unit = a?.analysis.unit ?? '';
+  const mine = (rows ?? []).filter((r) => (tier ? r.tier === tier : r.tier === '')).slice().reverse();
+
+  return (
+    <div className="page sltd" data-testid="slt-detail">
+      <Breadcrumbs
+        items={[
+          { label: 'Portfolio', href: href('portfolio') },
+          ...(def ? [{ label: serviceName(def.service), href: href('portfolio', def.service) }] : []),
+          { label: `${def?.display_name || slt}${tier ? ` · ${tier}` : ''}` },
+        ]}
+      />
+      <div className="page__head">
+        <div>
+          <h1>
+            {def?.display_name || slt}
+            {tier ? ` · ${tier}` : ''}
+          </h1>
+          {def && (
+            <p className="page__lede sltd__facts">
+              <TypeBadge type={def.type} /> <span className="mono">{def.objective || def.tiers.map((t) => `${t.name} ${def.op} ${fmtAttainment(t.target, ratio, unit)}`).join(' · ')}</span>
+              <span>per {def.period}</span>
+              <span>{def.indicator}{def.statistic ? ` (${def.statistic})` : ''}</span>
+              <span>owner {def.owner || '–'}</span>
+              {def.supplier && <span>supplier {def.supplier}</span>}
+              {def.tiers.length > 0 && (
+                <span>
+                  tiers:{' '}
+                  {[{ name: '', label: 'overall' }, ...def.tiers.map((t) => ({ name: t.name, label: t.name }))].map((t, i) => (
+                    <span key={t.name}>
+                      {i > 0 && ' · '}
+                      {t.name === (tier ?? '') ? <strong>{t.label}</strong> : <a href={href('slt', slt, t.name ? { tier: t.name } : undefined)}>{t.label}</a>}
+                    </span>
+                  ))}
+                </span>
+              )}
+            </p>
+          )}
+        </div>
+      </div>
+
+      {aErr ? (
+        <ErrorPanel title="The analysis could not be computed" error={aErr} onRetry={load} />
+      ) : !a ? (
+        <Loading>Analysing {slt}: control chart, trend, seasonality…</Loading>
+      ) : (
+        <>
+          <section className={`card sltd__verdict sltd__verdict--${a.analysis.verdict.status}`} aria-label="Verdict">
+            <h2 className="card__title">Verdict</h2>
+            <p>{a.analysis.verdict.text}</p>
+          </section>
+          <div className="sltd__cols">
+            <div className="sltd__main">
+            <section className="card sltd__panel" aria-labelledby="cc-h">
+              <h2 id="cc-h" className="card__title">
+                Control chart {a.analysis.chart && <span className="muted">({a.analysis.chart.kind}, {a.analysis.chart.rules} rules)</span>}
+              </h2>
+              {a.analysis.chart ? (
+                <>
+                  <ControlChartView chart={a.analysis.chart} target={a.analysis.target} ratio={ratio} theme={theme} />
+                  {a.analysis.chart.violations.length > 0 ? (
+                    <ul className="sltd__signals">
+                      {a.analysis.chart.violations.map((v, i) => (
+                        <li key={i}>
+                          <span className="sev sev--page">rule {v.rule}</span> {v.span_labels[0] === v.span_labels[1] ? v.label : `${v.span_labels[0]}–${v.span_labels[1]}`}: {v.description}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="muted sltd__small">No run-rule signals: the variation looks like common cause.</p>
+                  )}
+                </>
+              ) : (
+                <p className="muted">Not enough complete periods for a control chart ({a.analysis.periods}).</p>
+              )}
+            </section>
+            {a.analysis.baseline_band && a.analysis.baseline_band.points.length > 0 && (
+              <section className="card sltd__panel" aria-labelledby="bb-h">
+                <h2 id="bb-h" className="card__title">
+                  Baseline band <span className="muted">(rolling median of {a.analysis.baseline_band.window} periods; next period expected {fmtAttainment(a.analysis.baseline_band.next.lower, ratio, unit)} to {fmtAttainment(a.analysis.baseline_band.next.upper, ratio, unit)})</span>
+                </h2>
+                <BandChart points={a.analysis.baseline_band.points} ratio={ratio} theme={theme} />
+              </section>
+            )}
+            {a.analysis.seasonality && (a.analysis.seasonality.hour_of_day || a.analysis.seasonality.day_of_week) && (
+              <section className="card sltd__panel" aria-labelledby="se-h">
+                <h2 id="se-h" className="card__title">
+                  Seasonality <span className="muted">({fmtInt(a.analysis.seasonality.samples)} hourly samples; difference of each hour and weekday from the mean)</span>
+                </h2>
+                <div className="sltd__season">
+                  {a.analysis.seasonality.hour_of_day && (
+                    <div>
+                      <h3 className="sltd__h3">Hour of day: best {a.analysis.seasonality.hour_of_day.best}, worst {a.analysis.seasonality.hour_of_day.worst}</h3>
+                      <SeasonChart title="Hour of day" idx={a.analysis.seasonality.hour_of_day} ratio={ratio} unit={unit} theme={theme} />
+                    </div>
+                  )}
+                  {a.analysis.seasonality.day_of_week && (
+                    <div>
+                      <h3 className="sltd__h3">Day of week: best {a.analysis.seasonality.day_of_week.best}, worst {a.analysis.seasonality.day_of_week.worst}</h3>
+                      <SeasonChart title="Day of week" idx={a.analysis.seasonality.day_of_week} ratio={ratio} unit={unit} theme={theme} />
+                    </div>
+                  )}
+                </div>
+              </section>
+            )}
+            </div>
+            <aside className="sltd__side">
+            <section className="card sltd__panel" aria-labelledby="tr-h">
+              <h2 id="tr-h" className="card__title">Trend and time to breach</h2>
+              {a.analysis.trend ? (
+                <dl className="sltd__kv">
+                  <div>
+                    <dt>Direction</dt>
+                    <dd>
+                      {a.analysis.trend.direction} {a.analysis.trend.significant ? '(significant)' : '(not significant)'}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>Slope per period</dt>
+                    <dd className="mono">{ratio ? `${(a.analysis.trend.slope * 100).toFixed(3)} pp` : a.analysis.trend.slope.toFixed(2)}</dd>
+                  </div>
+                  <div>
+                    <dt>Mann–Kendall p</dt>
+                    <dd className="mono">{a.analysis.trend.mann_kendall_p.toFixed(3)}</dd>
+                  </div>
+                </dl>
+              ) : (
+                <p className="muted">Too few periods for a trend.</p>
+              )}
+              <p className="sltd__small">{a.analysis.time_to_breach.message}</p>
+            </section>
+            <WhatIfPanel slt={slt} ratio={ratio} unit={unit} current={a.analysis.target} op={a.analysis.op} disabled={!!tier || (def?.tiers.length ?? 0) > 0 && !def?.objective} />
+            </aside>
+          </div>
+        </>
+      )}
+
+        <section className="card sltd__panel sltd__full" aria-labelledby="pe-h">
+          <h2 id="pe-h" className="card__title">Periods — open one to see the rows behind it</h2>
+          {rowsErr ? (
+            <ErrorPanel title="The periods could not be computed" error={rowsErr} onRetry={load} />
+          ) : !rows ? (
+            <Loading>Computing every period…</Loading>
+          ) : (
+            <div className="table-wrap sltd__periods" tabIndex={0} role="region" aria-label="Periods">
+              <table className="table">
+                <caption className="visually-hidden">Every period of {slt}, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Period</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="num">Attainment</th>
+                    <th scope="col" className="num">Eligible</th>
+                    <th scope="col" className="num">Excluded</th>
+                    <th scope="col">Error budget</th>
+                    <th scope="col" className="num" title="Complete missed periods in a row">Missed run</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {mine.map((r) => {
+                    const st = r.met === null ? 'none' : r.met ? (r.budget_remaining !== null && r.budget_remaining < 0.25 ? 'amber' : 'green') : 'red';
+                    return (
+                      <tr key={r.period}>
+                        <td>
+                          <a href={href('slt', slt, r.period, tier ? { tier } : undefined)}>{r.period}</a>
+                          {!r.complete && <span className="cell-sub"> running</span>}
+                        </td>
+                        <td>
+                          <RagPill status={st} />
+                        </td>
+                        <td className="num mono">{fmtAttainment(r.attainment, ratio, unit)}</td>
+                        <td className="num">{fmtInt(r.eligible)}</td>
+                        <td className="num">{fmtInt(r.excluded)}</td>
+                        <td>
+                          <BudgetBar budget={r.budget_remaining} status={st} />
+                        </td>
+                        <td className="num">
+                          {r.consecutive_misses || ''}
+                          {r.rca_due && <span className="sev sev--page"> RCA due</span>}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      <div className="sltd__cols">
+        <div className="sltd__main">
+        {def && (
+          <section className="card sltd__panel" aria-labelledby="es-h">
+            <h2 id="es-h" className="card__title">Escalation path</h2>
+            {def.escalation.length === 0 ? (
+              <p className="muted">No escalation path defined.</p>
+            ) : (
+              <ol className="sltd__esc">
+                {def.escalation.map((e) => (
+                  <li key={e.level}>
+                    <strong>
+                      Level {e.level}
+                      {e.after ? ` after ${e.after}` : ''}: {e.authority}
+                    </strong>
+                    {e.contact && <span> · {e.contact}</span>}
+                    <div className="muted">
+                      {[e.communication, e.remediation].filter(Boolean).join(' — ')}
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        )}
+        </div>
+        <aside className="sltd__side">
+        <section className="card sltd__panel" aria-labelledby="br-h">
+          <h2 id="br-h" className="card__title">Breaches</h2>
+          {breaches === null ? (
+            <Loading>Reading the breach log…</Loading>
+          ) : breaches.length === 0 ? (
+            <p className="muted">No missed complete period.</p>
+          ) : (
+            <ul className="sltd__list">
+              {breaches.map((b) => (
+                <li key={b.id}>
+                  <a href={href('slt', slt, b.period, b.tier ? { tier: b.tier } : undefined)}>{b.period}</a>
+                  {b.tier && <span className="muted"> · {b.tier}</span>} {fmtAttainment(b.attainment, ratio, unit)}
+                  {b.false_positive ? <span className="muted"> (false positive)</span> : <span className="muted"> · priority {fmtNum(b.priority)}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {def && (
+          <section className="card sltd__panel" aria-labelledby="as-h">
+            <h2 id="as-h" className="card__title">Assumptions</h2>
+            {def.assumptions && (def.assumptions.expectedVolume || def.assumptions.dependencies?.length || def.assumptions.notes?.length) ? (
+              <dl className="sltd__kv">
+                {def.assumptions.expectedVolume && (
+                  <div>
+                    <dt>Expected volume</dt>
+                    <dd>{def.assumptions.expectedVolume}</dd>
+                  </div>
+                )}
+                {!!def.assumptions.dependencies?.length && (
+                  <div>
+                    <dt>Depends on</dt>
+                    <dd>{def.assumptions.dependencies.join(', ')}</dd>
+                  </div>
+                )}
+                {def.assumptions.notes?.map((n) => (
+                  <div key={n}>
+                    <dt>Note</dt>
+                    <dd>{n}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : (
+              <p className="muted">No assumptions written down for this SLT.</p>
+            )}
+          </section>
+        )}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function WhatIfPanel({ slt, ratio, unit, current, op, disabled }: { slt: string; ratio: boolean; unit: string; current: number | null; op: string; disabled: boolean }) {
+  const api = useApi();
+  const id = useId();
+  const [text, setText] = useState(current === null ? '' : ratio ? String(+(current * 100).toFixed(4)) : String(current));
+  const [err, setErr] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [res, setRes] = useState<WhatIf | null>(null);
+  async function run(e: React.FormEvent) {
+    e.preventDefault();
+    const v = Number(text.replace(',', '.').replace('%', '').trim());
+    if (!text.trim() || !Number.isFinite(v) || (ratio && (v <= 0 || v > 100))) {
+      setErr(ratio ? 'Write the target as a percentage between 0 and 100, e.g. 99.5.' : 'Write the target as a number.');
+      return;
+    }
+    setErr(null);
+    setBusy(true);
+    try {
+      setRes(await api.compliance.whatIf(slt, ratio ? v / 100 : v));
+    } catch (x) {
+      setErr(x instanceof Error ? x.message : String(x));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card sltd__panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="card__title">What-if target</h2>
+      {disabled ? (
+        <p className="muted">A tiered SLT has one target per tier; what-if applies to single-target SLTs.</p>
+      ) : (
+        <form onSubmit={run} className="sltd__whatif" noValidate>
+          <div className={`field${err ? ' field--invalid' : ''}`}>
+            <label className="field__label" htmlFor={`${id}-t`}>
+              Proposed target ({op} {ratio ? '%' : unit || 'value'})
+            </label>
+            <div className="sltd__row">
+              <input id={`${id}-t`} className="input" inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-e` : undefined} />
+              <Button type="submit" variant="primary" disabled={busy}>
+                {busy ? 'Judging…' : 'Judge'}
+              </Button>
+            </div>
+            {err && (
+              <p className="field__error" id={`${id}-e`}>
+                {err}
+              </p>
+            )}
+          </div>
+          {res && (
+            <div role="status" className="sltd__small">
+              <p>
+                At {fmtAttainment(res.proposed_target, ratio, unit)}: met in <strong>{res.met_proposed}</strong> of {res.judged} complete periods
+                {res.current_target !== null && (
+                  <>
+                    {' '}
+                    (at the current {fmtAttainment(res.current_target, ratio, unit)}: {res.met_current})
+                  </>
+                )}
+                .
+              </p>
+              {res.target_met_in_90pct !== null && <p>The strictest target met in 90% of periods: {fmtAttainment(res.target_met_in_90pct, ratio, unit)}.</p>}
+              {res.warnings.map((w) => (
+                <p key={w.message} className="sltd__warn">
+                  {w.message}
+                </p>
+              ))}
+            </div>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
