@@ -615,12 +615,7 @@ func refreshRows(in compliance.Input, names []string, h *dashHistory, ver uint64
 			cut = st
 		}
 	}
-	items := map[string]bool{}
-	for _, f := range ws.Feeds() {
-		if f.Spec.Shape == domain.ShapeItem {
-			items[f.Name()] = true
-		}
-	}
+	items := itemFeeds(ws)
 	src := in.Source
 	in.Source = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
 		if items[feed] {
@@ -654,6 +649,18 @@ func refreshRows(in compliance.Input, names []string, h *dashHistory, ver uint64
 	return out, nil
 }
 
+// itemFeeds names the feeds of tickets or orders: their items count in the
+// period they are resolved, so reading from a cut must not drop older openings.
+func itemFeeds(ws *domain.Workspace) map[string]bool {
+	items := map[string]bool{}
+	for _, f := range ws.Feeds() {
+		if f.Spec.Shape == domain.ShapeItem {
+			items[f.Name()] = true
+		}
+	}
+	return items
+}
+
 func rcaAfterOf(ws *domain.Workspace, name string) int {
 	if s := ws.SLT(name); s != nil && s.Spec.RCAAfter > 0 {
 		return s.Spec.RCAAfter
@@ -676,19 +683,7 @@ func mergeRows(old, nw []compliance.Row, cut time.Time, rcaAfter int) []complian
 			out = append(out, r)
 		}
 	}
-	run := 0
-	for i := range out {
-		r := &out[i]
-		if r.Complete {
-			if r.Met != nil && !*r.Met {
-				run++
-			} else {
-				run = 0
-			}
-		}
-		r.ConsecutiveMisses = run
-		r.RCADue = r.Complete && run >= rcaAfter
-	}
+	compliance.MarkRuns(out, rcaAfter)
 	return out
 }
 
@@ -723,12 +718,7 @@ func alertInput(in compliance.Input) compliance.Input {
 			cut = minT(cut, in.At.Add(-w.Dur))
 		}
 	}
-	items := map[string]bool{}
-	for _, f := range ws.Feeds() {
-		if f.Spec.Shape == domain.ShapeItem {
-			items[f.Name()] = true
-		}
-	}
+	items := itemFeeds(ws)
 	src := in.Source
 	in.Source = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
 		if items[feed] {

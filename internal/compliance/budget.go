@@ -116,10 +116,10 @@ func BurnRate(bad, eligible, target float64) *float64 {
 	return ptr(bad / eligible / (1 - target))
 }
 
-// markRuns sets consecutive_misses and rca_due over one series of rows in time
+// MarkRuns sets consecutive_misses and rca_due over one series of rows in time
 // order. Only complete periods count; a met or no-data period ends a run; the
 // current (incomplete) period shows the run so far without adding to it.
-func markRuns(rows []Row, rcaAfter int) {
+func MarkRuns(rows []Row, rcaAfter int) {
 	if rcaAfter <= 0 {
 		rcaAfter = 3
 	}

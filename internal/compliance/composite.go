@@ -29,7 +29,7 @@ func (ev *Evaluator) composite(s *domain.SLT, override *PeriodSpec) (SLTRows, er
 	}
 	obj := Objective{s.Spec.ObjectiveOp(s.Spec.Objective.Op), s.Spec.Objective.Target}
 	rows := CompositeRows(s.Name(), parts, weights, obj)
-	markRuns(rows, s.Spec.RCAAfter)
+	MarkRuns(rows, s.Spec.RCAAfter)
 	return SLTRows{Name: s.Name(), Tiers: [][]Row{rows}, Overall: rows, Plan: Plan{SLT: s, RCAAfter: s.Spec.RCAAfter}}, nil
 }
 

@@ -204,14 +204,14 @@ func rowsOf(plan Plan, series []Series) SLTRows {
 		for _, r := range s.Results {
 			rows = append(rows, RowOf(s.Spec, r))
 		}
-		markRuns(rows, plan.RCAAfter)
+		MarkRuns(rows, plan.RCAAfter)
 		res.Tiers = append(res.Tiers, rows)
 	}
 	if len(res.Tiers) == 1 && plan.Specs[0].Tier == "" {
 		res.Overall = res.Tiers[0]
 	} else {
 		res.Overall = overallRows(plan.SLT.Name(), res.Tiers)
-		markRuns(res.Overall, plan.RCAAfter)
+		MarkRuns(res.Overall, plan.RCAAfter)
 	}
 	return res
 }
