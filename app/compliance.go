@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -69,7 +70,10 @@ type AlertQuery struct {
 
 // WhatIfQuery proposes a target for an SLT.
 type WhatIfQuery struct {
-	SLT    string  `json:"slt"`
+	SLT string `json:"slt"`
+	// Tier judges one tier of a tiered SLT (its rows, op and target); empty:
+	// the SLT's own objective.
+	Tier   string  `json:"tier"`
 	Target float64 `json:"target"`
 	At     string  `json:"at"`
 }
@@ -272,11 +276,29 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 	var current *float64
 	op := s.Spec.ObjectiveOp(s.Spec.Objective.Op)
 	if len(s.Spec.Tiers) == 0 {
+		if q.Tier != "" {
+			return WhatIf{}, fmt.Errorf("SLT %q has no tiers (leave the tier out)", q.SLT)
+		}
 		v := s.Spec.Objective.Target
 		current = &v
 	}
-	w := compliance.WhatIfRows(q.SLT, rows.Overall, op, current, q.Target)
-	w.Warnings = append(w.Warnings, compliance.ResolutionWarnings(in.Workspace, s, &q.Target)...)
+	series := rows.Overall
+	if q.Tier != "" {
+		i := slices.IndexFunc(s.Spec.Tiers, func(t domain.Tier) bool { return t.Name == q.Tier })
+		if i < 0 || i >= len(rows.Tiers) {
+			return WhatIf{}, fmt.Errorf("SLT %q has no tier %q (tiers: %s)", q.SLT, q.Tier, tierNames(s.Spec.Tiers))
+		}
+		t := s.Spec.Tiers[i]
+		op, current, series = s.Spec.ObjectiveOp(t.Op), &t.Target, rows.Tiers[i]
+	}
+	w := compliance.WhatIfRows(q.SLT, series, op, current, q.Target)
+	w.Tier = q.Tier
+	warnings := compliance.ResolutionWarnings(in.Workspace, s, &q.Target)
+	for _, x := range warnings {
+		if q.Tier == "" || x.Tier == q.Tier {
+			w.Warnings = append(w.Warnings, x)
+		}
+	}
 	return w, nil
 }
 

@@ -14,7 +14,7 @@ import (
 func init() {
 	register(
 		command{name: "alerts", args: "[--at TIME] [--slt NAME]", summary: "burn-rate alerts (page/ticket) and trend warnings", run: runAlerts},
-		command{name: "whatif", args: "--slt S --target X [--at TIME]", summary: "past periods judged at another target; target met in 90% of periods", run: runWhatIf},
+		command{name: "whatif", args: "--slt S [--tier T] --target X [--at TIME]", summary: "past periods judged at another target; target met in 90% of periods", run: runWhatIf},
 		command{name: "rollback", args: "--feed F --rule \"METRIC OP N for DUR [every STEP]\" [--from T] [--to T]",
 			summary: "when a rollback rule held on a feed (e.g. \"error_rate > 0.02 for 15m\")", run: runRollback},
 	)
@@ -61,6 +61,7 @@ func runWhatIf(e *env, args []string) error {
 	fs := flag.NewFlagSet("whatif", flag.ContinueOnError)
 	var q app.WhatIfQuery
 	fs.StringVar(&q.SLT, "slt", "", "the SLT")
+	fs.StringVar(&q.Tier, "tier", "", "one tier of a tiered SLT")
 	fs.Float64Var(&q.Target, "target", 0, "proposed target (0.995 for 99.5%)")
 	fs.StringVar(&q.At, "at", "", "evaluate as of this time (default now)")
 	if err := parseFlags(fs, args); err != nil {

@@ -96,6 +96,7 @@ type WhatIfPeriod struct {
 // WhatIf is how an SLT's history fares at another target.
 type WhatIf struct {
 	SLT            string         `json:"slt"`
+	Tier           string         `json:"tier,omitempty"`
 	Op             string         `json:"op"`
 	CurrentTarget  *float64       `json:"current_target"`
 	ProposedTarget float64        `json:"proposed_target"`
