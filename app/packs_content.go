@@ -6,6 +6,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -516,7 +517,7 @@ func (d *packData) summary() report.Section {
 	}
 	var creditText []string
 	for _, cur := range sortedKeys(credit) {
-		creditText = append(creditText, strings.TrimSpace(fmt.Sprintf("%s %s", formatAmount(credit[cur]), cur)))
+		creditText = append(creditText, export.FormatValue(report.Currency(credit[cur]), cur))
 	}
 	intro := fmt.Sprintf("%d SLTs of %d services were evaluated for %s, as of %s. %d met their objective in every period, "+
 		"%d missed it at least once, and %d had no data.", len(d.slts), len(d.servicesInScope()), d.q.Period,
@@ -613,10 +614,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-func formatAmount(v float64) string {
-	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.2f", v), "00"), ".")
 }
 
 // ---- compliance table ----
@@ -727,11 +724,14 @@ func (d *packData) sltSection(s *domain.SLT) report.Section {
 	if s.Metadata.Description != "" {
 		sec.Blocks = append(sec.Blocks, report.NewParagraph(s.Metadata.Description))
 	}
-	supplier := ""
+	supplier, contact := "", ""
 	if f := d.ws.Feed(sp.Feed); f != nil {
 		supplier = f.Spec.Supplier
-		if su := d.ws.Supplier(supplier); su != nil && su.Metadata.DisplayName != "" {
-			supplier = su.Metadata.DisplayName
+		if su := d.ws.Supplier(supplier); su != nil {
+			if su.Metadata.DisplayName != "" {
+				supplier = su.Metadata.DisplayName
+			}
+			contact = supplierContact(su)
 		}
 	}
 	tz := sp.TimeZone
@@ -758,9 +758,14 @@ func (d *packData) sltSection(s *domain.SLT) report.Section {
 		{Label: "Indicator", Value: report.Text(indicatorText(s))},
 		{Label: "Feed", Value: textOr(sp.Feed, "—")},
 		{Label: "Supplier", Value: textOr(supplier, "—")},
+	}
+	if contact != "" {
+		items = append(items, report.KeyValue{Label: "Supplier contact", Value: report.Text(contact)})
+	}
+	items = append(items, []report.KeyValue{
 		{Label: "Objective", Value: report.Text(objectiveText(s))},
 		{Label: "Period", Value: report.Text(per + " (" + tz + ")")},
-	}
+	}...)
 	if cal != "" {
 		items = append(items, report.KeyValue{Label: "Calendar", Value: report.Text(cal)})
 	}
@@ -865,6 +870,12 @@ func (d *packData) sltSection(s *domain.SLT) report.Section {
 	return sec
 }
 
+// maxViolationRows is how many run-rule violations an SLT section lists (the
+// most recent); the chart marks every one.
+const maxViolationRows = 20
+
+// analysisBlocks are the verdict first (the conclusion), then the trend
+// figures, then the control chart and its run-rule violations.
 func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block {
 	res := &a.Analysis
 	var out []report.Block
@@ -901,7 +912,13 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 				{Header: "Pattern from", Kind: report.ValueText}, {Header: "Pattern to", Kind: report.ValueText},
 				{Header: "What it means", Kind: report.ValueText},
 			}}
-			for _, v := range c.Violations {
+			vs := c.Violations
+			if len(vs) > maxViolationRows {
+				vs = vs[len(vs)-maxViolationRows:]
+				vt.Title = fmt.Sprintf("Run-rule violations (the %d most recent of %d)", len(vs), len(c.Violations))
+				vt.Caption = fmt.Sprintf("The chart marks all %d; `slate analyze %s` lists them all.", len(c.Violations), s.Name())
+			}
+			for _, v := range vs {
 				vt.Rows = append(vt.Rows, report.Row{Cells: []report.Cell{report.Text(v.Rule), report.Text(v.Label),
 					report.Text(v.SpanLabels[0]), report.Text(v.SpanLabels[1]), report.Text(v.Description)}})
 			}
@@ -913,16 +930,16 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 	if t := res.Trend; t != nil {
 		slope := func(v float64) report.Cell {
 			if res.Ratio {
-				return report.Text(fmt.Sprintf("%+.3f percentage points per %s", v*100, res.PeriodKind))
+				return report.Text(fmt.Sprintf("%s percentage points per %s", signedFigures(v*100), res.PeriodKind))
 			}
-			return report.Text(fmt.Sprintf("%+.3f %s per %s", v, res.Unit, res.PeriodKind))
+			return report.Text(strings.Join(strings.Fields(fmt.Sprintf("%s %s per %s", signedFigures(v), res.Unit, res.PeriodKind)), " "))
 		}
-		dir := t.Direction
-		if !t.Significant {
-			dir = "no significant trend"
+		trend := "→ no significant trend"
+		if t.Significant {
+			trend = trendArrow(a) + " (significant)"
 		}
 		kv = append(kv,
-			report.KeyValue{Label: "Trend", Value: report.Text(trendArrow(a) + " (" + dir + ")")},
+			report.KeyValue{Label: "Trend", Value: report.Text(trend)},
 			report.KeyValue{Label: "Slope (least squares)", Value: slope(t.Slope)},
 			report.KeyValue{Label: "Slope 95% interval", Value: report.Text(fmt.Sprintf("%s to %s", slope(t.SlopeCI[0]).Text, slope(t.SlopeCI[1]).Text))},
 			report.KeyValue{Label: "Slope (Theil–Sen)", Value: slope(t.TheilSen)},
@@ -935,7 +952,6 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 		kv = append(kv, report.KeyValue{Label: "Expected next period (baseline band)",
 			Value: report.Text(fmt.Sprintf("%s to %s (rolling median of %d periods, %g–%g percentile)", f(*b.Next.Lower), f(*b.Next.Upper), b.Window, b.Lower, b.Upper))})
 	}
-	out = append(out, report.NewKeyValues("Trend and time to breach", kv...))
 	sev := report.SeverityInfo
 	switch res.Verdict.Status {
 	case analysis.StatusSpecialCause:
@@ -943,8 +959,25 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 	case analysis.StatusTrend:
 		sev = report.SeverityWarning
 	}
-	out = append(out, report.NewNote(sev, "Verdict", res.Verdict.Text))
-	return out
+	return append([]report.Block{report.NewNote(sev, "Verdict", res.Verdict.Text),
+		report.NewKeyValues("Trend and time to breach", kv...)}, out...)
+}
+
+// signedFigures writes v with a sign and three significant figures, without
+// an exponent: +0.207, -0.00085, +1.28; zero is "0".
+func signedFigures(v float64) string {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return "0"
+	}
+	dec := min(max(2-int(math.Floor(math.Log10(math.Abs(v)))), 0), 9)
+	s := strconv.FormatFloat(v, 'f', dec, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
 }
 
 // fmtValue writes a value as the pack's renderers do.
@@ -1053,7 +1086,7 @@ func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.T
 			rank = report.Integer(int64(b.ParetoRank))
 		}
 		cells = append(cells, textOr(b.Tier, "—"), report.Text(b.Period), attCell(kind, b.Attainment), short,
-			optNumber(bad), report.Number(b.Impact), report.Number(b.Priority), rank, fp)
+			optCount(bad), report.Number(b.Impact), report.Number(b.Priority), rank, fp)
 		t.Rows = append(t.Rows, report.Row{Status: rag, Cells: cells})
 	}
 	if len(bs) == 0 {
@@ -1121,7 +1154,8 @@ func (d *packData) breachLog() report.Section {
 func (d *packData) rootCauses() report.Section {
 	sec := report.Section{ID: "rca", Title: "Root-cause analyses due"}
 	sec.Blocks = append(sec.Blocks, report.NewParagraph("A root-cause analysis is due when an SLT (or tier) misses its objective in "+
-		"rcaAfter consecutive complete periods (default 3). Use a Five Whys or Apollo analysis and record the actions in the review meeting."))
+		"as many consecutive complete periods as its rcaAfter setting says (3 unless set). Use a Five Whys or Apollo analysis and "+
+		"record the actions in the review meeting."))
 	t := report.Table{Title: "Due in " + d.q.Period, Columns: []report.Column{
 		{Header: "SLT", Kind: report.ValueText}, {Header: "Tier", Kind: report.ValueText}, {Header: "Period", Kind: report.ValueText},
 		{Header: "Misses in a row", Kind: report.ValueInteger}, {Header: "Owner", Kind: report.ValueText},
@@ -1253,13 +1287,13 @@ func (d *packData) maintenance() report.Section {
 	sec.Blocks = append(sec.Blocks, report.NewTable(t))
 	ex := report.Table{Title: "Excluded units in " + d.q.Period, Columns: []report.Column{
 		{Header: "SLT", Kind: report.ValueText}, {Header: "Tier", Kind: report.ValueText}, {Header: "Period", Kind: report.ValueText},
-		{Header: "Excluded units", Kind: report.ValueNumber}, {Header: "Attainment", Kind: report.ValuePercent},
+		{Header: "Excluded units", Kind: report.ValueInteger}, {Header: "Attainment", Kind: report.ValuePercent},
 		{Header: "Raw attainment", Kind: report.ValuePercent},
 	}, Caption: "Units removed by maintenance or approved exceptions, and the attainment with and without them."}
 	for _, r := range d.rep.Rows {
 		if r.Excluded > 0 {
 			ex.Rows = append(ex.Rows, report.Row{Cells: []report.Cell{report.Text(r.SLT), textOr(r.Tier, "—"), report.Text(r.Period),
-				report.Number(r.Excluded), attCell(r.Kind, r.Attainment), attCell(r.Kind, r.AttainmentRaw)}})
+				count(r.Excluded), attCell(r.Kind, r.Attainment), attCell(r.Kind, r.AttainmentRaw)}})
 		}
 	}
 	sec.Blocks = append(sec.Blocks, report.NewTable(ex))
@@ -1346,8 +1380,73 @@ func (d *packData) credits() report.Section {
 	if len(t.Rows) == 0 {
 		t.Caption = "No contract applies to the SLTs of this pack in the period."
 	}
-	sec.Blocks = append(sec.Blocks, report.NewTable(t))
+	sec.Blocks = append(sec.Blocks, report.NewTable(t), report.NewTable(d.supplierTable()))
 	return sec
+}
+
+// supplierContact is "name, email" (either may be missing).
+func supplierContact(su *domain.Supplier) string {
+	var parts []string
+	for _, s := range []string{su.Spec.Contact, su.Spec.Email} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// supplierTable lists the suppliers the pack's SLTs depend on (through a feed
+// or a contract) with their contacts and contingency plans.
+func (d *packData) supplierTable() report.Table {
+	t := report.Table{Title: "Supplier contacts", Columns: []report.Column{
+		{Header: "Supplier", Kind: report.ValueText}, {Header: "Contact", Kind: report.ValueText},
+		{Header: "Email", Kind: report.ValueText}, {Header: "SLTs", Kind: report.ValueText},
+		{Header: "Contingency plan", Kind: report.ValueText}, {Header: "Maturity (0–5)", Kind: report.ValueNumber},
+	}, Caption: "The suppliers whose data or contract an SLT of this pack depends on. Maturity: the latest maturity-assessment score, 0 to 5."}
+	slts := map[string][]string{}
+	add := func(sup, slt string) {
+		if sup != "" && !slices.Contains(slts[sup], slt) {
+			slts[sup] = append(slts[sup], slt)
+		}
+	}
+	for _, s := range d.slts {
+		for feed := range feedsOf(d.ws, []*domain.SLT{s}) {
+			if f := d.ws.Feed(feed); f != nil {
+				add(f.Spec.Supplier, s.Name())
+			}
+		}
+	}
+	names := map[string]bool{}
+	for _, s := range d.slts {
+		names[s.Name()] = true
+	}
+	for _, c := range d.ws.Contracts() {
+		if names[c.Spec.SLT] {
+			add(c.Spec.Supplier, c.Spec.SLT)
+		}
+	}
+	for _, name := range sortedKeys(slts) {
+		su := d.ws.Supplier(name)
+		if su == nil {
+			continue
+		}
+		display := name
+		if su.Metadata.DisplayName != "" {
+			display = su.Metadata.DisplayName
+		}
+		list := slts[name]
+		slices.Sort(list)
+		maturity := report.Null()
+		if su.Spec.Maturity != nil {
+			maturity = report.Number(*su.Spec.Maturity)
+		}
+		t.Rows = append(t.Rows, report.Row{Cells: []report.Cell{report.Text(display), textOr(su.Spec.Contact, ""),
+			textOr(su.Spec.Email, ""), report.Text(strings.Join(list, ", ")), textOr(su.Spec.ContingencyPlan, ""), maturity}})
+	}
+	if len(t.Rows) == 0 {
+		t.Caption = "No SLT of this pack depends on a supplier."
+	}
+	return t
 }
 
 // ---- data quality ----
@@ -1418,7 +1517,7 @@ func (d *packData) methodology() report.Section {
 		{"Objectives and budgets", "An SLT is met when its attainment meets the objective, compared without rounding. The error budget allows " +
 			"(1 − target) × eligible bad units; budget left = 1 − bad ÷ allowed, negative when overspent. A tiered SLT is met only when every tier is met."},
 		{"Breaches and root causes", "A breach is a complete missed period. Priority = frequency × duration × impact; the Pareto ranks SLTs and tiers by " +
-			"summed priority. A root-cause analysis is due after rcaAfter (default 3) consecutive missed periods."},
+			"summed priority. A root-cause analysis is due after the SLT's rcaAfter consecutive missed periods (3 unless set)."},
 		{"Credits", "Credit % is the credit of the lowest contract tier whose threshold is above the attainment, capped; earn-back applies only when the SLT " +
 			"was met. Amounts are the percentage of the period charge."},
 		{"Statistics", "Control charts use the per-period values: Laney p′ charts when every period has counts, otherwise individuals (XmR) charts with " +

@@ -3,6 +3,7 @@ package app
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -21,6 +22,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"slate/internal/export"
+	"slate/internal/report"
 	"slate/internal/storage"
 )
 
@@ -182,6 +184,68 @@ func TestPackPDFText(t *testing.T) {
 		if !strings.Contains(flat, want) {
 			t.Errorf("PDF lacks %q", want)
 		}
+	}
+}
+
+// TestPackPDFWholeWords: no table header word, number or date of the demo
+// pack is split across lines in the PDF (a split word would show in the
+// text as two pieces, never whole).
+func TestPackPDFWholeWords(t *testing.T) {
+	needTool(t, "pdftotext")
+	a, res, _ := builtPack(t)
+	out, err := exec.Command("pdftotext", "-layout", packFile(t, res, PackPDF), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens := map[string]bool{}
+	for _, w := range strings.Fields(string(out)) {
+		tokens[w] = true
+	}
+	q := PackQuery{Period: packPeriod, Date: packDate}
+	if err := q.normalise(); err != nil {
+		t.Fatal(err)
+	}
+	at, _ := a.Packs.generatedAt(q.Date)
+	d, err := a.Packs.collect(context.Background(), q, at, func(int64, int64, string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := d.pack(context.Background(), func(int64, int64, string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, s := range p.Sections {
+		for _, b := range s.Blocks {
+			tb := b.Table
+			if tb == nil || len(tb.Rows) == 0 {
+				continue // an empty table prints its title and caption only
+			}
+			missing := func(what, w string) {
+				if !tokens[w] {
+					t.Errorf("%s, table %q: %s %q is not whole in the PDF text", s.ID, tb.Title, what, w)
+				}
+				checked++
+			}
+			for _, c := range tb.Columns {
+				for _, w := range strings.Fields(c.Header) {
+					missing("header word", w)
+				}
+			}
+			for _, r := range tb.Rows {
+				for ci, c := range r.Cells {
+					if c.IsNull() || c.Kind == report.ValueText {
+						continue
+					}
+					for _, w := range strings.Fields(export.FormatValue(c, tb.Columns[ci].Currency)) {
+						missing("value", w)
+					}
+				}
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d words checked", checked)
 	}
 }
 

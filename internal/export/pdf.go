@@ -50,7 +50,7 @@ const (
 	maxCellLines   = 14
 	tableFontSize  = 7.8
 	tableLineH     = 3.5
-	tablePadX      = 1.6
+	tablePadX      = 1.3
 	tablePadY      = 1.3
 	bodyFontSize   = 9.5
 	bodyLineH      = 4.7
@@ -100,6 +100,8 @@ type pdfRenderer struct {
 	known pdfLayout // from the previous pass (zero in the first)
 	got   pdfLayout
 	links []int
+
+	tFont, tLineH float64 // the current table's font size and line height
 }
 
 // WritePDF renders the pack as a PDF document.
@@ -132,6 +134,24 @@ func pdfDate(t time.Time) time.Time {
 }
 
 func (r *pdfRenderer) render() error {
+	if err := r.setup(); err != nil {
+		return err
+	}
+	f := r.f
+	r.cover()
+	r.contents()
+	for i := range r.p.Sections {
+		r.section(i)
+		if err := f.Error(); err != nil {
+			return fmt.Errorf("section %q: %w", r.p.Sections[i].ID, err)
+		}
+	}
+	r.got.total = f.PageCount()
+	return f.Error()
+}
+
+// setup starts the document: metadata, fonts, margins, page furniture.
+func (r *pdfRenderer) setup() error {
 	f := fpdf.New("P", "mm", "A4", "")
 	r.f = f
 	m := r.p.Meta
@@ -153,19 +173,6 @@ func (r *pdfRenderer) render() error {
 	f.SetCellMargin(0)
 	f.SetHeaderFuncMode(r.header, true)
 	f.SetFooterFunc(r.footer)
-	if err := f.Error(); err != nil {
-		return err
-	}
-
-	r.cover()
-	r.contents()
-	for i := range r.p.Sections {
-		r.section(i)
-		if err := f.Error(); err != nil {
-			return fmt.Errorf("section %q: %w", r.p.Sections[i].ID, err)
-		}
-	}
-	r.got.total = f.PageCount()
 	return f.Error()
 }
 
@@ -216,7 +223,7 @@ func (r *pdfRenderer) lines(s string, w float64, limit int) []string {
 			out = append(out, "")
 			continue
 		}
-		out = append(out, r.f.SplitText(para, w)...)
+		out = append(out, r.wrap(para, w)...)
 		if limit > 0 && len(out) > limit {
 			break
 		}
@@ -226,6 +233,63 @@ func (r *pdfRenderer) lines(s string, w float64, limit int) []string {
 		out[limit-1] = r.fit(out[limit-1]+" …", w)
 	}
 	return out
+}
+
+// wrap breaks a paragraph into lines at most w wide in the current font, at
+// spaces; a word wider than w breaks after a "/", "-" or "_", else after a
+// ".", "@" or ":" (file, object and e-mail names), else between two
+// characters.
+func (r *pdfRenderer) wrap(para string, w float64) []string {
+	var out []string
+	cur := ""
+	for _, word := range strings.Fields(para) {
+		cand := word
+		if cur != "" {
+			cand = cur + " " + word
+		}
+		if r.f.GetStringWidth(cand) <= w {
+			cur = cand
+			continue
+		}
+		if cur != "" {
+			out = append(out, cur)
+		}
+		for r.f.GetStringWidth(word) > w {
+			head, tail := r.breakWord(word, w)
+			out = append(out, head)
+			word = tail
+		}
+		cur = word
+	}
+	if cur != "" || len(out) == 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// breakWord splits a word wider than w into a head that fits and the rest.
+func (r *pdfRenderer) breakWord(word string, w float64) (string, string) {
+	rs := []rune(word)
+	// the longest prefix that fits, at least one character
+	lo, hi := 1, len(rs)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if r.f.GetStringWidth(string(rs[:mid])) <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	k := lo
+	// prefer a separator of parts ("/", "-", "_") to one inside a name
+	for _, seps := range []string{"/-_", ".@:"} {
+		for p := k; p >= max(k/3, 1); p-- {
+			if strings.ContainsRune(seps, rs[p-1]) {
+				return string(rs[:p]), string(rs[p:])
+			}
+		}
+	}
+	return string(rs[:k]), string(rs[k:])
 }
 
 func (r *pdfRenderer) ensure(h float64) {
@@ -492,40 +556,65 @@ func (r *pdfRenderer) paragraph(s string) {
 	r.gap(2.5)
 }
 
+// keepKeyValues is the tallest list of facts kept on one page.
+const keepKeyValues = 80.0
+
 func (r *pdfRenderer) keyValues(kv *report.KeyValues) {
 	f := r.f
-	if kv.Title != "" {
-		r.heading(&report.Heading{Level: 3, Text: kv.Title})
+	const labelW, lineH = 52.0, 4.3
+	valueW := contentW - labelW
+	type item struct {
+		label, value []string
+		size, h      float64
 	}
-	labelW := 52.0
-	for _, it := range kv.Items {
+	items := make([]item, len(kv.Items))
+	total := 0.0
+	for i, it := range kv.Items {
 		r.font("", 8.5)
 		ll := r.lines(cleanText(it.Label), labelW-3, 3)
-		r.font("", 9)
-		vl := r.lines(cutText(formatValue(it.Value, ""), 2000), contentW-labelW, 8)
-		n := max(len(ll), len(vl))
-		h := float64(n)*4.3 + 2.6
-		r.ensure(h)
+		// a value that is one long word (a hash) gets a smaller font
+		// rather than break
+		s := cutText(formatValue(it.Value, ""), 2000)
+		size := 9.0
+		r.font("", size)
+		if w := r.longestWord(s); w > valueW {
+			size = math.Max(7, math.Floor(size*valueW/w*10)/10)
+			r.font("", size)
+		}
+		vl := r.lines(s, valueW, 8)
+		h := float64(max(len(ll), len(vl)))*lineH + 2.6
+		items[i] = item{label: ll, value: vl, size: size, h: h}
+		total += h
+	}
+	if kv.Title != "" {
+		// keep a short list with its title on one page
+		if need := total + 3 + 5 + 1.5; need <= keepKeyValues {
+			r.ensure(need)
+		}
+		r.heading(&report.Heading{Level: 3, Text: kv.Title})
+	}
+	for i, it := range items {
+		r.ensure(it.h)
 		y := f.GetY()
 		r.font("", 8.5)
 		r.text(colMuted)
-		for i, ln := range ll {
-			f.SetXY(marginL, y+1.3+float64(i)*4.3)
-			f.CellFormat(labelW-3, 4.3, ln, "", 0, "L", false, 0, "")
+		for k, ln := range it.label {
+			f.SetXY(marginL, y+1.3+float64(k)*lineH)
+			f.CellFormat(labelW-3, lineH, ln, "", 0, "L", false, 0, "")
 		}
-		r.font("", 9)
+		r.font("", it.size)
 		r.text(colText)
-		if it.Value.IsNull() {
+		if kv.Items[i].Value.IsNull() {
 			r.text(colMuted)
 		}
-		for i, ln := range vl {
-			f.SetXY(marginL+labelW, y+1.3+float64(i)*4.3)
-			f.CellFormat(contentW-labelW, 4.3, ln, "", 0, "L", false, 0, "")
+		for k, ln := range it.value {
+			f.SetXY(marginL+labelW, y+1.3+float64(k)*lineH)
+			f.CellFormat(valueW, lineH, ln, "", 0, "L", false, 0, "")
 		}
 		r.draw(colRuleSoft)
 		f.SetLineWidth(0.15)
-		f.Line(marginL, y+h, pageW-marginR, y+h)
-		f.SetY(y + h)
+		f.Line(marginL, y+it.h, pageW-marginR, y+it.h)
+		f.SetY(y + it.h)
 	}
 	r.gap(4)
 }
@@ -575,15 +664,122 @@ func (r *pdfRenderer) note(n *report.Note) {
 
 // ---- tables ----
 
+// Table font limits: a table whose columns cannot fit at tableFontSize is set
+// in a smaller font, down to minTableFont.
+const (
+	minTableFont  = 6.0
+	maxWordW      = 40.0 // a text column is at least its longest word, up to this (mm)...
+	looseWordW    = 70.0 // ...or up to this when the table still fits
+	maxNaturalW   = 70.0 // a text column's natural width is at most this (mm)
+	widthHintMM   = 1.6  // mm per character of a Column.Width hint
+	chipW         = 5.0
+	headerMaxLine = 4
+)
+
 type pdfCol struct {
 	w     float64
 	align string
 	col   report.Column
-	chip  bool // status chip column
+	chip  bool    // status chip column
+	minW  float64 // hard minimum at the table's font size (longest header word, widest number)
 }
 
-func (r *pdfRenderer) tableColumns(t *report.Table) []pdfCol {
+// colMeasure holds what a column's width depends on, measured at
+// tableFontSize without padding.
+type colMeasure struct {
+	head  float64 // longest header word (bold)
+	head2 float64 // header set on at most two lines
+	word  float64 // longest word of a text value; widest value otherwise
+	full  float64 // longest line of a value
+	limit float64 // cap of a text column's natural width (mm)
+	text  bool
+}
+
+// widths returns the hard minimum and natural width (with padding) of the
+// column when the table font is tableFontSize×k. The hard minimum is the
+// longest header word and, for numbers and dates (which never wrap), the
+// widest value; for text the longest word, at most wordCap.
+func (m colMeasure) widths(k, wordCap float64) (hard, nat float64) {
+	const pad = 2 * tablePadX
+	const slack = 0.2 // rounding in the line breaker
+	if m.text {
+		hard = math.Max(m.head*k, math.Min(m.word*k, wordCap))
+		nat = math.Max(math.Max(m.head2*k, hard), math.Min(m.full*k, m.limit))
+	} else {
+		hard = math.Max(m.head, m.word) * k
+		nat = math.Max(m.head2*k, hard)
+	}
+	return hard + slack + pad, nat + slack + pad
+}
+
+// headerWidth2 is the narrowest width that sets the header on at most two
+// lines (breaking at spaces) in the current font.
+func (r *pdfRenderer) headerWidth2(h string) float64 {
+	words := strings.Fields(h)
+	if len(words) == 0 {
+		return 0
+	}
+	best := r.f.GetStringWidth(strings.Join(words, " "))
+	for i := 1; i < len(words); i++ {
+		a := r.f.GetStringWidth(strings.Join(words[:i], " "))
+		b := r.f.GetStringWidth(strings.Join(words[i:], " "))
+		best = math.Min(best, math.Max(a, b))
+	}
+	return best
+}
+
+func (r *pdfRenderer) longestWord(s string) float64 {
+	w := 0.0
+	for word := range strings.FieldsSeq(s) {
+		w = math.Max(w, r.f.GetStringWidth(word))
+	}
+	return w
+}
+
+func (r *pdfRenderer) measureColumns(t *report.Table) []colMeasure {
 	f := r.f
+	ms := make([]colMeasure, len(t.Columns))
+	for ci, c := range t.Columns {
+		m := &ms[ci]
+		head := cleanText(c.Header)
+		r.font("B", tableFontSize)
+		m.head, m.head2 = r.longestWord(head), r.headerWidth2(head)
+		r.font("", tableFontSize)
+		m.text = !c.Kind.IsNumeric() && !c.Kind.IsTime()
+		m.limit = maxNaturalW
+		if c.Width > 0 {
+			m.limit = float64(c.Width) * widthHintMM
+		}
+		for i, row := range t.Rows {
+			if i >= 2000 {
+				break
+			}
+			v := row.Cells[ci]
+			s := formatValue(v, c.Currency)
+			if v.Kind == report.ValueText {
+				for line := range strings.SplitSeq(cutText(s, 4000), "\n") {
+					m.full = math.Max(m.full, f.GetStringWidth(line))
+				}
+				m.word = math.Max(m.word, r.longestWord(s))
+				continue
+			}
+			// numbers, dates and nulls never wrap
+			w := f.GetStringWidth(s)
+			m.full, m.word = math.Max(m.full, w), math.Max(m.word, w)
+		}
+	}
+	return ms
+}
+
+// tableColumns lays out the columns of t across the content width and sets
+// the table's font size (r.tFont, r.tLineH). Natural widths are used when
+// they fit (text columns take the room left). Otherwise the columns start at
+// their hard minimum and share the room where it saves the most lines
+// (balance): long texts give way, words, numbers and dates stay whole. If
+// the hard minimums do not fit, the table gets the largest smaller font at
+// which they do (not below minTableFont), and only then are all columns
+// scaled down, breaking words.
+func (r *pdfRenderer) tableColumns(t *report.Table) []pdfCol {
 	hasStatus := false
 	for _, row := range t.Rows {
 		if row.Status != report.RAGNone {
@@ -594,64 +790,48 @@ func (r *pdfRenderer) tableColumns(t *report.Table) []pdfCol {
 	var cols []pdfCol
 	avail := contentW
 	if hasStatus {
-		cols = append(cols, pdfCol{w: 5, chip: true})
-		avail -= 5
+		cols = append(cols, pdfCol{w: chipW, chip: true})
+		avail -= chipW
 	}
-	nat := make([]float64, len(t.Columns))
-	minW := make([]float64, len(t.Columns))
-	flexible := make([]bool, len(t.Columns))
-	for ci, c := range t.Columns {
-		// headers wrap at spaces: only their longest word must fit
-		r.font("B", tableFontSize)
-		hw := 0.0
-		for w := range strings.FieldsSeq(cleanText(c.Header)) {
-			hw = math.Max(hw, f.GetStringWidth(w))
+	ms := r.measureColumns(t)
+	n := len(ms)
+	nat := make([]float64, n)
+	hard := make([]float64, n)
+	sumNat, sumHard := 0.0, 0.0
+	size := tableFontSize
+	measure := func(size, wordCap float64) bool {
+		sumNat, sumHard = 0, 0
+		for i, m := range ms {
+			hard[i], nat[i] = m.widths(size/tableFontSize, wordCap)
+			sumNat += nat[i]
+			sumHard += hard[i]
 		}
-		r.font("", tableFontSize)
-		dw := 0.0
-		if c.Width > 0 {
-			dw = float64(c.Width) * 1.6
-		} else {
-			for i, row := range t.Rows {
-				if i >= 300 {
-					break
-				}
-				dw = math.Max(dw, f.GetStringWidth(formatValue(row.Cells[ci], c.Currency)))
+		return sumHard <= avail
+	}
+	// long words (e-mail addresses, file names) stay whole when the table
+	// fits anyway; otherwise words over maxWordW may break. Sizes in tenths
+	// of a point, so that they are exact.
+	if !measure(size, looseWordW) {
+		for tenth := int(math.Round(tableFontSize * 10)); tenth >= int(math.Round(minTableFont*10)); tenth-- {
+			if size = float64(tenth) / 10; measure(size, maxWordW) {
+				break
 			}
 		}
-		flexible[ci] = c.Kind == report.ValueText
-		if flexible[ci] {
-			dw = math.Min(dw, 70)
-		}
-		nat[ci] = math.Max(hw, dw) + 2*tablePadX
-		minW[ci] = math.Max(hw+2*tablePadX, 14)
 	}
+	r.tFont, r.tLineH = size, tableLineH*size/tableFontSize
 	widths := slices.Clone(nat)
-	fixed, flex := 0.0, 0.0
-	for i, w := range nat {
-		if flexible[i] {
-			flex += w
-		} else {
-			fixed += w
-		}
-	}
-	// text columns take what the fixed (number, date) columns leave, in
-	// proportion to their natural width, never below their minimum
-	if flex > 0 {
-		room := avail - fixed
+	isText := func(i int) bool { return ms[i].text }
+	switch {
+	case sumNat <= avail:
+		grow(widths, avail-sumNat, isText)
+	case sumHard <= avail:
+		copy(widths, hard)
+		r.balance(t, widths, nat, avail-sumHard)
+	default:
+		// last resort, even at minTableFont: every column narrower than
+		// its longest word
 		for i := range widths {
-			if flexible[i] {
-				widths[i] = math.Max(nat[i]*room/flex, minW[i])
-			}
-		}
-	}
-	sum := 0.0
-	for _, w := range widths {
-		sum += w
-	}
-	if sum > 0 && (sum > avail || flex == 0) {
-		for i := range widths {
-			widths[i] *= avail / sum
+			widths[i] = hard[i] * avail / sumHard
 		}
 	}
 	for ci, c := range t.Columns {
@@ -659,9 +839,167 @@ func (r *pdfRenderer) tableColumns(t *report.Table) []pdfCol {
 		if c.Kind.IsNumeric() {
 			align = "R"
 		}
-		cols = append(cols, pdfCol{w: widths[ci], align: align, col: c})
+		cols = append(cols, pdfCol{w: widths[ci], align: align, col: c, minW: hard[ci]})
 	}
 	return cols
+}
+
+// balance widens columns from their hard minimum into room: each time the
+// column and amount that save the most lines per millimetre (a table is as
+// tall as its header's lines plus each row's tallest cell), then what is left
+// in proportion to what each column lacks of its natural width. Text columns,
+// whose lines count in every row, so get the room before headers.
+func (r *pdfRenderer) balance(t *report.Table, widths, nat []float64, room float64) {
+	const pad = 2 * tablePadX
+	rows := t.Rows[:min(len(t.Rows), 300)]
+	n := len(widths)
+	heads := make([]string, n)
+	texts := make([][]string, n) // nil for columns without text
+	for ci, c := range t.Columns {
+		heads[ci] = cleanText(c.Header)
+		for ri, row := range rows {
+			if v := row.Cells[ci]; v.Kind == report.ValueText {
+				if texts[ci] == nil {
+					texts[ci] = make([]string, len(rows))
+				}
+				texts[ci][ri] = cutText(formatValue(v, ""), 4000)
+			}
+		}
+	}
+	count := func(ci int, w float64) (int, []int) {
+		r.font("B", r.tFont)
+		head := len(r.lines(heads[ci], w-pad, headerMaxLine))
+		if texts[ci] == nil {
+			return head, nil
+		}
+		r.font("", r.tFont)
+		cells := make([]int, len(rows))
+		for ri, s := range texts[ci] {
+			cells[ri] = len(r.lines(s, w-pad, maxCellLines))
+		}
+		return head, cells
+	}
+	head := make([]int, n)
+	cells := make([][]int, n)
+	for ci := range n {
+		head[ci], cells[ci] = count(ci, widths[ci])
+	}
+	// total is the height in lines with column ci counted as h, cs, times
+	// 16, plus every cell's lines: the height first, then fewer wrapped
+	// cells (a name on one line even when its row is taller anyway)
+	total := func(ci, h int, cs []int) int {
+		hmax, all := h, h
+		for k := range n {
+			if k != ci {
+				hmax = max(hmax, head[k])
+				all += head[k]
+			}
+		}
+		sum := hmax
+		for ri := range rows {
+			m := 1
+			if cs != nil {
+				m = cs[ri]
+				all += cs[ri]
+			}
+			for k := range n {
+				if k != ci && cells[k] != nil {
+					m = max(m, cells[k][ri])
+					all += cells[k][ri]
+				}
+			}
+			sum += m
+		}
+		return 16*sum + all
+	}
+	for room > 0.3 {
+		now := total(-1, 0, nil)
+		best, bestD, bestScore := -1, 0.0, 0.0
+		var bestHead int
+		var bestCells []int
+		for ci := range n {
+			lack := nat[ci] - widths[ci]
+			if lack <= 0.05 {
+				continue
+			}
+			for _, d := range []float64{1, 2, 4, 8, 16, 32, 64} {
+				d = math.Min(d, math.Min(lack, room))
+				h, cs := count(ci, widths[ci]+d)
+				if score := float64(now-total(ci, h, cs)) / d; score > bestScore+1e-9 {
+					best, bestD, bestScore, bestHead, bestCells = ci, d, score, h, cs
+				}
+				if d >= math.Min(lack, room) {
+					break
+				}
+			}
+		}
+		if best < 0 {
+			break
+		}
+		widths[best] += bestD
+		head[best], cells[best] = bestHead, bestCells
+		room -= bestD
+	}
+	lack := 0.0
+	for i := range widths {
+		lack += math.Max(nat[i]-widths[i], 0)
+	}
+	if lack > 0 {
+		k := math.Min(1, room/lack)
+		for i := range widths {
+			widths[i] += math.Max(nat[i]-widths[i], 0) * k
+		}
+		room -= lack * k
+	}
+	grow(widths, room, func(int) bool { return true })
+}
+
+// grow spreads extra width over the columns selected by sel in proportion to
+// their width, or over every column when none is selected.
+func grow(widths []float64, extra float64, sel func(int) bool) {
+	if extra <= 0 || len(widths) == 0 {
+		return
+	}
+	total := 0.0
+	for i, w := range widths {
+		if sel(i) {
+			total += w
+		}
+	}
+	if total == 0 {
+		sel = func(int) bool { return true }
+		for _, w := range widths {
+			total += w
+		}
+	}
+	if total == 0 {
+		return
+	}
+	for i, w := range widths {
+		if sel(i) {
+			widths[i] += extra * w / total
+		}
+	}
+}
+
+func (r *pdfRenderer) headerCells(cols []pdfCol) [][]string {
+	r.font("B", r.tFont)
+	cells := make([][]string, len(cols))
+	for i, c := range cols {
+		cells[i] = []string{""}
+		if !c.chip {
+			cells[i] = r.lines(cleanText(c.col.Header), c.w-2*tablePadX, headerMaxLine)
+		}
+	}
+	return cells
+}
+
+func (r *pdfRenderer) headerRowHeight(cols []pdfCol) float64 {
+	n := 1
+	for _, ls := range r.headerCells(cols) {
+		n = max(n, len(ls))
+	}
+	return float64(n)*r.tLineH + 2*tablePadY
 }
 
 func (r *pdfRenderer) tableHeader(cols []pdfCol, title string, cont bool) {
@@ -675,29 +1013,24 @@ func (r *pdfRenderer) tableHeader(cols []pdfCol, title string, cont bool) {
 		f.SetX(marginL)
 		f.CellFormat(contentW, 6, r.fit(cleanText(title), contentW), "", 1, "L", false, 0, "")
 	}
-	r.font("B", tableFontSize)
-	var cells [][]string
+	cells := r.headerCells(cols)
 	n := 1
-	for _, c := range cols {
-		ls := []string{""}
-		if !c.chip {
-			ls = r.lines(cleanText(c.col.Header), c.w-2*tablePadX, 3)
-		}
-		cells = append(cells, ls)
+	for _, ls := range cells {
 		n = max(n, len(ls))
 	}
-	h := float64(n)*tableLineH + 2*tablePadY
+	h := float64(n)*r.tLineH + 2*tablePadY
 	y := f.GetY()
 	r.fill(colHeadBg)
 	f.Rect(marginL, y, contentW, h, "F")
 	r.text(colText)
+	r.font("B", r.tFont)
 	x := marginL
 	for i, c := range cols {
 		for k, ln := range cells[i] {
 			// bottom-align header labels
-			off := float64(n-len(cells[i])) * tableLineH
-			f.SetXY(x+tablePadX, y+tablePadY+off+float64(k)*tableLineH)
-			f.CellFormat(c.w-2*tablePadX, tableLineH, ln, "", 0, c.align, false, 0, "")
+			off := float64(n-len(cells[i])) * r.tLineH
+			f.SetXY(x+tablePadX, y+tablePadY+off+float64(k)*r.tLineH)
+			f.CellFormat(c.w-2*tablePadX, r.tLineH, ln, "", 0, c.align, false, 0, "")
 		}
 		x += c.w
 	}
@@ -707,44 +1040,85 @@ func (r *pdfRenderer) tableHeader(cols []pdfCol, title string, cont bool) {
 	f.SetY(y + h)
 }
 
+// tableCells wraps the cells of a row; text wraps at spaces, other values
+// stay on one line unless the column is too narrow even for them.
+func (r *pdfRenderer) tableCells(cols []pdfCol, row report.Row) ([][]string, float64) {
+	r.font("", r.tFont)
+	texts := make([][]string, len(cols))
+	n := 1
+	for i, c := range cols {
+		if c.chip {
+			continue
+		}
+		v := row.Cells[i-boolInt(cols[0].chip)]
+		s := formatValue(v, c.col.Currency)
+		w := c.w - 2*tablePadX
+		if v.Kind == report.ValueText || r.f.GetStringWidth(s) > w+0.01 {
+			texts[i] = r.lines(cutText(s, 4000), w, maxCellLines)
+		} else {
+			texts[i] = []string{s}
+		}
+		n = max(n, len(texts[i]))
+	}
+	return texts, float64(n)*r.tLineH + 2*tablePadY
+}
+
+// keepTable is the tallest table kept on one page when it fits on a fresh one.
+const keepTable = 85.0
+
 func (r *pdfRenderer) table(t *report.Table) {
 	f := r.f
-	cols := r.tableColumns(t)
-	r.gap(1.5)
-	// keep the title, header and the first rows together
-	r.ensure(6 + 2*tableLineH + 2*tablePadY + 3*(tableLineH+2*tablePadY))
-	r.tableHeader(cols, t.Title, false)
-	r.font("", tableFontSize)
-	// an empty table's caption says why it is empty; without one, say so here
-	if len(t.Rows) == 0 && t.Caption == "" {
-		r.text(colMuted)
-		f.SetX(marginL)
-		f.CellFormat(contentW, 6, "No rows.", "", 1, "L", false, 0, "")
+	if len(t.Rows) == 0 {
+		r.emptyTable(t)
+		return
 	}
+	cols := r.tableColumns(t)
+	texts := make([][][]string, len(t.Rows))
+	heights := make([]float64, len(t.Rows))
+	body := 0.0
 	for ri, row := range t.Rows {
-		r.font("", tableFontSize)
-		texts := make([][]string, len(cols))
-		n := 1
-		for i, c := range cols {
-			if c.chip {
-				texts[i] = nil
-				continue
-			}
-			v := row.Cells[i-boolInt(cols[0].chip)]
-			s := formatValue(v, c.col.Currency)
-			if v.Kind == report.ValueText {
-				texts[i] = r.lines(cutText(s, 4000), c.w-2*tablePadX, maxCellLines)
-			} else {
-				texts[i] = []string{s}
-			}
-			n = max(n, len(texts[i]))
+		texts[ri], heights[ri] = r.tableCells(cols, row)
+		body += heights[ri]
+	}
+	headH := r.headerRowHeight(cols)
+	if t.Title != "" {
+		headH += 6
+	}
+	capH := r.captionHeight(t.Caption)
+	r.gap(1.5)
+	// keep a short table on one page; a long one starts with its title,
+	// header and first rows together
+	if total := headH + body + capH; total <= keepTable {
+		r.ensure(total)
+	} else {
+		first := 0.0
+		for i := range min(3, len(heights)) {
+			first += heights[i]
 		}
-		h := float64(n)*tableLineH + 2*tablePadY
-		if f.GetY()+h > pageBottom {
+		r.ensure(headH + first)
+	}
+	r.tableHeader(cols, t.Title, false)
+	onPage := 0
+	for ri, row := range t.Rows {
+		need := heights[ri]
+		// never leave the last row alone on a page: the last two rows and
+		// the caption go together when they fit on a page
+		if tail := len(t.Rows) - ri; tail <= 2 {
+			rest := capH
+			for _, h := range heights[ri:] {
+				rest += h
+			}
+			if rest < (pageBottom-marginT)/2 {
+				need = rest
+			}
+		}
+		if f.GetY()+need > pageBottom && (onPage > 0 || f.GetY()+heights[ri] > pageBottom) {
 			f.AddPage()
 			r.tableHeader(cols, t.Title, true)
-			r.font("", tableFontSize)
+			onPage = 0
 		}
+		r.font("", r.tFont)
+		h := heights[ri]
 		y := f.GetY()
 		if ri%2 == 1 {
 			r.fill(colZebra)
@@ -755,7 +1129,7 @@ func (r *pdfRenderer) table(t *report.Table) {
 			if c.chip {
 				if col, ok := ragColour[row.Status]; ok {
 					r.fill(col)
-					f.Circle(x+c.w/2, y+tablePadY+tableLineH/2, 1.25, "F")
+					f.Circle(x+c.w/2, y+tablePadY+r.tLineH/2, 1.25*r.tFont/tableFontSize, "F")
 				}
 				x += c.w
 				continue
@@ -765,9 +1139,9 @@ func (r *pdfRenderer) table(t *report.Table) {
 			if v.IsNull() {
 				r.text(colMuted)
 			}
-			for k, ln := range texts[i] {
-				f.SetXY(x+tablePadX, y+tablePadY+float64(k)*tableLineH)
-				f.CellFormat(c.w-2*tablePadX, tableLineH, ln, "", 0, c.align, false, 0, "")
+			for k, ln := range texts[ri][i] {
+				f.SetXY(x+tablePadX, y+tablePadY+float64(k)*r.tLineH)
+				f.CellFormat(c.w-2*tablePadX, r.tLineH, ln, "", 0, c.align, false, 0, "")
 			}
 			x += c.w
 		}
@@ -775,10 +1149,32 @@ func (r *pdfRenderer) table(t *report.Table) {
 		f.SetLineWidth(0.12)
 		f.Line(marginL, y+h, pageW-marginR, y+h)
 		f.SetY(y + h)
+		onPage++
 	}
 	if t.Caption != "" {
 		r.caption(t.Caption)
 	}
+	r.gap(5)
+}
+
+// emptyTable prints a table without rows as its title and its caption (which
+// says why it is empty), or "No rows.": a header over nothing says nothing.
+func (r *pdfRenderer) emptyTable(t *report.Table) {
+	f := r.f
+	msg := t.Caption
+	if msg == "" {
+		msg = "No rows."
+	}
+	r.gap(1.5)
+	r.ensure(6 + r.captionHeight(msg))
+	if t.Title != "" {
+		r.font("B", 9.5)
+		r.text(colAccent)
+		f.SetX(marginL)
+		f.CellFormat(contentW, 6, r.fit(cleanText(t.Title), contentW), "", 1, "L", false, 0, "")
+	}
+	r.hline(f.GetY()+0.3, colRuleSoft, 0.3)
+	r.caption(msg)
 	r.gap(5)
 }
 
@@ -789,15 +1185,28 @@ func boolInt(b bool) int {
 	return 0
 }
 
+const captionLineH = 3.6
+
+func (r *pdfRenderer) captionLines(s string) []string {
+	r.font("", 7.5)
+	return r.lines(cutText(cleanText(s), 2000), contentW, 10)
+}
+
+func (r *pdfRenderer) captionHeight(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	return float64(len(r.captionLines(s)))*captionLineH + 1.5
+}
+
 func (r *pdfRenderer) caption(s string) {
 	f := r.f
-	r.font("", 7.5)
+	ls := r.captionLines(s)
 	r.text(colMuted)
-	ls := r.lines(cutText(cleanText(s), 2000), contentW, 10)
-	r.ensure(float64(len(ls))*3.6 + 1.5)
+	r.ensure(float64(len(ls))*captionLineH + 1.5)
 	f.SetY(f.GetY() + 1.5)
 	for _, ln := range ls {
 		f.SetX(marginL)
-		f.CellFormat(contentW, 3.6, ln, "", 1, "L", false, 0, "")
+		f.CellFormat(contentW, captionLineH, ln, "", 1, "L", false, 0, "")
 	}
 }

@@ -262,7 +262,7 @@ func (r *pdfRenderer) xLabels(fr frame, labels []string) {
 		}
 		for k, s := range ls {
 			w := f.GetStringWidth(s)
-			x := math.Max(fr.px(i)-w/2, fr.x-4)
+			x := math.Min(math.Max(fr.px(i)-w/2, marginL), pageW-marginR-w)
 			f.SetXY(x, fr.y+fr.h+1.2+float64(k)*2.8)
 			f.CellFormat(w, 3.2, s, "", 0, "L", false, 0, "")
 		}
@@ -404,6 +404,9 @@ func (r *pdfRenderer) controlChart(c *report.Chart, top float64) {
 		}
 	}
 	r.font("B", 5.8)
+	// numbers that would overlap an earlier one are left out (dense charts);
+	// the marker and the list below still show the point
+	var placed [][4]float64
 	for k, i := range idx {
 		v := vals[i]
 		if math.IsNaN(v) {
@@ -428,6 +431,18 @@ func (r *pdfRenderer) controlChart(c *report.Chart, top float64) {
 		if ly+2.6 > fr.y+fr.h-0.3 {
 			ly = above
 		}
+		box := [4]float64{x + 1.0, ly, x + 1.0 + w, ly + 2.6}
+		clash := false
+		for _, b := range placed {
+			if box[0] < b[2]+0.4 && b[0] < box[2]+0.4 && box[1] < b[3] && b[1] < box[3] {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		placed = append(placed, box)
 		r.text(colFlag)
 		f.SetXY(x+1.0, ly)
 		f.CellFormat(w, 2.6, label, "", 0, "L", false, 0, "")
