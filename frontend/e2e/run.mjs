@@ -169,6 +169,25 @@ test('drill down from the portfolio to the rows behind a figure', async () => {
   await shot('01c-drilldown-rows');
 });
 
+// (c2) a tiered SLT: the rows behind one tier, picked on the rows screen
+test('rows behind one tier of a tiered SLT, picked with the tier selector', async () => {
+  await page.evaluate(() => (window.location.hash = '#/slt/shop-availability/2026-10'));
+  const drill = page.getByTestId('drilldown');
+  const tiers = drill.getByRole('radiogroup', { name: 'Tier' });
+  await tiers.waitFor({ timeout: 20_000 });
+  assert(await tiers.getByRole('radio', { name: 'Overall' }).isChecked(), 'Overall is not the tier picked');
+  await tiers.getByRole('radio', { name: /^core-hours/ }).check();
+  await drill.getByRole('heading', { level: 1, name: /· 2026-10 · core-hours$/ }).waitFor({ timeout: 20_000 });
+  assert(page.url().endsWith('#/slt/shop-availability/2026-10?tier=core-hours'), `address: ${page.url()}`);
+  await drill.getByText(/^✓ The rows add up to the figure/).waitFor({ timeout: 20_000 });
+  // the tier's figure is the API's
+  const api = await apiCall(srv.origin, TOKEN, 'Compliance/Rows', [{ slt: 'shop-availability', tier: 'core-hours', period: '2026-10', limit: 1 }]);
+  assert(api.status === 200 && api.body.tier === 'core-hours', `API rows: HTTP ${api.status} ${JSON.stringify(api.body).slice(0, 200)}`);
+  const good = api.body.figure.good.toLocaleString('en-US');
+  await drill.getByRole('region', { name: 'The figure and its rows' }).getByText(good, { exact: true }).waitFor();
+  await shot('01d-drilldown-tier');
+});
+
 // Breaches: Pareto and a false positive
 test('breach log: Pareto chart, filter, mark a false positive', async () => {
   await nav('Breaches');

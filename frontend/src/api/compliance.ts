@@ -223,6 +223,7 @@ export interface RowsQuery {
 /** compliance.WhatIf */
 export interface WhatIf {
   slt: string;
+  tier?: string;
   op: string;
   current_target: number | null;
   proposed_target: number;
@@ -237,7 +238,8 @@ export interface WhatIf {
 export interface ComplianceApi {
   dashboard(q?: DashboardQuery): Promise<Dashboard>;
   rows(q: RowsQuery): Promise<RowsPage>;
-  whatIf(slt: string, target: number, at?: string): Promise<WhatIf>;
+  /** Past periods judged at another target; tier: one tier of a tiered SLT. */
+  whatIf(slt: string, target: number, tier?: string, at?: string): Promise<WhatIf>;
   /** Every period row of one SLT (its tiers, then its overall rows). */
   report(slt: string, at?: string): Promise<ReportRow[]>;
 }
@@ -281,8 +283,8 @@ export function createComplianceApi(t: Transport): ComplianceApi {
         components: arr(p.components),
       };
     },
-    whatIf: async (slt, target, at = '') => {
-      const w = await t.call<WhatIf>('Compliance', 'WhatIf', [{ slt, target, at }]);
+    whatIf: async (slt, target, tier = '', at = '') => {
+      const w = await t.call<WhatIf>('Compliance', 'WhatIf', [{ slt, tier, target, at }]);
       return { ...w, periods: arr(w.periods), warnings: arr(w.warnings) };
     },
     report: async (slt, at = '') => {

@@ -2,10 +2,11 @@
 // `virtualizeAbove` rows it renders only the visible rows (TanStack Virtual)
 // inside a scroll box, so screens that show the rows behind a number (imports,
 // breaches) stay fast with hundreds of thousands of rows.
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   type ColumnDef,
   type SortingState,
+  type VisibilityState,
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
@@ -13,11 +14,16 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Icon } from './Icon';
+import { NARROW, useMediaQuery } from './useMediaQuery';
 
 declare module '@tanstack/react-table' {
   interface ColumnMeta<TData, TValue> {
     /** CSS width of the column, e.g. "18%" or "7rem". */
     width?: string;
+    /** Width in narrow windows (≤ 1180 px), when it differs. */
+    narrowWidth?: string;
+    /** Leave the column out in narrow windows (≤ 1180 px): for what another part of the screen shows too. */
+    hideWhenNarrow?: boolean;
     /** Right-align / monospace numbers and expressions. */
     numeric?: boolean;
     className?: string;
@@ -37,6 +43,8 @@ export interface DataTableProps<T> {
   /** Height of the scroll box when virtualised. */
   maxHeight?: number;
   rowHeight?: number;
+  /** Below this width (CSS length) the table scrolls sideways instead of squeezing its flexible columns. */
+  minWidth?: string;
 }
 
 export function DataTable<T>({
@@ -47,13 +55,20 @@ export function DataTable<T>({
   virtualizeAbove = 200,
   maxHeight = 520,
   rowHeight = 40,
+  minWidth,
 }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
+  const narrow = useMediaQuery(NARROW);
+  const columnVisibility = useMemo<VisibilityState>(() => {
+    const v: VisibilityState = {};
+    if (narrow) for (const c of columns) if (c.meta?.hideWhenNarrow && c.id) v[c.id] = false;
+    return v;
+  }, [narrow, columns]);
   // TanStack Table returns functions that React Compiler must not memoise; this is the documented usage.
   const table = useReactTable({
     data,
     columns,
-    state: { sorting },
+    state: { sorting, columnVisibility },
     onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -71,7 +86,8 @@ export function DataTable<T>({
   });
 
   const items = virtual ? virtualizer.getVirtualItems() : null;
-  const visible = items ? items.map((i) => rows[i.index]) : rows;
+  // with the row's place in the shown (sorted, filtered) order: aria-rowindex is that place, not the row's index in `data`
+  const visible = items ? items.map((i) => ({ row: rows[i.index], at: i.index })) : rows.map((row, at) => ({ row, at }));
   const padTop = items && items.length ? items[0].start : 0;
   const padBottom = items && items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const colCount = table.getVisibleLeafColumns().length;
@@ -85,12 +101,13 @@ export function DataTable<T>({
       role={virtual ? 'region' : undefined}
       aria-label={virtual ? caption : undefined}
     >
-      <table className="table" aria-rowcount={virtual ? rows.length + 1 : undefined}>
+      <table className="table" aria-rowcount={virtual ? rows.length + 1 : undefined} style={minWidth ? { minWidth } : undefined}>
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
-          {table.getVisibleLeafColumns().map((c) => (
-            <col key={c.id} style={c.columnDef.meta?.width ? { width: c.columnDef.meta.width } : undefined} />
-          ))}
+          {table.getVisibleLeafColumns().map((c) => {
+            const w = (narrow && c.columnDef.meta?.narrowWidth) || c.columnDef.meta?.width;
+            return <col key={c.id} style={w ? { width: w } : undefined} />;
+          })}
         </colgroup>
         <thead>
           {table.getHeaderGroups().map((hg) => (
@@ -129,8 +146,8 @@ export function DataTable<T>({
               <td colSpan={colCount} style={{ height: padTop, padding: 0, border: 0 }} />
             </tr>
           )}
-          {visible.map((row) => (
-            <tr key={row.id} aria-rowindex={virtual ? row.index + 2 : undefined}>
+          {visible.map(({ row, at }) => (
+            <tr key={row.id} aria-rowindex={virtual ? at + 2 : undefined}>
               {row.getVisibleCells().map((cell) => {
                 const meta = cell.column.columnDef.meta;
                 const cls = [meta?.numeric ? 'num' : '', meta?.className ?? ''].filter(Boolean).join(' ');

@@ -1,6 +1,6 @@
 // Audit log: the hash-chained events (virtualised, filtered by action, object
 // and user), one event's detail, and Verify, which walks the whole chain.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import type { AuditEvent, AuditVerification } from '../../api/audit';
@@ -62,21 +62,23 @@ export function AuditScreen() {
   const actions = useMemo(() => distinct(all, 'action'), [all]);
   const actors = useMemo(() => distinct(all, 'actor'), [all]);
   // newest first: the last change is what people look for
-  const shown = useMemo(() => filterEvents(all, filter).reverse(), [all, filter]);
+  // the object filter is typed: filter the (possibly long) log with the deferred value, so typing stays quick
+  const deferred = useDeferredValue(filter);
+  const shown = useMemo(() => filterEvents(all, deferred).reverse(), [all, deferred]);
   const detail = selected === null ? undefined : all.find((e) => e.seq === selected);
   const filtered = filter.action || filter.actor || filter.object.trim();
 
   const columns = useMemo<ColumnDef<AuditEvent, unknown>[]>(
     () => [
-      { id: 'seq', header: '#', accessorFn: (e) => e.seq, cell: (c) => <span className="cell-strong">{c.row.original.seq}</span>, meta: { width: '4rem', numeric: true } },
-      { id: 'time', header: 'Time (UTC)', accessorFn: (e) => e.time, cell: (c) => fmtTime(c.row.original.time).replace(' UTC', ''), meta: { width: '10.5rem' } },
-      { id: 'actor', header: 'User', accessorFn: (e) => e.actor, meta: { width: '8rem' } },
+      { id: 'seq', header: '#', accessorFn: (e) => e.seq, cell: (c) => <span className="cell-strong">{c.row.original.seq}</span>, meta: { width: '4rem', narrowWidth: '3.5rem', numeric: true } },
+      { id: 'time', header: 'Time (UTC)', accessorFn: (e) => e.time, cell: (c) => <span className="nowrap">{fmtTime(c.row.original.time).replace(' UTC', '')}</span>, meta: { width: '10.5rem', narrowWidth: '10.25rem' } },
+      { id: 'actor', header: 'User', accessorFn: (e) => e.actor, cell: (c) => <span className="audit-actor" title={c.row.original.actor}>{c.row.original.actor}</span>, meta: { width: '8rem', narrowWidth: '6rem' } },
       {
         id: 'action',
         header: 'Action',
         accessorFn: (e) => e.action,
         cell: (c) => <Badge tone={actionTone(c.row.original.action)}>{c.row.original.action}</Badge>,
-        meta: { width: '11rem' },
+        meta: { width: '11rem', narrowWidth: '9.75rem' },
       },
       { id: 'object', header: 'Object', accessorFn: (e) => e.object, cell: (c) => <span className="audit-object">{c.row.original.object}</span> },
       {
@@ -85,7 +87,8 @@ export function AuditScreen() {
         accessorFn: (e) => e.hash,
         enableSorting: false,
         cell: (c) => <code className="cell-sub">{shortHash(c.row.original.hash)}</code>,
-        meta: { width: '9.5rem' },
+        // the open event shows the whole hash; narrow windows keep the room for the object
+        meta: { width: '9.5rem', hideWhenNarrow: true },
       },
       {
         id: 'open',
@@ -199,9 +202,9 @@ export function AuditScreen() {
               )}
             </div>
             {all.length === 0 ? (
-              <p className="muted">Nothing has been recorded yet.</p>
+              <p className="muted">Nothing has been recorded yet. Imports, definition changes, decisions and exports each add an event here.</p>
             ) : shown.length === 0 ? (
-              <p className="muted">No event matches these filters.</p>
+              <p className="muted">No event matches these filters: clear them to see all {plural(all.length, 'event')}.</p>
             ) : (
               <DataTable caption="Audit events" columns={columns} data={shown} getRowId={(e) => String(e.seq)} virtualizeAbove={60} maxHeight={480} rowHeight={41} />
             )}

@@ -8,13 +8,20 @@ import { Badge } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { SearchField } from '../../components/ui/SearchField';
 import { Empty, ErrorPanel, Loading } from '../../components/ui/Status';
+import { NARROW, useMediaQuery } from '../../components/ui/useMediaQuery';
 import { Button, Field, Modal, Notice } from '../imports/controls';
 import { fmtInt, fmtNum, fmtPct, fmtTime } from '../imports/format';
+import { fmtTarget } from '../portfolio/rag';
 import { ParetoChart } from './ParetoChart';
 import { type ParetoMeasure, type StatusFilter, filterBreaches, paretoGroups } from './pareto';
 import './breaches.css';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+
+// A breach carries no unit: a target or attainment above 1 is a statistic (ms, items…), not a share.
+const isShare = (b: Breach) => (b.target === null || Math.abs(b.target) <= 1) && (b.attainment === null || Math.abs(b.attainment) <= 1);
+const fmtValue = (b: Breach, v: number | null) => (isShare(b) ? fmtPct(v) : v === null ? '–' : fmtNum(v));
+const fmtGoal = (b: Breach) => `${b.op} ${fmtTarget(b.target, isShare(b))}`;
 
 export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const api = useApi();
@@ -47,7 +54,16 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const rows = useMemo(() => filterBreaches(all, q, status, slt), [all, q, status, slt]);
   const groups = useMemo(() => paretoGroups(filterBreaches(all, q, 'genuine', slt), measure), [all, q, slt, measure]);
   const slts = useMemo(() => [...new Set(all.map((b) => b.slt))].sort(), [all]);
-  const fpCount = all.filter((b) => b.false_positive).length;
+  // counted once per breach log, not on every keystroke in the filter (the log can be long)
+  const summary = useMemo(
+    () => ({
+      fp: all.filter((b) => b.false_positive).length,
+      groups: paretoGroups(all, 'count').length,
+      vitalFew: paretoGroups(all, 'priority').filter((g) => g.vitalFew).length,
+    }),
+    [all],
+  );
+  const fpCount = summary.fp;
 
   async function mark() {
     if (!marking) return;
@@ -70,6 +86,8 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
     }
   }
 
+  // In narrow windows impact and frequency move under the priority they make up, so the breach keeps its room.
+  const narrow = useMediaQuery(NARROW);
   const columns = useMemo<ColumnDef<Breach, unknown>[]>(
     () => [
       {
@@ -77,7 +95,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
         header: 'Rank',
         accessorFn: (b) => (b.false_positive ? Number.MAX_SAFE_INTEGER : b.pareto_rank),
         cell: (c) => (c.row.original.false_positive ? '–' : c.row.original.pareto_rank),
-        meta: { width: '3.5rem', numeric: true },
+        meta: { width: '3.75rem', narrowWidth: '4.5rem', numeric: true },
       },
       {
         id: 'id',
@@ -87,9 +105,14 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
           const b = c.row.original;
           return (
             <span className="cell-stack">
-              <span className="cell-strong">
+              <span className="cell-strong breach-name">
                 {b.slt}
-                {b.tier ? <span className="muted"> / {b.tier}</span> : null}
+                {b.tier ? (
+                  <>
+                    {' '}
+                    <span className="muted nowrap">/ {b.tier}</span>
+                  </>
+                ) : null}
               </span>
               <span className="cell-sub">
                 {b.period} · {fmtTime(b.start).slice(0, 10)} – {fmtTime(b.end).slice(0, 10)}
@@ -106,14 +129,14 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
           const b = c.row.original;
           return (
             <span className="cell-stack">
-              <span className="text-bad">{fmtPct(b.attainment)}</span>
+              <span className="text-bad">{fmtValue(b, b.attainment)}</span>
               <span className="cell-sub">
-                target {b.op} {fmtPct(b.target)}
+                target {fmtGoal(b)}
               </span>
             </span>
           );
         },
-        meta: { width: '8.5rem', numeric: true },
+        meta: { width: '8rem', narrowWidth: '7.5rem', numeric: true },
       },
       {
         id: 'bad',
@@ -123,22 +146,35 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
           const b = c.row.original;
           return b.bad_minutes !== null ? `${fmtNum(b.bad_minutes)} min` : b.bad_items !== null ? `${fmtNum(b.bad_items)} items` : '–';
         },
-        meta: { width: '6rem', numeric: true },
+        meta: { width: '6rem', narrowWidth: '5.75rem', numeric: true },
       },
       {
         id: 'impact',
         header: 'Impact',
         accessorFn: (b) => b.impact,
         cell: (c) => <span title={c.row.original.impact_rule}>{fmtNum(c.getValue<number>())}</span>,
-        meta: { width: '5.5rem', numeric: true },
+        meta: { width: '5.5rem', numeric: true, hideWhenNarrow: true },
       },
-      { id: 'frequency', header: 'Freq', accessorFn: (b) => b.frequency, meta: { width: '4.5rem', numeric: true } },
+      { id: 'frequency', header: 'Freq', accessorFn: (b) => b.frequency, meta: { width: '4.5rem', numeric: true, hideWhenNarrow: true } },
       {
         id: 'priority',
         header: 'Priority',
         accessorFn: (b) => b.priority,
-        cell: (c) => fmtNum(c.getValue<number>()),
-        meta: { width: '6rem', numeric: true },
+        cell: (c) => {
+          const b = c.row.original;
+          return narrow ? (
+            <span className="cell-stack">
+              <span>{fmtNum(b.priority)}</span>
+              <span className="cell-sub" title={b.impact_rule}>
+                impact {fmtNum(b.impact)}
+              </span>
+              <span className="cell-sub">freq {b.frequency}</span>
+            </span>
+          ) : (
+            fmtNum(b.priority)
+          );
+        },
+        meta: { width: '6rem', narrowWidth: '6.25rem', numeric: true },
       },
       {
         id: 'status',
@@ -157,33 +193,36 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
                 </span>
               </span>
             );
-          return b.vital_few ? <Badge tone="red">vital few</Badge> : <span className="cell-sub">{Math.round(b.pareto_cumulative_share * 100)}% cum.</span>;
+          // the action sits under the status, so the breach itself keeps its room at 1024 px
+          return (
+            <span className="cell-stack breach-status">
+              {b.vital_few ? (
+                <span>
+                  <Badge tone="red">vital few</Badge>
+                </span>
+              ) : (
+                <span className="cell-sub">{Math.round(b.pareto_cumulative_share * 100)}% cum.</span>
+              )}
+              <button
+                type="button"
+                className="linkish breach-fp"
+                aria-label={`Mark ${b.id} as a false positive`}
+                onClick={() => {
+                  setMarking(b);
+                  setReason('');
+                  setReasonError(null);
+                  setDone(null);
+                }}
+              >
+                False positive…
+              </button>
+            </span>
+          );
         },
-        meta: { width: '9rem' },
-      },
-      {
-        id: 'actions',
-        header: () => <span className="visually-hidden">Actions</span>,
-        enableSorting: false,
-        cell: (c) =>
-          c.row.original.false_positive ? null : (
-            <Button
-              className="btn--sm"
-              aria-label={`Mark ${c.row.original.id} as a false positive`}
-              onClick={() => {
-                setMarking(c.row.original);
-                setReason('');
-                setReasonError(null);
-                setDone(null);
-              }}
-            >
-              False positive…
-            </Button>
-          ),
-        meta: { width: '9.5rem' },
+        meta: { width: '8.5rem' },
       },
     ],
-    [],
+    [narrow],
   );
 
   return (
@@ -214,11 +253,11 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
             </div>
             <div>
               <dt>SLTs and tiers with breaches</dt>
-              <dd>{fmtInt(paretoGroups(all, 'count').length)}</dd>
+              <dd>{fmtInt(summary.groups)}</dd>
             </div>
             <div>
               <dt>Vital few</dt>
-              <dd>{fmtInt(paretoGroups(all, 'priority').filter((g) => g.vitalFew).length)}</dd>
+              <dd>{fmtInt(summary.vitalFew)}</dd>
             </div>
             <div>
               <dt>False positives</dt>
@@ -277,9 +316,9 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
             </div>
             {done && <Notice tone="success">{done}</Notice>}
             {rows.length === 0 ? (
-              <p className="muted">No breach matches the filter.</p>
+              <p className="muted">No breach matches: change what to show, the SLT or the filter text.</p>
             ) : (
-              <DataTable caption="Breach log" columns={columns} data={rows} getRowId={(b) => b.id} rowHeight={48} />
+              <DataTable caption="Breach log" columns={columns} data={rows} getRowId={(b) => b.id} rowHeight={56} minWidth="720px" />
             )}
           </section>
         </>
@@ -298,7 +337,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
           }
         >
           <p className="modal__text">
-            <strong>{marking.id}</strong>: {fmtPct(marking.attainment)} against {marking.op} {fmtPct(marking.target)}. The breach stays in the log,
+            <strong>{marking.id}</strong>: {fmtValue(marking, marking.attainment)} against {fmtGoal(marking)}. The breach stays in the log,
             leaves the ranking, and the mark is recorded in the audit trail with your reason.
           </p>
           <Field label="Reason" error={reasonError} hint="Reviewers and auditors read this.">

@@ -207,7 +207,9 @@ export function DefinitionsScreen() {
                 </Button>
               </div>
               {list.length === 0 ? (
-                <p className="muted">No {info.plural.toLowerCase()} yet.</p>
+                <p className="muted">
+                  No {info.plural.toLowerCase()} yet: add one with “New {noun(info)}”, or paste the documents into the YAML view.
+                </p>
               ) : (
                 <DataTable caption={info.plural} columns={columns} data={list} getRowId={(d) => d.metadata.name} rowHeight={48} />
               )}

@@ -22,9 +22,9 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-function renderAt(hash: string, rows: (q: RowsQuery) => unknown = (q) => rowsPage({ offset: q.offset ?? 0, limit: q.limit ?? 200 })) {
+function renderAt(hash: string, rows: (q: RowsQuery) => unknown = (q) => rowsPage({ offset: q.offset ?? 0, limit: q.limit ?? 200 }), ov: unknown = overview) {
   window.location.hash = hash;
-  const f = fakeTransport({ 'Workspace.Overview': () => overview, 'Compliance.Dashboard': () => dashboard, 'Compliance.Rows': rows });
+  const f = fakeTransport({ 'Workspace.Overview': () => ov, 'Compliance.Dashboard': () => dashboard, 'Compliance.Rows': rows });
   render(
     <ApiProvider api={createApi(f.transport)}>
       <App />
@@ -95,5 +95,42 @@ describe('drill-down: the rows behind a figure', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The rows could not be read');
     expect(alert).toHaveTextContent('has no data for period "2019-01" (periods with data: 2025-11 to 2026-11)');
+  });
+
+  it('offers the tiers of a tiered SLT and shows the rows of the one picked', async () => {
+    const user = userEvent.setup();
+    // the overview writes a tier as "name: objective"
+    const tiered = {
+      ...overview,
+      services: overview.services.map((s) =>
+        s.name === 'payments'
+          ? { ...s, slts: [{ name: 'checkout-success', displayName: 'Checkout success rate', type: 'SLA', indicator: 'ratio', objective: '', period: 'month', owner: '', feed: 'checkout-counts', supplier: '', tiers: ['core-hours: >= 99.9%', 'off-hours: >= 99.5%'] }] }
+          : s,
+      ),
+    };
+    const f = renderAt('#/slt/checkout-success/2026-10', (q) => ({ ...rowsPage({ offset: q.offset ?? 0, limit: q.limit ?? 200 }), tier: q.tier ?? '' }), tiered);
+    const root = await screen.findByTestId('drilldown');
+    const picker = await within(root).findByRole('radiogroup', { name: 'Tier' });
+    const radios = within(picker).getAllByRole('radio');
+    expect(radios.map((r) => r.closest('label')!.textContent)).toEqual(['Overall', 'core-hours >= 99.9%', 'off-hours >= 99.5%']);
+    expect(within(picker).getByRole('radio', { name: 'Overall' })).toBeChecked();
+
+    await user.click(within(picker).getByRole('radio', { name: /^core-hours/ }));
+    // the tier is in the address (bookmarkable, back button) and goes to Compliance.Rows
+    expect(window.location.hash).toBe('#/slt/checkout-success/2026-10?tier=core-hours');
+    await waitFor(() => expect(f.calls('Compliance.Rows').at(-1)?.[0]).toMatchObject({ slt: 'checkout-success', period: '2026-10', tier: 'core-hours', offset: 0 }));
+    await waitFor(() => expect(within(root).getByRole('heading', { level: 1 })).toHaveTextContent('Rows behind Checkout success rate · 2026-10 · core-hours'));
+    expect(within(screen.getByRole('radiogroup', { name: 'Tier' })).getByRole('radio', { name: /^core-hours/ })).toBeChecked();
+    // another period keeps the tier; "Overall" leaves it
+    await user.selectOptions(within(root).getByLabelText('Period'), '2026-09');
+    expect(window.location.hash).toBe('#/slt/checkout-success/2026-09?tier=core-hours');
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Tier' })).getByRole('radio', { name: 'Overall' }));
+    expect(window.location.hash).toBe('#/slt/checkout-success/2026-09');
+  });
+
+  it('shows no tier choice for an SLT without tiers', async () => {
+    renderAt('#/slt/checkout-success/2026-10');
+    const root = await screen.findByTestId('drilldown');
+    expect(within(root).queryByRole('radiogroup', { name: 'Tier' })).not.toBeInTheDocument();
   });
 });

@@ -8,9 +8,10 @@ import { useApi } from '../../api';
 import type { DrillRow, RowsPage, RowsQuery } from '../../api/compliance';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { Badge, type BadgeTone } from '../../components/ui/Badge';
+import { NARROW, useMediaQuery } from '../../components/ui/useMediaQuery';
 import { href, useRoute } from '../../state/route';
 import { fmtInt, fmtTime } from '../imports/format';
-import { Breadcrumbs, fmtAttainment, useServiceName } from '../portfolio/rag';
+import { Breadcrumbs, fmtAttainment, fmtTarget, useServiceName, useSltTiers } from '../portfolio/rag';
 import '../portfolio/dashboard.css';
 import './drilldown.css';
 
@@ -26,6 +27,9 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
   const api = useApi();
   const { navigate } = useRoute();
   const serviceName = useServiceName();
+  const known = useSltTiers(slt);
+  // the tier in the address is offered even when the overview does not list it (yet)
+  const tiers = tier && !known.some((t) => t.name === tier) ? [...known, { name: tier, objective: '' }] : known;
   const [status, setStatus] = useState<Status>('');
   const [sort, setSort] = useState<Sort>('');
   const [head, setHead] = useState<RowsPage | null>(null);
@@ -77,6 +81,7 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
   const rowAt = (i: number) => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
   const shape = head?.shape ?? '';
   const cols = useMemo(() => columnsFor(shape, head?.unit ?? ''), [shape, head?.unit]);
+  const narrow = useMediaQuery(NARROW);
 
   const crumbs = [
     { label: 'Portfolio', href: href('portfolio') },
@@ -116,13 +121,23 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
       <div className="page__head">
         <div>
           <h1>
-            Rows behind {head.displayName} · {period}
-            {tier ? ` · ${tier}` : ''}
+            Rows behind {head.displayName} · <span className="nowrap">{period}</span>
+            {tier ? (
+              <>
+                {' · '}
+                <span className="nowrap">{tier}</span>
+              </>
+            ) : (
+              ''
+            )}
           </h1>
           <p className="page__lede">
             {fmtTime(head.start)} to {fmtTime(head.end)} (local midnights in {head.timeZone}) · feed <code>{head.feed}</code> · {head.indicator}
           </p>
         </div>
+      </div>
+      <div className="drill__pick" role="group" aria-label="Which figure">
+        {tiers.length > 0 && <TierPicker tiers={tiers} tier={tier ?? ''} onPick={(t) => navigate(href('slt', slt, period, t ? { tier: t } : undefined))} />}
         {head.periods.length > 1 && (
           <div className="dash__filter">
             <label htmlFor={`${uid}-period`}>Period</label>
@@ -159,7 +174,7 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
               <div>
                 <dt>Objective</dt>
                 <dd className="mono">
-                  {f.op} {fmtAttainment(f.target, ratio, head.unit)}
+                  {f.op} {fmtTarget(f.target, ratio, head.unit)}
                 </dd>
               </div>
               {ratio ? (
@@ -249,11 +264,11 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
             role="region"
             aria-label={`Rows of ${period}, ${fmtInt(total)} in all`}
           >
-            <table className="table drill__table" aria-rowcount={total + 1}>
+            <table className={`table drill__table drill__table--${shape || 'rows'}`} aria-rowcount={total + 1}>
               <caption className="visually-hidden">Rows behind {head.displayName} in {period}</caption>
               <colgroup>
                 {cols.map((c) => (
-                  <col key={c.id} style={c.width ? { width: c.width } : undefined} />
+                  <col key={c.id} style={c.width ? { width: (narrow && c.narrowWidth) || c.width } : undefined} />
                 ))}
               </colgroup>
               <thead>
@@ -313,10 +328,47 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
   );
 }
 
+/**
+ * The tiers of a tiered SLT as one radio group: "Overall" and each tier, with its
+ * objective. Picking one changes the address (?tier=), so it is bookmarkable and
+ * the back button returns to the tier before.
+ */
+function TierPicker({ tiers, tier, onPick }: { tiers: { name: string; objective: string }[]; tier: string; onPick: (tier: string) => void }) {
+  const uid = useId();
+  // the pick shows at once; the address follows on the next hashchange
+  const [picked, setPicked] = useState(tier);
+  useEffect(() => setPicked(tier), [tier]);
+  return (
+    <div className="dash__filter">
+      <span id={`${uid}-l`}>Tier</span>
+      <div className="seg drill__tiers" role="radiogroup" aria-labelledby={`${uid}-l`}>
+        {[{ name: '', objective: '' }, ...tiers].map((t) => (
+          <label key={t.name || 'overall'} className={`seg__item${picked === t.name ? ' is-on' : ''}`} title={t.objective ? `${t.name}: ${t.objective}` : undefined}>
+            <input
+              type="radio"
+              name={`${uid}-tier`}
+              value={t.name}
+              checked={picked === t.name}
+              onChange={() => {
+                setPicked(t.name);
+                onPick(t.name);
+              }}
+            />
+            {t.name || 'Overall'}
+            {t.objective && <span className="seg__sub"> {t.objective}</span>}
+          </label>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 interface Col {
   id: string;
   header: string;
   width?: string;
+  /** Width in narrow windows (≤ 1180 px), when it differs. */
+  narrowWidth?: string;
   num?: boolean;
   cell: (r: DrillRow) => React.ReactNode;
 }
@@ -330,14 +382,14 @@ function fmtSecs(s?: number): string {
 
 function columnsFor(shape: string, unit: string): Col[] {
   const cols: Col[] = [
-    { id: 'n', header: '#', width: '4rem', num: true, cell: (r) => fmtInt(r.n) },
-    { id: 'at', header: shape === 'item' ? 'Counted at (UTC)' : 'Time (UTC)', width: '9.5rem', cell: (r) => fmtTime(r.at).replace(' UTC', '') },
+    { id: 'n', header: '#', width: '4.5rem', narrowWidth: '4.25rem', num: true, cell: (r) => fmtInt(r.n) },
+    { id: 'at', header: shape === 'item' ? 'Counted at (UTC)' : 'Time (UTC)', width: '9.5rem', narrowWidth: '9.25rem', cell: (r) => fmtTime(r.at).replace(' UTC', '') },
   ];
   if (shape === 'item') {
     cols.push(
-      { id: 'item', header: 'Item', width: '9rem', cell: (r) => <code>{r.item}</code> },
-      { id: 'opened', header: 'Opened', width: '9.5rem', cell: (r) => fmtTime(r.opened).replace(' UTC', '') },
-      { id: 'elapsed', header: 'Elapsed', width: '7rem', num: true, cell: (r) => fmtSecs(r.elapsed) },
+      { id: 'item', header: 'Item', width: '9rem', narrowWidth: '7.5rem', cell: (r) => <code title={r.item}>{r.item}</code> },
+      { id: 'opened', header: 'Opened', width: '9.5rem', narrowWidth: '9.25rem', cell: (r) => fmtTime(r.opened).replace(' UTC', '') },
+      { id: 'elapsed', header: 'Elapsed', width: '7rem', narrowWidth: '6.5rem', num: true, cell: (r) => fmtSecs(r.elapsed) },
     );
   } else if (shape === 'value') {
     cols.push({ id: 'value', header: unit ? `Value (${unit})` : 'Value', width: '7.5rem', num: true, cell: (r) => (r.value === undefined ? '–' : String(r.value)) });
@@ -346,23 +398,24 @@ function columnsFor(shape: string, unit: string): Col[] {
   }
   cols.push(
     {
+      // how the row counts and why, in one flexible column: it keeps its room at 1024 px
       id: 'status',
-      header: 'Counts as',
-      width: '8.5rem',
+      header: 'Counts as · why',
       cell: (r) => (
         <span className="drill__status">
-          <Badge tone={STATUS_TONE[r.status] ?? 'neutral'} title={r.why || undefined}>
-            {r.status}
-          </Badge>
+          <Badge tone={STATUS_TONE[r.status] ?? 'neutral'}>{r.status}</Badge>
           {r.tier && <span className="cell-sub">{r.tier}</span>}
+          <span className="drill__why" title={r.why || undefined}>
+            {r.why || unitsText(r)}
+          </span>
         </span>
       ),
     },
-    { id: 'why', header: 'Why', cell: (r) => <span className="drill__why" title={r.why}>{r.why || unitsText(r)}</span> },
     {
       id: 'batch',
       header: 'Batch · file row',
-      width: '9rem',
+      width: '9.5rem',
+      narrowWidth: '8.25rem',
       // The file names are listed under the table; the row number is what must not be cut off.
       cell: (r) => (
         <span className="drill__src" title={r.batch ? `${r.file || '(no file name)'}, row ${r.row}` : undefined}>
@@ -373,7 +426,8 @@ function columnsFor(shape: string, unit: string): Col[] {
     {
       id: 'findings',
       header: 'Findings',
-      width: '11rem',
+      width: '12rem',
+      narrowWidth: '8rem',
       cell: (r) =>
         r.findings.length === 0 ? (
           <span className="muted">–</span>

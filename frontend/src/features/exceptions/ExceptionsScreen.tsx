@@ -209,7 +209,7 @@ export function ExceptionsScreen() {
             </span>
           </span>
         ),
-        meta: { width: '15rem' },
+        meta: { width: '15rem', narrowWidth: '11rem' },
       },
       {
         id: 'reason',
@@ -245,7 +245,7 @@ export function ExceptionsScreen() {
             </span>
           );
         },
-        meta: { width: '12rem' },
+        meta: { width: '12rem', narrowWidth: '10rem' },
       },
       {
         id: 'actions',
@@ -400,7 +400,7 @@ export function ExceptionsScreen() {
               </span>
             </div>
             {list.length === 0 ? (
-              <p className="muted">No exception has been requested.</p>
+              <p className="muted">No exception has been requested. Use the form above when a force majeure window should leave the calculation.</p>
             ) : (
               <DataTable caption="Exceptions" columns={columns} data={[...list].reverse()} getRowId={(x) => x.id} rowHeight={52} />
             )}

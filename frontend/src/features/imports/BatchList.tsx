@@ -66,7 +66,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
 
   const columns = useMemo<ColumnDef<Batch, unknown>[]>(
     () => [
-      { id: 'id', header: 'Batch', accessorFn: (b) => b.id, cell: (c) => <span className="cell-strong">#{c.getValue<number>()}</span>, meta: { width: '5rem' } },
+      { id: 'id', header: 'Batch', accessorFn: (b) => b.id, cell: (c) => <span className="cell-strong">#{c.getValue<number>()}</span>, meta: { width: '5rem', narrowWidth: '4rem' } },
       {
         id: 'file',
         header: 'File',
@@ -98,7 +98,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
             </span>
           );
         },
-        meta: { width: '7.5rem', numeric: true },
+        meta: { width: '7.5rem', narrowWidth: '6.5rem', numeric: true },
       },
       {
         id: 'range',
@@ -113,7 +113,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
           ) : (
             '–'
           ),
-        meta: { width: '7.5rem' },
+        meta: { width: '7.5rem', narrowWidth: '7rem' },
       },
       {
         id: 'status',
@@ -131,7 +131,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
             </span>
           );
         },
-        meta: { width: '7.5rem' },
+        meta: { width: '7.5rem', narrowWidth: '7rem' },
       },
       {
         id: 'actions',
@@ -154,7 +154,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
             </span>
           );
         },
-        meta: { width: '10.5rem' },
+        meta: { width: '10.5rem', narrowWidth: '9rem' },
       },
     ],
     // downloadRejects uses api only
@@ -191,7 +191,11 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
       </div>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {rows.length === 0 ? (
-        <p className="muted">{batches.length === 0 ? 'Nothing has been imported yet.' : 'No batch matches.'}</p>
+        <p className="muted">
+          {batches.length === 0
+            ? 'Nothing has been imported yet: choose a feed and a supplier file above, and the batch shows here.'
+            : 'No batch matches: choose another feed or change the filter.'}
+        </p>
       ) : (
         <DataTable caption="Import batches" columns={columns} data={rows} getRowId={(b) => String(b.id)} rowHeight={48} />
       )}

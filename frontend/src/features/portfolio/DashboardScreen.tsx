@@ -78,7 +78,7 @@ export function DashboardScreen({ service }: { service?: string; theme?: string 
   return (
     <div className="page dash" data-testid="portfolio">
       {focus && <Breadcrumbs items={[{ label: 'Portfolio', href: href('portfolio') }, { label: label(focus) }]} />}
-      <Head at={data.at}>
+      <Head at={data.at} title={focus ? label(focus) : undefined}>
         {!service && data.services.length > 0 && <FilterBar data={data} filters={filters} onChange={setFilters} />}
       </Head>
       {error && (
@@ -178,12 +178,15 @@ export function DashboardScreen({ service }: { service?: string; theme?: string 
   );
 }
 
-function Head({ at, children }: { at?: string; children?: React.ReactNode }) {
+function Head({ at, title, children }: { at?: string; title?: string; children?: React.ReactNode }) {
   return (
     <div className="page__head dash__head">
       <div>
-        <h1>Portfolio</h1>
-        <p className="page__lede">{at ? `Current period of every SLT, as of ${fmtTime(at)}.` : 'Current period of every SLT.'}</p>
+        <h1>{title ?? 'Portfolio'}</h1>
+        <p className="page__lede">
+          {title ? 'Current period of each of its SLTs' : 'Current period of every SLT'}
+          {at ? `, as of ${fmtTime(at)}.` : '.'}
+        </p>
       </div>
       {children}
     </div>
@@ -192,7 +195,7 @@ function Head({ at, children }: { at?: string; children?: React.ReactNode }) {
 
 function RagCount({ tone, label, value }: { tone: string; label: string; value: number }) {
   return (
-    <div className={`ragcount ragcount--${tone}`}>
+    <div className={`ragcount ragcount--${tone}${value === 0 ? ' is-zero' : ''}`}>
       <dt>
         <span className="rag__dot" aria-hidden="true" />
         {label}
@@ -356,14 +359,16 @@ function SltRow({ t }: { t: DashboardSLT }) {
       </td>
       <td>
         {cur ? (
-          <a href={rowsHref} title="The rows behind this figure">
-            {cur.period}
-          </a>
+          <span className="cell-stack">
+            <a className="dash__period" href={rowsHref} title="The rows behind this figure">
+              {cur.period}
+            </a>
+            {!t.isCurrent && <span className="cell-sub">last with data</span>}
+            {!cur.complete && t.isCurrent && <span className="cell-sub">so far</span>}
+          </span>
         ) : (
           <span className="muted">–</span>
         )}
-        {cur && !t.isCurrent && <span className="cell-sub"> (last with data)</span>}
-        {cur && !cur.complete && t.isCurrent && <span className="cell-sub"> so far</span>}
       </td>
       <td className="num mono">{fmtAttainment(cur?.attainment, t.ratio, t.unit)}</td>
       <td>

@@ -1,6 +1,6 @@
 // Small pieces of the dashboard and drill-down screens: RAG status, error
 // budget bar, sparkline, breadcrumbs, and number formats for attainments.
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { useWorkspace } from '../../state/workspace';
 import type { Rag, SparkPoint } from '../../api/compliance';
 
@@ -24,6 +24,14 @@ export function fmtAttainment(v: number | null | undefined, ratio: boolean, unit
     return `${p.toFixed(p >= 99.9 && p < 100 ? 3 : 2)}%`;
   }
   const n = Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1);
+  return unit ? `${n} ${unit}` : n;
+}
+
+/** A target as written: 0.999 → "99.9%", 0.995 → "99.5%" (no padding zeros, unlike an attainment). */
+export function fmtTarget(v: number | null | undefined, ratio: boolean, unit = ''): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  if (ratio) return `${+(v * 100).toFixed(4)}%`;
+  const n = String(+v.toFixed(3));
   return unit ? `${n} ${unit}` : n;
 }
 
@@ -102,4 +110,29 @@ export function useServiceName(): (name: string) => string {
   const { state } = useWorkspace();
   const services = state.overview?.services;
   return useCallback((name: string) => services?.find((s) => s.name === name)?.displayName || name, [services]);
+}
+
+export interface TierInfo {
+  name: string;
+  /** As people read it: ">= 99.9%". */
+  objective: string;
+}
+
+/**
+ * useSltTiers lists an SLT's tiers from the workspace overview, whose SLT summaries
+ * write each tier as "name: objective" (the objective never holds ": ", a name may).
+ */
+export function useSltTiers(slt: string): TierInfo[] {
+  const { state } = useWorkspace();
+  const services = state.overview?.services;
+  return useMemo(() => {
+    for (const s of services ?? [])
+      for (const t of s.slts)
+        if (t.name === slt)
+          return t.tiers.map((text) => {
+            const i = text.lastIndexOf(': ');
+            return i < 0 ? { name: text, objective: '' } : { name: text.slice(0, i), objective: text.slice(i + 2) };
+          });
+    return [];
+  }, [services, slt]);
 }

@@ -19,8 +19,8 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-function renderDetail(extra: Parameters<typeof fakeTransport>[0] = {}) {
-  window.location.hash = '#/slt/checkout-success';
+function renderDetail(extra: Parameters<typeof fakeTransport>[0] = {}, hash = '#/slt/checkout-success') {
+  window.location.hash = hash;
   const f = fakeTransport({
     'Workspace.Overview': () => overview,
     'Compliance.Dashboard': () => dashboard,
@@ -82,7 +82,16 @@ describe('SLT detail', () => {
     await user.click(screen.getByRole('button', { name: 'Judge' }));
     const out = await screen.findByText(/complete periods/);
     expect(out.closest('[role=status]')).toHaveTextContent('At 99.60%: met in 7 of 12 complete periods (at the current 99.00%: 12).');
-    expect(f.calls('Compliance.WhatIf')[0]).toEqual([{ slt: 'checkout-success', target: 0.996, at: '' }]);
+    expect(f.calls('Compliance.WhatIf')[0]).toEqual([{ slt: 'checkout-success', tier: '', target: 0.996, at: '' }]);
+  });
+
+  it('judges a what-if for the tier on screen, at that tier', async () => {
+    const user = userEvent.setup();
+    const f = renderDetail({}, '#/slt/checkout-success?tier=core-hours');
+    expect(await screen.findByRole('heading', { name: /^What-if target\s*·\s*core-hours$/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Judge' }));
+    await screen.findByText(/complete periods/);
+    expect(f.calls('Compliance.WhatIf')[0]).toEqual([{ slt: 'checkout-success', tier: 'core-hours', target: 0.99, at: '' }]);
   });
 
   it('shows an analysis error where it happened and keeps the rest', async () => {

@@ -12,7 +12,7 @@ import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { href } from '../../state/route';
 import { fmtInt, fmtNum } from '../imports/format';
 import { TypeBadge } from '../portfolio/TypeBadge';
-import { BudgetBar, Breadcrumbs, RagPill, fmtAttainment, useServiceName } from '../portfolio/rag';
+import { BudgetBar, Breadcrumbs, RagPill, fmtAttainment, fmtTarget, useServiceName } from '../portfolio/rag';
 import { BandChart, ControlChartView, SeasonChart } from './charts';
 import '../portfolio/dashboard.css';
 import './slt.css';
@@ -45,6 +45,28 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
   const ratio = a?.analysis.ratio ?? true;
   const unit = a?.analysis.unit ?? '';
   const mine = (rows ?? []).filter((r) => (tier ? r.tier === tier : r.tier === '')).slice().reverse();
+  const hasBand = !!a?.analysis.baseline_band && a.analysis.baseline_band.points.length > 0;
+
+  const breachesPanel = (
+    <section className="card sltd__panel" aria-labelledby="br-h">
+      <h2 id="br-h" className="card__title">Breaches</h2>
+      {breaches === null ? (
+        <Loading>Reading the breach log…</Loading>
+      ) : breaches.length === 0 ? (
+        <p className="muted">No missed complete period.</p>
+      ) : (
+        <ul className="sltd__list">
+          {breaches.map((b) => (
+            <li key={b.id}>
+              <a href={href('slt', slt, b.period, b.tier ? { tier: b.tier } : undefined)}>{b.period}</a>
+              {b.tier && <span className="muted"> · {b.tier}</span>} {fmtAttainment(b.attainment, ratio, unit)}
+              {b.false_positive ? <span className="muted"> (false positive)</span> : <span className="muted"> · priority {fmtNum(b.priority)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 
   return (
     <div className="page sltd" data-testid="slt-detail">
@@ -63,7 +85,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           </h1>
           {def && (
             <p className="page__lede sltd__facts">
-              <TypeBadge type={def.type} /> <span className="mono">{def.objective || def.tiers.map((t) => `${t.name} ${def.op} ${fmtAttainment(t.target, ratio, unit)}`).join(' · ')}</span>
+              <TypeBadge type={def.type} /> <span className="mono">{def.objective || def.tiers.map((t) => `${t.name} ${t.op || def.op} ${fmtTarget(t.target, ratio, unit)}`).join(' · ')}</span>
               <span>per {def.period}</span>
               <span>{def.indicator}{def.statistic ? ` (${def.statistic})` : ''}</span>
               <span>owner {def.owner || '–'}</span>
@@ -94,8 +116,9 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
             <h2 className="card__title">Verdict</h2>
             <p>{a.analysis.verdict.text}</p>
           </section>
+          {/* The page is rows of a wide main column and a side column; the seasonality and the
+              periods take the whole width, so every chart uses the room there is at 1024 px too. */}
           <div className="sltd__cols">
-            <div className="sltd__main">
             <section className="card sltd__panel" aria-labelledby="cc-h">
               <h2 id="cc-h" className="card__title">
                 Control chart {a.analysis.chart && <span className="muted">({a.analysis.chart.kind}, {a.analysis.chart.rules} rules)</span>}
@@ -119,125 +142,144 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
                 <p className="muted">Not enough complete periods for a control chart ({a.analysis.periods}).</p>
               )}
             </section>
-            {a.analysis.baseline_band && a.analysis.baseline_band.points.length > 0 && (
+            <div className="sltd__side">
+              <section className="card sltd__panel" aria-labelledby="tr-h">
+                <h2 id="tr-h" className="card__title">Trend and time to breach</h2>
+                {a.analysis.trend ? (
+                  <dl className="sltd__kv">
+                    <div>
+                      <dt>Direction</dt>
+                      <dd>
+                        {a.analysis.trend.direction} {a.analysis.trend.significant ? '(significant)' : '(not significant)'}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Slope per period</dt>
+                      <dd className="mono">{ratio ? `${(a.analysis.trend.slope * 100).toFixed(3)} pp` : a.analysis.trend.slope.toFixed(2)}</dd>
+                    </div>
+                    <div>
+                      <dt>Mann–Kendall p</dt>
+                      <dd className="mono">{a.analysis.trend.mann_kendall_p.toFixed(3)}</dd>
+                    </div>
+                  </dl>
+                ) : (
+                  <p className="muted">Too few periods for a trend.</p>
+                )}
+                <p className="sltd__small">{a.analysis.time_to_breach.message}</p>
+              </section>
+              <WhatIfPanel slt={slt} ratio={ratio} unit={unit} current={a.analysis.target} op={a.analysis.op} tier={tier ?? ''} key={tier ?? ''} disabled={!tier && (def?.tiers.length ?? 0) > 0 && !def?.objective} />
+            </div>
+          </div>
+          {hasBand && a.analysis.baseline_band && (
+            <div className="sltd__cols">
               <section className="card sltd__panel" aria-labelledby="bb-h">
                 <h2 id="bb-h" className="card__title">
-                  Baseline band <span className="muted">(rolling median of {a.analysis.baseline_band.window} periods; next period expected {fmtAttainment(a.analysis.baseline_band.next.lower, ratio, unit)} to {fmtAttainment(a.analysis.baseline_band.next.upper, ratio, unit)})</span>
+                  Baseline band{' '}
+                  <span className="muted">
+                    (rolling median of {a.analysis.baseline_band.window} periods; next period expected {fmtAttainment(a.analysis.baseline_band.next.lower, ratio, unit)} to{' '}
+                    {fmtAttainment(a.analysis.baseline_band.next.upper, ratio, unit)})
+                  </span>
                 </h2>
                 <BandChart points={a.analysis.baseline_band.points} ratio={ratio} theme={theme} />
               </section>
-            )}
-            {a.analysis.seasonality && (a.analysis.seasonality.hour_of_day || a.analysis.seasonality.day_of_week) && (
-              <section className="card sltd__panel" aria-labelledby="se-h">
-                <h2 id="se-h" className="card__title">
-                  Seasonality <span className="muted">({fmtInt(a.analysis.seasonality.samples)} hourly samples; difference of each hour and weekday from the mean)</span>
-                </h2>
-                <div className="sltd__season">
-                  {a.analysis.seasonality.hour_of_day && (
-                    <div>
-                      <h3 className="sltd__h3">Hour of day: best {a.analysis.seasonality.hour_of_day.best}, worst {a.analysis.seasonality.hour_of_day.worst}</h3>
-                      <SeasonChart title="Hour of day" idx={a.analysis.seasonality.hour_of_day} ratio={ratio} unit={unit} theme={theme} />
-                    </div>
-                  )}
-                  {a.analysis.seasonality.day_of_week && (
-                    <div>
-                      <h3 className="sltd__h3">Day of week: best {a.analysis.seasonality.day_of_week.best}, worst {a.analysis.seasonality.day_of_week.worst}</h3>
-                      <SeasonChart title="Day of week" idx={a.analysis.seasonality.day_of_week} ratio={ratio} unit={unit} theme={theme} />
-                    </div>
-                  )}
-                </div>
-              </section>
-            )}
+              <div className="sltd__side">{breachesPanel}</div>
             </div>
-            <aside className="sltd__side">
-            <section className="card sltd__panel" aria-labelledby="tr-h">
-              <h2 id="tr-h" className="card__title">Trend and time to breach</h2>
-              {a.analysis.trend ? (
-                <dl className="sltd__kv">
+          )}
+          {a.analysis.seasonality && (a.analysis.seasonality.hour_of_day || a.analysis.seasonality.day_of_week) && (
+            <section className="card sltd__panel sltd__full" aria-labelledby="se-h">
+              <h2 id="se-h" className="card__title">
+                Seasonality <span className="muted">({fmtInt(a.analysis.seasonality.samples)} hourly samples; difference of each hour and weekday from the mean)</span>
+              </h2>
+              <div className="sltd__season">
+                {a.analysis.seasonality.hour_of_day && (
                   <div>
-                    <dt>Direction</dt>
-                    <dd>
-                      {a.analysis.trend.direction} {a.analysis.trend.significant ? '(significant)' : '(not significant)'}
-                    </dd>
+                    <h3 className="sltd__h3">
+                      Hour of day: best {a.analysis.seasonality.hour_of_day.best}, worst {a.analysis.seasonality.hour_of_day.worst}
+                    </h3>
+                    <SeasonChart title="Hour of day" idx={a.analysis.seasonality.hour_of_day} ratio={ratio} unit={unit} theme={theme} />
                   </div>
+                )}
+                {a.analysis.seasonality.day_of_week && (
                   <div>
-                    <dt>Slope per period</dt>
-                    <dd className="mono">{ratio ? `${(a.analysis.trend.slope * 100).toFixed(3)} pp` : a.analysis.trend.slope.toFixed(2)}</dd>
+                    <h3 className="sltd__h3">
+                      Day of week: best {a.analysis.seasonality.day_of_week.best}, worst {a.analysis.seasonality.day_of_week.worst}
+                    </h3>
+                    <SeasonChart title="Day of week" idx={a.analysis.seasonality.day_of_week} ratio={ratio} unit={unit} theme={theme} />
                   </div>
-                  <div>
-                    <dt>Mann–Kendall p</dt>
-                    <dd className="mono">{a.analysis.trend.mann_kendall_p.toFixed(3)}</dd>
-                  </div>
-                </dl>
-              ) : (
-                <p className="muted">Too few periods for a trend.</p>
-              )}
-              <p className="sltd__small">{a.analysis.time_to_breach.message}</p>
+                )}
+              </div>
             </section>
-            <WhatIfPanel slt={slt} ratio={ratio} unit={unit} current={a.analysis.target} op={a.analysis.op} disabled={!!tier || (def?.tiers.length ?? 0) > 0 && !def?.objective} />
-            </aside>
-          </div>
+          )}
         </>
       )}
 
-        <section className="card sltd__panel sltd__full" aria-labelledby="pe-h">
-          <h2 id="pe-h" className="card__title">Periods — open one to see the rows behind it</h2>
-          {rowsErr ? (
-            <ErrorPanel title="The periods could not be computed" error={rowsErr} onRetry={load} />
-          ) : !rows ? (
-            <Loading>Computing every period…</Loading>
-          ) : (
-            <div className="table-wrap sltd__periods" tabIndex={0} role="region" aria-label="Periods">
-              <table className="table">
-                <caption className="visually-hidden">Every period of {slt}, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Period</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className="num">Attainment</th>
-                    <th scope="col" className="num">Eligible</th>
-                    <th scope="col" className="num">Excluded</th>
-                    <th scope="col">Error budget</th>
-                    <th scope="col" className="num" title="Complete missed periods in a row">Missed run</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {mine.map((r) => {
-                    const st = r.met === null ? 'none' : r.met ? (r.budget_remaining !== null && r.budget_remaining < 0.25 ? 'amber' : 'green') : 'red';
-                    return (
-                      <tr key={r.period}>
-                        <td>
-                          <a href={href('slt', slt, r.period, tier ? { tier } : undefined)}>{r.period}</a>
-                          {!r.complete && <span className="cell-sub"> running</span>}
-                        </td>
-                        <td>
-                          <RagPill status={st} />
-                        </td>
-                        <td className="num mono">{fmtAttainment(r.attainment, ratio, unit)}</td>
-                        <td className="num">{fmtInt(r.eligible)}</td>
-                        <td className="num">{fmtInt(r.excluded)}</td>
-                        <td>
-                          <BudgetBar budget={r.budget_remaining} status={st} />
-                        </td>
-                        <td className="num">
-                          {r.consecutive_misses || ''}
-                          {r.rca_due && <span className="sev sev--page"> RCA due</span>}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+      <section className="card sltd__panel sltd__full" aria-labelledby="pe-h">
+        <h2 id="pe-h" className="card__title">Periods — open one to see the rows behind it</h2>
+        {rowsErr ? (
+          <ErrorPanel title="The periods could not be computed" error={rowsErr} onRetry={load} />
+        ) : !rows ? (
+          <Loading>Computing every period…</Loading>
+        ) : mine.length === 0 ? (
+          <p className="muted">No period has data yet: import the feed's first file (Imports) and its periods show here.</p>
+        ) : (
+          <div className="table-wrap sltd__periods" tabIndex={0} role="region" aria-label="Periods">
+            <table className="table">
+              <caption className="visually-hidden">Every period of {slt}, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Period</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="num">
+                    Attainment
+                  </th>
+                  <th scope="col" className="num">
+                    Eligible
+                  </th>
+                  <th scope="col" className="num">
+                    Excluded
+                  </th>
+                  <th scope="col">Error budget</th>
+                  <th scope="col" className="num" title="Complete missed periods in a row">
+                    Missed run
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {mine.map((r) => {
+                  const st = r.met === null ? 'none' : r.met ? (r.budget_remaining !== null && r.budget_remaining < 0.25 ? 'amber' : 'green') : 'red';
+                  return (
+                    <tr key={r.period}>
+                      <td>
+                        <a href={href('slt', slt, r.period, tier ? { tier } : undefined)}>{r.period}</a>
+                        {!r.complete && <span className="cell-sub"> running</span>}
+                      </td>
+                      <td>
+                        <RagPill status={st} />
+                      </td>
+                      <td className="num mono">{fmtAttainment(r.attainment, ratio, unit)}</td>
+                      <td className="num">{fmtInt(r.eligible)}</td>
+                      <td className="num">{fmtInt(r.excluded)}</td>
+                      <td>
+                        <BudgetBar budget={r.budget_remaining} status={st} />
+                      </td>
+                      <td className="num">
+                        {r.consecutive_misses || ''}
+                        {r.rca_due && <span className="sev sev--page"> RCA due</span>}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
       <div className="sltd__cols">
-        <div className="sltd__main">
-        {def && (
+        {def ? (
           <section className="card sltd__panel" aria-labelledby="es-h">
             <h2 id="es-h" className="card__title">Escalation path</h2>
             {def.escalation.length === 0 ? (
-              <p className="muted">No escalation path defined.</p>
+              <p className="muted">No escalation path defined: add one to the SLT (Definitions, YAML view) so people know who acts when it is missed.</p>
             ) : (
               <ol className="sltd__esc">
                 {def.escalation.map((e) => (
@@ -247,71 +289,53 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
                       {e.after ? ` after ${e.after}` : ''}: {e.authority}
                     </strong>
                     {e.contact && <span> · {e.contact}</span>}
-                    <div className="muted">
-                      {[e.communication, e.remediation].filter(Boolean).join(' — ')}
-                    </div>
+                    <div className="muted">{[e.communication, e.remediation].filter(Boolean).join(' — ')}</div>
                   </li>
                 ))}
               </ol>
             )}
           </section>
+        ) : (
+          <div />
         )}
-        </div>
-        <aside className="sltd__side">
-        <section className="card sltd__panel" aria-labelledby="br-h">
-          <h2 id="br-h" className="card__title">Breaches</h2>
-          {breaches === null ? (
-            <Loading>Reading the breach log…</Loading>
-          ) : breaches.length === 0 ? (
-            <p className="muted">No missed complete period.</p>
-          ) : (
-            <ul className="sltd__list">
-              {breaches.map((b) => (
-                <li key={b.id}>
-                  <a href={href('slt', slt, b.period, b.tier ? { tier: b.tier } : undefined)}>{b.period}</a>
-                  {b.tier && <span className="muted"> · {b.tier}</span>} {fmtAttainment(b.attainment, ratio, unit)}
-                  {b.false_positive ? <span className="muted"> (false positive)</span> : <span className="muted"> · priority {fmtNum(b.priority)}</span>}
-                </li>
-              ))}
-            </ul>
+        <div className="sltd__side">
+          {!hasBand && breachesPanel}
+          {def && (
+            <section className="card sltd__panel" aria-labelledby="as-h">
+              <h2 id="as-h" className="card__title">Assumptions</h2>
+              {def.assumptions && (def.assumptions.expectedVolume || def.assumptions.dependencies?.length || def.assumptions.notes?.length) ? (
+                <dl className="sltd__kv">
+                  {def.assumptions.expectedVolume && (
+                    <div>
+                      <dt>Expected volume</dt>
+                      <dd>{def.assumptions.expectedVolume}</dd>
+                    </div>
+                  )}
+                  {!!def.assumptions.dependencies?.length && (
+                    <div>
+                      <dt>Depends on</dt>
+                      <dd>{def.assumptions.dependencies.join(', ')}</dd>
+                    </div>
+                  )}
+                  {def.assumptions.notes?.map((n) => (
+                    <div key={n}>
+                      <dt>Note</dt>
+                      <dd>{n}</dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : (
+                <p className="muted">No assumptions written down for this SLT.</p>
+              )}
+            </section>
           )}
-        </section>
-        {def && (
-          <section className="card sltd__panel" aria-labelledby="as-h">
-            <h2 id="as-h" className="card__title">Assumptions</h2>
-            {def.assumptions && (def.assumptions.expectedVolume || def.assumptions.dependencies?.length || def.assumptions.notes?.length) ? (
-              <dl className="sltd__kv">
-                {def.assumptions.expectedVolume && (
-                  <div>
-                    <dt>Expected volume</dt>
-                    <dd>{def.assumptions.expectedVolume}</dd>
-                  </div>
-                )}
-                {!!def.assumptions.dependencies?.length && (
-                  <div>
-                    <dt>Depends on</dt>
-                    <dd>{def.assumptions.dependencies.join(', ')}</dd>
-                  </div>
-                )}
-                {def.assumptions.notes?.map((n) => (
-                  <div key={n}>
-                    <dt>Note</dt>
-                    <dd>{n}</dd>
-                  </div>
-                ))}
-              </dl>
-            ) : (
-              <p className="muted">No assumptions written down for this SLT.</p>
-            )}
-          </section>
-        )}
-        </aside>
+        </div>
       </div>
     </div>
   );
 }
 
-function WhatIfPanel({ slt, ratio, unit, current, op, disabled }: { slt: string; ratio: boolean; unit: string; current: number | null; op: string; disabled: boolean }) {
+function WhatIfPanel({ slt, tier, ratio, unit, current, op, disabled }: { slt: string; tier: string; ratio: boolean; unit: string; current: number | null; op: string; disabled: boolean }) {
   const api = useApi();
   const id = useId();
   const [text, setText] = useState(current === null ? '' : ratio ? String(+(current * 100).toFixed(4)) : String(current));
@@ -328,7 +352,7 @@ function WhatIfPanel({ slt, ratio, unit, current, op, disabled }: { slt: string;
     setErr(null);
     setBusy(true);
     try {
-      setRes(await api.compliance.whatIf(slt, ratio ? v / 100 : v));
+      setRes(await api.compliance.whatIf(slt, ratio ? v / 100 : v, tier));
     } catch (x) {
       setErr(x instanceof Error ? x.message : String(x));
     } finally {
@@ -337,9 +361,9 @@ function WhatIfPanel({ slt, ratio, unit, current, op, disabled }: { slt: string;
   }
   return (
     <section className="card sltd__panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} className="card__title">What-if target</h2>
+      <h2 id={`${id}-h`} className="card__title">What-if target{tier && <span className="muted"> · {tier}</span>}</h2>
       {disabled ? (
-        <p className="muted">A tiered SLT has one target per tier; what-if applies to single-target SLTs.</p>
+        <p className="muted">A tiered SLT has one target per tier: pick a tier above to try another target for it.</p>
       ) : (
         <form onSubmit={run} className="sltd__whatif" noValidate>
           <div className={`field${err ? ' field--invalid' : ''}`}>

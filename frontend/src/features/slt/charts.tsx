@@ -148,5 +148,5 @@ export function SeasonChart({ title, idx, ratio, unit, theme }: { title: string;
       ],
     };
   }, [idx, label, theme, ratio, unit]);
-  return <Chart label={label} option={option} height={150} />;
+  return <Chart label={label} option={option} height={170} />;
 }
