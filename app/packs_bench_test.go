@@ -48,10 +48,9 @@ func packNumbers(p *report.Pack) string {
 	return b.String()
 }
 
-// TestPackGoldenNumbers fails when any number of the demo pack changes
-// (run with -update-pack after an intended change, and review the diff).
-func TestPackGoldenNumbers(t *testing.T) {
-	a := openDemo(t)
+// demoPackModel is the report model of the demo pack, before rendering.
+func demoPackModel(t testing.TB, a *App) *report.Pack {
+	t.Helper()
 	q := PackQuery{Period: packPeriod, Date: packDate}
 	if err := q.normalise(); err != nil {
 		t.Fatal(err)
@@ -65,6 +64,14 @@ func TestPackGoldenNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+// TestPackGoldenNumbers fails when any number of the demo pack changes
+// (run with -update-pack after an intended change, and review the diff).
+func TestPackGoldenNumbers(t *testing.T) {
+	a := openDemo(t)
+	p := demoPackModel(t, a)
 	got := packNumbers(p)
 	if *updatePack {
 		if err := os.WriteFile(packGolden, []byte(got), 0o644); err != nil {

@@ -3,7 +3,6 @@ package app
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -201,19 +200,7 @@ func TestPackPDFWholeWords(t *testing.T) {
 	for _, w := range strings.Fields(string(out)) {
 		tokens[w] = true
 	}
-	q := PackQuery{Period: packPeriod, Date: packDate}
-	if err := q.normalise(); err != nil {
-		t.Fatal(err)
-	}
-	at, _ := a.Packs.generatedAt(q.Date)
-	d, err := a.Packs.collect(context.Background(), q, at, func(int64, int64, string) {})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := d.pack(context.Background(), func(int64, int64, string) {})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := demoPackModel(t, a)
 	checked := 0
 	for _, s := range p.Sections {
 		for _, b := range s.Blocks {
