@@ -169,13 +169,6 @@ type dashHistory struct {
 	rows map[string]compliance.SLTRows
 }
 
-var dashCaches sync.Map // *storage.Store → *dashCache
-
-func cacheOf(st *storage.Store) *dashCache {
-	v, _ := dashCaches.LoadOrStore(st, &dashCache{})
-	return v.(*dashCache)
-}
-
 // dbVersion is the id of the last committed write transaction: every change
 // (import, definition, exception, false positive) commits one.
 func (c *Compliance) dbVersion() (uint64, error) {
@@ -202,7 +195,7 @@ func (c *Compliance) Dashboard(q DashboardQuery) (Dashboard, error) {
 	if err != nil {
 		return Dashboard{}, err
 	}
-	dc := cacheOf(c.store)
+	dc := &c.dash
 	for {
 		ver, err := c.dbVersion()
 		if err != nil {
@@ -241,7 +234,7 @@ func (c *Compliance) Dashboard(q DashboardQuery) (Dashboard, error) {
 
 // forgetDashboard drops the kept dashboard (benchmarks measure the cold path).
 func (c *Compliance) forgetDashboard() {
-	dc := cacheOf(c.store)
+	dc := &c.dash
 	dc.compute.Lock()
 	dc.mu.Lock()
 	dc.key, dc.hist = "", nil
@@ -266,7 +259,7 @@ func (c *Compliance) buildDashboard(at time.Time, ver uint64) (Dashboard, error)
 	var alertErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { alerts, alertErr = compliance.Alerts(alertInput(in), "") })
-	dc := cacheOf(c.store)
+	dc := &c.dash
 	all, evalErr := refreshRows(in, names, dc.hist, ver)
 	if all == nil || evalErr != nil {
 		all, evalErr = compliance.NewEvaluator(in).All(names)

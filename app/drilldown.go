@@ -147,8 +147,6 @@ type drillEntry struct {
 
 const drillCacheSize = 4
 
-var drillCaches sync.Map // *storage.Store → *drillCache
-
 // Rows lists the rows behind one period's figure of an SLT, a page at a time.
 func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 	if strings.TrimSpace(q.SLT) == "" {
@@ -181,8 +179,7 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 		return RowsPage{}, err
 	}
 	key := fmt.Sprint(ver, "|", q.SLT, "|", q.Tier, "|", q.Period, "|", at.UnixNano())
-	v, _ := drillCaches.LoadOrStore(c.store, &drillCache{})
-	dc := v.(*drillCache)
+	dc := &c.drill
 	var d *drill
 	dc.mu.Lock()
 	for _, e := range dc.entries {

@@ -116,7 +116,7 @@ func asksHelp(args []string) bool {
 		switch a {
 		case "--":
 			return false
-		case "-h", "-help", "--help":
+		case "-h", "--h", "-help", "--help":
 			return true
 		}
 	}
