@@ -124,37 +124,33 @@ func (q *PackQuery) normalise() error {
 	if _, ok := compliance.KeyKind(q.Period); !ok {
 		return fmt.Errorf("--period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", q.Period)
 	}
-	var fs []string
-	for _, f := range q.Formats {
-		for part := range strings.SplitSeq(f, ",") {
-			part = strings.ToLower(strings.TrimSpace(part))
-			switch part {
-			case "":
-			case PackXLSX, PackPDF:
-				if !slices.Contains(fs, part) {
-					fs = append(fs, part)
-				}
-			default:
-				return fmt.Errorf("format %q: write xlsx, pdf or xlsx,pdf", part)
-			}
+	fs := commaList(q.Formats, strings.ToLower)
+	for _, f := range fs {
+		if f != PackXLSX && f != PackPDF {
+			return fmt.Errorf("format %q: write xlsx, pdf or xlsx,pdf", f)
 		}
 	}
 	if len(fs) == 0 {
-		fs = []string{PackXLSX, PackPDF}
+		fs = []string{PackPDF, PackXLSX}
 	}
-	slices.Sort(fs)
 	q.Formats = fs
-	var ss []string
-	for _, s := range q.Services {
-		for part := range strings.SplitSeq(s, ",") {
-			if part = strings.TrimSpace(part); part != "" && !slices.Contains(ss, part) {
-				ss = append(ss, part)
+	q.Services = commaList(q.Services, func(s string) string { return s })
+	return nil
+}
+
+// commaList reads values given as repeated flags, comma lists or both:
+// trimmed, normalised by norm, without blanks or repeats, sorted.
+func commaList(items []string, norm func(string) string) []string {
+	var out []string
+	for _, it := range items {
+		for part := range strings.SplitSeq(it, ",") {
+			if part = norm(strings.TrimSpace(part)); part != "" && !slices.Contains(out, part) {
+				out = append(out, part)
 			}
 		}
 	}
-	slices.Sort(ss)
-	q.Services = ss
-	return nil
+	slices.Sort(out)
+	return out
 }
 
 // generatedAt is the pack's time: Date, else SOURCE_DATE_EPOCH, else the clock.
