@@ -6,8 +6,6 @@ import (
 	"io"
 	"text/tabwriter"
 	"time"
-
-	"slate/app"
 )
 
 func init() {
@@ -15,7 +13,6 @@ func init() {
 		command{name: "audit log", args: "[--from SEQ]", summary: "print the audit trail", run: runAuditLog},
 		command{name: "audit verify", summary: "check the audit hash chain; exit 1 naming the first bad event", run: runAuditVerify},
 		command{name: "backup", args: "FILE", summary: "write a consistent copy of the database", run: runBackup},
-		command{name: "version", summary: "print Slate's version", run: runVersion, noDB: true},
 	)
 }
 
@@ -70,11 +67,5 @@ func runBackup(e *env, args []string) error {
 	}
 	return e.emit(res, func(w io.Writer) {
 		fmt.Fprintf(w, "backup written: %s (%d bytes)\n", res.File, res.Bytes)
-	})
-}
-
-func runVersion(e *env, args []string) error {
-	return e.emit(map[string]string{"version": app.Version}, func(w io.Writer) {
-		fmt.Fprintln(w, "slate", app.Version)
 	})
 }
