@@ -96,9 +96,11 @@ sboms() {
     grep -q '"bomFormat": "CycloneDX"' "$a.cdx.json" &&
       grep -q '"purl": "pkg:golang/go.etcd.io/bbolt@' "$a.cdx.json" &&
       grep -q '"purl": "pkg:npm/react@' "$a.cdx.json" || { echo "$a.cdx.json lacks bbolt or react"; return 1; }
+    # licences as the licence check settled them (freetype: the FreeType License of the dual offer)
+    grep -q '"id": "FTL"' "$a.cdx.json" && grep -q '"id": "Apache-2.0"' "$a.cdx.json" || { echo "$a.cdx.json: licences not from docs/licences.md"; return 1; }
   done
 }
-check "SBOMs: CycloneDX, the artefact's hash, Go modules and bundled npm packages" sboms
+check "SBOMs: CycloneDX, the artefact's hash, Go modules and bundled npm packages with their licences" sboms
 
 echo "1..$n"
 [ $failed -eq 0 ]

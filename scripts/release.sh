@@ -58,6 +58,9 @@ for t in "$NFPM" "$CYCLONEDX_GOMOD" "$GO_WINRES"; do
 done
 # The build's own flags decide; a GOFLAGS in the environment must not.
 export GOFLAGS=-mod=readonly
+for t in archive licences sbom; do # this repository's release helpers, built once
+  go build -o "$tools/$t" "./scripts/$t"
+done
 
 # --- identity of this build --------------------------------------------------
 commit=$(git rev-parse HEAD)
@@ -99,7 +102,7 @@ if [ $quick = 0 ]; then
     { tail -30 "$work/frontend.log" >&2; exit 1; }
 fi
 step "licence check"
-go run ./scripts/licences -check docs/licences.md -notices "$work/THIRD-PARTY-NOTICES.txt"
+"$tools/licences" -check docs/licences.md -notices "$work/THIRD-PARTY-NOTICES.txt" -json "$work/licences.json"
 docs=(README.md CHANGELOG.md LICENSE NOTICE "$work/THIRD-PARTY-NOTICES.txt")
 
 # --- binaries ----------------------------------------------------------------
@@ -127,14 +130,15 @@ if [ $quick = 0 ]; then
 fi
 
 # --- SBOMs -------------------------------------------------------------------
-# sbom BINARY ARTEFACT: the artefact's SBOM from the Go modules in BINARY and
-# the npm packages of the UI.
+# sbom BINARY ARTEFACT: the artefact's SBOM from the Go modules in BINARY (as
+# the binary itself records them), the npm packages of the UI, and the
+# licences the licence check settled.
 sbom() {
   local bin=$1 artefact=$2
-  GOPROXY=off GOFLAGS=-mod=mod "$tools/cyclonedx-gomod" bin -json -licenses -assert-licenses -std -noserial -notimestamp \
+  "$tools/cyclonedx-gomod" bin -json -std -noserial -notimestamp \
     -version "v$version" -output "$work/gomod.json" "$bin" 2>"$work/cyclonedx.log" ||
     { cat "$work/cyclonedx.log" >&2; return 1; }
-  go run ./scripts/sbom -gomod "$work/gomod.json" -artefact "$artefact" -version "$version" -o "$artefact.cdx.json"
+  "$tools/sbom" -gomod "$work/gomod.json" -licences "$work/licences.json" -artefact "$artefact" -version "$version" -o "$artefact.cdx.json"
 }
 
 # archive OUT BINARY [NAME]: the binary with the docs under one folder named
@@ -151,7 +155,7 @@ archive() {
     args+=("$top/$n=$d")
   done
   step "$(basename "$dst")"
-  go run ./scripts/archive -o "$dst" "${args[@]}"
+  "$tools/archive" -o "$dst" "${args[@]}"
   sbom "$bin" "$dst"
 }
 

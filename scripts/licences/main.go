@@ -4,7 +4,8 @@
 //
 //	go run ./scripts/licences -check docs/licences.md     # CI: policy + table up to date
 //	go run ./scripts/licences -write docs/licences.md     # after a dependency changes
-//	go run ./scripts/licences -notices FILE               # release: every licence text
+//	go run ./scripts/licences -notices FILE -json FILE    # release: every licence text, and
+//	                                                      # the licences for the SBOMs
 //
 // It fails when anything compiled or bundled into a binary is under a
 // licence that would bind the binary (GPL, LGPL, AGPL and the like; see
@@ -16,6 +17,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -24,6 +26,15 @@ import (
 	"strings"
 	"unicode/utf8"
 )
+
+// Licence is one shipped component's licence as -json writes it; scripts/sbom
+// reads it so that the SBOMs say what docs/licences.md says.
+type Licence struct {
+	Kind    string `json:"kind"` // go or npm
+	Name    string `json:"name"` // module path or package name; "Go standard library"
+	Version string `json:"version"`
+	Licence string `json:"licence"` // SPDX expression; NOASSERTION when none is known
+}
 
 // review is a person's decision on a component the classifier cannot settle.
 type review struct {
@@ -43,15 +54,16 @@ func main() {
 	write := flag.String("write", "", "write the licence table to this Markdown file")
 	check := flag.String("check", "", "fail when this Markdown file is not the current licence table")
 	notices := flag.String("notices", "", "write the licence and notice texts of everything shipped to this file")
+	jsonOut := flag.String("json", "", "write the licence of every shipped component to this JSON file (for scripts/sbom)")
 	root := flag.String("root", ".", "the Slate checkout")
 	flag.Parse()
-	if err := run(*root, *write, *check, *notices); err != nil {
+	if err := run(*root, *write, *check, *notices, *jsonOut); err != nil {
 		fmt.Fprintln(os.Stderr, "licences:", err)
 		os.Exit(1)
 	}
 }
 
-func run(root, write, check, notices string) error {
+func run(root, write, check, notices, jsonOut string) error {
 	goc, err := goComponents(root)
 	if err != nil {
 		return err
@@ -90,6 +102,21 @@ func run(root, write, check, notices string) error {
 			return err
 		}
 		if err := os.WriteFile(notices, text, 0o644); err != nil {
+			return err
+		}
+	}
+	if jsonOut != "" {
+		var list []Licence
+		for _, c := range all {
+			if c.shipped && c.kind != "asset" {
+				list = append(list, Licence{Kind: c.kind, Name: c.name, Version: c.version, Licence: c.licence})
+			}
+		}
+		data, err := json.MarshalIndent(list, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(jsonOut, append(data, '\n'), 0o644); err != nil {
 			return err
 		}
 	}

@@ -1,11 +1,12 @@
 // Command sbom writes the CycloneDX SBOM of one release artefact: the Go
 // modules of the binary inside it, as `cyclonedx-gomod bin` read them from
 // the binary itself, plus the npm packages bundled into its UI (from
-// frontend/package-lock.json), with the artefact's name and SHA-256. Time
-// stamp and serial number derive from the commit and the artefact, so the
-// same artefact always gets the same SBOM.
+// frontend/package-lock.json), with the artefact's name and SHA-256, and the
+// licence of every component as scripts/licences settled it (the one source
+// of docs/licences.md). Time stamp and serial number derive from the commit
+// and the artefact, so the same artefact always gets the same SBOM.
 //
-//	go run ./scripts/sbom -gomod slate.gomod.json -lock frontend/package-lock.json \
+//	go run ./scripts/sbom -gomod slate.gomod.json -licences licences.json -lock frontend/package-lock.json \
 //	    -artefact dist/slate_1.0.0_amd64.deb -version 1.0.0 -epoch 1795935148 -o dist/slate_1.0.0_amd64.deb.cdx.json
 package main
 
@@ -31,21 +32,22 @@ type bom = map[string]any
 
 func main() {
 	gomod := flag.String("gomod", "", "SBOM of the binary from `cyclonedx-gomod bin -json`")
+	licences := flag.String("licences", "", "licences of the shipped components, from `scripts/licences -json`")
 	lock := flag.String("lock", "frontend/package-lock.json", "the UI's npm lock")
 	artefact := flag.String("artefact", "", "the release artefact this SBOM describes")
 	version := flag.String("version", "", "Slate's version")
 	epoch := flag.String("epoch", os.Getenv("SOURCE_DATE_EPOCH"), "commit time, seconds since 1970 (default $SOURCE_DATE_EPOCH)")
 	out := flag.String("o", "", "SBOM to write")
 	flag.Parse()
-	if err := run(*gomod, *lock, *artefact, *version, *epoch, *out); err != nil {
+	if err := run(*gomod, *licences, *lock, *artefact, *version, *epoch, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "sbom:", err)
 		os.Exit(1)
 	}
 }
 
-func run(gomod, lock, artefact, version, epoch, out string) error {
-	if gomod == "" || artefact == "" || version == "" || out == "" {
-		return fmt.Errorf("need -gomod, -artefact, -version and -o")
+func run(gomod, licencesFile, lock, artefact, version, epoch, out string) error {
+	if gomod == "" || licencesFile == "" || artefact == "" || version == "" || out == "" {
+		return fmt.Errorf("need -gomod, -licences, -artefact, -version and -o")
 	}
 	secs, err := strconv.ParseInt(epoch, 10, 64)
 	if err != nil {
@@ -68,7 +70,19 @@ func run(gomod, lock, artefact, version, epoch, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := merge(b, pkgs, filepath.Base(artefact), sum, version, time.Unix(secs, 0).UTC()); err != nil {
+	raw, err = os.ReadFile(licencesFile)
+	if err != nil {
+		return err
+	}
+	var list []licence
+	if err := json.Unmarshal(raw, &list); err != nil {
+		return fmt.Errorf("%s: %w", licencesFile, err)
+	}
+	lic := map[string]string{}
+	for _, l := range list {
+		lic[l.Kind+" "+l.Name+"@"+l.Version] = l.Licence
+	}
+	if err := merge(b, pkgs, lic, filepath.Base(artefact), sum, version, time.Unix(secs, 0).UTC()); err != nil {
 		return err
 	}
 	enc, err := json.MarshalIndent(b, "", "  ")
@@ -78,10 +92,16 @@ func run(gomod, lock, artefact, version, epoch, out string) error {
 	return os.WriteFile(out, append(enc, '\n'), 0o644)
 }
 
+// licence is one entry of `scripts/licences -json`.
+type licence struct{ Kind, Name, Version, Licence string }
+
 // merge turns the binary's SBOM into the artefact's: Slate's own component
-// gets its version, licence and the artefact, and the npm packages the UI
-// bundles join the components and the dependency graph.
-func merge(b bom, pkgs []npmlock.Package, artefact string, sum [32]byte, version string, at time.Time) error {
+// gets its version, licence and the artefact, every Go module the licence
+// docs/licences.md gives it, and the npm packages the UI bundles join the
+// components and the dependency graph. lic maps "go|npm NAME@VERSION" to an
+// SPDX expression; a module it does not know is an error, as the licence
+// check then did not see what the binary holds.
+func merge(b bom, pkgs []npmlock.Package, lic map[string]string, artefact string, sum [32]byte, version string, at time.Time) error {
 	meta, _ := b["metadata"].(bom)
 	if meta == nil {
 		return fmt.Errorf("the Go SBOM has no metadata")
@@ -103,12 +123,30 @@ func merge(b bom, pkgs []npmlock.Package, artefact string, sum [32]byte, version
 	meta["properties"] = props
 
 	comps, _ := b["components"].([]any)
+	for _, c := range comps {
+		cm, _ := c.(bom)
+		name, _ := cm["name"].(string)
+		ver, _ := cm["version"].(string)
+		key := "go " + name + "@" + ver
+		if name == "std" {
+			key = "go Go standard library@(the Go toolchain)"
+		}
+		l, ok := lic[key]
+		if !ok {
+			return fmt.Errorf("%s %s is in the binary but not in the licence check (scripts/licences releaseTargets)", name, ver)
+		}
+		delete(cm, "evidence")
+		setLicence(cm, l)
+	}
 	var refs []any
 	for _, p := range pkgs {
 		if !p.Shipped {
 			continue
 		}
 		c := npmComponent(p)
+		if l, ok := lic["npm "+p.Name+"@"+p.Version]; ok {
+			setLicence(c, l)
+		}
 		comps = append(comps, c)
 		refs = append(refs, c["bom-ref"])
 		b["dependencies"] = append(deps(b), bom{"ref": c["bom-ref"]})
@@ -142,13 +180,7 @@ func npmComponent(p npmlock.Package) bom {
 	if group != "" {
 		c["group"] = group
 	}
-	switch {
-	case p.Licence == "":
-	case strings.ContainsAny(p.Licence, " ()"):
-		c["licenses"] = []any{bom{"expression": p.Licence}}
-	default:
-		c["licenses"] = []any{bom{"license": bom{"id": p.Licence}}}
-	}
+	setLicence(c, p.Licence)
 	if alg, digest, ok := strings.Cut(p.Integrity, "-"); ok {
 		if raw, err := base64.StdEncoding.DecodeString(digest); err == nil {
 			name := map[string]string{"sha512": "SHA-512", "sha384": "SHA-384", "sha256": "SHA-256", "sha1": "SHA-1"}[alg]
@@ -158,6 +190,19 @@ func npmComponent(p npmlock.Package) bom {
 		}
 	}
 	return c
+}
+
+// setLicence sets a component's licence from an SPDX expression: a single
+// id as a licence, anything else as an expression; none when unknown.
+func setLicence(c bom, expr string) {
+	switch {
+	case expr == "" || expr == "NOASSERTION":
+		delete(c, "licenses")
+	case strings.ContainsAny(expr, " ()"):
+		c["licenses"] = []any{bom{"expression": expr}}
+	default:
+		c["licenses"] = []any{bom{"license": bom{"id": expr}}}
+	}
 }
 
 // serial is a name-based UUID URN from the artefact's hash: the same

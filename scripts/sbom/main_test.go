@@ -30,7 +30,8 @@ func TestMerge(t *testing.T) {
 		if err := json.Unmarshal([]byte(goBOM), &b); err != nil {
 			t.Fatal(err)
 		}
-		if err := merge(b, pkgs, "slate_0.1.0_amd64.deb", sum, "0.1.0", at); err != nil {
+		lic := map[string]string{"go go.etcd.io/bbolt@v1.4.3": "MIT", "npm dual@1.0.0": "(MIT OR Apache-2.0)"}
+		if err := merge(b, pkgs, lic, "slate_0.1.0_amd64.deb", sum, "0.1.0", at); err != nil {
 			t.Fatal(err)
 		}
 		return b
@@ -49,6 +50,9 @@ func TestMerge(t *testing.T) {
 		t.Errorf("timestamp %v", meta["timestamp"])
 	}
 	comps := b["components"].([]any)
+	if l := comps[0].(bom)["licenses"].([]any)[0].(bom)["license"].(bom); l["id"] != "MIT" {
+		t.Errorf("bbolt's licence from the licence check: %v", l)
+	}
 	if len(comps) != 3 { // bbolt and the two shipped npm packages, not vite
 		t.Fatalf("%d components: %v", len(comps), comps)
 	}
@@ -65,5 +69,16 @@ func TestMerge(t *testing.T) {
 	on := b["dependencies"].([]any)[0].(bom)["dependsOn"].([]any)
 	if len(on) != 3 || on[2] != "pkg:npm/dual@1.0.0" {
 		t.Errorf("slate depends on %v", on)
+	}
+}
+
+func TestMergeRefusesAModuleTheLicenceCheckMissed(t *testing.T) {
+	var b bom
+	if err := json.Unmarshal([]byte(goBOM), &b); err != nil {
+		t.Fatal(err)
+	}
+	err := merge(b, nil, map[string]string{}, "x.tar.gz", [32]byte{}, "0.1.0", time.Unix(0, 0))
+	if err == nil {
+		t.Fatal("a module without a checked licence went into the SBOM")
 	}
 }
