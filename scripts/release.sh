@@ -91,9 +91,9 @@ step "slate $version (commit $short, $build_date)"
 work=$(mktemp -d)
 cleanup() { rm -rf "$work" "$root"/rsrc_windows_*.syso; }
 trap cleanup EXIT
-rm -rf "$out"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+rm -f "$out"/slate[-_]* "$out/SHA256SUMS" # the previous build's files, nothing else
 
 # --- UI, licences ------------------------------------------------------------
 if [ $quick = 0 ]; then
@@ -206,6 +206,6 @@ if [ $quick = 0 ]; then
 fi
 
 # --- checksums ---------------------------------------------------------------
-(cd "$out" && find . -maxdepth 1 -type f ! -name SHA256SUMS -printf '%f\n' | LC_ALL=C sort | xargs sha256sum -- >SHA256SUMS)
+(cd "$out" && find . -maxdepth 1 -type f -name 'slate[-_]*' -printf '%f\n' | LC_ALL=C sort | xargs sha256sum -- >SHA256SUMS)
 step "done: $out"
-(cd "$out" && ls -l --time-style=+ | awk 'NR > 1 {printf "  %10d  %s\n", $5, $NF}')
+(cd "$out" && ls -l --time-style=+ SHA256SUMS slate[-_]* | awk '{printf "  %10d  %s\n", $5, $NF}')
