@@ -81,6 +81,31 @@ deb_demo() {
 }
 check "slate demo --db into a temporary folder, then get and audit verify" deb_demo
 
+# The packaged window opens: under Xvfb, on the demo workspace, the window
+# named Slate appears and its title counts the services (as the smoke test).
+deb_window() {
+  command -v xvfb-run >/dev/null && command -v xdotool >/dev/null || { echo "needs xvfb-run and xdotool (scripts/setup.sh)"; return 1; }
+  cat >"$tmp/window.sh" <<'WIN'
+#!/usr/bin/env bash
+export WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 LIBGL_ALWAYS_SOFTWARE=1 NO_AT_BRIDGE=1
+slate >"$1/window.log" 2>&1 &
+pid=$!
+for _ in $(seq 60); do
+  title=$(xdotool search --onlyvisible --name '^Slate' getwindowname 2>/dev/null | head -1)
+  case $title in "Slate — "*" services") break ;; esac
+  sleep 0.5
+done
+[ -n "${2:-}" ] && import -window root "$2" 2>/dev/null
+kill $pid; wait $pid 2>/dev/null
+echo "$title"
+case $title in "Slate — "*" services") exit 0 ;; *) exit 1 ;; esac
+WIN
+  chmod +x "$tmp/window.sh"
+  SLATE_DB=$tmp/ws/slate.db xvfb-run -a -s "-screen 0 1280x800x24" "$tmp/window.sh" "$tmp" "${RELEASE_TEST_SHOT:-}" ||
+    { tail -20 "$tmp/window.log"; return 1; }
+}
+check "the installed window app opens on the demo workspace (under Xvfb)" deb_window
+
 check "desktop entry and icon installed and valid" bash -c \
   "desktop-file-validate /usr/share/applications/slate.desktop && test -s /usr/share/icons/hicolor/512x512/apps/slate.png"
 
