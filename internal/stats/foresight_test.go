@@ -18,7 +18,7 @@ func TestFitLogisticChallenger(t *testing.T) {
 	for i, v := range challengerTemp {
 		x[i] = []float64{v}
 	}
-	m, err := FitLogistic(x, challengerFail, nil, 0, nil)
+	m, err := FitLogistic(x, challengerFail, LogisticOptions{})
 	if err != nil || !m.Converged {
 		t.Fatalf("fit: %v converged %v", err, m.Converged)
 	}
@@ -26,7 +26,7 @@ func TestFitLogisticChallenger(t *testing.T) {
 	checkNear(t, "slope", m.Coef[0], -0.2322, 5e-5)
 	// The published deviance of this fit is 20.315 (null deviance 28.267).
 	checkNear(t, "deviance", -2*m.LogLik, 20.315, 5e-4)
-	checkNear(t, "P(fail | 31°F)", m.Prob([]float64{31}), 0.99961, 5e-5)
+	checkNear(t, "P(fail | 31°F)", m.Prob([]float64{31}, 0), 0.99961, 5e-5)
 }
 
 // With a penalty, the estimate is where the penalised score vanishes:
@@ -35,14 +35,14 @@ func TestFitLogisticRidgeScore(t *testing.T) {
 	x := [][]float64{{0.5, 1}, {1.5, -1}, {-0.3, 0.2}, {2, 2}, {-1, 0.5}, {0.1, -2}, {1.2, 0.3}, {-2, -1}}
 	y := []float64{1, 0, 0, 1, 0, 1, 1, 0}
 	const lambda = 2.5
-	m, err := FitLogistic(x, y, nil, lambda, nil)
+	m, err := FitLogistic(x, y, LogisticOptions{Lambda: lambda})
 	if err != nil || !m.Converged {
 		t.Fatalf("fit: %v", err)
 	}
 	var g0 float64
 	g := make([]float64, 2)
 	for i := range x {
-		r := y[i] - m.Prob(x[i])
+		r := y[i] - m.Prob(x[i], 0)
 		g0 += r
 		for j := range g {
 			g[j] += r * x[i][j]
@@ -53,7 +53,7 @@ func TestFitLogisticRidgeScore(t *testing.T) {
 		checkNear(t, "slope score", g[j], lambda*m.Coef[j], 1e-9)
 	}
 	// A warm start from the answer stays there in one step.
-	again, _ := FitLogistic(x, y, nil, lambda, &m)
+	again, _ := FitLogistic(x, y, LogisticOptions{Lambda: lambda, Start: &m})
 	if again.Iter > 2 || !near(again.Coef[0], m.Coef[0], 1e-12) {
 		t.Errorf("warm start: %d steps, %v vs %v", again.Iter, again.Coef, m.Coef)
 	}
@@ -66,19 +66,29 @@ func TestFitLogisticRidgeScore(t *testing.T) {
 		x2 = append(x2, x[i], x[i])
 		y2 = append(y2, y[i], y[i])
 	}
-	a, _ := FitLogistic(x, y, w, lambda, nil)
-	b, _ := FitLogistic(x2, y2, nil, lambda, nil)
+	a, _ := FitLogistic(x, y, LogisticOptions{Lambda: lambda, Weights: w})
+	b, _ := FitLogistic(x2, y2, LogisticOptions{Lambda: lambda})
 	checkNear(t, "weighted = repeated", a.Coef[1], b.Coef[1], 1e-10)
+	// An offset that is a multiple of a column moves that column's slope by
+	// exactly the multiple (the fit is the same line).
+	off := make([]float64, len(y))
+	for i := range off {
+		off[i] = 0.7 * x[i][0]
+	}
+	plain, _ := FitLogistic(x, y, LogisticOptions{})
+	shifted, _ := FitLogistic(x, y, LogisticOptions{Offset: off})
+	checkNear(t, "offset slope", shifted.Coef[0], plain.Coef[0]-0.7, 1e-8)
+	checkNear(t, "offset intercept", shifted.Intercept, plain.Intercept, 1e-8)
 }
 
 func TestFitLogisticErrors(t *testing.T) {
-	if _, err := FitLogistic(nil, nil, nil, 1, nil); !errors.Is(err, ErrEmpty) {
+	if _, err := FitLogistic(nil, nil, LogisticOptions{Lambda: 1}); !errors.Is(err, ErrEmpty) {
 		t.Errorf("empty: %v", err)
 	}
-	if _, err := FitLogistic([][]float64{{1}, {math.NaN()}}, []float64{0, 1}, nil, 1, nil); !errors.Is(err, ErrNotFinite) {
+	if _, err := FitLogistic([][]float64{{1}, {math.NaN()}}, []float64{0, 1}, LogisticOptions{Lambda: 1}); !errors.Is(err, ErrNotFinite) {
 		t.Errorf("NaN: %v", err)
 	}
-	if _, err := FitLogistic([][]float64{{1}, {2}}, []float64{0, 2}, nil, 1, nil); !errors.Is(err, ErrParam) {
+	if _, err := FitLogistic([][]float64{{1}, {2}}, []float64{0, 2}, LogisticOptions{Lambda: 1}); !errors.Is(err, ErrParam) {
 		t.Errorf("y=2: %v", err)
 	}
 }

@@ -6,7 +6,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// Logistic is a fitted logistic regression P(y = 1 | x) = 1/(1 + e^−(b₀ + b·x)).
+// Logistic is a fitted logistic regression P(y = 1 | x) = 1/(1 + e^−(o + b₀ + b·x)),
+// o a known offset per row (0 without).
 type Logistic struct {
 	Intercept float64
 	Coef      []float64
@@ -17,9 +18,25 @@ type Logistic struct {
 	LogLik float64
 }
 
-// Prob returns the fitted probability for one row x (len(x) = len(Coef)).
-func (l Logistic) Prob(x []float64) float64 {
-	eta := l.Intercept
+// LogisticOptions tune FitLogistic; the zero value is plain maximum likelihood.
+type LogisticOptions struct {
+	// Lambda is the L2 penalty on the slopes (not the intercept).
+	Lambda float64
+	// Weights (nil: all 1) weight the rows; Offset (nil: all 0) adds a known
+	// term to each row's log-odds, so that the slopes describe departures
+	// from it and the penalty shrinks towards it.
+	Weights, Offset []float64
+	// Start (nil: zeros) warm-starts the search.
+	Start *Logistic
+	// Tol ends the search once no coefficient moves by more than Tol times
+	// max(1, its size) in a step (default 1e-10).
+	Tol float64
+}
+
+// Prob returns the fitted probability for one row x (len(x) = len(Coef))
+// with offset o.
+func (l Logistic) Prob(x []float64, o float64) float64 {
+	eta := o + l.Intercept
 	for j, b := range l.Coef {
 		eta += b * x[j]
 	}
@@ -50,19 +67,24 @@ func log1pExp(x float64) float64 {
 //
 //	Σᵢ wᵢ[yᵢ·ηᵢ − log(1 + e^ηᵢ)] − λ/2·Σⱼ bⱼ²,  ηᵢ = b₀ + Σⱼ bⱼxᵢⱼ,
 //
-// where the intercept b₀ is not penalised. Each step solves
+// where the intercept b₀ is not penalised and ηᵢ also holds the row's offset,
+// when given. Each step solves
 // (XᵀWX + λI′)·Δ = Xᵀw(y − μ) − λb′ by Cholesky (gonum/mat), halving the step
 // while the penalised objective would fall; it stops when no coefficient
-// moves by more than 1e-10 (relative to its size). x is n rows of p features,
-// y holds 0 or 1, w (nil = all 1) weights the rows, start (nil = zeros)
-// warm-starts the search. With λ = 0 and separable data there is no finite
+// moves by more than o.Tol (relative to its size). x is n rows of p features
+// and y holds 0 or 1. With λ = 0 and separable data there is no finite
 // maximum: Converged is then false.
-func FitLogistic(x [][]float64, y, w []float64, lambda float64, start *Logistic) (Logistic, error) {
+func FitLogistic(x [][]float64, y []float64, o LogisticOptions) (Logistic, error) {
+	w, lambda, start, off := o.Weights, o.Lambda, o.Start, o.Offset
+	tol := o.Tol
+	if tol <= 0 {
+		tol = 1e-10
+	}
 	n := len(x)
 	if n == 0 {
 		return Logistic{}, ErrEmpty
 	}
-	if len(y) != n || (w != nil && len(w) != n) {
+	if len(y) != n || (w != nil && len(w) != n) || (off != nil && len(off) != n) {
 		return Logistic{}, ErrLength
 	}
 	if lambda < 0 || math.IsNaN(lambda) {
@@ -94,10 +116,16 @@ func FitLogistic(x [][]float64, y, w []float64, lambda float64, start *Logistic)
 		}
 		return w[i]
 	}
+	offset := func(i int) float64 {
+		if off == nil {
+			return 0
+		}
+		return off[i]
+	}
 	objective := func(b []float64) float64 {
 		var ll float64
 		for i := range x {
-			eta := b[0]
+			eta := offset(i) + b[0]
 			for j := 0; j < p; j++ {
 				eta += b[j+1] * x[i][j]
 			}
@@ -113,6 +141,7 @@ func FitLogistic(x [][]float64, y, w []float64, lambda float64, start *Logistic)
 	g := mat.NewVecDense(k, nil)
 	delta := mat.NewVecDense(k, nil)
 	row := make([]float64, k)
+	next := make([]float64, k)
 	hd := make([]float64, k*k)
 	var chol mat.Cholesky
 	res := Logistic{Lambda: lambda}
@@ -124,7 +153,7 @@ func FitLogistic(x [][]float64, y, w []float64, lambda float64, start *Logistic)
 		for i := range x {
 			row[0] = 1
 			copy(row[1:], x[i])
-			eta := 0.0
+			eta := offset(i)
 			for j, v := range row {
 				eta += beta[j] * v
 			}
@@ -167,7 +196,6 @@ func FitLogistic(x [][]float64, y, w []float64, lambda float64, start *Logistic)
 		}
 		d := delta.RawVector().Data
 		step := 1.0
-		next := make([]float64, k)
 		var nobj float64
 		for range 30 {
 			for j := range beta {
@@ -183,8 +211,8 @@ func FitLogistic(x [][]float64, y, w []float64, lambda float64, start *Logistic)
 		for j := range beta {
 			moved = math.Max(moved, math.Abs(next[j]-beta[j])/math.Max(1, math.Abs(beta[j])))
 		}
-		beta, obj = next, nobj
-		if moved < 1e-10 {
+		beta, next, obj = next, beta, nobj
+		if moved < tol {
 			res.Converged = true
 			res.Iter++
 			break
@@ -193,7 +221,7 @@ func FitLogistic(x [][]float64, y, w []float64, lambda float64, start *Logistic)
 	res.Intercept, res.Coef = beta[0], beta[1:]
 	var ll float64
 	for i := range x {
-		eta := beta[0]
+		eta := offset(i) + beta[0]
 		for j := 0; j < p; j++ {
 			eta += beta[j+1] * x[i][j]
 		}

@@ -50,10 +50,10 @@ func AUC(p, y []float64) (float64, error) {
 type ReliabilityBin struct {
 	From      float64
 	To        float64
-	N         int    
-	Events    int    
+	N         int
+	Events    int
 	Predicted float64 // mean forecast in the bin (NaN when empty)
-	Observed  float64  // events / n (NaN when empty)
+	Observed  float64 // events / n (NaN when empty)
 }
 
 // Reliability groups forecasts into k equal-width bins over [0, 1] and
