@@ -1,9 +1,11 @@
 package calibrate
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,6 +160,9 @@ func TestPlantedBiasAndDrift(t *testing.T) {
 	rep, err = Feed(in, Request{Feed: "probe"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if b, err := json.Marshal(rep); err != nil || !strings.Contains(string(b), `"limits_of_agreement":[`) {
+		t.Errorf("report JSON: %v", err)
 	}
 	dr := rep.Result.Drift
 	if dr.Status != DriftFound || dr.Change == nil || dr.Change.Kind != stats.ChangeRamp {

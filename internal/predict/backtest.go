@@ -53,9 +53,7 @@ type Options struct {
 	At time.Time
 	// Bins is the number of reliability bins (default 10).
 	Bins int
-	// Lambda is the L2 penalty (0: the mean number of decision points per
-	// labelled period in the training set, so that the prior weighs about as
-	// much as one period of evidence per coefficient).
+	// Lambda is the L2 penalty in units of periods (0: DefaultLambda).
 	Lambda float64
 }
 
@@ -115,7 +113,7 @@ type point struct {
 	target int
 	at     time.Time
 	x      []float64
-	d      decision
+	d      Decision
 	// label per horizon: the period forecast and its final outcome
 	// (1 missed, 0 met, −1 unknown: no data, or not over yet).
 	label [2]label
@@ -197,7 +195,7 @@ func targetPoints(h History, i int, t Target, now time.Time) []point {
 		v.At = at
 		x, d := Extract(v)
 		out = append(out, point{target: i, at: at, x: x, d: d,
-			label: [2]label{{period: d.period, y: y(d.period)}, {period: d.next, y: y(d.next)}}})
+			label: [2]label{{period: d.Period, y: y(d.Period)}, {period: d.Next, y: y(d.Next)}}})
 		at = addDays(first, n+1, t.Loc)
 	}
 	return out
@@ -206,11 +204,9 @@ func targetPoints(h History, i int, t Target, now time.Time) []point {
 // fitted is the state of the walk at one time: the model and the baseline's
 // class frequencies, all from labels known then.
 type fitted struct {
-	model      *Model
-	climRate   float64
-	at         time.Time
-	rows       int
-	lastLambda float64
+	model    *Model
+	climRate float64
+	at       time.Time
 }
 
 type scored struct {
@@ -221,7 +217,7 @@ type scored struct {
 }
 
 // walk runs the walk-forward backtest of one horizon over the points.
-func walk(h History, targets []Target, pts []point, hz int, o Options) ([]scored, *fitted, int) {
+func walk(h History, targets []Target, pts []point, hz int, o Options) ([]scored, int) {
 	order := make([]int, len(pts))
 	for i := range order {
 		order[i] = i
@@ -259,7 +255,7 @@ func walk(h History, targets []Target, pts []point, hz int, o Options) ([]scored
 		out = append(out, scored{model: cur.model.Prob(p.x), base: cur.model.Baseline(p.x), clim: cur.climRate,
 			y: float64(lb.y), target: p.target, cluster: lb.cluster, at: p.at})
 	}
-	return out, cur, refits
+	return out, refits
 }
 
 // fitAt fits the model and the baseline on the training points whose labels
@@ -325,7 +321,7 @@ func fitAt(h History, targets []Target, pts []point, train []int, hz int, at tim
 	if err != nil {
 		return nil
 	}
-	f := &fitted{model: &m, at: at, rows: len(x), lastLambda: lambda}
+	f := &fitted{model: &m, at: at}
 	f.climRate = (float64(m.Events) + 1) / (float64(len(y)) + 2)
 	return f
 }
@@ -349,7 +345,7 @@ func backtest(h History, targets []Target, pts []point, hz int, o Options) (Repo
 	if o.Bins == 0 {
 		o.Bins = 10
 	}
-	sc, _, refits := walk(h, targets, pts, hz, o)
+	sc, refits := walk(h, targets, pts, hz, o)
 	r := Report{Horizon: HorizonName(hz), Refits: refits, Use: "baseline",
 		Model: emptyScores(), Baseline: emptyScores(), Climatology: report.NaN, Skill: report.NaN, SkillP: report.NaN}
 	clusters := map[int]float64{}

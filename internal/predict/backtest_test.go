@@ -1,9 +1,11 @@
 package predict
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,6 +61,9 @@ func TestNotEnoughData(t *testing.T) {
 	if !errors.As(err, &ne) || fc.Status != "insufficient" {
 		t.Fatalf("predict: %v %+v", err, fc.Status)
 	}
+	if _, err := json.Marshal(fc); err != nil {
+		t.Errorf("forecast without probabilities does not encode: %v", err)
+	}
 	for _, tf := range fc.Targets {
 		if tf.Current.Probability.Valid() || tf.Current.Source != "none" {
 			t.Errorf("%s: a probability without a track record: %+v", tf.SLT, tf.Current)
@@ -98,6 +103,20 @@ func TestPredictStrongLead(t *testing.T) {
 	}
 	if hit/n < 0.8 {
 		t.Errorf("the forecasts of 20 October are right for %v of %v SLTs", hit, n)
+	}
+	b, err := json.Marshal(fc)
+	if err != nil || !strings.Contains(string(b), `"track_record_current":{"horizon":"current","status":"ok"`) || fc.ModelCurrent == nil || len(fc.ModelCurrent.Coef) != len(FeatureNames) {
+		t.Errorf("forecast JSON: %v %.300s", err, b)
+	}
+	// The model published with the forecast recomputes its probabilities.
+	for _, tf := range fc.Targets {
+		x := make([]float64, len(tf.Features))
+		for j, f := range tf.Features {
+			x[j] = f.Value
+		}
+		if p := fc.ModelCurrent.Prob(x); math.Abs(p-float64(tf.Current.Model)) > 1e-12 {
+			t.Errorf("%s: model_current gives %v, the forecast says %v", tf.SLT, p, tf.Current.Model)
+		}
 	}
 	if fc.Current.To.After(at) {
 		t.Errorf("the track record reaches %s, after the forecast time", fc.Current.To)

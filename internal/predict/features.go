@@ -139,12 +139,14 @@ func window(v View, days int) Counts {
 	return v.Eval(addDays(at, -days, v.T.Loc), at)
 }
 
-// decision is the state of a target at a decision time that the baseline
-// and the labels need besides the features.
-type decision struct {
-	period     Period // the period in progress
-	next       Period // the one after it
-	projMissed bool   // the burn-rate projection says the period misses
+// Decision is what a forecast at a decision time is about, besides the
+// features: the period in progress, the next one, and the baseline's call.
+type Decision struct {
+	Period Period // the period in progress
+	Next   Period // the one after it
+	// OnCourseToMiss: the baseline (the burn rate so far, projected to the
+	// period end) says the period misses.
+	OnCourseToMiss bool
 }
 
 // Period is a period key with its bounds.
@@ -154,14 +156,14 @@ type Period struct {
 	End   time.Time `json:"end"`
 }
 
-// Extract computes the feature vector of a view (see FeatureNames) and the
-// decision state. It reads nothing but the view.
-func Extract(v View) ([]float64, decision) {
+// Extract computes the feature vector of a view (see FeatureNames) and what
+// the forecast is about. It reads nothing but the view.
+func Extract(v View) ([]float64, Decision) {
 	x := make([]float64, nFeatures)
 	t, at, loc := v.T, v.At, v.T.Loc
 	p := t.Period.Of(at, loc)
 	np := t.Period.Of(p.End, loc) // for rolling periods: the window ending a day later
-	d := decision{period: Period{p.Key, p.Start, p.End}, next: Period{np.Key, np.Start, np.End}}
+	d := Decision{Period: Period{p.Key, p.Start, p.End}, Next: Period{np.Key, np.Start, np.End}}
 	f := float64(at.Sub(p.Start)) / float64(p.End.Sub(p.Start))
 	x[fElapsed] = math.Max(0, math.Min(1, f))
 
@@ -191,11 +193,11 @@ func Extract(v View) ([]float64, decision) {
 	x[fHeadroom] = headroom(x[fElapsed], rPTD, r7)
 	// The baseline: the burn rate so far, projected to the period end; before
 	// the period has data, the last period's outcome.
-	d.projMissed = x[fStressToDate] >= 0
+	d.OnCourseToMiss = x[fStressToDate] >= 0
 	if math.IsNaN(sPTD) && len(known) > 0 {
-		d.projMissed = !*known[len(known)-1].Met
+		d.OnCourseToMiss = !*known[len(known)-1].Met
 	}
-	if d.projMissed {
+	if d.OnCourseToMiss {
 		x[fProjectedMiss] = 1
 	}
 

@@ -17,6 +17,11 @@ type Forecast struct {
 	Next    Report           `json:"track_record_next"`
 	Targets []TargetForecast `json:"targets"`
 	Skipped []string         `json:"skipped"`
+	// The models behind the forecasts, fitted on every outcome known at At
+	// (null while there are too few), so that an auditor can recompute each
+	// probability from the features.
+	ModelCurrent *Model `json:"model_current"`
+	ModelNext    *Model `json:"model_next"`
 }
 
 // TargetForecast is one SLT (or tier).
@@ -80,6 +85,12 @@ func Predict(h History, o Options) (Forecast, error) {
 		}
 		final[hz] = fitAt(h, targets, pts, train, hz, at, o, nil)
 	}
+	if final[Current] != nil {
+		fc.ModelCurrent = final[Current].model
+	}
+	if final[Next] != nil {
+		fc.ModelNext = final[Next].model
+	}
 	// the decision point of each target at the forecast time is its last
 	last := make([]int, len(targets))
 	for i := range last {
@@ -95,7 +106,7 @@ func Predict(h History, o Options) (Forecast, error) {
 			continue
 		}
 		p := pts[last[ti]]
-		tf := TargetForecast{SLT: t.SLT, Tier: t.Tier, AsOf: p.at, Period: p.d.period, NextPeriod: p.d.next}
+		tf := TargetForecast{SLT: t.SLT, Tier: t.Tier, AsOf: p.at, Period: p.d.Period, NextPeriod: p.d.Next}
 		var contrib []float64
 		for hz := range 2 {
 			pr := Probability{Probability: report.NaN, Source: "none", Model: report.NaN, Baseline: report.NaN}
