@@ -283,6 +283,9 @@ type sampler struct {
 	// (a calendar lookup per point was half the cost of an analysis).
 	business, excluded cursor
 	chunkEnd           time.Time
+	// the zone offset in force over [zoneStart, zoneEnd), for local hours
+	offset             int
+	zoneStart, zoneEnd time.Time
 }
 
 // cursor answers "is t inside the set" for non-decreasing t in amortised O(1).
@@ -320,7 +323,8 @@ func (s *sampler) inBusiness(t time.Time) bool {
 }
 
 type hourAcc struct {
-	hour      int64 // unix hour
+	hour      int64     // local clock hours since 1970-01-01 00:00 local
+	start     time.Time // the instant the hour began
 	sum, wsum float64
 }
 
@@ -384,19 +388,34 @@ func (s *sampler) add(p *domain.Point) {
 }
 
 // put adds sum (a value, good units) with weight w (1, or the units) to t's
-// clock hour. Calls come in time order, so only the last hour can be open.
+// local clock hour in the SLT's zone (Asia/Kolkata's hours start at :30 UTC).
+// Calls come in time order, so only the last hour can be open.
 func (s *sampler) put(t time.Time, sum, w float64) {
-	h := t.Unix() / 3600
+	if t.Before(s.zoneStart) || !t.Before(s.zoneEnd) {
+		lt := t.In(s.spec.Loc)
+		_, s.offset = lt.Zone()
+		s.zoneStart, s.zoneEnd = lt.ZoneBounds()
+		if s.zoneStart.IsZero() {
+			s.zoneStart = time.Unix(-1<<40, 0)
+		}
+		if s.zoneEnd.IsZero() {
+			s.zoneEnd = time.Unix(1<<40, 0)
+		}
+	}
+	off := int64(s.offset)
+	h := (t.Unix() + off) / 3600
+	if t.Unix()+off < 0 && (t.Unix()+off)%3600 != 0 {
+		h--
+	}
 	if n := len(s.hours); n == 0 || s.hours[n-1].hour != h {
-		s.hours = append(s.hours, hourAcc{hour: h})
+		s.hours = append(s.hours, hourAcc{hour: h, start: time.Unix(h*3600-off, 0).UTC()})
 	}
 	a := &s.hours[len(s.hours)-1]
 	a.sum += sum
 	a.wsum += w
 }
 
-// samples returns the hourly samples in [from, to). Hours are UTC clock
-// hours; in zones with a whole-hour offset they are local hours too.
+// samples returns the hourly samples in [from, to), one per local clock hour.
 func (s *sampler) samples(from, to time.Time) []analysis.Sample {
 	items := slices.SortedFunc(maps.Values(s.items), func(a, b hourItem) int { return a.opened.Compare(b.opened) })
 	for _, it := range items {
@@ -409,7 +428,7 @@ func (s *sampler) samples(from, to time.Time) []analysis.Sample {
 	clear(s.items)
 	var out []analysis.Sample
 	for _, a := range s.hours {
-		t := time.Unix(a.hour*3600, 0).UTC()
+		t := a.start
 		if t.Before(from) || !t.Before(to) || a.wsum == 0 {
 			continue
 		}

@@ -135,7 +135,7 @@ func (c *Calendar) nextOpen(t time.Time) (time.Time, bool) {
 	if c == nil {
 		return t, true
 	}
-	n := civilOf(t, c.loc)
+	n := LocalDay(t, c.loc)
 	for d := n; d < n+370; d++ {
 		for _, iv := range c.Day(d) {
 			if iv.End.After(t) {
@@ -415,7 +415,7 @@ func filterRows(rows []Row, s *domain.SLT, key string) []Row {
 	if len(out) == 0 && (ps.Kind == kind || ps.Kind == Rolling && kind == Day) {
 		r := Row{SLT: s.Name(), Kind: "none", Period: key, Start: p.Start, End: p.End, Unknown: 0}
 		if ps.Kind == Rolling {
-			r.Start = dayStart(civilOf(p.Start, loc)-ps.Days+1, loc).UTC()
+			r.Start = dayStart(LocalDay(p.Start, loc)-ps.Days+1, loc)
 		}
 		if len(s.Spec.Tiers) == 0 {
 			r.Judge(Objective{s.Spec.ObjectiveOp(s.Spec.Objective.Op), s.Spec.Objective.Target})
