@@ -171,3 +171,49 @@ func TestConsecutiveMissesAndFilter(t *testing.T) {
 		t.Errorf("impact %+v", bs[0])
 	}
 }
+
+// The example: a daily SLT missed on 26 and 27 April, had no rows at
+// all until 25 October and missed again. The days between have no data, so
+// the run ends: 25 October is the first miss of a new run, and no RCA is due.
+// A run of three adjacent misses, and one broken by a listed no-data day
+// (points outside the calendar), show the other two cases.
+func TestRunEndsAtPeriodsWithoutRows(t *testing.T) {
+	s := newSLT("d", "day", "Europe/Berlin", threshold("<=", 1), 0.9)
+	s.Spec.Calendar = "weekdays"
+	cal := &domain.Calendar{Metadata: domain.Meta{Name: "weekdays"}, Spec: domain.CalendarSpec{TimeZone: "Europe/Berlin"}}
+	h := []string{"00:00-24:00"}
+	cal.Spec.Hours = domain.WeeklyHours{Mon: h, Tue: h, Wed: h, Thu: h, Fri: h}
+	ws := domain.NewWorkspace(s, cal)
+	bad := func(day string) domain.Point { return domain.Point{At: ts(day + "T10:00:00Z"), Value: 5} }
+	pts := []domain.Point{
+		bad("2026-04-27"), bad("2026-04-28"), // Monday, Tuesday
+		bad("2026-10-26"),                                       // Monday, after half a year without rows
+		bad("2026-11-02"), bad("2026-11-03"), bad("2026-11-04"), // three in a row
+		bad("2026-11-05"), {At: ts("2026-11-07T10:00:00Z"), Value: 5}, bad("2026-11-09"), // Saturday: a row, no data
+	}
+	rep := report(t, ws, ts("2026-12-01T00:00:00Z"), map[string][]domain.Point{"d-feed": pts}, nil, ReportOptions{})
+	for _, w := range []struct {
+		key  string
+		runs int
+		rca  bool
+	}{
+		{"2026-04-27", 1, false}, {"2026-04-28", 2, false}, {"2026-10-26", 1, false},
+		{"2026-11-02", 1, false}, {"2026-11-03", 2, false}, {"2026-11-04", 3, true}, {"2026-11-05", 4, true},
+		{"2026-11-07", 0, false}, {"2026-11-09", 1, false},
+	} {
+		r := findRow(t, rep, "d", "", w.key)
+		if r.ConsecutiveMisses != w.runs || r.RCADue != w.rca {
+			t.Errorf("%s: consecutive_misses %d rca_due %v, want %d %v", w.key, r.ConsecutiveMisses, r.RCADue, w.runs, w.rca)
+		}
+	}
+	// rolling windows: one per day with points; a day without points between two ends the run
+	rs := newSLT("r", "rolling:2d", "UTC", threshold("<=", 1), 0.9)
+	rep = report(t, domain.NewWorkspace(rs), ts("2026-12-01T00:00:00Z"), map[string][]domain.Point{"r-feed": {
+		bad("2026-11-02"), bad("2026-11-03"), bad("2026-11-04"), bad("2026-11-06"),
+	}}, nil, ReportOptions{})
+	for key, runs := range map[string]int{"2026-11-03": 2, "2026-11-04": 3, "2026-11-06": 1} {
+		if r := findRow(t, rep, "r", "", key); r.ConsecutiveMisses != runs {
+			t.Errorf("rolling %s: %d, want %d", key, r.ConsecutiveMisses, runs)
+		}
+	}
+}
