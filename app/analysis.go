@@ -146,29 +146,14 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 		return SLTAnalysis{}, err
 	}
 
-	ain := analysis.Input{SLT: s.Name(), Tier: q.Tier, Ratio: sp.RatioLike(), Op: sum.Op, Target: sum.Target,
-		PeriodKind: periodKind(sp.Period), Location: loc, Chart: q.Chart, Rules: q.Rules}
-	if !ain.Ratio {
-		if f := in.Workspace.Feed(sp.Feed); f != nil {
-			ain.Unit = f.Spec.Unit
-		}
-	}
+	ain := analysisInput(in.Workspace, s, sum, series, loc)
+	ain.Tier, ain.Chart, ain.Rules = q.Tier, q.Chart, q.Rules
 	if q.Baseline != "" {
 		from, to, ok := strings.Cut(q.Baseline, "..")
 		if !ok || from == "" || to == "" {
 			return SLTAnalysis{}, fmt.Errorf("--baseline %q: write FIRST..LAST period, e.g. 2025-12..2026-05", q.Baseline)
 		}
 		ain.Baseline = analysis.PeriodRange{From: strings.TrimSpace(from), To: strings.TrimSpace(to)}
-	}
-	for _, r := range series {
-		p := analysis.Period{Label: r.Period, Start: r.Start, End: r.End, Complete: r.Complete, Value: math.NaN()}
-		if r.Attainment != nil {
-			p.Value = *r.Attainment
-		}
-		if r.Good != nil && r.Eligible > 0 {
-			p.Good, p.Eligible = *r.Good, r.Eligible
-		}
-		ain.Periods = append(ain.Periods, p)
 	}
 	if samp != nil && len(series) > 0 {
 		ain.Samples = samp.samples(series[0].Start, series[len(series)-1].End)
@@ -178,6 +163,38 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 		return SLTAnalysis{}, errors.New(strings.TrimPrefix(err.Error(), "analysis: invalid input: "))
 	}
 	return SLTAnalysis{At: at, Definition: sum, Analysis: res}, nil
+}
+
+// analysisInput is the analysis input of one SLT (or tier) series: the same
+// for `slate analyze`, the pack and the status rule, so all read the same
+// chart, trend and capability. sum gives the op and target (a tier's, or the
+// SLT's; none for a tiered SLT's overall rows, which still carry met).
+func analysisInput(ws *domain.Workspace, s *domain.SLT, sum AnalysisDefinition, series []compliance.Row, loc *time.Location) analysis.Input {
+	sp := &s.Spec
+	ain := analysis.Input{SLT: s.Name(), Ratio: sp.RatioLike(), Op: sum.Op, Target: sum.Target,
+		PeriodKind: periodKind(sp.Period), Location: loc, Unit: unitOf(ws, s)}
+	for _, r := range series {
+		p := analysis.Period{Label: r.Period, Start: r.Start, End: r.End, Complete: r.Complete, Value: math.NaN(), Met: r.Met}
+		if r.Attainment != nil {
+			p.Value = *r.Attainment
+		}
+		if r.Good != nil && r.Eligible > 0 {
+			p.Good, p.Eligible = *r.Good, r.Eligible
+		}
+		ain.Periods = append(ain.Periods, p)
+	}
+	return ain
+}
+
+// unitOf is the unit of an SLT's values: its feed's, for SLTs that are not shares.
+func unitOf(ws *domain.Workspace, s *domain.SLT) string {
+	if s.Spec.RatioLike() {
+		return ""
+	}
+	if f := ws.Feed(s.Spec.Feed); f != nil {
+		return f.Spec.Unit
+	}
+	return ""
 }
 
 func definitionSummary(ws *domain.Workspace, s *domain.SLT) AnalysisDefinition {
