@@ -1108,8 +1108,8 @@ func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.T
 	cols = append(cols,
 		report.Column{Header: "Tier", Kind: report.ValueText}, report.Column{Header: "Period", Kind: report.ValueText},
 		report.Column{Header: "Attainment", Kind: report.ValuePercent}, report.Column{Header: "Shortfall", Kind: report.ValuePercent},
-		report.Column{Header: "Bad minutes or items", Kind: report.ValueNumber}, report.Column{Header: "Impact", Kind: report.ValueNumber},
-		report.Column{Header: "Priority", Kind: report.ValueNumber}, report.Column{Header: "Pareto rank", Kind: report.ValueInteger},
+		report.Column{Header: "Bad minutes or items", Kind: report.ValueNumber}, report.Column{Header: "Budgets overspent", Kind: report.ValueNumber},
+		report.Column{Header: "Priority (weighted budgets)", Kind: report.ValueNumber}, report.Column{Header: "Pareto rank", Kind: report.ValueInteger},
 		report.Column{Header: "False positive", Kind: report.ValueText},
 	)
 	t := report.Table{Title: title, Columns: cols}
@@ -1140,7 +1140,7 @@ func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.T
 			rank = report.Integer(int64(b.ParetoRank))
 		}
 		cells = append(cells, textOr(b.Tier, "—"), report.Text(b.Period), attCell(kind, b.Attainment), short,
-			optCount(bad), report.Number(b.Impact), report.Number(b.Priority), rank, fp)
+			optCount(bad), report.Number(b.BudgetsOverspent), report.Number(b.Priority), rank, fp)
 		t.Rows = append(t.Rows, report.Row{Status: rag, Cells: cells})
 	}
 	if len(bs) == 0 {
@@ -1152,9 +1152,10 @@ func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.T
 func (d *packData) breachLog() report.Section {
 	sec := report.Section{ID: "breaches", Title: "Breach log and Pareto"}
 	sec.Blocks = append(sec.Blocks, report.NewParagraph("A breach is a complete period in which an SLT or tier missed its objective. "+
-		"Priority = frequency × duration × impact: frequency counts the genuine breaches of the same SLT and tier, duration is the bad minutes "+
-		"(availability) or bad items, impact is the cost of bad minutes where priced, else impact weight × shortfall. "+
-		"False positives stay in the log, flagged, and are left out of the ranking."))
+		"Its priority is in one unit for every kind of SLT: impact weight × error budgets overspent, where the budgets overspent are the "+
+		"shortfall ÷ the shortfall the objective allows (1 − target for availability and other shares, the target itself for statistics "+
+		"such as a p95 latency). The Pareto sums the priorities per SLT and tier, so a repeated miss counts each time; bad minutes or items "+
+		"are already in the shortfall and are not counted again. False positives stay in the log, flagged, and are left out of the ranking."))
 	bt := d.breachTable("Breaches in "+d.q.Period, d.periodBreaches(), true)
 	sec.Blocks = append(sec.Blocks, report.NewTable(bt))
 	// Pareto over the history up to the end of the period
@@ -1180,8 +1181,8 @@ func (d *packData) breachLog() report.Section {
 	par := report.NewPareto(cats, vals)
 	if len(cats) > 0 {
 		sec.Blocks = append(sec.Blocks, report.NewChart(report.Chart{Kind: report.ChartPareto, ValueKind: report.ValueNumber,
-			Title: "Pareto of breach priority up to the end of " + d.q.Period, YLabel: "Summed priority", Pareto: par,
-			Caption: "Bars: summed priority per SLT and tier over every breach up to the end of the period; line: cumulative share."}))
+			Title: "Pareto of breach priority up to the end of " + d.q.Period, YLabel: "Weighted error budgets overspent", Pareto: par,
+			Caption: "Bars: summed priority (impact weight × error budgets overspent) per SLT and tier over every breach up to the end of the period; line: cumulative share."}))
 	}
 	pt := report.Table{Title: "Pareto ranking", Columns: []report.Column{
 		{Header: "Rank", Kind: report.ValueInteger}, {Header: "SLT / tier", Kind: report.ValueText},
