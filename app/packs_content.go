@@ -588,7 +588,7 @@ func (d *packData) summary() report.Section {
 		{Header: "Type", Kind: report.ValueText, Width: 4}, {Header: "Objective", Kind: report.ValueText, Width: 12},
 		{Header: "Periods met", Kind: report.ValueText, Width: 7}, {Header: "Attainment", Kind: report.ValuePercent},
 		{Header: "Budget left", Kind: report.ValuePercent}, {Header: "Trend", Kind: report.ValueText, Width: 11},
-		{Header: "Status", Kind: report.ValueText, Width: 7},
+		{Header: "Status", Kind: report.ValueText, Width: 9},
 	}, Caption: "Attainment is the adjusted attainment of the period; for SLTs measured over shorter periods (days, weeks) it is the worst of them, " +
 		"and Budget left the smallest. Trend: the direction of a significant trend over the SLT's history (↑ improving, ↓ worsening, → none)."}
 	for _, st := range sts {
@@ -602,8 +602,8 @@ func (d *packData) summary() report.Section {
 	}
 	sec.Blocks = append(sec.Blocks, report.NewTable(t))
 	why := report.Table{Title: "Why each SLT has its status", Columns: []report.Column{
-		{Header: "SLT", Kind: report.ValueText, Width: 26}, {Header: "Status", Kind: report.ValueText, Width: 7},
-		{Header: "Why", Kind: report.ValueText, Width: 67},
+		{Header: "SLT", Kind: report.ValueText, Width: 26}, {Header: "Status", Kind: report.ValueText, Width: 9},
+		{Header: "Why", Kind: report.ValueText, Width: 65},
 	}, Caption: "Missed: a period (or tier) of " + d.q.Period + " missed its objective. At risk: met, but under 25% of an error budget left, " +
 		"a burn-rate alert, a projected miss, or the analysis finds the period worse than usual, a worsening trend that fails the target, " +
 		"or a process that at its usual level misses the target. An improvement is never a risk."}
@@ -930,7 +930,7 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 			unit = " (" + res.Unit + ")"
 		}
 		out = append(out, report.NewChart(report.Chart{Kind: report.ChartControl, ValueKind: vk,
-			Title: fmt.Sprintf("Control chart (%s) up to %s", c.Kind, d.q.Period), XLabel: "Period", YLabel: "Attainment" + unit,
+			Title: fmt.Sprintf("Control chart (%s) up to %s%s", c.Kind, d.q.Period, adjustedNote(res)), XLabel: "Period", YLabel: "Attainment" + unit,
 			Control: cc, Caption: strings.ReplaceAll(c.Why, "p\u0304", "p-bar") + " Flagged points break a run rule (" + c.Rules + ")."}))
 		if len(c.Violations) > 0 {
 			vt := report.Table{Title: "Run-rule violations", Columns: []report.Column{
@@ -990,31 +990,14 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 	}
 	text := res.Verdict.Text
 	if st.State != "" {
-		text = fmt.Sprintf("%s in %s: %s.\n%s", capitalize(st.Label), d.q.Period, strings.Join(st.Reasons, "; "), text)
+		text = fmt.Sprintf("Status in %s: %s. Why: %s.\n%s", d.q.Period, st.Label, strings.Join(st.Reasons, "; "), text)
 	}
-	ref := []report.KeyValue{{Label: "Reference (phase I)", Value: report.Text(baselineText(res))}}
-	if adj := res.Adjustment; adj != nil {
-		ref = append(ref, report.KeyValue{Label: "Seasonal adjustment", Value: report.Text(adj.Why)})
+	why := report.Table{Title: "How the verdict was reached", Columns: []report.Column{{Header: "Reference, signals and figures", Kind: report.ValueText}}}
+	for _, line := range res.Verdict.Details {
+		why.Rows = append(why.Rows, report.Row{Cells: []report.Cell{report.Text(line)}})
 	}
-	ref = append(ref, report.KeyValue{Label: "Details", Value: report.Text(strings.Join(res.Verdict.Details, "\n"))})
-	return append([]report.Block{report.NewNote(sev, "Verdict", text), report.NewKeyValues("How the verdict was reached", ref...),
+	return append([]report.Block{report.NewNote(sev, "Verdict", text), report.NewTable(why),
 		report.NewKeyValues("Trend and time to breach", kv...)}, out...)
-}
-
-// baselineText names the reference periods and why they were chosen.
-func baselineText(res *analysis.Result) string {
-	b := res.Baseline
-	if b.Why != "" {
-		return b.Why
-	}
-	return fmt.Sprintf("%s..%s, as given", b.FromLabel, b.ToLabel)
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // signedFigures writes v with a sign and three significant figures, without
@@ -1648,4 +1631,12 @@ func (d *packData) auditAppendix() report.Section {
 	}
 	sec.Blocks = append(sec.Blocks, report.NewTable(t))
 	return sec
+}
+
+// adjustedNote marks a chart of day-of-week adjusted values.
+func adjustedNote(res *analysis.Result) string {
+	if res.Adjustment != nil && res.Adjustment.Applied {
+		return ", adjusted for the day of the week"
+	}
+	return ""
 }

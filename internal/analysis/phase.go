@@ -280,7 +280,7 @@ func (r Result) Concerns(from, to time.Time) []string {
 			if v.Direction == Unusual {
 				word = "an unusual pattern"
 			}
-			out = append(out, fmt.Sprintf("%s in %s (%s)", word, p.Label, v.Description))
+			out = append(out, fmt.Sprintf("%s %s (%s)", word, inPeriod(p.Label), v.Description))
 		}
 	}
 	if t := r.Trend; t != nil && t.Direction == "worsening" {

@@ -37,20 +37,20 @@ func verdict(in Input, ps []Period, r Result) Verdict {
 	switch {
 	case worse:
 		v.Status = StatusSpecialCause
-		v.Control = fmt.Sprintf("Worse than usual in %s: find out what changed.", last)
+		v.Control = fmt.Sprintf("Worse than usual %s: find out what changed.", inPeriod(last))
 	case unusual:
 		v.Status = StatusSpecialCause
-		v.Control = fmt.Sprintf("An unusual pattern in %s: find out what changed.", last)
+		v.Control = fmt.Sprintf("An unusual pattern %s: find out what changed.", inPeriod(last))
 	case better:
 		v.Status = StatusImprovement
-		v.Control = fmt.Sprintf("Better than usual in %s: an improvement; once it holds, make it the new reference.", last)
+		v.Control = fmt.Sprintf("Better than usual %s: an improvement; once it holds, make it the new reference.", inPeriod(last))
 	case len(c.Violations) > 0:
 		x := c.Violations[len(c.Violations)-1]
 		word := map[string]string{Worse: "worse than usual", Better: "better than usual"}[x.Direction]
 		if word == "" {
 			word = "unusual"
 		}
-		v.Control = fmt.Sprintf("As usual in %s; it was last %s in %s.", last, word, x.Label)
+		v.Control = fmt.Sprintf("As usual %s; it was last %s %s.", inPeriod(last), word, inPeriod(x.Label))
 	default:
 		v.Control = "Stable: it varies only by chance."
 	}
@@ -252,4 +252,12 @@ func trim(s string) string {
 		s = strings.TrimSuffix(s, ".")
 	}
 	return s
+}
+
+// inPeriod is "in 2026-11" or "in 2026-W07", and "on 2026-11-28" for a day.
+func inPeriod(label string) string {
+	if len(label) == 10 && label[4] == '-' && label[7] == '-' {
+		return "on " + label
+	}
+	return "in " + label
 }

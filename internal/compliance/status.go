@@ -129,13 +129,13 @@ func JudgeStatus(in StatusInput) Status {
 		return set(StateMissed)
 	}
 	if len(withData) == 0 {
-		st.Reasons = append(st.Reasons, "no data in "+in.Period)
+		st.Reasons = append(st.Reasons, "no data "+inKey(in.Period))
 		return set(StateNoData)
 	}
 
 	// at risk
 	if r, ok := lowestBudget(judged); ok && *r.BudgetRemaining < AtRiskBudget {
-		st.Reasons = append(st.Reasons, fmt.Sprintf("%sonly %s of the error budget left in %s", tierPrefix(r), percent0(*r.BudgetRemaining), r.Period))
+		st.Reasons = append(st.Reasons, fmt.Sprintf("%sonly %s of the error budget left %s", tierPrefix(r), percent0(*r.BudgetRemaining), inKey(r.Period)))
 	}
 	for _, a := range in.Alerts {
 		st.Reasons = append(st.Reasons, alertReason(a))
@@ -152,6 +152,14 @@ func JudgeStatus(in StatusInput) Status {
 }
 
 func tierPrefix(r Row) string { return tierPrefixName(r.Tier) }
+
+// inKey is "in 2026-11", "in 2026-W07", and "on 2026-11-28" for a day.
+func inKey(key string) string {
+	if k, _ := KeyKind(key); k == Day {
+		return "on " + key
+	}
+	return "in " + key
+}
 
 func tierPrefixName(tier string) string {
 	if tier == "" {
@@ -191,9 +199,9 @@ func missedReasons(in StatusInput, missed, all []Row) []string {
 			}
 			keys = append(keys, r.Period)
 			if n == 1 {
-				when := "missed in " + r.Period
+				when := "missed " + inKey(r.Period)
 				if !r.Complete {
-					when = "below target so far in " + r.Period + " (still running)"
+					when = "below target so far " + inKey(r.Period) + " (still running)"
 				}
 				out = append(out, fmt.Sprintf("%s%s: %s against %s", tierPrefix(r), when, value(in, r, *r.Attainment), objective(in, r)))
 			}
@@ -237,9 +245,9 @@ func metReason(in StatusInput, withData, all []Row) string {
 	}
 	var parts []string
 	for _, r := range withData {
-		when := "met in " + r.Period
+		when := "met " + inKey(r.Period)
 		if !r.Complete {
-			when = "on target so far in " + r.Period
+			when = "on target so far " + inKey(r.Period)
 		}
 		s := fmt.Sprintf("%s%s: %s against %s", tierPrefix(r), when, value(in, r, *r.Attainment), objective(in, r))
 		if r.BudgetRemaining != nil {

@@ -71,7 +71,7 @@ export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[];
       ],
       series: [
         {
-          name: measure === 'count' ? 'Breaches' : 'Priority (weighted error budgets overspent)',
+          name: measure === 'count' ? 'Breaches' : 'Priority (weighted budgets)',
           type: 'bar',
           barMaxWidth: 44,
           // every group keeps a visible bar, however small beside the largest
