@@ -81,6 +81,12 @@ func printAnalysis(w io.Writer, res app.SLTAnalysis) {
 		if r.Baseline.All {
 			base += " (all periods)"
 		}
+		if r.Baseline.Why != "" {
+			fmt.Fprintf(w, "reference (phase I): %s\n", r.Baseline.Why)
+		}
+		if a := r.Adjustment; a != nil {
+			fmt.Fprintln(w, a.Why)
+		}
 		fmt.Fprintf(w, "centre %s, sigma %s, baseline %s, rules %s", fv(c.Center), fmtDelta(r, c.Sigma), base, c.Rules)
 		if c.Kind == analysis.ChartLaneyP {
 			fmt.Fprintf(w, ", sigma_z %.3g", c.SigmaZ)
@@ -157,6 +163,9 @@ func printAnalysis(w io.Writer, res app.SLTAnalysis) {
 		}
 	}
 	fmt.Fprintf(w, "\nverdict (%s): %s\n", r.Verdict.Status, r.Verdict.Text)
+	for _, d := range r.Verdict.Details {
+		fmt.Fprintln(w, "  -", d)
+	}
 }
 
 func ind(d app.AnalysisDefinition) string {

@@ -687,3 +687,12 @@ func BenchmarkPack(b *testing.B) {
 	b.ReportMetric(float64(pdfSize)/1024, "pdf-KiB")
 	b.ReportMetric(float64(xlsxSize)/1024, "xlsx-KiB")
 }
+
+// A cumulative share is cut, not rounded: below 100% it never reads 100.0%.
+func TestFloorPercent(t *testing.T) {
+	for v, want := range map[float64]string{0.9999: "99.9%", 0.99996: "99.9%", 1: "100.0%", 0.29: "29.0%", 0.8: "80.0%", 0.69444: "69.4%", 0: "0.0%"} {
+		if got := FloorPercent(v, 1); got != want {
+			t.Errorf("FloorPercent(%v) = %s, want %s", v, got, want)
+		}
+	}
+}

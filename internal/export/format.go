@@ -200,3 +200,15 @@ func formatValue(c report.Cell, currency string) string {
 	}
 	return NullText
 }
+
+// FloorPercent writes a share as a percentage with dec decimals, cut rather
+// than rounded, so a cumulative share below 100% never reads "100.0%"
+// (0.99996 is "99.9%"); 1 and above are "100.0%".
+func FloorPercent(v float64, dec int) string {
+	p := math.Pow(10, float64(dec))
+	x := math.Floor(v*100*p+1e-9) / p // the epsilon keeps 0.29 (28.999…) at 29.0
+	if v >= 1 {
+		x = math.Floor(v*100*p+0.5) / p
+	}
+	return strconv.FormatFloat(x, 'f', dec, 64) + "%"
+}
