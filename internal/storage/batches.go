@@ -771,9 +771,17 @@ func (w *BatchWriter) Range() (from, to time.Time, ok bool) {
 	return keyTime(w.minK), keyTime(w.maxK), true
 }
 
+// Audit actions that carry a batch's data digest (DataRecord, under "data").
+const (
+	ActionImport       = "import"
+	ActionRevert       = "batch.revert"
+	ActionDataBackfill = "data.backfill"
+)
+
 // Publish makes the batch visible in one transaction: final metadata, the
 // SHA-256 index, hook (e.g. saving the feed's mapping) and the audit event
-// (action "import", object "Batch/N", details). Queued items are flushed first.
+// (action "import", object "Batch/N", details with "data": the digest of the
+// batch's points, datahash.go). Queued items are flushed first.
 func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) error) error {
 	if len(w.pending)+len(w.findings)+len(w.rejects)+len(w.chunks) > 0 {
 		if err := w.Flush(nil); err != nil {
@@ -812,7 +820,15 @@ func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) erro
 				return err
 			}
 		}
-		_, err = t.Audit("import", fmt.Sprintf("Batch/%d", w.id), details)
+		d, err := t.batchDigest(w.feed, w.id, w.has, w.minK, w.maxK)
+		if err != nil {
+			return err
+		}
+		withHash, err := withData(details, newDataRecord(w.feed, w.id, d))
+		if err != nil {
+			return err
+		}
+		_, err = t.Audit(ActionImport, fmt.Sprintf("Batch/%d", w.id), withHash)
 		return err
 	})
 	if err != nil {
@@ -898,9 +914,18 @@ func (s *Store) RevertBatch(id uint64, reason string) (Batch, error) {
 				}
 			}
 		}
-		_, err = t.Audit("batch.revert", fmt.Sprintf("Batch/%d", id), map[string]any{
+		// The digest of what is withdrawn, read before the points go.
+		d, err := t.BatchDigest(id)
+		if err != nil {
+			return err
+		}
+		details, err := withData(map[string]any{
 			"batch": id, "feed": b.Feed, "file": b.File, "sha256": b.SHA256, "points": b.Counts.Imported, "reason": reason,
-		})
+		}, newDataRecord(b.Feed, id, d))
+		if err != nil {
+			return err
+		}
+		_, err = t.Audit(ActionRevert, fmt.Sprintf("Batch/%d", id), details)
 		return err
 	})
 	if err != nil {

@@ -11,12 +11,13 @@ import (
 type migration struct {
 	To   uint64
 	Name string
-	Run  func(tx *bolt.Tx) error
+	Run  func(tx *Tx) error
 }
 
 // migrations run in order; append new steps, never edit old ones.
 var migrations = []migration{
-	{1, "create meta, defs and audit buckets", func(tx *bolt.Tx) error { return nil }},
+	{1, "create meta, defs and audit buckets", func(tx *Tx) error { return nil }},
+	{2, "record the data hash of every published batch", backfillDataHashes},
 }
 
 // SchemaVersion is the version this build writes.
@@ -46,12 +47,13 @@ func (s *Store) migrate() error {
 			return fmt.Errorf("backup before migration: %w", err)
 		}
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.Update(func(tx *Tx) error {
 		return runMigrations(tx, have, migrations)
 	})
 }
 
-func runMigrations(tx *bolt.Tx, have uint64, steps []migration) error {
+func runMigrations(t *Tx, have uint64, steps []migration) error {
+	tx := t.tx
 	for _, name := range topBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
@@ -61,7 +63,7 @@ func runMigrations(tx *bolt.Tx, have uint64, steps []migration) error {
 		if m.To <= have {
 			continue
 		}
-		if err := m.Run(tx); err != nil {
+		if err := m.Run(t); err != nil {
 			return fmt.Errorf("migration to schema %d (%s): %w", m.To, m.Name, err)
 		}
 		if err := tx.Bucket(bucketMeta).Put(keySchema, u64(m.To)); err != nil {
