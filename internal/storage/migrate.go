@@ -3,8 +3,6 @@ package storage
 import (
 	"fmt"
 	"os"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // migration moves the schema from version To-1 to To.
@@ -25,8 +23,8 @@ func SchemaVersion() uint64 { return migrations[len(migrations)-1].To }
 
 func (s *Store) migrate() error {
 	var have uint64
-	if err := s.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketMeta); b != nil {
+	if err := s.View(func(tx *Tx) error {
+		if b := tx.tx.Bucket(bucketMeta); b != nil {
 			have = fromU64(b.Get(keySchema))
 		}
 		return nil
@@ -39,6 +37,10 @@ func (s *Store) migrate() error {
 	}
 	if have == want {
 		return nil
+	}
+	if s.readOnly {
+		return fmt.Errorf("%s: %w: it is at schema %d and this Slate needs %d. Upgrade it once with `slate init --db %s` (a backup is kept beside it), or upgrade a writable copy",
+			s.path, ErrNeedsMigration, have, want, s.path)
 	}
 	if have > 0 {
 		backup := fmt.Sprintf("%s.schema-%d.bak", s.path, have)
