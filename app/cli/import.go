@@ -23,12 +23,12 @@ func init() {
 	register(
 		command{name: "import", args: "FILE --feed NAME [--mapping FILE] [--sheet NAME] [--dry-run] [--on-conflict reject|replace|keep]",
 			summary: "import a CSV or XLSX file into a feed as one batch", run: runImport},
-		command{name: "batches", args: "[--feed NAME]", summary: "list import batches", run: runBatches},
-		command{name: "batch show", args: "N", summary: "show a batch: counts and findings", run: runBatchShow},
-		command{name: "batch source", args: "N -o FILE", summary: "write the original file of a batch", run: runBatchSource},
+		command{name: "batches", args: "[--feed NAME]", summary: "list import batches", run: runBatches, readOnly: true},
+		command{name: "batch show", args: "N", summary: "show a batch: counts and findings", run: runBatchShow, readOnly: true},
+		command{name: "batch source", args: "N -o FILE", summary: "write the original file of a batch", run: runBatchSource, readOnly: true},
 		command{name: "batch revert", args: "N [--reason TEXT]", summary: "withdraw a batch: its points leave the data (audited)", run: runBatchRevert},
-		command{name: "batch rejects", args: "N -o FILE.xlsx|FILE.csv", summary: "write the rejected rows of a batch with the fix for each", run: runBatchRejects},
-		command{name: "template", args: "--feed NAME -o FILE.xlsx", summary: "write the supplier data template of a feed", run: runTemplate},
+		command{name: "batch rejects", args: "N -o FILE.xlsx|FILE.csv", summary: "write the rejected rows of a batch with the fix for each", run: runBatchRejects, readOnly: true},
+		command{name: "template", args: "--feed NAME -o FILE.xlsx", summary: "write the supplier data template of a feed", run: runTemplate, readOnly: true},
 	)
 }
 

@@ -487,6 +487,9 @@ func (x *xlsxWriter) writeCover(plans []sectionPlan) error {
 		{Label: "Fingerprint", Value: report.Text(m.Fingerprint)},
 		{Label: "Anonymised", Value: report.Text(anon)},
 	}
+	if m.Head != "" {
+		facts = append(facts, report.KeyValue{Label: "Audit head", Value: report.Text(m.Head)})
+	}
 	if m.Scope != "" {
 		facts = append(facts, report.KeyValue{Label: "Scope", Value: report.Text(m.Scope)})
 	}
@@ -495,7 +498,7 @@ func (x *xlsxWriter) writeCover(plans []sectionPlan) error {
 			return err
 		}
 		k := styleKey{role: roleValue}
-		if kv.Label == "Fingerprint" {
+		if kv.Label == "Fingerprint" || kv.Label == "Audit head" {
 			k.role = roleMono
 		}
 		if err := x.setCell(s, 2, row, kv.Value, k); err != nil {

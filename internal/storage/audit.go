@@ -148,6 +148,8 @@ type VerifyOptions struct {
 	// Anchor, when set, is a head kept outside the file (Seq 0: find it by
 	// hash); the stored chain must still contain it.
 	Anchor *Head
+	// Feeds limits the data pass to these feeds (nil: every feed).
+	Feeds []string
 }
 
 // VerifyAudit checks the chain only (Verify with Quick).
@@ -211,7 +213,7 @@ func (t *Tx) Verify(o VerifyOptions) (Verification, error) {
 	}
 	if !o.Quick {
 		res.DataChecked = true
-		bad, problem, err := t.verifyData(led, &res)
+		bad, problem, err := t.verifyData(led, o.Feeds, &res)
 		if err != nil {
 			return res, err
 		}
@@ -324,22 +326,28 @@ func (l ledger) record(e *AuditEvent) {
 // verifyData re-hashes every batch the trail says is published and compares
 // the set the readers see with the set the trail published. It returns the
 // lowest batch id with a problem.
-func (t *Tx) verifyData(led ledger, res *Verification) (uint64, string, error) {
+func (t *Tx) verifyData(led ledger, feeds []string, res *Verification) (uint64, string, error) {
 	visible, err := t.publishedStates()
 	if err != nil {
 		return 0, "", err
 	}
+	inScope := func(feed string) bool { return feeds == nil || slices.Contains(feeds, feed) }
 	problems := map[uint64]string{}
 	seen := map[uint64]bool{}
 	for _, id := range visible {
 		seen[id] = true
+		if feeds != nil {
+			if b, err := t.Batch(id); err == nil && !inScope(b.Feed) {
+				continue
+			}
+		}
 		if e := led[id]; e == nil || !e.published {
 			problems[id] = fmt.Sprintf("batch %d is in the data but the audit trail never published it (or recorded its revert): its points were added outside Slate", id)
 		}
 	}
 	byFeed := map[string][]uint64{}
 	for id, e := range led {
-		if !e.published {
+		if !e.published || !inScope(e.feed) {
 			continue
 		}
 		switch {
