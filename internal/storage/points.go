@@ -17,7 +17,7 @@ import (
 var ErrStop = errors.New("stop scan")
 
 // ErrCorruptPoint means a stored point could not be decoded.
-var ErrCorruptPoint = errors.New("stored point is unreadable")
+var ErrCorruptPoint = errors.New("a stored point is unreadable: the database file is damaged (check it with `slate doctor FILE`)")
 
 // Point keys are 16 bytes: the time (Unix nanoseconds with the sign bit flipped,
 // so key order is time order, big-endian), the batch id (4 bytes) and the row of
