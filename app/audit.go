@@ -42,8 +42,9 @@ type AuditCheck struct {
 // AuditAnchor is the chain head to keep outside the database.
 type AuditAnchor = anchor.Anchor
 
-// SetKeyPath sets where the anchor key is looked for (the CLI's --key).
-func (a *Audit) SetKeyPath(path string) { a.keyPath = path }
+// SetAnchorKey sets where the anchor key is looked for (the CLI's --key). It
+// is a method of App, not of the Audit service, so no API caller can name a path.
+func (a *App) SetAnchorKey(path string) { a.Audit.keyPath = path }
 
 func (a *Audit) keyFile() (string, error) {
 	if a.keyPath != "" {

@@ -82,7 +82,7 @@ func runAuditVerify(e *env, args []string) error {
 		c.Anchor = text
 	}
 	if *key != "" {
-		e.app.Audit.SetKeyPath(*key)
+		e.app.SetAnchorKey(*key)
 	}
 	v, err := e.app.Audit.Check(c)
 	if err != nil {
@@ -128,7 +128,7 @@ func runAuditAnchor(e *env, args []string) error {
 		return err
 	}
 	if *key != "" {
-		e.app.Audit.SetKeyPath(*key)
+		e.app.SetAnchorKey(*key)
 	}
 	an, err := e.app.Audit.Anchor()
 	if err != nil {
