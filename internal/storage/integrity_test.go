@@ -433,7 +433,9 @@ func TestDigestOrderOfFlushes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		at := func(i int) domain.Point { return domain.Point{At: t0.Add(time.Duration(i) * time.Minute), Value: float64(i)} }
+		at := func(i int) domain.Point {
+			return domain.Point{At: t0.Add(time.Duration(i) * time.Minute), Value: float64(i)}
+		}
 		first, second := []int{10, 11, 12}, []int{13, 14}
 		if backwards {
 			second = []int{1, 2}
