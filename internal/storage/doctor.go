@@ -3,12 +3,16 @@ package storage
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -135,8 +139,8 @@ func Doctor(path string) (r DoctorReport) {
 		for _, c := range r.Checks {
 			r.OK = r.OK && c.OK
 		}
-		if !r.OK && len(r.Advice) == 0 {
-			r.Advice = append(r.Advice, "restore the latest backup (`slate backup FILE` makes one; an upgrade keeps FILE.schema-N.bak) and compare it with this file's audit trail")
+		if !r.OK {
+			r.Advice = append(r.Advice, "restore the latest backup (`slate backup FILE` makes one; an upgrade keeps FILE.schema-N.bak), keep this file for comparison, and check the restored one with `slate doctor`")
 		}
 	}()
 	st, err := os.Stat(path)
@@ -181,11 +185,54 @@ func Doctor(path string) (r DoctorReport) {
 	}
 	defer sv.Close()
 	if sv.Padded {
-		r.Advice = append(r.Advice, fmt.Sprintf("the file lost its last %s: it was read from a copy padded with empty pages, so everything in the lost pages shows as damaged below", byteSize(h.Need-h.Size)))
+		r.Checks[len(r.Checks)-1].Detail += fmt.Sprintf("; the checks below read a copy padded with %s of empty pages, so whatever was in the lost part shows as damaged", byteSize(h.Need-h.Size))
 	}
 	r.doctorPages(sv.Store, h, path)
 	r.doctorContent(sv.Store)
+	switch {
+	case !r.passed("audit chain"):
+		r.doctorScan(path, h)
+	case !r.passed("definitions"):
+		var evs []AuditEvent
+		if sv.View(func(tx *Tx) error { var err error; evs, err = tx.AuditEvents(0); return err }) == nil && len(evs) > 0 {
+			if n := len(ReplayDefinitions(evs)); n > 0 {
+				r.Savable = append(r.Savable, fmt.Sprintf("%d definitions as of event %d, rebuilt from the audit trail (`--salvage DIR` writes them for `slate apply`)", n, len(evs)))
+			}
+		}
+	}
 	return r
+}
+
+func (r *DoctorReport) passed(name string) bool {
+	for _, c := range r.Checks {
+		if c.Name == name {
+			return c.OK
+		}
+	}
+	return false
+}
+
+// doctorScan looks for intact audit events page by page when the tree that
+// leads to them is lost, and says what they still give.
+func (r *DoctorReport) doctorScan(path string, h Header) {
+	ps, err := ScanPages(path, h)
+	if err != nil || len(ps.Events) == 0 {
+		return
+	}
+	detail := fmt.Sprintf("%d audit events with intact hashes found in the pages that survive", len(ps.Events))
+	if ps.Linked > 0 {
+		detail += fmt.Sprintf("; events 1–%d link into an unbroken chain", ps.Linked)
+	} else {
+		detail += "; they do not link back to event 1"
+		r.Savable = append(r.Savable, fmt.Sprintf("%d audit events, each hash-checked but not an unbroken chain (`--salvage DIR` writes them)", len(ps.Events)))
+	}
+	r.check("page scan", true, "%s", detail)
+	if ps.Linked > 0 {
+		r.Savable = append(r.Savable, fmt.Sprintf("audit events 1–%d, read page by page and hash-checked (`--salvage DIR` writes them)", ps.Linked))
+		if n := len(ps.Definitions()); n > 0 {
+			r.Savable = append(r.Savable, fmt.Sprintf("%d definitions as of event %d, rebuilt from the audit trail (`--salvage DIR` writes them for `slate apply`)", n, ps.Linked))
+		}
+	}
 }
 
 // doctorPages reads every page reachable from the root on this goroutine
@@ -391,4 +438,120 @@ func (r *DoctorReport) doctorContent(s *Store) {
 	if sources > 0 {
 		r.Savable = append(r.Savable, fmt.Sprintf("the original files of %d batches (`--salvage DIR` writes them, to import again)", sources))
 	}
+}
+
+// PageScan is what a scan of the raw pages found when the tree that leads to
+// them is lost (a file cut short loses bbolt's newest pages, and with them
+// usually the root): audit events whose own hash still checks out, wherever
+// a leaf page holds them. Events are immutable, so any intact copy will do.
+type PageScan struct {
+	// Events are the intact events found, by seq; Linked is the last seq of
+	// the unbroken chain 1..Linked among them (Events[:Linked]).
+	Events []AuditEvent `json:"-"`
+	Linked uint64       `json:"linked"`
+}
+
+// ScanPages reads every page of the file (as it is, without padding) and
+// collects the audit events of leaf pages, including inline buckets.
+func ScanPages(path string, h Header) (PageScan, error) {
+	var ps PageScan
+	if h.Use < 0 {
+		return ps, errors.New("no valid header: the page size is unknown")
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return ps, err
+	}
+	size := int(h.Metas[h.Use].PageSize)
+	byseq := map[uint64]AuditEvent{}
+	var leaf func(p []byte, depth int)
+	leaf = func(p []byte, depth int) {
+		ne := binary.NativeEndian
+		if len(p) < boltPageHeader || ne.Uint16(p[8:]) != 0x02 || depth > 2 {
+			return
+		}
+		n := int(ne.Uint16(p[10:]))
+		for i := range n {
+			el := boltPageHeader + i*16
+			if el+16 > len(p) {
+				return
+			}
+			flags, pos := ne.Uint32(p[el:]), int(ne.Uint32(p[el+4:]))
+			ks, vs := int(ne.Uint32(p[el+8:])), int(ne.Uint32(p[el+12:]))
+			k0 := el + pos
+			if pos < 0 || ks < 0 || vs < 0 || k0+ks+vs > len(p) || k0+ks+vs < k0 {
+				continue
+			}
+			k, v := p[k0:k0+ks], p[k0+ks:k0+ks+vs]
+			if flags&1 != 0 { // a bucket: inline ones carry their page after a 16-byte header
+				if len(v) > 16 && ne.Uint64(v) == 0 {
+					leaf(v[16:], depth+1)
+				}
+				continue
+			}
+			if len(k) != 8 || !bytes.HasPrefix(v, []byte(`{"seq":`)) {
+				continue
+			}
+			var e AuditEvent
+			dec := json.NewDecoder(bytes.NewReader(v))
+			dec.DisallowUnknownFields()
+			if dec.Decode(&e) != nil || e.Seq != fromU64(k) {
+				continue
+			}
+			if sum, err := e.computeHash(); err == nil && sum == e.Hash {
+				byseq[e.Seq] = e
+			}
+		}
+	}
+	for off := 2 * size; off+boltPageHeader <= len(raw); off += size {
+		p := raw[off:]
+		over := int(binary.NativeEndian.Uint32(p[12:]))
+		end := min(len(raw), off+(over+1)*size)
+		if over > len(raw)/size {
+			end = min(len(raw), off+size)
+		}
+		leaf(raw[off:end], 0)
+	}
+	for seq := uint64(1); ; seq++ {
+		e, ok := byseq[seq]
+		if !ok || seq > 1 && e.Prev != byseq[seq-1].Hash || seq == 1 && e.Prev != "" {
+			break
+		}
+		ps.Linked = seq
+	}
+	for _, seq := range slices.Sorted(maps.Keys(byseq)) {
+		ps.Events = append(ps.Events, byseq[seq])
+	}
+	return ps, nil
+}
+
+// Definitions replays the definition events of the linked chain: the
+// workspace's definitions as of event Linked, as canonical JSON documents
+// (each one valid YAML for `slate apply`), by kind/name.
+func (ps PageScan) Definitions() map[string]json.RawMessage {
+	return ReplayDefinitions(ps.Events[:ps.Linked])
+}
+
+// ReplayDefinitions rebuilds the definitions from the definition events of
+// a chain that starts at event 1: every create and update carries the whole
+// definition as canonical JSON, by kind/name.
+func ReplayDefinitions(events []AuditEvent) map[string]json.RawMessage {
+	out := map[string]json.RawMessage{}
+	for _, e := range events {
+		if !strings.HasPrefix(e.Action, "definition.") {
+			continue
+		}
+		var d struct {
+			Definition json.RawMessage `json:"definition"`
+		}
+		if json.Unmarshal(e.Details, &d) != nil {
+			continue
+		}
+		if e.Action == "definition.deleted" {
+			delete(out, e.Object)
+		} else if len(d.Definition) > 0 {
+			out[e.Object] = d.Definition
+		}
+	}
+	return out
 }

@@ -241,6 +241,10 @@ func (e *pageError) Error() string {
 
 func (e *pageError) Unwrap() error { return ErrDamaged }
 
+// Brief is err without the advice a damaged-page error carries, for reports
+// that give their own.
+func Brief(err error) string { return short(err) }
+
 // short is the error without the advice, for doctor's own report.
 func short(err error) string {
 	var pe *pageError
