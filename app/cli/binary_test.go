@@ -655,3 +655,43 @@ func TestBinaryVerifyPackSeesFlippedPoints(t *testing.T) {
 		t.Errorf("--quick skips the data pass: exit %d %s", r.code, r.stderr)
 	}
 }
+
+// TestBinaryUpgradeOldDatabase: a database written before data hashes
+// (schema 1, import events without "data"). The first command, even a reading
+// one, upgrades it after a backup; the backfilled hashes then verify.
+func TestBinaryUpgradeOldDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := binWorkspace(t, dir)
+	rewriteChain(t, db, func(evs []storage.AuditEvent) []storage.AuditEvent {
+		for i := range evs {
+			var m map[string]json.RawMessage
+			json.Unmarshal(evs[i].Details, &m)
+			delete(m, "data")
+			evs[i].Details, _ = json.Marshal(m)
+		}
+		return evs
+	})
+	bdb, err := bolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bdb.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), binary.BigEndian.AppendUint64(nil, 1))
+	})
+	bdb.Close()
+	r := runSlate(t, dir, "--db", db, "report", "--period", "2024-05")
+	if r.code != 0 || !strings.Contains(r.stderr, "upgrading the database") {
+		t.Fatalf("report on an old database: exit %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(db + ".schema-1.bak"); err != nil {
+		t.Errorf("no backup before the upgrade: %v", err)
+	}
+	if r := runSlate(t, dir, "--db", db, "audit", "verify"); r.code != 0 || !strings.Contains(r.stdout, "2 published batches") {
+		t.Fatalf("verify after the upgrade: exit %d %s%s", r.code, r.stdout, r.stderr)
+	}
+	var evs []storage.AuditEvent
+	json.Unmarshal([]byte(runSlate(t, dir, "--db", db, "--json", "audit", "log").stdout), &evs)
+	if last := evs[len(evs)-1]; last.Action != storage.ActionDataBackfill || !strings.Contains(string(last.Details), "backfilled at migration") {
+		t.Errorf("last event: %s %s", last.Action, last.Details)
+	}
+}

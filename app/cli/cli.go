@@ -52,11 +52,35 @@ func (e *env) open() (*app.App, error) {
 		return e.app, nil
 	}
 	a, err := app.OpenWith(e.dbPath, storage.Options{ReadOnly: e.readOnly})
+	if errors.Is(err, storage.ErrNeedsMigration) && writable(e.dbPath) {
+		// The first command after an upgrade of Slate: upgrade the file (a
+		// backup is kept) rather than refuse; a file the user may only read
+		// keeps the refusal, which says how to upgrade a copy.
+		fmt.Fprintln(e.stderr, "slate: upgrading the database to this Slate's schema (a backup of the old file is kept beside it)")
+		a, err = app.OpenWith(e.dbPath, storage.Options{})
+	}
 	if err != nil {
 		return nil, err
 	}
 	e.app = a
 	return a, nil
+}
+
+// writable reports whether the database file (path "" = the default) can be opened for writing.
+func writable(path string) bool {
+	if path == "" {
+		p, err := storage.DefaultPath()
+		if err != nil {
+			return false
+		}
+		path = p
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
 }
 
 // emit writes v as indented JSON under --json, else calls text.
