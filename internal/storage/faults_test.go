@@ -242,3 +242,4 @@ func TestDoctorRebuildsFromPages(t *testing.T) {
 		t.Errorf("replay: %s", defs["Service/svc-03"])
 	}
 }
+

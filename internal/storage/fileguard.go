@@ -8,7 +8,9 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"strings"
 )
 
 // Before bbolt maps a file into memory, Slate reads its two header (meta)
@@ -215,18 +217,39 @@ func sniff(path string) string {
 	return ""
 }
 
-// guard runs fn with memory faults turned into panics and any panic into an
-// error: a damaged page met inside bbolt must not kill the process with a
-// goroutine dump. bbolt rolls the transaction back before the panic reaches us.
+// guard runs fn with memory faults turned into panics, and a panic raised
+// while reading the file (in bbolt, or in this package's decoding) into an
+// error: a damaged page must not kill the process with a goroutine dump.
+// bbolt rolls the transaction back before the panic reaches us. A panic in a
+// caller's code is not the file's fault and goes on.
 func guard(path string, fn func() error) (err error) {
 	old := debug.SetPanicOnFault(true)
 	defer func() {
 		debug.SetPanicOnFault(old)
 		if r := recover(); r != nil {
+			if !panickedReading() {
+				panic(r)
+			}
 			err = &pageError{path, r}
 		}
 	}()
 	return fn()
+}
+
+// panickedReading reports whether the panic being recovered was raised in
+// bbolt or in this package (called from the deferred function of guard).
+func panickedReading() bool {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") {
+			return strings.HasPrefix(f.Function, "go.etcd.io/bbolt") || strings.HasPrefix(f.Function, "slate/internal/storage.")
+		}
+		if !more {
+			return false
+		}
+	}
 }
 
 // pageError is a panic or memory fault met while reading the file.
