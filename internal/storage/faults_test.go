@@ -242,4 +242,3 @@ func TestDoctorRebuildsFromPages(t *testing.T) {
 		t.Errorf("replay: %s", defs["Service/svc-03"])
 	}
 }
-
