@@ -30,7 +30,7 @@ type packData struct {
 	excs       []Exception // every exception
 	batches    []storage.Batch
 	events     []AuditEvent
-	verify     AuditVerification
+	verify     storage.Verification
 	fp         fingerprint
 	anon       *pseudonyms
 	start, end time.Time // the period, widest over the SLTs' zones
@@ -70,7 +70,9 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 		if d.events, err = tx.AuditEvents(0); err != nil {
 			return err
 		}
-		if d.verify, err = tx.VerifyAudit(); err != nil {
+		// The chain, and the stored points of the pack's feeds against the
+		// digests their import events recorded.
+		if d.verify, err = tx.Verify(storage.VerifyOptions{Feeds: d.fp.Feeds}); err != nil {
 			return err
 		}
 		if q.Anonymize {
@@ -191,6 +193,7 @@ func (d *packData) pack(ctx context.Context, progress Progress) (*report.Pack, e
 		Period:      d.periodTitle(),
 		GeneratedAt: d.at,
 		Fingerprint: d.fp.Fingerprint,
+		Head:        d.fp.Head(),
 		Scope:       scope,
 	}}
 	done := 0
@@ -1584,20 +1587,24 @@ func (d *packData) methodology() report.Section {
 
 func (d *packData) auditAppendix() report.Section {
 	sec := report.Section{ID: "audit", Title: "Audit appendix"}
-	ok := "yes: every event's hash and link checked"
+	ok := fmt.Sprintf("yes: every event's hash and link checked, and the stored points of the %d published batches of this pack's feeds match the digests recorded when they were imported", d.verify.Batches)
 	if !d.verify.OK {
-		ok = "NO — run slate audit verify"
+		ok = "NO — " + d.verify.Problem + " (run slate audit verify)"
 	}
 	sec.Blocks = append(sec.Blocks, report.NewKeyValues("Audit chain",
 		report.KeyValue{Label: "Chain head (data)", Value: report.Text(fmt.Sprintf("event %d", d.fp.AuditSeq))},
 		report.KeyValue{Label: "Head hash", Value: report.Text(d.fp.AuditHash)},
-		report.KeyValue{Label: "Chain intact", Value: report.Text(ok)},
+		report.KeyValue{Label: "Chain and data intact", Value: report.Text(ok)},
 		report.KeyValue{Label: "Fingerprint", Value: report.Text(d.fp.Fingerprint)},
 	))
+	sec.Blocks = append(sec.Blocks, report.NewParagraph("Keep the chain head (event and hash above; also on the cover and in the file's metadata) "+
+		"somewhere the database's owner cannot change: `slate audit verify --anchor SEQ:HASH` then fails if the trail was later rewritten or cut, "+
+		"and `slate verify-pack` checks it too (docs/security.md)."))
 	rt := report.Table{Title: "Fingerprint recipe", Columns: []report.Column{
 		{Header: "Line", Kind: report.ValueInteger}, {Header: "Text hashed", Kind: report.ValueText},
 	}, Caption: "The fingerprint is sha256: followed by the SHA-256 of these lines, each ending with a line feed. definitions: SHA-256 of `slate get all -o yaml`; " +
-		"batch: id, feed and file SHA-256 of every published batch the SLTs read; audit: the newest audit event that is not a pack export. " +
+		"batch: id, feed and file SHA-256 of every published batch the SLTs read, with the number and SHA-256 of its points as stored (docs/security.md); " +
+		"audit: the newest audit event that is not a pack export. " +
 		"`slate verify-pack FILE` recomputes it (docs/pack.md)."}
 	for i, l := range d.fp.Lines {
 		rt.Rows = append(rt.Rows, report.Row{Cells: []report.Cell{report.Integer(int64(i + 1)), report.Text(l)}})

@@ -15,7 +15,7 @@ import (
 
 func init() {
 	register(command{name: "analyze", args: "SLT [--from P] [--to P] [--baseline P..P] [--tier T] [--chart xmr|p|laney-p] [--rules nelson|we] [--at TIME]",
-		summary: "control chart, run rules, trend, time to breach, seasonality and verdict for one SLT", run: runAnalyze})
+		summary: "control chart, run rules, trend, time to breach, seasonality and verdict for one SLT", run: runAnalyze, readOnly: true})
 }
 
 func runAnalyze(e *env, args []string) error {

@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(
-		command{name: "breaches", args: "[--since P] [--at TIME]", summary: "breach log with impact, priority and Pareto rank", run: runBreaches},
+		command{name: "breaches", args: "[--since P] [--at TIME]", summary: "breach log with impact, priority and Pareto rank", run: runBreaches, readOnly: true},
 		command{name: "breach false-positive", args: "ID --reason TEXT", summary: "mark a breach as a false positive (kept, not ranked)", run: runBreachFP},
 	)
 }

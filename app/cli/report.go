@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(command{name: "report", args: "[--period P] [--slt NAME] [--at TIME]",
-		summary: "compliance per SLT, tier and period (attainment, budget, credits)", run: runReport})
+		summary: "compliance per SLT, tier and period (attainment, budget, credits)", run: runReport, readOnly: true})
 }
 
 func runReport(e *env, args []string) error {

@@ -103,19 +103,6 @@ func badRune(r rune) bool {
 	return false
 }
 
-// formulaLead reports whether a spreadsheet would read s as a formula or
-// command when typed or imported as CSV (OWASP "CSV injection" list).
-func formulaLead(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\n':
-		return true
-	}
-	return false
-}
-
 // wallUTC keeps the wall clock of t in its own location and returns it as a
 // UTC time, so spreadsheets (which have no time zones) show what the PDF shows.
 func wallUTC(t time.Time) time.Time {
