@@ -9,9 +9,6 @@ import (
 	"slate/internal/storage"
 )
 
-// Version is Slate's version, set at build time with -ldflags "-X slate/app.Version=...".
-var Version = "0.1.0-dev"
-
 // App is an open workspace with its services.
 type App struct {
 	store *storage.Store
