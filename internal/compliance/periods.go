@@ -143,7 +143,7 @@ func allDigits(s string) bool {
 func ParseKey(key string, loc *time.Location) (Period, error) {
 	kind, ok := KeyKind(key)
 	if !ok {
-		return Period{}, fmt.Errorf("%q is not a period (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", key)
+		return Period{}, &KeyError{Key: key}
 	}
 	y, _ := strconv.Atoi(key[:4])
 	var t time.Time
@@ -155,7 +155,7 @@ func ParseKey(key string, loc *time.Location) (Period, error) {
 	case Week:
 		w, _ := strconv.Atoi(key[6:])
 		if w < 1 || w > 53 {
-			return Period{}, fmt.Errorf("%q: week %d is out of range", key, w)
+			return Period{}, &KeyError{Key: key, Why: fmt.Sprintf("week %d is out of range (1..53)", w)}
 		}
 		jan4 := date(y, 1, 4, loc)
 		wd := (int(jan4.Weekday()) + 6) % 7
@@ -163,7 +163,7 @@ func ParseKey(key string, loc *time.Location) (Period, error) {
 	case Month:
 		m, _ := strconv.Atoi(key[5:])
 		if m < 1 || m > 12 {
-			return Period{}, fmt.Errorf("%q: month %d is out of range", key, m)
+			return Period{}, &KeyError{Key: key, Why: fmt.Sprintf("month %d is out of range (1..12)", m)}
 		}
 		t = date(y, time.Month(m), 1, loc)
 	case Day:
@@ -172,7 +172,7 @@ func ParseKey(key string, loc *time.Location) (Period, error) {
 	}
 	p := PeriodSpec{Kind: kind}.Of(t, loc)
 	if p.Key != key {
-		return Period{}, fmt.Errorf("%q is not a period", key)
+		return Period{}, &KeyError{Key: key, Why: "no such " + kind + " (it would be " + p.Key + ")"}
 	}
 	return p, nil
 }

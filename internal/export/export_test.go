@@ -657,8 +657,11 @@ func TestFormat(t *testing.T) {
 		want string
 	}{
 		{report.Percent(0.9995), "99.950%"},
-		{report.Number(-1234567.891), "-1,234,567.89"},
-		{report.Number(-0.001), "0.00"},
+		{report.Number(-1234567.891), "-1,234,568"},
+		{report.Number(-0.001), "-0.001"},
+		{report.Number(2.0999999999999996), "2.1"},
+		{report.Quantity(298.018, "ms"), "298 ms"},
+		{report.Quantity(0.0207, "ms"), "0.0207 ms"},
 		{report.Integer(1000), "1,000"},
 		{report.Currency(12.5), "12.50"},
 		{report.Null(), "—"},

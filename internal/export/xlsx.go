@@ -81,6 +81,9 @@ type styleKey struct {
 	currency string
 	rag      report.RAG
 	quote    bool
+	// dec and unit format a plain number as the PDF shows it ("298 ms").
+	dec  int
+	unit string
 }
 
 type xlsxWriter struct {
@@ -289,8 +292,8 @@ var ragFill = map[report.RAG][2]string{ // fill, font
 	report.RAGRed:   {"FFC7CE", "9C0006"},
 }
 
-func numFmt(s *excelize.Style, k report.ValueKind, currency string) {
-	switch k {
+func numFmt(s *excelize.Style, key styleKey) {
+	switch k, currency := key.kind, key.currency; k {
 	case report.ValuePercent:
 		f := "0.000%"
 		s.CustomNumFmt = &f
@@ -303,7 +306,14 @@ func numFmt(s *excelize.Style, k report.ValueKind, currency string) {
 	case report.ValueInteger:
 		s.NumFmt = 3 // #,##0
 	case report.ValueNumber:
-		s.NumFmt = 4 // #,##0.00
+		f := "#,##0"
+		if key.dec > 0 {
+			f += "." + strings.Repeat("0", key.dec)
+		}
+		if u := strings.ReplaceAll(key.unit, `"`, ""); u != "" {
+			f += ` "` + u + `"`
+		}
+		s.CustomNumFmt = &f
 	case report.ValueCurrency:
 		f := "#,##0.00"
 		if cc := currencyCode(currency); cc != "" {
@@ -317,7 +327,7 @@ func numFmt(s *excelize.Style, k report.ValueKind, currency string) {
 
 func makeStyle(k styleKey) *excelize.Style {
 	s := &excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Color: "1F2937"}}
-	numFmt(s, k.kind, k.currency)
+	numFmt(s, k)
 	switch k.role {
 	case roleHeader:
 		s.Font.Bold = true
@@ -426,6 +436,9 @@ func (x *xlsxWriter) setCell(sheet string, col, row int, v report.Cell, k styleK
 		return x.f.SetCellStyle(sheet, c, c, id)
 	case v.Kind.IsNumeric():
 		k.kind = v.Kind
+		if v.Kind == report.ValueNumber {
+			k.dec, k.unit = shownDecimals(v), cleanText(v.Unit)
+		}
 		id, err := x.style(k)
 		if err != nil {
 			return err
@@ -851,6 +864,9 @@ func (x *xlsxWriter) writeDataSheet(sheet string, t *report.Table) error {
 				val = txt
 			case v.Kind.IsNumeric():
 				val = v.Number
+				if v.Kind == report.ValueNumber {
+					k.dec, k.unit = shownDecimals(v), cleanText(v.Unit)
+				}
 			case v.Kind.IsTime():
 				val = wallUTC(*v.Time)
 			}
