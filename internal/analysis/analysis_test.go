@@ -118,7 +118,7 @@ func TestTrendAndTimeToBreach(t *testing.T) {
 	if b.Message != "at this rate it crosses 95% in 2026-09" {
 		t.Errorf("message %q", b.Message)
 	}
-	if !strings.HasPrefix(res.Verdict.Trend, "trend: attainment falls 0.52 percentage points a month (95% CI -0.59 to -0.44") {
+	if !strings.HasPrefix(res.Verdict.Trend, "trend: attainment falls 0.517 percentage points a month (95% CI -0.595 to -0.439") {
 		t.Errorf("trend text %q", res.Verdict.Trend)
 	}
 	if len(res.Chart.Violations) != 1 || res.Chart.Violations[0].Rule != "nelson-3" || res.Chart.Violations[0].Span != [2]int{1, 6} {
@@ -169,7 +169,7 @@ func TestTimeToBreachLowerIsBetter(t *testing.T) {
 	if res.Breach.Message != "at this rate it crosses 800 ms in 2026-10" {
 		t.Errorf("message %q", res.Breach.Message)
 	}
-	if !strings.HasPrefix(res.Verdict.Trend, "trend: the value rises 10 ms a month") {
+	if !strings.HasPrefix(res.Verdict.Trend, "trend: the value rises 10.1 ms a month") {
 		t.Errorf("trend text %q", res.Verdict.Trend)
 	}
 }

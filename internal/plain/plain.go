@@ -76,6 +76,16 @@ func PercentN(f float64, dec int) string {
 	return s + "%"
 }
 
+// Share is Percent without trailing zeros, for shares in sentences: 95%,
+// 96.457%.
+func Share(f float64) string {
+	s := Percent(f)
+	if n, ok := strings.CutSuffix(s, "%"); ok && !strings.HasPrefix(n, "<") {
+		return trimZeros(n) + "%"
+	}
+	return s
+}
+
 // Points formats a difference of two shares in percentage points ("-0.0013 pp").
 func Points(d float64) string {
 	if bad(d) {
@@ -266,14 +276,16 @@ func fixedValue(s string) float64 {
 	return v
 }
 
+// floorTo and ceilTo round to dec decimals, forgiving binary noise
+// (0.29 × 100 is 28.999999999999996, and floors to 29).
 func floorTo(v float64, dec int) float64 {
 	m := math.Pow10(dec)
-	return math.Floor(v*m) / m
+	return math.Floor(v*m+1e-6) / m
 }
 
 func ceilTo(v float64, dec int) float64 {
 	m := math.Pow10(dec)
-	return math.Ceil(v*m) / m
+	return math.Ceil(v*m-1e-6) / m
 }
 
 func withUnit(s, unit string) string {
@@ -306,4 +318,22 @@ type TargetError struct{ Text string }
 
 func (e *TargetError) Error() string {
 	return strconv.Quote(e.Text) + " is not a target: write a share as 99.5% or 0.995, a statistic as a number in its unit (450)"
+}
+
+// Bound formats an observed value offered as a target with op: rounded toward
+// the side where the value still meets it (down for ≥, up for ≤), so that the
+// periods it was computed from still meet the printed target.
+func Bound(v float64, op string, ratio bool, unit string) string {
+	if bad(v) {
+		return "-"
+	}
+	round := floorTo
+	if op == "<=" || op == "<" {
+		round = ceilTo
+	}
+	if ratio {
+		p := round(v*100, PercentDecimals)
+		return Op(op) + " " + trimZeros(fixed(p, PercentDecimals, false)) + "%"
+	}
+	return Op(op) + " " + withUnit(fixed(round(v, decimals(v)), decimals(v), true), unit)
 }

@@ -52,6 +52,12 @@ func TestPercent(t *testing.T) {
 			t.Errorf("Percent(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}
+	if got := Share(0.95); got != "95%" {
+		t.Errorf("Share(0.95) = %q", got)
+	}
+	if got := Share(0.964571428); got != "96.457%" {
+		t.Errorf("Share(0.964571428) = %q", got)
+	}
 	if got := PercentN(0.99995, 1); got != "99.9%" {
 		t.Errorf("PercentN(0.99995, 1) = %q: a share below 1 never reads 100%%", got)
 	}
@@ -186,6 +192,31 @@ func TestParseTarget(t *testing.T) {
 	for _, s := range []string{"", "%", "abc", "95%%", "NaN", "Inf"} {
 		if _, err := ParseTarget(s); err == nil || !strings.Contains(err.Error(), "99.5%") {
 			t.Errorf("ParseTarget(%q) = %v, want an error that shows how to write it", s, err)
+		}
+	}
+}
+
+func TestBound(t *testing.T) {
+	for _, c := range []struct {
+		v     float64
+		op    string
+		ratio bool
+		want  string
+	}{
+		{0.9940779577182406, ">=", true, "≥ 99.407%"},
+		{0.9940779577182406, "<=", true, "≤ 99.408%"},
+		{0.99, ">=", true, "≥ 99%"},
+		{0.29, ">=", true, "≥ 29%"},
+		{0.29, "<=", true, "≤ 29%"},
+		{334.555, "<=", false, "≤ 335 ms"},
+		{334.555, ">=", false, "≥ 334 ms"},
+	} {
+		unit := ""
+		if !c.ratio {
+			unit = "ms"
+		}
+		if got := Bound(c.v, c.op, c.ratio, unit); got != c.want {
+			t.Errorf("Bound(%v, %s) = %q, want %q", c.v, c.op, got, c.want)
 		}
 	}
 }
