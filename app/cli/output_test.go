@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -218,5 +219,19 @@ func TestEmptyWorkspaceNamesTheDemo(t *testing.T) {
 	}
 	if _, _, errs := run(t, "--db", filepath.Join(t.TempDir(), "new.db"), "apply", "-f", "/nonexistent.yaml"); strings.Contains(errs, "demo workspace") {
 		t.Errorf("apply fills the workspace; no hint: %s", errs)
+	}
+}
+
+// TestBusyPort: a port in use says so and suggests --addr.
+func TestBusyPort(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Skip("no loopback listener:", err)
+	}
+	defer ln.Close()
+	addr := ln.Addr().String()
+	code, _, errs := run(t, "--db", filepath.Join(t.TempDir(), "s.db"), "serve", "--addr", addr)
+	if code != 1 || !strings.Contains(errs, addr+" is already in use") || !strings.Contains(errs, "--addr 127.0.0.1:") {
+		t.Errorf("exit %d: %s", code, errs)
 	}
 }

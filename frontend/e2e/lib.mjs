@@ -70,7 +70,8 @@ export function serve(bin, db, token) {
       if (m) {
         clearTimeout(timer);
         const url = new URL(m[1]);
-        resolveUrl({ url: m[1], origin: url.origin, token: url.searchParams.get('token'), process: p, stop: () => stop(p) });
+        const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
+        resolveUrl({ url: m[1], origin: url.origin, token, process: p, stop: () => stop(p) });
       }
     });
     p.stderr.on('data', (b) => (err += b));

@@ -51,9 +51,22 @@ test('binding to a non-loopback address without --token is refused', async () =>
   assert(/explicit --token/.test(r.stderr + r.stdout), `message: ${r.stderr}${r.stdout}`);
 });
 
+test('without the token the page tells a person to open the printed link', async () => {
+  const bare = await browser.newPage(); // a new tab: no token in its session storage
+  try {
+    await bare.goto(`${srv.origin}/`);
+    await bare.getByText('open that link', { exact: false }).first().waitFor({ timeout: 15_000 });
+    const text = await bare.textContent('body');
+    assert(!/Authorization|Bearer/.test(text), `the page speaks of headers: ${text.slice(0, 300)}`);
+    await bare.screenshot({ path: join(artifacts, '00-no-token.png') });
+  } finally {
+    await bare.close();
+  }
+});
+
 // (b) the dashboard through the printed link
 test('the printed URL opens the dashboard, signed in', async () => {
-  assert(srv.url.includes(`token=${TOKEN}`), `printed URL ${srv.url}`);
+  assert(srv.url.includes(`#token=${TOKEN}`), `printed URL ${srv.url}`);
   await page.goto(srv.url);
   await page.getByTestId('portfolio').waitFor({ timeout: 15_000 });
   assert(!page.url().includes('token='), `the token stayed in the address bar: ${page.url()}`);
