@@ -952,7 +952,7 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 		f := func(v float64) string { return plain.Value(v, res.Ratio, res.Unit) }
 		kv = append(kv, report.KeyValue{Label: "Expected next period (baseline band)",
 			Value: report.Text(fmt.Sprintf("%s to %s (rolling median of %d periods, %s–%s percentile)", f(*b.Next.Lower), f(*b.Next.Upper), b.Window,
-				plain.Number(b.Lower), plain.Number(b.Upper)))})
+				plain.Number(b.Lower*100), plain.Number(b.Upper*100)))})
 	}
 	sev := report.SeverityInfo
 	switch res.Verdict.Status {

@@ -63,7 +63,7 @@ export function serve(bin, db, token) {
     const p = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`slate serve printed no URL in 20 s:\n${out}\n${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`slate serve printed no URL in 60 s:\n${out}\n${err}`)), 60_000);
     p.stdout.on('data', (b) => {
       out += b;
       const m = /open (http:\/\/\S+)/.exec(out);

@@ -1,4 +1,4 @@
-import { OPEN_THE_LINK } from './token';
+import { openTheLink } from './token';
 
 /**
  * ApiError is what every failed call to Go becomes: an Error whose message is
@@ -51,7 +51,7 @@ function fallback(call: string): string {
  */
 export function httpError(status: number, statusText: string, body: string, call: string): ApiError {
   // A person in the browser cannot send an Authorization header: tell them to open the printed link.
-  if (status === 401) return new ApiError(OPEN_THE_LINK, call, status);
+  if (status === 401) return new ApiError(openTheLink(), call, status);
   const text = body.trim();
   if (text) {
     try {

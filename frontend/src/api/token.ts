@@ -45,5 +45,6 @@ export function readToken(env: Pick<TokenEnv, 'sessionStorage'> = window): strin
 }
 
 /** What a browser user without a (valid) token is told: the server's bearer-header advice is for scripts. */
-export const OPEN_THE_LINK =
-  'This page needs the link that `slate serve` printed when it started (http://127.0.0.1:8420/#token=…): open that link in this browser. Lost it? Stop `slate serve` and start it again to get a new one.';
+export function openTheLink(origin = typeof window === 'undefined' ? 'http://127.0.0.1:8420' : window.location.origin): string {
+  return `This page needs the link that \`slate serve\` printed when it started (${origin}/#token=…): open that link in this browser. Lost it? Stop \`slate serve\` and start it again to get a new one.`;
+}

@@ -8,9 +8,10 @@ import { Badge, type BadgeTone } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { Button, Field, Notice } from '../imports/controls';
-import { fmtInt, fmtTime, plural } from '../imports/format';
+import { fmtTime, plural } from '../imports/format';
 import { type AuditFilter, NO_FILTER, distinct, filterEvents, shortHash } from './filter';
 import './audit.css';
+import * as fmt from '../../format';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
@@ -159,7 +160,7 @@ export function AuditScreen() {
                 Events
               </h2>
               <span className="muted" aria-live="polite">
-                {filtered ? `${fmtInt(shown.length)} of ${plural(all.length, 'event')}` : plural(all.length, 'event')} · newest first
+                {filtered ? `${fmt.count(shown.length)} of ${plural(all.length, 'event')}` : plural(all.length, 'event')} · newest first
               </span>
             </div>
             <div className="toolbar" role="search" aria-label="Filter the audit log">

@@ -47,15 +47,15 @@ describe('breaches', () => {
     const user = userEvent.setup();
     setup();
     const chart = await screen.findByRole('img', { name: /^Pareto chart of priority by SLT/ });
-    expect(chart).toHaveAccessibleName(/shop-availability\/core-hours 900 \(86% cumulative\); parcel-delivery-48h 150 \(100% cumulative\)/);
+    expect(chart).toHaveAccessibleName(/shop-availability\/core-hours 900 \(85.7% cumulative\); parcel-delivery-48h 150 \(100.0% cumulative\)/);
     await user.click(screen.getByRole('button', { name: 'Count' }));
     expect(screen.getByRole('img', { name: /^Pareto chart of breaches by SLT: parcel-delivery-48h 2/ })).toBeInTheDocument();
     const log = screen.getByRole('table', { name: 'Breach log' });
     expect(within(log).getAllByRole('row')).toHaveLength(4);
     await user.selectOptions(screen.getByLabelText('SLT'), 'shop-availability');
     expect(within(log).getAllByRole('row')).toHaveLength(2);
-    expect(within(log).getByText('99.40%')).toBeInTheDocument();
-    expect(within(log).getByText('75.0 min')).toBeInTheDocument();
+    expect(within(log).getByText('99.400%')).toBeInTheDocument();
+    expect(within(log).getByText('75 min')).toBeInTheDocument();
   });
 
   it('marks a false positive only with a reason', async () => {

@@ -59,7 +59,7 @@ describe('SLT detail', () => {
     const periods = within(root).getByRole('table', { name: /Every period of checkout-success/ });
     const links = within(periods).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/slt/checkout-success/2026-11', '#/slt/checkout-success/2026-10']);
-    expect(within(periods).getAllByRole('row')[2]).toHaveTextContent('99.32%');
+    expect(within(periods).getAllByRole('row')[2]).toHaveTextContent('99.320%');
     expect(within(root).getByText('3 000 checkouts a day')).toBeInTheDocument();
     const esc = within(root).getByRole('heading', { name: 'Escalation path' }).parentElement!;
     expect(esc).toHaveTextContent('Level 1: Payments on-call · Jonas Weber');
@@ -81,7 +81,7 @@ describe('SLT detail', () => {
     await user.type(input, '99.6');
     await user.click(screen.getByRole('button', { name: 'Judge' }));
     const out = await screen.findByText(/complete periods/);
-    expect(out.closest('[role=status]')).toHaveTextContent('At 99.60%: met in 7 of 12 complete periods (at the current 99.00%: 12).');
+    expect(out.closest('[role=status]')).toHaveTextContent('At ≥ 99.6%: met in 7 of 12 complete periods (at the current ≥ 99%: 12).');
     expect(f.calls('Compliance.WhatIf')[0]).toEqual([{ slt: 'checkout-success', tier: '', target: 0.996, at: '' }]);
   });
 

@@ -8,6 +8,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ControlChart as CC, BandPoint, SeasonIndex } from '../../api/analysis';
+import { attainment, compact, percent, points as pp, quantity } from '../../format';
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
@@ -32,7 +33,9 @@ function base() {
   };
 }
 
-const fmt = (ratio: boolean) => (v: number) => (ratio ? `${(v * 100).toFixed(2)}%` : v.toFixed(v >= 100 ? 0 : 1));
+// Values read by the rules of src/format.ts; axis ticks need fewer characters.
+const fmt = (ratio: boolean, unit: string) => (v: number) => attainment(v, ratio, unit);
+const tick = (ratio: boolean) => (v: number) => (ratio ? percent(v, 2) : compact(v));
 
 function Chart({ label, option, height }: { label: string; option: object; height: number }) {
   return (
@@ -42,9 +45,9 @@ function Chart({ label, option, height }: { label: string; option: object; heigh
   );
 }
 
-export function ControlChartView({ chart, target, ratio, theme }: { chart: CC; target: number | null; ratio: boolean; theme: string }) {
+export function ControlChartView({ chart, target, ratio, unit = '', theme }: { chart: CC; target: number | null; ratio: boolean; unit?: string; theme: string }) {
   const label = `Control chart (${chart.kind}): ${chart.points.length} periods; ${chart.violations.length} rule signals; ${chart.points
-    .map((p) => `${p.label} ${fmt(ratio)(p.value)}${p.rules.length ? ` (rules ${p.rules.join(', ')})` : ''}`)
+    .map((p) => `${p.label} ${fmt(ratio, unit)(p.value)}${p.rules.length ? ` (rules ${p.rules.join(', ')})` : ''}`)
     .join(', ')}`;
   const option = useMemo(() => {
     const o = base();
@@ -52,12 +55,12 @@ export function ControlChartView({ chart, target, ratio, theme }: { chart: CC; t
     const danger = css('--danger', '#c53030');
     const muted = css('--text-faint', '#8a929d');
     const ok = css('--ok', '#1f8a4c');
-    const f = fmt(ratio);
+    const f = fmt(ratio, unit);
     return {
       ...o,
       tooltip: { ...o.tooltip, valueFormatter: (v: number) => (typeof v === 'number' ? f(v) : v) },
       xAxis: { ...o.xAxis, data: chart.points.map((p) => p.label) },
-      yAxis: { ...o.yAxis, axisLabel: { ...o.yAxis.axisLabel, formatter: f } },
+      yAxis: { ...o.yAxis, axisLabel: { ...o.yAxis.axisLabel, formatter: tick(ratio) } },
       series: [
         {
           name: 'Value',
@@ -77,24 +80,24 @@ export function ControlChartView({ chart, target, ratio, theme }: { chart: CC; t
       ],
     };
     // theme: the CSS variables change with it
-  }, [chart, target, ratio, label, theme]);
+  }, [chart, target, ratio, unit, label, theme]);
   return <Chart label={label} option={option} height={260} />;
 }
 
-export function BandChart({ points, ratio, theme }: { points: BandPoint[]; ratio: boolean; theme: string }) {
-  const label = `Baseline band: ${points.map((p) => `${p.label} ${p.value == null ? 'no value' : fmt(ratio)(p.value)}${p.outside ? ' outside' : ''}`).join(', ')}`;
+export function BandChart({ points, ratio, unit = '', theme }: { points: BandPoint[]; ratio: boolean; unit?: string; theme: string }) {
+  const label = `Baseline band: ${points.map((p) => `${p.label} ${p.value == null ? 'no value' : fmt(ratio, unit)(p.value)}${p.outside ? ' outside' : ''}`).join(', ')}`;
   const option = useMemo(() => {
     const o = base();
     const accent = css('--accent', '#2857c5');
     const band = css('--ola', '#7a56d2');
     const danger = css('--danger', '#c53030');
-    const f = fmt(ratio);
+    const f = fmt(ratio, unit);
     return {
       ...o,
       legend: { ...o.legend, data: ['Value', 'Median'] },
       tooltip: { ...o.tooltip, valueFormatter: (v: number) => (typeof v === 'number' ? f(v) : v) },
       xAxis: { ...o.xAxis, data: points.map((p) => p.label) },
-      yAxis: { ...o.yAxis, axisLabel: { ...o.yAxis.axisLabel, formatter: f } },
+      yAxis: { ...o.yAxis, axisLabel: { ...o.yAxis.axisLabel, formatter: tick(ratio) } },
       series: [
         { name: 'Lower', type: 'line', symbol: 'none', stack: 'band', data: points.map((p) => p.lower), lineStyle: { opacity: 0 }, itemStyle: { color: band }, tooltip: { show: false } },
         {
@@ -118,13 +121,13 @@ export function BandChart({ points, ratio, theme }: { points: BandPoint[]; ratio
         },
       ],
     };
-  }, [points, ratio, label, theme]);
+  }, [points, ratio, unit, label, theme]);
   return <Chart label={label} option={option} height={220} />;
 }
 
 export function SeasonChart({ title, idx, ratio, unit, theme }: { title: string; idx: SeasonIndex; ratio: boolean; unit: string; theme: string }) {
   // The index is additive: group mean − overall mean, in the series' units (shares as percentage points).
-  const f = (v: number) => (ratio ? `${(v * 100).toFixed(Math.abs(v) < 0.001 ? 3 : 2)} pp` : `${v.toFixed(Math.abs(v) < 10 ? 1 : 0)}${unit ? ` ${unit}` : ''}`);
+  const f = (v: number) => (ratio ? pp(v) : quantity(v, unit));
   const label = `${title}: difference from the overall mean per group; best ${idx.best}, worst ${idx.worst}; ${idx.labels.map((l, i) => `${l} ${f(idx.index[i])}`).join(', ')}`;
   const option = useMemo(() => {
     const o = base();
