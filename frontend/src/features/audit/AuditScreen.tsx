@@ -10,8 +10,8 @@ import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { Button, Field, Notice } from '../imports/controls';
 import { fmtTime, plural } from '../imports/format';
 import { type AuditFilter, NO_FILTER, distinct, filterEvents, shortHash } from './filter';
-import './audit.css';
 import * as fmt from '../../format';
+import './audit.css';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 

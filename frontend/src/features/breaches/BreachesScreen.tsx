@@ -11,9 +11,9 @@ import { Empty, ErrorPanel, Loading } from '../../components/ui/Status';
 import { NARROW, useMediaQuery } from '../../components/ui/useMediaQuery';
 import { Button, Field, Modal, Notice } from '../imports/controls';
 import { fmtTime } from '../imports/format';
-import * as fmt from '../../format';
 import { ParetoChart } from './ParetoChart';
 import { type ParetoMeasure, type StatusFilter, filterBreaches, paretoGroups } from './pareto';
+import * as fmt from '../../format';
 import './breaches.css';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));

@@ -12,9 +12,9 @@ import { NARROW, useMediaQuery } from '../../components/ui/useMediaQuery';
 import { href, useRoute } from '../../state/route';
 import { fmtTime } from '../imports/format';
 import { Breadcrumbs, useServiceName, useSltTiers } from '../portfolio/rag';
+import * as fmt from '../../format';
 import '../portfolio/dashboard.css';
 import './drilldown.css';
-import * as fmt from '../../format';
 
 const PAGE = 500;
 const ROW_H = 34;

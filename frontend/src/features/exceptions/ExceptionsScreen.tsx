@@ -11,8 +11,8 @@ import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { Actions, Button, Field, Modal, Notice } from '../imports/controls';
 import { fmtTime, localInputToRFC3339 } from '../imports/format';
 import { effectRows, rowsTouched, sortEffect } from './effect';
-import './exceptions.css';
 import * as fmt from '../../format';
+import './exceptions.css';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 const statusTone = (s: string): BadgeTone => (s === 'approved' ? 'green' : s === 'rejected' ? 'red' : 'amber');

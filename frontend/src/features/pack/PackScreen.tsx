@@ -13,8 +13,8 @@ import { Actions, Button, Field, Notice, ProgressBar } from '../imports/controls
 import { fmtTime } from '../imports/format';
 import { useJob } from '../imports/useJob';
 import { lastCompleteMonth, periodError } from './period';
-import './pack.css';
 import * as fmt from '../../format';
+import './pack.css';
 
 /** "period=2026-10 services=a,b" → "2026-10, services a, b"; services=* → "every service". */
 export function describeScope(scope: string): string {

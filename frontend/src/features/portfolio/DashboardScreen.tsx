@@ -11,8 +11,8 @@ import { useWorkspace } from '../../state/workspace';
 import { fmtTime } from '../imports/format';
 import { TypeBadge, CriticalityBadge } from './TypeBadge';
 import { BudgetBar, Breadcrumbs, RagPill, Sparkline } from './rag';
-import './dashboard.css';
 import * as fmt from '../../format';
+import './dashboard.css';
 
 interface Filters {
   businessUnit: string;

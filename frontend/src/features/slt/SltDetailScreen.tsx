@@ -14,9 +14,9 @@ import { href } from '../../state/route';
 import { TypeBadge } from '../portfolio/TypeBadge';
 import { BudgetBar, Breadcrumbs, RagPill, useServiceName } from '../portfolio/rag';
 import { BandChart, ControlChartView, SeasonChart } from './charts';
+import * as fmt from '../../format';
 import '../portfolio/dashboard.css';
 import './slt.css';
-import * as fmt from '../../format';
 
 export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: string; theme: string }) {
   const api = useApi();
