@@ -137,7 +137,7 @@ test('request and approve an exception; the attainment changes', async () => {
   const effect = page.getByRole('region', { name: /^Effect of EX-\d+ on shop-availability$/ });
   await effect.waitFor();
   const row = effect.getByTestId('effect-core-hours@2026-06');
-  await row.getByText('99.43%').first().waitFor();
+  await row.getByText('99.432%').first().waitFor();
   await page.getByRole('button', { name: /^Decide EX-\d+$/ }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Decided by').fill('Head of service');
@@ -145,7 +145,7 @@ test('request and approve an exception; the attainment changes', async () => {
   await shot('05-exception-decide');
   await dialog.getByRole('button', { name: 'Approve' }).click();
   await effect.getByRole('columnheader', { name: 'After' }).waitFor();
-  await row.getByText('100.00%').waitFor();
+  await row.getByText('100.000%').waitFor();
   await row.getByText('missed → met').waitFor();
   await shot('06-exception-approved');
   const after = await coreHours();
