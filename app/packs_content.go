@@ -1359,7 +1359,11 @@ func (d *packData) credits() report.Section {
 		if s := d.ws.Supplier(sup); s != nil && s.Metadata.DisplayName != "" {
 			sup = s.Metadata.DisplayName
 		}
-		t.Rows = append(t.Rows, report.Row{Status: rag, Cells: []report.Cell{report.Text(c.Contract), report.Text(sup), report.Text(c.Period),
+		period := c.Period
+		if !c.Complete {
+			period += " (running)"
+		}
+		t.Rows = append(t.Rows, report.Row{Status: rag, Cells: []report.Cell{report.Text(c.Contract), report.Text(sup), report.Text(period),
 			optPercent(c.Attainment), metText(c.Met), optNumber(c.CreditPercent), optCurrency(c.CreditAmount),
 			optNumber(c.IncentivePercent), optCurrency(c.IncentiveAmount), textOr(c.Currency, "")}})
 	}

@@ -69,7 +69,7 @@ describe('SLT detail', () => {
   it('judges a what-if target, with the message at the field when it is not a number', async () => {
     const user = userEvent.setup();
     const f = renderDetail();
-    const input = await screen.findByLabelText('Proposed target (>= %)');
+    const input = await screen.findByLabelText('Proposed target (≥ %)');
     expect(input).toHaveValue('99');
     await user.clear(input);
     await user.type(input, 'lots');
