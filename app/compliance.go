@@ -54,10 +54,12 @@ type RollbackResult = compliance.RollbackResult
 type BreachMark = storage.BreachMark
 
 // ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now.
+// Recent keeps each SLT's last complete period and the running one (without Period).
 type ReportQuery struct {
 	Period string `json:"period"`
 	SLT    string `json:"slt"`
 	At     string `json:"at"`
+	Recent bool   `json:"recent"`
 }
 
 // BreachQuery selects breaches whose period starts at or after Since (a period key or date).
@@ -152,7 +154,7 @@ func (c *Compliance) Report(q ReportQuery) (Report, error) {
 		return Report{}, err
 	}
 	ev := compliance.NewEvaluator(in)
-	rep, err := ev.Report(compliance.ReportOptions{Period: q.Period, SLT: q.SLT})
+	rep, err := ev.Report(compliance.ReportOptions{Period: q.Period, SLT: q.SLT, Recent: q.Recent})
 	if err != nil {
 		return rep, err
 	}
@@ -288,6 +290,9 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 	if s == nil {
 		return WhatIf{}, fmt.Errorf("SLT %q does not exist", q.SLT)
 	}
+	if err := compliance.CheckTarget(s, q.Target); err != nil {
+		return WhatIf{}, err
+	}
 	rows, err := compliance.NewEvaluator(in).SLT(q.SLT, nil)
 	if err != nil {
 		return WhatIf{}, err
@@ -311,7 +316,7 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 		op, current, series = s.Spec.ObjectiveOp(t.Op), &t.Target, rows.Tiers[i]
 	}
 	w := compliance.WhatIfRows(q.SLT, series, op, current, q.Target)
-	w.Tier = q.Tier
+	w.Tier, w.Ratio, w.Unit = q.Tier, s.Spec.RatioLike(), compliance.Unit(in.Workspace, &s.Spec)
 	warnings := compliance.ResolutionWarnings(in.Workspace, s, &q.Target)
 	for _, x := range warnings {
 		if q.Tier == "" || x.Tier == q.Tier {

@@ -387,7 +387,7 @@ func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, eva
 			if spec.Tier == "" || i >= len(r.Tiers) {
 				continue
 			}
-			t := DashboardTier{Name: spec.Tier, Objective: FormatObjective(sp, spec.Objective.Op, spec.Objective.Target), Status: StatusNoData}
+			t := DashboardTier{Name: spec.Tier, Objective: FormatObjective(sp, line.Unit, spec.Objective.Op, spec.Objective.Target), Status: StatusNoData}
 			for _, tr := range r.Tiers[i] {
 				if tr.Period == c.Period {
 					tr := tr

@@ -375,7 +375,9 @@ func TestHostileXLSX(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("err = %v, want it to mention %q", err, c.want)
 			}
-			if d := time.Since(start); d > 5*time.Second {
+			// a deadline for a file that makes the reader hang or inflate without
+			// end, not a speed check (the suite runs on two busy cores)
+			if d := time.Since(start); d > time.Minute {
 				t.Errorf("took %s", d)
 			}
 		})

@@ -109,7 +109,7 @@ func needTool(t *testing.T, name string) {
 
 // want is how the pack prints a report row's attainment.
 func wantAttainment(r ReportRow) string {
-	return export.FormatValue(attCell(r.Kind, r.Attainment), "")
+	return export.FormatValue(attCell(r.Kind, r.Unit, r.Attainment), "")
 }
 
 func TestPackQpdfCheck(t *testing.T) {

@@ -39,14 +39,6 @@ var slateBin struct {
 	err  error
 }
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if slateBin.dir != "" {
-		os.RemoveAll(slateBin.dir)
-	}
-	os.Exit(code)
-}
-
 // slateBinary builds the slate binary once per test run.
 func slateBinary(t *testing.T) string {
 	t.Helper()

@@ -22,7 +22,7 @@ import (
 func init() {
 	register(
 		command{name: "import", args: "FILE --feed NAME [--mapping FILE] [--sheet NAME] [--dry-run] [--on-conflict reject|replace|keep] [--max-unpacked SIZE] [--max-time D]",
-			summary: "import a CSV or XLSX file into a feed as one batch", run: runImport},
+			summary: "import a CSV or XLSX file into a feed as one batch", run: runImport, fills: true},
 		command{name: "batches", args: "[--feed NAME]", summary: "list import batches", run: runBatches, readOnly: true},
 		command{name: "batch show", args: "N", summary: "show a batch: counts and findings", run: runBatchShow, readOnly: true},
 		command{name: "batch source", args: "N -o FILE", summary: "write the original file of a batch", run: runBatchSource, readOnly: true},

@@ -124,7 +124,7 @@ func decode[T any](t *testing.T, s string) T {
 func TestReportExceptionsBreachesCLI(t *testing.T) {
 	db := complianceDB(t)
 	at := "2026-11-05T00:00:00Z"
-	rep := decode[reportJSON](t, mustRun(t, "--db", db, "report", "--json", "--at", at))
+	rep := decode[reportJSON](t, mustRun(t, "--db", db, "report", "--all", "--json", "--at", at))
 	if len(rep.Rows) != 2 || rep.Rows[0].Period != "2026-09" || rep.Rows[1].Period != "2026-10" {
 		t.Fatalf("rows %+v", rep.Rows)
 	}
@@ -250,12 +250,12 @@ func TestFalsePositiveAlertsWhatIfRollbackCLI(t *testing.T) {
 		t.Errorf("trends %+v", al.Trends)
 	}
 	// ten days later nothing burns, but 120 bad minutes already exceed October's whole budget (44.64)
-	if out := mustRun(t, "--db", db, "alerts", "--at", "2026-10-20T00:00:00Z"); strings.Contains(out, "PAGE") || strings.Contains(out, "TICKET") || !strings.Contains(out, "misses 2026-10 on 2026-10-20") {
+	if out := mustRun(t, "--db", db, "alerts", "--at", "2026-10-20T00:00:00Z"); strings.Contains(out, "PAGE") || strings.Contains(out, "TICKET") || !strings.Contains(out, "web-up  2026-10  2026-10-20") {
 		t.Errorf("quiet alerts: %s", out)
 	}
 
 	wi := mustRun(t, "--db", db, "whatif", "--slt", "web-up", "--target", "0.99", "--at", "2026-11-05")
-	if !strings.Contains(wi, "met 2 of 2 periods at 0.99") {
+	if !strings.Contains(wi, "met in 2 of 2 periods at ≥ 99% (at the current ≥ 99.9%: 1 of 2)") {
 		t.Errorf("whatif:\n%s", wi)
 	}
 	type whatifJSON struct {

@@ -2,11 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
+	"net"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 
 	"slate/app/serve"
@@ -39,7 +42,22 @@ func runServe(e *env, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return srv.ListenAndServe(ctx, *addr, func(url string) {
+	err = srv.ListenAndServe(ctx, *addr, func(url string) {
 		fmt.Fprintf(e.stdout, "Slate is serving %s\nopen %s\n", e.app.Store().Path(), url)
 	})
+	return busyPortHint(err, *addr)
+}
+
+// busyPortHint turns "address already in use" into what to do about it.
+func busyPortHint(err error, addr string) error {
+	if !errors.Is(err, syscall.EADDRINUSE) {
+		return err
+	}
+	host, port, _ := net.SplitHostPort(addr)
+	next := "8421"
+	if p, perr := strconv.Atoi(port); perr == nil && p > 0 && p < 65535 {
+		next = strconv.Itoa(p + 1)
+	}
+	return fmt.Errorf("%s is already in use (another `slate serve`, or another program): stop it, or serve on another port with --addr %s",
+		addr, net.JoinHostPort(host, next))
 }

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"time"
@@ -120,7 +121,9 @@ type apiError struct {
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // JSON, never HTML: "<=" stays "<="
+	enc.Encode(v)
 }
 
 func (s *Server) authorized(r *http.Request) bool {
@@ -206,10 +209,16 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(url
 		hs.Shutdown(sctx)
 	}()
 	if ready != nil {
-		ready(fmt.Sprintf("http://%s/?token=%s", ln.Addr().String(), s.Token))
+		ready(browserURL(ln.Addr().String(), s.Token))
 	}
 	if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
+}
+
+// browserURL is the link a person opens: the token rides in the fragment,
+// which the browser never sends to a server (the UI moves it to session storage).
+func browserURL(addr, token string) string {
+	return fmt.Sprintf("http://%s/#token=%s", addr, url.QueryEscape(token))
 }

@@ -63,14 +63,15 @@ export function serve(bin, db, token) {
     const p = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`slate serve printed no URL in 20 s:\n${out}\n${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`slate serve printed no URL in 60 s:\n${out}\n${err}`)), 60_000);
     p.stdout.on('data', (b) => {
       out += b;
       const m = /open (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         const url = new URL(m[1]);
-        resolveUrl({ url: m[1], origin: url.origin, token: url.searchParams.get('token'), process: p, stop: () => stop(p) });
+        const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
+        resolveUrl({ url: m[1], origin: url.origin, token, process: p, stop: () => stop(p) });
       }
     });
     p.stderr.on('data', (b) => (err += b));

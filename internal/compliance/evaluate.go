@@ -40,6 +40,8 @@ type EvalSpec struct {
 	Owns func(opened time.Time) bool
 	// Windows, when set, are also counted (for burn rates).
 	Windows []Window
+	// Unit is a statistic's unit (see Unit).
+	Unit string
 }
 
 // Counts are the units of one day, period or window.

@@ -76,7 +76,7 @@ describe('exceptions', () => {
     });
     // only the period the window touches
     expect(within(effect).getAllByRole('row')).toHaveLength(2);
-    expect(within(effect).getByText('99.43%')).toBeInTheDocument();
+    expect(within(effect).getByText('99.430%')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Decide EX-1' }));
     const dialog = screen.getByRole('dialog', { name: 'Decide EX-1' });
@@ -88,8 +88,8 @@ describe('exceptions', () => {
 
     expect(await within(effect).findByRole('columnheader', { name: 'After' })).toBeInTheDocument();
     const r = within(effect).getByTestId('effect-core-hours@2026-06');
-    expect(within(r).getByText('99.43%')).toBeInTheDocument();
-    expect(within(r).getByText('100.00%')).toBeInTheDocument();
+    expect(within(r).getByText('99.430%')).toBeInTheDocument();
+    expect(within(r).getByText('100.000%')).toBeInTheDocument();
     expect(within(r).getByText('missed → met')).toBeInTheDocument();
     expect(calls('Exceptions.Approve')[0][0]).toEqual({ id: 'EX-1', by: 'bo', note: 'checked' });
     expect(screen.getByText('EX-1 approved by bo.')).toBeInTheDocument();

@@ -9,8 +9,9 @@ import { Badge, type BadgeTone } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { Actions, Button, Field, Modal, Notice } from '../imports/controls';
-import { fmtPct, fmtTime, localInputToRFC3339 } from '../imports/format';
+import { fmtTime, localInputToRFC3339 } from '../imports/format';
 import { effectRows, rowsTouched, sortEffect } from './effect';
+import * as fmt from '../../format';
 import './exceptions.css';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
@@ -478,18 +479,18 @@ function EffectTable({ effect }: { effect: Effect }) {
                 <td>{r.period}</td>
                 <td>{r.tier || <span className="muted">overall</span>}</td>
                 <td className="num">
-                  {r.op} {fmtPct(r.target)}
+                  {fmt.objective(r.op, r.target, true)}
                 </td>
-                <td className="num">{fmtPct(r.before)}</td>
+                <td className="num">{fmt.percent(r.before)}</td>
                 {after && (
                   <td className={`num${changed ? ' is-changed' : ''}`}>
-                    {fmtPct(r.after)}
+                    {fmt.percent(r.after)}
                     {changed && r.after !== null && r.before !== null && (
-                      <span className="delta"> ({r.after > r.before ? '+' : ''}{((r.after - r.before) * 100).toFixed(2)} pt)</span>
+                      <span className="delta"> ({r.after > r.before ? '+' : ''}{fmt.points(r.after - r.before)})</span>
                     )}
                   </td>
                 )}
-                {!after && <td className="num muted">{fmtPct(r.raw)}</td>}
+                {!after && <td className="num muted">{fmt.percent(r.raw)}</td>}
                 <td>
                   {met === null ? (
                     '–'

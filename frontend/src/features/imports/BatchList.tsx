@@ -8,7 +8,8 @@ import { Badge } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { SearchField } from '../../components/ui/SearchField';
 import { Button, Field, Modal, Notice } from './controls';
-import { fmtDate, fmtInt, fmtTime } from './format';
+import { fmtDate, fmtTime } from './format';
+import * as fmt from '../../format';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
@@ -38,7 +39,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
         const path = await api.dialogs.saveFile('Save the rejects report', `rejects-batch-${b.id}.xlsx`);
         if (!path) return;
         const n = await api.imports.rejects(b.id, path);
-        setMessage({ tone: 'success', text: `Rejects report of batch ${b.id} (${fmtInt(n)} rows) saved to ${path}.` });
+        setMessage({ tone: 'success', text: `Rejects report of batch ${b.id} (${fmt.count(n)} rows) saved to ${path}.` });
       } else {
         saveDownload(await api.imports.rejectsFile(b.id, 'xlsx'));
       }
@@ -53,7 +54,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
     setRevertError(null);
     try {
       await api.imports.revert(reverting.id, reason.trim());
-      setMessage({ tone: 'success', text: `Batch ${reverting.id} was reverted: its ${fmtInt(reverting.counts.imported)} rows left the data. The record stays for auditors.` });
+      setMessage({ tone: 'success', text: `Batch ${reverting.id} was reverted: its ${fmt.count(reverting.counts.imported)} rows left the data. The record stays for auditors.` });
       setReverting(null);
       setReason('');
       onChanged();
@@ -93,8 +94,8 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
           const b = c.row.original;
           return (
             <span className="cell-stack">
-              <span>{fmtInt(b.counts.imported)}</span>
-              <span className={b.counts.rejected ? 'cell-sub text-bad' : 'cell-sub'}>{fmtInt(b.counts.rejected)} rejected</span>
+              <span>{fmt.count(b.counts.imported)}</span>
+              <span className={b.counts.rejected ? 'cell-sub text-bad' : 'cell-sub'}>{fmt.count(b.counts.rejected)} rejected</span>
             </span>
           );
         },
@@ -170,7 +171,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
             Past imports
           </h2>
           <p className="panel__sub">
-            {fmtInt(batches.length)} batches. Reverting takes a batch's rows out of the data; its record, findings and original file stay.
+            {fmt.count(batches.length)} batches. Reverting takes a batch's rows out of the data; its record, findings and original file stay.
           </p>
         </div>
       </div>
@@ -213,7 +214,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
           }
         >
           <p className="modal__text">
-            The {fmtInt(reverting.counts.imported)} rows of <strong>{reverting.file}</strong> leave feed {reverting.feed} at once, and every figure
+            The {fmt.count(reverting.counts.imported)} rows of <strong>{reverting.file}</strong> leave feed {reverting.feed} at once, and every figure
             computed from them changes. The revert is recorded in the audit trail.
           </p>
           <Field label="Reason" error={revertError} hint="Recorded in the audit trail.">

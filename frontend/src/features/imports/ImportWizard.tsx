@@ -17,7 +17,7 @@ import { jobFraction } from '../../api/jobs';
 import { Badge } from '../../components/ui/Badge';
 import { Actions, Button, Field, Notice, ProgressBar } from './controls';
 import { FindingCounts, FindingsTable } from './FindingsTable';
-import { fmtInt, fmtTime, plural } from './format';
+import { fmtTime, plural } from './format';
 import {
   FIELD_HINTS,
   FIELD_LABELS,
@@ -30,6 +30,7 @@ import {
   type MappingSource,
 } from './mapping';
 import { type JobHandle, useJob } from './useJob';
+import * as fmt from '../../format';
 
 type Step = 'file' | 'map' | 'check' | 'import';
 const STEPS: { id: Step; label: string }[] = [
@@ -592,7 +593,7 @@ function JobView<R>({
         <ProgressBar
           label={runningLabel}
           fraction={frac}
-          detail={j && j.total > 0 ? `${formatBytes(j.done)} of ${formatBytes(j.total)}` : j?.done ? `${fmtInt(j.done)} rows` : 'starting…'}
+          detail={j && j.total > 0 ? `${formatBytes(j.done)} of ${formatBytes(j.total)}` : j?.done ? `${fmt.count(j.done)} rows` : 'starting…'}
         />
         {j?.step && <p className="jobview__step">{j.step}</p>}
         <Actions>
@@ -625,28 +626,28 @@ function ResultView({ result, dryRun }: { result: ImportResult; dryRun?: boolean
       <dl className="kv" aria-label={dryRun ? 'Check result' : 'Import result'}>
         <div>
           <dt>Rows read</dt>
-          <dd>{fmtInt(c.read)}</dd>
+          <dd>{fmt.count(c.read)}</dd>
         </div>
         <div className="is-good">
           <dt>{dryRun ? 'Can be imported' : 'Imported'}</dt>
-          <dd>{fmtInt(c.imported)}</dd>
+          <dd>{fmt.count(c.imported)}</dd>
         </div>
         <div className={c.rejected ? 'is-bad' : undefined}>
           <dt>Rejected</dt>
-          <dd>{fmtInt(c.rejected)}</dd>
+          <dd>{fmt.count(c.rejected)}</dd>
         </div>
         <div className={c.warnings ? 'is-warn' : undefined}>
           <dt>With warnings</dt>
-          <dd>{fmtInt(c.warnings)}</dd>
+          <dd>{fmt.count(c.warnings)}</dd>
         </div>
         <div>
           <dt>Empty</dt>
-          <dd>{fmtInt(c.empty)}</dd>
+          <dd>{fmt.count(c.empty)}</dd>
         </div>
         {!!c.replaced && (
           <div>
             <dt>Replaced</dt>
-            <dd>{fmtInt(c.replaced)}</dd>
+            <dd>{fmt.count(c.replaced)}</dd>
           </div>
         )}
       </dl>
@@ -654,7 +655,7 @@ function ResultView({ result, dryRun }: { result: ImportResult; dryRun?: boolean
       {result.findings.length > 0 && (
         <>
           <FindingsTable findings={result.findings} caption={`Findings in ${result.file}`} />
-          {result.findingsTruncated && <p className="muted">The first {fmtInt(result.findings.length)} findings are listed; the counts above are complete.</p>}
+          {result.findingsTruncated && <p className="muted">The first {fmt.count(result.findings.length)} findings are listed; the counts above are complete.</p>}
         </>
       )}
     </div>

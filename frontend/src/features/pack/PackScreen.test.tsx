@@ -72,7 +72,7 @@ describe('review pack', () => {
     await user.click(within(form).getByRole('button', { name: 'Build the pack' }));
     expect(await screen.findByRole('progressbar', { name: 'Review pack 2026-10' })).toHaveAttribute('aria-valuenow', '44');
     expect(screen.getByText('SLT checkout-success · 4 of 9')).toBeInTheDocument();
-    const done = await screen.findByRole('region', { name: 'Review pack 2026-10 is ready' }, { timeout: 3000 });
+    const done = await screen.findByRole('region', { name: 'Review pack 2026-10 is ready' });
     expect(calls('Packs.Start')[0][0]).toEqual<PackQuery>({ period: '2026-10', services: ['payments'], formats: ['pdf'], anonymize: true });
     expect(within(done).getByText('sha256:abc')).toBeInTheDocument();
     expect(within(done).queryByRole('button', { name: /Show .* in its folder/ })).toBeNull();

@@ -10,9 +10,10 @@ import { normalisePackResult } from '../../api/packs';
 import { Badge } from '../../components/ui/Badge';
 import { useWorkspace } from '../../state/workspace';
 import { Actions, Button, Field, Notice, ProgressBar } from '../imports/controls';
-import { fmtInt, fmtTime } from '../imports/format';
+import { fmtTime } from '../imports/format';
 import { useJob } from '../imports/useJob';
 import { lastCompleteMonth, periodError } from './period';
+import * as fmt from '../../format';
 import './pack.css';
 
 /** "period=2026-10 services=a,b" → "2026-10, services a, b"; services=* → "every service". */
@@ -191,7 +192,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
                 <ProgressBar
                   label={j?.title ?? 'Starting the pack'}
                   fraction={j ? jobFraction(j) : null}
-                  detail={j?.step ? `${j.step}${j.total ? ` · ${fmtInt(j.done)} of ${fmtInt(j.total)}` : ''}` : undefined}
+                  detail={j?.step ? `${j.step}${j.total ? ` · ${fmt.count(j.done)} of ${fmt.count(j.total)}` : ''}` : undefined}
                 />
                 <Button onClick={job.cancel}>Cancel</Button>
               </div>
