@@ -60,7 +60,7 @@ func TestAnalysisParcelDelivery(t *testing.T) {
 	// ParcelNet's deliveries got slower month by month: worse than usual, a
 	// level that misses the target, a worsening trend, in short sentences.
 	if r.Verdict.Status != analysis.StatusSpecialCause || !strings.HasPrefix(r.Verdict.Text, "Worse than usual in 2026-10: find out what changed. ") ||
-		!strings.Contains(r.Verdict.Text, "misses the 95% target (in 5 of 6 months since 2026-05)") || !strings.Contains(r.Verdict.Text, "Worsening by 1.2 percentage points a month") ||
+		!strings.Contains(r.Verdict.Text, "misses the 95% target (in 5 of 6 months since 2026-05)") || !strings.Contains(r.Verdict.Text, "Worsening by 1.18 percentage points a month") ||
 		!strings.Contains(r.Verdict.Text, "already below target") {
 		t.Errorf("verdict %+v", r.Verdict)
 	}

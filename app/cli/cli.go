@@ -47,7 +47,7 @@ type env struct {
 	app            *app.App
 	// readOnly opens the database read-only (set from the command).
 	readOnly bool
-	cmdLine        string // the command and its arguments, for hints
+	cmdLine  string // the command and its arguments, for hints
 }
 
 // open opens the workspace once per run.
@@ -155,6 +155,9 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	if !cmd.noDB {
 		if _, err := e.open(); err != nil {
 			fmt.Fprintln(stderr, "slate:", err)
+			if errors.Is(err, storage.ErrNoDatabase) && !cmd.fills {
+				missingHint(e)
+			}
 			return 1
 		}
 		defer e.app.Close()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slate/internal/storage"
 	"strings"
 )
 
@@ -82,27 +83,42 @@ func DemoPath() string {
 // demoHint tells someone who ran a command on an empty workspace, while a demo
 // workspace exists elsewhere, where the demo is and how to reach it.
 func demoHint(e *env) {
-	demo := DemoPath()
-	if demo == "" || e.app == nil {
+	if e.app == nil {
 		return
 	}
-	here := e.app.Store().Path()
-	if same(here, demo) {
+	if defs, err := e.app.Workspace.Definitions("all", ""); err != nil || len(defs) > 0 {
+		return
+	}
+	pointToDemo(e, e.app.Store().Path(), "is empty")
+}
+
+// missingHint is demoHint for a workspace file that does not exist at all.
+func missingHint(e *env) {
+	here := e.dbPath
+	if here == "" {
+		p, err := storage.DefaultPath()
+		if err != nil {
+			return
+		}
+		here = p
+	}
+	pointToDemo(e, here, "does not exist")
+}
+
+func pointToDemo(e *env, here, state string) {
+	demo := DemoPath()
+	if demo == "" || same(here, demo) {
 		return
 	}
 	if _, err := os.Stat(demo); err != nil {
-		return
-	}
-	defs, err := e.app.Workspace.Definitions("all", "")
-	if err != nil || len(defs) > 0 {
 		return
 	}
 	shown := demo
 	if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(demo, home+string(filepath.Separator)) {
 		shown = "~" + demo[len(home):]
 	}
-	fmt.Fprintf(e.stderr, "slate: note: this workspace (%s) is empty; the demo workspace is %s:\n"+
-		"  slate --db %s %s   (or export SLATE_DB=%s)\n", here, shown, shown, commandLine(e), shown)
+	fmt.Fprintf(e.stderr, "slate: note: this workspace (%s) %s; the demo workspace is %s:\n"+
+		"  slate --db %s %s   (or export SLATE_DB=%s)\n", here, state, shown, shown, commandLine(e), shown)
 }
 
 // commandLine is the command being run, for a hint to run it again elsewhere.

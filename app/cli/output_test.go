@@ -214,9 +214,15 @@ func TestEmptyWorkspaceNamesTheDemo(t *testing.T) {
 	t.Setenv("SLATE_DEMO_DB", demo)
 	empty := filepath.Join(t.TempDir(), "empty.db")
 	code, out, errs := run(t, "--db", empty, "report")
+	if code != 1 || !strings.Contains(errs, "does not exist; the demo workspace is "+demo) || !strings.Contains(errs, "slate --db "+demo+" report") ||
+		!strings.Contains(errs, "SLATE_DB="+demo) {
+		t.Errorf("no file: exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+	mustRun(t, "--db", empty, "init")
+	code, out, errs = run(t, "--db", empty, "report")
 	if code != 0 || !strings.Contains(errs, "is empty; the demo workspace is "+demo) || !strings.Contains(errs, "slate --db "+demo+" report") ||
 		!strings.Contains(errs, "SLATE_DB="+demo) || !strings.Contains(out, "no SLTs") {
-		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+		t.Errorf("empty: exit %d\nstdout %s\nstderr %s", code, out, errs)
 	}
 	if _, _, errs := run(t, "--db", demo, "report", "--at", "2026-11-28"); strings.Contains(errs, "empty") {
 		t.Errorf("the demo itself is not empty: %s", errs)
