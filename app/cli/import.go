@@ -108,7 +108,7 @@ func runImport(e *env, args []string) error {
 	if *feed == "" {
 		return usageError("--feed is required")
 	}
-	req := app.ImportRequest{Path: pos[0], Feed: *feed, Sheet: *sheet, DryRun: *dry, OnConflict: *onConflict}
+	req := app.ImportRequest{Feed: *feed, Sheet: *sheet, DryRun: *dry, OnConflict: *onConflict}
 	if *mapping != "" {
 		if req.Mapping, err = readMapping(*mapping); err != nil {
 			return err
@@ -121,7 +121,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.Imports.Import(req)
+	res, err := a.Local.Import(pos[0], req)
 	if err != nil {
 		return err
 	}
@@ -330,7 +330,7 @@ func runBatchSource(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Imports.Source(id, *out)
+	n, err := a.Local.Source(id, *out)
 	if err != nil {
 		return err
 	}
@@ -372,7 +372,7 @@ func runBatchRejects(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Imports.Rejects(id, *out)
+	n, err := a.Local.Rejects(id, *out)
 	if err != nil {
 		return err
 	}
@@ -395,7 +395,7 @@ func runTemplate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := a.Imports.Template(*feed, *out); err != nil {
+	if err := a.Local.Template(*feed, *out); err != nil {
 		return err
 	}
 	res := map[string]any{"feed": *feed, "file": *out}
