@@ -47,7 +47,7 @@ func TestNoMethodTouchesAPathItIsGiven(t *testing.T) {
 	}
 	t.Chdir(work)
 	paths := []string{
-		secret, // absolute, exists
+		secret,                               // absolute, exists
 		filepath.Join(f.dir, "created.xlsx"), // absolute, to be created
 		filepath.Join(f.dir, "work"),         // absolute, a folder
 		f.db,                                 // the live database itself

@@ -416,11 +416,11 @@ func TestUsersOverHTTP(t *testing.T) {
 		t.Fatalf("list %s", raw)
 	}
 	for _, bad := range []app.NewUserRequest{
-		{Name: "eve", Role: app.RoleViewer},           // exists
-		{Name: "EVE", Role: app.RoleViewer},           // same name, other case
-		{Name: "../x", Role: app.RoleViewer},          // not a name
-		{Name: "bob", Role: "superuser"},              // no such role
-		{Name: "bob", Role: app.RoleSupplier},         // supplier without a supplier
+		{Name: "eve", Role: app.RoleViewer},   // exists
+		{Name: "EVE", Role: app.RoleViewer},   // same name, other case
+		{Name: "../x", Role: app.RoleViewer},  // not a name
+		{Name: "bob", Role: "superuser"},      // no such role
+		{Name: "bob", Role: app.RoleSupplier}, // supplier without a supplier
 		{Name: "bob", Role: app.RoleSupplier, Supplier: "nobody"},
 		{Name: "bob", Role: app.RoleViewer, Supplier: "parcelnet"},
 	} {
