@@ -31,5 +31,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     restoreMocks: true,
+    // Tests must not depend on speed: the screen tests drive a real DOM and
+    // run on busy shared machines; a generous limit only stops a hang.
+    testTimeout: 60_000,
   },
 });

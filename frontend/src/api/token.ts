@@ -36,3 +36,12 @@ export function readToken(env: Pick<TokenEnv, 'sessionStorage'> = window): strin
     return memoryToken;
   }
 }
+
+/** storeToken keeps a token the person pasted (the sign-in form) for this tab. */
+export function storeToken(t: string, env: Pick<TokenEnv, 'sessionStorage'> = window): void {
+  try {
+    env.sessionStorage.setItem(KEY, t);
+  } catch {
+    memoryToken = t;
+  }
+}
