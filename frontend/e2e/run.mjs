@@ -180,7 +180,7 @@ test('users: add in the UI, token shown once; a viewer reads but cannot write; a
   // the viewer: every screen to read, no buttons to change things, and the API refuses writes
   const v = await openAs(browser, srv.origin, veraToken, '#/definitions');
   await v.getByTestId('whoami').getByText('viewer').waitFor();
-  await v.getByRole('table', { name: 'Services' }).waitFor();
+  await v.getByRole('table', { name: 'Services' }).getByText('payments', { exact: true }).waitFor();
   assert((await v.getByRole('button', { name: /^New / }).count()) === 0, 'the viewer is offered “New …”');
   assert((await v.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Users' }).count()) === 0, 'the viewer is offered Users');
   await v.screenshot({ path: join(artifacts, '13-viewer.png') });
@@ -191,6 +191,8 @@ test('users: add in the UI, token shown once; a viewer reads but cannot write; a
   }
   // the supplier: only Imports, only its own feed
   const s = await openAs(browser, srv.origin, botToken, '#/portfolio');
+  // the navigation is drawn in one go once Session/Me answered: wait for it, then read it all
+  await s.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Imports' }).waitFor();
   const navButtons = await s.getByRole('navigation', { name: 'Main' }).getByRole('button').allTextContents();
   assert(navButtons.join(',') === 'Imports', `supplier nav: ${navButtons}`);
   const wiz = s.getByRole('region', { name: 'Import a supplier file' });
