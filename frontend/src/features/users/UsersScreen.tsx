@@ -19,8 +19,10 @@ const roleTone: Record<string, BadgeTone> = { admin: 'red', approver: 'amber', m
 
 type FormErrors = Partial<Record<'name' | 'supplier' | 'form', string>>;
 
-export function UsersScreen({ origin = typeof window !== 'undefined' ? window.location.origin : '' }: { origin?: string }) {
+/** origin is where `slate serve` is reached, for the sign-in link; the window has none to give. */
+export function UsersScreen({ origin: given }: { origin?: string }) {
   const api = useApi();
+  const origin = given ?? (api.mode === 'browser' ? window.location.origin : '');
   const { me } = useSession();
   const [users, setUsers] = useState<UserInfo[] | null>(null);
   const [suppliers, setSuppliers] = useState<string[]>([]);
