@@ -104,6 +104,8 @@ var rules = map[string]Rule{
 
 	"Audit/Log":    {RightRead, DefaultMaxBody},
 	"Audit/Verify": {RightRead, DefaultMaxBody},
+	"Audit/Check":  {RightRead, DefaultMaxBody},
+	"Audit/Anchor": {RightRead, DefaultMaxBody},
 
 	"Compliance/Dashboard":         {RightRead, DefaultMaxBody},
 	"Compliance/Report":            {RightRead, DefaultMaxBody},

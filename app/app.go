@@ -43,6 +43,8 @@ type shared struct {
 	uploads *uploadArea
 	dash    *dashCache
 	drill   *drillCache
+	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
+	anchorKey string
 }
 
 // Open opens the workspace database at path ("" = the default location).
@@ -63,11 +65,21 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	return wire(st)
+}
+
+// wire builds the services on an open store, as the OS user (the person at
+// the keyboard, every right).
+func wire(st *storage.Store) (*App, error) {
 	sh := &shared{jobs: newJobTable(st.Now), uploads: newUploadArea(st.Path()),
 		dash: &dashCache{}, drill: &drillCache{}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
-	// Finish what a crash interrupted: staging batches never become visible; remove them.
+	// Finish what a crash interrupted: staging batches never become visible;
+	// remove them (a read-only open leaves them: readers never see them).
+	if st.ReadOnly() {
+		return a, nil
+	}
 	if _, err := st.RecoverBatches(); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("recover interrupted imports: %w", err)
@@ -86,7 +98,7 @@ func (a *App) As(c Caller) *App {
 func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a := &App{store: st, caller: c, shared: sh}
 	a.Workspace = &Workspace{store: st}
-	a.Audit = &Audit{store: st}
+	a.Audit = &Audit{store: st, keyPath: sh.anchorKey}
 	a.Jobs = &Jobs{table: sh.jobs, caller: c}
 	a.Imports = &Imports{store: st, caller: c, jobs: a.Jobs, uploads: sh.uploads}
 	a.Compliance = &Compliance{store: st, dash: sh.dash, drill: sh.drill}
@@ -111,4 +123,21 @@ func (a *App) Caller() Caller { return a.caller }
 // exported method of each is an API method and needs a rule in access.go.
 func (a *App) Bindings() []any {
 	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users}
+}
+
+// Init makes path ("" = the default location) a workspace: a missing or empty
+// file becomes a new one (created), an existing workspace is opened and
+// upgraded if it is older; any other file is refused.
+func Init(path string) (a *App, created bool, err error) {
+	if path == "" {
+		if path, err = storage.DefaultPath(); err != nil {
+			return nil, false, err
+		}
+	}
+	st, created, err := storage.Init(path, storage.Options{})
+	if err != nil {
+		return nil, false, err
+	}
+	a, err = wire(st)
+	return a, created, err
 }

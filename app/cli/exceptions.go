@@ -13,7 +13,7 @@ func init() {
 	register(
 		command{name: "exception request", args: "--slt S --from T --to T --reason TEXT [--evidence FILE]",
 			summary: "request an exception (force majeure) for an SLT as the OS user; prints its id", run: runExceptionRequest},
-		command{name: "exception list", summary: "list exceptions and their status", run: runExceptionList},
+		command{name: "exception list", summary: "list exceptions and their status", run: runExceptionList, readOnly: true},
 		command{name: "exception approve", args: "ID --note TEXT", summary: "approve an exception as the OS user (who must not be its requester)", run: runExceptionDecide(true)},
 		command{name: "exception reject", args: "ID --note TEXT", summary: "reject an exception as the OS user (who must not be its requester)", run: runExceptionDecide(false)},
 	)

@@ -15,7 +15,7 @@ func init() {
 	register(
 		command{name: "user add", args: "NAME --role " + roles + " [--supplier NAME]",
 			summary: "give someone access to `slate serve`: prints their token once (only its hash is kept)", run: runUserAdd},
-		command{name: "user list", summary: "list the users of `slate serve`, their roles and whether their token works", run: runUserList},
+		command{name: "user list", summary: "list the users of `slate serve`, their roles and whether their token works", run: runUserList, readOnly: true},
 		command{name: "user revoke", args: "NAME", summary: "withdraw a user's token at once (the user stays in the list and the audit trail)", run: runUserRevoke},
 	)
 }
