@@ -9,9 +9,6 @@ import (
 	"slate/internal/storage"
 )
 
-// Version is Slate's version, set at build time with -ldflags "-X slate/app.Version=...".
-var Version = "0.1.0-dev"
-
 // App is an open workspace with its services, as one caller sees it: Open
 // gives the person at the keyboard (the OS user, role admin); As gives the
 // view of another caller (a `slate serve` user), whose changes the audit

@@ -28,7 +28,6 @@ func init() {
 		command{name: "doctor", args: "[FILE] [--salvage DIR]",
 			summary: "check a database file read-only: header, pages, schema, audit chain, batch data; exit 1 when damaged", run: runDoctor, noDB: true},
 		command{name: "backup", args: "FILE", summary: "write a consistent copy of the database", run: runBackup},
-		command{name: "version", summary: "print Slate's version", run: runVersion, noDB: true},
 	)
 }
 
@@ -298,11 +297,5 @@ func runBackup(e *env, args []string) error {
 	}
 	return e.emit(res, func(w io.Writer) {
 		fmt.Fprintf(w, "backup written: %s (%d bytes)\n", res.File, res.Bytes)
-	})
-}
-
-func runVersion(e *env, args []string) error {
-	return e.emit(map[string]string{"version": app.Version}, func(w io.Writer) {
-		fmt.Fprintln(w, "slate", app.Version)
 	})
 }
