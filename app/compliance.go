@@ -16,10 +16,11 @@ import (
 // what-if and rollback criteria. One call per screen.
 type Compliance struct {
 	store *storage.Store
-	// The dashboard and drill-down caches live as long as the App; both are
-	// keyed by database version, so a change is never served stale.
-	dash  dashCache
-	drill drillCache
+	// The dashboard and drill-down caches live as long as the App and are
+	// shared by its views (App.As); both are keyed by database version, so a
+	// change is never served stale.
+	dash  *dashCache
+	drill *drillCache
 }
 
 // Report is every SLT (and tier, and composite) per period, with credits.

@@ -198,7 +198,7 @@ func (c *Compliance) Dashboard(q DashboardQuery) (Dashboard, error) {
 	if err != nil {
 		return Dashboard{}, err
 	}
-	dc := &c.dash
+	dc := c.dash
 	for {
 		ver, err := c.dbVersion()
 		if err != nil {
@@ -237,7 +237,7 @@ func (c *Compliance) Dashboard(q DashboardQuery) (Dashboard, error) {
 
 // forgetDashboard drops the kept dashboard (benchmarks measure the cold path).
 func (c *Compliance) forgetDashboard() {
-	dc := &c.dash
+	dc := c.dash
 	dc.compute.Lock()
 	dc.mu.Lock()
 	dc.key, dc.hist = "", nil
@@ -262,7 +262,7 @@ func (c *Compliance) buildDashboard(at time.Time, ver uint64, period string) (Da
 	var alertErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { alerts, alertErr = compliance.Alerts(alertInput(in), "") })
-	dc := &c.dash
+	dc := c.dash
 	all, evalErr := refreshRows(in, names, dc.hist, ver)
 	if all == nil || evalErr != nil {
 		all, evalErr = compliance.NewEvaluator(in).All(names)

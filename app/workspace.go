@@ -44,6 +44,9 @@ func (e *InvalidError) Unwrap() error { return ErrInvalid }
 // rewritten, so applying the same text twice changes nothing.
 func (w *Workspace) Apply(file string, text string) (ApplyResult, error) {
 	res := ApplyResult{Created: []string{}, Updated: []string{}, Unchanged: []string{}}
+	if r := []rune(file); len(r) > 200 {
+		file = string(r[:200]) + "…" // a label for messages and the audit trail, not a path
+	}
 	err := w.store.Update(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {

@@ -110,7 +110,7 @@ func runImport(e *env, args []string) error {
 	if *feed == "" {
 		return usageError("--feed is required")
 	}
-	req := app.ImportRequest{Path: pos[0], Feed: *feed, Sheet: *sheet, DryRun: *dry, OnConflict: *onConflict}
+	req := app.ImportRequest{Feed: *feed, Sheet: *sheet, DryRun: *dry, OnConflict: *onConflict}
 	req.Limits.MaxTime = *maxTime
 	if *maxUnpacked != "" {
 		n, err := parseSize(*maxUnpacked)
@@ -131,7 +131,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.Imports.Import(req)
+	res, err := a.Local.Import(pos[0], req)
 	if err != nil {
 		return err
 	}
@@ -340,7 +340,7 @@ func runBatchSource(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Imports.Source(id, *out)
+	n, err := a.Local.Source(id, *out)
 	if err != nil {
 		return err
 	}
@@ -382,7 +382,7 @@ func runBatchRejects(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Imports.Rejects(id, *out)
+	n, err := a.Local.Rejects(id, *out)
 	if err != nil {
 		return err
 	}
@@ -405,7 +405,7 @@ func runTemplate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := a.Imports.Template(*feed, *out); err != nil {
+	if err := a.Local.Template(*feed, *out); err != nil {
 		return err
 	}
 	res := map[string]any{"feed": *feed, "file": *out}

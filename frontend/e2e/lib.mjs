@@ -131,3 +131,17 @@ export async function apiCall(origin, token, path, args = []) {
   }
   return { status: res.status, body };
 }
+
+/** addUser makes a `slate serve` user through the API (as an admin) and returns its token. */
+export async function addUser(origin, adminToken, name, role, supplier) {
+  const r = await apiCall(origin, adminToken, 'Users/Add', [{ name, role, ...(supplier ? { supplier } : {}) }]);
+  if (r.status !== 200) throw new Error(`Users/Add ${name}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+
+/** openAs opens a new tab signed in with token (the link a user is given), at hash. */
+export async function openAs(context, origin, token, hash = '') {
+  const p = await context.newPage();
+  await p.goto(`${origin}/?token=${encodeURIComponent(token)}${hash}`);
+  return p;
+}

@@ -18,6 +18,11 @@ package storage
 //	exceptions           seq (8-byte big-endian) → JSON Exception (exceptions.go)
 //	evidence             sha256 (hex) → bytes of an exception's evidence file
 //	breachmarks          breach id (slt[/tier]@period) → JSON BreachMark (breaches.go)
+//	users                user name (lower case) → JSON User: role, supplier, SHA-256 of the token (users.go)
+//
+// users needs no migration step: databases made before it get the bucket on
+// the first `slate user add` (users.go), and every reader treats it as empty
+// until then.
 //
 // Later features add their buckets to this list and a migration step below.
 var (
@@ -39,6 +44,7 @@ var (
 	bucketExceptions  = []byte("exceptions")
 	bucketEvidence    = []byte("evidence")
 	bucketBreachMarks = []byte("breachmarks")
+	bucketUsers       = []byte("users")
 
 	keySchema    = []byte("schema")
 	keyAuditHead = []byte("audit_head")
@@ -48,4 +54,4 @@ var (
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
 	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
 	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc,
-	bucketExceptions, bucketEvidence, bucketBreachMarks}
+	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketUsers}

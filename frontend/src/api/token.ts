@@ -48,3 +48,12 @@ export function readToken(env: Pick<TokenEnv, 'sessionStorage'> = window): strin
 export function openTheLink(origin = typeof window === 'undefined' ? 'http://127.0.0.1:8420' : window.location.origin): string {
   return `This page needs the link that \`slate serve\` printed when it started (${origin}/#token=…): open that link in this browser. Lost it? Stop \`slate serve\` and start it again to get a new one.`;
 }
+
+/** storeToken keeps a token the person pasted (the sign-in form) for this tab. */
+export function storeToken(t: string, env: Pick<TokenEnv, 'sessionStorage'> = window): void {
+  try {
+    env.sessionStorage.setItem(KEY, t);
+  } catch {
+    memoryToken = t;
+  }
+}

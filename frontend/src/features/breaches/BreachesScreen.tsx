@@ -3,6 +3,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
+import { useSession } from '../../state/session';
 import type { Breach, BreachLog } from '../../api/breaches';
 import { Badge } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
@@ -25,6 +26,7 @@ const fmtGoal = (b: Breach) => fmt.objective(b.op, b.target, isShare(b), b.unit)
 
 export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const api = useApi();
+  const { can } = useSession();
   const [log, setLog] = useState<BreachLog | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [query, setQuery] = useState('');
@@ -203,6 +205,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
               ) : (
                 <span className="cell-sub">{fmt.percent(b.pareto_cumulative_share, 1)} cum.</span>
               )}
+              {can('Compliance/MarkFalsePositive') && (
               <button
                 type="button"
                 className="linkish breach-fp"
@@ -216,13 +219,14 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
               >
                 False positive…
               </button>
+              )}
             </span>
           );
         },
         meta: { width: '8.5rem' },
       },
     ],
-    [narrow],
+    [narrow, can],
   );
 
   return (

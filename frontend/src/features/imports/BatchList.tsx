@@ -2,6 +2,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
+import { useSession } from '../../state/session';
 import { saveDownload } from '../../api/files';
 import type { Batch, FeedInfo } from '../../api/imports';
 import { Badge } from '../../components/ui/Badge';
@@ -15,6 +16,7 @@ const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; feeds: FeedInfo[]; onChanged: () => void }) {
   const api = useApi();
+  const { can } = useSession();
   const [feed, setFeed] = useState('');
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query.trim().toLowerCase());
@@ -35,13 +37,12 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
   async function downloadRejects(b: Batch) {
     setMessage(null);
     try {
+      const f = await api.imports.rejectsFile(b.id, 'xlsx');
       if (api.dialogs.available) {
-        const path = await api.dialogs.saveFile('Save the rejects report', `rejects-batch-${b.id}.xlsx`);
-        if (!path) return;
-        const n = await api.imports.rejects(b.id, path);
-        setMessage({ tone: 'success', text: `Rejects report of batch ${b.id} (${fmt.count(n)} rows) saved to ${path}.` });
+        const path = await api.dialogs.saveFile('Save the rejects report', f.name, f.data);
+        if (path) setMessage({ tone: 'success', text: `Rejects report of batch ${b.id} (${fmt.count(f.rows ?? 0)} rows) saved to ${path}.` });
       } else {
-        saveDownload(await api.imports.rejectsFile(b.id, 'xlsx'));
+        saveDownload(f);
       }
     } catch (e) {
       setMessage({ tone: 'error', text: toError(e).message });
@@ -147,7 +148,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
                   Rejects
                 </Button>
               )}
-              {b.status === 'published' && (
+              {b.status === 'published' && can('Imports/Revert') && (
                 <Button className="btn--sm btn--danger" onClick={() => { setReverting(b); setRevertError(null); }} aria-label={`Revert batch ${b.id}`}>
                   Revert
                 </Button>
@@ -160,7 +161,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
     ],
     // downloadRejects uses api only
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api],
+    [api, can],
   );
 
   return (
