@@ -36,6 +36,10 @@ type Row struct {
 	// ConsecutiveMisses counts this and the directly preceding complete missed periods.
 	ConsecutiveMisses int  `json:"consecutive_misses"`
 	RCADue            bool `json:"rca_due"`
+	// SLTOwner answers for the target; DataOwner for the feed's data (empty for
+	// composites, which have no feed of their own).
+	SLTOwner  string `json:"slt_owner"`
+	DataOwner string `json:"data_owner"`
 
 	rawGood, rawEligible float64
 }

@@ -258,18 +258,36 @@ func (ev *Evaluator) compute(name string, override *PeriodSpec) (SLTRows, error)
 	if s == nil {
 		return SLTRows{}, fmt.Errorf("SLT %q does not exist", name)
 	}
+	var r SLTRows
+	var err error
 	if s.Spec.Composite != nil {
-		return ev.composite(s, override)
+		r, err = ev.composite(s, override)
+	} else {
+		var plan Plan
+		if plan, err = PlanSLT(ev.In, s, override); err != nil {
+			return SLTRows{}, err
+		}
+		var series []Series
+		if series, err = ev.In.Run(plan, time.Unix(0, 0).UTC(), nil); err != nil {
+			return SLTRows{}, err
+		}
+		r = rowsOf(plan, series)
 	}
-	plan, err := PlanSLT(ev.In, s, override)
-	if err != nil {
-		return SLTRows{}, err
+	sltOwner, dataOwner := Owners(ev.In.Workspace, s)
+	for _, rows := range append(slices.Clone(r.Tiers), r.Overall) {
+		for i := range rows {
+			rows[i].SLTOwner, rows[i].DataOwner = sltOwner, dataOwner
+		}
 	}
-	series, err := ev.In.Run(plan, time.Unix(0, 0).UTC(), nil)
-	if err != nil {
-		return SLTRows{}, err
+	return r, err
+}
+
+// Owners are the SLT's owner and its feed's data owner (measurement ownership).
+func Owners(ws *domain.Workspace, s *domain.SLT) (sltOwner, dataOwner string) {
+	if f := ws.Feed(s.Spec.Feed); f != nil {
+		dataOwner = f.Spec.Owner
 	}
-	return rowsOf(plan, series), nil
+	return s.Spec.Owner, dataOwner
 }
 
 // All evaluates every SLT, indicator SLTs in parallel first, then composites.
@@ -370,7 +388,7 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 	for _, n := range names {
 		s := ws.SLT(n)
 		r := all[n]
-		rows := filterRows(r.Rows(), s, o.Period)
+		rows := filterRows(ws, r.Rows(), s, o.Period)
 		rep.Rows = append(rep.Rows, rows...)
 		rep.Ignored = append(rep.Ignored, r.Plan.Ignored...)
 		rep.Warnings = append(rep.Warnings, ResolutionWarnings(ws, s, nil)...)
@@ -381,7 +399,7 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 			continue
 		}
 		s := ws.SLT(c.Spec.SLT)
-		for _, row := range filterRows(r.Overall, s, o.Period) {
+		for _, row := range filterRows(ws, r.Overall, s, o.Period) {
 			rep.Credits = append(rep.Credits, CreditFor(c, row))
 		}
 	}
@@ -391,7 +409,7 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 // filterRows keeps the rows of the period key, or, for a key of another kind
 // than the SLT's period, the rows whose period starts inside it. With a key of
 // the SLT's own kind and no data, it adds an empty row: the period shows as no data.
-func filterRows(rows []Row, s *domain.SLT, key string) []Row {
+func filterRows(ws *domain.Workspace, rows []Row, s *domain.SLT, key string) []Row {
 	if key == "" {
 		return rows
 	}
@@ -414,6 +432,7 @@ func filterRows(rows []Row, s *domain.SLT, key string) []Row {
 	ps, _ := ParsePeriodSpec(s.Spec.Period)
 	if len(out) == 0 && (ps.Kind == kind || ps.Kind == Rolling && kind == Day) {
 		r := Row{SLT: s.Name(), Kind: "none", Period: key, Start: p.Start, End: p.End, Unknown: 0}
+		r.SLTOwner, r.DataOwner = Owners(ws, s)
 		if ps.Kind == Rolling {
 			r.Start = dayStart(civilOf(p.Start, loc)-ps.Days+1, loc).UTC()
 		}
