@@ -62,6 +62,9 @@ func (c *checker) supplyComponents(s *SLTSpec) {
 			c.add(field+".relation", "%q is not serial or parallel", comp.Relation)
 		}
 	}
+	if s.Composite != nil {
+		c.add("spec.components", "a composite aggregates measured attainments with weights; it cannot also declare a supply chain (its attainment is not the product of parts). Declare components on the SLT that measures the end-to-end service")
+	}
 	if parallel == 1 {
 		c.add("spec.components", "one parallel component has nothing to be redundant with: a parallel group needs at least two members (make it serial)")
 	}
