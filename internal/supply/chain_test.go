@@ -18,8 +18,12 @@ func ratioSLT(name string, target float64, comps ...domain.SupplyComponent) *dom
 		Components: comps}}
 }
 
-func serial(n string) domain.SupplyComponent   { return domain.SupplyComponent{SLT: n, Relation: domain.RelationSerial} }
-func parallel(n string) domain.SupplyComponent { return domain.SupplyComponent{SLT: n, Relation: domain.RelationParallel} }
+func serial(n string) domain.SupplyComponent {
+	return domain.SupplyComponent{SLT: n, Relation: domain.RelationSerial}
+}
+func parallel(n string) domain.SupplyComponent {
+	return domain.SupplyComponent{SLT: n, Relation: domain.RelationParallel}
+}
 
 func contract(name, supplier, slt string) *domain.Contract {
 	return &domain.Contract{Metadata: domain.Meta{Name: name}, Spec: domain.ContractSpec{Supplier: supplier, SLT: slt, ChargePerPeriod: 1000}}
