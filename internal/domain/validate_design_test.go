@@ -24,9 +24,9 @@ func TestDesignKindsValidation(t *testing.T) {
 	sup := &Supplier{Metadata: Meta{Name: "s"}, Spec: SupplierSpec{Contingency: &Contingency{
 		Contacts: []Contact{{Name: ""}, {Name: "Bo", Email: "not-an-address"}}, LastTested: "yesterday"}}}
 	comp := &SLT{Metadata: Meta{Name: "c"}, Spec: SLTSpec{Service: "x", Type: TypeSLA, Period: "month", Objective: Objective{Target: f},
-		Composite: &Composite{Components: []Component{{SLT: "a", Weight: 1}, {SLT: "b", Weight: 1}}, Rationale: "r"},
+		Composite:  &Composite{Components: []Component{{SLT: "a", Weight: 1}, {SLT: "b", Weight: 1}}, Rationale: "r"},
 		Components: []SupplyComponent{{SLT: "a", Relation: "serial"}, {SLT: "a", Relation: "series"}, {SLT: "c", Relation: ""}},
-		CIs: []string{"web-01", "", "web-01"}}}
+		CIs:        []string{"web-01", "", "web-01"}}}
 	all := noInd + withInd + problemText(Validate(sup)) + problemText(Validate(comp))
 	for _, want := range []string{
 		"SLTTemplate/t: spec.indicator: is required (a template fixes what the SLT measures)",
