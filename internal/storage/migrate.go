@@ -17,6 +17,7 @@ type migration struct {
 // migrations run in order; append new steps, never edit old ones.
 var migrations = []migration{
 	{1, "create meta, defs and audit buckets", func(tx *bolt.Tx) error { return nil }},
+	{2, "create the cmdb bucket", func(tx *bolt.Tx) error { _, err := tx.CreateBucketIfNotExists(bucketCMDB); return err }},
 }
 
 // SchemaVersion is the version this build writes.

@@ -18,6 +18,7 @@ package storage
 //	exceptions           seq (8-byte big-endian) → JSON Exception (exceptions.go)
 //	evidence             sha256 (hex) → bytes of an exception's evidence file
 //	breachmarks          breach id (slt[/tier]@period) → JSON BreachMark (breaches.go)
+//	cmdb                 CI id → JSON domain.CI, the latest CMDB import (cmdb.go); meta/cmdb_import records it
 //
 // Later features add their buckets to this list and a migration step below.
 var (
@@ -39,13 +40,15 @@ var (
 	bucketExceptions  = []byte("exceptions")
 	bucketEvidence    = []byte("evidence")
 	bucketBreachMarks = []byte("breachmarks")
+	bucketCMDB        = []byte("cmdb")
 
 	keySchema    = []byte("schema")
 	keyAuditHead = []byte("audit_head")
+	keyCMDB      = []byte("cmdb_import")
 )
 
 // topBuckets are created at open, in one transaction.
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
 	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
 	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc,
-	bucketExceptions, bucketEvidence, bucketBreachMarks}
+	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketCMDB}
