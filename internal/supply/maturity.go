@@ -3,7 +3,9 @@ package supply
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"slate/internal/compliance"
@@ -345,6 +347,9 @@ func reliability(ev *compliance.Evaluator, supplier string, last int) (Reliabili
 	return rel, nil
 }
 
+// share writes a share of periods as a whole percentage (58%).
+func share(x float64) string { return strconv.FormatFloat(math.Round(x*100), 'f', 0, 64) + "%" }
+
 func agreement(sm SupplierMaturity) (string, string) {
 	r := sm.Reliability
 	if sm.Latest == nil || sm.Latest.Score == nil {
@@ -354,7 +359,7 @@ func agreement(sm SupplierMaturity) (string, string) {
 	if r.Band == "unknown" {
 		return AgreeNotEnoughData, fmt.Sprintf("assessed %.1f of 5 (%s), but only %d complete periods of contract SLTs to compare with (need %d)", score, sm.Latest.Date, r.Periods, MinPeriods)
 	}
-	record := fmt.Sprintf("met %d of %d periods (%s)", r.Met, r.Periods, pct(*r.MetShare))
+	record := fmt.Sprintf("met %d of %d periods (%s)", r.Met, r.Periods, share(*r.MetShare))
 	switch {
 	case score >= HighMaturity && r.Band == "poor":
 		return AgreeHighPoor, fmt.Sprintf("assessed %.1f of 5 on %s, yet %s: the questionnaire and the record disagree; check the assessment's evidence against the breaches", score, sm.Latest.Date, record)
