@@ -188,14 +188,6 @@ func (w *Workspace) checkNaming(c *checker, d Definition) {
 	}
 }
 
-// NamingProblems checks one name of a kind against the workspace's naming
-// conventions (for a definition about to be created).
-func (w *Workspace) NamingProblems(d Definition) []Problem {
-	c := &checker{d: d}
-	w.checkNaming(c, d)
-	return c.problems
-}
-
 func (c *checker) sltTemplate(t *SLTTemplateSpec) {
 	// A template is checked as the SLT it would render, minus service and feed.
 	s := &SLTSpec{Type: t.Type, TimeZone: t.TimeZone, Period: t.Period, Indicator: t.Indicator, Objective: t.Objective,

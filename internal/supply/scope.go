@@ -134,6 +134,25 @@ func Scope(ws *domain.Workspace, batches []storage.Batch, o ScopeOptions) (Suppl
 	return sc, nil
 }
 
+// ScopeStore is Scope on a workspace database: its definitions and batches,
+// read in one transaction.
+func ScopeStore(st *storage.Store, o ScopeOptions) (SupplierScope, error) {
+	var sc SupplierScope
+	err := st.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		batches, err := tx.Batches("")
+		if err != nil {
+			return err
+		}
+		sc, err = Scope(ws, batches, o)
+		return err
+	})
+	return sc, err
+}
+
 func sortedKeys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {

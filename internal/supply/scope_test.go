@@ -2,6 +2,7 @@ package supply
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -64,6 +65,27 @@ func TestScopeOfDemoSupplier(t *testing.T) {
 	w, _ := Scope(ws, batches, ScopeOptions{Supplier: "cloudhost", From: day(12), To: day(21)})
 	if len(w.Batches) != 1 || w.Batches[0].ID != 2 {
 		t.Errorf("window batches %+v", w.Batches)
+	}
+	// On a database: the definitions and batches as stored.
+	st, err := storage.Open(filepath.Join(t.TempDir(), "s.db"), storage.Options{Actor: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Update(func(tx *storage.Tx) error {
+		for _, d := range ws.Everything() {
+			if err := tx.PutDefinition(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := ScopeStore(st, ScopeOptions{Supplier: "parcelnet"})
+	if err != nil || strings.Join(stored.Contracts, ",") != "parcelnet-delivery" || len(stored.SLTs) != 1 || len(stored.Batches) != 0 ||
+		strings.Join(stored.Assessments, ",") != "parcelnet-2026-10" {
+		t.Errorf("stored scope %+v %v", stored, err)
 	}
 	if _, err := Scope(ws, nil, ScopeOptions{Supplier: "acme"}); err == nil || !strings.Contains(err.Error(), `supplier "acme" does not exist (known: cloudhost, parcelnet)`) {
 		t.Errorf("unknown supplier: %v", err)
