@@ -135,7 +135,7 @@ func (c *Calendar) nextOpen(t time.Time) (time.Time, bool) {
 	if c == nil {
 		return t, true
 	}
-	n := civilOf(t, c.loc)
+	n := LocalDay(t, c.loc)
 	for d := n; d < n+370; d++ {
 		for _, iv := range c.Day(d) {
 			if iv.End.After(t) {
@@ -360,11 +360,20 @@ type Report struct {
 	Credits  []Credit  `json:"credits"`
 	Warnings []Warning `json:"warnings"`
 	Ignored  []Ignored `json:"ignored_windows"`
+	// Statuses is each SLT's status in the reported period (JudgeStatus),
+	// filled by the caller that has the analysis (app.Compliance.Report).
+	Statuses []Status `json:"statuses"`
 }
 
 // BuildReport computes the report.
 func BuildReport(in Input, o ReportOptions) (Report, error) {
-	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}}
+	return NewEvaluator(in).Report(o)
+}
+
+// Report computes the report; the SLTs' rows stay memoised in ev.
+func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
+	in := ev.In
+	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}, Statuses: []Status{}}
 	if o.Period != "" {
 		if _, ok := KeyKind(o.Period); !ok {
 			return rep, fmt.Errorf("--period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", o.Period)
@@ -380,7 +389,6 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 	if o.SLT != "" && len(names) == 0 {
 		return rep, fmt.Errorf("SLT %q does not exist", o.SLT)
 	}
-	ev := NewEvaluator(in)
 	all, err := ev.All(names)
 	if err != nil {
 		return rep, err
@@ -388,7 +396,11 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 	for _, n := range names {
 		s := ws.SLT(n)
 		r := all[n]
-		rows := filterRows(ws, r.Rows(), s, o.Period)
+		rows := RowsIn(r.Rows(), s, o.Period)
+		sltOwner, dataOwner := Owners(ws, s)
+		for i := range rows {
+			rows[i].SLTOwner, rows[i].DataOwner = sltOwner, dataOwner
+		}
 		rep.Rows = append(rep.Rows, rows...)
 		rep.Ignored = append(rep.Ignored, r.Plan.Ignored...)
 		rep.Warnings = append(rep.Warnings, ResolutionWarnings(ws, s, nil)...)
@@ -399,7 +411,7 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 			continue
 		}
 		s := ws.SLT(c.Spec.SLT)
-		for _, row := range filterRows(ws, r.Overall, s, o.Period) {
+		for _, row := range RowsIn(r.Overall, s, o.Period) {
 			rep.Credits = append(rep.Credits, CreditFor(c, row))
 		}
 	}
@@ -409,7 +421,7 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 // filterRows keeps the rows of the period key, or, for a key of another kind
 // than the SLT's period, the rows whose period starts inside it. With a key of
 // the SLT's own kind and no data, it adds an empty row: the period shows as no data.
-func filterRows(ws *domain.Workspace, rows []Row, s *domain.SLT, key string) []Row {
+func RowsIn(rows []Row, s *domain.SLT, key string) []Row {
 	if key == "" {
 		return rows
 	}
@@ -432,9 +444,13 @@ func filterRows(ws *domain.Workspace, rows []Row, s *domain.SLT, key string) []R
 	ps, _ := ParsePeriodSpec(s.Spec.Period)
 	if len(out) == 0 && (ps.Kind == kind || ps.Kind == Rolling && kind == Day) {
 		r := Row{SLT: s.Name(), Kind: "none", Period: key, Start: p.Start, End: p.End, Unknown: 0}
-		r.SLTOwner, r.DataOwner = Owners(ws, s)
+		// The owners are the SLT's, as on its other rows (the data owner comes from the feed).
+		r.SLTOwner = s.Spec.Owner
+		if len(rows) > 0 {
+			r.DataOwner = rows[0].DataOwner
+		}
 		if ps.Kind == Rolling {
-			r.Start = dayStart(civilOf(p.Start, loc)-ps.Days+1, loc).UTC()
+			r.Start = dayStart(LocalDay(p.Start, loc)-ps.Days+1, loc)
 		}
 		if len(s.Spec.Tiers) == 0 {
 			r.Judge(Objective{s.Spec.ObjectiveOp(s.Spec.Objective.Op), s.Spec.Objective.Target})

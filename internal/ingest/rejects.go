@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"slate/internal/cellsafe"
 )
 
 // RejectsInfo names the batch a rejects report is for.
@@ -20,8 +22,11 @@ type RejectsInfo struct {
 	Header []string
 }
 
-func rejectHeader(info RejectsInfo, rows []RejectedRow) []string {
-	h := append([]string(nil), info.Header...)
+func rejectHeader(info RejectsInfo) []string {
+	h := make([]string, 0, len(info.Header)+5)
+	for _, c := range info.Header {
+		h = append(h, cellsafe.Text(c))
+	}
 	return append(h, "source_row", "problem", "column", "value", "fix")
 }
 
@@ -29,7 +34,7 @@ func rejectLine(info RejectsInfo, r RejectedRow) []string {
 	out := make([]string, len(info.Header), len(info.Header)+5)
 	for i := range out {
 		if i < len(r.Cells) {
-			out[i] = Neutralise(r.Cells[i])
+			out[i] = cellsafe.Text(r.Cells[i])
 		}
 	}
 	var kinds, cols, vals, fixes []string
@@ -43,15 +48,15 @@ func rejectLine(info RejectsInfo, r RejectedRow) []string {
 		}
 		fixes = append(fixes, f.Message)
 	}
-	return append(out, strconv.Itoa(r.Row), strings.Join(kinds, "; "), Neutralise(strings.Join(cols, "; ")),
-		Neutralise(strings.Join(vals, "; ")), Neutralise(strings.Join(fixes, " | ")))
+	return append(out, strconv.Itoa(r.Row), strings.Join(kinds, "; "), cellsafe.Text(strings.Join(cols, "; ")),
+		cellsafe.Text(strings.Join(vals, "; ")), cellsafe.Text(strings.Join(fixes, " | ")))
 }
 
 // WriteRejectsCSV writes the rejected rows as CSV: the original columns (so the
 // fixed rows can be sent again), then the source row, problems and the fix.
 func WriteRejectsCSV(w io.Writer, info RejectsInfo, rows iter.Seq[RejectedRow]) error {
 	cw := csv.NewWriter(w)
-	cw.Write(rejectHeader(info, nil))
+	cw.Write(rejectHeader(info))
 	for r := range rows {
 		if err := cw.Write(rejectLine(info, r)); err != nil {
 			return err
@@ -73,13 +78,13 @@ func WriteRejectsXLSX(w io.Writer, info RejectsInfo, rows iter.Seq[RejectedRow])
 	if err != nil {
 		return err
 	}
-	head := rejectHeader(info, nil)
+	head := rejectHeader(info)
 	sw.SetColWidth(1, len(head), 18)
 	sw.SetColWidth(len(head), len(head), 80)
 	row := 1
 	vals := make([]any, len(head))
 	for i, s := range head {
-		vals[i] = Neutralise(s)
+		vals[i] = s
 	}
 	if err := sw.SetRow("A1", vals); err != nil {
 		return err
@@ -103,8 +108,8 @@ func WriteRejectsXLSX(w io.Writer, info RejectsInfo, rows iter.Seq[RejectedRow])
 	x.NewSheet(about)
 	for i, l := range [][]string{
 		{"Rejected rows of batch", strconv.FormatUint(info.Batch, 10)},
-		{"Feed", Neutralise(info.Feed)},
-		{"File", Neutralise(info.File)},
+		{"Feed", cellsafe.Text(info.Feed)},
+		{"File", cellsafe.Text(info.File)},
 		{"Rows", strconv.Itoa(row - 1)},
 		{"Generated", time.Now().UTC().Format(time.RFC3339)},
 		{"How to use", "Fix each row as the fix column says, delete the last five columns, and send the rows again as a new file."},

@@ -12,25 +12,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"slate/internal/cellsafe"
 	"slate/internal/domain"
 )
-
-// Neutralise makes supplier text safe to write into a spreadsheet: text that a
-// spreadsheet would run as a formula (starting with = + - @ tab CR LF) gets a
-// leading apostrophe. Plain numbers ("-5", "+3.2") are left alone.
-func Neutralise(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\n':
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s
-		}
-		return "'" + s
-	}
-	return s
-}
 
 // Layout is the file a feed's mapping reads: the sheet, the columns in order,
 // the time layout and zone, and the decimal convention. The supplier template
@@ -240,7 +224,7 @@ func (l *Layout) describe(c *LayoutColumn) {
 	default:
 		c.Format = "text"
 	}
-	c.Example = l.cellText(c.Field, examplePoint(l.Feed.Spec.Shape, l.loc), false)
+	c.Example = l.cellText(c.Field, examplePoint(l.Feed.Spec.Shape, l.loc))
 }
 
 func (l *Layout) numberFormat(what string) string {
@@ -295,9 +279,9 @@ func examplePoint(shape string, loc *time.Location) domain.Point {
 	return p
 }
 
-// cellText writes one field of a point as text in the layout's conventions.
-// csvOut neutralises text a spreadsheet would run as a formula.
-func (l *Layout) cellText(field string, p domain.Point, csvOut bool) string {
+// cellText writes one field of a point as text in the layout's conventions;
+// text a spreadsheet would run as a formula gets its apostrophe (cellsafe).
+func (l *Layout) cellText(field string, p domain.Point) string {
 	num := func(x float64) string {
 		s := strconv.FormatFloat(x, 'f', -1, 64)
 		if l.Mapping.DecimalComma {
@@ -305,12 +289,7 @@ func (l *Layout) cellText(field string, p domain.Point, csvOut bool) string {
 		}
 		return s
 	}
-	text := func(s string) string {
-		if csvOut {
-			return Neutralise(s)
-		}
-		return s
-	}
+	text := cellsafe.Text
 	switch field {
 	case FieldTime:
 		return l.timeText(p.At)
@@ -439,7 +418,7 @@ func (l *Layout) WriteCSV(w io.Writer, rows iter.Seq[domain.Point]) error {
 		line := make([]string, len(l.Columns))
 		for p := range rows {
 			for i, c := range l.Columns {
-				line[i] = l.cellText(c.Field, p, true)
+				line[i] = l.cellText(c.Field, p)
 			}
 			if err := cw.Write(line); err != nil {
 				return err
@@ -609,7 +588,7 @@ func (l *Layout) xlsxCell(field string, p domain.Point, st xlsxStyles) any {
 	case "":
 		return nil
 	default:
-		return l.cellText(field, p, false)
+		return l.cellText(field, p)
 	}
 	switch {
 	case l.Mapping.TimeLayout == LayoutExcel || l.Mapping.TimeLayout == LayoutAuto && l.unambiguous(t):
@@ -709,7 +688,7 @@ func (l *Layout) writeInstructions(x *excelize.File, st xlsxStyles) error {
 	for i, line := range lines {
 		for j, s := range line {
 			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			if err := x.SetCellStr(name, cell, s); err != nil {
+			if err := x.SetCellStr(name, cell, cellsafe.Text(s)); err != nil {
 				return err
 			}
 		}

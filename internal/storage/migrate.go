@@ -3,21 +3,20 @@ package storage
 import (
 	"fmt"
 	"os"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // migration moves the schema from version To-1 to To.
 type migration struct {
 	To   uint64
 	Name string
-	Run  func(tx *bolt.Tx) error
+	Run  func(tx *Tx) error
 }
 
 // migrations run in order; append new steps, never edit old ones.
 var migrations = []migration{
-	{1, "create meta, defs and audit buckets", func(tx *bolt.Tx) error { return nil }},
-	{2, "create the cmdb bucket", func(tx *bolt.Tx) error { _, err := tx.CreateBucketIfNotExists(bucketCMDB); return err }},
+	{1, "create meta, defs and audit buckets", func(tx *Tx) error { return nil }},
+	{2, "record the data hash of every published batch", backfillDataHashes},
+	{3, "create the cmdb bucket", func(tx *Tx) error { _, err := tx.tx.CreateBucketIfNotExists(bucketCMDB); return err }},
 }
 
 // SchemaVersion is the version this build writes.
@@ -25,8 +24,8 @@ func SchemaVersion() uint64 { return migrations[len(migrations)-1].To }
 
 func (s *Store) migrate() error {
 	var have uint64
-	if err := s.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketMeta); b != nil {
+	if err := s.View(func(tx *Tx) error {
+		if b := tx.tx.Bucket(bucketMeta); b != nil {
 			have = fromU64(b.Get(keySchema))
 		}
 		return nil
@@ -40,6 +39,10 @@ func (s *Store) migrate() error {
 	if have == want {
 		return nil
 	}
+	if s.readOnly {
+		return fmt.Errorf("%s: %w: it is at schema %d and this Slate needs %d. Upgrade it once with `slate init --db %s` (a backup is kept beside it), or upgrade a writable copy",
+			s.path, ErrNeedsMigration, have, want, s.path)
+	}
 	if have > 0 {
 		backup := fmt.Sprintf("%s.schema-%d.bak", s.path, have)
 		os.Remove(backup)
@@ -47,12 +50,13 @@ func (s *Store) migrate() error {
 			return fmt.Errorf("backup before migration: %w", err)
 		}
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.Update(func(tx *Tx) error {
 		return runMigrations(tx, have, migrations)
 	})
 }
 
-func runMigrations(tx *bolt.Tx, have uint64, steps []migration) error {
+func runMigrations(t *Tx, have uint64, steps []migration) error {
+	tx := t.tx
 	for _, name := range topBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
@@ -62,7 +66,7 @@ func runMigrations(tx *bolt.Tx, have uint64, steps []migration) error {
 		if m.To <= have {
 			continue
 		}
-		if err := m.Run(tx); err != nil {
+		if err := m.Run(t); err != nil {
 			return fmt.Errorf("migration to schema %d (%s): %w", m.To, m.Name, err)
 		}
 		if err := tx.Bucket(bucketMeta).Put(keySchema, u64(m.To)); err != nil {
