@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
+	"slate/internal/capacity"
+	"slate/internal/change"
 	"slate/internal/cmdb"
 	"slate/internal/demo"
 	"slate/internal/readview"
@@ -71,4 +74,45 @@ func TestDemoSupplyFindings(t *testing.T) {
 	}
 	t.Log(rep.Message)
 	verifyAudit(t, a)
+}
+
+// A change window and the service desk's capacity, priced on the demo data.
+func TestDemoChangeAndCapacity(t *testing.T) {
+	a := openDemo(t)
+	in, err := readview.Input(a.Store(), DemoNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := func(s string) time.Time { x, _ := time.Parse(time.RFC3339, s); return x }
+	// Monday morning, two hours of hosting down: a real cost.
+	ch, err := change.Assess(in, change.Request{SLT: "hosting-availability", From: ts("2026-11-30T09:00:00Z"), To: ts("2026-11-30T11:00:00Z")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ch.Impacts) != 1 || ch.Impacts[0].Period != "2026-11" || ch.Impacts[0].Unplanned.Consumes <= 0 || ch.Impacts[0].Planned.Consumes != 0 {
+		t.Errorf("%+v", ch)
+	}
+	t.Log(ch.Verdict)
+	// Inside the registered Sunday patching window (02:00–04:00 Berlin) a change costs nothing.
+	sun, err := change.Assess(in, change.Request{SLT: "hosting-availability", From: ts("2026-11-29T01:00:00Z"), To: ts("2026-11-29T03:00:00Z")})
+	if err != nil || sun.Impacts[0].WindowHours != 0 {
+		t.Errorf("%+v %v", sun, err)
+	}
+	list, err := change.AssessService(in, "web-shop", ts("2026-11-30T09:00:00Z"), ts("2026-11-30T11:00:00Z"), nil)
+	if err != nil || len(list) != 5 {
+		t.Fatalf("%v %v", list, err)
+	}
+	for _, x := range list {
+		t.Logf("%s: %s", x.SLT, x.Verdict)
+	}
+	d, err := capacity.FromFeed(in.Workspace, in.Source, "desk-tickets", time.Time{}, time.Time{}, DemoNow)
+	if err != nil || d.PeakPerHour <= 0 || d.HandleTimeSeconds == nil {
+		t.Fatalf("%+v %v", d, err)
+	}
+	tg, _ := capacity.ParseTarget("80% in 20s")
+	res, err := capacity.Check(capacity.Input{ArrivalsPerHour: d.PeakPerHour, HandleTime: time.Duration(*d.HandleTimeSeconds * float64(time.Second)), Target: tg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("desk: %.2f an hour at peak (%s), mean handle %.0f s: %s", d.PeakPerHour, d.PeakSlot, *d.HandleTimeSeconds, res.Verdict)
 }
