@@ -258,18 +258,36 @@ func (ev *Evaluator) compute(name string, override *PeriodSpec) (SLTRows, error)
 	if s == nil {
 		return SLTRows{}, fmt.Errorf("SLT %q does not exist", name)
 	}
+	var r SLTRows
+	var err error
 	if s.Spec.Composite != nil {
-		return ev.composite(s, override)
+		r, err = ev.composite(s, override)
+	} else {
+		var plan Plan
+		if plan, err = PlanSLT(ev.In, s, override); err != nil {
+			return SLTRows{}, err
+		}
+		var series []Series
+		if series, err = ev.In.Run(plan, time.Unix(0, 0).UTC(), nil); err != nil {
+			return SLTRows{}, err
+		}
+		r = rowsOf(plan, series)
 	}
-	plan, err := PlanSLT(ev.In, s, override)
-	if err != nil {
-		return SLTRows{}, err
+	sltOwner, dataOwner := Owners(ev.In.Workspace, s)
+	for _, rows := range append(slices.Clone(r.Tiers), r.Overall) {
+		for i := range rows {
+			rows[i].SLTOwner, rows[i].DataOwner = sltOwner, dataOwner
+		}
 	}
-	series, err := ev.In.Run(plan, time.Unix(0, 0).UTC(), nil)
-	if err != nil {
-		return SLTRows{}, err
+	return r, err
+}
+
+// Owners are the SLT's owner and its feed's data owner (measurement ownership).
+func Owners(ws *domain.Workspace, s *domain.SLT) (sltOwner, dataOwner string) {
+	if f := ws.Feed(s.Spec.Feed); f != nil {
+		dataOwner = f.Spec.Owner
 	}
-	return rowsOf(plan, series), nil
+	return s.Spec.Owner, dataOwner
 }
 
 // All evaluates every SLT, indicator SLTs in parallel first, then composites.
@@ -386,8 +404,10 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 			rows = recentRows(rows)
 		}
 		unit := Unit(ws, &s.Spec)
+		sltOwner, dataOwner := Owners(ws, s)
 		for i := range rows {
 			rows[i].Unit = unit
+			rows[i].SLTOwner, rows[i].DataOwner = sltOwner, dataOwner
 		}
 		rep.Rows = append(rep.Rows, rows...)
 		rep.Ignored = append(rep.Ignored, r.Plan.Ignored...)
@@ -436,6 +456,11 @@ func RowsIn(rows []Row, s *domain.SLT, key string) []Row {
 	ps, _ := ParsePeriodSpec(s.Spec.Period)
 	if len(out) == 0 && (ps.Kind == kind || ps.Kind == Rolling && kind == Day) {
 		r := Row{SLT: s.Name(), Kind: "none", Period: key, Start: p.Start, End: p.End, Unknown: 0}
+		// The owners are the SLT's, as on its other rows (the data owner comes from the feed).
+		r.SLTOwner = s.Spec.Owner
+		if len(rows) > 0 {
+			r.DataOwner = rows[0].DataOwner
+		}
 		if ps.Kind == Rolling {
 			r.Start = dayStart(LocalDay(p.Start, loc)-ps.Days+1, loc)
 		}

@@ -16,6 +16,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "create meta, defs and audit buckets", func(tx *Tx) error { return nil }},
 	{2, "record the data hash of every published batch", backfillDataHashes},
+	{3, "create the cmdb bucket", func(tx *Tx) error { _, err := tx.tx.CreateBucketIfNotExists(bucketCMDB); return err }},
 }
 
 // SchemaVersion is the version this build writes.

@@ -19,6 +19,7 @@ package storage
 //	evidence             sha256 (hex) → bytes of an exception's evidence file
 //	breachmarks          breach id (slt[/tier]@period) → JSON BreachMark (breaches.go)
 //	users                user name (lower case) → JSON User: role, supplier, SHA-256 of the token (users.go)
+//	cmdb                 CI id → JSON domain.CI, the latest CMDB import (cmdb.go); meta/cmdb_import records it
 //
 // users needs no migration step: databases made before it get the bucket on
 // the first `slate user add` (users.go), and every reader treats it as empty
@@ -45,13 +46,15 @@ var (
 	bucketEvidence    = []byte("evidence")
 	bucketBreachMarks = []byte("breachmarks")
 	bucketUsers       = []byte("users")
+	bucketCMDB        = []byte("cmdb")
 
 	keySchema    = []byte("schema")
 	keyAuditHead = []byte("audit_head")
+	keyCMDB      = []byte("cmdb_import")
 )
 
 // topBuckets are created at open, in one transaction.
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
 	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
 	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc,
-	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketUsers}
+	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketUsers, bucketCMDB}
