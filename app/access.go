@@ -89,6 +89,8 @@ var rules = map[string]Rule{
 	"Imports/Batch":         {RightFeeds, DefaultMaxBody},
 	"Imports/RejectsFile":   {RightFeeds, DefaultMaxBody},
 	"Imports/TemplateFile":  {RightFeeds, DefaultMaxBody},
+	"Imports/TemplateCSV":   {RightFeeds, DefaultMaxBody},
+	"Imports/Layout":        {RightFeeds, DefaultMaxBody},
 	"Imports/Suggest":       {RightImport, DefaultMaxBody},
 	"Imports/Preview":       {RightImport, DefaultMaxBody},
 	"Imports/Import":        {RightImport, DefaultMaxBody},
@@ -130,6 +132,19 @@ var rules = map[string]Rule{
 	"Packs/VerifyStored": {RightRead, DefaultMaxBody},
 	"Packs/Build":        {RightManage, DefaultMaxBody},
 	"Packs/Start":        {RightManage, DefaultMaxBody},
+
+	"Suppliers/Check":    {RightRead, DefaultMaxBody},
+	"Suppliers/Maturity": {RightRead, DefaultMaxBody},
+	"Suppliers/Scope":    {RightRead, DefaultMaxBody},
+	"Suppliers/DataSet":  {RightFeeds, DefaultMaxBody},
+
+	"Design/Capacity": {RightRead, DefaultMaxBody},
+	"Design/Change":   {RightRead, DefaultMaxBody},
+	"Design/NewSLT":   {RightDefine, DefaultMaxBody},
+
+	"CMDB/List":   {RightRead, DefaultMaxBody},
+	"CMDB/Check":  {RightRead, DefaultMaxBody},
+	"CMDB/Import": {RightDefine, DefaultMaxBody},
 
 	"Users/List":   {RightAdmin, DefaultMaxBody},
 	"Users/Add":    {RightAdmin, DefaultMaxBody},

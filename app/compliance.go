@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"slate/internal/cmdb"
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/storage"
@@ -169,7 +170,13 @@ func (c *Compliance) Report(q ReportQuery) (Report, error) {
 			rep.Statuses = append(rep.Statuses, judge.judge(s, r, q.Period, nil))
 		}
 	}
-	return rep, nil
+	// rows from CIs the CMDB does not know or has not verified recently
+	var cis []domain.CI
+	if err := c.store.View(func(tx *storage.Tx) error { cis, err = tx.CIs(); return err }); err != nil {
+		return rep, err
+	}
+	rep.CMDB, err = cmdb.Findings(in.Workspace, in.Source, cis, rep.Rows, at)
+	return rep, err
 }
 
 // Breaches lists missed periods with impact, priority and Pareto rank.

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
 
+	"slate/internal/cmdb"
 	"slate/internal/demo"
 	"slate/internal/storage"
 )
@@ -21,6 +24,8 @@ type DemoResult struct {
 	Definitions ApplyResult      `json:"definitions"`
 	DataDir     string           `json:"data_dir,omitempty"`
 	Data        []DemoDataResult `json:"data,omitempty"`
+	// CMDB is the demo CMDB's import; nil when it was imported already.
+	CMDB *CMDBImport `json:"cmdb,omitempty"`
 }
 
 // DemoDataResult is one demo file's import.
@@ -36,8 +41,8 @@ type DemoDataResult struct {
 
 // LoadDemo fills the workspace with the demo definitions and, when dataDir is
 // not empty, writes 13 months of supplier files up to now into dataDir and
-// imports them. The files stay there so a user can try the import wizard on
-// real-looking supplier exports.
+// imports them, and the demo CMDB as of now. The files stay there so a user
+// can try the import wizard on real-looking supplier exports.
 func (a *App) LoadDemo(dataDir string, now time.Time) (DemoResult, error) {
 	var res DemoResult
 	var err error
@@ -45,8 +50,33 @@ func (a *App) LoadDemo(dataDir string, now time.Time) (DemoResult, error) {
 		return res, err
 	}
 	res.DataDir = dataDir
-	res.Data, err = ImportDemoData(a.Imports, dataDir, now)
+	if res.Data, err = ImportDemoData(a.Imports, dataDir, now); err != nil {
+		return res, err
+	}
+	res.CMDB, err = importDemoCMDB(a.store, now)
 	return res, err
+}
+
+// importDemoCMDB imports the demo CMDB as of now, unless that very export is
+// the last one imported (running the demo again changes nothing).
+func importDemoCMDB(st *storage.Store, now time.Time) (*CMDBImport, error) {
+	data := demo.CMDB(now)
+	var last *CMDBImport
+	if err := st.View(func(tx *storage.Tx) error {
+		var err error
+		last, err = tx.LastCMDBImport()
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if last != nil && last.SHA256 == fmt.Sprintf("%x", sha256.Sum256(data)) {
+		return nil, nil
+	}
+	imp, err := cmdb.Import(st, bytes.NewReader(data), "demo-cmdb.csv")
+	if err != nil {
+		return nil, fmt.Errorf("demo CMDB: %w", err)
+	}
+	return &imp, nil
 }
 
 // ImportDemoData writes the demo workspace's supplier files (13 months up to

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"slate/internal/cmdb"
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/ingest"
@@ -68,6 +69,9 @@ type RowsPage struct {
 	Components []string `json:"components"`
 	// Note explains how rows become units for this indicator, in plain words.
 	Note string `json:"note"`
+	// CMDB counts the period's rows by the state of their CI (unknown to the
+	// CMDB, not verified in the last 90 days); nil without a CMDB import.
+	CMDB *cmdb.Report `json:"cmdb"`
 }
 
 // RowsTally sums the units of every row of the period by status. For
@@ -327,6 +331,9 @@ func (c *Compliance) buildDrill(q RowsQuery, at time.Time) (*drill, error) {
 		}
 		p.Note = "A composite has no rows of its own: its attainment is the weighted mean of its components' attainments. Open a component to see its rows."
 		return d, nil
+	}
+	if p.CMDB, err = cmdbReport(c.store, in, s.Name(), q.Period); err != nil {
+		return nil, err
 	}
 	kind := sp.Indicator.Kind
 	p.Note = notes[kind]

@@ -1127,6 +1127,15 @@ func (im *Imports) writeTemplate(feed string, w io.Writer) error {
 	return ingest.WriteTemplate(w, fd)
 }
 
+// writeTemplateCSV writes the CSV template of a feed to w.
+func (im *Imports) writeTemplateCSV(feed string, w io.Writer) error {
+	fd, err := im.feed(feed)
+	if err != nil {
+		return err
+	}
+	return ingest.WriteTemplateCSV(w, fd)
+}
+
 // writeRejects writes every rejected row of a batch with its findings and
 // the fix, as CSV or XLSX, and returns the number of rows written.
 func (im *Imports) writeRejects(id uint64, w io.Writer, csv bool) (int, error) {

@@ -215,6 +215,38 @@ func (im *Imports) TemplateFile(feed string) (FileData, error) {
 	return FileData{Name: TemplateFileName(feed), Type: MimeXLSX, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
 }
 
+// TemplateCSV is the CSV template of a feed as a download: the header line
+// its mapping reads, with the delimiter of its decimal convention. Layout
+// gives the instructions to send along.
+func (im *Imports) TemplateCSV(feed string) (FileData, error) {
+	var buf bytes.Buffer
+	if err := im.writeTemplateCSV(feed, &buf); err != nil {
+		return FileData{}, err
+	}
+	return FileData{Name: strings.TrimSuffix(TemplateFileName(feed), ".xlsx") + ".csv", Type: MimeCSV, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
+}
+
+// TemplateLayout is the file a feed's mapping reads (sheet, columns in order,
+// time zone), with the template's instructions line by line.
+type TemplateLayout struct {
+	*ingest.Layout
+	Instructions [][]string `json:"instructions"`
+}
+
+// Layout is the layout of a feed's files and the instructions its template
+// carries (for a CSV template, which has no second sheet, to send along).
+func (im *Imports) Layout(feed string) (TemplateLayout, error) {
+	fd, err := im.feed(feed)
+	if err != nil {
+		return TemplateLayout{}, err
+	}
+	l, err := ingest.FeedLayout(fd)
+	if err != nil {
+		return TemplateLayout{}, err
+	}
+	return TemplateLayout{Layout: l, Instructions: l.Instructions()}, nil
+}
+
 // TemplateFileName is the name a feed's template is saved under.
 func TemplateFileName(feed string) string {
 	if n := cleanName(feed); n != "" {

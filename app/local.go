@@ -55,9 +55,32 @@ func (l *Local) BuildPack(q PackQuery, out string) (PackResult, error) {
 	return l.app.Packs.build(context.Background(), q, out, func(int64, int64, string) {})
 }
 
-// Template writes a feed's supplier template (XLSX) to path.
-func (l *Local) Template(feed, path string) error {
+// Template writes a feed's supplier template to path: format "csv" (the
+// header line) or "xlsx" (with the instructions sheet).
+func (l *Local) Template(feed, path, format string) error {
+	if format == "csv" {
+		return l.write(path, false, func(w io.Writer) error { return l.app.Imports.writeTemplateCSV(feed, w) })
+	}
 	return l.write(path, false, func(w io.Writer) error { return l.app.Imports.writeTemplate(feed, w) })
+}
+
+// ImportCMDB makes the CMDB export at path the stored CI set (CMDB.Import).
+func (l *Local) ImportCMDB(path string) (CMDBImport, error) {
+	u, err := l.Upload(path)
+	if err != nil {
+		return CMDBImport{}, err
+	}
+	defer l.app.shared.uploads.done(u.ID)
+	return l.app.CMDB.Import(u.ID)
+}
+
+// NewSLT writes a drafted SLT (Design.NewSLT) to path.
+func (l *Local) NewSLT(q NewSLTQuery, path string) (NewSLT, error) {
+	res, err := l.app.Design.NewSLT(q)
+	if err != nil {
+		return res, err
+	}
+	return res, l.write(path, false, func(w io.Writer) error { _, err := io.WriteString(w, res.YAML); return err })
 }
 
 // Rejects writes a batch's rejects report to path, CSV when path ends in

@@ -62,5 +62,8 @@ func runDemo(e *env, args []string) error {
 		}
 		fmt.Fprintf(w, "demo data: %d files imported (%d rows, %d rejected), %d already there; files in %s\n",
 			imported, rows, rejected, skipped, dir)
+		if res.CMDB != nil {
+			fmt.Fprintf(w, "demo CMDB: %d configuration items (%s)\n", res.CMDB.CIs, res.CMDB.File)
+		}
 	})
 }

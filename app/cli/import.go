@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -28,7 +30,7 @@ func init() {
 		command{name: "batch source", args: "N -o FILE", summary: "write the original file of a batch", run: runBatchSource, readOnly: true},
 		command{name: "batch revert", args: "N [--reason TEXT]", summary: "withdraw a batch: its points leave the data (audited)", run: runBatchRevert},
 		command{name: "batch rejects", args: "N -o FILE.xlsx|FILE.csv", summary: "write the rejected rows of a batch with the fix for each", run: runBatchRejects, readOnly: true},
-		command{name: "template", args: "--feed NAME -o FILE.xlsx", summary: "write the supplier data template of a feed", run: runTemplate, readOnly: true},
+		command{name: "template", args: "--feed NAME [--format csv|xlsx] -o FILE", summary: "write the supplier data template of a feed: exactly the file its mapping reads (CSV: the header, with the instructions printed)", run: runTemplate, readOnly: true},
 	)
 }
 
@@ -393,23 +395,53 @@ func runBatchRejects(e *env, args []string) error {
 func runTemplate(e *env, args []string) error {
 	fs := flag.NewFlagSet("template", flag.ContinueOnError)
 	feed := fs.String("feed", "", "feed")
+	format := fs.String("format", "", "csv or xlsx (default: from the file's extension, else xlsx)")
 	out := outFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 || *feed == "" || *out == "" {
-		return usageError("--feed NAME and -o FILE.xlsx are required")
+		return usageError("--feed NAME and -o FILE are required")
+	}
+	f := strings.ToLower(*format)
+	switch {
+	case f == "" && strings.EqualFold(filepath.Ext(*out), ".csv"):
+		f = "csv"
+	case f == "":
+		f = "xlsx"
+	case f != "csv" && f != "xlsx":
+		return usageError("--format %s: write csv or xlsx", *format)
 	}
 	a, err := e.open()
 	if err != nil {
 		return err
 	}
-	if err := a.Local.Template(*feed, *out); err != nil {
+	layout, err := a.Imports.Layout(*feed)
+	if err != nil {
 		return err
 	}
-	res := map[string]any{"feed": *feed, "file": *out}
-	return e.emit(res, func(w io.Writer) { fmt.Fprintf(w, "wrote %s\n", *out) })
+	if err := a.Local.Template(*feed, *out, f); err != nil {
+		return err
+	}
+	res := map[string]any{"feed": *feed, "file": *out, "format": f, "layout": layout}
+	return e.emit(res, func(w io.Writer) {
+		fmt.Fprintf(w, "wrote %s\n", *out)
+		if f == "csv" {
+			fmt.Fprintf(w, "\nSend these instructions along with it (the XLSX template carries them on a sheet):\n\n")
+			printLines(w, layout.Instructions)
+		}
+	})
+}
+
+// printLines prints rows of cells aligned (blocks of lines with the same
+// cells line up; a line with one cell stands alone).
+func printLines(w io.Writer, lines [][]string) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, l := range lines {
+		fmt.Fprintln(tw, strings.Join(l, "\t"))
+	}
+	tw.Flush()
 }
 
 // parseSize reads a byte size: 1073741824, 512MiB, 2GiB, 64KiB (or KB, MB, GB as powers of 1024 too).

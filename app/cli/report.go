@@ -53,6 +53,13 @@ func runReport(e *env, args []string) error {
 		}
 		tw.Flush()
 		printStatuses(w, rep.Statuses)
+		printOwners(w, rep.Rows)
+		if len(rep.CMDB) > 0 {
+			fmt.Fprintln(w, "\nCMDB (rows from CIs unknown or not verified in the last 90 days):")
+			for _, f := range rep.CMDB {
+				fmt.Fprintf(w, "  %s\n", f.Message)
+			}
+		}
 		if len(rep.Credits) > 0 {
 			fmt.Fprintln(w, "\ncredits:")
 			tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -183,6 +190,31 @@ func printStatuses(w io.Writer, sts []app.Status) {
 	fmt.Fprintln(tw, "SLT\tPERIOD\tSTATUS\tWHY")
 	for _, s := range sts {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.SLT, s.Period, s.Label, strings.Join(s.Reasons, "; "))
+	}
+	tw.Flush()
+}
+
+// printOwners names, per SLT, who answers for the target and for the data.
+func printOwners(w io.Writer, rows []app.ReportRow) {
+	seen := map[string]bool{}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, r := range rows {
+		if seen[r.SLT] {
+			continue
+		}
+		if len(seen) == 0 {
+			fmt.Fprintln(w, "\nowners:")
+			fmt.Fprintln(tw, "SLT\tSLT OWNER\tDATA OWNER")
+		}
+		seen[r.SLT] = true
+		data := r.DataOwner
+		if data == "" {
+			data = "-"
+			if r.Kind == "composite" {
+				data = "(composite: its components' owners)"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.SLT, dash(r.SLTOwner), data)
 	}
 	tw.Flush()
 }

@@ -21,6 +21,50 @@ const (
 	StateUnknown    = "unknown"    // not in the CMDB
 )
 
+// State is a known CI's state at ref: verified when its last verification is
+// at most MaxAge before ref (or after it), else unverified.
+func State(ci domain.CI, ref time.Time) string {
+	if !ci.VerifiedAt.IsZero() && !ci.VerifiedAt.Before(ref.Add(-MaxAge)) {
+		return StateVerified
+	}
+	return StateUnverified
+}
+
+// ListedCI is a stored CI with its state now and the SLTs that declare it.
+type ListedCI struct {
+	domain.CI
+	State string   `json:"state"`
+	SLTs  []string `json:"slts"`
+}
+
+// List gives the stored CIs with their state at at, and lists the CIs SLTs
+// declare (spec.cis) that the CMDB does not know, as unknown entries.
+func List(ws *domain.Workspace, cis []domain.CI, at time.Time) []ListedCI {
+	declared := map[string][]string{}
+	for _, s := range ws.SLTs() {
+		for _, id := range s.Spec.CIs {
+			declared[id] = append(declared[id], s.Name())
+		}
+	}
+	out := []ListedCI{}
+	known := map[string]bool{}
+	for _, ci := range cis {
+		known[ci.ID] = true
+		out = append(out, ListedCI{CI: ci, State: State(ci, at), SLTs: append([]string{}, declared[ci.ID]...)})
+	}
+	var missing []string
+	for id := range declared {
+		if !known[id] {
+			missing = append(missing, id)
+		}
+	}
+	slices.Sort(missing)
+	for _, id := range missing {
+		out = append(out, ListedCI{CI: domain.CI{ID: id}, State: StateUnknown, SLTs: declared[id]})
+	}
+	return out
+}
+
 // Report counts an SLT's rows in one period by the state of their CI.
 type Report struct {
 	SLT    string    `json:"slt"`
@@ -110,11 +154,7 @@ func Check(ws *domain.Workspace, src compliance.Source, cis []domain.CI, slt, pe
 		if !ok {
 			return CIState{ID: id, State: StateUnknown}
 		}
-		st := CIState{ID: id, State: StateUnverified, Name: ci.Name, Owner: ci.Owner, Status: ci.Status, VerifiedAt: ci.VerifiedAt}
-		if !ci.VerifiedAt.IsZero() && !ci.VerifiedAt.Before(ref.Add(-MaxAge)) {
-			st.State = StateVerified
-		}
-		return st
+		return CIState{ID: id, State: State(ci, ref), Name: ci.Name, Owner: ci.Owner, Status: ci.Status, VerifiedAt: ci.VerifiedAt}
 	}
 	rows := map[string]int{}
 	end := p.End
@@ -210,4 +250,39 @@ func percent(x float64) string {
 		return strconv.FormatFloat(v, 'f', 0, 64) + "%"
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64) + "%"
+}
+
+// Finding is the report's line for r: its counts and message.
+func (r Report) Finding() compliance.CMDBFinding {
+	f := compliance.CMDBFinding{SLT: r.SLT, Period: r.Period, Rows: r.Rows, Unknown: r.Unknown, Unverified: r.Unverified, Flagged: r.Flagged, Message: r.Message}
+	if r.Share != nil {
+		f.Share = *r.Share
+	}
+	return f
+}
+
+// Findings checks each SLT period of a report once (tiers share their SLT's
+// rows; composites have none) and keeps those with rows from unknown or
+// unverified CIs. Without CIs (no CMDB imported) there is nothing to judge.
+func Findings(ws *domain.Workspace, src compliance.Source, cis []domain.CI, rows []compliance.Row, at time.Time) ([]compliance.CMDBFinding, error) {
+	out := []compliance.CMDBFinding{}
+	if len(cis) == 0 {
+		return out, nil
+	}
+	seen := map[[2]string]bool{}
+	for _, row := range rows {
+		s, key := ws.SLT(row.SLT), [2]string{row.SLT, row.Period}
+		if s == nil || s.Spec.Feed == "" || row.Points == 0 || seen[key] {
+			continue
+		}
+		seen[key] = true
+		rep, err := Check(ws, src, cis, row.SLT, row.Period, at)
+		if err != nil {
+			return out, err
+		}
+		if rep.Flagged > 0 {
+			out = append(out, rep.Finding())
+		}
+	}
+	return out, nil
 }

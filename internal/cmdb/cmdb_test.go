@@ -145,6 +145,17 @@ func TestRowsFromUnverifiedCIs(t *testing.T) {
 	if run.Period != "2026-11" || run.Rows != 12 || !run.Reference.Equal(time.Date(2026, 11, 6, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("running %+v", run)
 	}
+	// The report's findings: each SLT period once (the tier row repeats
+	// November), October's clean rows and the empty period left out.
+	rows := []compliance.Row{{SLT: "incident", Period: "2026-10", Points: 5}, {SLT: "incident", Period: "2026-11", Points: 20},
+		{SLT: "incident", Tier: "p1", Period: "2026-11", Points: 20}, {SLT: "incident", Period: "2026-09"}}
+	fs, err := Findings(ws, src, cis, rows, time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC))
+	if err != nil || len(fs) != 1 || fs[0].Period != "2026-11" || fs[0].Flagged != 9 || fs[0].Share != 0.45 || fs[0].Message != rep.Message {
+		t.Errorf("findings %+v %v", fs, err)
+	}
+	if fs, err := Findings(ws, src, nil, rows, end); err != nil || len(fs) != 0 {
+		t.Errorf("without a CMDB: %+v %v", fs, err)
+	}
 	for _, c := range []struct{ slt, period, want string }{
 		{"nope", "", `SLT "nope" does not exist`},
 		{"incident", "2026-W45", `period "2026-W45" is not a month`},
@@ -177,5 +188,29 @@ func TestDemoCMDB(t *testing.T) {
 	if got["web-shop"] != StateVerified || got["checkout-api"] != StateVerified || got["payment-gw"] != StateUnverified ||
 		got["warehouse-wms"] != StateUnverified || got["crm"] != StateUnknown {
 		t.Errorf("%v", got)
+	}
+}
+
+// The CI list judges each CI now and names the SLTs that declare it; a CI
+// an SLT declares but the CMDB lacks is listed as unknown.
+func TestList(t *testing.T) {
+	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	cis, err := Read(bytes.NewReader(demo.CMDB(now)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &domain.SLT{Metadata: domain.Meta{Name: "incident-resolution"}, Spec: domain.SLTSpec{CIs: []string{"web-shop", "payment-gw", "crm"}}}
+	got := map[string]ListedCI{}
+	for _, e := range List(domain.NewWorkspace(s), cis, now) {
+		got[e.ID] = e
+	}
+	if len(got) != 7 || got["web-shop"].State != StateVerified || got["payment-gw"].State != StateUnverified || got["crm"].State != StateUnknown ||
+		strings.Join(got["crm"].SLTs, ",") != "incident-resolution" || len(got["hosting-fra2"].SLTs) != 0 || got["hosting-fra2"].SLTs == nil {
+		t.Errorf("%+v", got)
+	}
+	// 90 days is the limit: verified 90 days ago still counts, 91 does not.
+	ci := domain.CI{ID: "x", VerifiedAt: now.Add(-MaxAge)}
+	if State(ci, now) != StateVerified || State(domain.CI{ID: "x", VerifiedAt: now.Add(-MaxAge - time.Hour)}, now) != StateUnverified || State(domain.CI{ID: "x"}, now) != StateUnverified {
+		t.Error("the 90-day limit")
 	}
 }

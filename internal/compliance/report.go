@@ -366,6 +366,23 @@ type Report struct {
 	// Statuses is each SLT's status in the reported period (JudgeStatus),
 	// filled by the caller that has the analysis (app.Compliance.Report).
 	Statuses []Status `json:"statuses"`
+	// CMDB lists the reported periods whose rows come partly from CIs the
+	// CMDB does not know or has not verified recently (internal/cmdb), filled
+	// by the caller that has the CMDB; empty without a CMDB import.
+	CMDB []CMDBFinding `json:"cmdb"`
+}
+
+// CMDBFinding is one SLT period's rows from unknown or unverified CIs.
+type CMDBFinding struct {
+	SLT        string `json:"slt"`
+	Period     string `json:"period"`
+	Rows       int    `json:"rows"`
+	Unknown    int    `json:"unknown"`
+	Unverified int    `json:"unverified"`
+	Flagged    int    `json:"flagged"`
+	// Share = Flagged / Rows.
+	Share   float64 `json:"share"`
+	Message string  `json:"message"`
 }
 
 // BuildReport computes the report.
@@ -376,7 +393,7 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 // Report computes the report; the SLTs' rows stay memoised in ev.
 func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 	in := ev.In
-	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}, Statuses: []Status{}}
+	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}, Statuses: []Status{}, CMDB: []CMDBFinding{}}
 	if o.Period != "" {
 		if _, err := ParseKey(o.Period, time.UTC); err != nil {
 			return rep, err

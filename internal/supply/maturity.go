@@ -10,6 +10,7 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/plain"
 	"slate/internal/stats"
 )
 
@@ -357,14 +358,14 @@ func agreement(sm SupplierMaturity) (string, string) {
 	}
 	score := *sm.Latest.Score
 	if r.Band == "unknown" {
-		return AgreeNotEnoughData, fmt.Sprintf("assessed %.1f of 5 (%s), but only %d complete periods of contract SLTs to compare with (need %d)", score, sm.Latest.Date, r.Periods, MinPeriods)
+		return AgreeNotEnoughData, fmt.Sprintf("assessed %s of 5 (%s), but only %d complete periods of contract SLTs to compare with (need %d)", plain.Number(score), sm.Latest.Date, r.Periods, MinPeriods)
 	}
 	record := fmt.Sprintf("met %d of %d periods (%s)", r.Met, r.Periods, share(*r.MetShare))
 	switch {
 	case score >= HighMaturity && r.Band == "poor":
-		return AgreeHighPoor, fmt.Sprintf("assessed %.1f of 5 on %s, yet %s: the questionnaire and the record disagree; check the assessment's evidence against the breaches", score, sm.Latest.Date, record)
+		return AgreeHighPoor, fmt.Sprintf("assessed %s of 5 on %s, yet %s: the questionnaire and the record disagree; check the assessment's evidence against the breaches", plain.Number(score), sm.Latest.Date, record)
 	case score < LowMaturity && r.Band == "good":
-		return AgreeLowGood, fmt.Sprintf("assessed only %.1f of 5 on %s, yet %s: the record is better than the processes suggest; reassess, or watch for luck running out", score, sm.Latest.Date, record)
+		return AgreeLowGood, fmt.Sprintf("assessed only %s of 5 on %s, yet %s: the record is better than the processes suggest; reassess, or watch for luck running out", plain.Number(score), sm.Latest.Date, record)
 	}
-	return AgreeConsistent, fmt.Sprintf("assessed %.1f of 5 on %s and %s: consistent", score, sm.Latest.Date, record)
+	return AgreeConsistent, fmt.Sprintf("assessed %s of 5 on %s and %s: consistent", plain.Number(score), sm.Latest.Date, record)
 }

@@ -2,11 +2,13 @@ package supply
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/storage"
 )
@@ -58,10 +60,12 @@ type BatchRef struct {
 }
 
 // ScopeOptions choose the supplier and, optionally, the review window
-// [From, To) that batches must overlap.
+// [From, To) that batches must overlap, or the review Period (a period key,
+// read in each feed's own zone as the data set is).
 type ScopeOptions struct {
 	Supplier string
 	From, To time.Time
+	Period   string
 }
 
 // Scope works out a supplier's review scope from the definitions and the
@@ -70,6 +74,12 @@ func Scope(ws *domain.Workspace, batches []storage.Batch, o ScopeOptions) (Suppl
 	su := ws.Supplier(o.Supplier)
 	if su == nil {
 		return SupplierScope{}, fmt.Errorf("supplier %q does not exist (known: %s)", o.Supplier, names(ws.Suppliers()))
+	}
+	if o.Period != "" && (!o.From.IsZero() || !o.To.IsZero()) {
+		return SupplierScope{}, errors.New("give the review period or a window, not both")
+	}
+	if _, ok := compliance.KeyKind(o.Period); o.Period != "" && !ok {
+		return SupplierScope{}, &compliance.KeyError{Key: o.Period}
 	}
 	if !o.From.IsZero() && !o.To.IsZero() && !o.To.After(o.From) {
 		return SupplierScope{}, fmt.Errorf("the review window ends (%s) before it starts (%s)", o.To.Format(time.RFC3339), o.From.Format(time.RFC3339))
@@ -125,7 +135,15 @@ func Scope(ws *domain.Workspace, batches []storage.Batch, o ScopeOptions) (Suppl
 		if !feeds[b.Feed] || b.Status != storage.StatusPublished.String() && b.Status != storage.StatusReverted.String() {
 			continue
 		}
-		if !o.From.IsZero() && !b.To.IsZero() && b.To.Before(o.From) || !o.To.IsZero() && !b.From.IsZero() && !b.From.Before(o.To) {
+		from, to := o.From, o.To
+		if o.Period != "" {
+			p, err := periodOfFeed(ws.Feed(b.Feed), o.Period)
+			if err != nil {
+				return SupplierScope{}, err
+			}
+			from, to = p.Start, p.End
+		}
+		if !from.IsZero() && !b.To.IsZero() && b.To.Before(from) || !to.IsZero() && !b.From.IsZero() && !b.From.Before(to) {
 			continue
 		}
 		sc.Batches = append(sc.Batches, BatchRef{ID: b.ID, Feed: b.Feed, Status: b.Status, File: b.File, SHA256: b.SHA256, From: b.From, To: b.To, Imported: b.Published})

@@ -66,6 +66,19 @@ func TestScopeOfDemoSupplier(t *testing.T) {
 	if len(w.Batches) != 1 || w.Batches[0].ID != 2 {
 		t.Errorf("window batches %+v", w.Batches)
 	}
+	// A review period keeps the batches with data in it (in the feed's zone).
+	if may, _ := Scope(ws, batches, ScopeOptions{Supplier: "cloudhost", Period: "2026-05"}); len(may.Batches) != 3 {
+		t.Errorf("May batches %+v", may.Batches)
+	}
+	if june, _ := Scope(ws, batches, ScopeOptions{Supplier: "cloudhost", Period: "2026-06"}); len(june.Batches) != 0 {
+		t.Errorf("June batches %+v", june.Batches)
+	}
+	if _, err := Scope(ws, batches, ScopeOptions{Supplier: "cloudhost", Period: "May"}); err == nil || !strings.Contains(err.Error(), `"May"`) {
+		t.Errorf("bad period: %v", err)
+	}
+	if _, err := Scope(ws, batches, ScopeOptions{Supplier: "cloudhost", Period: "2026-05", From: day(1)}); err == nil {
+		t.Error("a period and a window were both accepted")
+	}
 	// On a database: the definitions and batches as stored.
 	st, err := storage.Open(filepath.Join(t.TempDir(), "s.db"), storage.Options{Actor: "tester"})
 	if err != nil {

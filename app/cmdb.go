@@ -1,0 +1,111 @@
+package app
+
+import (
+	"os"
+	"time"
+
+	"slate/internal/cmdb"
+	"slate/internal/compliance"
+	"slate/internal/domain"
+	"slate/internal/storage"
+)
+
+// CMDB holds the configuration items of the last CMDB import and ties SLT
+// data to them: rows from CIs the CMDB does not know or has not verified
+// within 90 days are counted and flagged.
+type CMDB struct {
+	store   *storage.Store
+	caller  Caller
+	uploads *uploadArea
+}
+
+// CMDBImport records a CMDB import: file, SHA-256, CIs added, changed, removed.
+type CMDBImport = storage.CMDBImport
+
+// CMDBList is the stored CI set, each CI with its state now.
+type CMDBList struct {
+	// Import is the last CMDB import; nil before the first.
+	Import     *CMDBImport  `json:"import"`
+	At         time.Time    `json:"at"`
+	MaxAgeDays int          `json:"max_age_days"`
+	CIs        []cmdb.ListedCI `json:"cis"`
+}
+
+// CMDBQuery selects an SLT's period (its period key; empty: the running one).
+type CMDBQuery struct {
+	SLT    string `json:"slt"`
+	Period string `json:"period"`
+	At     string `json:"at"`
+}
+
+// Import makes an uploaded CMDB export (CSV: CI id, name, class, owner,
+// status, verified-at) the stored CI set, in one audited transaction
+// (cmdb.import). A refused file changes nothing and lists every problem.
+func (c *CMDB) Import(upload string) (CMDBImport, error) {
+	src, err := c.uploads.get(c.caller.Name, upload)
+	if err != nil {
+		return CMDBImport{}, err
+	}
+	f, err := os.Open(src.path)
+	if err != nil {
+		return CMDBImport{}, err
+	}
+	defer f.Close()
+	imp, err := cmdb.Import(c.store, f, src.Name)
+	if err == nil && src.owned {
+		c.uploads.done(src.ID)
+	}
+	return imp, err
+}
+
+// List gives the stored CIs, each verified or not as of now and with the
+// SLTs that declare it; CIs an SLT declares that the CMDB lacks are listed
+// as unknown.
+func (c *CMDB) List() (CMDBList, error) {
+	res := CMDBList{At: c.store.Now().UTC(), MaxAgeDays: int(cmdb.MaxAge / (24 * time.Hour))}
+	err := c.store.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		cis, err := tx.CIs()
+		if err != nil {
+			return err
+		}
+		if res.Import, err = tx.LastCMDBImport(); err != nil {
+			return err
+		}
+		res.CIs = cmdb.List(ws, cis, res.At)
+		return nil
+	})
+	return res, err
+}
+
+// Check counts an SLT's rows in a period by the state of their CI: unknown
+// to the CMDB, not verified in the last 90 days, verified, or naming none.
+func (c *CMDB) Check(q CMDBQuery) (cmdb.Report, error) {
+	in, err := evalInput(c.store, q.At)
+	if err != nil {
+		return cmdb.Report{}, err
+	}
+	var cis []domain.CI
+	if err := c.store.View(func(tx *storage.Tx) error { cis, err = tx.CIs(); return err }); err != nil {
+		return cmdb.Report{}, err
+	}
+	return cmdb.Check(in.Workspace, in.Source, cis, q.SLT, q.Period, in.At)
+}
+
+// cmdbReport is Check for the drill-down: nil without a CMDB import.
+func cmdbReport(st *storage.Store, in compliance.Input, slt, period string) (*cmdb.Report, error) {
+	var cis []domain.CI
+	err := st.View(func(tx *storage.Tx) error {
+		var err error
+		cis, err = tx.CIs()
+		return err
+	})
+	if err != nil || len(cis) == 0 {
+		return nil, err
+	}
+	rep, err := cmdb.Check(in.Workspace, in.Source, cis, slt, period, in.At)
+	return &rep, err
+}

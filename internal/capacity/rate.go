@@ -1,0 +1,44 @@
+package capacity
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var ratePattern = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*(?:(?:/|per|an?)\s*([a-z]+))?\s*$`)
+
+// perHour converts a rate's time unit into arrivals per hour.
+var perHour = map[string]float64{
+	"s": 3600, "sec": 3600, "second": 3600,
+	"m": 60, "min": 60, "minute": 60,
+	"h": 1, "hr": 1, "hour": 1,
+	"d": 1.0 / 24, "day": 1.0 / 24,
+}
+
+// ParseArrivals reads an arrival rate as people write it: "100/h", "100 per
+// hour", "2/min", "1200/day", or a plain number of arrivals per hour.
+func ParseArrivals(s string) (float64, error) {
+	m := ratePattern.FindStringSubmatch(strings.ToLower(s))
+	if m == nil {
+		return 0, fmt.Errorf("arrivals %q: write a rate such as 100/h, 2/min or 1200/day", s)
+	}
+	v, _ := strconv.ParseFloat(m[1], 64)
+	unit := strings.TrimSuffix(m[2], "s")
+	if m[2] == "s" {
+		unit = "s"
+	}
+	f := 1.0
+	if unit != "" {
+		var ok bool
+		if f, ok = perHour[unit]; !ok {
+			return 0, fmt.Errorf("arrivals %q: %q is not a time unit (write /s, /min, /h or /day)", s, m[2])
+		}
+	}
+	if v <= 0 || math.IsInf(v*f, 0) {
+		return 0, fmt.Errorf("arrivals %q: the rate must be above 0", s)
+	}
+	return v * f, nil
+}
