@@ -74,6 +74,11 @@ func TestHumanOutputIsPlain(t *testing.T) {
 		{"whatif", "--slt", "page-latency-p95", "--target", "310", "--at", at},
 		{"whatif", "--slt", "shop-availability", "--tier", "core-hours", "--target", "0.9995", "--at", at},
 		{"get", "slt"}, {"batches"}, {"exception", "list"},
+		{"suppliers", "check", "--at", at}, {"suppliers", "maturity", "--at", at}, {"cmdb", "list"},
+		{"cmdb", "check", "--slt", "incident-resolution", "--period", "2026-10", "--at", at},
+		{"capacity", "--arrivals", "100/h", "--handle-time", "3m", "--servers", "6", "--target", "80% in 20s"},
+		{"capacity", "--from-feed", "desk-tickets", "--handle-time", "20m", "--target", "80% in 20s"},
+		{"change", "assess", "--service", "web-shop", "--from", "2026-11-30T09:00", "--to", "2026-11-30T11:00", "--at", at},
 	}
 	for _, name := range sltNames(t, db) {
 		cmds = append(cmds, []string{"analyze", name, "--at", at})

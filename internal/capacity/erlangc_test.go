@@ -219,12 +219,12 @@ func TestDemandFromItems(t *testing.T) {
 }
 
 func TestParseArrivals(t *testing.T) {
-	for s, want := range map[string]float64{"100/h": 100, "100": 100, "100 per hour": 100, "2/min": 120, "1200/day": 50, "0.5/s": 1800, "30 an hour": 30, "6/hours": 6} {
+	for s, want := range map[string]float64{"100/h": 100, "100": 100, "100 per hour": 100, "2/min": 120, "1200/day": 50, "0.5/s": 1800, "30 an hour": 30, "6/hours": 6, "100/30min": 200, "100 in 30 min": 200, "30/0.5h": 60} {
 		if got, err := ParseArrivals(s); err != nil || math.Abs(got-want) > 1e-9 {
 			t.Errorf("%q = %v, %v; want %v", s, got, err, want)
 		}
 	}
-	for s, want := range map[string]string{"": "write a rate", "lots": "write a rate", "100/fortnight": "not a time unit", "0/h": "above 0", "-3/h": "write a rate"} {
+	for s, want := range map[string]string{"": "write a rate", "lots": "write a rate", "100/fortnight": "not a time unit", "0/h": "above 0", "-3/h": "write a rate", "5/0min": "above 0"} {
 		if _, err := ParseArrivals(s); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: %v, want %q", s, err, want)
 		}

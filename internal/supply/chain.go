@@ -482,7 +482,7 @@ func periodFilter(key string, s *domain.SLT) (func(compliance.Row) bool, error) 
 	}
 	kind, ok := compliance.KeyKind(key)
 	if !ok {
-		return nil, fmt.Errorf("period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", key)
+		return nil, &compliance.KeyError{Key: key}
 	}
 	loc, err := domain.LoadZone(s.Spec.TimeZone)
 	if err != nil {

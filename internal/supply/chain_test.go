@@ -230,7 +230,7 @@ func TestMeasuredPerPeriod(t *testing.T) {
 	if len(quarter.EndToEnd[0].Periods) != 3 {
 		t.Errorf("quarter: %+v", quarter.EndToEnd[0].Periods)
 	}
-	if _, err := CheckAll(in, "last month"); err == nil || !strings.Contains(err.Error(), "not a period key") {
+	if _, err := CheckAll(in, "last month"); err == nil || !strings.Contains(err.Error(), `"last month" is not a period; periods are written`) {
 		t.Errorf("bad period: %v", err)
 	}
 }
