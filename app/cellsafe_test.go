@@ -123,7 +123,7 @@ spec: {service: shop, feed: orders, type: SLA, period: month, indicator: {kind: 
 	checkCells("rejects.csv", recs)
 
 	tpl := filepath.Join(dir, "template.xlsx")
-	if err := a.Local.Template("orders", tpl); err != nil {
+	if err := a.Local.Template("orders", tpl, "xlsx"); err != nil {
 		t.Fatal(err)
 	}
 	cells = xlsxCells(tpl)

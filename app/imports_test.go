@@ -236,7 +236,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	for _, feed := range []string{"lat", "req", "probe", "tickets"} {
 		t.Run(feed, func(t *testing.T) {
 			p := filepath.Join(dir, feed+"-template.xlsx")
-			if err := a.Local.Template(feed, p); err != nil {
+			if err := a.Local.Template(feed, p, "xlsx"); err != nil {
 				t.Fatal(err)
 			}
 			f, err := excelize.OpenFile(p)

@@ -146,7 +146,7 @@ func TestUploadFolder(t *testing.T) {
 // The CLI writes where its user says, but never over the open database.
 func TestLocalWritesNotOverTheDatabase(t *testing.T) {
 	a, dir := newImportApp(t)
-	if err := a.Local.Template("req", a.store.Path()); err == nil || !strings.Contains(err.Error(), "open Slate database") {
+	if err := a.Local.Template("req", a.store.Path(), "xlsx"); err == nil || !strings.Contains(err.Error(), "open Slate database") {
 		t.Fatalf("template over the database: %v", err)
 	}
 	if _, err := a.Local.Rejects(1, a.store.Path()); err == nil {
@@ -156,7 +156,7 @@ func TestLocalWritesNotOverTheDatabase(t *testing.T) {
 		t.Fatalf("database after the attempts: %+v %v", v, err)
 	}
 	p := filepath.Join(dir, "t.xlsx")
-	if err := a.Local.Template("req", p); err != nil {
+	if err := a.Local.Template("req", p, "xlsx"); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(p); !bytes.HasPrefix(b, []byte("PK")) {

@@ -22,7 +22,8 @@ type DataFile struct {
 	Feed     string `json:"feed"`
 	Name     string `json:"name"`
 	Period   string `json:"period"`
-	// From and To bound the period in the feed's zone.
+	// From and To bound the period as the feed's SLTs (and the feed's zone)
+	// read it; an item feed's file holds every item open at some time in it.
 	From time.Time `json:"from"`
 	To   time.Time `json:"to"`
 	Rows int       `json:"rows"`
@@ -43,8 +44,13 @@ func DataFileName(supplier, feed, period string) string {
 	return clean(supplier) + "-" + clean(feed) + "-" + clean(period) + "-data.xlsx"
 }
 
-// periodOfFeed reads a period key in the feed's zone.
-func periodOfFeed(f *domain.Feed, period string) (compliance.Period, error) {
+// reviewWindow is the span of a review period for one feed: the period as
+// the feed's zone reads it, joined with the periods the review reports for
+// each scoped SLT computed from the feed (in the SLT's zone; for an SLT of
+// another period kind, up to the end of its period running at the review
+// period's end), so every row behind the numbers is in.
+func reviewWindow(ws *domain.Workspace, sc SupplierScope, feed, period string) (compliance.Period, error) {
+	f := ws.Feed(feed)
 	zone := ""
 	if f != nil {
 		zone = f.Spec.TimeZone
@@ -53,11 +59,39 @@ func periodOfFeed(f *domain.Feed, period string) (compliance.Period, error) {
 	if err != nil {
 		return compliance.Period{}, err
 	}
-	return compliance.ParseKey(period, loc)
+	w, err := compliance.ParseKey(period, loc)
+	if err != nil {
+		return w, err
+	}
+	for _, x := range sc.SLTs {
+		s := ws.SLT(x.SLT)
+		if s == nil || x.Feed != feed {
+			continue
+		}
+		loc, err := domain.LoadZone(s.Spec.TimeZone)
+		if err != nil {
+			return w, err
+		}
+		p, err := compliance.ParseKey(period, loc)
+		if err != nil {
+			return w, err
+		}
+		if ps, err := compliance.ParsePeriodSpec(s.Spec.Period); err == nil {
+			p.End = ps.Of(p.End.Add(-time.Nanosecond), loc).End
+		}
+		if p.Start.Before(w.Start) {
+			w.Start = p.Start
+		}
+		if p.End.After(w.End) {
+			w.End = p.End
+		}
+	}
+	return w, nil
 }
 
 // WriteDataFile writes one feed of a supplier's scope for a review period
-// (a period key, read in the feed's zone) as XLSX in the feed's layout.
+// (a period key, read in the zones of the feed and its SLTs) as XLSX in the
+// feed's layout.
 // A feed outside the scope is refused; the write reads one transaction.
 func WriteDataFile(st *storage.Store, sc SupplierScope, feed, period string, w io.Writer) (DataFile, error) {
 	df := DataFile{Supplier: sc.Supplier, Feed: feed, Period: period, Name: DataFileName(sc.Supplier, feed, period), Batches: []uint64{}}
@@ -73,7 +107,7 @@ func WriteDataFile(st *storage.Store, sc SupplierScope, feed, period string, w i
 		if f == nil {
 			return fmt.Errorf("feed %q does not exist", feed)
 		}
-		p, err := periodOfFeed(f, period)
+		p, err := reviewWindow(ws, sc, feed, period)
 		if err != nil {
 			return err
 		}
@@ -82,9 +116,19 @@ func WriteDataFile(st *storage.Store, sc SupplierScope, feed, period string, w i
 		if err != nil {
 			return err
 		}
+		// Items count in the period they resolve in, or the first one whose
+		// end finds them past their goal: every item alive in the window is
+		// in, whenever it was resolved (items are stored at resolution).
+		from, to, items := p.Start, p.End, f.Spec.Shape == domain.ShapeItem
+		if items {
+			from, to = time.Time{}, time.Time{}
+		}
 		var scanErr error
 		rows := func(yield func(domain.Point) bool) {
-			scanErr = tx.ScanPoints(feed, p.Start, p.End, func(pt domain.Point) error {
+			scanErr = tx.ScanPoints(feed, from, to, func(pt domain.Point) error {
+				if items && (!pt.Opened.Before(p.End) || !pt.Open() && pt.Resolved.Before(p.Start)) {
+					return nil
+				}
 				df.Rows++
 				if i, found := slices.BinarySearch(df.Batches, pt.Batch); !found {
 					df.Batches = slices.Insert(df.Batches, i, pt.Batch)

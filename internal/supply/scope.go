@@ -61,7 +61,7 @@ type BatchRef struct {
 
 // ScopeOptions choose the supplier and, optionally, the review window
 // [From, To) that batches must overlap, or the review Period (a period key,
-// read in each feed's own zone as the data set is).
+// read in the zones of each feed and its SLTs, as the data set is).
 type ScopeOptions struct {
 	Supplier string
 	From, To time.Time
@@ -137,7 +137,7 @@ func Scope(ws *domain.Workspace, batches []storage.Batch, o ScopeOptions) (Suppl
 		}
 		from, to := o.From, o.To
 		if o.Period != "" {
-			p, err := periodOfFeed(ws.Feed(b.Feed), o.Period)
+			p, err := reviewWindow(ws, sc, b.Feed, o.Period)
 			if err != nil {
 				return SupplierScope{}, err
 			}
