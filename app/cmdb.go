@@ -25,9 +25,9 @@ type CMDBImport = storage.CMDBImport
 // CMDBList is the stored CI set, each CI with its state now.
 type CMDBList struct {
 	// Import is the last CMDB import; nil before the first.
-	Import     *CMDBImport  `json:"import"`
-	At         time.Time    `json:"at"`
-	MaxAgeDays int          `json:"max_age_days"`
+	Import     *CMDBImport     `json:"import"`
+	At         time.Time       `json:"at"`
+	MaxAgeDays int             `json:"max_age_days"`
 	CIs        []cmdb.ListedCI `json:"cis"`
 }
 
