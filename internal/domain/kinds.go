@@ -21,10 +21,11 @@ const (
 	KindSLT         Kind = "SLT"
 	KindContract    Kind = "Contract"
 	KindMaintenance Kind = "MaintenanceWindow"
+	KindIntegration Kind = "Integration"
 )
 
 // Kinds lists every kind in dependency order; output and apply follow it.
-var Kinds = []Kind{KindCalendar, KindService, KindSupplier, KindFeed, KindSLT, KindContract, KindMaintenance}
+var Kinds = []Kind{KindCalendar, KindService, KindSupplier, KindFeed, KindSLT, KindContract, KindMaintenance, KindIntegration}
 
 // ParseKind accepts a kind name in any case, singular or plural ("slt", "SLTs",
 // "maintenancewindows", "maintenance").

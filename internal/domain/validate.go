@@ -133,6 +133,8 @@ func Validate(d Definition) []Problem {
 		c.contract(&d.Spec)
 	case *MaintenanceWindow:
 		c.maintenance(&d.Spec)
+	case *Integration:
+		c.integration(&d.Spec)
 	}
 	return c.problems
 }
@@ -299,7 +301,9 @@ func (c *checker) slt(s *SLTSpec) {
 	if s.Review != nil {
 		c.oneOf("spec.review.cycle", s.Review.Cycle, "monthly", "quarterly", "half-yearly", "yearly")
 		c.date("spec.review.nextReview", s.Review.NextReview)
+		c.review(s.Review)
 	}
+	c.loopFields(s)
 	if s.ImpactWeight < 0 {
 		c.add("spec.impactWeight", "must not be negative")
 	}
@@ -473,6 +477,7 @@ func (w *Workspace) checkSLT(c *checker, s *SLT) {
 	if s.Spec.Composite != nil && w.compositeCycle(s.Name(), s.Name(), map[string]bool{}) {
 		c.add("spec.composite.components", "the composite refers back to itself")
 	}
+	w.checkLoop(c, s)
 }
 
 // checkReference: a feed is calibrated against another feed of the same shape

@@ -84,6 +84,7 @@ func (w *Workspace) Contracts() []*Contract { return typed[*Contract](w, KindCon
 func (w *Workspace) Maintenance() []*MaintenanceWindow {
 	return typed[*MaintenanceWindow](w, KindMaintenance)
 }
+func (w *Workspace) Integrations() []*Integration { return typed[*Integration](w, KindIntegration) }
 
 func (w *Workspace) Calendar(name string) *Calendar { return one[*Calendar](w, KindCalendar, name) }
 func (w *Workspace) Service(name string) *Service   { return one[*Service](w, KindService, name) }
@@ -123,9 +124,18 @@ func References(d Definition) []Ref {
 				add(KindSLT, c.SLT, fieldIndex("spec.composite.components", i, "slt"))
 			}
 		}
+		for i, l := range d.Spec.Leads {
+			add(KindFeed, l.Feed, fieldIndex("spec.leads", i, "feed"))
+			add(KindSLT, l.SLT, fieldIndex("spec.leads", i, "slt"))
+		}
+		add(KindSLT, d.Spec.CounterMetric, "spec.counterMetric")
 	case *Contract:
 		add(KindSupplier, d.Spec.Supplier, "spec.supplier")
 		add(KindSLT, d.Spec.SLT, "spec.slt")
+		for i, s := range d.Spec.Services {
+			add(KindService, s, fieldIndex("spec.services", i, ""))
+		}
+	case *Integration:
 		for i, s := range d.Spec.Services {
 			add(KindService, s, fieldIndex("spec.services", i, ""))
 		}
