@@ -17,6 +17,8 @@ type migration struct {
 // migrations run in order; append new steps, never edit old ones.
 var migrations = []migration{
 	{1, "create meta, defs and audit buckets", func(tx *bolt.Tx) error { return nil }},
+	// runMigrations creates the buckets listed in schema.go before the steps run.
+	{2, "create the improvement loop's buckets (actions, RCAs, reviews, meetings, improvements, approvals, outbox)", func(tx *bolt.Tx) error { return nil }},
 }
 
 // SchemaVersion is the version this build writes.

@@ -18,6 +18,9 @@ package storage
 //	exceptions           seq (8-byte big-endian) → JSON Exception (exceptions.go)
 //	evidence             sha256 (hex) → bytes of an exception's evidence file
 //	breachmarks          breach id (slt[/tier]@period) → JSON BreachMark (breaches.go)
+//	actions, rcas, reviews, meetings, improvements, approvals, outbox
+//	                     seq (8-byte big-endian) → JSON record of the improvement loop (records.go)
+//	loopindex/<records>  unique key → record id (records.go: one RCA per run of misses)
 //
 // Later features add their buckets to this list and a migration step below.
 var (
@@ -40,6 +43,15 @@ var (
 	bucketEvidence    = []byte("evidence")
 	bucketBreachMarks = []byte("breachmarks")
 
+	bucketActions      = []byte("actions")
+	bucketRCAs         = []byte("rcas")
+	bucketReviews      = []byte("reviews")
+	bucketMeetings     = []byte("meetings")
+	bucketImprovements = []byte("improvements")
+	bucketApprovals    = []byte("approvals")
+	bucketOutbox       = []byte("outbox")
+	bucketLoopIndex    = []byte("loopindex")
+
 	keySchema    = []byte("schema")
 	keyAuditHead = []byte("audit_head")
 )
@@ -48,4 +60,5 @@ var (
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
 	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
 	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc,
-	bucketExceptions, bucketEvidence, bucketBreachMarks}
+	bucketExceptions, bucketEvidence, bucketBreachMarks,
+	bucketActions, bucketRCAs, bucketReviews, bucketMeetings, bucketImprovements, bucketApprovals, bucketOutbox, bucketLoopIndex}
