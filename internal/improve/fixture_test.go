@@ -138,4 +138,3 @@ func unchanged(t *testing.T, st *storage.Store, want string, fn func() error) {
 		t.Fatalf("a refused change wrote %d audit events", after-before)
 	}
 }
-
