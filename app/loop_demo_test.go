@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"slate/internal/correlate"
 	"slate/internal/demo"
@@ -74,4 +75,43 @@ func TestDemoImprovementLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log(v.Verdict)
+}
+
+// benchLoop times fn against the compliance report of the same run (the
+// rule and the agenda evaluate what a report evaluates, plus their own work).
+func benchLoop(b *testing.B, fn func(a *App) error) {
+	a := openDemo(b)
+	var spent, report time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		t0 := time.Now()
+		if _, err := a.Compliance.Report(ReportQuery{At: DemoNow.Format(time.RFC3339)}); err != nil {
+			b.Fatal(err)
+		}
+		report += time.Since(t0)
+		b.StartTimer()
+		t0 = time.Now()
+		if err := fn(a); err != nil {
+			b.Fatal(err)
+		}
+		spent += time.Since(t0)
+	}
+	b.ReportMetric(float64(spent)/float64(report), "x-report")
+}
+
+// BenchmarkSyncRCAsDemo: the root-cause rule over every demo SLT when
+// nothing is new (what a listing pays).
+func BenchmarkSyncRCAsDemo(b *testing.B) {
+	benchLoop(b, func(a *App) error {
+		_, err := improve.SyncRCAs(a.Store(), DemoNow, improve.RuleActor)
+		return err
+	})
+}
+
+// BenchmarkAgendaDemo: the Order fulfilment agenda, with its initiative validated.
+func BenchmarkAgendaDemo(b *testing.B) {
+	benchLoop(b, func(a *App) error {
+		_, err := improve.BuildAgenda(a.Store(), improve.AgendaQuery{Service: "order-fulfilment", Date: "2026-11-28"})
+		return err
+	})
 }
