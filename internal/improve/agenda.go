@@ -38,8 +38,10 @@ type Agenda struct {
 	Owner       string `json:"owner,omitempty"`
 	Date        string `json:"date"`
 	// At is when the figures were evaluated: now, or the end of the meeting
-	// date when that is earlier.
-	At time.Time `json:"at"`
+	// date when that is earlier. Zone is the workspace's zone, which the
+	// dates are read in.
+	At   time.Time `json:"at"`
+	Zone string    `json:"zone"`
 	// Since is the date the agenda looks back to: the last meeting of the
 	// scope (LastMeeting), else DefaultLookback months before the date.
 	Since       string         `json:"since"`
@@ -197,6 +199,7 @@ func BuildAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
 		a.Scope, a.Name, a.DisplayName, a.Owner = "supplier", q.Supplier, displayName(sup.Metadata), sup.Spec.Contact
 	}
 	loc := Zone(ws)
+	a.Zone = loc.String()
 	now := st.Now()
 	today := compliance.LocalDay(now, loc)
 	a.Date = q.Date

@@ -12,10 +12,14 @@ import (
 // the pack's writers (internal/export: WriteXLSX, WritePDF) render it as a
 // workbook and a PDF. The caller sets Meta.Workspace and Meta.Fingerprint.
 func AgendaPack(a Agenda) *report.Pack {
+	at := a.At
+	if loc, err := time.LoadLocation(a.Zone); err == nil {
+		at = at.In(loc) // the pack shows times on their own wall clock
+	}
 	p := &report.Pack{Meta: report.Meta{
 		Title:       "Service review agenda — " + a.DisplayName,
 		Period:      a.Date,
-		GeneratedAt: a.At,
+		GeneratedAt: at,
 		Scope:       fmt.Sprintf("agenda %s=%s date=%s", a.Scope, a.Name, a.Date),
 	}}
 	date := func(s string) report.Cell {
@@ -35,12 +39,13 @@ func AgendaPack(a Agenda) *report.Pack {
 	}
 	p.Sections = append(p.Sections, report.Section{ID: "agenda", Title: "Agenda", Blocks: []report.Block{
 		report.NewKeyValues("Meeting",
-			report.KeyValue{Label: a.Scope, Value: report.Text(a.DisplayName)},
+			report.KeyValue{Label: strings.ToUpper(a.Scope[:1]) + a.Scope[1:], Value: report.Text(a.DisplayName)},
 			report.KeyValue{Label: "Owner", Value: report.Text(a.Owner)},
 			report.KeyValue{Label: "Date", Value: date(a.Date)},
 			report.KeyValue{Label: "Since", Value: date(a.Since)},
 			report.KeyValue{Label: "Last meeting", Value: report.Text(last)},
-			report.KeyValue{Label: "Figures as of", Value: report.DateTime(a.At)}),
+			report.KeyValue{Label: "Figures as of", Value: report.DateTime(at)},
+			report.KeyValue{Label: "Time zone", Value: report.Text(a.Zone)}),
 		report.NewTable(items),
 	}})
 
@@ -89,7 +94,7 @@ func AgendaPack(a Agenda) *report.Pack {
 	rcas := report.Table{Title: "Root-cause analyses", Columns: []report.Column{{Header: "RCA", Kind: report.ValueText, Width: 8}, {Header: "SLT", Kind: report.ValueText, Width: 24},
 		{Header: "Missed periods", Kind: report.ValueText, Width: 24}, {Header: "Owner", Kind: report.ValueText, Width: 16}, {Header: "Method", Kind: report.ValueText, Width: 10},
 		{Header: "Due", Kind: report.ValueDate, Width: 11}, {Header: "Status", Kind: report.ValueText, Width: 8}, {Header: "Root causes", Kind: report.ValueText, Width: 40}, {Header: "Actions", Kind: report.ValueText, Width: 14}}}
-	var teams []report.Block
+	var details []report.Block
 	for _, r := range a.RCAs {
 		rag := report.RAGNone
 		status := r.Status
@@ -99,15 +104,9 @@ func AgendaPack(a Agenda) *report.Pack {
 		method := map[string]string{MethodFiveWhys: "Five Whys", MethodApollo: "Apollo"}[r.Method]
 		rcas.Rows = append(rcas.Rows, report.Row{Status: rag, Cells: []report.Cell{report.Text(r.ID), report.Text(r.SLT), report.Text(strings.Join(r.Periods, ", ")), report.Text(r.Owner),
 			report.Text(method), date(r.Due), report.Text(status), report.Text(strings.Join(r.RootCauses, "; ")), report.Text(strings.Join(r.Actions, ", "))}})
-		if r.Team != nil {
-			var ms []string
-			for _, m := range r.Team.Members {
-				ms = append(ms, fmt.Sprintf("%s (%s, %s)", m.Name, m.Service, m.Role))
-			}
-			teams = append(teams, report.NewNote(report.SeverityInfo, "Proposed team for "+r.ID, strings.Join(ms, ", ")+". "+r.Team.Reason+"."))
-		}
+		details = append(details, rcaDetail(r)...)
 	}
-	p.Sections = append(p.Sections, report.Section{ID: "rcas", Title: "Root-cause analyses", Blocks: append(blocks(rcas), teams...)})
+	p.Sections = append(p.Sections, report.Section{ID: "rcas", Title: "Root-cause analyses", Blocks: append(blocks(rcas), details...)})
 
 	actions := report.Table{Title: "Actions, overdue first", Columns: []report.Column{{Header: "Action", Kind: report.ValueText, Width: 7}, {Header: "Title", Kind: report.ValueText, Width: 40},
 		{Header: "Owner", Kind: report.ValueText, Width: 16}, {Header: "Due", Kind: report.ValueDate, Width: 11}, {Header: "Status", Kind: report.ValueText, Width: 11},
@@ -161,6 +160,38 @@ func AgendaPack(a Agenda) *report.Pack {
 	}
 	p.Sections = append(p.Sections, report.Section{ID: "decisions", Title: "Decisions asked for", Blocks: blocks(dec)})
 	return p
+}
+
+// rcaDetail is an analysis' problem, its chain so far and its proposed team.
+func rcaDetail(r RCAItem) []report.Block {
+	out := []report.Block{report.NewHeading(2, r.ID+" — "+r.SLT), report.NewParagraph(r.Problem)}
+	switch {
+	case r.Method == MethodFiveWhys && len(r.FiveWhys) > 0:
+		t := report.Table{Title: "Five Whys", Columns: []report.Column{{Header: "Why", Kind: report.ValueText, Width: 45}, {Header: "Because", Kind: report.ValueText, Width: 55}}}
+		for _, w := range r.FiveWhys {
+			because := w.Because
+			if because == "" {
+				because = "(not answered yet)"
+			}
+			t.Rows = append(t.Rows, report.Row{Cells: []report.Cell{report.Text(w.Why), report.Text(because)}})
+		}
+		out = append(out, report.NewTable(t))
+	case r.Method == MethodApollo && r.Apollo != nil:
+		t := report.Table{Title: "Apollo: " + r.Apollo.PrimaryEffect, Columns: []report.Column{{Header: "Effect", Kind: report.ValueText, Width: 25}, {Header: "Cause", Kind: report.ValueText, Width: 30},
+			{Header: "Kind", Kind: report.ValueText, Width: 10}, {Header: "Evidence", Kind: report.ValueText, Width: 35}}}
+		for _, c := range r.Apollo.Causes {
+			t.Rows = append(t.Rows, report.Row{Cells: []report.Cell{report.Text(c.Effect), report.Text(c.Cause), report.Text(c.Kind), report.Text(c.Evidence)}})
+		}
+		out = append(out, blocks(t)...)
+	}
+	if r.Team != nil {
+		var ms []string
+		for _, m := range r.Team.Members {
+			ms = append(ms, fmt.Sprintf("%s (%s, %s)", m.Name, m.Service, m.Role))
+		}
+		out = append(out, report.NewNote(report.SeverityInfo, "Proposed team for "+r.ID, strings.Join(ms, ", ")+". "+r.Team.Reason+"."))
+	}
+	return out
 }
 
 // blocks puts tables in blocks, with a line saying so when one is empty.
