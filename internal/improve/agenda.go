@@ -13,6 +13,7 @@ import (
 	"slate/internal/domain"
 	"slate/internal/initiative"
 	"slate/internal/readview"
+	"slate/internal/safeguard"
 	"slate/internal/storage"
 )
 
@@ -53,11 +54,11 @@ type Agenda struct {
 	Actions     []ActionItem   `json:"actions"`
 	// Exceptions are the exceptions of the scope's SLTs decided since, and
 	// Approvals the four-eyes requests (false positives, clock pauses) decided since.
-	Exceptions   []storage.Exception `json:"exceptions"`
-	Approvals    []AgendaApproval    `json:"approvals"`
-	Improvements []initiative.Result `json:"improvements"`
-	Reviews      []ReviewStatus      `json:"reviews_due"`
-	Decisions    []Decision          `json:"decisions"`
+	Exceptions   []storage.Exception  `json:"exceptions"`
+	Approvals    []safeguard.Approval `json:"approvals"`
+	Improvements []initiative.Result  `json:"improvements"`
+	Reviews      []ReviewStatus       `json:"reviews_due"`
+	Decisions    []Decision           `json:"decisions"`
 }
 
 // AgendaItem is one line of the standard agenda.
@@ -118,18 +119,6 @@ type AgendaBreach struct {
 	RCA string `json:"rca,omitempty"`
 }
 
-// AgendaApproval is a four-eyes request of the scope.
-type AgendaApproval struct {
-	ID        string    `json:"id"`
-	Kind      string    `json:"kind"`
-	Subject   string    `json:"subject"`
-	Status    string    `json:"status"`
-	Reason    string    `json:"reason"`
-	By        string    `json:"requested_by"`
-	DecidedBy string    `json:"decided_by,omitempty"`
-	DecidedAt time.Time `json:"decided_at,omitzero"`
-}
-
 // Decision is something the meeting is asked to decide, with the record it is about.
 type Decision struct {
 	Text string `json:"text"`
@@ -147,7 +136,7 @@ func BuildAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
 	var rcas []RCA
 	var actions []Action
 	var excs []storage.Exception
-	var approvals []AgendaApproval
+	var approvals []safeguard.Approval
 	var imps []initiative.Improvement
 	var reviews []Review
 	var marks map[string]storage.BreachMark
@@ -168,7 +157,7 @@ func BuildAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
 		if excs, err = tx.Exceptions(); err != nil {
 			return err
 		}
-		if approvals, err = storage.List[AgendaApproval](tx, storage.Approvals); err != nil {
+		if approvals, err = storage.List[safeguard.Approval](tx, storage.Approvals); err != nil {
 			return err
 		}
 		if imps, err = storage.List[initiative.Improvement](tx, storage.Improvements); err != nil {
@@ -184,7 +173,7 @@ func BuildAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
 		return Agenda{}, err
 	}
 	a := Agenda{Items: []AgendaItem{}, SLTs: []AgendaSLT{}, Breaches: []AgendaBreach{}, RCAs: []RCAItem{}, Actions: []ActionItem{},
-		Exceptions: []storage.Exception{}, Approvals: []AgendaApproval{}, Improvements: []initiative.Result{}, Reviews: []ReviewStatus{}, Decisions: []Decision{}}
+		Exceptions: []storage.Exception{}, Approvals: []safeguard.Approval{}, Improvements: []initiative.Result{}, Reviews: []ReviewStatus{}, Decisions: []Decision{}}
 	if q.Service != "" {
 		svc := ws.Service(q.Service)
 		if svc == nil {
@@ -347,9 +336,7 @@ func BuildAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
 		}
 	}
 	for _, ap := range approvals {
-		slt, _, _ := strings.Cut(strings.Split(ap.Subject, "@")[0], "/")
-		slt, _, _ = strings.Cut(slt, ":")
-		if inScope[slt] && ap.Status != compliance.StatusRequested && !ap.DecidedAt.Before(sinceAt) {
+		if inScope[ap.SLT] && ap.Status != compliance.StatusRequested && !ap.DecidedAt.Before(sinceAt) {
 			a.Approvals = append(a.Approvals, ap)
 		}
 	}
@@ -469,7 +456,7 @@ func seriesInput(ws *domain.Workspace, s *domain.SLT, rows []compliance.Row) ana
 }
 
 // decisions lists what the meeting is asked to decide.
-func decisions(a Agenda, excs []storage.Exception, approvals []AgendaApproval, inScope map[string]bool) []Decision {
+func decisions(a Agenda, excs []storage.Exception, approvals []safeguard.Approval, inScope map[string]bool) []Decision {
 	out := []Decision{}
 	for _, r := range a.Reviews {
 		out = append(out, Decision{Text: fmt.Sprintf("Renegotiate or confirm %s: %s", r.DisplayName, strings.Join(trimPrefixes(r.Reasons, "review due because "), "; ")), Ref: "SLT/" + r.SLT})
@@ -480,14 +467,12 @@ func decisions(a Agenda, excs []storage.Exception, approvals []AgendaApproval, i
 		}
 	}
 	for _, ap := range approvals {
-		slt, _, _ := strings.Cut(strings.Split(ap.Subject, "@")[0], "/")
-		slt, _, _ = strings.Cut(slt, ":")
-		if inScope[slt] && ap.Status == compliance.StatusRequested {
+		if inScope[ap.SLT] && ap.Status == compliance.StatusRequested {
 			what := "the false positive " + ap.Subject
-			if ap.Kind == "clock_pause" {
+			if ap.Kind == safeguard.KindClockPause {
 				what = "the clock pause on " + ap.Subject
 			}
-			out = append(out, Decision{Text: fmt.Sprintf("Approve or reject %s (%s, asked by %s; a second person decides)", what, ap.Reason, ap.By), Ref: "Approval/" + ap.ID})
+			out = append(out, Decision{Text: fmt.Sprintf("Approve or reject %s (%s, asked by %s; a second person decides)", what, ap.Reason, ap.RequestedBy), Ref: "Approval/" + ap.ID})
 		}
 	}
 	for _, r := range a.RCAs {

@@ -130,7 +130,7 @@ func AgendaPack(a Agenda) *report.Pack {
 	}
 	for _, ap := range a.Approvals {
 		decided.Rows = append(decided.Rows, report.Row{Cells: []report.Cell{report.Text(ap.ID), report.Text(strings.ReplaceAll(ap.Kind, "_", " ") + " " + ap.Subject + ": " + ap.Reason), report.Text(ap.Status),
-			report.Text(ap.By), report.Text(ap.DecidedBy), report.Date(ap.DecidedAt)}})
+			report.Text(ap.RequestedBy), report.Text(ap.DecidedBy), report.Date(ap.DecidedAt)}})
 	}
 	p.Sections = append(p.Sections, report.Section{ID: "decided", Title: "Exceptions and false positives", Blocks: blocks(decided)})
 
