@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -280,5 +281,44 @@ func TestBackoff(t *testing.T) {
 		if got := itsm.Backoff(i + 1); got != w {
 			t.Errorf("Backoff(%d) = %v, want %v", i+1, got, w)
 		}
+	}
+}
+
+// The receiver is down — nothing listens on its address — when the task is
+// queued; the task waits in the outbox with the reason, and is delivered
+// with a valid signature once a receiver listens there again.
+func TestReceiverDownThenBack(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close() // down
+	clock := &looptest.Clock{T: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)}
+	st := setup(t, "http://"+addr+"/hook", clock)
+	enqueue(t, st, itsm.Task{Event: "rca.opened", Title: "RCA", Service: "shop"})
+	d := &itsm.Deliverer{Store: st, Getenv: func(string) string { return key }}
+	for i := 1; i <= 3; i++ {
+		rep, err := d.Deliver(context.Background())
+		if err != nil || rep.Failed != 1 || !strings.Contains(rep.Outcomes[0].Error, "cannot reach http://"+addr) {
+			t.Fatalf("attempt %d while down: %+v, %v", i, rep, err)
+		}
+		clock.T = clock.T.Add(itsm.Backoff(i))
+	}
+	l, err = net.Listen("tcp", addr) // back, on the same address
+	if err != nil {
+		t.Skipf("the port was taken meanwhile: %v", err)
+	}
+	rcv := &receiver{verifyAt: clock.T}
+	srv := &http.Server{Handler: rcv}
+	go srv.Serve(l)
+	defer srv.Close()
+	rep, err := d.Deliver(context.Background())
+	if err != nil || rep.Delivered != 1 || len(rcv.got) != 1 || len(rcv.errs) != 0 {
+		t.Fatalf("after the receiver came back: %+v, %v (receiver errors %v)", rep, err, rcv.errs)
+	}
+	done, _ := itsm.List(st, itsm.Filter{})
+	if done[0].Status != itsm.StatusDelivered || done[0].Attempts != 4 || done[0].RemoteRef != "INC001" {
+		t.Fatalf("entry %+v", done[0])
 	}
 }
