@@ -53,8 +53,12 @@ func (a *App) LoadDemo(dataDir string, now time.Time) (DemoResult, error) {
 	if res.Data, err = ImportDemoData(a.Imports, dataDir, now); err != nil {
 		return res, err
 	}
-	res.CMDB, err = importDemoCMDB(a.store, now)
-	return res, err
+	if res.CMDB, err = importDemoCMDB(a.store, now); err != nil {
+		return res, err
+	}
+	// the improvement loop on the demo data: the RCA of ParcelNet's run of
+	// misses, its actions and an initiative (internal/demo.SeedLoop)
+	return res, demo.SeedLoop(a.store, now, a.store.Actor())
 }
 
 // importDemoCMDB imports the demo CMDB as of now, unless that very export is

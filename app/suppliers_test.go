@@ -30,6 +30,9 @@ func TestSupplierDataSetGivesTheSameNumbers(t *testing.T) {
 		if len(sc.Batches) == 0 {
 			t.Fatalf("%s has no batches in %s", supplier, period)
 		}
+		if supplier == "parcelnet" && len(sc.Actions) == 0 {
+			t.Errorf("ParcelNet's review has no improvement backlog")
+		}
 		for _, s := range sc.SLTs {
 			slts[s.SLT] = true
 		}

@@ -10,6 +10,7 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/improve"
 	"slate/internal/storage"
 )
 
@@ -32,10 +33,11 @@ type SupplierScope struct {
 	// Batches are the published and reverted imports of the scoped feeds
 	// (overlapping the review window, when one is given): the shared data set.
 	Batches []BatchRef `json:"batches"`
-	// Actions are the improvement actions linked to the supplier: the agreed
-	// backlog a joint review goes through. Slate has no actions yet; the
-	// feature that adds them fills this field, and it stays empty until then.
-	Actions []string `json:"actions"`
+	// Actions are the improvement actions linked to the supplier, live ones
+	// first: the agreed backlog a joint review goes through (ScopeStore
+	// fills them from the stored actions; Scope, which sees no store, leaves
+	// them empty).
+	Actions []improve.ActionItem `json:"actions"`
 }
 
 // ScopedSLT is an SLT in a supplier's scope, and why it is there.
@@ -86,7 +88,7 @@ func Scope(ws *domain.Workspace, batches []storage.Batch, o ScopeOptions) (Suppl
 	}
 	sc := SupplierScope{Supplier: su.Name(), DisplayName: su.Metadata.DisplayName, Contact: su.Spec.Contact, Email: su.Spec.Email,
 		Contingency: su.Spec.Contingency, ContingencyPlan: su.Spec.ContingencyPlan,
-		Contracts: []string{}, SLTs: []ScopedSLT{}, Feeds: []string{}, Services: []string{}, Assessments: []string{}, Batches: []BatchRef{}, Actions: []string{}}
+		Contracts: []string{}, SLTs: []ScopedSLT{}, Feeds: []string{}, Services: []string{}, Assessments: []string{}, Batches: []BatchRef{}, Actions: []improve.ActionItem{}}
 	bound := map[string][]string{}
 	services := map[string]bool{}
 	for _, c := range ws.Contracts() {
@@ -168,7 +170,15 @@ func ScopeStore(st *storage.Store, o ScopeOptions) (SupplierScope, error) {
 		sc, err = Scope(ws, batches, o)
 		return err
 	})
-	return sc, err
+	if err != nil {
+		return sc, err
+	}
+	actions, err := improve.ListActions(st, improve.ActionFilter{Supplier: sc.Supplier})
+	if err != nil {
+		return sc, err
+	}
+	sc.Actions = append(sc.Actions, actions...)
+	return sc, nil
 }
 
 func sortedKeys(m map[string]bool) []string {
