@@ -74,7 +74,7 @@ func TestHumanOutputIsPlain(t *testing.T) {
 		{"whatif", "--slt", "page-latency-p95", "--target", "310", "--at", at},
 		{"whatif", "--slt", "shop-availability", "--tier", "core-hours", "--target", "0.9995", "--at", at},
 		{"get", "slt"}, {"batches"}, {"exception", "list"},
-		{"suppliers", "check", "--at", at}, {"suppliers", "maturity", "--at", at}, {"cmdb", "list"},
+		{"suppliers", "check", "--at", at}, {"suppliers", "maturity", "--at", at}, {"suppliers", "scope", "--supplier", "cloudhost"}, {"cmdb", "list"},
 		{"cmdb", "check", "--slt", "incident-resolution", "--period", "2026-10", "--at", at},
 		{"capacity", "--arrivals", "100/h", "--handle-time", "3m", "--servers", "6", "--target", "80% in 20s"},
 		{"capacity", "--from-feed", "desk-tickets", "--handle-time", "20m", "--target", "80% in 20s"},

@@ -21,6 +21,9 @@ func init() {
 		command{name: "suppliers maturity", args: "[--supplier S] [--periods N] [--at TIME]",
 			summary: "each supplier's assessed maturity by area beside its measured record (periods met, credits, trend), with disagreement flagged",
 			run:     runSuppliersMaturity, readOnly: true},
+		command{name: "suppliers scope", args: "--supplier S [--period P]",
+			summary: "what a joint review with a supplier covers: contracts, SLTs and why, feeds and the period's batches, improvement actions, contingency plan",
+			run:     runSuppliersScope, readOnly: true},
 	)
 }
 
@@ -237,4 +240,63 @@ func agreement(a string) string {
 		return "DISAGREE: low maturity, good record"
 	}
 	return strings.ReplaceAll(a, "_", " ")
+}
+
+func runSuppliersScope(e *env, args []string) error {
+	fs := flag.NewFlagSet("suppliers scope", flag.ContinueOnError)
+	q := app.ScopeQuery{}
+	fs.StringVar(&q.Supplier, "supplier", "", "the supplier")
+	fs.StringVar(&q.Period, "period", "", "the review period (key: "+compliance.KeyFormats+"); default: every batch")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if q.Supplier == "" {
+		return usageError("--supplier is required")
+	}
+	sc, err := e.app.Suppliers.Scope(q)
+	if err != nil {
+		return flagHint(err, "--period")
+	}
+	return e.emit(sc, func(w io.Writer) {
+		name := sc.Supplier
+		if sc.DisplayName != "" {
+			name += " — " + sc.DisplayName
+		}
+		fmt.Fprintf(w, "%s (contact %s %s)\ncontracts: %s\n", name, dash(sc.Contact), sc.Email, list(sc.Contracts))
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "SLT\tFEED\tWHY")
+		for _, s := range sc.SLTs {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", s.SLT, dash(s.Feed), s.Why)
+		}
+		tw.Flush()
+		fmt.Fprintf(w, "feeds: %s; %d batches", list(sc.Feeds), len(sc.Batches))
+		if q.Period != "" {
+			fmt.Fprintf(w, " with data in %s", q.Period)
+		}
+		fmt.Fprintf(w, "\nassessments: %s\n", list(sc.Assessments))
+		fmt.Fprintf(w, "improvement actions: %d\n", len(sc.Actions))
+		for _, a := range sc.Actions {
+			due := a.Due
+			if a.Overdue {
+				due += fmt.Sprintf(" (%d days overdue)", a.DaysOverdue)
+			}
+			fmt.Fprintf(w, "  %s  %s  [%s]  owner %s, due %s\n", a.ID, a.Title, strings.ReplaceAll(a.Status, "_", " "), dash(a.Owner), dash(due))
+		}
+		if c := sc.Contingency; c != nil {
+			fmt.Fprintf(w, "contingency plan (last tested %s):\n  trigger: %s\n  failover: %s\n  workaround: %s\n", dash(c.LastTested), dash(c.Trigger), dash(c.Failover), dash(c.Workaround))
+			for _, k := range c.Contacts {
+				fmt.Fprintf(w, "  contact: %s", k.Name)
+				for _, x := range []string{k.Role, k.Phone, k.Email} {
+					if x != "" {
+						fmt.Fprintf(w, ", %s", x)
+					}
+				}
+				fmt.Fprintln(w)
+			}
+		} else if sc.ContingencyPlan != "" {
+			fmt.Fprintf(w, "contingency plan: %s\n", sc.ContingencyPlan)
+		} else {
+			fmt.Fprintln(w, "no contingency plan: add spec.contingency to the supplier")
+		}
+	})
 }

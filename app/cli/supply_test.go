@@ -426,3 +426,22 @@ type ownersReport struct {
 		Share   float64 `json:"share"`
 	} `json:"cmdb"`
 }
+
+func TestSuppliersScopeCLI(t *testing.T) {
+	db := demoDB(t)
+	out := mustRun(t, "--db", db, "--json", "suppliers", "scope", "--supplier", "parcelnet", "--period", "2026-10")
+	hasKeys(t, "suppliers scope", out, "supplier", "contracts", "slts", "feeds", "batches", "actions", "contingency", "assessments")
+	sc := decode[app.SupplierScope](t, out)
+	if len(sc.Contracts) != 1 || len(sc.Batches) == 0 || len(sc.Actions) == 0 || sc.Contingency == nil || len(sc.Contingency.Contacts) != 2 {
+		t.Errorf("%+v", sc)
+	}
+	text := mustRun(t, "--db", db, "suppliers", "scope", "--supplier", "parcelnet", "--period", "2026-10")
+	for _, want := range []string{"contingency plan (last tested 2026-04-02)", "failover: Route parcels through the secondary carrier", "improvement actions: 2"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	unchanged(t, db, 1, `supplier "acme" does not exist`, "suppliers", "scope", "--supplier", "acme")
+	unchanged(t, db, 2, "--supplier is required", "suppliers", "scope")
+	unchanged(t, db, 2, "--period", "suppliers", "scope", "--supplier", "parcelnet", "--period", "autumn")
+}
