@@ -297,6 +297,7 @@ type BatchWriter struct {
 	priors   []Prior
 	done     bool
 	slab     slab
+	blocks   blockBuilder
 }
 
 // ID is the batch id.
@@ -429,18 +430,14 @@ func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) err
 	// in a slab, reused once the transaction is over.
 	w.slab.reset()
 	slab := &w.slab
-	var bb blockBuilder
+	bb := &w.blocks
 	look := &priorLookup{t: t, fb: fb, vis: vis, feed: w.feed, meta: &meta}
-	writeBlock := func() error {
-		if bb.n == 0 {
-			return nil
-		}
-		lastTK := bb.lastTK
-		k, v, span := bb.finish(slab, w.id)
+	put := func(k, v []byte, span, lastTK uint64) error {
 		meta.maxSpan = max(meta.maxSpan, span)
 		meta.maxEnd = max(meta.maxEnd, lastTK)
 		return fb.Put(k, v)
 	}
+	writeBlock := func() error { return bb.finish(slab, w.id, put) }
 	var sameTK uint64
 	var same []int
 	for i := range pending {
@@ -516,7 +513,7 @@ func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) err
 				w.replaced++
 			}
 		}
-		if bb.n == blockPoints {
+		if bb.full() {
 			if err := writeBlock(); err != nil {
 				return err
 			}
@@ -687,7 +684,7 @@ func (l *priorLookup) find(out []Prior, tk uint64, p *domain.Point) ([]Prior, er
 		if !l.vis.visible(batch) {
 			continue
 		}
-		_, span, _, err := blockHeader(v)
+		_, span, err := blockHeader(v)
 		if err != nil {
 			return out, err
 		}
@@ -990,7 +987,7 @@ func (s *Store) purge(id uint64) error {
 			var more bool
 			err := s.Update(func(t *Tx) error {
 				var err error
-				start, more, err = t.deleteBatchPoints(b, start, flushRows/blockPoints)
+				start, more, err = t.deleteBatchPoints(b, start, flushRows/256)
 				return err
 			})
 			if err != nil {

@@ -12,11 +12,24 @@ type migration struct {
 	To   uint64
 	Name string
 	Run  func(tx *bolt.Tx) error
+	// Bulk, when set, runs before the transaction of Run, in transactions of
+	// its own (work too big for one): it must be safe to run again after a
+	// crash part way, since the schema version moves only with Run.
+	Bulk func(s *Store) error
 }
 
 // migrations run in order; append new steps, never edit old ones.
 var migrations = []migration{
-	{1, "create meta, defs and audit buckets", func(tx *bolt.Tx) error { return nil }},
+	{To: 1, Name: "create meta, defs and audit buckets", Run: func(tx *bolt.Tx) error { return nil }},
+	{To: 2, Name: "compress stored points into column blocks", Run: checkV1Converted, Bulk: (*Store).convertV1Points},
+}
+
+// checkV1Converted makes sure no schema-1 points are left behind.
+func checkV1Converted(tx *bolt.Tx) error {
+	if tx.Bucket(bucketPointsV1) != nil {
+		return fmt.Errorf("schema-1 points remain in bucket %q", bucketPointsV1)
+	}
+	return nil
 }
 
 // SchemaVersion is the version this build writes.
@@ -40,10 +53,21 @@ func (s *Store) migrate() error {
 		return nil
 	}
 	if have > 0 {
+		// An existing backup is never overwritten: it may be the file as
+		// it was before an attempt that did not finish.
 		backup := fmt.Sprintf("%s.schema-%d.bak", s.path, have)
-		os.Remove(backup)
+		for n := 2; fileExists(backup); n++ {
+			backup = fmt.Sprintf("%s.schema-%d.%d.bak", s.path, have, n)
+		}
 		if _, err := s.Backup(backup); err != nil {
 			return fmt.Errorf("backup before migration: %w", err)
+		}
+	}
+	for _, m := range migrations {
+		if m.To > have && m.Bulk != nil {
+			if err := m.Bulk(s); err != nil {
+				return fmt.Errorf("migration to schema %d (%s): %w", m.To, m.Name, err)
+			}
 		}
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
@@ -69,4 +93,9 @@ func runMigrations(tx *bolt.Tx, have uint64, steps []migration) error {
 		}
 	}
 	return nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

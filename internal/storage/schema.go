@@ -5,7 +5,7 @@ package storage
 //	meta                 schema version, audit chain head
 //	defs/<Kind>          name → JSON {metadata, spec} of one definition
 //	audit                seq (8-byte big-endian) → JSON AuditEvent
-//	points/<feed>        block key (first time ‖ batch ‖ first row, big-endian) → block of ≤512 points (points.go)
+//	blocks/<feed>        block key (first time ‖ batch ‖ first row, big-endian) → compressed column block (points.go, pointblock)
 //	pointmeta            feed → widest block span and latest block end (time keys)
 //	supersede/<feed>     point key (time ‖ batch ‖ row) of a replaced point → batch id that replaced it
 //	items/<feed>         item id → list of (point key, point) (item feeds: key lookup for conflicts)
@@ -25,7 +25,8 @@ var (
 	bucketDefs  = []byte("defs")
 	bucketAudit = []byte("audit")
 
-	bucketPoints     = []byte("points")
+	bucketPoints     = []byte("blocks")
+	bucketPointsV1   = []byte("points") // schema 1 (legacy.go)
 	bucketPointMeta  = []byte("pointmeta")
 	bucketSupersede  = []byte("supersede")
 	bucketItems      = []byte("items")
