@@ -108,9 +108,10 @@ func (c *Compliance) at(s string) (time.Time, error) {
 	return ParseTime(s)
 }
 
-// input loads definitions and exceptions and binds the point source to the store.
+// input loads definitions and exceptions and binds the point source, the
+// batches and the stored results to the store.
 func (c *Compliance) input(at time.Time) (compliance.Input, error) {
-	in := compliance.Input{At: at, Source: c.source}
+	in := compliance.Input{At: at, Source: c.source, Results: storedResults{c.store}, Batches: c.batches}
 	err := c.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -131,6 +132,36 @@ func (c *Compliance) input(at time.Time) (compliance.Input, error) {
 // (so SLTs evaluate in parallel).
 func (c *Compliance) source(feed string, from, to time.Time, fn func(domain.Point) error) error {
 	return c.store.View(func(tx *storage.Tx) error { return tx.ScanPoints(feed, from, to, fn) })
+}
+
+// batches lists the published batches of a feed, for stored results' dependencies.
+func (c *Compliance) batches(feed string) ([]compliance.BatchSpan, error) {
+	var out []compliance.BatchSpan
+	err := c.store.View(func(tx *storage.Tx) error {
+		spans, err := tx.BatchSpans(feed)
+		for _, b := range spans {
+			out = append(out, compliance.BatchSpan{ID: b.ID, From: b.From, To: b.To})
+		}
+		return err
+	})
+	return out, err
+}
+
+// storedResults keeps evaluated periods in the store (written in the background).
+type storedResults struct{ s *storage.Store }
+
+func (r storedResults) LoadResults(spec string) (map[string][]byte, error) {
+	var out map[string][]byte
+	err := r.s.View(func(tx *storage.Tx) error {
+		var err error
+		out, err = tx.LoadResults(spec)
+		return err
+	})
+	return out, err
+}
+
+func (r storedResults) SaveResults(spec string, recs map[string][]byte) error {
+	return r.s.SaveResults(spec, recs)
 }
 
 func exceptionWindows(excs []storage.Exception) []compliance.ExceptionWindow {

@@ -40,6 +40,10 @@ type EvalSpec struct {
 	Owns func(opened time.Time) bool
 	// Windows, when set, are also counted (for burn rates).
 	Windows []Window
+	// From, when set, is where reading began although the data began
+	// earlier: availability slices from it on count as gaps until the first
+	// point, as they would if the earlier data had been read too.
+	From time.Time
 }
 
 // Counts are the units of one day, period or window.
@@ -233,6 +237,9 @@ func (e *evaluator) add(p *domain.Point) {
 		e.started = true
 		if e.kind == domain.IndicatorAvailability {
 			e.next = ceilDiv(e.periodStart(p.At).Unix(), e.slice)
+			if !e.sp.From.IsZero() {
+				e.next = ceilDiv(e.sp.From.Unix(), e.slice)
+			}
 		}
 	}
 	e.lastAt = maxTime(e.lastAt, p.At)
@@ -444,7 +451,9 @@ func (e *evaluator) statCompute(key string, days []statDay) {
 	if v, err := Statistic(e.sp.Indicator.Statistic, vals); err == nil {
 		o.value = &v
 	}
-	if v, err := Statistic(e.sp.Indicator.Statistic, all); err == nil {
+	if excl == 0 {
+		o.raw = o.value // nothing excluded: the same values
+	} else if v, err := Statistic(e.sp.Indicator.Statistic, all); err == nil {
 		o.raw = &v
 	}
 	e.stOut[key] = o

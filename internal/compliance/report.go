@@ -37,6 +37,11 @@ type Input struct {
 	Exceptions []ExceptionWindow
 	At         time.Time
 	Source     Source
+	// Results, when set with Batches, keeps the figures of complete periods
+	// between evaluations (results.go); nil evaluates every period each time.
+	Results Results
+	// Batches lists the published batches of a feed.
+	Batches func(feed string) ([]BatchSpan, error)
 }
 
 // Plan is one SLT ready to evaluate: one EvalSpec per tier (or one).
@@ -176,6 +181,24 @@ func (in Input) Run(plan Plan, from time.Time, windows []Window) ([]Series, erro
 	return out, nil
 }
 
+// runRange evaluates specs (a plan's, adjusted) over the points in [from, to).
+func (in Input) runRange(plan Plan, specs []EvalSpec, from, to time.Time) ([]Series, error) {
+	var err error
+	seq := iter.Seq[domain.Point](func(yield func(domain.Point) bool) {
+		err = in.Source(plan.Feed, from, to, func(p domain.Point) error {
+			if !yield(p) {
+				return errStop
+			}
+			return nil
+		})
+	})
+	out := Evaluate(specs, seq)
+	if err != nil && !errors.Is(err, errStop) {
+		return nil, fmt.Errorf("SLT %s: read feed %s: %w", plan.SLT.Name(), plan.Feed, err)
+	}
+	return out, nil
+}
+
 // SLTRows are every row of one SLT: per tier, and its overall rows (for an
 // untiered SLT, the same as its one tier).
 type SLTRows struct {
@@ -219,10 +242,14 @@ func rowsOf(plan Plan, series []Series) SLTRows {
 // Evaluator computes SLT rows, memoised per SLT and period, evaluating
 // independent SLTs in parallel.
 type Evaluator struct {
-	In   Input
-	mu   sync.Mutex
-	memo map[string]SLTRows
-	errs map[string]error
+	In Input
+	// Since, when set, says which rows are asked for: those of periods that
+	// end after it. Earlier rows are evaluated only as far back as the runs
+	// of misses of the later ones reach (with In.Results; else every row is).
+	Since time.Time
+	mu    sync.Mutex
+	memo  map[string]SLTRows
+	errs  map[string]error
 }
 
 // NewEvaluator prepares an evaluation.
@@ -265,7 +292,19 @@ func (ev *Evaluator) compute(name string, override *PeriodSpec) (SLTRows, error)
 	if err != nil {
 		return SLTRows{}, err
 	}
-	series, err := ev.In.Run(plan, time.Unix(0, 0).UTC(), nil)
+	var series []Series
+	// Items count in the period they are resolved, however long ago they
+	// were opened: every period may read every item, so an item SLT (a
+	// ticket feed, small) is evaluated whole.
+	if ev.In.Results != nil && ev.In.Batches != nil && s.Spec.Indicator.Kind != domain.IndicatorDuration {
+		since := ev.Since
+		if override != nil {
+			since = time.Time{} // a composite's components: every period
+		}
+		series, err = ev.storedSeries(plan, since)
+	} else {
+		series, err = ev.In.Run(plan, time.Unix(0, 0).UTC(), nil)
+	}
 	if err != nil {
 		return SLTRows{}, err
 	}
@@ -363,6 +402,18 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 		return rep, fmt.Errorf("SLT %q does not exist", o.SLT)
 	}
 	ev := NewEvaluator(in)
+	if o.Period != "" {
+		// Only the period's rows are asked for (and what their runs of misses need).
+		for _, n := range names {
+			loc, err := domain.LoadZone(ws.SLT(n).Spec.TimeZone)
+			if err != nil {
+				loc = time.UTC
+			}
+			if p, err := ParseKey(o.Period, loc); err == nil && (ev.Since.IsZero() || p.Start.Before(ev.Since)) {
+				ev.Since = p.Start
+			}
+		}
+	}
 	all, err := ev.All(names)
 	if err != nil {
 		return rep, err

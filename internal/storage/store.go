@@ -22,10 +22,11 @@ var ErrNewerSchema = errors.New("database was written by a newer version of Slat
 
 // Store is an open workspace database.
 type Store struct {
-	db    *bolt.DB
-	path  string
-	actor string
-	now   func() time.Time
+	db      *bolt.DB
+	path    string
+	actor   string
+	now     func() time.Time
+	results resultQueue
 }
 
 // Options tune Open; the zero value is right for normal use.
@@ -89,8 +90,14 @@ func osUser() string {
 	return "unknown"
 }
 
-// Close releases the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close writes the results still queued and releases the file.
+func (s *Store) Close() error {
+	err := s.results.flush()
+	if cerr := s.db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
