@@ -58,6 +58,9 @@ type record struct {
 	RawValue   *float64  `json:"rawValue,omitempty"`
 	Batches    []uint64  `json:"batches"`
 	Exclusions string    `json:"exclusions"`
+	// Earlier is whether the feed's data began before the period's reading
+	// did (availability: gaps before the first point count only then).
+	Earlier bool `json:"earlier,omitempty"`
 }
 
 func (r *record) result(key string) Result {
@@ -186,8 +189,16 @@ func (ev *Evaluator) storedSeries(plan Plan, since time.Time) ([]Series, error) 
 		known bool
 	}
 	slots := make([]slot, len(periods))
-	depsOf := func(p Period) ([]uint64, string) {
-		return deps(batches, plan.Exclusions, p.Start.Add(-mg), p.End.Add(mg))
+	var firstVisible time.Time
+	if sp0.Indicator.Kind == domain.IndicatorAvailability {
+		if firstVisible, err = ev.firstPoint(plan.Feed); err != nil {
+			return nil, err
+		}
+	}
+	earlier := func(from time.Time) bool { return !firstVisible.IsZero() && firstVisible.Before(from) }
+	depsOf := func(p Period) ([]uint64, string, bool) {
+		ids, ex := deps(batches, plan.Exclusions, p.Start.Add(-mg), p.End.Add(mg))
+		return ids, ex, earlier(p.Start.Add(-mg))
 	}
 	// lookup reads period j's stored figures when they are still valid.
 	lookup := func(j int) bool {
@@ -195,12 +206,12 @@ func (ev *Evaluator) storedSeries(plan Plan, since time.Time) ([]Series, error) 
 		if !final(p) {
 			return false
 		}
-		ids, ex := depsOf(p)
+		ids, ex, early := depsOf(p)
 		res := make([]*Result, len(specs))
 		for i := range specs {
 			var rec record
 			v, ok := stored[i][p.Key]
-			if !ok || json.Unmarshal(v, &rec) != nil || rec.Exclusions != ex || !slices.Equal(rec.Batches, ids) ||
+			if !ok || json.Unmarshal(v, &rec) != nil || rec.Exclusions != ex || !slices.Equal(rec.Batches, ids) || rec.Earlier != early ||
 				!rec.Start.Equal(p.Start) || !rec.End.Equal(p.End) {
 				return false
 			}
@@ -212,17 +223,13 @@ func (ev *Evaluator) storedSeries(plan Plan, since time.Time) ([]Series, error) 
 		slots[j] = slot{res, true}
 		return true
 	}
-	firstVisible, err := ev.firstPoint(plan.Feed)
-	if err != nil {
-		return nil, err
-	}
 	saves := make([]map[string][]byte, len(specs))
 	// evaluate computes periods j0 … j1−1 in one pass over their blocks.
 	evaluate := func(j0, j1 int) error {
 		from, to := periods[j0].Start.Add(-mg), minTime(periods[j1-1].End.Add(mg), at)
 		run := slices.Clone(specs)
 		for i := range run {
-			if !firstVisible.IsZero() && firstVisible.Before(from) {
+			if earlier(from) {
 				run[i].From = from // the data began earlier: its gaps count from here
 			}
 		}
@@ -243,8 +250,9 @@ func (ev *Evaluator) storedSeries(plan Plan, since time.Time) ([]Series, error) 
 			s := slot{res: make([]*Result, len(specs)), known: true}
 			var ids []uint64
 			var ex string
+			var early bool
 			if final(p) {
-				ids, ex = depsOf(p)
+				ids, ex, early = depsOf(p)
 			}
 			for i := range specs {
 				r := byKey[i][p.Key]
@@ -256,7 +264,7 @@ func (ev *Evaluator) storedSeries(plan Plan, since time.Time) ([]Series, error) 
 				if r != nil {
 					rec = recordOf(r)
 				}
-				rec.Batches, rec.Exclusions = ids, ex
+				rec.Batches, rec.Exclusions, rec.Earlier = ids, ex, early
 				b, err := json.Marshal(rec)
 				if err != nil {
 					return err
