@@ -243,10 +243,11 @@ func rowsOf(plan Plan, series []Series) SLTRows {
 // independent SLTs in parallel.
 type Evaluator struct {
 	In Input
-	// Since, when set, says which rows are asked for: those of periods that
-	// end after it. Earlier rows are evaluated only as far back as the runs
-	// of misses of the later ones reach (with In.Results; else every row is).
-	Since time.Time
+	// Since and Until, when set, say which rows are asked for: those of
+	// periods that end after Since and start before Until. Earlier rows are
+	// evaluated only as far back as the runs of misses of the asked ones
+	// reach, later ones not at all (with In.Results; else every row is).
+	Since, Until time.Time
 	mu    sync.Mutex
 	memo  map[string]SLTRows
 	errs  map[string]error
@@ -297,11 +298,11 @@ func (ev *Evaluator) compute(name string, override *PeriodSpec) (SLTRows, error)
 	// were opened: every period may read every item, so an item SLT (a
 	// ticket feed, small) is evaluated whole.
 	if ev.In.Results != nil && ev.In.Batches != nil && s.Spec.Indicator.Kind != domain.IndicatorDuration {
-		since := ev.Since
+		since, until := ev.Since, ev.Until
 		if override != nil {
-			since = time.Time{} // a composite's components: every period
+			since, until = time.Time{}, time.Time{} // a composite's components: every period
 		}
-		series, err = ev.storedSeries(plan, since)
+		series, err = ev.storedSeries(plan, since, until)
 	} else {
 		series, err = ev.In.Run(plan, time.Unix(0, 0).UTC(), nil)
 	}
@@ -409,8 +410,11 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 			if err != nil {
 				loc = time.UTC
 			}
-			if p, err := ParseKey(o.Period, loc); err == nil && (ev.Since.IsZero() || p.Start.Before(ev.Since)) {
-				ev.Since = p.Start
+			if p, err := ParseKey(o.Period, loc); err == nil {
+				if ev.Since.IsZero() || p.Start.Before(ev.Since) {
+					ev.Since = p.Start
+				}
+				ev.Until = maxTime(ev.Until, p.End)
 			}
 		}
 	}

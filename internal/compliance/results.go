@@ -14,7 +14,7 @@ import (
 
 // EngineVersion names the evaluation rules: results stored by another
 // version are never read. Bump it with any change that can alter a figure
-// (TestEngineVersionFingerprint fails until you do).
+// (app.TestEngineVersionFingerprint fails until you do).
 const EngineVersion = 1
 
 // Results keeps the evaluated periods of complete periods between
@@ -142,8 +142,9 @@ func deps(batches []BatchSpan, excl []Exclusion, from, to time.Time) ([]uint64, 
 // running period) are evaluated from their own blocks, in runs of
 // consecutive periods, and the complete ones are stored. Periods that end
 // at or before since are only read as far back as the runs of misses of the
-// periods after it need (MarkRuns).
-func (ev *Evaluator) storedSeries(plan Plan, since time.Time) ([]Series, error) {
+// periods after it need (MarkRuns); periods that start at or after until
+// (when set) are not read.
+func (ev *Evaluator) storedSeries(plan Plan, since, until time.Time) ([]Series, error) {
 	in := ev.In
 	specs := plan.Specs
 	out := make([]Series, len(specs))
@@ -278,11 +279,16 @@ func (ev *Evaluator) storedSeries(plan Plan, since time.Time) ([]Series, error) 
 		}
 		return nil
 	}
-	// The periods asked for: from the first that ends after since.
-	start := 0
+	// The periods asked for: from the first that ends after since to the
+	// last that starts before until.
+	start, stop := 0, len(periods)
 	for start < len(periods)-1 && !periods[start].End.After(since) {
 		start++
 	}
+	for !until.IsZero() && stop > start+1 && !periods[stop-1].Start.Before(until) {
+		stop--
+	}
+	periods = periods[:stop]
 	for j := start; j < len(periods); {
 		if lookup(j) {
 			j++
