@@ -219,7 +219,7 @@ func storedResultsProperty(t *testing.T, seed uint64) {
 			case 0:
 				at = randTime().Add(time.Duration(rng.IntN(3600)) * time.Second)
 			case 1: // just after a period's end (a day in UTC or in Kolkata): its last slice may be open
-				at = randTime().Truncate(24*time.Hour).Add([]time.Duration{0, 18*time.Hour + 30*time.Minute}[rng.IntN(2)]).
+				at = randTime().Truncate(24 * time.Hour).Add([]time.Duration{0, 18*time.Hour + 30*time.Minute}[rng.IntN(2)]).
 					Add(time.Duration(rng.IntN(600)) * time.Second)
 			default:
 				at = propEnd.Add(time.Duration(rng.IntN(100)) * time.Hour)

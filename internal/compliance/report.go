@@ -248,9 +248,9 @@ type Evaluator struct {
 	// evaluated only as far back as the runs of misses of the asked ones
 	// reach, later ones not at all (with In.Results; else every row is).
 	Since, Until time.Time
-	mu    sync.Mutex
-	memo  map[string]SLTRows
-	errs  map[string]error
+	mu           sync.Mutex
+	memo         map[string]SLTRows
+	errs         map[string]error
 }
 
 // NewEvaluator prepares an evaluation.
