@@ -12,6 +12,7 @@ APT_PACKAGES=(
   qpdf poppler-utils                    # PDF checks (qpdf --check, pdftotext, pdftoppm)
   libreoffice-calc-nogui                # headless soffice: the review pack's XLSX read by LibreOffice
   fonts-dejavu-core                     # fonts for screenshots and rendered pages
+  python3-numpy python3-scipy           # independent recomputation of calibration figures (internal/calibrate tests)
   ca-certificates curl git
 )
 

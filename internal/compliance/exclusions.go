@@ -22,6 +22,10 @@ type ExceptionWindow struct {
 	Start  time.Time
 	End    time.Time
 	Status string
+	// Decided is when the exception was approved or rejected (zero: unknown).
+	// Engines that ask what was known at an earlier time (internal/predict)
+	// need it; the compliance calculation itself does not.
+	Decided time.Time
 }
 
 // Exclusion is one window removed from an SLT's calculation, and why.

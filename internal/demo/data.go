@@ -24,7 +24,8 @@ type DataFile struct {
 }
 
 // WriteData writes the demo workspace's raw data, as suppliers would send it,
-// into dir: 13 months up to now for every demo feed, with weekly and daily
+// into dir: 13 months up to now for every demo feed (the shop's transaction
+// log, the probe's reference, last), with weekly and daily
 // seasonality, business-hour peaks, outages inside and outside maintenance
 // windows, a parcel supplier slowly degrading, and one checkout file with
 // duplicate rows and clock skew. The same now gives the same files.
@@ -44,6 +45,7 @@ func WriteData(dir string, now time.Time) ([]DataFile, error) {
 	first := time.Date(g.now.Year(), g.now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -12, 0)
 	g.start = first
 	g.outages = g.makeOutages()
+	g.latency = map[int64]float64{}
 	for _, step := range []func() error{g.probe, g.shopLatency, g.checkouts, g.paymentLatency, g.tickets, g.parcels} {
 		if err := step(); err != nil {
 			return nil, err
@@ -55,6 +57,12 @@ func WriteData(dir string, now time.Time) ([]DataFile, error) {
 		}
 		return g.files[i].Feed < g.files[j].Feed
 	})
+	// The transaction log was extracted later, in one go: its files come
+	// last, and it draws from its own random source, so every other file
+	// (and batch number) is exactly what it was before it existed.
+	if err := g.txlog(); err != nil {
+		return nil, err
+	}
 	return g.files, nil
 }
 
@@ -66,6 +74,9 @@ type gen struct {
 	berlin  *time.Location
 	outages []outage
 	files   []DataFile
+	// latency is the page latency the probe reported, by Unix minute (for
+	// the transaction log that measures the same pages).
+	latency map[int64]float64
 }
 
 // outage is a period when the shop is down (probe bad, latency high, checkouts failing).
@@ -217,6 +228,7 @@ func (g *gen) shopLatency() error {
 			if g.down(t) {
 				v = 3000 + g.rnd.Float64()*2000
 			}
+			g.latency[t.Unix()/60] = math.Round(math.Max(v, 40))
 			cell, _ := excelize.CoordinatesToCellName(1, row)
 			serial := float64(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC))) / float64(24*time.Hour)
 			if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: style, Value: serial}, math.Round(math.Max(v, 40))}); err != nil {
@@ -419,5 +431,51 @@ func (g *gen) parcels() error {
 			res = it.resolved.In(g.berlin).Format("2006-01-02 15:04")
 		}
 		return it.id + "\t" + it.opened.In(g.berlin).Format("2006-01-02 15:04") + "\t" + res + "\n"
+	})
+}
+
+// TxlogBias is how much higher the synthetic probe reads page latency than
+// the shop's transaction log (the probe's network round trip), in ms, and
+// TxlogDrift how much that grows per day from TxlogDriftFrom on (the probe's
+// route got worse): the figures `slate calibrate shop-latency` must find.
+const (
+	TxlogBias  = 12.0
+	TxlogDrift = 0.25
+)
+
+// TxlogDriftFrom is the first day of the drift: the first day of the ninth
+// month of the data.
+func TxlogDriftFrom(now time.Time) time.Time {
+	now = now.UTC().Truncate(time.Minute)
+	return time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -12+8, 0)
+}
+
+// txlog: the shop's own transaction log, reduced to the mean page latency of
+// the transactions in each 5 minutes, monthly CSV. It measures what the
+// probe measures, without the probe's round trip; while the shop is down
+// there are no transactions, so no rows.
+func (g *gen) txlog() error {
+	rnd := rand.New(rand.NewPCG(20240302, 11))
+	drift := TxlogDriftFrom(g.now)
+	return g.months(func(from, to time.Time) error {
+		return g.csv("shop-latency-txlog", "shop-txlog-latency-"+from.Format("2006-01")+".csv", from, func(w *bufio.Writer) {
+			w.WriteString("minute,avg_ms,transactions\n")
+			for t := from; t.Before(to); t = t.Add(5 * time.Minute) {
+				if g.down(t) {
+					continue
+				}
+				v, ok := g.latency[t.Unix()/60]
+				if !ok {
+					// the probe export lost these rows; the log did not
+					v = 160 + 140*g.load(t)
+				}
+				bias := TxlogBias
+				if !t.Before(drift) {
+					bias += TxlogDrift * t.Sub(drift).Hours() / 24
+				}
+				n := int(40 + 400*g.load(t) + rnd.Float64()*20)
+				fmt.Fprintf(w, "%s,%.1f,%d\n", t.Format(time.RFC3339), math.Max(v-bias+rnd.NormFloat64()*8, 20), n)
+			}
+		})
 	})
 }

@@ -160,6 +160,10 @@ type FeedSpec struct {
 	// TimeZone applies to timestamps written without an offset.
 	TimeZone string   `json:"timeZone,omitempty" yaml:"timeZone,omitempty"`
 	Mapping  *Mapping `json:"mapping,omitempty" yaml:"mapping,omitempty"`
+	// CalibrateAgainst names a reference feed that measures the same quantity
+	// by another route (transaction logs behind a synthetic probe); `slate
+	// calibrate` compares the two. It must have this feed's shape and unit.
+	CalibrateAgainst string `json:"calibrateAgainst,omitempty" yaml:"calibrateAgainst,omitempty"`
 }
 
 // Mapping says which column of a supplier file holds what, and how to read it.

@@ -448,6 +448,9 @@ func (w *Workspace) ValidateAll() []Problem {
 		if s, ok := d.(*SLT); ok {
 			w.checkSLT(c, s)
 		}
+		if f, ok := d.(*Feed); ok && f.Spec.CalibrateAgainst != "" {
+			w.checkReference(c, f)
+		}
 		if m, ok := d.(*Contract); ok && m.Spec.SLT != "" {
 			if s := w.SLT(m.Spec.SLT); s != nil && !s.Spec.RatioLike() {
 				c.add("spec.slt", "%q is a statistic SLT; credits need a share (ratio, threshold, availability, duration or composite)", m.Spec.SLT)
@@ -469,6 +472,25 @@ func (w *Workspace) checkSLT(c *checker, s *SLT) {
 	}
 	if s.Spec.Composite != nil && w.compositeCycle(s.Name(), s.Name(), map[string]bool{}) {
 		c.add("spec.composite.components", "the composite refers back to itself")
+	}
+}
+
+// checkReference: a feed is calibrated against another feed of the same shape
+// and unit (comparing latency in ms with latency in s, or counts with events,
+// would report a difference of units, not of measurement).
+func (w *Workspace) checkReference(c *checker, f *Feed) {
+	ref := w.Feed(f.Spec.CalibrateAgainst)
+	switch {
+	case f.Spec.CalibrateAgainst == f.Name():
+		c.add("spec.calibrateAgainst", "a feed cannot be its own reference")
+	case ref == nil:
+		// reported as a dangling reference
+	case ref.Spec.Shape != f.Spec.Shape:
+		c.add("spec.calibrateAgainst", "reference feed %q has shape %q, this feed %q (they must measure alike)", ref.Name(), ref.Spec.Shape, f.Spec.Shape)
+	case ref.Spec.Unit != f.Spec.Unit:
+		c.add("spec.calibrateAgainst", "reference feed %q has unit %q, this feed %q (they must measure alike)", ref.Name(), ref.Spec.Unit, f.Spec.Unit)
+	case f.Spec.Shape == ShapeItem:
+		c.add("spec.calibrateAgainst", "item feeds are not time series; only value, counts and event feeds can be calibrated")
 	}
 }
 

@@ -163,3 +163,42 @@ func TestReferrers(t *testing.T) {
 		t.Fatalf("Referrers = %v", got)
 	}
 }
+
+func TestCalibrateAgainst(t *testing.T) {
+	feed := func(name, shape, unit, ref string) *Feed {
+		return &Feed{Metadata: Meta{Name: name}, Spec: FeedSpec{Shape: shape, Unit: unit, CalibrateAgainst: ref}}
+	}
+	tests := []struct {
+		name string
+		defs []Definition
+		msg  string // "" = valid
+	}{
+		{"same shape and unit", []Definition{feed("probe", ShapeValue, "ms", "txlog"), feed("txlog", ShapeValue, "ms", "")}, ""},
+		{"missing reference", []Definition{feed("probe", ShapeValue, "ms", "txlog")}, `refers to Feed "txlog", which does not exist`},
+		{"itself", []Definition{feed("probe", ShapeValue, "ms", "probe")}, "cannot be its own reference"},
+		{"other shape", []Definition{feed("probe", ShapeValue, "ms", "txlog"), feed("txlog", ShapeCounts, "ms", "")}, `has shape "counts", this feed "value"`},
+		{"other unit", []Definition{feed("probe", ShapeValue, "ms", "txlog"), feed("txlog", ShapeValue, "s", "")}, `has unit "s", this feed "ms"`},
+		{"items", []Definition{feed("a", ShapeItem, "tickets", "b"), feed("b", ShapeItem, "tickets", "")}, "item feeds are not time series"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ps := NewWorkspace(tc.defs...).ValidateAll()
+			if tc.msg == "" {
+				if len(ps) > 0 {
+					t.Fatalf("unexpected problems %v", ps)
+				}
+				return
+			}
+			for _, p := range ps {
+				if p.Field == "spec.calibrateAgainst" && strings.Contains(p.Msg, tc.msg) {
+					return
+				}
+			}
+			t.Fatalf("want spec.calibrateAgainst: %q, got %v", tc.msg, ps)
+		})
+	}
+	ws := NewWorkspace(feed("probe", ShapeValue, "ms", "txlog"), feed("txlog", ShapeValue, "ms", ""))
+	if got := ws.Referrers(KindFeed, "txlog"); len(got) != 1 || got[0] != "Feed/probe" {
+		t.Fatalf("Referrers(txlog) = %v; the reference must not be deletable while used", got)
+	}
+}

@@ -110,6 +110,7 @@ func References(d Definition) []Ref {
 	switch d := d.(type) {
 	case *Feed:
 		add(KindSupplier, d.Spec.Supplier, "spec.supplier")
+		add(KindFeed, d.Spec.CalibrateAgainst, "spec.calibrateAgainst")
 	case *SLT:
 		add(KindService, d.Spec.Service, "spec.service")
 		add(KindFeed, d.Spec.Feed, "spec.feed")

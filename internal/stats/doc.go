@@ -1,6 +1,9 @@
 // Package stats is Slate's statistics toolbox: descriptive statistics,
 // statistical process control charts and run rules, trend, seasonality,
-// dynamic baselines, correlation, two-sample tests and sample-size planning.
+// dynamic baselines, correlation, two-sample tests and sample-size planning;
+// for forecasts, logistic regression (ridge, IRLS) and their scores (Brier,
+// AUC, reliability); for method comparison, agreement (bias, Bland–Altman,
+// Lin's concordance, Cohen's kappa) and change points.
 //
 // Every function is pure: it takes slices and returns values, never touches
 // files, clocks or global state, and never modifies its input (where data must

@@ -1,6 +1,9 @@
 package stats
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // ErrEmpty is returned when a function receives no data.
 var ErrEmpty = errors.New("stats: no data")
@@ -28,3 +31,22 @@ var ErrParam = errors.New("stats: invalid parameter")
 
 // ErrRange is returned for a baseline range that is empty or lies outside the data.
 var ErrRange = errors.New("stats: baseline range outside the data")
+
+// NotEnoughData says how much of something a method had and how much it
+// needs ("not enough data: 12 decision points, need 100"). It matches
+// ErrTooShort with errors.Is.
+type NotEnoughData struct {
+	Have, Need int
+	What       string // plural noun: "points", "missed periods"
+}
+
+func (e *NotEnoughData) Error() string {
+	what := e.What
+	if what == "" {
+		what = "points"
+	}
+	return fmt.Sprintf("not enough data: %d %s, need %d", e.Have, what, e.Need)
+}
+
+// Is makes errors.Is(err, ErrTooShort) true.
+func (e *NotEnoughData) Is(target error) bool { return target == ErrTooShort }
