@@ -208,3 +208,15 @@ func indexBatchSpans(tx *bolt.Tx) error {
 		return t.putSpan(&b)
 	})
 }
+
+// ResultCount is how many period records are stored (written ones only).
+func (t *Tx) ResultCount() int {
+	n := 0
+	if rb := t.tx.Bucket(bucketResults); rb != nil {
+		_ = rb.ForEachBucket(func(k []byte) error {
+			n += rb.Bucket(k).Stats().KeyN
+			return nil
+		})
+	}
+	return n
+}
