@@ -48,7 +48,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	a.Workspace = &Workspace{store: st}
 	a.Audit = &Audit{store: st}
 	a.Imports = &Imports{store: st}
-	a.Compliance = &Compliance{store: st}
+	a.Compliance = &Compliance{store: st, flights: &flights{}}
 	a.Exceptions = &Exceptions{store: st}
 	a.Jobs = newJobs(st.Now)
 	a.Imports.jobs = a.Jobs

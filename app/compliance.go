@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -16,10 +17,11 @@ import (
 // what-if and rollback criteria. One call per screen.
 type Compliance struct {
 	store *storage.Store
-	// The dashboard and drill-down caches live as long as the App; both are
-	// keyed by database version, so a change is never served stale.
-	dash  dashCache
-	drill drillCache
+	// flights shares the report and dashboard computations between callers
+	// (flight.go); drill keeps drill-downs. Both are keyed by data version,
+	// so a change is never served stale.
+	flights *flights
+	drill   drillCache
 }
 
 // Report is every SLT (and tier, and composite) per period, with credits.
@@ -101,9 +103,11 @@ func ParseTime(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a time (write RFC 3339, e.g. 2026-10-05T14:00:00Z, or a date)", s)
 }
 
+// at is the evaluation time s, or now to the minute: every call within a
+// minute asks the same question, so concurrent callers share one answer.
 func (c *Compliance) at(s string) (time.Time, error) {
 	if s == "" {
-		return c.store.Now().UTC(), nil
+		return c.store.Now().UTC().Truncate(time.Minute), nil
 	}
 	return ParseTime(s)
 }
@@ -111,7 +115,27 @@ func (c *Compliance) at(s string) (time.Time, error) {
 // input loads definitions and exceptions and binds the point source, the
 // batches and the stored results to the store.
 func (c *Compliance) input(at time.Time) (compliance.Input, error) {
-	in := compliance.Input{At: at, Source: c.source, Results: storedResults{c.store}, Batches: c.batches}
+	return c.inputCtx(context.Background(), at)
+}
+
+// inputCtx is input whose point source stops with ctx (the caller went away).
+func (c *Compliance) inputCtx(ctx context.Context, at time.Time) (compliance.Input, error) {
+	src := c.source
+	if ctx.Done() != nil {
+		src = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
+			n := 0
+			return c.source(feed, from, to, func(p domain.Point) error {
+				if n++; n%4096 == 0 && ctx.Err() != nil {
+					return ctx.Err()
+				}
+				return fn(p)
+			})
+		}
+		if err := ctx.Err(); err != nil {
+			return compliance.Input{}, err
+		}
+	}
+	in := compliance.Input{At: at, Source: src, Results: storedResults{c.store}, Batches: c.batches}
 	err := c.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -172,17 +196,33 @@ func exceptionWindows(excs []storage.Exception) []compliance.ExceptionWindow {
 	return out
 }
 
-// Report computes the compliance report.
+// Report computes the compliance report. Callers asking the same question
+// of the same data version share one computation.
 func (c *Compliance) Report(q ReportQuery) (Report, error) {
+	return c.report(context.Background(), q)
+}
+
+func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) {
 	at, err := c.at(q.At)
 	if err != nil {
 		return Report{}, err
 	}
-	in, err := c.input(at)
+	ver, err := c.dbVersion()
 	if err != nil {
 		return Report{}, err
 	}
-	return compliance.BuildReport(in, compliance.ReportOptions{Period: q.Period, SLT: q.SLT})
+	key := fmt.Sprintf("report|%d|%d|%q|%q", ver, at.UnixNano(), q.Period, q.SLT)
+	v, err := c.flights.do(ctx, key, func(ctx context.Context) (any, error) {
+		in, err := c.inputCtx(ctx, at)
+		if err != nil {
+			return Report{}, err
+		}
+		return compliance.BuildReport(in, compliance.ReportOptions{Period: q.Period, SLT: q.SLT})
+	})
+	if err != nil {
+		return Report{}, err
+	}
+	return v.(Report), nil
 }
 
 // Breaches lists missed periods with impact, priority and Pareto rank.

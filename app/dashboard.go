@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -149,86 +150,43 @@ type DashboardRCA struct {
 // SparkPeriods is how many periods a sparkline shows.
 const SparkPeriods = 13
 
-// dashCache keeps the last dashboard per database version and evaluation
-// time: the dashboard is read far more often than the data changes.
-type dashCache struct {
-	mu      sync.Mutex
-	key     string
-	full    Dashboard
-	compute sync.Mutex // one computation at a time; the others wait for it
-}
-
 // dbVersion is the data version: it moves with every change a reader can
 // see (import, revert, definition, exception, false positive), and not with
 // an import's staging chunks or stored results.
 func (c *Compliance) dbVersion() (uint64, error) { return c.store.DataVersion() }
 
-// dashboardAt is q.At, or now to the minute (so repeated calls share one evaluation).
-func (c *Compliance) dashboardAt(s string) (time.Time, error) {
-	if s == "" {
-		return c.store.Now().UTC().Truncate(time.Minute), nil
-	}
-	return ParseTime(s)
+// Dashboard computes the portfolio dashboard. The whole portfolio is
+// evaluated once per data version and minute, shared by every caller who
+// asks meanwhile and kept; filters apply to the shared result.
+func (c *Compliance) Dashboard(q DashboardQuery) (Dashboard, error) {
+	return c.dashboard(context.Background(), q)
 }
 
-// Dashboard computes the portfolio dashboard. The whole portfolio is
-// evaluated once per database version and time and kept; filters apply to the kept result.
-func (c *Compliance) Dashboard(q DashboardQuery) (Dashboard, error) {
-	at, err := c.dashboardAt(q.At)
+func (c *Compliance) dashboard(ctx context.Context, q DashboardQuery) (Dashboard, error) {
+	at, err := c.at(q.At)
 	if err != nil {
 		return Dashboard{}, err
 	}
-	dc := &c.dash
-	for {
-		ver, err := c.dbVersion()
-		if err != nil {
-			return Dashboard{}, err
-		}
-		key := fmt.Sprint(ver, "@", at.UnixNano())
-		dc.mu.Lock()
-		if dc.key == key {
-			full := dc.full
-			dc.mu.Unlock()
-			return filterDashboard(full, q), nil
-		}
-		dc.mu.Unlock()
-		// Compute once; callers that waited find it in the cache on the next turn.
-		dc.compute.Lock()
-		dc.mu.Lock()
-		hit := dc.key == key
-		dc.mu.Unlock()
-		if hit {
-			dc.compute.Unlock()
-			continue
-		}
-		full, err := c.buildDashboard(at, ver)
-		if err == nil {
-			dc.mu.Lock()
-			dc.key, dc.full = key, full
-			dc.mu.Unlock()
-		}
-		dc.compute.Unlock()
-		if err != nil {
-			return Dashboard{}, err
-		}
-		return filterDashboard(full, q), nil
+	ver, err := c.dbVersion()
+	if err != nil {
+		return Dashboard{}, err
 	}
+	v, err := c.flights.do(ctx, fmt.Sprint("dashboard|", ver, "|", at.UnixNano()), func(ctx context.Context) (any, error) {
+		return c.buildDashboard(ctx, at, ver)
+	})
+	if err != nil {
+		return Dashboard{}, err
+	}
+	return filterDashboard(v.(Dashboard), q), nil
 }
 
-// forgetDashboard drops the kept dashboard (benchmarks measure the cold path).
-func (c *Compliance) forgetDashboard() {
-	dc := &c.dash
-	dc.compute.Lock()
-	dc.mu.Lock()
-	dc.key = ""
-	dc.mu.Unlock()
-	dc.compute.Unlock()
-}
+// forgetDashboard drops the kept dashboards and reports (benchmarks measure the cold path).
+func (c *Compliance) forgetDashboard() { c.flights.forget() }
 
-func (c *Compliance) buildDashboard(at time.Time, ver uint64) (Dashboard, error) {
+func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint64) (Dashboard, error) {
 	d := Dashboard{At: at, Version: ver, Services: []DashboardService{}, Alerts: []compliance.Alert{},
 		Trends: []compliance.TrendWarning{}, RCADue: []DashboardRCA{}, Problems: []string{}}
-	in, err := c.input(at)
+	in, err := c.inputCtx(ctx, at)
 	if err != nil {
 		return d, err
 	}

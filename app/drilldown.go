@@ -170,7 +170,7 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 	default:
 		return RowsPage{}, fmt.Errorf("sort %q: write time, -time, value or -value", q.Sort)
 	}
-	at, err := c.dashboardAt(q.At)
+	at, err := c.at(q.At)
 	if err != nil {
 		return RowsPage{}, err
 	}

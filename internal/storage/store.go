@@ -26,7 +26,8 @@ type Store struct {
 	path    string
 	actor   string
 	now     func() time.Time
-	results resultQueue
+	// results is shared by every view of the store (one writer goroutine).
+	results *resultQueue
 }
 
 // Options tune Open; the zero value is right for normal use.
@@ -72,7 +73,7 @@ func Open(path string, o Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, actor: o.Actor, now: o.Now}
+	s := &Store{db: db, path: path, actor: o.Actor, now: o.Now, results: &resultQueue{}}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
