@@ -701,7 +701,7 @@ func (c *Compliance) loadBatches(tx *storage.Tx, d *drill) error {
 		if err != nil {
 			continue // a point without a batch record (written before batches existed)
 		}
-		d.batches[id] = DrillBatch{ID: id, File: b.File, Status: b.Status, Published: b.Published, SHA256: b.SHA256}
+		d.batches[id] = DrillBatch{ID: id, File: b.File, Status: b.Status.String(), Published: b.Published, SHA256: b.SHA256}
 		byRow := map[uint32][]ingest.Finding{}
 		if err := tx.BatchFindings(id, func(v []byte) error {
 			var f ingest.Finding

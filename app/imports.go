@@ -312,7 +312,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest) (ImportResult, er
 	im.store.View(func(tx *storage.Tx) error {
 		bs, err := tx.Batches(req.Feed)
 		for _, b := range bs {
-			sameSize = sameSize || b.Status == "published" && b.Size == res.Size
+			sameSize = sameSize || b.Status == storage.StatusPublished && b.Size == res.Size
 		}
 		return err
 	})
@@ -975,7 +975,7 @@ func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 		if err != nil {
 			return err
 		}
-		if b.Status == "staging" || b.Status == "discarded" {
+		if b.Status == storage.StatusStaging || b.Status == storage.StatusDiscarded {
 			return fmt.Errorf("batch %d: %w", id, storage.ErrNoBatch)
 		}
 		d.Batch = b
@@ -994,7 +994,7 @@ func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 		}); err != nil && !errors.Is(err, storage.ErrStop) {
 			return err
 		}
-		if b.Status == "published" && !b.From.IsZero() {
+		if b.Status == storage.StatusPublished && !b.From.IsZero() {
 			return tx.ScanPoints(b.Feed, b.From, b.To.Add(1), func(p domain.Point) error {
 				if p.Batch == id {
 					d.Points++

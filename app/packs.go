@@ -317,7 +317,7 @@ func computeFingerprint(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT
 	}
 	slices.SortFunc(batches, func(a, b storage.Batch) int { return compareU64(a.ID, b.ID) })
 	for _, b := range batches {
-		if b.Status == storage.StatusPublished.String() && feeds[b.Feed] {
+		if b.Status == storage.StatusPublished && feeds[b.Feed] {
 			fp.Lines = append(fp.Lines, fmt.Sprintf("batch %d %s %s", b.ID, b.Feed, b.SHA256))
 		}
 	}

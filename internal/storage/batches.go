@@ -20,28 +20,25 @@ import (
 
 // BatchStatus is where a batch is in its lifecycle:
 // staging → published → reverted, or staging → discarded (refused, dry run, crash).
-type BatchStatus byte
+// In JSON (stored records, the API) it is the word.
+type BatchStatus string
 
 const (
-	StatusStaging   BatchStatus = 1
-	StatusPublished BatchStatus = 2
-	StatusReverted  BatchStatus = 3
-	StatusDiscarded BatchStatus = 4
+	StatusStaging   BatchStatus = "staging"
+	StatusPublished BatchStatus = "published"
+	StatusReverted  BatchStatus = "reverted"
+	StatusDiscarded BatchStatus = "discarded"
 )
 
-func (s BatchStatus) String() string {
-	switch s {
-	case StatusStaging:
-		return "staging"
-	case StatusPublished:
-		return "published"
-	case StatusReverted:
-		return "reverted"
-	case StatusDiscarded:
-		return "discarded"
-	}
-	return "unknown"
-}
+func (s BatchStatus) String() string { return string(s) }
+
+// Visible reports whether readers see the batch's points.
+func (s BatchStatus) Visible() bool { return s == StatusPublished }
+
+// stateCodes are the 1-byte codes of batchstate (the readers' fast check).
+var stateCodes = map[BatchStatus]byte{StatusStaging: 1, StatusPublished: 2, StatusReverted: 3, StatusDiscarded: 4}
+
+const publishedCode = 2
 
 // ErrNoBatch means no batch has the id.
 var ErrNoBatch = errors.New("no such batch")
@@ -91,7 +88,7 @@ type BatchMeta struct {
 type Batch struct {
 	ID     uint64 `json:"id"`
 	Feed   string `json:"feed"`
-	Status string `json:"status"`
+	Status BatchStatus `json:"status"`
 	BatchMeta
 	From         time.Time `json:"from,omitzero"`
 	To           time.Time `json:"to,omitzero"`
@@ -101,15 +98,6 @@ type Batch struct {
 	SourceChunks int       `json:"sourceChunks,omitempty"`
 	SourceBytes  int64     `json:"sourceBytes,omitempty"`
 	Purged       bool      `json:"purged,omitempty"`
-}
-
-func parseStatus(s string) BatchStatus {
-	for _, st := range []BatchStatus{StatusStaging, StatusPublished, StatusReverted, StatusDiscarded} {
-		if st.String() == s {
-			return st
-		}
-	}
-	return 0
 }
 
 func shaKey(feed, sha string) []byte { return []byte(feed + "\x00" + sha) }
@@ -157,7 +145,7 @@ func (t *Tx) putBatch(b *Batch) error {
 	if err != nil {
 		return err
 	}
-	if err := sb.Put(u64(b.ID), []byte{byte(parseStatus(b.Status))}); err != nil {
+	if err := sb.Put(u64(b.ID), []byte{stateCodes[b.Status]}); err != nil {
 		return err
 	}
 	return t.putSpan(b)
@@ -176,7 +164,7 @@ func (t *Tx) Batches(feed string) ([]Batch, error) {
 		if err := json.Unmarshal(v, &b); err != nil {
 			return fmt.Errorf("batch %d is unreadable: %w", fromU64(k), err)
 		}
-		if (feed == "" || b.Feed == feed) && (b.Status == "published" || b.Status == "reverted") {
+		if (feed == "" || b.Feed == feed) && (b.Status == StatusPublished || b.Status == StatusReverted) {
 			out = append(out, b)
 		}
 		return nil
@@ -340,7 +328,7 @@ func (s *Store) BeginBatch(feed string, meta BatchMeta) (*BatchWriter, error) {
 			return errors.New("begin batch: batch ids exhausted")
 		}
 		w.id = id
-		return t.putBatch(&Batch{ID: id, Feed: feed, Status: StatusStaging.String(), BatchMeta: meta, Created: s.now().UTC()})
+		return t.putBatch(&Batch{ID: id, Feed: feed, Status: StatusStaging, BatchMeta: meta, Created: s.now().UTC()})
 	})
 	if err != nil {
 		return nil, err
@@ -537,7 +525,7 @@ func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) err
 	if err != nil {
 		return err
 	}
-	if b.Status != StatusStaging.String() {
+	if b.Status != StatusStaging {
 		return fmt.Errorf("batch %d is %s, not staging", w.id, b.Status)
 	}
 	if w.has {
@@ -785,7 +773,7 @@ func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) erro
 		if err != nil {
 			return err
 		}
-		if b.Status != StatusStaging.String() {
+		if b.Status != StatusStaging {
 			return fmt.Errorf("batch %d is %s, not staging", w.id, b.Status)
 		}
 		if meta.SHA256 != "" {
@@ -802,7 +790,7 @@ func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) erro
 		}
 		meta.Counts.Replaced = w.replaced
 		b.BatchMeta = meta
-		b.Status = StatusPublished.String()
+		b.Status = StatusPublished
 		b.Published = w.s.now().UTC()
 		if err := t.putBatch(&b); err != nil {
 			return err
@@ -834,7 +822,7 @@ func (w *BatchWriter) Abort() error {
 		if err != nil {
 			return err
 		}
-		b.Status = StatusDiscarded.String()
+		b.Status = StatusDiscarded
 		return t.putBatch(&b)
 	}); err != nil {
 		return err
@@ -883,10 +871,10 @@ func (s *Store) RevertBatch(id uint64, reason string) (Batch, error) {
 		if b, err = t.Batch(id); err != nil {
 			return err
 		}
-		if b.Status != StatusPublished.String() {
+		if b.Status != StatusPublished {
 			return fmt.Errorf("batch %d is %s; only a published batch can be reverted", id, b.Status)
 		}
-		b.Status = StatusReverted.String()
+		b.Status = StatusReverted
 		b.Reverted = s.now().UTC()
 		if err := t.putBatch(&b); err != nil {
 			return err
@@ -939,13 +927,13 @@ func (s *Store) RecoverBatches() (int, error) {
 				return fmt.Errorf("batch %d is unreadable: %w", fromU64(k), err)
 			}
 			switch b.Status {
-			case StatusStaging.String():
-				b.Status = StatusDiscarded.String()
+			case StatusStaging:
+				b.Status = StatusDiscarded
 				fix = append(fix, b)
 				ids = append(ids, b.ID)
-			case StatusDiscarded.String():
+			case StatusDiscarded:
 				ids = append(ids, b.ID)
-			case StatusReverted.String():
+			case StatusReverted:
 				if !b.Purged {
 					ids = append(ids, b.ID)
 				}
@@ -980,7 +968,7 @@ func (s *Store) purge(id uint64) error {
 	if err != nil {
 		return err
 	}
-	st := parseStatus(b.Status)
+	st := b.Status
 	if st != StatusReverted && st != StatusDiscarded {
 		return fmt.Errorf("purge batch %d: it is %s", id, b.Status)
 	}

@@ -218,7 +218,7 @@ func (v *visibility) visible(id uint64) bool {
 	ok := false
 	if v.b != nil {
 		s := v.b.Get(u64(id))
-		ok = len(s) == 1 && BatchStatus(s[0]) == StatusPublished
+		ok = len(s) == 1 && s[0] == publishedCode
 	}
 	v.cache[id] = ok
 	return ok

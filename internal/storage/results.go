@@ -167,7 +167,7 @@ func (t *Tx) putSpan(b *Batch) error {
 		return err
 	}
 	k := spanKey(b.Feed, b.ID)
-	if b.Status != StatusPublished.String() || b.From.IsZero() && b.To.IsZero() {
+	if b.Status != StatusPublished || b.From.IsZero() && b.To.IsZero() {
 		return sb.Delete(k)
 	}
 	v := binary.BigEndian.AppendUint64(nil, uint64(b.From.UnixNano()))

@@ -136,9 +136,6 @@ type Tx struct {
 	store *Store
 }
 
-// Bolt exposes the underlying transaction to this module's storage files.
-func (t *Tx) Bolt() *bolt.Tx { return t.tx }
-
 // Update runs fn in one write transaction: all of it lands or none.
 func (s *Store) Update(fn func(*Tx) error) error {
 	return s.db.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx, s}) })
@@ -148,9 +145,6 @@ func (s *Store) Update(fn func(*Tx) error) error {
 func (s *Store) View(fn func(*Tx) error) error {
 	return s.db.View(func(tx *bolt.Tx) error { return fn(&Tx{tx, s}) })
 }
-
-// DB exposes bbolt for batch writers that need their own transactions.
-func (s *Store) DB() *bolt.DB { return s.db }
 
 func u64(v uint64) []byte {
 	b := make([]byte, 8)
