@@ -10,6 +10,7 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/readview"
 	"slate/internal/storage"
 )
 
@@ -113,87 +114,14 @@ func (c *Compliance) at(s string) (time.Time, error) {
 }
 
 // input loads definitions and exceptions and binds the point source, the
-// batches and the stored results to the store.
+// batches and the stored results to the store (internal/readview).
 func (c *Compliance) input(at time.Time) (compliance.Input, error) {
 	return c.inputCtx(context.Background(), at)
 }
 
 // inputCtx is input whose point source stops with ctx (the caller went away).
 func (c *Compliance) inputCtx(ctx context.Context, at time.Time) (compliance.Input, error) {
-	src := c.source
-	if ctx.Done() != nil {
-		src = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
-			n := 0
-			return c.source(feed, from, to, func(p domain.Point) error {
-				if n++; n%4096 == 0 && ctx.Err() != nil {
-					return ctx.Err()
-				}
-				return fn(p)
-			})
-		}
-		if err := ctx.Err(); err != nil {
-			return compliance.Input{}, err
-		}
-	}
-	in := compliance.Input{At: at, Source: src, Results: storedResults{c.store}, Batches: c.batches}
-	err := c.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		in.Workspace = ws
-		excs, err := tx.Exceptions()
-		if err != nil {
-			return err
-		}
-		in.Exceptions = exceptionWindows(excs)
-		return nil
-	})
-	return in, err
-}
-
-// source streams a feed's published points, each call in its own read transaction
-// (so SLTs evaluate in parallel).
-func (c *Compliance) source(feed string, from, to time.Time, fn func(domain.Point) error) error {
-	return c.store.View(func(tx *storage.Tx) error { return tx.ScanPoints(feed, from, to, fn) })
-}
-
-// batches lists the published batches of a feed, for stored results' dependencies.
-func (c *Compliance) batches(feed string) ([]compliance.BatchSpan, error) {
-	var out []compliance.BatchSpan
-	err := c.store.View(func(tx *storage.Tx) error {
-		spans, err := tx.BatchSpans(feed)
-		for _, b := range spans {
-			out = append(out, compliance.BatchSpan{ID: b.ID, From: b.From, To: b.To})
-		}
-		return err
-	})
-	return out, err
-}
-
-// storedResults keeps evaluated periods in the store (written in the background).
-type storedResults struct{ s *storage.Store }
-
-func (r storedResults) LoadResults(spec string) (map[string][]byte, error) {
-	var out map[string][]byte
-	err := r.s.View(func(tx *storage.Tx) error {
-		var err error
-		out, err = tx.LoadResults(spec)
-		return err
-	})
-	return out, err
-}
-
-func (r storedResults) SaveResults(spec string, recs map[string][]byte) error {
-	return r.s.SaveResults(spec, recs)
-}
-
-func exceptionWindows(excs []storage.Exception) []compliance.ExceptionWindow {
-	out := make([]compliance.ExceptionWindow, len(excs))
-	for i, e := range excs {
-		out[i] = compliance.ExceptionWindow{ID: e.ID, SLT: e.SLT, Start: e.From, End: e.To, Status: e.Status}
-	}
-	return out
+	return readview.InputContext(ctx, c.store, at)
 }
 
 // Report computes the compliance report. Callers asking the same question

@@ -39,6 +39,8 @@ type Input struct {
 	Source     Source
 	// Results, when set with Batches, keeps the figures of complete periods
 	// between evaluations (results.go); nil evaluates every period each time.
+	// Only with a Source that yields every published point: a filtered
+	// Source would store filtered figures.
 	Results Results
 	// Batches lists the published batches of a feed.
 	Batches func(feed string) ([]BatchSpan, error)
