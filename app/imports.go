@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"compress/gzip"
@@ -158,12 +159,14 @@ type opened struct {
 	format    string
 	encoding  string
 	delimiter string
-	sheet     string
-	sheets    []string
-	serials   bool
-	date1904  bool
-	close     func()
-	counter   *countingReader
+	// delimiterByte is the CSV delimiter as one byte (empty for XLSX).
+	delimiterByte string
+	sheet         string
+	sheets        []string
+	serials       bool
+	date1904      bool
+	close         func()
+	counter       *countingReader
 }
 
 type countingReader struct {
@@ -199,6 +202,7 @@ func openRows(f *os.File, path string, size int64, sheet string, hint *domain.Ma
 		}
 		o.encoding = c.Encoding
 		o.delimiter = string(c.Delimiter)
+		o.delimiterByte = string(c.Delimiter)
 		if c.Delimiter == '\t' {
 			o.delimiter = "tab"
 		}
@@ -486,8 +490,15 @@ type importRun struct {
 	srcErr          chan error
 	chunks          chan []byte
 	counter         *countingReader
-	// sha is the file's SHA-256, set by the compressor before srcErr.
-	sha string
+	// sha is the file's SHA-256, set by startHash before hashDone.
+	sha      string
+	hashDone chan error
+	// keep keeps the file as lines (imports_lines.go); nil: compressed.
+	// tail is the text after the last record (the reader's).
+	keep *lineKeeper
+	tail []byte
+	// skipped are the rows of the chunk being written that were not stored.
+	skipped map[uint32]bool
 	// gap detection while reading, valid when the file came in time order
 	// and did not overlap stored data (else gaps() scans the batch).
 	gap      ingest.GapDetector
@@ -508,6 +519,9 @@ type chunk struct {
 	arena   []byte
 	offsets []rowSpan
 	next    int
+	// every record's text in file order, when the file may be kept as lines
+	raws     []rawRecord
+	rawArena []byte
 }
 
 type rowSpan struct {
@@ -518,6 +532,14 @@ type rowSpan struct {
 func (c *chunk) reset() {
 	clear(c.pts)
 	c.pts, c.arena, c.offsets, c.next = c.pts[:0], c.arena[:0], c.offsets[:0], 0
+	c.raws, c.rawArena = c.raws[:0], c.rawArena[:0]
+}
+
+// keepRaw remembers a record's text.
+func (c *chunk) keepRaw(row int, raw []byte) {
+	s := len(c.rawArena)
+	c.rawArena = append(c.rawArena, raw...)
+	c.raws = append(c.raws, rawRecord{uint32(row), s, len(c.rawArena)})
 }
 
 // keep remembers a row's cells (unit separator between cells).
@@ -598,8 +620,14 @@ func (r *importRun) write(c *chunk) error {
 	r.drainSource(false)
 	r.handOver()
 	r.cur = c
+	if r.keep != nil {
+		clear(r.skipped)
+	}
 	err := r.w.FlushPoints(c.pts, r.resolve)
 	r.cur = nil
+	if err == nil && r.keep != nil && r.keep.on && !r.keep.chunk(c, r.skipped) {
+		r.startSource(r.req.Path) // compress the file after all
+	}
 	if err == nil && r.req.Progress != nil {
 		if r.counter != nil {
 			r.req.Progress(r.counter.pos(), r.res.Size)
@@ -668,6 +696,9 @@ func (r *importRun) resolve(p *domain.Point, row uint32, priors []storage.Prior)
 		cells = r.cur.cells(row)
 	}
 	r.reject(int(row), cells, []ingest.Finding{f})
+	if r.skipped != nil {
+		r.skipped[row] = true
+	}
 	return storage.Skip
 }
 
@@ -694,13 +725,11 @@ func (r *importRun) startSource(path string) {
 		defer f.Close()
 		cw := &chunkWriter{out: r.chunks, size: srcChunk}
 		zw, _ := gzip.NewWriterLevel(cw, gzip.BestSpeed)
-		h := sha256.New()
-		_, err = io.Copy(io.MultiWriter(zw, h), f)
+		_, err = io.Copy(zw, f)
 		if cerr := zw.Close(); err == nil {
 			err = cerr
 		}
 		cw.flush()
-		r.sha = hex.EncodeToString(h.Sum(nil))
 		r.srcErr <- err
 	}()
 }
@@ -768,7 +797,12 @@ func (r *importRun) drainSource(wait bool) error {
 func (r *importRun) rows(o *opened) error {
 	r.counter = o.counter
 	if !r.req.DryRun {
-		r.startSource(r.req.Path)
+		r.startHash(r.req.Path)
+		if r.keep = newLineKeeper(o, r.v, r.res.Size); r.keep != nil {
+			r.skipped = map[uint32]bool{}
+		} else {
+			r.startSource(r.req.Path)
+		}
 		defer func() {
 			// Never leave the compressor blocked.
 			if r.chunks != nil {
@@ -805,8 +839,24 @@ func (r *importRun) rows(o *opened) error {
 	if err != nil {
 		return err
 	}
+	if r.keep != nil {
+		if r.keep.on {
+			r.keep.tail = r.tail
+		}
+		if err := r.keep.finish(r.w); err != nil {
+			return err
+		}
+		if !r.keep.on && r.chunks == nil {
+			r.startSource(r.req.Path)
+		}
+	}
 	if err := r.drainSource(true); err != nil {
 		return err
+	}
+	if r.hashDone != nil {
+		if err := <-r.hashDone; err != nil {
+			return fmt.Errorf("reading the file for its SHA-256: %w", err)
+		}
 	}
 	r.handOver()
 	if err := r.w.Flush(nil); err != nil {
@@ -836,6 +886,13 @@ func (r *importRun) read(o *opened, work chan<- *chunk, free <-chan *chunk, fail
 			}
 		}
 		cells, row, err := o.table.Next()
+		if r.keep != nil {
+			if errors.Is(err, io.EOF) {
+				r.tail = bytes.Clone(o.table.Raw())
+			} else if raw := o.table.Raw(); err == nil || raw != nil {
+				cur.keepRaw(row, raw)
+			}
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				break
@@ -1030,6 +1087,13 @@ func (im *Imports) Source(id uint64, path string) (int64, error) {
 	var n int64
 	err = im.store.View(func(tx *storage.Tx) error {
 		var err error
+		if b.SourceLines {
+			bw := bufio.NewWriterSize(io.MultiWriter(out, h), 1<<16)
+			if n, err = writeLines(tx, id, bw); err == nil {
+				err = bw.Flush()
+			}
+			return err
+		}
 		n, err = tx.BatchSource(id, io.MultiWriter(out, h))
 		return err
 	})

@@ -86,8 +86,8 @@ type BatchMeta struct {
 
 // Batch is one import: its metadata, status and the time range of its points.
 type Batch struct {
-	ID     uint64 `json:"id"`
-	Feed   string `json:"feed"`
+	ID     uint64      `json:"id"`
+	Feed   string      `json:"feed"`
 	Status BatchStatus `json:"status"`
 	BatchMeta
 	From         time.Time `json:"from,omitzero"`
@@ -97,7 +97,10 @@ type Batch struct {
 	Reverted     time.Time `json:"reverted,omitzero"`
 	SourceChunks int       `json:"sourceChunks,omitempty"`
 	SourceBytes  int64     `json:"sourceBytes,omitempty"`
-	Purged       bool      `json:"purged,omitempty"`
+	// SourceLines: the original file is rendered from the batch's points and
+	// the lines kept as read (lines.go); the points stay when it is reverted.
+	SourceLines bool `json:"sourceLines,omitempty"`
+	Purged      bool `json:"purged,omitempty"`
 }
 
 func shaKey(feed, sha string) []byte { return []byte(feed + "\x00" + sha) }
@@ -289,6 +292,7 @@ type BatchWriter struct {
 	done     bool
 	slab     slab
 	blocks   blockBuilder
+	lines    *keptLines
 }
 
 // ID is the batch id.
@@ -790,6 +794,11 @@ func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) erro
 		}
 		meta.Counts.Replaced = w.replaced
 		b.BatchMeta = meta
+		if w.lines != nil {
+			if err := t.putLines(&b, w.lines); err != nil {
+				return err
+			}
+		}
 		b.Status = StatusPublished
 		b.Published = w.s.now().UTC()
 		if err := t.putBatch(&b); err != nil {
@@ -972,7 +981,9 @@ func (s *Store) purge(id uint64) error {
 	if st != StatusReverted && st != StatusDiscarded {
 		return fmt.Errorf("purge batch %d: it is %s", id, b.Status)
 	}
-	if !b.From.IsZero() || !b.To.IsZero() {
+	// A reverted batch whose file is rendered from its points keeps them.
+	keep := st == StatusReverted && b.SourceLines
+	if !keep && (!b.From.IsZero() || !b.To.IsZero()) {
 		start := timeKey(b.From)
 		for {
 			var more bool
@@ -1010,7 +1021,7 @@ func (s *Store) purge(id uint64) error {
 			b.Purged = true
 			return t.putBatch(&b)
 		}
-		for _, top := range [][]byte{bucketBatchFind, bucketBatchRej, bucketBatchSrc} {
+		for _, top := range [][]byte{bucketBatchFind, bucketBatchRej, bucketBatchSrc, bucketBatchLines} {
 			if tb := t.tx.Bucket(top); tb != nil && tb.Bucket(u64(id)) != nil {
 				if err := tb.DeleteBucket(u64(id)); err != nil {
 					return err

@@ -15,6 +15,7 @@ package storage
 //	batchfind/<id>       seq → JSON finding of the batch
 //	batchrej/<id>        row → JSON rejected row (cells and findings)
 //	batchsrc/<id>        chunk index → gzip bytes of the original file
+//	batchlines/<id>      or: the line format, head, tail and the records it does not render (lines.go)
 //	exceptions           seq (8-byte big-endian) → JSON Exception (exceptions.go)
 //	evidence             sha256 (hex) → bytes of an exception's evidence file
 //	breachmarks          breach id (slt[/tier]@period) → JSON BreachMark (breaches.go)
@@ -38,6 +39,7 @@ var (
 	bucketBatchFind  = []byte("batchfind")
 	bucketBatchRej   = []byte("batchrej")
 	bucketBatchSrc   = []byte("batchsrc")
+	bucketBatchLines = []byte("batchlines")
 
 	bucketExceptions  = []byte("exceptions")
 	bucketEvidence    = []byte("evidence")
@@ -52,5 +54,5 @@ var (
 // topBuckets are created at open, in one transaction.
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
 	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
-	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc,
+	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc, bucketBatchLines,
 	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketBatchSpans, bucketResults}

@@ -22,13 +22,16 @@ var ErrNewerSchema = errors.New("database was written by a newer version of Slat
 
 // Store is an open workspace database.
 type Store struct {
-	db      *bolt.DB
-	path    string
-	actor   string
-	now     func() time.Time
+	db    *bolt.DB
+	path  string
+	actor string
+	now   func() time.Time
 	// results is shared by every view of the store (one writer goroutine).
 	results *resultQueue
 }
+
+// allocSize is how far the file grows past its data when it must grow.
+const allocSize = 2 << 20
 
 // Options tune Open; the zero value is right for normal use.
 type Options struct {
@@ -73,6 +76,9 @@ func Open(path string, o Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	// The file grows in steps of AllocSize beyond what it holds: bbolt's
+	// 16 MiB default would be a third of a compact 10M-point workspace.
+	db.AllocSize = allocSize
 	s := &Store{db: db, path: path, actor: o.Actor, now: o.Now, results: &resultQueue{}}
 	if err := s.migrate(); err != nil {
 		db.Close()
