@@ -4,7 +4,7 @@
 GO           ?= go
 DESKTOP_TAGS ?= desktop,production,webkit2_41
 
-.PHONY: build app frontend smoke test test-frontend bench
+.PHONY: build app frontend smoke test test-frontend bench licences release release-test
 
 ## build: headless binary (CLI + `slate serve`), no cgo, no WebKit
 build:
@@ -34,3 +34,15 @@ test:
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 30m ./... | $(GO) run ./scripts/benchtable
 	$(GO) run ./scripts/bench/importbench
+
+## licences: rewrite docs/licences.md after a dependency changes (CI checks it is current)
+licences:
+	$(GO) run ./scripts/licences -write docs/licences.md
+
+## release: every release artefact of this commit into dist/ (deb, Windows installer and zip, tar.gz, SBOMs, SHA256SUMS)
+release:
+	bash scripts/release.sh
+
+## release-test: install the .deb, run it, remove it; check the Windows files and run slate.exe under Wine (root; runs `make release` first if dist/ is empty)
+release-test:
+	bash scripts/release-test.sh

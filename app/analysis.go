@@ -137,29 +137,14 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 		return SLTAnalysis{}, err
 	}
 
-	ain := analysis.Input{SLT: s.Name(), Tier: q.Tier, Ratio: sp.RatioLike(), Op: sum.Op, Target: sum.Target,
-		PeriodKind: periodKind(sp.Period), Location: loc, Chart: q.Chart, Rules: q.Rules}
-	if !ain.Ratio {
-		if f := in.Workspace.Feed(sp.Feed); f != nil {
-			ain.Unit = f.Spec.Unit
-		}
-	}
+	ain := analysisInput(in.Workspace, s, sum, series, loc)
+	ain.Tier, ain.Chart, ain.Rules = q.Tier, q.Chart, q.Rules
 	if q.Baseline != "" {
 		from, to, ok := strings.Cut(q.Baseline, "..")
 		if !ok || from == "" || to == "" {
 			return SLTAnalysis{}, fmt.Errorf("--baseline %q: write FIRST..LAST period, e.g. 2025-12..2026-05", q.Baseline)
 		}
 		ain.Baseline = analysis.PeriodRange{From: strings.TrimSpace(from), To: strings.TrimSpace(to)}
-	}
-	for _, r := range series {
-		p := analysis.Period{Label: r.Period, Start: r.Start, End: r.End, Complete: r.Complete, Value: math.NaN()}
-		if r.Attainment != nil {
-			p.Value = *r.Attainment
-		}
-		if r.Good != nil && r.Eligible > 0 {
-			p.Good, p.Eligible = *r.Good, r.Eligible
-		}
-		ain.Periods = append(ain.Periods, p)
 	}
 	if samp != nil && len(series) > 0 {
 		from, to := series[0].Start, series[len(series)-1].End
@@ -173,6 +158,38 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 		return SLTAnalysis{}, errors.New(strings.TrimPrefix(err.Error(), "analysis: invalid input: "))
 	}
 	return SLTAnalysis{At: at, Definition: sum, Analysis: res}, nil
+}
+
+// analysisInput is the analysis input of one SLT (or tier) series: the same
+// for `slate analyze`, the pack and the status rule, so all read the same
+// chart, trend and capability. sum gives the op and target (a tier's, or the
+// SLT's; none for a tiered SLT's overall rows, which still carry met).
+func analysisInput(ws *domain.Workspace, s *domain.SLT, sum AnalysisDefinition, series []compliance.Row, loc *time.Location) analysis.Input {
+	sp := &s.Spec
+	ain := analysis.Input{SLT: s.Name(), Ratio: sp.RatioLike(), Op: sum.Op, Target: sum.Target,
+		PeriodKind: periodKind(sp.Period), Location: loc, Unit: unitOf(ws, s)}
+	for _, r := range series {
+		p := analysis.Period{Label: r.Period, Start: r.Start, End: r.End, Complete: r.Complete, Value: math.NaN(), Met: r.Met}
+		if r.Attainment != nil {
+			p.Value = *r.Attainment
+		}
+		if r.Good != nil && r.Eligible > 0 {
+			p.Good, p.Eligible = *r.Good, r.Eligible
+		}
+		ain.Periods = append(ain.Periods, p)
+	}
+	return ain
+}
+
+// unitOf is the unit of an SLT's values: its feed's, for SLTs that are not shares.
+func unitOf(ws *domain.Workspace, s *domain.SLT) string {
+	if s.Spec.RatioLike() {
+		return ""
+	}
+	if f := ws.Feed(s.Spec.Feed); f != nil {
+		return f.Spec.Unit
+	}
+	return ""
 }
 
 func definitionSummary(ws *domain.Workspace, s *domain.SLT) AnalysisDefinition {
@@ -279,6 +296,9 @@ type sampler struct {
 	// (a calendar lookup per point was half the cost of an analysis).
 	business, excluded cursor
 	chunkEnd           time.Time
+	// the zone offset in force over [zoneStart, zoneEnd), for local hours
+	offset             int
+	zoneStart, zoneEnd time.Time
 }
 
 // cursor answers "is t inside the set" for non-decreasing t in amortised O(1).
@@ -316,7 +336,8 @@ func (s *sampler) inBusiness(t time.Time) bool {
 }
 
 type hourAcc struct {
-	hour      int64 // unix hour
+	hour      int64     // local clock hours since 1970-01-01 00:00 local
+	start     time.Time // the instant the hour began
 	sum, wsum float64
 }
 
@@ -392,19 +413,34 @@ func (s *sampler) add(p *domain.Point) {
 }
 
 // put adds sum (a value, good units) with weight w (1, or the units) to t's
-// clock hour. Calls come in time order, so only the last hour can be open.
+// local clock hour in the SLT's zone (Asia/Kolkata's hours start at :30 UTC).
+// Calls come in time order, so only the last hour can be open.
 func (s *sampler) put(t time.Time, sum, w float64) {
-	h := t.Unix() / 3600
+	if t.Before(s.zoneStart) || !t.Before(s.zoneEnd) {
+		lt := t.In(s.spec.Loc)
+		_, s.offset = lt.Zone()
+		s.zoneStart, s.zoneEnd = lt.ZoneBounds()
+		if s.zoneStart.IsZero() {
+			s.zoneStart = time.Unix(-1<<40, 0)
+		}
+		if s.zoneEnd.IsZero() {
+			s.zoneEnd = time.Unix(1<<40, 0)
+		}
+	}
+	off := int64(s.offset)
+	h := (t.Unix() + off) / 3600
+	if t.Unix()+off < 0 && (t.Unix()+off)%3600 != 0 {
+		h--
+	}
 	if n := len(s.hours); n == 0 || s.hours[n-1].hour != h {
-		s.hours = append(s.hours, hourAcc{hour: h})
+		s.hours = append(s.hours, hourAcc{hour: h, start: time.Unix(h*3600-off, 0).UTC()})
 	}
 	a := &s.hours[len(s.hours)-1]
 	a.sum += sum
 	a.wsum += w
 }
 
-// samples returns the hourly samples in [from, to). Hours are UTC clock
-// hours; in zones with a whole-hour offset they are local hours too.
+// samples returns the hourly samples in [from, to), one per local clock hour.
 func (s *sampler) samples(from, to time.Time) []analysis.Sample {
 	items := slices.SortedFunc(maps.Values(s.items), func(a, b hourItem) int { return a.opened.Compare(b.opened) })
 	for _, it := range items {
@@ -417,7 +453,7 @@ func (s *sampler) samples(from, to time.Time) []analysis.Sample {
 	clear(s.items)
 	var out []analysis.Sample
 	for _, a := range s.hours {
-		t := time.Unix(a.hour*3600, 0).UTC()
+		t := a.start
 		if t.Before(from) || !t.Before(to) || a.wsum == 0 {
 			continue
 		}

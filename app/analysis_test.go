@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,13 +27,10 @@ func TestAnalysisParcelDelivery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var bad, elig float64
 	var complete []ReportRow
 	for _, row := range rep.Rows {
 		if row.Complete {
 			complete = append(complete, row)
-			bad += *row.Bad
-			elig += row.Eligible
 		}
 	}
 	c := r.Chart
@@ -44,15 +42,26 @@ func TestAnalysisParcelDelivery(t *testing.T) {
 			t.Errorf("point %d %+v, row %+v", i+1, c.Points[i], row)
 		}
 	}
-	// Laney p′ centre = 1 − Σbad/Σeligible over all twelve months.
+	// The reference is chosen (phase I): Laney p′ centre = 1 − Σbad/Σeligible over its months.
+	var bad, elig float64
+	for _, row := range complete[r.Baseline.From-1 : r.Baseline.To] {
+		bad += *row.Bad
+		elig += row.Eligible
+	}
+	if !r.Baseline.Auto || r.Baseline.All || r.Baseline.ToLabel != "2026-09" || !strings.Contains(r.Baseline.Why, "without a run-rule signal") {
+		t.Errorf("baseline %+v", r.Baseline)
+	}
 	if c.Kind != analysis.ChartLaneyP || math.Abs(c.Center-(1-bad/elig)) > 1e-12 {
 		t.Errorf("chart %s centre %v, want %v", c.Kind, c.Center, 1-bad/elig)
 	}
 	if !r.Trend.Significant || r.Trend.Direction != "worsening" || r.Breach.Status != analysis.BreachAlready {
 		t.Errorf("trend %+v breach %+v", r.Trend, r.Breach)
 	}
-	if r.Verdict.Status != analysis.StatusSpecialCause || !strings.HasPrefix(r.Verdict.Text, "special cause in 2026-10: ") ||
-		!strings.Contains(r.Verdict.Text, "attainment falls") || !strings.Contains(r.Verdict.Text, "already below target") {
+	// ParcelNet's deliveries got slower month by month: worse than usual, a
+	// level that misses the target, a worsening trend, in short sentences.
+	if r.Verdict.Status != analysis.StatusSpecialCause || !strings.HasPrefix(r.Verdict.Text, "Worse than usual in 2026-10: find out what changed. ") ||
+		!strings.Contains(r.Verdict.Text, "misses the 95% target (in 5 of 6 months since 2026-05)") || !strings.Contains(r.Verdict.Text, "Worsening by 1.2 percentage points a month") ||
+		!strings.Contains(r.Verdict.Text, "already below target") {
 		t.Errorf("verdict %+v", r.Verdict)
 	}
 	if r.Seasonality == nil || r.Seasonality.Samples == 0 || r.Band == nil {
@@ -74,7 +83,9 @@ func TestAnalysisParcelDelivery(t *testing.T) {
 			found = true
 		}
 	}
-	if !found || !strings.Contains(r.Verdict.Text, "Nelson 2, nine points in a row below the centre line") {
+	if !found || !slices.ContainsFunc(r.Verdict.Details, func(d string) bool {
+		return strings.HasPrefix(d, "2026-10: Nelson 2 (worse), nine points in a row below the centre line")
+	}) {
 		t.Errorf("no nelson-2 in 2026-10: %+v\n%s", r.Chart.Violations, r.Verdict.Text)
 	}
 	if _, err := json.Marshal(res); err != nil {

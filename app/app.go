@@ -9,9 +9,6 @@ import (
 	"slate/internal/storage"
 )
 
-// Version is Slate's version, set at build time with -ldflags "-X slate/app.Version=...".
-var Version = "0.1.0-dev"
-
 // App is an open workspace with its services.
 type App struct {
 	store *storage.Store
@@ -44,6 +41,11 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	return wire(st)
+}
+
+// wire builds the services on an open store.
+func wire(st *storage.Store) (*App, error) {
 	a := &App{store: st}
 	a.Workspace = &Workspace{store: st}
 	a.Audit = &Audit{store: st}
@@ -54,7 +56,11 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	a.Imports.jobs = a.Jobs
 	a.Analysis = &Analysis{store: st, compliance: a.Compliance}
 	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs}
-	// Finish what a crash interrupted: staging batches never become visible; remove them.
+	// Finish what a crash interrupted: staging batches never become visible;
+	// remove them (a read-only open leaves them: readers never see them).
+	if st.ReadOnly() {
+		return a, nil
+	}
 	if _, err := st.RecoverBatches(); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("recover interrupted imports: %w", err)
@@ -71,4 +77,21 @@ func (a *App) Store() *storage.Store { return a.store }
 // Bindings lists the services the window binds and `serve` exposes.
 func (a *App) Bindings() []any {
 	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs}
+}
+
+// Init makes path ("" = the default location) a workspace: a missing or empty
+// file becomes a new one (created), an existing workspace is opened and
+// upgraded if it is older; any other file is refused.
+func Init(path string) (a *App, created bool, err error) {
+	if path == "" {
+		if path, err = storage.DefaultPath(); err != nil {
+			return nil, false, err
+		}
+	}
+	st, created, err := storage.Init(path, storage.Options{})
+	if err != nil {
+		return nil, false, err
+	}
+	a, err = wire(st)
+	return a, created, err
 }

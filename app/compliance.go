@@ -145,12 +145,32 @@ func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) 
 		if err != nil {
 			return Report{}, err
 		}
-		return compliance.BuildReport(in, compliance.ReportOptions{Period: q.Period, SLT: q.SLT})
+		return buildReport(in, q)
 	})
 	if err != nil {
 		return Report{}, err
 	}
 	return v.(Report), nil
+}
+
+// buildReport is the report of in, with each SLT's status.
+func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
+	ev := compliance.NewEvaluator(in)
+	rep, err := ev.Report(compliance.ReportOptions{Period: q.Period, SLT: q.SLT})
+	if err != nil {
+		return rep, err
+	}
+	// each SLT's status in the period (or its current one), as the dashboard and the pack judge it
+	judge := newStatusJudge(in, nil)
+	for _, s := range in.Workspace.SLTs() {
+		if q.SLT != "" && s.Name() != q.SLT {
+			continue
+		}
+		if r, err := ev.SLT(s.Name(), nil); err == nil {
+			rep.Statuses = append(rep.Statuses, judge.judge(s, r, q.Period, nil))
+		}
+	}
+	return rep, nil
 }
 
 // Breaches lists missed periods with impact, priority and Pareto rank.

@@ -14,11 +14,14 @@ import (
 )
 
 // DashboardQuery selects the portfolio dashboard. At is the evaluation time
-// (RFC 3339 or a date; empty: now, to the minute). The filters keep the
-// services and SLTs that match every one given (case-insensitive); Type is
-// SLA, OLA or UC.
+// (RFC 3339 or a date; empty: now, to the minute). Period is the reporting
+// period the statuses judge (a key such as 2026-11; empty: each SLT's current
+// period, or its previous one while the current has no data yet). The
+// filters keep the services and SLTs that match every one given
+// (case-insensitive); Type is SLA, OLA or UC.
 type DashboardQuery struct {
 	At           string `json:"at"`
+	Period       string `json:"period"`
 	BusinessUnit string `json:"businessUnit"`
 	ProductLine  string `json:"productLine"`
 	Supplier     string `json:"supplier"`
@@ -70,19 +73,14 @@ type DashboardService struct {
 	SLTs         []DashboardSLT `json:"slts"`
 }
 
-// RAG statuses. Red: the period is missed (any tier), or a page alert fires.
-// Amber: met so far but at risk: less than a quarter of the error budget
-// left, a ticket alert, or the trend projects a miss before the period ends.
-// Green: met, with budget to spare. None: no data in the period.
+// RAG colours of the status states (compliance.JudgeStatus, docs/metrics.md
+// "Status"): red missed, amber at risk, green on target, none no data.
 const (
 	StatusRed    = "red"
 	StatusAmber  = "amber"
 	StatusGreen  = "green"
 	StatusNoData = "none"
 )
-
-// AmberBudget: with less than this share of the error budget left, a met period is amber.
-const AmberBudget = 0.25
 
 // DashboardSLT is one SLT's line: status, current period, tiers, sparkline.
 type DashboardSLT struct {
@@ -101,11 +99,16 @@ type DashboardSLT struct {
 	// Ratio: attainments are shares (0..1); otherwise values in Unit.
 	Ratio bool   `json:"ratio"`
 	Unit  string `json:"unit"`
-	// Status is the RAG status; Reason says why, in plain words.
-	Status string `json:"status"`
-	Reason string `json:"reason"`
-	// Current is the overall row of the current period, or of the latest period
-	// with data when the current one has none yet (IsCurrent false).
+	// Status is the RAG colour of State (missed, at_risk, on_target, no_data)
+	// in StatusPeriod; Reasons say why, Reason is them in one line.
+	Status       string   `json:"status"`
+	State        string   `json:"state"`
+	StatusPeriod string   `json:"statusPeriod"`
+	Reasons      []string `json:"reasons"`
+	Reason       string   `json:"reason"`
+	// Current is the overall row of the judged period (the last one with data
+	// when the period holds several, e.g. days of a month); IsCurrent says
+	// whether that is the period running now.
 	Current   *compliance.Row `json:"current"`
 	IsCurrent bool            `json:"isCurrent"`
 	// Budget is the error budget left in Current (the tightest tier of a tiered SLT).
@@ -171,8 +174,8 @@ func (c *Compliance) dashboard(ctx context.Context, q DashboardQuery) (Dashboard
 	if err != nil {
 		return Dashboard{}, err
 	}
-	v, err := c.flights.do(ctx, fmt.Sprint("dashboard|", ver, "|", at.UnixNano()), func(ctx context.Context) (any, error) {
-		return c.buildDashboard(ctx, at, ver)
+	v, err := c.flights.do(ctx, fmt.Sprint("dashboard|", ver, "|", at.UnixNano(), "|", q.Period), func(ctx context.Context) (any, error) {
+		return c.buildDashboard(ctx, at, ver, q.Period)
 	})
 	if err != nil {
 		return Dashboard{}, err
@@ -183,7 +186,7 @@ func (c *Compliance) dashboard(ctx context.Context, q DashboardQuery) (Dashboard
 // forgetDashboard drops the kept dashboards and reports (benchmarks measure the cold path).
 func (c *Compliance) forgetDashboard() { c.flights.forget() }
 
-func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint64) (Dashboard, error) {
+func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint64, period string) (Dashboard, error) {
 	d := Dashboard{At: at, Version: ver, Services: []DashboardService{}, Alerts: []compliance.Alert{},
 		Trends: []compliance.TrendWarning{}, RCADue: []DashboardRCA{}, Problems: []string{}}
 	in, err := c.inputCtx(ctx, at)
@@ -214,10 +217,16 @@ func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint6
 		}
 	}
 
+	if period != "" {
+		if _, ok := compliance.KeyKind(period); !ok {
+			return d, fmt.Errorf("period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", period)
+		}
+	}
+	judge := newStatusJudge(in, &alerts)
 	bySvc := map[string][]DashboardSLT{}
 	for _, s := range ws.SLTs() {
 		r, ok := all[s.Name()]
-		line := dashboardSLT(ws, s, r, ok && r.Plan.SLT != nil, at, alerts)
+		line := dashboardSLT(ws, s, r, ok && r.Plan.SLT != nil, at, alerts, judge, period)
 		bySvc[s.Spec.Service] = append(bySvc[s.Spec.Service], line)
 		if line.RCADue && line.Current != nil {
 			d.RCADue = append(d.RCADue, DashboardRCA{SLT: line.Name, DisplayName: line.DisplayName, Service: line.Service,
@@ -248,18 +257,18 @@ func rcaPeriod(rows []compliance.Row) string {
 }
 
 // dashboardSLT builds one SLT's line from its evaluated rows.
-func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, evaluated bool, at time.Time, al compliance.AlertList) DashboardSLT {
+func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, evaluated bool, at time.Time, al compliance.AlertList,
+	judge *statusJudge, period string) DashboardSLT {
 	sum := summarize(ws, s)
 	sp := &s.Spec
 	line := DashboardSLT{Name: s.Name(), DisplayName: sum.DisplayName, Service: sp.Service, Type: sp.Type,
 		Indicator: sum.Indicator, Objective: sum.Objective, Period: sum.Period, Owner: sp.Owner, Feed: sp.Feed,
-		Supplier: sum.Supplier, Ratio: sp.RatioLike(), Tiers: []DashboardTier{}, Spark: []SparkPoint{}, Components: []string{}}
+		Supplier: sum.Supplier, Ratio: sp.RatioLike(), Tiers: []DashboardTier{}, Spark: []SparkPoint{}, Components: []string{},
+		Reasons: []string{}}
 	if line.Period == "" {
 		line.Period = "month"
 	}
-	if f := ws.Feed(sp.Feed); f != nil && !line.Ratio {
-		line.Unit = f.Spec.Unit
-	}
+	line.Unit = unitOf(ws, s)
 	line.SupplierName = line.Supplier
 	if sup := ws.Supplier(line.Supplier); sup != nil {
 		line.SupplierName = displayName(sup.Metadata)
@@ -269,100 +278,9 @@ func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, eva
 			line.Components = append(line.Components, c.SLT)
 		}
 	}
-	if !evaluated {
-		line.Status, line.Reason = StatusNoData, "could not be evaluated"
-		return line
-	}
-	rows := r.Overall
-	loc, err := domain.LoadZone(sp.TimeZone)
-	if err != nil {
-		loc = time.UTC
-	}
-	ps, _ := compliance.ParsePeriodSpec(line.Period)
-	curKey := ps.Of(at.Add(-time.Nanosecond), loc).Key
-	// the current period's row, else the latest with data
-	idx := -1
-	for i := len(rows) - 1; i >= 0; i-- {
-		if rows[i].Period == curKey {
-			idx = i
-			break
-		}
-	}
-	line.IsCurrent = idx >= 0 && rows[idx].Eligible > 0
-	if !line.IsCurrent {
-		idx = -1
-		for i := len(rows) - 1; i >= 0; i-- {
-			if rows[i].Eligible > 0 {
-				idx = i
-				break
-			}
-		}
-	}
-	if idx >= 0 {
-		cur := rows[idx]
-		line.Current = &cur
-		line.ConsecutiveMisses = cur.ConsecutiveMisses
-		// an RCA is due while the latest complete period keeps the run at rcaAfter or more
-		for i := len(rows) - 1; i >= 0; i-- {
-			if rows[i].Complete {
-				line.RCADue = rows[i].RCADue
-				if rows[i].ConsecutiveMisses > line.ConsecutiveMisses {
-					line.ConsecutiveMisses = rows[i].ConsecutiveMisses
-				}
-				break
-			}
-		}
-		line.Budget = cur.BudgetRemaining
-		// tiers in the same period
-		for i, spec := range r.Plan.Specs {
-			if spec.Tier == "" || i >= len(r.Tiers) {
-				continue
-			}
-			t := DashboardTier{Name: spec.Tier, Objective: FormatObjective(sp, spec.Objective.Op, spec.Objective.Target), Status: StatusNoData}
-			for _, tr := range r.Tiers[i] {
-				if tr.Period == cur.Period {
-					tr := tr
-					t.Row = &tr
-					t.Status = rowStatus(&tr)
-					if tr.BudgetRemaining != nil && (line.Budget == nil || *tr.BudgetRemaining < *line.Budget) {
-						line.Budget = tr.BudgetRemaining
-					}
-				}
-			}
-			line.Tiers = append(line.Tiers, t)
-		}
-	}
-	from := max(0, len(rows)-SparkPeriods)
-	for _, row := range rows[from:] {
-		line.Spark = append(line.Spark, SparkPoint{Period: row.Period, Attainment: row.Attainment, Target: row.Target, Met: row.Met, Complete: row.Complete})
-	}
-	line.Status, line.Reason = ragOf(&line, al)
-	return line
-}
-
-// rowStatus is a row's RAG without alerts: missed red, low budget amber, met green.
-func rowStatus(r *compliance.Row) string {
-	switch {
-	case r == nil || r.Met == nil:
-		return StatusNoData
-	case !*r.Met:
-		return StatusRed
-	case r.BudgetRemaining != nil && *r.BudgetRemaining < AmberBudget:
-		return StatusAmber
-	}
-	return StatusGreen
-}
-
-func ragOf(line *DashboardSLT, al compliance.AlertList) (string, string) {
-	page, ticket := 0, 0
 	for _, a := range al.Alerts {
 		if a.SLT == line.Name {
 			line.Alerts++
-			if a.Severity == "page" {
-				page++
-			} else {
-				ticket++
-			}
 		}
 	}
 	for i := range al.Trends {
@@ -371,45 +289,68 @@ func ragOf(line *DashboardSLT, al compliance.AlertList) (string, string) {
 			line.Trend = &t
 		}
 	}
-	cur := line.Current
-	if cur == nil {
-		return StatusNoData, "no data yet"
+	if !evaluated {
+		line.Status, line.State, line.Reason = StatusNoData, compliance.StateNoData, "could not be evaluated"
+		line.Reasons = []string{line.Reason}
+		return line
 	}
-	missedTiers := []string{}
-	for _, t := range line.Tiers {
-		if t.Status == StatusRed {
-			missedTiers = append(missedTiers, t.Name)
+	st := judge.judge(s, r, period, nil)
+	line.Status, line.State, line.StatusPeriod, line.Reasons = st.RAG, st.State, st.Period, st.Reasons
+	line.Reason = strings.Join(st.Reasons, "; ")
+
+	rows := r.Overall
+	loc := zoneOf(s)
+	ps, _ := compliance.ParsePeriodSpec(line.Period)
+	cur := ps.Of(at.Add(-time.Nanosecond), loc)
+	// the judged period's row: the last one with data inside it
+	idx := -1
+	for i, row := range compliance.RowsIn(rows, s, st.Period) {
+		if row.Eligible > 0 {
+			idx = i
 		}
 	}
-	when := "this period"
-	if !line.IsCurrent {
-		when = cur.Period
+	if idx >= 0 {
+		cur := compliance.RowsIn(rows, s, st.Period)[idx]
+		line.Current = &cur
 	}
-	switch {
-	case len(missedTiers) > 0:
-		return StatusRed, fmt.Sprintf("%s missed in %s", strings.Join(missedTiers, ", "), when)
-	case cur.Met != nil && !*cur.Met:
-		return StatusRed, "target missed in " + when
-	case page > 0:
-		return StatusRed, "burning the error budget fast (page alert)"
-	case cur.Met == nil && len(line.Tiers) == 0:
-		return StatusNoData, "no data in " + when
-	case line.Budget != nil && *line.Budget < AmberBudget:
-		return StatusAmber, fmt.Sprintf("%.0f%% of the error budget left", max(*line.Budget, 0)*100)
-	case ticket > 0:
-		return StatusAmber, "error budget burning faster than sustainable (ticket alert)"
-	case line.Trend != nil:
-		return StatusAmber, "on course to miss on " + line.Trend.MissDate
-	}
-	for _, t := range line.Tiers {
-		if t.Status == StatusAmber {
-			return StatusAmber, t.Name + ": under a quarter of the error budget left"
+	line.IsCurrent = line.Current != nil && line.Current.Period == cur.Key
+	if c := line.Current; c != nil {
+		line.ConsecutiveMisses = c.ConsecutiveMisses
+		line.Budget = c.BudgetRemaining
+		// tiers in the same period
+		for i, spec := range r.Plan.Specs {
+			if spec.Tier == "" || i >= len(r.Tiers) {
+				continue
+			}
+			t := DashboardTier{Name: spec.Tier, Objective: FormatObjective(sp, spec.Objective.Op, spec.Objective.Target), Status: StatusNoData}
+			for _, tr := range r.Tiers[i] {
+				if tr.Period == c.Period {
+					tr := tr
+					t.Row = &tr
+					t.Status = compliance.JudgeStatus(compliance.StatusInput{SLT: s.Name(), Period: tr.Period, Rows: []compliance.Row{tr}}).RAG
+					if tr.BudgetRemaining != nil && (line.Budget == nil || *tr.BudgetRemaining < *line.Budget) {
+						line.Budget = tr.BudgetRemaining
+					}
+				}
+			}
+			line.Tiers = append(line.Tiers, t)
 		}
 	}
-	if !line.IsCurrent {
-		return StatusGreen, "met in " + when + "; no data yet for the current period"
+	// An RCA is due while the run lasts: the last complete period (by the
+	// calendar, not the last listed row) has rca_due.
+	prev := ps.Shift(cur, -1, loc).Key
+	for i := len(rows) - 1; i >= 0; i-- {
+		if rows[i].Period == prev {
+			line.RCADue = rows[i].RCADue
+			line.ConsecutiveMisses = max(line.ConsecutiveMisses, rows[i].ConsecutiveMisses)
+			break
+		}
 	}
-	return StatusGreen, "on target"
+	from := max(0, len(rows)-SparkPeriods)
+	for _, row := range rows[from:] {
+		line.Spark = append(line.Spark, SparkPoint{Period: row.Period, Attainment: row.Attainment, Target: row.Target, Met: row.Met, Complete: row.Complete})
+	}
+	return line
 }
 
 var statusRank = map[string]int{StatusRed: 3, StatusAmber: 2, StatusGreen: 1, StatusNoData: 0}

@@ -49,7 +49,7 @@ func TestDashboardDemo(t *testing.T) {
 			if x.Current.Met != nil && !*x.Current.Met && x.Status != StatusRed {
 				t.Errorf("%s: missed but %s", x.Name, x.Status)
 			}
-			if x.Status == StatusGreen && (x.Alerts > 0 || x.Trend != nil || x.Budget != nil && *x.Budget < AmberBudget) {
+			if x.Status == StatusGreen && (x.Alerts > 0 || x.Trend != nil || x.Budget != nil && *x.Budget < compliance.AtRiskBudget) {
 				t.Errorf("%s: green with alerts %d trend %v budget %v", x.Name, x.Alerts, x.Trend, *x.Budget)
 			}
 		}

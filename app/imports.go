@@ -411,6 +411,9 @@ func (im *Imports) run(ctx context.Context, req ImportRequest) (ImportResult, er
 		res.Refused = true
 		res.RefusedReason = fmt.Sprintf("%d rows conflict with data already stored; nothing was imported. Check the conflict findings, then import again with --on-conflict keep (keep the stored values) or --on-conflict replace (take this file's values)", run.storedConflicts)
 	}
+	if !res.Refused && c.Imported == 0 {
+		res.Refused, res.RefusedReason = true, nothingToImport(c)
+	}
 	res.Seconds = time.Since(start).Seconds()
 	if req.DryRun || res.Refused {
 		if err := w.Abort(); err != nil {
@@ -466,6 +469,17 @@ func (im *Imports) run(ctx context.Context, req ImportRequest) (ImportResult, er
 	res.MappingSaved = saveMapping
 	res.Seconds = time.Since(start).Seconds()
 	return res, nil
+}
+
+// nothingToImport says why a file that yields no point publishes nothing: an
+// empty batch would still enter the trail and save the mapping as a change.
+func nothingToImport(c *storage.BatchCounts) string {
+	data := c.Read - c.Empty
+	if data == 0 {
+		return "the file has no data rows (only a header, or nothing under it): nothing was published and the mapping was not saved"
+	}
+	return fmt.Sprintf("none of the file's %d data rows can be imported (%d rejected — see the findings): nothing was published and the mapping was not saved; fix the rows and import the file again",
+		data, c.Rejected)
 }
 
 // importRun is the state of one import. Rows are read and validated on the

@@ -2,19 +2,15 @@ package app
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"compress/flate"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -400,99 +396,6 @@ func TestHostileXLSX(t *testing.T) {
 		t.Errorf("%d points after hostile files", n)
 	}
 	verifyAudit(t, a)
-}
-
-// TestKillDuringImport re-runs the test binary as a child that imports a big
-// file, kills it with SIGKILL in the middle, and checks the reopened database.
-func TestKillDuringImport(t *testing.T) {
-	if os.Getenv("SLATE_KILL_CHILD") != "" {
-		return
-	}
-	if testing.Short() {
-		t.Skip("short")
-	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "slate.db")
-	a := openImportApp(t, db)
-	if _, err := a.Workspace.Apply("feeds.yaml", testFeeds); err != nil {
-		t.Fatal(err)
-	}
-	small := writeFile(t, dir, "small.csv", []byte("timestamp,value\n2020-01-01T00:00:00Z,1\n"))
-	if _, err := a.Imports.Import(ImportRequest{Path: small, Feed: "lat"}); err != nil {
-		t.Fatal(err)
-	}
-	a.Close()
-	big := filepath.Join(dir, "big.csv")
-	f, _ := os.Create(big)
-	w := bufio.NewWriter(f)
-	w.WriteString("timestamp,value\n")
-	t0 := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range 3_000_000 {
-		fmt.Fprintf(w, "%s,%d\n", t0.Add(time.Duration(i)*time.Minute).Format(time.RFC3339), i%100)
-	}
-	w.Flush()
-	f.Close()
-
-	cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.v")
-	cmd.Env = append(os.Environ(), "SLATE_KILL_CHILD=1", "SLATE_KILL_DB="+db, "SLATE_KILL_FILE="+big)
-	stdout, _ := cmd.StdoutPipe()
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(stdout)
-	staged := false
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "PROGRESS") {
-			staged = true
-			break
-		}
-	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	err := cmd.Wait()
-	if !staged {
-		t.Fatalf("child never reported progress (%v)", err)
-	}
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) {
-		t.Fatalf("child was not killed: %v", err)
-	}
-
-	a = openImportApp(t, db)
-	defer a.Close()
-	bs, _ := a.Imports.Batches("")
-	if len(bs) != 1 {
-		t.Errorf("batches after crash: %+v", bs)
-	}
-	if n := len(points(t, a, "lat")); n != 1 {
-		t.Errorf("points after crash: %d, want 1", n)
-	}
-	a.store.View(func(tx *storage.Tx) error {
-		for id := uint64(1); id < 10; id++ {
-			if b, err := tx.Batch(id); err == nil && b.Status != "published" {
-				t.Errorf("leftover batch %d: %s", id, b.Status)
-			}
-		}
-		return nil
-	})
-	verifyAudit(t, a)
-}
-
-// TestKillChild is the child half of TestKillDuringImport.
-func TestKillChild(t *testing.T) {
-	if os.Getenv("SLATE_KILL_CHILD") == "" {
-		t.Skip("child process only")
-	}
-	a := openImportApp(t, os.Getenv("SLATE_KILL_DB"))
-	n := 0
-	_, err := a.Imports.Import(ImportRequest{Path: os.Getenv("SLATE_KILL_FILE"), Feed: "lat", Progress: func(done, total int64) {
-		n++
-		if n == 3 {
-			fmt.Println("PROGRESS", done, total)
-			time.Sleep(time.Hour) // wait to be killed mid-import
-		}
-	}})
-	t.Fatalf("import finished before the kill: %v", err)
 }
 
 func TestImportDemoData(t *testing.T) {

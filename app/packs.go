@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 	"slate/internal/domain"
 	"slate/internal/export"
 	"slate/internal/manifest"
+	"slate/internal/pointhash"
 	"slate/internal/storage"
 )
 
@@ -86,7 +88,14 @@ type PackVerification struct {
 	Services []string `json:"services"`
 	// Components are the lines the current fingerprint was computed from (docs/pack.md).
 	Components []string `json:"components"`
-	Message    string   `json:"message"`
+	// Head is the audit chain head the pack recorded (SEQ:HASH; empty for
+	// packs made before Slate wrote it); HeadOK says the stored chain still
+	// extends it.
+	Head   string `json:"head,omitempty"`
+	HeadOK bool   `json:"head_ok,omitempty"`
+	// Recipe is the fingerprint recipe the pack was made with.
+	Recipe  string `json:"recipe,omitempty"`
+	Message string `json:"message"`
 }
 
 // PackDownload is a produced pack file's bytes (base64 in JSON).
@@ -102,8 +111,12 @@ const (
 	PackPDF  = "pdf"
 )
 
-// FingerprintVersion is the first line of the fingerprint recipe.
-const FingerprintVersion = "slate-pack-fingerprint/v1"
+// FingerprintVersion is the first line of the fingerprint recipe. v2 adds
+// each batch's data digest, recomputed from the stored points; v1 packs are
+// still recognised by verify-pack.
+const FingerprintVersion = "slate-pack-fingerprint/v2"
+
+const fingerprintV1 = "slate-pack-fingerprint/v1"
 
 // Folder is the packs folder: "packs" next to the database file. Download
 // serves files from it only.
@@ -290,36 +303,78 @@ func writeFileAtomic(path string, data []byte) error {
 type fingerprint struct {
 	Fingerprint string
 	Lines       []string
-	AuditSeq    uint64
-	AuditHash   string
+	// AuditSeq and AuditHash are the chain head the pack is anchored to:
+	// the newest event that is not a pack export.
+	AuditSeq  uint64
+	AuditHash string
+	// Feeds are the feeds the pack's SLTs read.
+	Feeds []string
+}
+
+// Head is the anchored chain head as the pack's metadata writes it: SEQ:HASH.
+func (fp fingerprint) Head() string {
+	if fp.AuditSeq == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d:%s", fp.AuditSeq, fp.AuditHash)
 }
 
 // computeFingerprint follows docs/pack.md: SHA-256 over the lines
 //
-//	slate-pack-fingerprint/v1
+//	slate-pack-fingerprint/v2
 //	definitions <SHA-256 of `slate get all -o yaml`>
-//	batch <id> <feed> <SHA-256 of the batch's file>   (published batches of the feeds the pack's SLTs read, by id)
+//	batch <id> <feed> <SHA-256 of the batch's file> points <n> <data SHA-256>
+//	                  (published batches of the feeds the pack's SLTs read, by id;
+//	                   the data digest is recomputed from the stored points)
 //	audit <seq> <hash>                                 (newest audit event that is not an export.pack)
 //
 // each ending with "\n"; the fingerprint is "sha256:" and the hex digest.
 func computeFingerprint(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT) (fingerprint, error) {
+	return fingerprintRecipe(tx, ws, slts, FingerprintVersion)
+}
+
+// fingerprintRecipe computes the fingerprint of either recipe version.
+func fingerprintRecipe(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT, version string) (fingerprint, error) {
 	var fp fingerprint
 	var yml bytes.Buffer
 	if err := manifest.Encode(&yml, ws.Everything()); err != nil {
 		return fp, err
 	}
 	sum := sha256.Sum256(yml.Bytes())
-	fp.Lines = append(fp.Lines, FingerprintVersion, "definitions "+hex.EncodeToString(sum[:]))
+	fp.Lines = append(fp.Lines, version, "definitions "+hex.EncodeToString(sum[:]))
 	feeds := feedsOf(ws, slts)
+	fp.Feeds = slices.Sorted(maps.Keys(feeds))
 	batches, err := tx.Batches("")
 	if err != nil {
 		return fp, err
 	}
 	slices.SortFunc(batches, func(a, b storage.Batch) int { return compareU64(a.ID, b.ID) })
+	ids := map[string][]uint64{}
 	for _, b := range batches {
 		if b.Status == storage.StatusPublished && feeds[b.Feed] {
-			fp.Lines = append(fp.Lines, fmt.Sprintf("batch %d %s %s", b.ID, b.Feed, b.SHA256))
+			ids[b.Feed] = append(ids[b.Feed], b.ID)
 		}
+	}
+	digests := map[uint64]pointhash.Digest{}
+	if version != fingerprintV1 {
+		for feed, fids := range ids {
+			ds, err := tx.FeedDigests(feed, fids)
+			if err != nil {
+				return fp, err
+			}
+			maps.Copy(digests, ds)
+		}
+	}
+	for _, b := range batches {
+		if b.Status != storage.StatusPublished || !feeds[b.Feed] {
+			continue
+		}
+		line := fmt.Sprintf("batch %d %s %s", b.ID, b.Feed, b.SHA256)
+		if version != fingerprintV1 {
+			d := digests[b.ID]
+			line += fmt.Sprintf(" points %d %s", d.Points, d.SHA256)
+		}
+		fp.Lines = append(fp.Lines, line)
 	}
 	seq, hash, err := dataHead(tx)
 	if err != nil {
@@ -432,6 +487,7 @@ func packScope(period string, services []string) string {
 
 var (
 	reFingerprint = regexp.MustCompile(`fingerprint (sha256:[0-9a-f]{64})`)
+	reHead        = regexp.MustCompile(`head ([0-9]+):([0-9a-f]{64})`)
 	rePeriod      = regexp.MustCompile(`period=(\S+)`)
 	reServices    = regexp.MustCompile(`services=(\S+)`)
 )
@@ -466,6 +522,13 @@ func (p *Packs) Verify(path string) (PackVerification, error) {
 		return v, fmt.Errorf("%s carries no Slate fingerprint (not a review pack, or its metadata was removed)", path)
 	}
 	v.Stored = m[1]
+	var head *storage.Head
+	if m := reHead.FindStringSubmatch(keywords); m != nil {
+		seq, _ := strconv.ParseUint(m[1], 10, 64)
+		head = &storage.Head{Seq: seq, Hash: m[2]}
+		v.Head = m[1] + ":" + m[2]
+		keywords = strings.Replace(keywords, m[0], "", 1)
+	}
 	if m := rePeriod.FindStringSubmatch(keywords); m != nil {
 		v.Period = m[1]
 	}
@@ -477,10 +540,11 @@ func (p *Packs) Verify(path string) (PackVerification, error) {
 			}
 		}
 	}
-	v.Scope = strings.TrimSpace(strings.TrimPrefix(keywords, "fingerprint "+v.Stored))
+	v.Scope = strings.Join(strings.Fields(strings.TrimPrefix(keywords, "fingerprint "+v.Stored)), " ")
 	if services != nil {
 		v.Services = services
 	}
+	var check storage.Verification
 	err = p.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -516,17 +580,34 @@ func (p *Packs) Verify(path string) (PackVerification, error) {
 		if err != nil {
 			return err
 		}
-		v.Current, v.Components = fp.Fingerprint, fp.Lines
-		return nil
+		v.Current, v.Components, v.Recipe = fp.Fingerprint, fp.Lines, FingerprintVersion
+		if v.Current != v.Stored {
+			// A pack made by an older Slate: recipe v1 did not cover the stored points.
+			if old, err := fingerprintRecipe(tx, ws, slts, fingerprintV1); err == nil && old.Fingerprint == v.Stored {
+				v.Current, v.Components, v.Recipe = old.Fingerprint, old.Lines, fingerprintV1
+			}
+		}
+		// Why it may not match: the chain against the pack's head, and the
+		// stored points of its feeds against the digests recorded at import.
+		check, err = tx.Verify(storage.VerifyOptions{Anchor: head, Feeds: fp.Feeds})
+		return err
 	})
 	if err != nil {
 		return v, err
 	}
-	v.Match = v.Current != "" && v.Current == v.Stored
+	v.HeadOK = head != nil && check.Anchor != nil && check.Anchor.OK
+	v.Match = v.Current != "" && v.Current == v.Stored && (head == nil || v.HeadOK) && check.OK
 	switch {
+	case v.Message != "":
+	case head != nil && !v.HeadOK && check.Anchor != nil:
+		v.Message = fmt.Sprintf("the pack does NOT match: the audit trail no longer extends the head it recorded (event %d): %s", head.Seq, check.Anchor.Problem)
+	case !check.OK:
+		v.Message = "the pack does NOT match: " + check.Problem
+	case v.Match && v.Recipe == fingerprintV1:
+		v.Message = "the pack matches the data (it was made by an older Slate, whose fingerprint did not cover the stored points; they were checked against the audit trail instead)"
 	case v.Match:
-		v.Message = "the pack matches the data: definitions, data batches and audit chain are as they were when it was exported"
-	case v.Message == "":
+		v.Message = "the pack matches the data: definitions, the stored points of every batch, and the audit chain are as they were when it was exported"
+	default:
 		v.Message = "the pack does NOT match the data: definitions, data batches or the audit trail changed since it was exported (compare the components with the pack's audit appendix)"
 	}
 	return v, nil

@@ -30,7 +30,7 @@ type packData struct {
 	excs       []Exception // every exception
 	batches    []storage.Batch
 	events     []AuditEvent
-	verify     AuditVerification
+	verify     storage.Verification
 	fp         fingerprint
 	anon       *pseudonyms
 	start, end time.Time // the period, widest over the SLTs' zones
@@ -38,6 +38,8 @@ type packData struct {
 	analyses   map[string]SLTAnalysis
 	anaErr     map[string]string
 	packs      *Packs
+	ev         *compliance.Evaluator
+	statuses   map[string]Status // each SLT's status in the period (the one rule)
 }
 
 // fixed sections besides the SLT sections; progress counts them, the SLTs
@@ -68,7 +70,9 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 		if d.events, err = tx.AuditEvents(0); err != nil {
 			return err
 		}
-		if d.verify, err = tx.VerifyAudit(); err != nil {
+		// The chain, and the stored points of the pack's feeds against the
+		// digests their import events recorded.
+		if d.verify, err = tx.Verify(storage.VerifyOptions{Feeds: d.fp.Feeds}); err != nil {
 			return err
 		}
 		if q.Anonymize {
@@ -93,11 +97,12 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 	for _, s := range d.slts {
 		names[s.Name()] = true
 	}
-	full, err := compliance.BuildReport(d.in, compliance.ReportOptions{})
+	d.ev = compliance.NewEvaluator(d.in)
+	full, err := d.ev.Report(compliance.ReportOptions{})
 	if err != nil {
 		return nil, err
 	}
-	period, err := compliance.BuildReport(d.in, compliance.ReportOptions{Period: q.Period})
+	period, err := d.ev.Report(compliance.ReportOptions{Period: q.Period})
 	if err != nil {
 		return nil, err
 	}
@@ -188,6 +193,7 @@ func (d *packData) pack(ctx context.Context, progress Progress) (*report.Pack, e
 		Period:      d.periodTitle(),
 		GeneratedAt: d.at,
 		Fingerprint: d.fp.Fingerprint,
+		Head:        d.fp.Head(),
 		Scope:       scope,
 	}}
 	done := 0
@@ -210,6 +216,20 @@ func (d *packData) pack(ctx context.Context, progress Progress) (*report.Pack, e
 			continue
 		}
 		d.analyses[s.Name()] = a
+	}
+	// statuses: the same rule and inputs as the dashboard, the CLI and the API
+	judge := newStatusJudge(d.in, nil)
+	d.statuses = map[string]Status{}
+	for _, s := range d.slts {
+		r, err := d.ev.SLT(s.Name(), nil)
+		if err != nil {
+			continue
+		}
+		var res *analysis.Result
+		if a, ok := d.analyses[s.Name()]; ok {
+			res = &a.Analysis
+		}
+		d.statuses[s.Name()] = judge.judge(s, r, d.q.Period, res)
 	}
 	for _, f := range []struct {
 		what string
@@ -323,16 +343,22 @@ func metText(m *bool) report.Cell {
 	return report.Text("MISSED")
 }
 
+// rowRAG colours one row by the status rule applied to that row alone.
 func rowRAG(r ReportRow) report.RAG {
-	switch {
-	case r.Met == nil:
-		return report.RAGNone
-	case !*r.Met:
+	return ragOf(compliance.JudgeStatus(compliance.StatusInput{SLT: r.SLT, Period: r.Period, Rows: []compliance.Row{r}}).State)
+}
+
+// ragOf is a status state's colour in the pack.
+func ragOf(state string) report.RAG {
+	switch state {
+	case compliance.StateMissed:
 		return report.RAGRed
-	case r.BudgetRemaining != nil && *r.BudgetRemaining < 0.25:
+	case compliance.StateAtRisk:
 		return report.RAGAmber
+	case compliance.StateOnTarget:
+		return report.RAGGreen
 	}
-	return report.RAGGreen
+	return report.RAGNone
 }
 
 func (d *packData) sltTitle(s *domain.SLT) string {
@@ -426,7 +452,7 @@ type sltStatus struct {
 	att, raw, budget     *float64
 	kind, op             string
 	rag                  report.RAG
-	special, worsening   bool
+	status               Status
 }
 
 func (d *packData) status(s *domain.SLT) sltStatus {
@@ -447,20 +473,11 @@ func (d *packData) status(s *domain.SLT) sltStatus {
 			st.budget = r.BudgetRemaining
 		}
 	}
-	if a := d.analysisOf(s.Name()); a != nil {
-		st.special = a.Analysis.Verdict.Status == analysis.StatusSpecialCause
-		st.worsening = a.Analysis.Trend != nil && a.Analysis.Trend.Direction == "worsening"
+	st.status = d.statuses[s.Name()]
+	if st.status.State == "" {
+		st.status = compliance.JudgeStatus(compliance.StatusInput{SLT: s.Name(), Period: d.q.Period})
 	}
-	switch {
-	case st.missed > 0:
-		st.rag = report.RAGRed
-	case st.met == 0:
-		st.rag = report.RAGNone
-	case st.budget != nil && *st.budget < 0.25, st.special, st.worsening:
-		st.rag = report.RAGAmber
-	default:
-		st.rag = report.RAGGreen
-	}
+	st.rag = ragOf(st.status.State)
 	return st
 }
 
@@ -537,7 +554,7 @@ func (d *packData) summary() report.Section {
 		{Header: "Business unit", Kind: report.ValueText}, {Header: "SLTs", Kind: report.ValueInteger},
 		{Header: "Met", Kind: report.ValueInteger}, {Header: "Missed", Kind: report.ValueInteger},
 		{Header: "No data", Kind: report.ValueInteger}, {Header: "Status", Kind: report.ValueText},
-	}, Caption: "A service is red when one of its SLTs missed, amber when one is at risk (under 25% of its error budget left, a special cause or a worsening trend), green otherwise."}
+	}, Caption: "A service takes the most urgent status of its SLTs. Statuses follow one rule (see Methodology): missed (red), at risk (amber), on target (green), no data."}
 	for _, name := range d.servicesInScope() {
 		var n, m, x, nd int
 		rag := report.RAGNone
@@ -574,7 +591,7 @@ func (d *packData) summary() report.Section {
 		{Header: "Type", Kind: report.ValueText, Width: 4}, {Header: "Objective", Kind: report.ValueText, Width: 12},
 		{Header: "Periods met", Kind: report.ValueText, Width: 7}, {Header: "Attainment", Kind: report.ValuePercent},
 		{Header: "Budget left", Kind: report.ValuePercent}, {Header: "Trend", Kind: report.ValueText, Width: 11},
-		{Header: "Status", Kind: report.ValueText, Width: 6},
+		{Header: "Status", Kind: report.ValueText, Width: 9},
 	}, Caption: "Attainment is the adjusted attainment of the period; for SLTs measured over shorter periods (days, weeks) it is the worst of them, " +
 		"and Budget left the smallest. Trend: the direction of a significant trend over the SLT's history (↑ improving, ↓ worsening, → none)."}
 	for _, st := range sts {
@@ -583,10 +600,22 @@ func (d *packData) summary() report.Section {
 			report.Text(d.serviceTitle(s.Spec.Service)), report.Text(d.sltTitle(s)), report.Text(s.Spec.Type),
 			report.Text(objectiveText(s)), report.Text(fmt.Sprintf("%d of %d", st.met, st.periods)),
 			attCell(st.kind, st.att), optPercent(st.budget), report.Text(trendArrow(d.analysisOf(s.Name()))),
-			report.Text(ragWord(st.rag)),
+			report.Text(st.status.Label),
 		}})
 	}
 	sec.Blocks = append(sec.Blocks, report.NewTable(t))
+	why := report.Table{Title: "Why each SLT has its status", Columns: []report.Column{
+		{Header: "SLT", Kind: report.ValueText, Width: 26}, {Header: "Status", Kind: report.ValueText, Width: 9},
+		{Header: "Why", Kind: report.ValueText, Width: 65},
+	}, Caption: "Missed: a period (or tier) of " + d.q.Period + " missed its objective. At risk: met, but under 25% of an error budget left, " +
+		"a burn-rate alert, a projected miss, or the analysis finds the period worse than usual, a worsening trend that fails the target, " +
+		"or a process that at its usual level misses the target. An improvement is never a risk."}
+	for _, st := range sts {
+		why.Rows = append(why.Rows, report.Row{Status: st.rag, Cells: []report.Cell{
+			report.Text(d.sltTitle(st.slt)), report.Text(st.status.Label), report.Text(strings.Join(st.status.Reasons, "; ")),
+		}})
+	}
+	sec.Blocks = append(sec.Blocks, report.NewTable(why))
 	if len(d.rep.Warnings) > 0 {
 		var ws []string
 		for _, w := range d.rep.Warnings {
@@ -904,7 +933,7 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 			unit = " (" + res.Unit + ")"
 		}
 		out = append(out, report.NewChart(report.Chart{Kind: report.ChartControl, ValueKind: vk,
-			Title: fmt.Sprintf("Control chart (%s) up to %s", c.Kind, d.q.Period), XLabel: "Period", YLabel: "Attainment" + unit,
+			Title: fmt.Sprintf("Control chart (%s) up to %s%s", c.Kind, d.q.Period, adjustedNote(res)), XLabel: "Period", YLabel: "Attainment" + unit,
 			Control: cc, Caption: strings.ReplaceAll(c.Why, "p\u0304", "p-bar") + " Flagged points break a run rule (" + c.Rules + ")."}))
 		if len(c.Violations) > 0 {
 			vt := report.Table{Title: "Run-rule violations", Columns: []report.Column{
@@ -952,14 +981,25 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 		kv = append(kv, report.KeyValue{Label: "Expected next period (baseline band)",
 			Value: report.Text(fmt.Sprintf("%s to %s (rolling median of %d periods, %g–%g percentile)", f(*b.Next.Lower), f(*b.Next.Upper), b.Window, b.Lower, b.Upper))})
 	}
+	// The note's severity is the SLT's status in the period, not the
+	// analysis' history: a June signal does not make a November verdict critical.
+	st := d.statuses[s.Name()]
 	sev := report.SeverityInfo
-	switch res.Verdict.Status {
-	case analysis.StatusSpecialCause:
+	switch st.State {
+	case compliance.StateMissed:
 		sev = report.SeverityCritical
-	case analysis.StatusTrend:
+	case compliance.StateAtRisk:
 		sev = report.SeverityWarning
 	}
-	return append([]report.Block{report.NewNote(sev, "Verdict", res.Verdict.Text),
+	text := res.Verdict.Text
+	if st.State != "" {
+		text = fmt.Sprintf("Status in %s: %s. Why: %s.\n%s", d.q.Period, st.Label, strings.Join(st.Reasons, "; "), text)
+	}
+	why := report.Table{Title: "How the verdict was reached", Columns: []report.Column{{Header: "Reference, signals and figures", Kind: report.ValueText}}}
+	for _, line := range res.Verdict.Details {
+		why.Rows = append(why.Rows, report.Row{Cells: []report.Cell{report.Text(line)}})
+	}
+	return append([]report.Block{report.NewNote(sev, "Verdict", text), report.NewTable(why),
 		report.NewKeyValues("Trend and time to breach", kv...)}, out...)
 }
 
@@ -1054,8 +1094,8 @@ func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.T
 	cols = append(cols,
 		report.Column{Header: "Tier", Kind: report.ValueText}, report.Column{Header: "Period", Kind: report.ValueText},
 		report.Column{Header: "Attainment", Kind: report.ValuePercent}, report.Column{Header: "Shortfall", Kind: report.ValuePercent},
-		report.Column{Header: "Bad minutes or items", Kind: report.ValueNumber}, report.Column{Header: "Impact", Kind: report.ValueNumber},
-		report.Column{Header: "Priority", Kind: report.ValueNumber}, report.Column{Header: "Pareto rank", Kind: report.ValueInteger},
+		report.Column{Header: "Bad minutes or items", Kind: report.ValueNumber}, report.Column{Header: "Budgets overspent", Kind: report.ValueNumber},
+		report.Column{Header: "Priority (weighted budgets)", Kind: report.ValueNumber}, report.Column{Header: "Pareto rank", Kind: report.ValueInteger},
 		report.Column{Header: "False positive", Kind: report.ValueText},
 	)
 	t := report.Table{Title: title, Columns: cols}
@@ -1086,7 +1126,7 @@ func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.T
 			rank = report.Integer(int64(b.ParetoRank))
 		}
 		cells = append(cells, textOr(b.Tier, "—"), report.Text(b.Period), attCell(kind, b.Attainment), short,
-			optCount(bad), report.Number(b.Impact), report.Number(b.Priority), rank, fp)
+			optCount(bad), report.Number(b.BudgetsOverspent), report.Number(b.Priority), rank, fp)
 		t.Rows = append(t.Rows, report.Row{Status: rag, Cells: cells})
 	}
 	if len(bs) == 0 {
@@ -1098,9 +1138,10 @@ func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.T
 func (d *packData) breachLog() report.Section {
 	sec := report.Section{ID: "breaches", Title: "Breach log and Pareto"}
 	sec.Blocks = append(sec.Blocks, report.NewParagraph("A breach is a complete period in which an SLT or tier missed its objective. "+
-		"Priority = frequency × duration × impact: frequency counts the genuine breaches of the same SLT and tier, duration is the bad minutes "+
-		"(availability) or bad items, impact is the cost of bad minutes where priced, else impact weight × shortfall. "+
-		"False positives stay in the log, flagged, and are left out of the ranking."))
+		"Its priority is in one unit for every kind of SLT: impact weight × error budgets overspent, where the budgets overspent are the "+
+		"shortfall ÷ the shortfall the objective allows (1 − target for availability and other shares, the target itself for statistics "+
+		"such as a p95 latency). The Pareto sums the priorities per SLT and tier, so a repeated miss counts each time; bad minutes or items "+
+		"are already in the shortfall and are not counted again. False positives stay in the log, flagged, and are left out of the ranking."))
 	bt := d.breachTable("Breaches in "+d.q.Period, d.periodBreaches(), true)
 	sec.Blocks = append(sec.Blocks, report.NewTable(bt))
 	// Pareto over the history up to the end of the period
@@ -1126,8 +1167,8 @@ func (d *packData) breachLog() report.Section {
 	par := report.NewPareto(cats, vals)
 	if len(cats) > 0 {
 		sec.Blocks = append(sec.Blocks, report.NewChart(report.Chart{Kind: report.ChartPareto, ValueKind: report.ValueNumber,
-			Title: "Pareto of breach priority up to the end of " + d.q.Period, YLabel: "Summed priority", Pareto: par,
-			Caption: "Bars: summed priority per SLT and tier over every breach up to the end of the period; line: cumulative share."}))
+			Title: "Pareto of breach priority up to the end of " + d.q.Period, YLabel: "Weighted error budgets overspent", Pareto: par,
+			Caption: "Bars: summed priority (impact weight × error budgets overspent) per SLT and tier over every breach up to the end of the period; line: cumulative share."}))
 	}
 	pt := report.Table{Title: "Pareto ranking", Columns: []report.Column{
 		{Header: "Rank", Kind: report.ValueInteger}, {Header: "SLT / tier", Kind: report.ValueText},
@@ -1504,7 +1545,8 @@ func (d *packData) dataQuality() report.Section {
 func (d *packData) methodology() report.Section {
 	sec := report.Section{ID: "methodology", Title: "Methodology"}
 	paras := []struct{ h, t string }{
-		{"Scope and time", "Every SLT is evaluated in its own time zone: periods start at local midnight, so days around daylight-saving changes have 23 or 25 hours. " +
+		{"Scope and time", "Every SLT is evaluated in its own time zone: periods start at the first instant of a local date, so days around daylight-saving changes have 23 or 25 hours " +
+			"(where the clock skips midnight, the date starts when it resumes). " +
 			"A calendar limits an SLT to business hours; units outside it count nowhere. The pack is evaluated as of " + d.at.Format(time.RFC3339) +
 			"; a period that had not ended by then is marked running."},
 		{"Attainment", "Ratio: good events ÷ all events. Threshold: rows meeting the threshold ÷ rows. Availability: good time slices ÷ slices with data " +
@@ -1516,12 +1558,20 @@ func (d *packData) methodology() report.Section {
 			"raw attainment removes nothing. Both are shown side by side."},
 		{"Objectives and budgets", "An SLT is met when its attainment meets the objective, compared without rounding. The error budget allows " +
 			"(1 − target) × eligible bad units; budget left = 1 − bad ÷ allowed, negative when overspent. A tiered SLT is met only when every tier is met."},
-		{"Breaches and root causes", "A breach is a complete missed period. Priority = frequency × duration × impact; the Pareto ranks SLTs and tiers by " +
-			"summed priority. A root-cause analysis is due after the SLT's rcaAfter consecutive missed periods (3 unless set)."},
+		{"Status", "One rule gives every SLT its status in the period, the same in this pack, the dashboard, `slate report` and the API: " +
+			"missed when a period (or tier) missed its objective; no data when no period has data; at risk when met but with under 25% of an " +
+			"error budget left, a burn-rate alert or a projected miss in a running period, or when the analysis finds the period worse than usual, " +
+			"a worsening trend that already fails the target or will within its horizon, or a process that at its usual level misses the target; " +
+			"otherwise on target. Signals in the good direction are improvements, never risks."},
+		{"Breaches and root causes", "A breach is a complete missed period. Its priority is the error budgets it overspent × the SLT's impact weight " +
+			"(docs/metrics.md), one unit for every kind of SLT; the Pareto ranks SLTs and tiers by summed priority. A root-cause analysis is due after " +
+			"the SLT's rcaAfter consecutive missed periods (3 unless set); a period without data ends the run."},
 		{"Credits", "Credit % is the credit of the lowest contract tier whose threshold is above the attainment, capped; earn-back applies only when the SLT " +
 			"was met. Amounts are the percentage of the period charge."},
 		{"Statistics", "Control charts use the per-period values: Laney p′ charts when every period has counts, otherwise individuals (XmR) charts with " +
-			"limits at the centre ± 3σ̂ (σ̂ = mean moving range ÷ 1.128). Run rules are Nelson's (or Western Electric's); a flagged point completes the pattern. " +
+			"limits at the centre ± 3σ̂ (σ̂ = mean moving range ÷ 1.128). The limits come from a reference (phase I): the most recent stretch of periods " +
+			"that is stable on its own limits; the periods after it are judged (phase II). Daily values are adjusted for a significant day-of-week pattern first. " +
+			"Run rules are Nelson's (or Western Electric's); a flagged point completes the pattern, and a signal in the good direction is an improvement. " +
 			"The trend is an ordinary least-squares slope with its 95% interval, checked with the Mann–Kendall test; it is significant when both agree. " +
 			"Time to breach is where the fitted line crosses the target."},
 		{"Numbers in this pack", "Percentages are shown with three decimals and compared unrounded. The workbook stores every figure as a number with its " +
@@ -1537,20 +1587,24 @@ func (d *packData) methodology() report.Section {
 
 func (d *packData) auditAppendix() report.Section {
 	sec := report.Section{ID: "audit", Title: "Audit appendix"}
-	ok := "yes: every event's hash and link checked"
+	ok := fmt.Sprintf("yes: every event's hash and link checked, and the stored points of the %d published batches of this pack's feeds match the digests recorded when they were imported", d.verify.Batches)
 	if !d.verify.OK {
-		ok = "NO — run slate audit verify"
+		ok = "NO — " + d.verify.Problem + " (run slate audit verify)"
 	}
 	sec.Blocks = append(sec.Blocks, report.NewKeyValues("Audit chain",
 		report.KeyValue{Label: "Chain head (data)", Value: report.Text(fmt.Sprintf("event %d", d.fp.AuditSeq))},
 		report.KeyValue{Label: "Head hash", Value: report.Text(d.fp.AuditHash)},
-		report.KeyValue{Label: "Chain intact", Value: report.Text(ok)},
+		report.KeyValue{Label: "Chain and data intact", Value: report.Text(ok)},
 		report.KeyValue{Label: "Fingerprint", Value: report.Text(d.fp.Fingerprint)},
 	))
+	sec.Blocks = append(sec.Blocks, report.NewParagraph("Keep the chain head (event and hash above; also on the cover and in the file's metadata) "+
+		"somewhere the database's owner cannot change: `slate audit verify --anchor SEQ:HASH` then fails if the trail was later rewritten or cut, "+
+		"and `slate verify-pack` checks it too (docs/security.md)."))
 	rt := report.Table{Title: "Fingerprint recipe", Columns: []report.Column{
 		{Header: "Line", Kind: report.ValueInteger}, {Header: "Text hashed", Kind: report.ValueText},
 	}, Caption: "The fingerprint is sha256: followed by the SHA-256 of these lines, each ending with a line feed. definitions: SHA-256 of `slate get all -o yaml`; " +
-		"batch: id, feed and file SHA-256 of every published batch the SLTs read; audit: the newest audit event that is not a pack export. " +
+		"batch: id, feed and file SHA-256 of every published batch the SLTs read, with the number and SHA-256 of its points as stored (docs/security.md); " +
+		"audit: the newest audit event that is not a pack export. " +
 		"`slate verify-pack FILE` recomputes it (docs/pack.md)."}
 	for i, l := range d.fp.Lines {
 		rt.Rows = append(rt.Rows, report.Row{Cells: []report.Cell{report.Integer(int64(i + 1)), report.Text(l)}})
@@ -1584,4 +1638,12 @@ func (d *packData) auditAppendix() report.Section {
 	}
 	sec.Blocks = append(sec.Blocks, report.NewTable(t))
 	return sec
+}
+
+// adjustedNote marks a chart of day-of-week adjusted values.
+func adjustedNote(res *analysis.Result) string {
+	if res.Adjustment != nil && res.Adjustment.Applied {
+		return ", adjusted for the day of the week"
+	}
+	return ""
 }

@@ -101,7 +101,7 @@ func xlsxKeywords(data []byte) (string, error) {
 	if err != nil {
 		return "", errors.New("the workbook has no Cover sheet")
 	}
-	var coverFP, coverScope string
+	var coverFP, coverScope, coverHead string
 	for _, r := range rows {
 		if len(r) >= 2 {
 			switch r[0] {
@@ -109,6 +109,8 @@ func xlsxKeywords(data []byte) (string, error) {
 				coverFP = strings.TrimSpace(r[1])
 			case "Scope":
 				coverScope = strings.TrimSpace(r[1])
+			case "Audit head":
+				coverHead = strings.TrimSpace(r[1])
 			}
 		}
 	}
@@ -117,10 +119,16 @@ func xlsxKeywords(data []byte) (string, error) {
 		if coverFP == "" {
 			return "", errors.New("the workbook has no fingerprint (document keywords and cover are empty)")
 		}
+		if coverHead != "" {
+			coverFP += " head " + coverHead
+		}
 		return strings.TrimSpace("fingerprint " + coverFP + " " + coverScope), nil
 	}
 	if coverFP != "" && !strings.Contains(kw, "fingerprint "+coverFP) {
 		return "", fmt.Errorf("the cover's fingerprint %s differs from the document properties' (%s): the workbook was edited", coverFP, kw)
+	}
+	if coverHead != "" && !strings.Contains(kw, "head "+coverHead) {
+		return "", fmt.Errorf("the cover's audit head %s differs from the document properties' (%s): the workbook was edited", coverHead, kw)
 	}
 	if props.Identifier != "" && coverFP != "" && props.Identifier != coverFP {
 		return "", fmt.Errorf("the cover's fingerprint %s differs from the document identifier %s: the workbook was edited", coverFP, props.Identifier)

@@ -31,6 +31,7 @@ suite "go tests" gotest.log go test -count=1 -v ./...
 suite "frontend component tests" vitest.log bash -c 'cd frontend && npm test'
 suite "frontend build and desktop smoke test" smoke.log scripts/smoke-desktop.sh
 suite "browser end-to-end" e2e.log bash -c 'cd frontend && node e2e/run.mjs'
+suite "release packaging (quick build, twice)" release.log scripts/release-check.sh
 
 echo
 [ ${#failures[@]} -eq 0 ] || echo "failed suites: ${failures[*]}"

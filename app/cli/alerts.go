@@ -13,10 +13,10 @@ import (
 
 func init() {
 	register(
-		command{name: "alerts", args: "[--at TIME] [--slt NAME]", summary: "burn-rate alerts (page/ticket) and trend warnings", run: runAlerts},
-		command{name: "whatif", args: "--slt S [--tier T] --target X [--at TIME]", summary: "past periods judged at another target; target met in 90% of periods", run: runWhatIf},
+		command{name: "alerts", args: "[--at TIME] [--slt NAME]", summary: "burn-rate alerts (page/ticket) and trend warnings", run: runAlerts, readOnly: true},
+		command{name: "whatif", args: "--slt S [--tier T] --target X [--at TIME]", summary: "past periods judged at another target; target met in 90% of periods", run: runWhatIf, readOnly: true},
 		command{name: "rollback", args: "--feed F --rule \"METRIC OP N for DUR [every STEP]\" [--from T] [--to T]",
-			summary: "when a rollback rule held on a feed (e.g. \"error_rate > 0.02 for 15m\")", run: runRollback},
+			summary: "when a rollback rule held on a feed (e.g. \"error_rate > 0.02 for 15m\")", run: runRollback, readOnly: true},
 	)
 }
 

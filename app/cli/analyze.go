@@ -15,7 +15,7 @@ import (
 
 func init() {
 	register(command{name: "analyze", args: "SLT [--from P] [--to P] [--baseline P..P] [--tier T] [--chart xmr|p|laney-p] [--rules nelson|we] [--at TIME]",
-		summary: "control chart, run rules, trend, time to breach, seasonality and verdict for one SLT", run: runAnalyze})
+		summary: "control chart, run rules, trend, time to breach, seasonality and verdict for one SLT", run: runAnalyze, readOnly: true})
 }
 
 func runAnalyze(e *env, args []string) error {
@@ -80,6 +80,12 @@ func printAnalysis(w io.Writer, res app.SLTAnalysis) {
 		base := fmt.Sprintf("%s..%s", r.Baseline.FromLabel, r.Baseline.ToLabel)
 		if r.Baseline.All {
 			base += " (all periods)"
+		}
+		if r.Baseline.Why != "" {
+			fmt.Fprintf(w, "reference (phase I): %s\n", r.Baseline.Why)
+		}
+		if a := r.Adjustment; a != nil {
+			fmt.Fprintln(w, a.Why)
 		}
 		fmt.Fprintf(w, "centre %s, sigma %s, baseline %s, rules %s", fv(c.Center), fmtDelta(r, c.Sigma), base, c.Rules)
 		if c.Kind == analysis.ChartLaneyP {
@@ -157,6 +163,9 @@ func printAnalysis(w io.Writer, res app.SLTAnalysis) {
 		}
 	}
 	fmt.Fprintf(w, "\nverdict (%s): %s\n", r.Verdict.Status, r.Verdict.Text)
+	for _, d := range r.Verdict.Details {
+		fmt.Fprintln(w, "  -", d)
+	}
 }
 
 func ind(d app.AnalysisDefinition) string {

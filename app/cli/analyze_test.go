@@ -37,7 +37,8 @@ func TestAnalyzeCLI(t *testing.T) {
 		"time to breach: the fitted trend is already below target",
 		"seasonality (", "hour of day: best", "day of week: best",
 		"baseline band (rolling median of the previous 6 periods",
-		"verdict (special_cause): special cause in 2026-10: Nelson 1",
+		"verdict (special_cause): Worse than usual in 2026-10: find out what changed.",
+		"  - 2026-10: Nelson 1 (worse), one point below the lower control limit (beyond 3 sigma).",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q\n%s", want, text)

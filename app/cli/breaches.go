@@ -8,11 +8,12 @@ import (
 	"text/tabwriter"
 
 	"slate/app"
+	"slate/internal/export"
 )
 
 func init() {
 	register(
-		command{name: "breaches", args: "[--since P] [--at TIME]", summary: "breach log with impact, priority and Pareto rank", run: runBreaches},
+		command{name: "breaches", args: "[--since P] [--at TIME]", summary: "breach log with impact, priority and Pareto rank", run: runBreaches, readOnly: true},
 		command{name: "breach false-positive", args: "ID --reason TEXT", summary: "mark a breach as a false positive (kept, not ranked)", run: runBreachFP},
 	)
 }
@@ -46,8 +47,8 @@ func runBreaches(e *env, args []string) error {
 			} else if b.BadItems != nil {
 				bad = strconv.FormatFloat(*b.BadItems, 'f', -1, 64) + " items"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.4g\t%s\t%.4g\t%d\t%.4g\t%.1f%%\t%s\n", rank, b.ID, optNum(b.Attainment), optNum(b.Target),
-				b.Shortfall, bad, b.Impact, b.Frequency, b.Priority, b.ParetoShare*100, note)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.4g\t%s\t%.4g\t%d\t%.4g\t%s\t%s\n", rank, b.ID, optNum(b.Attainment), optNum(b.Target),
+				b.Shortfall, bad, b.Impact, b.Frequency, b.Priority, export.FloorPercent(b.ParetoShare, 1), note)
 		}
 		tw.Flush()
 	})

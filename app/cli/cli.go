@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
 
 	"slate/app"
+	"slate/internal/storage"
 )
 
 // command is one CLI verb ("apply", "audit verify").
@@ -25,6 +27,9 @@ type command struct {
 	run func(e *env, args []string) error
 	// noDB commands never open the database.
 	noDB bool
+	// readOnly commands open it read-only: they work on a file the user may
+	// only read (an auditor's copy) and beside another reader.
+	readOnly bool
 }
 
 var commands []command
@@ -37,6 +42,8 @@ type env struct {
 	dbPath         string
 	json           bool
 	app            *app.App
+	// readOnly opens the database read-only (set from the command).
+	readOnly bool
 }
 
 // open opens the workspace once per run.
@@ -44,12 +51,36 @@ func (e *env) open() (*app.App, error) {
 	if e.app != nil {
 		return e.app, nil
 	}
-	a, err := app.Open(e.dbPath)
+	a, err := app.OpenWith(e.dbPath, storage.Options{ReadOnly: e.readOnly})
+	if errors.Is(err, storage.ErrNeedsMigration) && writable(e.dbPath) {
+		// The first command after an upgrade of Slate: upgrade the file (a
+		// backup is kept) rather than refuse; a file the user may only read
+		// keeps the refusal, which says how to upgrade a copy.
+		fmt.Fprintln(e.stderr, "slate: upgrading the database to this Slate's schema (a backup of the old file is kept beside it)")
+		a, err = app.OpenWith(e.dbPath, storage.Options{})
+	}
 	if err != nil {
 		return nil, err
 	}
 	e.app = a
 	return a, nil
+}
+
+// writable reports whether the database file (path "" = the default) can be opened for writing.
+func writable(path string) bool {
+	if path == "" {
+		p, err := storage.DefaultPath()
+		if err != nil {
+			return false
+		}
+		path = p
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
 }
 
 // emit writes v as indented JSON under --json, else calls text.
@@ -71,7 +102,19 @@ func usageError(format string, args ...any) error {
 }
 
 // Main runs the CLI with args (without the program name) and returns the exit status.
-func Main(args []string, stdout, stderr io.Writer) int {
+// A panic (a damaged file met somewhere storage does not guard, or a bug)
+// ends it with a message and status 1, never a goroutine dump.
+func Main(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "slate: stopped by an internal error: %v\n", r)
+			fmt.Fprintln(stderr, "slate: if it concerns the database, check it with `slate doctor FILE`; otherwise please report it (SLATE_DEBUG=1 prints where it happened)")
+			if os.Getenv("SLATE_DEBUG") != "" {
+				fmt.Fprintf(stderr, "%s", debug.Stack())
+			}
+			code = 1
+		}
+	}()
 	e := &env{stdout: stdout, stderr: stderr, dbPath: os.Getenv("SLATE_DB")}
 	rest, err := globalFlags(e, args)
 	if err != nil {
@@ -91,13 +134,18 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "usage: slate %s\n\n%s\n", strings.TrimSpace(cmd.name+" "+cmd.args), cmd.summary)
 		return 0
 	}
+	e.readOnly = cmd.readOnly
 	if !cmd.noDB {
 		if _, err := e.open(); err != nil {
 			fmt.Fprintln(stderr, "slate:", err)
 			return 1
 		}
-		defer e.app.Close()
 	}
+	defer func() {
+		if e.app != nil { // a noDB command may open it too (doctor --rebuild-results)
+			e.app.Close()
+		}
+	}()
 	if err := cmd.run(e, cmdArgs); err != nil {
 		fmt.Fprintln(stderr, "slate:", strings.TrimPrefix(err.Error(), "usage: "))
 		if errors.Is(err, errUsage) {
@@ -209,3 +257,5 @@ func help(w io.Writer, topic []string) {
 	fmt.Fprintln(w, "\nThe database is SLATE_DB, or --db, or the user config folder's slate/slate.db.")
 	fmt.Fprintln(w, "Every read command prints JSON with --json.")
 }
+
+func storageDefaultPath() (string, error) { return storage.DefaultPath() }

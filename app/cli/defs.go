@@ -16,7 +16,7 @@ import (
 func init() {
 	register(
 		command{name: "apply", args: "-f FILE [-f FILE ...]", summary: "validate definitions (YAML, slate/v1 or OpenSLO v1) and store them all, or none", run: runApply},
-		command{name: "get", args: "KIND|all [NAME] [-o table|yaml|json]", summary: "print definitions", run: runGet},
+		command{name: "get", args: "KIND|all [NAME] [-o table|yaml|json]", summary: "print definitions", run: runGet, readOnly: true},
 		command{name: "delete", args: "KIND NAME", summary: "delete a definition that nothing refers to", run: runDelete},
 	)
 }

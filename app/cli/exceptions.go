@@ -15,7 +15,7 @@ func init() {
 	register(
 		command{name: "exception request", args: "--slt S --from T --to T --reason TEXT [--evidence FILE] [--by NAME]",
 			summary: "request an exception (force majeure) for an SLT; prints its id", run: runExceptionRequest},
-		command{name: "exception list", summary: "list exceptions and their status", run: runExceptionList},
+		command{name: "exception list", summary: "list exceptions and their status", run: runExceptionList, readOnly: true},
 		command{name: "exception approve", args: "ID --by NAME --note TEXT", summary: "approve an exception (not by its requester)", run: runExceptionDecide(true)},
 		command{name: "exception reject", args: "ID --by NAME --note TEXT", summary: "reject an exception (not by its requester)", run: runExceptionDecide(false)},
 	)

@@ -21,14 +21,14 @@ import (
 
 func init() {
 	register(
-		command{name: "import", args: "FILE --feed NAME [--mapping FILE] [--sheet NAME] [--dry-run] [--on-conflict reject|replace|keep]",
+		command{name: "import", args: "FILE --feed NAME [--mapping FILE] [--sheet NAME] [--dry-run] [--on-conflict reject|replace|keep] [--max-unpacked SIZE] [--max-time D]",
 			summary: "import a CSV or XLSX file into a feed as one batch", run: runImport},
-		command{name: "batches", args: "[--feed NAME]", summary: "list import batches", run: runBatches},
-		command{name: "batch show", args: "N", summary: "show a batch: counts and findings", run: runBatchShow},
-		command{name: "batch source", args: "N -o FILE", summary: "write the original file of a batch", run: runBatchSource},
+		command{name: "batches", args: "[--feed NAME]", summary: "list import batches", run: runBatches, readOnly: true},
+		command{name: "batch show", args: "N", summary: "show a batch: counts and findings", run: runBatchShow, readOnly: true},
+		command{name: "batch source", args: "N -o FILE", summary: "write the original file of a batch", run: runBatchSource, readOnly: true},
 		command{name: "batch revert", args: "N [--reason TEXT]", summary: "withdraw a batch: its points leave the data (audited)", run: runBatchRevert},
-		command{name: "batch rejects", args: "N -o FILE.xlsx|FILE.csv", summary: "write the rejected rows of a batch with the fix for each", run: runBatchRejects},
-		command{name: "template", args: "--feed NAME -o FILE.xlsx", summary: "write the supplier data template of a feed", run: runTemplate},
+		command{name: "batch rejects", args: "N -o FILE.xlsx|FILE.csv", summary: "write the rejected rows of a batch with the fix for each", run: runBatchRejects, readOnly: true},
+		command{name: "template", args: "--feed NAME -o FILE.xlsx", summary: "write the supplier data template of a feed", run: runTemplate, readOnly: true},
 	)
 }
 
@@ -98,6 +98,8 @@ func runImport(e *env, args []string) error {
 	sheet := fs.String("sheet", "", "XLSX sheet")
 	dry := fs.Bool("dry-run", false, "validate and report only")
 	onConflict := fs.String("on-conflict", "reject", "reject, replace or keep")
+	maxUnpacked := fs.String("max-unpacked", "", "largest XLSX unpacked size, e.g. 2GiB (default 1GiB)")
+	maxTime := fs.Duration("max-time", 0, "time budget for reading an XLSX, e.g. 5m (default 60s)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -109,6 +111,14 @@ func runImport(e *env, args []string) error {
 		return usageError("--feed is required")
 	}
 	req := app.ImportRequest{Path: pos[0], Feed: *feed, Sheet: *sheet, DryRun: *dry, OnConflict: *onConflict}
+	req.Limits.MaxTime = *maxTime
+	if *maxUnpacked != "" {
+		n, err := parseSize(*maxUnpacked)
+		if err != nil {
+			return usageError("--max-unpacked: %v", err)
+		}
+		req.Limits.MaxUnzipped, req.Limits.MaxPart = n, n
+	}
 	if *mapping != "" {
 		if req.Mapping, err = readMapping(*mapping); err != nil {
 			return err
@@ -400,4 +410,23 @@ func runTemplate(e *env, args []string) error {
 	}
 	res := map[string]any{"feed": *feed, "file": *out}
 	return e.emit(res, func(w io.Writer) { fmt.Fprintf(w, "wrote %s\n", *out) })
+}
+
+// parseSize reads a byte size: 1073741824, 512MiB, 2GiB, 64KiB (or KB, MB, GB as powers of 1024 too).
+func parseSize(s string) (int64, error) {
+	num, mult := strings.TrimSpace(s), int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GiB", 1 << 30}, {"GB", 1 << 30}, {"MiB", 1 << 20}, {"MB", 1 << 20}, {"KiB", 1 << 10}, {"KB", 1 << 10}, {"B", 1}} {
+		if rest, ok := strings.CutSuffix(num, u.suffix); ok {
+			num, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(num, 64)
+	if err != nil || n <= 0 || n*float64(mult) > 1<<50 {
+		return 0, fmt.Errorf("%q is not a size (write e.g. 2GiB or 512MiB)", s)
+	}
+	return int64(n * float64(mult)), nil
 }

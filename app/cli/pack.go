@@ -14,7 +14,7 @@ func init() {
 		command{name: "pack", args: "--period P [--services a,b] [--out DIR] [--format xlsx,pdf] [--anonymize] [--date T]",
 			summary: "the service review pack: review-pack-<period>.xlsx and .pdf", run: runPack},
 		command{name: "verify-pack", args: "FILE",
-			summary: "check a review pack against the data (exit 0: matches, 1: does not)", run: runVerifyPack},
+			summary: "check a review pack against the data (exit 0: matches, 1: does not)", run: runVerifyPack, readOnly: true},
 	)
 }
 
@@ -83,6 +83,13 @@ func runVerifyPack(e *env, args []string) error {
 		fmt.Fprintf(w, "  recomputed:   %s\n", orNone(v.Current))
 		if v.Scope != "" {
 			fmt.Fprintf(w, "  scope:        %s\n", v.Scope)
+		}
+		if v.Head != "" {
+			ok := "the audit trail still extends it"
+			if !v.HeadOK {
+				ok = "the audit trail NO LONGER extends it"
+			}
+			fmt.Fprintf(w, "  audit head:   %s (%s)\n", v.Head, ok)
 		}
 		fmt.Fprintln(w, " ", v.Message)
 	}); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"slate/app"
@@ -12,7 +13,7 @@ import (
 
 func init() {
 	register(command{name: "report", args: "[--period P] [--slt NAME] [--at TIME]",
-		summary: "compliance per SLT, tier and period (attainment, budget, credits)", run: runReport})
+		summary: "compliance per SLT, tier and period (attainment, budget, credits)", run: runReport, readOnly: true})
 }
 
 func runReport(e *env, args []string) error {
@@ -44,6 +45,7 @@ func runReport(e *env, args []string) error {
 		if len(rep.Rows) > 0 {
 			fmt.Fprintln(w, "* period still running at", rep.At.Format("2006-01-02 15:04 MST"))
 		}
+		printStatuses(w, rep.Statuses)
 		if len(rep.Credits) > 0 {
 			fmt.Fprintln(w, "\ncredits:")
 			tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -134,4 +136,19 @@ func money(v *float64, cur string) string {
 		s += " " + cur
 	}
 	return s
+}
+
+// printStatuses lists each SLT's status in its reported period and why
+// (the same rule as the dashboard and the pack).
+func printStatuses(w io.Writer, sts []app.Status) {
+	if len(sts) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nstatus:")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SLT\tPERIOD\tSTATUS\tWHY")
+	for _, s := range sts {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.SLT, s.Period, s.Label, strings.Join(s.Reasons, "; "))
+	}
+	tw.Flush()
 }

@@ -45,12 +45,14 @@ const (
 	BreachInsufficient = "insufficient"     // too few periods, or constant values
 )
 
-// Verdict statuses, from the most to the least urgent.
+// Verdict statuses, from the most to the least urgent. They describe the
+// last analysed period: older signals are history (Verdict.Details).
 const (
-	StatusInsufficient = "insufficient" // fewer than MinPeriods complete periods
-	StatusConstant     = "constant"     // every period has the same value
-	StatusSpecialCause = "special_cause"
-	StatusTrend        = "trend" // no special cause but a significant trend
+	StatusInsufficient = "insufficient"  // fewer than MinPeriods complete periods
+	StatusConstant     = "constant"      // every period has the same value
+	StatusSpecialCause = "special_cause" // the last period is worse than usual, or unusual
+	StatusImprovement  = "improvement"   // the last period is better than usual
+	StatusTrend        = "trend"         // no signal in the last period, but a significant trend
 	StatusStable       = "stable"
 )
 
@@ -71,6 +73,9 @@ type Period struct {
 	// 0 when not counted.
 	Good     float64 `json:"good"`
 	Eligible float64 `json:"eligible"`
+	// Met is the compliance engine's verdict on the period (nil: not judged
+	// here; a tiered SLT's overall row has one though it has no single target).
+	Met *bool `json:"met,omitempty"`
 }
 
 // Sample is one sub-period value used for seasonality: an hour's attainment
@@ -112,7 +117,7 @@ type Input struct {
 	Periods  []Period       `json:"periods"`
 	Samples  []Sample       `json:"samples,omitempty"`
 	// Baseline is the phase I range whose periods set the centre line and
-	// limits; zero = every analysed period.
+	// limits; zero = chosen: the most recent stable stretch (see chooseBaseline).
 	Baseline PeriodRange `json:"baseline"`
 	// Chart is one of the Chart* kinds (ChartAuto by default).
 	Chart string `json:"chart,omitempty"`
@@ -145,8 +150,12 @@ type Result struct {
 	Trend       *Trend       `json:"trend"`
 	Breach      Breach       `json:"time_to_breach"`
 	Seasonality *Seasonality `json:"seasonality"`
-	Band        *Band        `json:"baseline_band"`
-	Verdict     Verdict      `json:"verdict"`
+	// Adjustment is the day-of-week adjustment of a daily series (nil for
+	// other periods); when applied, chart and trend read adjusted values.
+	Adjustment *Adjustment `json:"adjustment"`
+	Band       *Band       `json:"baseline_band"`
+	Capability *Capability `json:"capability"`
+	Verdict    Verdict     `json:"verdict"`
 }
 
 // Skipped is a period left out of the analysis, with the reason.
@@ -161,8 +170,13 @@ type BaselineUse struct {
 	To        int    `json:"to"`
 	FromLabel string `json:"from_label"`
 	ToLabel   string `json:"to_label"`
-	// All is true when no baseline was given and every period set the limits.
+	// All is true when every period set the limits.
 	All bool `json:"all"`
+	// Auto is true when Slate chose the range (no --baseline); Why says how.
+	// Periods after the range are judged against its limits (phase II),
+	// periods before it are drawn but not judged.
+	Auto bool   `json:"auto"`
+	Why  string `json:"why"`
 }
 
 // Chart is the control chart of the per-period values.
@@ -201,9 +215,14 @@ type ChartPoint struct {
 	UCL      float64   `json:"ucl"`
 	// MR is the moving range |xᵢ − xᵢ₋₁| (XmR only; nil for the first point).
 	MR *float64 `json:"mr,omitempty"`
+	// Raw is the value before the seasonal adjustment (nil when not adjusted).
+	Raw *float64 `json:"raw,omitempty"`
 	// Met is whether the value meets the target (nil without a target).
 	Met        *bool `json:"met"`
 	InBaseline bool  `json:"in_baseline"`
+	// Judged: the run rules are read on this point (phase II, or every point
+	// when every period is the baseline or one was given).
+	Judged bool `json:"judged"`
 	// Rules lists the rules this point completes (nelson-2, we-1 ...).
 	Rules []string `json:"rules"`
 }
@@ -212,7 +231,9 @@ type ChartPoint struct {
 // for a moving range above its limit on an XmR chart), the 1-based point
 // completing the pattern and the span of the pattern, with their period labels.
 type Violation struct {
-	Rule        string    `json:"rule"`
+	Rule string `json:"rule"`
+	// Direction is better, worse or unusual, judged by the SLT's op.
+	Direction   string    `json:"direction"`
 	Index       int       `json:"index"`
 	Span        [2]int    `json:"span"`
 	Label       string    `json:"label"`
@@ -304,15 +325,21 @@ type BandPoint struct {
 	Outside bool     `json:"outside"`
 }
 
-// Verdict is the plain-language conclusion.
+// Verdict is the plain-language conclusion: short sentences a manager can
+// act on (Text), with the rule jargon one level below (Details).
 type Verdict struct {
 	Status string `json:"status"` // one of the Status* constants
-	// Text is the whole verdict in one paragraph; Control, Trend and Breach
-	// are its parts (empty when they do not apply).
-	Text    string `json:"text"`
-	Control string `json:"control"`
-	Trend   string `json:"trend"`
-	Breach  string `json:"breach"`
+	// Text is the whole verdict; Control (stability), Capability, Trend and
+	// Breach are its parts (empty when they do not apply).
+	Text       string `json:"text"`
+	Control    string `json:"control"`
+	Capability string `json:"capability"`
+	Trend      string `json:"trend"`
+	Breach     string `json:"breach"`
+	// Stable is true when no judged period broke a run rule.
+	Stable bool `json:"stable"`
+	// Details are the signals, the reference and the figures behind the text.
+	Details []string `json:"details"`
 }
 
 // Analyze analyses one series. Incomplete periods and periods without a
@@ -364,15 +391,28 @@ func Analyze(in Input) (Result, error) {
 		}
 	}
 	res.Periods = len(ps)
+	if s, err := seasonality(in); err == nil {
+		res.Seasonality = s
+	}
+	raw := ps
+	if a := dayOfWeekAdjustment(in, ps); a != nil {
+		res.Adjustment = a
+		if a.Applied {
+			ps = a.adjust(in, ps)
+		}
+	}
 	lo, hi, err := baselineBounds(ps, in.Baseline)
 	if err != nil {
 		return Result{}, err
 	}
-	if len(ps) > 0 {
-		res.Baseline = BaselineUse{From: lo + 1, To: hi, FromLabel: ps[lo].Label, ToLabel: ps[hi-1].Label, All: in.Baseline.IsZero()}
+	auto := in.Baseline.IsZero()
+	why := ""
+	if auto && len(ps) >= MinPeriods && !constant(values(ps)) {
+		lo, hi, why = chooseBaseline(in, ps, rules)
 	}
-	if s, err := seasonality(in); err == nil {
-		res.Seasonality = s
+	if len(ps) > 0 {
+		res.Baseline = BaselineUse{From: lo + 1, To: hi, FromLabel: ps[lo].Label, ToLabel: ps[hi-1].Label,
+			All: lo == 0 && hi == len(ps), Auto: auto, Why: why}
 	}
 
 	if len(ps) < MinPeriods {
@@ -383,10 +423,7 @@ func Analyze(in Input) (Result, error) {
 				len(ps), plural(len(ps), "period", "periods"), MinPeriods)}
 		return res, nil
 	}
-	vals := make([]float64, len(ps))
-	for i, p := range ps {
-		vals[i] = p.Value
-	}
+	vals := values(ps)
 	if constant(vals) {
 		res.Breach.Status = BreachInsufficient
 		res.Breach.Message = "no variation, so no trend"
@@ -407,12 +444,64 @@ func Analyze(in Input) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res.Trend, res.Breach = trendAndBreach(in, ps, vals)
-	if b, err := band(in, ps, vals); err == nil {
+	// phase II: with a chosen reference window, only the periods after it are judged
+	judgeFrom := 0
+	if auto && !res.Baseline.All {
+		judgeFrom = hi
+	}
+	judge(res.Chart, judgeFrom)
+	if res.Adjustment != nil && res.Adjustment.Applied {
+		for i := range res.Chart.Points {
+			v := raw[i].Value
+			res.Chart.Points[i].Raw = &v
+			if in.Target != nil {
+				met := !fails(in.Op, v, *in.Target)
+				res.Chart.Points[i].Met = &met
+			}
+		}
+	}
+	// The trend is the current process's: from the chosen reference on (a
+	// step change is not a trend), else over every period.
+	trendFrom := 0
+	if judgeFrom > 0 {
+		trendFrom = lo
+	}
+	res.Trend, res.Breach = trendAndBreach(in, ps[trendFrom:], vals[trendFrom:])
+	if b, err := band(in, raw, values(raw)); err == nil {
 		res.Band = b
 	}
+	capFrom := 0
+	if judgeFrom > 0 {
+		capFrom = lo
+	}
+	res.Capability = capability(in, raw, capFrom, res.Chart, len(res.Chart.Violations) == 0)
 	res.Verdict = verdict(in, ps, res)
 	return res, nil
+}
+
+func values(ps []Period) []float64 {
+	vals := make([]float64, len(ps))
+	for i, p := range ps {
+		vals[i] = p.Value
+	}
+	return vals
+}
+
+// judge keeps the violations completed at or after point from (0-based) and
+// marks the judged points.
+func judge(c *Chart, from int) {
+	kept := c.Violations[:0]
+	for i := range c.Points {
+		c.Points[i].Judged = i >= from
+		c.Points[i].Rules = []string{}
+	}
+	for _, v := range c.Violations {
+		if v.Index-1 >= from {
+			kept = append(kept, v)
+			c.Points[v.Index-1].Rules = append(c.Points[v.Index-1].Rules, v.Rule)
+		}
+	}
+	c.Violations = kept
 }
 
 // baselineBounds resolves the baseline labels to a 0-based half-open range.

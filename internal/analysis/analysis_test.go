@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -71,12 +72,35 @@ func TestNelson2WithBaseline(t *testing.T) {
 	if got := c.Points[16].Rules; len(got) != 1 || got[0] != "nelson-2" {
 		t.Errorf("point 17 rules %v", got)
 	}
-	want := "special cause in 2026-05: Nelson 2, nine points in a row below the centre line (2025-09 to 2026-05)"
-	if res.Verdict.Control != want || res.Verdict.Status != StatusSpecialCause {
+	// Lower is better (op <=): nine months below the centre line is an
+	// improvement, not a problem; the rule is named one level below.
+	if v.Direction != Better {
+		t.Errorf("direction %q, want better", v.Direction)
+	}
+	want := "Better than usual in 2026-05: an improvement; once it holds, make it the new reference."
+	if res.Verdict.Control != want || res.Verdict.Status != StatusImprovement || !strings.HasPrefix(res.Verdict.Text, want) {
 		t.Errorf("verdict %q (%s)\nwant %q", res.Verdict.Control, res.Verdict.Status, want)
 	}
-	if !strings.HasPrefix(res.Verdict.Text, want) {
-		t.Errorf("text %q", res.Verdict.Text)
+	if !slices.Contains(res.Verdict.Details, "2026-05: Nelson 2 (better), nine points in a row below the centre line (2025-09 to 2026-05).") {
+		t.Errorf("details %q", res.Verdict.Details)
+	}
+	if cs := res.Concerns(time.Time{}, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)); len(cs) != 0 {
+		t.Errorf("an improvement raised concerns: %q", cs)
+	}
+	// The same values with higher = better: the run is worse than usual.
+	res, _ = Analyze(Input{SLT: "x", Op: ">=", PeriodKind: "month", Periods: monthly(2025, 1, vals...),
+		Baseline: PeriodRange{From: "2025-01", To: "2025-08"}})
+	if res.Verdict.Status != StatusSpecialCause || res.Chart.Violations[0].Direction != Worse ||
+		!strings.HasPrefix(res.Verdict.Text, "Worse than usual in 2026-05: find out what changed.") {
+		t.Errorf("higher is better: %+v", res.Verdict)
+	}
+	if cs := res.Concerns(time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)); len(cs) != 1 ||
+		cs[0] != "worse than usual in 2026-05 (nine points in a row below the centre line)" {
+		t.Errorf("concerns %q", cs)
+	}
+	// ... but not for a report of another month
+	if cs := res.Concerns(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)); len(cs) != 0 {
+		t.Errorf("concerns outside the period: %q", cs)
 	}
 }
 
@@ -118,13 +142,20 @@ func TestTrendAndTimeToBreach(t *testing.T) {
 	if b.Message != "at this rate it crosses 95% in 2026-09" {
 		t.Errorf("message %q", b.Message)
 	}
-	if !strings.HasPrefix(res.Verdict.Trend, "trend: attainment falls 0.52 percentage points a month (95% CI -0.59 to -0.44") {
+	if res.Verdict.Trend != "Worsening by 0.52 percentage points a month." {
 		t.Errorf("trend text %q", res.Verdict.Trend)
 	}
-	if len(res.Chart.Violations) != 1 || res.Chart.Violations[0].Rule != "nelson-3" || res.Chart.Violations[0].Span != [2]int{1, 6} {
+	if !slices.ContainsFunc(res.Verdict.Details, func(d string) bool {
+		return strings.HasPrefix(d, "Trend: attainment falls 0.52 percentage points a month (95% CI -0.59 to -0.44")
+	}) {
+		t.Errorf("details %q", res.Verdict.Details)
+	}
+	if len(res.Chart.Violations) != 1 || res.Chart.Violations[0].Rule != "nelson-3" || res.Chart.Violations[0].Span != [2]int{1, 6} ||
+		res.Chart.Violations[0].Direction != Worse {
 		t.Errorf("violations %+v", res.Chart.Violations)
 	}
-	wantText := "special cause in 2026-06: Nelson 3, six points in a row steadily decreasing (2026-01 to 2026-06); " + res.Verdict.Trend + "; at this rate it crosses 95% in 2026-09"
+	wantText := "Worse than usual in 2026-06: find out what changed. It met the 95% target in all 6 months, with room to spare. " +
+		"Worsening by 0.52 percentage points a month; at this rate it crosses 95% in 2026-09."
 	if res.Verdict.Text != wantText {
 		t.Errorf("verdict\n%q\nwant\n%q", res.Verdict.Text, wantText)
 	}
@@ -169,7 +200,7 @@ func TestTimeToBreachLowerIsBetter(t *testing.T) {
 	if res.Breach.Message != "at this rate it crosses 800 ms in 2026-10" {
 		t.Errorf("message %q", res.Breach.Message)
 	}
-	if !strings.HasPrefix(res.Verdict.Trend, "trend: the value rises 10 ms a month") {
+	if res.Verdict.Trend != "Worsening by 10 ms a month." {
 		t.Errorf("trend text %q", res.Verdict.Trend)
 	}
 }
@@ -299,7 +330,7 @@ func TestStableVerdictAndBand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Verdict.Status != StatusStable || !strings.HasPrefix(res.Verdict.Text, "common-cause variation only (XmR chart, 8 periods") {
+	if res.Verdict.Status != StatusStable || res.Verdict.Text != "Stable: it varies only by chance. It met the 10 target in all 8 months, with room to spare." {
 		t.Errorf("verdict %+v", res.Verdict)
 	}
 	if res.Breach.Status != BreachNoTrend {
@@ -411,5 +442,118 @@ func TestInvalidInput(t *testing.T) {
 		if _, err := Analyze(in); !errors.Is(err, ErrInput) {
 			t.Errorf("%+v: err %v", in, err)
 		}
+	}
+}
+
+// Acceptance: a p95 latency SLT (<=) that got better is an improvement, not
+// a problem. Eight months around 500 ms, then six around 400 ms; the reference
+// is chosen (no --baseline): no concern is raised for any period, and no
+// signal points the worse way.
+func TestLowerIsBetterImprovementIsNoProblem(t *testing.T) {
+	vals := []float64{505, 498, 502, 495, 507, 499, 503, 496, 402, 398, 405, 396, 401, 399}
+	res, err := Analyze(Input{SLT: "p95", Unit: "ms", Op: "<=", Target: ptr(450), PeriodKind: "month", Periods: monthly(2025, 1, vals...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Verdict.Status == StatusSpecialCause || strings.Contains(res.Verdict.Text, "Worse") {
+		t.Errorf("verdict %+v", res.Verdict)
+	}
+	for _, v := range res.Chart.Violations {
+		if v.Direction != Better {
+			t.Errorf("signal %+v on an improvement", v)
+		}
+	}
+	if cs := res.Concerns(time.Time{}, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)); len(cs) != 0 {
+		t.Errorf("concerns %q", cs)
+	}
+	if !res.Baseline.Auto || res.Baseline.Why == "" {
+		t.Errorf("baseline %+v", res.Baseline)
+	}
+}
+
+// Acceptance: a stable process around its target misses it again and again;
+// the verdict says so apart from stability, and the status rule gets a concern.
+func TestStableButIncapable(t *testing.T) {
+	vals := []float64{0.948, 0.953, 0.951, 0.946, 0.955, 0.949, 0.952, 0.947, 0.954, 0.950, 0.945, 0.953}
+	res, err := Analyze(Input{SLT: "inc", Ratio: true, Op: ">=", Target: ptr(0.95), PeriodKind: "month", Periods: monthly(2026, 1, vals...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := res.Capability
+	if !res.Verdict.Stable || cp == nil || !cp.Incapable || cp.Missed != 5 || cp.Periods != 12 {
+		t.Fatalf("verdict %+v capability %+v", res.Verdict, cp)
+	}
+	want := "Stable, but at this level it misses the 95% target in 5 of 12 months: the process must change, not be watched."
+	if res.Verdict.Text != want {
+		t.Errorf("verdict %q\nwant %q", res.Verdict.Text, want)
+	}
+	if cs := res.Concerns(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)); len(cs) != 1 ||
+		!strings.HasPrefix(cs[0], "at its usual level it misses its target") {
+		t.Errorf("concerns %q", cs)
+	}
+	// the same level well above the target is capable
+	for i := range vals {
+		vals[i] += 0.04
+	}
+	res, _ = Analyze(Input{SLT: "inc", Ratio: true, Op: ">=", Target: ptr(0.95), PeriodKind: "month", Periods: monthly(2026, 1, vals...)})
+	if res.Capability == nil || !res.Capability.Capable || res.Verdict.Text != "Stable: it varies only by chance. It met the 95% target in all 12 months, with room to spare." {
+		t.Errorf("capable: %+v %+v", res.Capability, res.Verdict)
+	}
+}
+
+// A process that changed and stayed there: the reference is the stable
+// stretch since the change, the good past is drawn but not judged (no "above
+// the limit" for it), and the verdict says the level cannot meet the target.
+func TestChosenBaselineAfterAChange(t *testing.T) {
+	vals := []float64{0.995, 0.996, 0.994, 0.995, 0.997, 0.995, 0.970, 0.971, 0.969, 0.972, 0.970, 0.971}
+	res, err := Analyze(Input{SLT: "c", Ratio: true, Op: ">=", Target: ptr(0.99), PeriodKind: "month", Periods: monthly(2026, 1, vals...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := res.Baseline
+	if !b.Auto || b.All || b.FromLabel != "2026-07" || b.ToLabel != "2026-11" {
+		t.Fatalf("baseline %+v", b)
+	}
+	if len(res.Chart.Violations) != 0 || res.Chart.Points[0].Judged || !res.Chart.Points[11].Judged {
+		t.Errorf("signals %+v", res.Chart.Violations)
+	}
+	want := "Stable, but at this level it misses the 99% target in 6 of 6 months since 2026-07: the process must change, not be watched."
+	if res.Verdict.Text != want {
+		t.Errorf("verdict %q\nwant %q", res.Verdict.Text, want)
+	}
+}
+
+// A daily series with quiet weekends: the weekday pattern is removed before
+// the chart reads it, so weekends are not special causes; raw values stay.
+func TestDailyValuesAdjustedForWeekdays(t *testing.T) {
+	start := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC) // a Monday
+	var ps []Period
+	for d := range 56 {
+		s := start.AddDate(0, 0, d)
+		v := 320 + float64((d*7)%5) // 320..324, no weekly period
+		if wd := s.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			v -= 25
+		}
+		ps = append(ps, Period{Label: s.Format(time.DateOnly), Start: s, End: s.AddDate(0, 0, 1), Complete: true, Value: v})
+	}
+	res, err := Analyze(Input{SLT: "d", Unit: "ms", Op: "<=", Target: ptr(450), PeriodKind: "day", Periods: ps})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.Adjustment
+	if a == nil || !a.Applied || a.P >= AdjustAlpha || math.Abs(a.Index[5]-a.Index[0]) < 20 {
+		t.Fatalf("adjustment %+v", a)
+	}
+	if len(res.Chart.Violations) != 0 {
+		t.Errorf("weekend signals after adjustment: %+v", res.Chart.Violations)
+	}
+	p := res.Chart.Points[5] // a Saturday
+	if p.Raw == nil || *p.Raw != ps[5].Value || p.Value == *p.Raw {
+		t.Errorf("point %+v", p)
+	}
+	// unadjusted, the weekday swing would widen the limits several times over
+	un, _ := Analyze(Input{SLT: "d", Unit: "ms", Op: "<=", Target: ptr(450), PeriodKind: "week", Periods: ps})
+	if un.Adjustment != nil || !(un.Chart.Sigma > 3*res.Chart.Sigma) {
+		t.Errorf("unadjusted sigma %v, adjusted %v", un.Chart.Sigma, res.Chart.Sigma)
 	}
 }

@@ -146,7 +146,7 @@ func buildChart(in Input, ps []Period, lo, hi int, rules stats.RuleSet) (*Chart,
 	}
 	slices.SortStableFunc(sv, func(a, b stats.Violation) int { return a.Index - b.Index })
 	for _, v := range sv {
-		c.Violations = append(c.Violations, Violation{Rule: v.Rule, Index: v.Index, Span: v.Span,
+		c.Violations = append(c.Violations, Violation{Rule: v.Rule, Direction: direction(in, c, vals, v), Index: v.Index, Span: v.Span,
 			Label: ps[v.Index-1].Label, SpanLabels: [2]string{ps[v.Span[0]-1].Label, ps[v.Span[1]-1].Label},
 			Description: v.Description})
 		cp := &c.Points[v.Index-1]

@@ -3,8 +3,8 @@ package analysis
 import (
 	"fmt"
 	"math"
-	"time"
 
+	"slate/internal/compliance"
 	"slate/internal/stats"
 )
 
@@ -91,46 +91,14 @@ func side(op string) string {
 
 // futurePeriod is the period k steps after last, labelled as the compliance
 // engine labels periods (month 2026-06, week 2026-W07, quarter 2026-Q3,
-// year 2026, day and rolling 2026-06-01).
+// year 2026, day and rolling 2026-06-01), with its boundaries.
 func futurePeriod(in Input, last Period, k int) Period {
-	loc := in.Location
-	s := last.Start.In(loc)
-	y, m, d := s.Date()
-	var start time.Time
-	switch in.PeriodKind {
-	case "day":
-		start = time.Date(y, m, d+k, 0, 0, 0, 0, loc)
-	case "rolling":
-		// a rolling period is labelled by its last day: step the end
-		e := last.End.In(loc)
-		ey, em, ed := e.Date()
-		end := time.Date(ey, em, ed+k, 0, 0, 0, 0, loc)
-		return Period{Label: end.AddDate(0, 0, -1).Format(time.DateOnly), Start: time.Date(y, m, d+k, 0, 0, 0, 0, loc).UTC(), End: end.UTC()}
-	case "week":
-		start = time.Date(y, m, d+7*k, 0, 0, 0, 0, loc)
-	case "quarter":
-		start = time.Date(y, m+time.Month(3*k), 1, 0, 0, 0, 0, loc)
-	case "year":
-		start = time.Date(y+k, 1, 1, 0, 0, 0, 0, loc)
-	default:
-		start = time.Date(y, m+time.Month(k), 1, 0, 0, 0, 0, loc)
+	kind := in.PeriodKind
+	if kind == "" {
+		kind = compliance.Month
 	}
-	return Period{Label: label(in.PeriodKind, start), Start: start.UTC()}
-}
-
-func label(kind string, t time.Time) string {
-	switch kind {
-	case "day":
-		return t.Format(time.DateOnly)
-	case "week":
-		y, w := t.ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", y, w)
-	case "quarter":
-		return fmt.Sprintf("%04d-Q%d", t.Year(), (int(t.Month())-1)/3+1)
-	case "year":
-		return fmt.Sprintf("%04d", t.Year())
-	}
-	return fmt.Sprintf("%04d-%02d", t.Year(), int(t.Month()))
+	p := compliance.PeriodSpec{Kind: kind}.Shift(compliance.Period{Key: last.Label, Start: last.Start, End: last.End}, k, in.Location)
+	return Period{Label: p.Key, Start: p.Start, End: p.End}
 }
 
 // periodWord is the period in words: month, week, day ...

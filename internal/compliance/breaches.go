@@ -24,14 +24,26 @@ type Breach struct {
 	// BadMinutes (availability) or BadItems (other shares) say how bad it was.
 	BadMinutes *float64 `json:"bad_minutes"`
 	BadItems   *float64 `json:"bad_items"`
-	// Impact is cost per bad minute × bad minutes where the SLT prices bad time,
-	// else impact weight (default 1) × shortfall.
+	// BudgetsOverspent is the shortfall in error budgets: shortfall ÷ the
+	// shortfall the objective allows (Allowance), see docs/metrics.md.
+	BudgetsOverspent float64 `json:"budgets_overspent"`
+	Allowance        float64 `json:"allowance"`
+	// Weight is the SLT's impact weight (default 1).
+	Weight float64 `json:"weight"`
+	// Impact = Weight × BudgetsOverspent: weighted error budgets lost, one
+	// unit for every kind of SLT; ImpactRule says so in words.
 	Impact     float64 `json:"impact"`
 	ImpactRule string  `json:"impact_rule"`
+	// Cost is cost per bad minute × bad minutes where the SLT prices bad time
+	// (money, for information: it is not part of the priority).
+	Cost *float64 `json:"cost,omitempty"`
 	// Frequency is the number of genuine breaches of the same SLT and tier in the log.
 	Frequency int `json:"frequency"`
-	// Duration is the priority factor: bad minutes, or bad items, or 1.
-	Duration      float64 `json:"duration"`
+	// Duration is the bad minutes, or bad items, or 1 (for information: the
+	// shortfall already holds them, so they are not counted again).
+	Duration float64 `json:"duration"`
+	// Priority is the breach's impact; a group's priority is the sum over
+	// its breaches, so frequency counts through the sum.
 	Priority      float64 `json:"priority"`
 	ParetoRank    int     `json:"pareto_rank"`
 	ParetoShare   float64 `json:"pareto_cumulative_share"`
@@ -58,8 +70,9 @@ type FalsePositive struct {
 // Breaches lists the missed complete periods of the rows (tier rows and
 // untiered/composite rows; a tiered SLT's overall row is left out: its tiers
 // already say which one missed), with impact, priority and Pareto rank.
-// Priority = frequency × duration × impact; groups (SLT and tier) are ranked by
-// their summed priority, and the vital few are the groups up to 80% of the total.
+// Priority = impact weight × error budgets overspent, in one unit for every
+// kind of SLT (docs/metrics.md, "Breaches"); groups (SLT and tier) are ranked
+// by their summed priority, and the vital few are the groups up to 80% of the total.
 func Breaches(ws *domain.Workspace, rows []Row, fps map[string]FalsePositive) []Breach {
 	out := []Breach{}
 	for _, r := range rows {
@@ -88,10 +101,13 @@ func Breaches(ws *domain.Workspace, rows []Row, fps map[string]FalsePositive) []
 			cost = s.Spec.CostPerBadMinute
 		}
 		if cost > 0 && b.BadMinutes != nil {
-			b.Impact, b.ImpactRule = cost**b.BadMinutes, "cost per bad minute × bad minutes"
-		} else {
-			b.Impact, b.ImpactRule = weight*b.Shortfall, "impact weight × shortfall"
+			b.Cost = ptr(cost * *b.BadMinutes)
 		}
+		b.Weight = weight
+		b.Allowance = Allowance(r)
+		b.BudgetsOverspent = b.Shortfall / b.Allowance
+		b.Impact = weight * b.BudgetsOverspent
+		b.ImpactRule = "impact weight × error budgets overspent (shortfall ÷ allowed shortfall)"
 		if fp, ok := fps[b.ID]; ok {
 			b.FalsePositive, b.FPReason, b.FPBy = true, fp.Reason, fp.By
 		}
@@ -99,6 +115,35 @@ func Breaches(ws *domain.Workspace, rows []Row, fps map[string]FalsePositive) []
 	}
 	rankBreaches(out)
 	return out
+}
+
+// Allowance is the shortfall a row's objective allows, its error budget in
+// the attainment's own terms: 1 − target for shares that must stay high
+// (99.5% allows 0.5%), the target for shares that must stay low (an error
+// rate ≤ 2% allows 2%), |target| for statistics (p95 ≤ 450 ms: 450 ms, so a
+// 500 ms month overspends 0.11 budgets). A target that allows nothing (100%)
+// allows one unit of the period: 1 ÷ eligible.
+func Allowance(r Row) float64 {
+	if r.Target == nil {
+		return 1
+	}
+	t := *r.Target
+	var a float64
+	switch {
+	case r.Kind == domain.IndicatorStatistic:
+		a = math.Abs(t)
+	case r.Op == "<=" || r.Op == "<":
+		a = t
+	default:
+		a = 1 - t
+	}
+	if a <= 0 {
+		a = 1
+		if r.Eligible > 0 {
+			a = 1 / r.Eligible
+		}
+	}
+	return a
 }
 
 func rankBreaches(bs []Breach) {
@@ -117,7 +162,7 @@ func rankBreaches(bs []Breach) {
 			continue
 		}
 		b.Frequency = freq[group(b)]
-		b.Priority = float64(b.Frequency) * b.Duration * b.Impact
+		b.Priority = b.Impact
 		sum[group(b)] += b.Priority
 		total += b.Priority
 	}

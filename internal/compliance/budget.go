@@ -33,7 +33,8 @@ type Row struct {
 	Met             *bool    `json:"met"`
 	Shortfall       *float64 `json:"shortfall"`
 	BudgetRemaining *float64 `json:"budget_remaining"`
-	// ConsecutiveMisses counts this and the directly preceding complete missed periods.
+	// ConsecutiveMisses counts this and the directly preceding complete missed
+	// periods (a period with no data, or no row, ends the run).
 	ConsecutiveMisses int  `json:"consecutive_misses"`
 	RCADue            bool `json:"rca_due"`
 
@@ -117,8 +118,10 @@ func BurnRate(bad, eligible, target float64) *float64 {
 }
 
 // MarkRuns sets consecutive_misses and rca_due over one series of rows in time
-// order. Only complete periods count; a met or no-data period ends a run; the
-// current (incomplete) period shows the run so far without adding to it.
+// order. Only complete periods count; a met or no-data period ends a run, and
+// so does a period with no row at all (rows that do not follow each other
+// directly); the current (incomplete) period shows the run so far without
+// adding to it.
 func MarkRuns(rows []Row, rcaAfter int) {
 	if rcaAfter <= 0 {
 		rcaAfter = 3
@@ -126,6 +129,9 @@ func MarkRuns(rows []Row, rcaAfter int) {
 	run := 0
 	for i := range rows {
 		r := &rows[i]
+		if i > 0 && !follows(&rows[i-1], r) {
+			run = 0
+		}
 		if r.Complete {
 			if r.Met != nil && !*r.Met {
 				run++
@@ -136,6 +142,17 @@ func MarkRuns(rows []Row, rcaAfter int) {
 		r.ConsecutiveMisses = run
 		r.RCADue = r.Complete && run >= rcaAfter
 	}
+}
+
+// follows reports whether no period lies between rows a and b: b starts where
+// a ends, or, for rolling windows (keyed by a day, longer than one), b's
+// window ends one local day after a's. A date the zone skips (Pacific/Apia)
+// is no period, so it leaves no gap.
+func follows(a, b *Row) bool {
+	if k, _ := KeyKind(a.Period); k == Day && a.End.Sub(a.Start) > 26*time.Hour {
+		return b.End.After(a.End) && b.End.Sub(a.End) <= 26*time.Hour
+	}
+	return b.Start.Equal(a.End)
 }
 
 // overallRows combines the tiers of a tiered SLT: counts add up, the

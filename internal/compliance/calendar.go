@@ -55,19 +55,19 @@ func (c *Calendar) Zone() *time.Location {
 
 // Day lists the open intervals of local day n (none on holidays). Clock times are
 // local: on a DST change day 09:00-17:00 is still eight wall-clock hours, and a
-// range crossing the change is shorter or longer in real time.
+// range crossing the change is shorter or longer in real time. A range starts
+// and ends at the first instant its clock time is reached (FirstAt): 00:00 and
+// 24:00 are where the date starts and the next one starts, even when the clock
+// never shows them; a date the zone skips has no business time.
 func (c *Calendar) Day(n int) []Interval {
 	if c.holidays[n] {
 		return nil
 	}
-	y, m, d := civilDate(n)
-	wd := date(y, m, d, time.UTC).Weekday()
 	var out []Interval
-	for _, r := range c.week[wd] {
-		s := time.Date(y, m, d, r.From/60, r.From%60, 0, 0, c.loc)
-		e := time.Date(y, m, d, r.To/60, r.To%60, 0, 0, c.loc)
+	for _, r := range c.week[civilWeekday(n)] {
+		s, e := clockAt(n, r.From, c.loc), clockAt(n, r.To, c.loc)
 		if e.After(s) {
-			out = append(out, Interval{s.UTC(), e.UTC()})
+			out = append(out, Interval{s, e})
 		}
 	}
 	return out
@@ -78,8 +78,7 @@ func (c *Calendar) Contains(t time.Time) bool {
 	if c == nil {
 		return true
 	}
-	y, m, d := t.In(c.loc).Date()
-	for _, iv := range c.Day(civil(y, m, d)) {
+	for _, iv := range c.Day(LocalDay(t, c.loc)) {
 		if !t.Before(iv.Start) && t.Before(iv.End) {
 			return true
 		}
@@ -96,8 +95,7 @@ func (c *Calendar) Intervals(from, to time.Time) IntervalSet {
 		return IntervalSet{{from.UTC(), to.UTC()}}
 	}
 	var out []Interval
-	y, m, d := from.In(c.loc).Date()
-	for n := civil(y, m, d); ; n++ {
+	for n := LocalDay(from, c.loc); ; n++ {
 		if !dayStart(n, c.loc).Before(to) {
 			break
 		}

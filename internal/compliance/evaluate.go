@@ -434,8 +434,7 @@ func (e *evaluator) statWindow(d int) {
 			in = append(in, sd)
 		}
 	}
-	y, m, dd := civilDate(d)
-	e.statCompute(date(y, m, dd, time.UTC).Format(time.DateOnly), in)
+	e.statCompute(DayKey(d), in)
 }
 
 func (e *evaluator) statCompute(key string, days []statDay) {
@@ -545,7 +544,7 @@ func (e *evaluator) finish() Series {
 			if e.days[d].Points == 0 || !start.Before(e.sp.At) {
 				continue
 			}
-			r := Result{Period: Period{start.Format(time.DateOnly), dayStart(d-N+1, loc).UTC(), dayStart(d+1, loc).UTC()}}
+			r := Result{Period: Period{DayKey(d), dayStart(d-N+1, loc), dayStart(d+1, loc)}}
 			for k := d - N + 1; k <= d; k++ {
 				if c := e.days[k]; c != nil {
 					r.Counts.add(c)

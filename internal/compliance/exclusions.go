@@ -79,7 +79,7 @@ func Occurrences(m *domain.MaintenanceWindow, def *time.Location, from, to time.
 	if err != nil || r.Duration <= 0 {
 		return nil
 	}
-	first, last := civilOf(from.Add(-r.Duration.D()), loc), civilOf(to, loc)
+	first, last := LocalDay(from.Add(-r.Duration.D()), loc), LocalDay(to, loc)
 	if r.From != "" {
 		if d, err := time.Parse(time.DateOnly, r.From); err == nil {
 			first = max(first, civil(d.Date()))
@@ -98,10 +98,10 @@ func Occurrences(m *domain.MaintenanceWindow, def *time.Location, from, to time.
 	}
 	var out []Interval
 	for n := first; n <= last; n++ {
-		y, mo, d := civilDate(n)
+		_, _, d := civilDate(n)
 		switch r.Freq {
 		case "weekly":
-			if !days[date(y, mo, d, time.UTC).Weekday()] {
+			if !days[civilWeekday(n)] {
 				continue
 			}
 		case "monthly":
@@ -112,18 +112,14 @@ func Occurrences(m *domain.MaintenanceWindow, def *time.Location, from, to time.
 		default:
 			continue
 		}
-		s := time.Date(y, mo, d, at/60, at%60, 0, 0, loc).UTC()
+		// a clock time the zone skips that day starts when the clock resumes
+		s := clockAt(n, at, loc)
 		e := s.Add(r.Duration.D())
 		if e.After(from) && s.Before(to) {
 			out = append(out, Interval{s, e})
 		}
 	}
 	return out
-}
-
-func civilOf(t time.Time, loc *time.Location) int {
-	y, m, d := t.In(loc).Date()
-	return civil(y, m, d)
 }
 
 // Exclusions collects the windows removed from one SLT's calculation over

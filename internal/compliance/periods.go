@@ -78,36 +78,66 @@ type Period struct {
 	End   time.Time
 }
 
-func date(y int, m time.Month, d int, loc *time.Location) time.Time {
-	return time.Date(y, m, d, 0, 0, 0, 0, loc)
-}
-
-// Of is the period containing t, with boundaries at local midnight in loc.
-// A rolling period is the window of Days local days ending with t's day; its key
-// is that end date.
+// Of is the period containing t. Boundaries are the first instants of local
+// dates in loc (see LocalDay): where the clock jumps over midnight a date
+// starts when the clock resumes, and a date the zone skips has no period.
+// A rolling period is the window of Days local days ending with t's day; its
+// key is that end date.
 func (ps PeriodSpec) Of(t time.Time, loc *time.Location) Period {
-	l := t.In(loc)
-	y, m, d := l.Date()
-	var p Period
+	n := LocalDay(t, loc)
+	y, m, d := civilDate(n)
+	first, next := n, n+1
+	var key string
 	switch ps.Kind {
 	case Day:
-		p = Period{l.Format(time.DateOnly), date(y, m, d, loc), date(y, m, d+1, loc)}
+		key = DayKey(n)
 	case Week:
-		wd := (int(l.Weekday()) + 6) % 7
-		iy, iw := l.ISOWeek()
-		p = Period{fmt.Sprintf("%04d-W%02d", iy, iw), date(y, m, d-wd, loc), date(y, m, d-wd+7, loc)}
+		wd := (int(civilWeekday(n)) + 6) % 7
+		first, next = n-wd, n-wd+7
+		iy, iw := utcDate(y, m, d).ISOWeek()
+		key = fmt.Sprintf("%04d-W%02d", iy, iw)
 	case Quarter:
 		q := (int(m) - 1) / 3
-		p = Period{fmt.Sprintf("%04d-Q%d", y, q+1), date(y, time.Month(q*3+1), 1, loc), date(y, time.Month(q*3+4), 1, loc)}
+		first, next = civil(y, time.Month(q*3+1), 1), civil(y, time.Month(q*3+4), 1)
+		key = fmt.Sprintf("%04d-Q%d", y, q+1)
 	case Year:
-		p = Period{fmt.Sprintf("%04d", y), date(y, 1, 1, loc), date(y+1, 1, 1, loc)}
+		first, next = civil(y, 1, 1), civil(y+1, 1, 1)
+		key = fmt.Sprintf("%04d", y)
 	case Rolling:
-		p = Period{l.Format(time.DateOnly), date(y, m, d+1-ps.Days, loc), date(y, m, d+1, loc)}
+		first = n + 1 - ps.Days
+		key = DayKey(n)
 	default: // month
-		p = Period{fmt.Sprintf("%04d-%02d", y, m), date(y, m, 1, loc), date(y, m+1, 1, loc)}
+		first, next = civil(y, m, 1), civil(y, m+1, 1)
+		key = fmt.Sprintf("%04d-%02d", y, m)
 	}
-	p.Start, p.End = p.Start.UTC(), p.End.UTC()
-	return p
+	return Period{key, dayStart(first, loc), dayStart(next, loc)}
+}
+
+// Shift is the period k periods after p (before it when k < 0), in loc. For a
+// rolling spec without Days the window length is read from p.
+func (ps PeriodSpec) Shift(p Period, k int, loc *time.Location) Period {
+	first := LocalDay(p.Start, loc)
+	y, m, _ := civilDate(first)
+	var n int
+	switch ps.Kind {
+	case Day:
+		n = first + k
+	case Rolling: // keyed by its last day
+		last := LocalDay(p.End.Add(-time.Nanosecond), loc)
+		if ps.Days <= 0 {
+			ps.Days = last - first + 1
+		}
+		n = last + k
+	case Week:
+		n = first + 7*k
+	case Quarter:
+		n = civil(y, m+time.Month(3*k), 1)
+	case Year:
+		n = civil(y+k, 1, 1)
+	default:
+		n = civil(y, m+time.Month(k), 1)
+	}
+	return ps.Of(dayStart(n, loc), loc)
 }
 
 // KeyKind tells which period kind a key names: 2026 year, 2026-Q3 quarter,
@@ -146,35 +176,43 @@ func ParseKey(key string, loc *time.Location) (Period, error) {
 		return Period{}, fmt.Errorf("%q is not a period (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", key)
 	}
 	y, _ := strconv.Atoi(key[:4])
-	var t time.Time
+	var n int // the first local date of the period
 	switch kind {
 	case Year:
-		t = date(y, 1, 1, loc)
+		n = civil(y, 1, 1)
 	case Quarter:
-		t = date(y, time.Month((int(key[6]-'0')-1)*3+1), 1, loc)
+		n = civil(y, time.Month((int(key[6]-'0')-1)*3+1), 1)
 	case Week:
 		w, _ := strconv.Atoi(key[6:])
 		if w < 1 || w > 53 {
 			return Period{}, fmt.Errorf("%q: week %d is out of range", key, w)
 		}
-		jan4 := date(y, 1, 4, loc)
-		wd := (int(jan4.Weekday()) + 6) % 7
-		t = date(y, 1, 4-wd+(w-1)*7, loc)
+		jan4 := civil(y, 1, 4)
+		n = jan4 - (int(civilWeekday(jan4))+6)%7 + (w-1)*7
 	case Month:
 		m, _ := strconv.Atoi(key[5:])
 		if m < 1 || m > 12 {
 			return Period{}, fmt.Errorf("%q: month %d is out of range", key, m)
 		}
-		t = date(y, time.Month(m), 1, loc)
+		n = civil(y, time.Month(m), 1)
 	case Day:
 		d, _ := time.Parse(time.DateOnly, key)
-		t = date(d.Year(), d.Month(), d.Day(), loc)
+		n = civil(d.Date())
+		if !dayStart(n+1, loc).After(dayStart(n, loc)) {
+			return Period{}, fmt.Errorf("%s does not exist in %s: the clock skipped that date, so it has no period", key, loc)
+		}
 	}
-	p := PeriodSpec{Kind: kind}.Of(t, loc)
-	if p.Key != key {
-		return Period{}, fmt.Errorf("%q is not a period", key)
+	// a period is named by its first date that exists in loc
+	for k := n; k < n+7; k++ {
+		if s := dayStart(k, loc); dayStart(k+1, loc).After(s) {
+			p := PeriodSpec{Kind: kind}.Of(s, loc)
+			if p.Key != key {
+				return Period{}, fmt.Errorf("%q is not a period", key)
+			}
+			return p, nil
+		}
 	}
-	return p, nil
+	return Period{}, fmt.Errorf("%q has no day in %s", key, loc)
 }
 
 // civil numbers a local date: days since 1970-01-01.
@@ -187,10 +225,85 @@ func civilDate(n int) (int, time.Month, int) {
 	return time.Unix(int64(n)*86400, 0).UTC().Date()
 }
 
-// dayStart is the first instant of local day n in loc.
+// utcDate is a civil date as midnight UTC (for weekdays and ISO weeks).
+func utcDate(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// civilWeekday is the weekday of local date n.
+func civilWeekday(n int) time.Weekday { return time.Weekday((n%7 + 7 + 4) % 7) } // 1970-01-01 was a Thursday
+
+// DayKey names local date n: 2026-10-05.
+func DayKey(n int) string {
+	y, m, d := civilDate(n)
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+// wallOf is t's local clock reading in loc, held in a UTC time.
+func wallOf(t time.Time, loc *time.Location) time.Time {
+	_, off := t.In(loc).Zone()
+	return t.UTC().Add(time.Duration(off) * time.Second)
+}
+
+// zoneReach bounds how far apart an instant and its clock reading can be:
+// offsets lie within −12 h and +14 h, and no zone has jumped by more than a day.
+const zoneReach = 26 * time.Hour
+
+// FirstAt is the first instant whose local clock in loc reads w or later (w
+// holds the wall-clock fields, in UTC). Where the clock jumps over w, that is
+// the instant the clock resumes; where it reads w twice, the first time.
+// time.Date leaves both cases open (in America/Santiago it puts 2026-09-06
+// 00:00 at 23:00 on the 5th; in Pacific/Apia 2011-12-30 00:00 a day early).
+func FirstAt(w time.Time, loc *time.Location) time.Time {
+	t0 := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
+	// Fast path: t0 shows w and no zone change lies within reach before it,
+	// so no earlier instant can show w or later.
+	if start, _ := t0.ZoneBounds(); wallOf(t0, loc).Equal(w) && (start.IsZero() || t0.Sub(start) >= zoneReach) {
+		return t0.UTC()
+	}
+	// Walk the zone's segments from the earliest instant that could show w:
+	// inside one segment the clock runs with the time, so the first instant
+	// showing w or later is max(segment start, w − offset).
+	t := w.Add(-zoneReach)
+	for range 16 {
+		_, off := t.In(loc).Zone()
+		_, end := t.In(loc).ZoneBounds()
+		c := w.Add(-time.Duration(off) * time.Second)
+		if c.Before(t) {
+			c = t
+		}
+		if end.IsZero() || c.Before(end) {
+			return c.UTC()
+		}
+		t = end
+	}
+	return t0.UTC()
+}
+
+// dayStart is the first instant of local date n in loc (a skipped date starts
+// where the next one does, so it is empty).
 func dayStart(n int, loc *time.Location) time.Time {
 	y, m, d := civilDate(n)
-	return date(y, m, d, loc)
+	return FirstAt(utcDate(y, m, d), loc)
+}
+
+// clockAt is the first instant of local date n whose clock reads min minutes
+// after midnight or later; 24:00 is the start of the next date.
+func clockAt(n, min int, loc *time.Location) time.Time {
+	y, m, d := civilDate(n)
+	return FirstAt(utcDate(y, m, d).Add(time.Duration(min)*time.Minute), loc)
+}
+
+// LocalDay is the local date (days since 1970-01-01) that t falls in: the
+// date whose first instant is the last one at or before t. It is t's calendar
+// date in loc except where the clock went back over midnight: the repeated
+// hour then belongs to the date that had already begun.
+func LocalDay(t time.Time, loc *time.Location) int {
+	n := civil(t.In(loc).Date())
+	for !t.Before(dayStart(n+1, loc)) {
+		n++
+	}
+	return n
 }
 
 // dayIndex maps instants to local day numbers, caching the current day.
@@ -205,7 +318,7 @@ func (di *dayIndex) of(t time.Time) int {
 	if di.ok && !t.Before(di.start) && t.Before(di.end) {
 		return di.num
 	}
-	y, m, d := t.In(di.loc).Date()
-	di.start, di.end, di.num, di.ok = date(y, m, d, di.loc), date(y, m, d+1, di.loc), civil(y, m, d), true
-	return di.num
+	n := LocalDay(t, di.loc)
+	di.start, di.end, di.num, di.ok = dayStart(n, di.loc), dayStart(n+1, di.loc), n, true
+	return n
 }

@@ -1,6 +1,7 @@
 package compliance
 
 import (
+	"math"
 	"math/rand"
 	"testing"
 	"time"
@@ -167,7 +168,110 @@ func TestConsecutiveMissesAndFilter(t *testing.T) {
 	if len(bs) != 2 || bs[0].ID != "m@2026-03" || bs[0].Frequency != 1 || bs[1].FalsePositive != true || bs[1].ParetoRank != 0 {
 		t.Errorf("breaches %+v", bs)
 	}
-	if !near(bs[0].Impact, 0.9) || bs[0].Priority != 0.9 {
+	// 0% against 90%: a shortfall of 0.9 where 0.1 is allowed, nine budgets
+	if math.Abs(bs[0].Impact-9) > 1e-9 || bs[0].Priority != bs[0].Impact || bs[0].BudgetsOverspent != bs[0].Impact {
 		t.Errorf("impact %+v", bs[0])
+	}
+}
+
+// The example: a daily SLT missed on 26 and 27 April, had no rows at
+// all until 25 October and missed again. The days between have no data, so
+// the run ends: 25 October is the first miss of a new run, and no RCA is due.
+// A run of three adjacent misses, and one broken by a listed no-data day
+// (points outside the calendar), show the other two cases.
+func TestRunEndsAtPeriodsWithoutRows(t *testing.T) {
+	s := newSLT("d", "day", "Europe/Berlin", threshold("<=", 1), 0.9)
+	s.Spec.Calendar = "weekdays"
+	cal := &domain.Calendar{Metadata: domain.Meta{Name: "weekdays"}, Spec: domain.CalendarSpec{TimeZone: "Europe/Berlin"}}
+	h := []string{"00:00-24:00"}
+	cal.Spec.Hours = domain.WeeklyHours{Mon: h, Tue: h, Wed: h, Thu: h, Fri: h}
+	ws := domain.NewWorkspace(s, cal)
+	bad := func(day string) domain.Point { return domain.Point{At: ts(day + "T10:00:00Z"), Value: 5} }
+	pts := []domain.Point{
+		bad("2026-04-27"), bad("2026-04-28"), // Monday, Tuesday
+		bad("2026-10-26"),                                       // Monday, after half a year without rows
+		bad("2026-11-02"), bad("2026-11-03"), bad("2026-11-04"), // three in a row
+		bad("2026-11-05"), {At: ts("2026-11-07T10:00:00Z"), Value: 5}, bad("2026-11-09"), // Saturday: a row, no data
+	}
+	rep := report(t, ws, ts("2026-12-01T00:00:00Z"), map[string][]domain.Point{"d-feed": pts}, nil, ReportOptions{})
+	for _, w := range []struct {
+		key  string
+		runs int
+		rca  bool
+	}{
+		{"2026-04-27", 1, false}, {"2026-04-28", 2, false}, {"2026-10-26", 1, false},
+		{"2026-11-02", 1, false}, {"2026-11-03", 2, false}, {"2026-11-04", 3, true}, {"2026-11-05", 4, true},
+		{"2026-11-07", 0, false}, {"2026-11-09", 1, false},
+	} {
+		r := findRow(t, rep, "d", "", w.key)
+		if r.ConsecutiveMisses != w.runs || r.RCADue != w.rca {
+			t.Errorf("%s: consecutive_misses %d rca_due %v, want %d %v", w.key, r.ConsecutiveMisses, r.RCADue, w.runs, w.rca)
+		}
+	}
+	// rolling windows: one per day with points; a day without points between two ends the run
+	rs := newSLT("r", "rolling:2d", "UTC", threshold("<=", 1), 0.9)
+	rep = report(t, domain.NewWorkspace(rs), ts("2026-12-01T00:00:00Z"), map[string][]domain.Point{"r-feed": {
+		bad("2026-11-02"), bad("2026-11-03"), bad("2026-11-04"), bad("2026-11-06"),
+	}}, nil, ReportOptions{})
+	for key, runs := range map[string]int{"2026-11-03": 2, "2026-11-04": 3, "2026-11-06": 1} {
+		if r := findRow(t, rep, "r", "", key); r.ConsecutiveMisses != runs {
+			t.Errorf("rolling %s: %d, want %d", key, r.ConsecutiveMisses, runs)
+		}
+	}
+}
+
+// Priority is one unit for every kind of SLT: impact weight × error budgets
+// overspent. By hand:
+//   - avail (availability, >= 99.9%, weight 5, priced at 180 a bad minute):
+//     99.8% → 0.001 short of an allowed 0.001: 1 budget → 5 (cost 15,552
+//     for 86.4 bad minutes, shown, not ranked, and the bad minutes not counted twice);
+//   - p95 (statistic, <= 450 ms, weight 2): 495 ms → 45 of 450: 0.1 → 0.2;
+//   - ratio (>= 95%, weight 1): 90% twice → 0.05 of 0.05: 1 each → 2.
+//
+// Total 7.2: avail 5 (69.4444%), ratio 2 (97.2222%), p95 0.2 (100%); the vital
+// few are avail and ratio (they start below 80%).
+func TestParetoOneUnit(t *testing.T) {
+	av := newSLT("avail", "month", "UTC", availability(), 0.999)
+	av.Spec.ImpactWeight, av.Spec.CostPerBadMinute = 5, 180
+	st := newSLT("p95", "month", "UTC", domain.Indicator{Kind: domain.IndicatorStatistic, Statistic: "p95"}, 450)
+	st.Spec.ImpactWeight = 2
+	ra := newSLT("ratio", "month", "UTC", domain.Indicator{Kind: domain.IndicatorRatio}, 0.95)
+	ws := domain.NewWorkspace(av, st, ra)
+	row := func(slt, kind, period, op string, target, att, eligible float64) Row {
+		r := Row{SLT: slt, Kind: kind, Period: period, Start: ts(period + "-01T00:00:00Z"), Complete: true, Eligible: eligible, Attainment: f64(att)}
+		if kind != domain.IndicatorStatistic {
+			r.Good, r.Bad = f64(att*eligible), f64((1-att)*eligible)
+		}
+		if kind == domain.IndicatorAvailability {
+			r.BadMinutes = r.Bad
+		}
+		r.Judge(Objective{op, target})
+		return r
+	}
+	rows := []Row{
+		row("avail", domain.IndicatorAvailability, "2026-03", ">=", 0.999, 0.998, 43200),
+		row("p95", domain.IndicatorStatistic, "2026-03", "<=", 450, 495, 1000),
+		row("ratio", domain.IndicatorRatio, "2026-03", ">=", 0.95, 0.90, 400),
+		row("ratio", domain.IndicatorRatio, "2026-04", ">=", 0.95, 0.90, 500),
+	}
+	bs := Breaches(ws, rows, nil)
+	want := map[string]struct {
+		impact, share float64
+		rank          int
+		vital         bool
+	}{
+		"avail@2026-03": {5, 5 / 7.2, 1, true},
+		"ratio@2026-03": {1, 7 / 7.2, 2, true},
+		"ratio@2026-04": {1, 7 / 7.2, 2, true},
+		"p95@2026-03":   {0.2, 1, 3, false},
+	}
+	for _, b := range bs {
+		w := want[b.ID]
+		if math.Abs(b.Impact-w.impact) > 1e-9 || math.Abs(b.ParetoShare-w.share) > 1e-6 || b.ParetoRank != w.rank || b.VitalFew != w.vital {
+			t.Errorf("%s: impact %v share %v rank %d vital %v, want %+v", b.ID, b.Impact, b.ParetoShare, b.ParetoRank, b.VitalFew, w)
+		}
+	}
+	if a := bs[0]; a.ID != "avail@2026-03" || a.Cost == nil || math.Abs(*a.Cost-15552) > 1e-6 || a.Weight != 5 {
+		t.Errorf("avail %+v", a)
 	}
 }

@@ -142,7 +142,7 @@ func (c *Calendar) nextOpen(t time.Time) (time.Time, bool) {
 	if c == nil {
 		return t, true
 	}
-	n := civilOf(t, c.loc)
+	n := LocalDay(t, c.loc)
 	for d := n; d < n+370; d++ {
 		for _, iv := range c.Day(d) {
 			if iv.End.After(t) {
@@ -384,11 +384,44 @@ type Report struct {
 	Credits  []Credit  `json:"credits"`
 	Warnings []Warning `json:"warnings"`
 	Ignored  []Ignored `json:"ignored_windows"`
+	// Statuses is each SLT's status in the reported period (JudgeStatus),
+	// filled by the caller that has the analysis (app.Compliance.Report).
+	Statuses []Status `json:"statuses"`
 }
 
-// BuildReport computes the report.
+// BuildReport computes the report. With a period asked for, only that
+// period's rows are evaluated (and what their runs of misses need).
 func BuildReport(in Input, o ReportOptions) (Report, error) {
-	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}}
+	ev := NewEvaluator(in)
+	ev.AskFor(o.Period)
+	return ev.Report(o)
+}
+
+// AskFor limits the rows this evaluator is asked for to those of the period
+// key (in each SLT's zone): Since and Until. Only for an evaluator whose
+// rows serve that period alone: a status or an analysis needs every row.
+func (ev *Evaluator) AskFor(key string) {
+	if key == "" {
+		return
+	}
+	for _, s := range ev.In.Workspace.SLTs() {
+		loc, err := domain.LoadZone(s.Spec.TimeZone)
+		if err != nil {
+			loc = time.UTC
+		}
+		if p, err := ParseKey(key, loc); err == nil {
+			if ev.Since.IsZero() || p.Start.Before(ev.Since) {
+				ev.Since = p.Start
+			}
+			ev.Until = maxTime(ev.Until, p.End)
+		}
+	}
+}
+
+// Report computes the report; the SLTs' rows stay memoised in ev.
+func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
+	in := ev.In
+	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}, Statuses: []Status{}}
 	if o.Period != "" {
 		if _, ok := KeyKind(o.Period); !ok {
 			return rep, fmt.Errorf("--period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", o.Period)
@@ -404,22 +437,6 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 	if o.SLT != "" && len(names) == 0 {
 		return rep, fmt.Errorf("SLT %q does not exist", o.SLT)
 	}
-	ev := NewEvaluator(in)
-	if o.Period != "" {
-		// Only the period's rows are asked for (and what their runs of misses need).
-		for _, n := range names {
-			loc, err := domain.LoadZone(ws.SLT(n).Spec.TimeZone)
-			if err != nil {
-				loc = time.UTC
-			}
-			if p, err := ParseKey(o.Period, loc); err == nil {
-				if ev.Since.IsZero() || p.Start.Before(ev.Since) {
-					ev.Since = p.Start
-				}
-				ev.Until = maxTime(ev.Until, p.End)
-			}
-		}
-	}
 	all, err := ev.All(names)
 	if err != nil {
 		return rep, err
@@ -427,7 +444,7 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 	for _, n := range names {
 		s := ws.SLT(n)
 		r := all[n]
-		rows := filterRows(r.Rows(), s, o.Period)
+		rows := RowsIn(r.Rows(), s, o.Period)
 		rep.Rows = append(rep.Rows, rows...)
 		rep.Ignored = append(rep.Ignored, r.Plan.Ignored...)
 		rep.Warnings = append(rep.Warnings, ResolutionWarnings(ws, s, nil)...)
@@ -438,7 +455,7 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 			continue
 		}
 		s := ws.SLT(c.Spec.SLT)
-		for _, row := range filterRows(r.Overall, s, o.Period) {
+		for _, row := range RowsIn(r.Overall, s, o.Period) {
 			rep.Credits = append(rep.Credits, CreditFor(c, row))
 		}
 	}
@@ -448,7 +465,7 @@ func BuildReport(in Input, o ReportOptions) (Report, error) {
 // filterRows keeps the rows of the period key, or, for a key of another kind
 // than the SLT's period, the rows whose period starts inside it. With a key of
 // the SLT's own kind and no data, it adds an empty row: the period shows as no data.
-func filterRows(rows []Row, s *domain.SLT, key string) []Row {
+func RowsIn(rows []Row, s *domain.SLT, key string) []Row {
 	if key == "" {
 		return rows
 	}
@@ -472,7 +489,7 @@ func filterRows(rows []Row, s *domain.SLT, key string) []Row {
 	if len(out) == 0 && (ps.Kind == kind || ps.Kind == Rolling && kind == Day) {
 		r := Row{SLT: s.Name(), Kind: "none", Period: key, Start: p.Start, End: p.End, Unknown: 0}
 		if ps.Kind == Rolling {
-			r.Start = dayStart(civilOf(p.Start, loc)-ps.Days+1, loc).UTC()
+			r.Start = dayStart(LocalDay(p.Start, loc)-ps.Days+1, loc)
 		}
 		if len(s.Spec.Tiers) == 0 {
 			r.Judge(Objective{s.Spec.ObjectiveOp(s.Spec.Objective.Op), s.Spec.Objective.Target})

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"slate/internal/compliance"
 )
 
 // DataFile is one generated supplier file, to be imported into Feed.
@@ -97,7 +99,9 @@ func (g *gen) makeOutages() []outage {
 	for d := g.start; d.Before(g.now); d = d.AddDate(0, 0, 1) {
 		if d.Weekday() == time.Sunday && !d.Before(time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)) {
 			if n%3 == 0 {
-				add(time.Date(d.Year(), d.Month(), d.Day(), 2, 30, 0, 0, g.berlin), 40*time.Minute, "patching")
+				// 02:30 read as the window's 02:00 is: the first time the clock shows it
+				// (on the autumn change day it shows it twice)
+				add(compliance.FirstAt(time.Date(d.Year(), d.Month(), d.Day(), 2, 30, 0, 0, time.UTC), g.berlin), 40*time.Minute, "patching")
 			}
 			n++
 		}

@@ -103,19 +103,6 @@ func badRune(r rune) bool {
 	return false
 }
 
-// formulaLead reports whether a spreadsheet would read s as a formula or
-// command when typed or imported as CSV (OWASP "CSV injection" list).
-func formulaLead(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\n':
-		return true
-	}
-	return false
-}
-
 // wallUTC keeps the wall clock of t in its own location and returns it as a
 // UTC time, so spreadsheets (which have no time zones) show what the PDF shows.
 func wallUTC(t time.Time) time.Time {
@@ -199,4 +186,16 @@ func formatValue(c report.Cell, currency string) string {
 		return c.Time.Format("2006-01-02 15:04")
 	}
 	return NullText
+}
+
+// FloorPercent writes a share as a percentage with dec decimals, cut rather
+// than rounded, so a cumulative share below 100% never reads "100.0%"
+// (0.99996 is "99.9%"); 1 and above are "100.0%".
+func FloorPercent(v float64, dec int) string {
+	p := math.Pow(10, float64(dec))
+	x := math.Floor(v*100*p+1e-9) / p // the epsilon keeps 0.29 (28.999…) at 29.0
+	if v >= 1 {
+		x = math.Floor(v*100*p+0.5) / p
+	}
+	return strconv.FormatFloat(x, 'f', dec, 64) + "%"
 }

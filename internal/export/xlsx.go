@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"slate/internal/cellsafe"
 	"slate/internal/report"
 )
 
@@ -28,13 +29,11 @@ import (
 //     cell API are never mixed on one sheet.
 //
 // Text safety: every text is written as a string cell (shared string, or inline
-// string on data sheets). Spreadsheet programs never evaluate string cells, so
-// `=HYPERLINK("http://x","y")` stays text and its value is exactly what the
-// supplier sent (auditors can match it). Texts that start with = + - @ tab CR
-// LF also get the cell attribute quotePrefix="1": Excel and LibreOffice show
-// the text unchanged, and keep it text if a user re-enters the cell (F2,
-// Enter). We deliberately do not insert a visible apostrophe into the value.
-// Export to CSV is a different threat and needs its own escaping.
+// string on data sheets), which spreadsheet programs never evaluate. Texts that
+// start with = + - @ tab CR LF (and are not numbers) also get a leading
+// apostrophe in the value (internal/cellsafe, the rule every export of Slate
+// uses): they stay text if a user re-enters the cell or saves the sheet as
+// CSV. An auditor matching a supplier's text drops that one apostrophe.
 // Texts over 32,767 characters are cut with "… [cut: N characters]".
 //
 // Determinism: document properties take Meta.GeneratedAt; no clock is read. The
@@ -80,7 +79,6 @@ type styleKey struct {
 	kind     report.ValueKind
 	currency string
 	rag      report.RAG
-	quote    bool
 }
 
 type xlsxWriter struct {
@@ -256,30 +254,11 @@ func (x *xlsxWriter) style(k styleKey) (int, error) {
 	if id, ok := x.styles[k]; ok {
 		return id, nil
 	}
-	base := k
-	base.quote = false
-	id, ok := x.styles[base]
-	if !ok {
-		var err error
-		id, err = x.f.NewStyle(makeStyle(base))
-		if err != nil {
-			return 0, err
-		}
-		x.styles[base] = id
+	id, err := x.f.NewStyle(makeStyle(k))
+	if err != nil {
+		return 0, err
 	}
-	if k.quote {
-		// excelize has no public QuotePrefix option: clone the cell format
-		// record and set the attribute. The clone comes after the original,
-		// so excelize's own style de-duplication keeps finding the original.
-		xfs := x.f.Styles.CellXfs
-		xf := xfs.Xf[id]
-		t := true
-		xf.QuotePrefix = &t
-		xfs.Xf = append(xfs.Xf, xf)
-		xfs.Count = len(xfs.Xf)
-		id = len(xfs.Xf) - 1
-		x.styles[k] = id
-	}
+	x.styles[k] = id
 	return id, nil
 }
 
@@ -391,12 +370,11 @@ func textWidth(s string) float64 {
 	return float64(w) + 2
 }
 
-func safeText(s string) string { return cutText(cleanText(s), maxCellChars) }
+func safeText(s string) string { return cutText(cellsafe.Text(cleanText(s)), maxCellChars) }
 
 func (x *xlsxWriter) setText(sheet string, col, row int, s string, k styleKey) error {
 	s = safeText(s)
 	k.kind = report.ValueText
-	k.quote = formulaLead(s)
 	id, err := x.style(k)
 	if err != nil {
 		return err
@@ -487,6 +465,9 @@ func (x *xlsxWriter) writeCover(plans []sectionPlan) error {
 		{Label: "Fingerprint", Value: report.Text(m.Fingerprint)},
 		{Label: "Anonymised", Value: report.Text(anon)},
 	}
+	if m.Head != "" {
+		facts = append(facts, report.KeyValue{Label: "Audit head", Value: report.Text(m.Head)})
+	}
 	if m.Scope != "" {
 		facts = append(facts, report.KeyValue{Label: "Scope", Value: report.Text(m.Scope)})
 	}
@@ -495,7 +476,7 @@ func (x *xlsxWriter) writeCover(plans []sectionPlan) error {
 			return err
 		}
 		k := styleKey{role: roleValue}
-		if kv.Label == "Fingerprint" {
+		if kv.Label == "Fingerprint" || kv.Label == "Audit head" {
 			k.role = roleMono
 		}
 		if err := x.setCell(s, 2, row, kv.Value, k); err != nil {
@@ -829,7 +810,7 @@ func (x *xlsxWriter) writeDataSheet(sheet string, t *report.Table) error {
 	vals := make([]any, len(t.Columns))
 	for ci, c := range t.Columns {
 		h := heads[ci]
-		id, err := x.style(styleKey{role: roleHeader, kind: c.Kind, quote: formulaLead(h)})
+		id, err := x.style(styleKey{role: roleHeader, kind: c.Kind})
 		if err != nil {
 			return err
 		}
@@ -846,9 +827,7 @@ func (x *xlsxWriter) writeDataSheet(sheet string, t *report.Table) error {
 			var val any
 			switch {
 			case v.Kind == report.ValueText:
-				txt := safeText(v.Text)
-				k.quote = formulaLead(txt)
-				val = txt
+				val = safeText(v.Text)
 			case v.Kind.IsNumeric():
 				val = v.Number
 			case v.Kind.IsTime():

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -23,10 +24,23 @@ type Limits struct {
 	MaxPart int64
 	// MaxEntries is the most entries an XLSX zip may hold (default 10,000).
 	MaxEntries int
+	// SheetSlack and SheetPerRow bound a worksheet (and the shared strings)
+	// by what it holds: while it is unpacked, its bytes may not exceed
+	// SheetSlack + SheetPerRow × the rows (strings) found so far (defaults
+	// 16 MiB and 64 KiB). Padding is refused after SheetSlack bytes, not
+	// after MaxUnzipped.
+	SheetSlack  int64
+	SheetPerRow int64
+	// MaxAuxPart is the largest other part (styles, drawings, images...),
+	// which the XLSX reader holds in memory (default 64 MiB).
+	MaxAuxPart int64
+	// MaxTime is the wall-time budget for reading an XLSX (default 60 s).
+	MaxTime time.Duration
 }
 
 // DefaultLimits are the limits used when a field is zero.
-var DefaultLimits = Limits{MaxLine: 1 << 20, MaxCell: 32767, MaxUnzipped: 1 << 30, MaxPart: 1 << 30, MaxEntries: 10000}
+var DefaultLimits = Limits{MaxLine: 1 << 20, MaxCell: 32767, MaxUnzipped: 1 << 30, MaxPart: 1 << 30, MaxEntries: 10000,
+	SheetSlack: 16 << 20, SheetPerRow: 64 << 10, MaxAuxPart: 64 << 20, MaxTime: 60 * time.Second}
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
@@ -44,6 +58,18 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxEntries > 0 {
 		d.MaxEntries = l.MaxEntries
+	}
+	if l.SheetSlack > 0 {
+		d.SheetSlack = l.SheetSlack
+	}
+	if l.SheetPerRow > 0 {
+		d.SheetPerRow = l.SheetPerRow
+	}
+	if l.MaxAuxPart > 0 {
+		d.MaxAuxPart = l.MaxAuxPart
+	}
+	if l.MaxTime > 0 {
+		d.MaxTime = l.MaxTime
 	}
 	return d
 }

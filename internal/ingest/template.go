@@ -11,25 +11,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"slate/internal/cellsafe"
 	"slate/internal/domain"
 )
-
-// Neutralise makes supplier text safe to write into a spreadsheet: text that a
-// spreadsheet would run as a formula (starting with = + - @ tab CR LF) gets a
-// leading apostrophe. Plain numbers ("-5", "+3.2") are left alone.
-func Neutralise(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\n':
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s
-		}
-		return "'" + s
-	}
-	return s
-}
 
 // templateColumn documents one column of the supplier template.
 type templateColumn struct {
@@ -172,7 +156,7 @@ func WriteTemplate(w io.Writer, feed *domain.Feed) error {
 	for i, l := range lines {
 		for j, s := range l {
 			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			x.SetCellStr(instr, cell, s)
+			x.SetCellStr(instr, cell, cellsafe.Text(s))
 		}
 	}
 	x.SetCellStyle(instr, "A1", "A1", title)
@@ -216,8 +200,11 @@ type RejectsInfo struct {
 	Header []string
 }
 
-func rejectHeader(info RejectsInfo, rows []RejectedRow) []string {
-	h := append([]string(nil), info.Header...)
+func rejectHeader(info RejectsInfo) []string {
+	h := make([]string, 0, len(info.Header)+5)
+	for _, c := range info.Header {
+		h = append(h, cellsafe.Text(c))
+	}
 	return append(h, "source_row", "problem", "column", "value", "fix")
 }
 
@@ -225,7 +212,7 @@ func rejectLine(info RejectsInfo, r RejectedRow) []string {
 	out := make([]string, len(info.Header), len(info.Header)+5)
 	for i := range out {
 		if i < len(r.Cells) {
-			out[i] = Neutralise(r.Cells[i])
+			out[i] = cellsafe.Text(r.Cells[i])
 		}
 	}
 	var kinds, cols, vals, fixes []string
@@ -239,15 +226,15 @@ func rejectLine(info RejectsInfo, r RejectedRow) []string {
 		}
 		fixes = append(fixes, f.Message)
 	}
-	return append(out, strconv.Itoa(r.Row), strings.Join(kinds, "; "), Neutralise(strings.Join(cols, "; ")),
-		Neutralise(strings.Join(vals, "; ")), Neutralise(strings.Join(fixes, " | ")))
+	return append(out, strconv.Itoa(r.Row), strings.Join(kinds, "; "), cellsafe.Text(strings.Join(cols, "; ")),
+		cellsafe.Text(strings.Join(vals, "; ")), cellsafe.Text(strings.Join(fixes, " | ")))
 }
 
 // WriteRejectsCSV writes the rejected rows as CSV: the original columns (so the
 // fixed rows can be sent again), then the source row, problems and the fix.
 func WriteRejectsCSV(w io.Writer, info RejectsInfo, rows iter.Seq[RejectedRow]) error {
 	cw := csv.NewWriter(w)
-	cw.Write(rejectHeader(info, nil))
+	cw.Write(rejectHeader(info))
 	for r := range rows {
 		if err := cw.Write(rejectLine(info, r)); err != nil {
 			return err
@@ -269,13 +256,13 @@ func WriteRejectsXLSX(w io.Writer, info RejectsInfo, rows iter.Seq[RejectedRow])
 	if err != nil {
 		return err
 	}
-	head := rejectHeader(info, nil)
+	head := rejectHeader(info)
 	sw.SetColWidth(1, len(head), 18)
 	sw.SetColWidth(len(head), len(head), 80)
 	row := 1
 	vals := make([]any, len(head))
 	for i, s := range head {
-		vals[i] = Neutralise(s)
+		vals[i] = s
 	}
 	if err := sw.SetRow("A1", vals); err != nil {
 		return err
@@ -299,8 +286,8 @@ func WriteRejectsXLSX(w io.Writer, info RejectsInfo, rows iter.Seq[RejectedRow])
 	x.NewSheet(about)
 	for i, l := range [][]string{
 		{"Rejected rows of batch", strconv.FormatUint(info.Batch, 10)},
-		{"Feed", Neutralise(info.Feed)},
-		{"File", Neutralise(info.File)},
+		{"Feed", cellsafe.Text(info.Feed)},
+		{"File", cellsafe.Text(info.File)},
 		{"Rows", strconv.Itoa(row - 1)},
 		{"Generated", time.Now().UTC().Format(time.RFC3339)},
 		{"How to use", "Fix each row as the fix column says, delete the last five columns, and send the rows again as a new file."},

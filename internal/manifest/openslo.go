@@ -186,13 +186,13 @@ func mapSLI(raw rawDoc, field string, meta domain.Meta, spec osSLISpec) (sli, *P
 			return fail(field+".ratioMetric.raw", "raw ratio metrics (a precomputed ratio) cannot be mapped: import good and total counts instead")
 		case r.Total == nil:
 			return fail(field+".ratioMetric.total", "is required")
+		case r.Good != nil && r.Bad != nil:
+			// Reading one and dropping the other would judge the SLT on a
+			// numerator its author may not have meant.
+			return fail(field+".ratioMetric", "has both good and bad: OpenSLO v1 takes one numerator (good or bad) with total; remove the one that is not meant")
 		case r.Good != nil:
 			feed.Spec.Mapping = &domain.Mapping{Time: "timestamp", Good: "good", Total: "total"}
 			notes = append(notes, "good: "+describeSource(r.Good))
-			if r.Bad != nil {
-				// OpenSLO asks for good or bad; files that give both are read with good as the numerator.
-				notes = append(notes, "bad (not used, good is the numerator): "+describeSource(r.Bad))
-			}
 		case r.Bad != nil:
 			feed.Spec.Mapping = &domain.Mapping{Time: "timestamp", Bad: "bad", Total: "total"}
 			notes = append(notes, "bad: "+describeSource(r.Bad))

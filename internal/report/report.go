@@ -47,12 +47,19 @@ type Meta struct {
 	// the document metadata (PDF keywords, XLSX keywords) and on the cover so
 	// that a verifier can recompute the fingerprint. Empty: not written.
 	Scope string `json:"scope,omitempty"`
+	// Head is the audit chain head the pack was made at, "SEQ:HASH": kept
+	// outside the database it anchors the trail (docs/security.md). Printed on
+	// the cover and written into the keywords. Empty: not written.
+	Head string `json:"head,omitempty"`
 }
 
-// Keywords is the document keywords line: "fingerprint <fp>" followed by the
-// scope when there is one. Verifiers read the fingerprint back from it.
+// Keywords is the document keywords line: "fingerprint <fp>", "head
+// <seq:hash>" when there is one, then the scope. Verifiers read them back.
 func (m Meta) Keywords() string {
 	k := "fingerprint " + m.Fingerprint
+	if m.Head != "" {
+		k += " head " + m.Head
+	}
 	if m.Scope != "" {
 		k += " " + m.Scope
 	}

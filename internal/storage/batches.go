@@ -16,6 +16,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"slate/internal/domain"
+	"slate/internal/pointhash"
 )
 
 // BatchStatus is where a batch is in its lifecycle:
@@ -293,6 +294,9 @@ type BatchWriter struct {
 	slab     slab
 	blocks   blockBuilder
 	lines    *keptLines
+	// hash is the batch's data digest, fed as points are written; nil once a
+	// flush brought points out of canonical order (Publish then re-reads them).
+	hash *pointhash.Hasher
 }
 
 // ID is the batch id.
@@ -332,6 +336,7 @@ func (s *Store) BeginBatch(feed string, meta BatchMeta) (*BatchWriter, error) {
 			return errors.New("begin batch: batch ids exhausted")
 		}
 		w.id = id
+		w.hash = pointhash.New(feed, id)
 		return t.putBatch(&Batch{ID: id, Feed: feed, Status: StatusStaging, BatchMeta: meta, Created: s.now().UTC()})
 	})
 	if err != nil {
@@ -467,6 +472,9 @@ func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) err
 		}
 		pp.P.Batch = w.id
 		bb.add(&pp.P, pp.Row)
+		if w.hash != nil && w.hash.Add(&pp.P, pp.Row) != nil {
+			w.hash = nil
+		}
 		same = append(same, i)
 		w.written++
 		if !w.has || tk < w.minK {
@@ -763,9 +771,17 @@ func (w *BatchWriter) Range() (from, to time.Time, ok bool) {
 	return keyTime(w.minK), keyTime(w.maxK), true
 }
 
+// Audit actions that carry a batch's data digest (DataRecord, under "data").
+const (
+	ActionImport       = "import"
+	ActionRevert       = "batch.revert"
+	ActionDataBackfill = "data.backfill"
+)
+
 // Publish makes the batch visible in one transaction: final metadata, the
 // SHA-256 index, hook (e.g. saving the feed's mapping) and the audit event
-// (action "import", object "Batch/N", details). Queued items are flushed first.
+// (action "import", object "Batch/N", details with "data": the digest of the
+// batch's points, datahash.go). Queued items are flushed first.
 func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) error) error {
 	if len(w.pending)+len(w.findings)+len(w.rejects)+len(w.chunks) > 0 {
 		if err := w.Flush(nil); err != nil {
@@ -809,7 +825,15 @@ func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) erro
 				return err
 			}
 		}
-		_, err = t.Audit("import", fmt.Sprintf("Batch/%d", w.id), details)
+		d, err := w.digest(t)
+		if err != nil {
+			return err
+		}
+		withHash, err := withData(details, newDataRecord(w.feed, w.id, d))
+		if err != nil {
+			return err
+		}
+		_, err = t.Audit(ActionImport, fmt.Sprintf("Batch/%d", w.id), withHash)
 		return err
 	})
 	if err != nil {
@@ -817,6 +841,26 @@ func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) erro
 	}
 	w.done = true
 	return nil
+}
+
+// digest is the batch's data digest: the one fed while writing when every
+// flush came in canonical order (a file sorted by time), else re-read from
+// the stored points. Either way `slate audit verify` re-reads and compares.
+func (w *BatchWriter) digest(t *Tx) (pointhash.Digest, error) {
+	h := w.hash
+	w.hash = nil // Sum ends the stream: a second attempt re-reads
+	if h == nil {
+		return t.batchDigest(w.feed, w.id, w.has, w.minK, w.maxK)
+	}
+	if err := t.eachReplaced(w.feed, func(by uint64, k []byte) error {
+		if by != w.id {
+			return nil
+		}
+		return h.Replaced(keyTime(binary.BigEndian.Uint64(k)), keyBatch(k), keyRow(k))
+	}); err != nil {
+		return pointhash.Digest{}, err
+	}
+	return h.Sum()
 }
 
 // Abort discards the batch: it never becomes visible, and its points are removed.
@@ -895,9 +939,18 @@ func (s *Store) RevertBatch(id uint64, reason string) (Batch, error) {
 				}
 			}
 		}
-		_, err = t.Audit("batch.revert", fmt.Sprintf("Batch/%d", id), map[string]any{
+		// The digest of what is withdrawn, read before the points go.
+		d, err := t.BatchDigest(id)
+		if err != nil {
+			return err
+		}
+		details, err := withData(map[string]any{
 			"batch": id, "feed": b.Feed, "file": b.File, "sha256": b.SHA256, "points": b.Counts.Imported, "reason": reason,
-		})
+		}, newDataRecord(b.Feed, id, d))
+		if err != nil {
+			return err
+		}
+		_, err = t.Audit(ActionRevert, fmt.Sprintf("Batch/%d", id), details)
 		return err
 	})
 	if err != nil {

@@ -5,8 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 
-	bolt "go.etcd.io/bbolt"
-
 	"slate/internal/domain"
 )
 
@@ -87,9 +85,9 @@ func (s *Store) convertV1Points() error {
 	c := &v1Converter{builders: map[uint64]*blockBuilder{}}
 	for {
 		done := false
-		err := s.db.Update(func(tx *bolt.Tx) error {
+		err := s.Update(func(t *Tx) error {
 			var err error
-			done, err = c.step(&Tx{tx: tx, store: s})
+			done, err = c.step(t)
 			return err
 		})
 		if err != nil {

@@ -3,29 +3,30 @@ package storage
 import (
 	"fmt"
 	"os"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // migration moves the schema from version To-1 to To.
 type migration struct {
 	To   uint64
 	Name string
-	Run  func(tx *bolt.Tx) error
-	// Bulk, when set, runs before the transaction of Run, in transactions of
-	// its own (work too big for one): it must be safe to run again after a
-	// crash part way, since the schema version moves only with Run.
+	Run  func(tx *Tx) error
+	// Bulk, when set, runs before the transaction of every Run, in
+	// transactions of its own (work too big for one): it must be safe to
+	// run again after a crash part way, since the schema version moves only
+	// with Run.
 	Bulk func(s *Store) error
 }
 
 // migrations run in order; append new steps, never edit old ones.
 var migrations = []migration{
-	{To: 1, Name: "create meta, defs and audit buckets", Run: func(tx *bolt.Tx) error { return nil }},
-	{To: 2, Name: "compress stored points into column blocks; index the spans of published batches", Run: func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketPointsV1) != nil {
+	{To: 1, Name: "create meta, defs and audit buckets", Run: func(tx *Tx) error { return nil }},
+	{To: 2, Name: "record the data hash of every published batch", Run: backfillDataHashes},
+	// Its Bulk converts the points before step 2 reads them.
+	{To: 3, Name: "compress stored points into column blocks; index the spans of published batches", Run: func(tx *Tx) error {
+		if tx.tx.Bucket(bucketPointsV1) != nil {
 			return fmt.Errorf("schema-1 points remain in bucket %q", bucketPointsV1)
 		}
-		return indexBatchSpans(tx)
+		return indexBatchSpans(tx.tx)
 	}, Bulk: (*Store).convertV1Points},
 }
 
@@ -34,8 +35,8 @@ func SchemaVersion() uint64 { return migrations[len(migrations)-1].To }
 
 func (s *Store) migrate() error {
 	var have uint64
-	if err := s.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketMeta); b != nil {
+	if err := s.View(func(tx *Tx) error {
+		if b := tx.tx.Bucket(bucketMeta); b != nil {
 			have = fromU64(b.Get(keySchema))
 		}
 		return nil
@@ -48,6 +49,10 @@ func (s *Store) migrate() error {
 	}
 	if have == want {
 		return nil
+	}
+	if s.readOnly {
+		return fmt.Errorf("%s: %w: it is at schema %d and this Slate needs %d. Upgrade it once with `slate init --db %s` (a backup is kept beside it), or upgrade a writable copy",
+			s.path, ErrNeedsMigration, have, want, s.path)
 	}
 	if have > 0 {
 		// An existing backup is never overwritten: it may be the file as
@@ -67,12 +72,13 @@ func (s *Store) migrate() error {
 			}
 		}
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.Update(func(tx *Tx) error {
 		return runMigrations(tx, have, migrations)
 	})
 }
 
-func runMigrations(tx *bolt.Tx, have uint64, steps []migration) error {
+func runMigrations(t *Tx, have uint64, steps []migration) error {
+	tx := t.tx
 	for _, name := range topBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
@@ -82,7 +88,7 @@ func runMigrations(tx *bolt.Tx, have uint64, steps []migration) error {
 		if m.To <= have {
 			continue
 		}
-		if err := m.Run(tx); err != nil {
+		if err := m.Run(t); err != nil {
 			return fmt.Errorf("migration to schema %d (%s): %w", m.To, m.Name, err)
 		}
 		if err := tx.Bucket(bucketMeta).Put(keySchema, u64(m.To)); err != nil {

@@ -19,7 +19,7 @@ import (
 var ErrStop = errors.New("stop scan")
 
 // ErrCorruptPoint means a stored point could not be decoded.
-var ErrCorruptPoint = errors.New("stored point is unreadable")
+var ErrCorruptPoint = errors.New("a stored point is unreadable: the database file is damaged (check it with `slate doctor FILE`)")
 
 // Point keys are 16 bytes: the time (Unix nanoseconds with the sign bit flipped,
 // so key order is time order, big-endian), the batch id (4 bytes) and the row of
@@ -202,6 +202,8 @@ type visibility struct {
 	cache map[uint64]bool
 	// own is a staging batch whose points its writer may see.
 	own uint64
+	// all sees every batch (integrity checks read what is stored, published or not).
+	all bool
 }
 
 func newVisibility(tx *bolt.Tx, own uint64) *visibility {
@@ -209,7 +211,7 @@ func newVisibility(tx *bolt.Tx, own uint64) *visibility {
 }
 
 func (v *visibility) visible(id uint64) bool {
-	if id == v.own && id != 0 {
+	if v.all || id == v.own && id != 0 {
 		return true
 	}
 	if ok, hit := v.cache[id]; hit {

@@ -54,7 +54,8 @@ func (s *Store) ClearResults() error {
 	if err := s.results.flush(); err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.Update(func(t *Tx) error {
+		tx := t.tx
 		if tx.Bucket(bucketResults) != nil {
 			if err := tx.DeleteBucket(bucketResults); err != nil {
 				return err
@@ -75,6 +76,9 @@ type resultQueue struct {
 }
 
 func (q *resultQueue) add(s *Store, spec string, recs map[string][]byte) {
+	if q == nil {
+		return // a store without a queue (a salvage copy) keeps none
+	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if q.pending == nil {
@@ -85,6 +89,9 @@ func (q *resultQueue) add(s *Store, spec string, recs map[string][]byte) {
 		q.pending[spec] = map[string][]byte{}
 	}
 	maps.Copy(q.pending[spec], recs)
+	if s.readOnly {
+		return // kept for Close (writeBack)
+	}
 	if !q.running {
 		q.running = true
 		go q.write(s)
@@ -103,24 +110,7 @@ func (q *resultQueue) write(s *Store) {
 			return
 		}
 		q.mu.Unlock()
-		err := s.db.Update(func(tx *bolt.Tx) error {
-			rb, err := tx.CreateBucketIfNotExists(bucketResults)
-			if err != nil {
-				return err
-			}
-			for spec, recs := range batch {
-				b, err := rb.CreateBucketIfNotExists([]byte(spec))
-				if err != nil {
-					return err
-				}
-				for k, v := range recs {
-					if err := b.Put([]byte(k), v); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
-		})
+		err := s.Update(func(t *Tx) error { return putResults(t.tx, batch) })
 		if err != nil {
 			q.mu.Lock()
 			if q.err == nil {
@@ -131,13 +121,55 @@ func (q *resultQueue) write(s *Store) {
 	}
 }
 
+func putResults(tx *bolt.Tx, batch map[string]map[string][]byte) error {
+	rb, err := tx.CreateBucketIfNotExists(bucketResults)
+	if err != nil {
+		return err
+	}
+	for spec, recs := range batch {
+		b, err := rb.CreateBucketIfNotExists([]byte(spec))
+		if err != nil {
+			return err
+		}
+		for k, v := range recs {
+			if err := b.Put([]byte(k), v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeBack stores what a read-only store computed, after it closed the
+// file: a short writable open, given up at once when the file is in use or
+// may not be written (the results are derived data; nothing is lost).
+func (q *resultQueue) writeBack(path string) {
+	if q == nil || len(q.pending) == 0 {
+		return
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 50 * time.Millisecond, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	db.AllocSize = allocSize
+	_ = guard(path, func() error { return db.Update(func(tx *bolt.Tx) error { return putResults(tx, q.pending) }) })
+	q.pending = nil
+}
+
 func (q *resultQueue) pendingOf(spec string, into map[string][]byte) {
+	if q == nil {
+		return
+	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	maps.Copy(into, q.pending[spec])
 }
 
 func (q *resultQueue) flush() error {
+	if q == nil {
+		return nil
+	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for q.running {

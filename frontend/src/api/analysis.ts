@@ -8,16 +8,22 @@ export interface ChartPoint {
   start: string;
   end: string;
   value: number;
+  /** the value before the day-of-week adjustment (adjusted daily series only) */
+  raw?: number;
   center: number;
   lcl: number;
   ucl: number;
   met: boolean | null;
   in_baseline: boolean;
+  /** phase II: the run rules are read on this point */
+  judged: boolean;
   rules: string[];
 }
 
 export interface Violation {
   rule: string;
+  /** better, worse or unusual, judged by the SLT's op */
+  direction: 'better' | 'worse' | 'unusual';
   index: number;
   label: string;
   span_labels: [string, string];
@@ -87,7 +93,42 @@ export interface AnalysisResult {
   time_to_breach: TimeToBreach;
   seasonality: { hour_of_day: SeasonIndex | null; day_of_week: SeasonIndex | null; samples: number } | null;
   baseline_band: { method: string; window: number; points: BandPoint[]; outside: string[]; next: BandPoint } | null;
-  verdict: { status: string; text: string; control: string; trend: string; breach: string };
+  /** the reference (phase I): chosen (auto) or given */
+  baseline: { from: number; to: number; from_label: string; to_label: string; all: boolean; auto: boolean; why: string };
+  adjustment: Adjustment | null;
+  capability: Capability | null;
+  verdict: Verdict;
+}
+
+export interface Adjustment {
+  kind: string;
+  labels: string[];
+  index: number[];
+  p: number;
+  applied: boolean;
+  why: string;
+}
+
+export interface Capability {
+  periods: number;
+  missed: number;
+  missed_labels: string[];
+  expected_miss_share: number | null;
+  capable: boolean;
+  incapable: boolean;
+  text: string;
+}
+
+export interface Verdict {
+  status: string;
+  text: string;
+  control: string;
+  capability: string;
+  trend: string;
+  breach: string;
+  stable: boolean;
+  /** the rules, limits and figures behind the text */
+  details: string[];
 }
 
 export interface EscalationLevel {

@@ -13,13 +13,19 @@ export interface AuditEvent {
   hash: string;
 }
 
-/** storage.Verification */
+/** app.AuditVerification: the chain, then the stored data of every published batch */
 export interface AuditVerification {
   ok: boolean;
   events: number;
   head: string;
   first_bad?: number;
   problem?: string;
+  /** the stored points of every published batch were re-hashed */
+  data_checked?: boolean;
+  batches?: number;
+  points?: number;
+  /** the first batch whose stored points no longer match the trail */
+  bad_batch?: number;
 }
 
 export interface AuditApi {

@@ -16,8 +16,15 @@ export interface Breach {
   shortfall: number;
   bad_minutes: number | null;
   bad_items: number | null;
+  /** shortfall ÷ the shortfall the objective allows */
+  budgets_overspent: number;
+  allowance: number;
+  weight: number;
+  /** weight × budgets overspent: one unit for every kind of SLT */
   impact: number;
   impact_rule: string;
+  /** money: cost per bad minute × bad minutes, where priced (not ranked) */
+  cost?: number;
   frequency: number;
   duration: number;
   priority: number;

@@ -94,7 +94,13 @@ export interface DashboardSLT {
   supplierName: string;
   ratio: boolean;
   unit: string;
+  /** the RAG colour of state: one status rule for every face (docs/metrics.md, Status) */
   status: Rag;
+  state: 'missed' | 'at_risk' | 'on_target' | 'no_data';
+  /** the reporting period the status judges */
+  statusPeriod: string;
+  reasons: string[];
+  /** the reasons in one line */
   reason: string;
   current: ReportRow | null;
   isCurrent: boolean;
@@ -240,14 +246,29 @@ export interface ComplianceApi {
   rows(q: RowsQuery): Promise<RowsPage>;
   /** Past periods judged at another target; tier: one tier of a tiered SLT. */
   whatIf(slt: string, target: number, tier?: string, at?: string): Promise<WhatIf>;
-  /** Every period row of one SLT (its tiers, then its overall rows). */
-  report(slt: string, at?: string): Promise<ReportRow[]>;
+  /** Every period row of one SLT (its tiers, then its overall rows), and its status now. */
+  report(slt: string, at?: string): Promise<SLTReport>;
+}
+
+/** compliance.Status: an SLT's state in a reporting period and why (one rule for every face). */
+export interface Status {
+  slt: string;
+  period: string;
+  state: 'missed' | 'at_risk' | 'on_target' | 'no_data';
+  label: string;
+  rag: Rag;
+  reasons: string[];
+}
+
+export interface SLTReport {
+  rows: ReportRow[];
+  status: Status | null;
 }
 
 const arr = <T,>(v: T[] | null | undefined): T[] => v ?? [];
 
 function normSLT(t: DashboardSLT): DashboardSLT {
-  return { ...t, tiers: arr(t.tiers), spark: arr(t.spark), components: arr(t.components) };
+  return { ...t, tiers: arr(t.tiers), spark: arr(t.spark), components: arr(t.components), reasons: arr(t.reasons) };
 }
 
 export function createComplianceApi(t: Transport): ComplianceApi {
@@ -288,8 +309,9 @@ export function createComplianceApi(t: Transport): ComplianceApi {
       return { ...w, periods: arr(w.periods), warnings: arr(w.warnings) };
     },
     report: async (slt, at = '') => {
-      const rep = await t.call<{ rows: ReportRow[] | null }>('Compliance', 'Report', [{ period: '', slt, at }]);
-      return arr(rep?.rows);
+      const rep = await t.call<{ rows: ReportRow[] | null; statuses?: Status[] | null }>('Compliance', 'Report', [{ period: '', slt, at }]);
+      const st = arr(rep?.statuses).find((s) => s.slt === slt);
+      return { rows: arr(rep?.rows), status: st ? { ...st, reasons: arr(st.reasons) } : null };
     },
   };
 }

@@ -15,7 +15,8 @@ export function slt(p: Partial<DashboardSLT> = {}): DashboardSLT {
   return {
     name: 'checkout-success', displayName: 'Checkout success rate', service: 'payments', type: 'SLA', indicator: 'ratio', objective: '>= 99%',
     period: 'month', owner: 'Jonas Weber', feed: 'checkout-counts', supplier: '', supplierName: '', ratio: true, unit: '', status: 'green',
-    reason: 'on target', current: row(), isCurrent: true, budget: 0.5175, tiers: [],
+    state: 'on_target', statusPeriod: '2026-11', reasons: ['on target so far in 2026-11: 99.518% against >= 99%, 51% of the error budget left'],
+    reason: 'on target so far in 2026-11: 99.518% against >= 99%, 51% of the error budget left', current: row(), isCurrent: true, budget: 0.5175, tiers: [],
     spark: [
       { period: '2026-10', attainment: 0.9957, target: 0.99, met: true, complete: true },
       { period: '2026-11', attainment: 0.995175, target: 0.99, met: true, complete: false },
@@ -34,7 +35,8 @@ export const dashboard: Dashboard = {
       slts: [
         slt({
           name: 'parcel-delivery-48h', displayName: 'Parcels delivered within 48 hours', service: 'order-fulfilment', type: 'UC', objective: '>= 95%',
-          supplier: 'parcelnet', supplierName: 'ParcelNet Logistics', status: 'red', reason: 'target missed in this period', budget: -0.85,
+          supplier: 'parcelnet', supplierName: 'ParcelNet Logistics', status: 'red', state: 'missed', reason: 'below target so far in 2026-11 (still running): 90.770% against >= 95%',
+          reasons: ['below target so far in 2026-11 (still running): 90.770% against >= 95%', 'missed 5 months in a row: a root-cause analysis is due'], budget: -0.85,
           current: row({ slt: 'parcel-delivery-48h', kind: 'duration', eligible: 1376, good: 1249, bad: 127, attainment: 0.9077, target: 0.95, met: false, budget_remaining: -0.85 }),
           rcaDue: true, consecutiveMisses: 5,
         }),
@@ -45,7 +47,8 @@ export const dashboard: Dashboard = {
       slts: [
         slt(),
         slt({
-          name: 'shop-availability', displayName: 'Web shop availability', type: 'SLA', objective: '', status: 'amber', reason: 'off-hours: under a quarter of the error budget left',
+          name: 'shop-availability', displayName: 'Web shop availability', type: 'SLA', objective: '', status: 'amber', state: 'at_risk', reason: 'off-hours: only 20% of the error budget left in 2026-11',
+          reasons: ['off-hours: only 20% of the error budget left in 2026-11'],
           supplierName: 'CloudHost GmbH', supplier: 'cloudhost', budget: 0.2,
           tiers: [
             { name: 'core-hours', objective: '>= 99.9%', status: 'green', row: row({ tier: 'core-hours', attainment: 0.9995 }) },
@@ -106,15 +109,22 @@ export const analysis: SLTAnalysis = {
     chart: {
       kind: 'laney-p', why: '', center: 0.9955, sigma: 0.0005, rules: 'nelson',
       points: [
-        { index: 1, label: '2026-09', start: '', end: '', value: 0.9957, center: 0.9955, lcl: 0.994, ucl: 0.997, met: true, in_baseline: true, rules: [] },
-        { index: 2, label: '2026-10', start: '', end: '', value: 0.9932, center: 0.9955, lcl: 0.994, ucl: 0.997, met: true, in_baseline: true, rules: ['nelson-1'] },
+        { index: 1, label: '2026-09', start: '', end: '', value: 0.9957, center: 0.9955, lcl: 0.994, ucl: 0.997, met: true, in_baseline: true, judged: false, rules: [] },
+        { index: 2, label: '2026-10', start: '', end: '', value: 0.9932, center: 0.9955, lcl: 0.994, ucl: 0.997, met: true, in_baseline: false, judged: true, rules: ['nelson-1'] },
       ],
-      violations: [{ rule: 'nelson-1', index: 2, label: '2026-10', span_labels: ['2026-10', '2026-10'], description: 'one point below the lower control limit' }],
+      violations: [{ rule: 'nelson-1', direction: 'worse', index: 2, label: '2026-10', span_labels: ['2026-10', '2026-10'], description: 'one point below the lower control limit' }],
     },
     trend: { slope: 0.00001, slope_ci: [-0.0001, 0.0001], r2: 0.01, mann_kendall_p: 0.9, significant: false, direction: 'none', fitted_last: 0.995 },
     time_to_breach: { status: 'insufficient', periods_ahead: null, horizon: 6, message: 'no significant trend, so no time to breach' },
     seasonality: null,
     baseline_band: null,
-    verdict: { status: 'special_cause', text: 'special cause in 2026-10: Nelson 1', control: '', trend: '', breach: '' },
+    baseline: { from: 1, to: 1, from_label: '2026-09', to_label: '2026-09', all: false, auto: true, why: '2026-09..2026-09, the most recent 1 month in a row without a run-rule signal' },
+    adjustment: null,
+    capability: null,
+    verdict: {
+      status: 'special_cause', text: 'Worse than usual in 2026-10: find out what changed.', control: 'Worse than usual in 2026-10: find out what changed.',
+      capability: '', trend: '', breach: '', stable: false,
+      details: ['2026-10: Nelson 1 (worse), one point below the lower control limit.'],
+    },
   },
 };

@@ -67,11 +67,22 @@ describe('audit log', () => {
 
   it('says the chain is intact, with its head hash', async () => {
     const user = userEvent.setup();
-    setup(() => ({ ok: true, events: 300, head: h(300) }));
+    setup(() => ({ ok: true, events: 300, head: h(300), data_checked: true, batches: 12, points: 773038 }));
     await screen.findByRole('table', { name: 'Audit events' });
     await user.click(screen.getByRole('button', { name: 'Verify the chain' }));
     expect(await screen.findByText('The audit trail is intact: 300 events checked.')).toBeInTheDocument();
     expect(screen.getByTestId('audit-head')).toHaveTextContent(h(300));
+    expect(screen.getByText(/stored points of 12 published batches \(773,038 points\) hash to what their imports recorded/)).toBeInTheDocument();
+  });
+
+  it('names the batch whose stored data no longer matches', async () => {
+    const user = userEvent.setup();
+    setup(() => ({ ok: false, events: 300, head: h(300), data_checked: true, bad_batch: 7, problem: 'batch 7 (feed parcels): its stored points no longer match' }));
+    await screen.findByRole('table', { name: 'Audit events' });
+    await user.click(screen.getByRole('button', { name: 'Verify the chain' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The data of batch 7 no longer matches the audit trail.');
+    expect(alert).toHaveTextContent('batch 7 (feed parcels): its stored points no longer match');
   });
 
   it('says where the chain is broken and why', async () => {

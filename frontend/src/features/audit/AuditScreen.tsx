@@ -127,9 +127,23 @@ export function AuditScreen() {
       {verification &&
         (verification.ok ? (
           <Notice tone="success" title={`The audit trail is intact: ${plural(verification.events, 'event')} checked.`}>
+            {verification.data_checked && (
+              <p>
+                {`The data matches too: the stored points of ${plural(verification.batches ?? 0, 'published batch', 'published batches')} (${fmtInt(verification.points ?? 0)} points) hash to what their imports recorded.`}
+              </p>
+            )}
             <p>
-              Head hash <code className="audit-hash" data-testid="audit-head">{verification.head || '–'}</code>
+              Head: event {verification.events}, hash <code className="audit-hash" data-testid="audit-head">{verification.head || '–'}</code>
             </p>
+            <p className="muted">
+              Keep the head somewhere this database’s owner cannot change (<code>slate audit anchor</code> writes it, signed): a trail rewritten and
+              re-hashed inside the file, or cut at the end, only shows against it.
+            </p>
+          </Notice>
+        ) : verification.bad_batch ? (
+          <Notice tone="error" title={`The data of batch ${verification.bad_batch} no longer matches the audit trail.`}>
+            <p>{verification.problem}</p>
+            <p>The chain itself checks out, but stored points were changed outside Slate. Restore the database from a backup and compare.</p>
           </Notice>
         ) : (
           <Notice tone="error" title={`The audit trail is broken at event ${verification.first_bad ?? '?'}.`}>

@@ -14,7 +14,7 @@ vi.mock('./ParetoChart', async () => {
 
 const b = (slt: string, tier: string, period: string, priority: number, extra: Partial<Breach> = {}): Breach => ({
   id: `${tier ? `${slt}/${tier}` : slt}@${period}`, slt, tier, period, start: `${period}-01T00:00:00Z`, end: `${period}-28T00:00:00Z`,
-  attainment: 0.994, target: 0.999, op: '>=', shortfall: 0.005, bad_minutes: 75, bad_items: null, impact: 10, impact_rule: 'impact weight × shortfall',
+  attainment: 0.994, target: 0.999, op: '>=', shortfall: 0.005, bad_minutes: 75, bad_items: null, budgets_overspent: 5, allowance: 0.001, weight: 2, impact: 10, impact_rule: 'impact weight × error budgets overspent (shortfall ÷ allowed shortfall)',
   frequency: 2, duration: 75, priority, pareto_rank: 1, pareto_cumulative_share: 0.9, vital_few: true, false_positive: false, ...extra,
 });
 
@@ -47,7 +47,7 @@ describe('breaches', () => {
     const user = userEvent.setup();
     setup();
     const chart = await screen.findByRole('img', { name: /^Pareto chart of priority by SLT/ });
-    expect(chart).toHaveAccessibleName(/shop-availability\/core-hours 900 \(86% cumulative\); parcel-delivery-48h 150 \(100% cumulative\)/);
+    expect(chart).toHaveAccessibleName(/shop-availability\/core-hours 900 \(85.7% cumulative\); parcel-delivery-48h 150 \(100.0% cumulative\)/);
     await user.click(screen.getByRole('button', { name: 'Count' }));
     expect(screen.getByRole('img', { name: /^Pareto chart of breaches by SLT: parcel-delivery-48h 2/ })).toBeInTheDocument();
     const log = screen.getByRole('table', { name: 'Breach log' });

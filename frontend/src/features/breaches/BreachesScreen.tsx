@@ -13,7 +13,7 @@ import { Button, Field, Modal, Notice } from '../imports/controls';
 import { fmtInt, fmtNum, fmtPct, fmtTime } from '../imports/format';
 import { fmtTarget } from '../portfolio/rag';
 import { ParetoChart } from './ParetoChart';
-import { type ParetoMeasure, type StatusFilter, filterBreaches, paretoGroups } from './pareto';
+import { type ParetoMeasure, type StatusFilter, cumPct, filterBreaches, paretoGroups } from './pareto';
 import './breaches.css';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
@@ -150,9 +150,9 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
       },
       {
         id: 'impact',
-        header: 'Impact',
-        accessorFn: (b) => b.impact,
-        cell: (c) => <span title={c.row.original.impact_rule}>{fmtNum(c.getValue<number>())}</span>,
+        header: 'Budgets',
+        accessorFn: (b) => b.budgets_overspent,
+        cell: (c) => <span title={`error budgets overspent (shortfall ÷ allowed shortfall); weight ${c.row.original.weight}`}>{fmtNum(c.getValue<number>())}</span>,
         meta: { width: '5.5rem', numeric: true, hideWhenNarrow: true },
       },
       { id: 'frequency', header: 'Freq', accessorFn: (b) => b.frequency, meta: { width: '4.5rem', numeric: true, hideWhenNarrow: true } },
@@ -166,7 +166,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
             <span className="cell-stack">
               <span>{fmtNum(b.priority)}</span>
               <span className="cell-sub" title={b.impact_rule}>
-                impact {fmtNum(b.impact)}
+                budgets {fmtNum(b.budgets_overspent)}
               </span>
               <span className="cell-sub">freq {b.frequency}</span>
             </span>
@@ -201,7 +201,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
                   <Badge tone="red">vital few</Badge>
                 </span>
               ) : (
-                <span className="cell-sub">{Math.round(b.pareto_cumulative_share * 100)}% cum.</span>
+                <span className="cell-sub">{cumPct(b.pareto_cumulative_share)} cum.</span>
               )}
               <button
                 type="button"
@@ -231,7 +231,8 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
         <div>
           <h1>Breaches</h1>
           <p className="page__lede">
-            Missed periods, ranked by frequency × duration × impact. The vital few cause 80% of the damage: fix those first.
+            Missed periods, ranked by priority: the error budgets each overspent × the SLT's impact weight, one unit for every kind of SLT. The vital
+            few cause 80% of the damage: fix those first.
           </p>
         </div>
         <Button icon="refresh" onClick={load}>

@@ -7,7 +7,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { fmtNum } from '../imports/format';
-import type { ParetoGroup, ParetoMeasure } from './pareto';
+import { cumPct, type ParetoGroup, type ParetoMeasure } from './pareto';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
@@ -18,7 +18,7 @@ function cssVar(name: string, fallback: string): string {
 
 export function paretoLabel(groups: ParetoGroup[], measure: ParetoMeasure): string {
   const what = measure === 'count' ? 'breaches' : 'priority';
-  return `Pareto chart of ${what} by SLT: ${groups.map((g) => `${g.key} ${fmtNum(g.value)} (${Math.round(g.cumulative * 100)}% cumulative)`).join('; ')}`;
+  return `Pareto chart of ${what} by SLT: ${groups.map((g) => `${g.key} ${fmtNum(g.value)} (${cumPct(g.cumulative)} cumulative)`).join('; ')}`;
 }
 
 export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[]; measure: ParetoMeasure; theme: string }) {
@@ -71,9 +71,11 @@ export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[];
       ],
       series: [
         {
-          name: measure === 'count' ? 'Breaches' : 'Priority',
+          name: measure === 'count' ? 'Breaches' : 'Priority (weighted budgets)',
           type: 'bar',
           barMaxWidth: 44,
+          // every group keeps a visible bar, however small beside the largest
+          barMinHeight: 3,
           itemStyle: { color: accent },
           data: groups.map((g) => ({ value: g.value, itemStyle: { color: g.vitalFew ? accent : muted } })),
         },
@@ -84,8 +86,8 @@ export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[];
           symbolSize: 6,
           itemStyle: { color: line },
           lineStyle: { color: line, width: 2 },
-          data: groups.map((g) => Math.round(g.cumulative * 1000) / 10),
-          tooltip: { valueFormatter: (v: number) => `${v}%` },
+          data: groups.map((g) => (g.cumulative >= 1 ? 100 : Math.floor(g.cumulative * 1000 + 1e-9) / 10)),
+          tooltip: { valueFormatter: (v: number) => `${v.toFixed(1)}%` },
           markLine: {
             silent: true,
             symbol: 'none',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Breach } from '../../api/breaches';
-import { filterBreaches, paretoGroups } from './pareto';
+import { cumPct, filterBreaches, paretoGroups } from './pareto';
 
 const b = (slt: string, tier: string, period: string, priority: number, fp = false): Breach => ({
   id: `${tier ? `${slt}/${tier}` : slt}@${period}`, slt, tier, period, start: '', end: '', attainment: 0.9, target: 0.95, op: '>=',
-  shortfall: 0.05, bad_minutes: null, bad_items: 3, impact: 1, impact_rule: '', frequency: 1, duration: 1, priority,
+  shortfall: 0.05, bad_minutes: null, bad_items: 3, budgets_overspent: 1, allowance: 0.05, weight: 1, impact: 1, impact_rule: '', frequency: 1, duration: 1, priority,
   pareto_rank: 1, pareto_cumulative_share: 1, vital_few: false, false_positive: fp, false_positive_reason: fp ? 'probe down' : undefined,
 });
 
@@ -26,5 +26,9 @@ describe('pareto', () => {
     expect(filterBreaches(log, '', 'false-positive', '').map((x) => x.id)).toEqual(['d@2026-03']);
     expect(filterBreaches(log, 'probe', 'all', '').map((x) => x.id)).toEqual(['d@2026-03']);
     expect(filterBreaches(log, '2026-01', 'all', 'a').map((x) => x.id)).toEqual(['a/core@2026-01']);
+  });
+
+  it('cuts cumulative shares to one decimal: below the whole, never 100.0%', () => {
+    expect([0.9999, 0.99996, 1, 0.29, 0.8].map(cumPct)).toEqual(['99.9%', '99.9%', '100.0%', '29.0%', '80.0%']);
   });
 });

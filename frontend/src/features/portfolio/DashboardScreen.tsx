@@ -338,7 +338,10 @@ function SltRow({ t }: { t: DashboardSLT }) {
             <span className="mono">{t.objective || (t.tiers.length ? 'by tier' : '')}</span>
             {t.supplierName && <> · {t.supplierName}</>}
             {' · '}
-            <span className={`dash__reason dash__reason--${t.status}`}>{t.reason}</span>
+            <span className={`dash__reason dash__reason--${t.status}`} title={t.reasons.join('\n')}>
+              {t.reasons[0] ?? t.reason}
+              {t.reasons.length > 1 && <span className="muted"> (+{t.reasons.length - 1} more)</span>}
+            </span>
           </span>
           {t.tiers.length > 0 && (
             <ul className="dash__tiers">

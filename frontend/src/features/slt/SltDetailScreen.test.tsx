@@ -30,6 +30,9 @@ function renderDetail(extra: Parameters<typeof fakeTransport>[0] = {}, hash = '#
         row({ period: '2026-10', complete: true, attainment: 0.9932, met: true, budget_remaining: 0.32 }),
         row({ period: '2026-11', attainment: 0.9952 }),
       ],
+      statuses: [
+        { slt: 'checkout-success', period: '2026-11', state: 'at_risk', label: 'at risk', rag: 'amber', reasons: ['worse than usual in 2026-10 (one point below the lower control limit)'] },
+      ],
     }),
     'Compliance.Breaches': () => ({ at: '', breaches: [] }),
     'Compliance.WhatIf': (q: { target: number }) => ({
@@ -50,10 +53,17 @@ describe('SLT detail', () => {
   it('shows the verdict, control chart with rule flags, trend, periods, assumptions and escalation path', async () => {
     const f = renderDetail();
     const root = await screen.findByTestId('slt-detail');
-    expect(await within(root).findByText('special cause in 2026-10: Nelson 1')).toBeInTheDocument();
+    expect(await within(root).findByText('Worse than usual in 2026-10: find out what changed.')).toBeInTheDocument();
+    // the status, with its reasons; the rule jargon one click below the verdict
+    const status = within(root).getByRole('region', { name: 'Status' });
+    expect(status).toHaveTextContent('Status in 2026-11 At risk');
+    expect(status).toHaveTextContent('worse than usual in 2026-10');
+    expect(within(root).getByText('How the verdict was reached')).toBeInTheDocument();
+    expect(within(root).getByText('2026-10: Nelson 1 (worse), one point below the lower control limit.')).not.toBeVisible();
     expect(f.calls('Analysis.SLT')[0]).toEqual([{ slt: 'checkout-success', tier: '', at: '', from: '', to: '', baseline: '', chart: '', rules: '' }]);
     expect(within(root).getByRole('img', { name: 'Control chart (laney-p): 2026-09, 2026-10 (rules nelson-1)' })).toBeInTheDocument();
-    expect(within(root).getByText(/one point below the lower control limit/)).toBeInTheDocument();
+    const signals = within(root).getByRole('region', { name: /Control chart/ });
+    expect(within(signals).getByText(/one point below the lower control limit/).closest('li')).toHaveTextContent('worse 2026-10: one point below the lower control limit (nelson-1)');
     expect(within(root).getByText('no significant trend, so no time to breach')).toBeInTheDocument();
     // periods newest first, each a link to its rows
     const periods = within(root).getByRole('table', { name: /Every period of checkout-success/ });

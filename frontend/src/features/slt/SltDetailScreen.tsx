@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useApi } from '../../api';
 import type { SLTAnalysis } from '../../api/analysis';
-import type { ReportRow, WhatIf } from '../../api/compliance';
+import type { ReportRow, Status, WhatIf } from '../../api/compliance';
 import type { Breach } from '../../api/breaches';
 import { Button } from '../../components/ui/Button';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
@@ -23,7 +23,9 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
   const [a, setA] = useState<SLTAnalysis | null>(null);
   const [aErr, setAErr] = useState<Error | null>(null);
   const [rows, setRows] = useState<ReportRow[] | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const [rowsErr, setRowsErr] = useState<Error | null>(null);
+  const [raw, setRaw] = useState(false);
   const [breaches, setBreaches] = useState<Breach[] | null>(null);
 
   const load = useCallback(() => {
@@ -33,7 +35,13 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
     setRowsErr(null);
     const err = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
     api.analysis.slt({ slt, tier }).then(setA, (e) => setAErr(err(e)));
-    api.compliance.report(slt).then(setRows, (e) => setRowsErr(err(e)));
+    api.compliance.report(slt).then(
+      (r) => {
+        setRows(r.rows);
+        setStatus(r.status);
+      },
+      (e) => setRowsErr(err(e)),
+    );
     api.breaches.list().then(
       (l) => setBreaches(l.breaches.filter((b) => b.slt === slt)),
       () => setBreaches([]),
@@ -106,6 +114,18 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
         </div>
       </div>
 
+      {status && !tier && (
+        <section className={`card sltd__status sltd__status--${status.rag}`} aria-label="Status">
+          <h2 className="card__title">
+            Status in {status.period} <RagPill status={status.rag} />
+          </h2>
+          <ul className="sltd__reasons">
+            {status.reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {aErr ? (
         <ErrorPanel title="The analysis could not be computed" error={aErr} onRetry={load} />
       ) : !a ? (
@@ -115,6 +135,14 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           <section className={`card sltd__verdict sltd__verdict--${a.analysis.verdict.status}`} aria-label="Verdict">
             <h2 className="card__title">Verdict</h2>
             <p>{a.analysis.verdict.text}</p>
+            <details className="sltd__details">
+              <summary>How the verdict was reached</summary>
+              <ul>
+                {a.analysis.verdict.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            </details>
           </section>
           {/* The page is rows of a wide main column and a side column; the seasonality and the
               periods take the whole width, so every chart uses the room there is at 1024 px too. */}
@@ -125,17 +153,32 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
               </h2>
               {a.analysis.chart ? (
                 <>
-                  <ControlChartView chart={a.analysis.chart} target={a.analysis.target} ratio={ratio} theme={theme} />
+                  <p className="muted sltd__small">
+                    Reference (phase I): {a.analysis.baseline.why || `${a.analysis.baseline.from_label}..${a.analysis.baseline.to_label}, as given`}.
+                  </p>
+                  {a.analysis.adjustment?.applied && (
+                    <p className="muted sltd__small">
+                      {raw ? 'Raw daily values, as measured; the limits apply to the adjusted values.' : `Adjusted: ${a.analysis.adjustment.why}.`}{' '}
+                      <Button variant="ghost" onClick={() => setRaw(!raw)}>
+                        {raw ? 'Show adjusted values' : 'Show raw values'}
+                      </Button>
+                    </p>
+                  )}
+                  <ControlChartView chart={a.analysis.chart} target={a.analysis.target} ratio={ratio} theme={theme} raw={raw && !!a.analysis.adjustment?.applied} />
                   {a.analysis.chart.violations.length > 0 ? (
                     <ul className="sltd__signals">
-                      {a.analysis.chart.violations.map((v, i) => (
-                        <li key={i}>
-                          <span className="sev sev--page">rule {v.rule}</span> {v.span_labels[0] === v.span_labels[1] ? v.label : `${v.span_labels[0]}–${v.span_labels[1]}`}: {v.description}
-                        </li>
-                      ))}
+                      {a.analysis.chart.violations
+                        .slice()
+                        .reverse()
+                        .map((v, i) => (
+                          <li key={i}>
+                            <span className={`sev ${v.direction === 'better' ? 'sev--better' : v.direction === 'worse' ? 'sev--page' : 'sev--ticket'}`}>{v.direction}</span>{' '}
+                            {v.span_labels[0] === v.span_labels[1] ? v.label : `${v.span_labels[0]}–${v.span_labels[1]}`}: {v.description} <span className="muted">({v.rule})</span>
+                          </li>
+                        ))}
                     </ul>
                   ) : (
-                    <p className="muted sltd__small">No run-rule signals: the variation looks like common cause.</p>
+                    <p className="muted sltd__small">No run-rule signal in the judged periods: the variation looks like common cause.</p>
                   )}
                 </>
               ) : (

@@ -42,9 +42,11 @@ function Chart({ label, option, height }: { label: string; option: object; heigh
   );
 }
 
-export function ControlChartView({ chart, target, ratio, theme }: { chart: CC; target: number | null; ratio: boolean; theme: string }) {
-  const label = `Control chart (${chart.kind}): ${chart.points.length} periods; ${chart.violations.length} rule signals; ${chart.points
-    .map((p) => `${p.label} ${fmt(ratio)(p.value)}${p.rules.length ? ` (rules ${p.rules.join(', ')})` : ''}`)
+/** raw: draw the values before the day-of-week adjustment, without the limits (they apply to the adjusted values). */
+export function ControlChartView({ chart, target, ratio, theme, raw = false }: { chart: CC; target: number | null; ratio: boolean; theme: string; raw?: boolean }) {
+  const val = (p: CC['points'][number]) => (raw ? (p.raw ?? p.value) : p.value);
+  const label = `${raw ? 'Raw values' : `Control chart (${chart.kind})`}: ${chart.points.length} periods; ${chart.violations.length} rule signals; ${chart.points
+    .map((p) => `${p.label} ${fmt(ratio)(val(p))}${p.rules.length ? ` (rules ${p.rules.join(', ')})` : ''}`)
     .join(', ')}`;
   const option = useMemo(() => {
     const o = base();
@@ -63,7 +65,7 @@ export function ControlChartView({ chart, target, ratio, theme }: { chart: CC; t
           name: 'Value',
           type: 'line',
           data: chart.points.map((p) => ({
-            value: p.value,
+            value: val(p),
             symbolSize: p.rules.length ? 9 : 5,
             itemStyle: { color: p.rules.length ? danger : accent },
           })),
@@ -71,13 +73,17 @@ export function ControlChartView({ chart, target, ratio, theme }: { chart: CC; t
           itemStyle: { color: accent },
           markLine: target !== null ? { symbol: 'none', silent: true, label: { formatter: 'target', color: ok, fontSize: 11 }, lineStyle: { color: ok, type: 'dashed' }, data: [{ yAxis: target }] } : undefined,
         },
-        { name: 'Centre', type: 'line', symbol: 'none', data: chart.points.map((p) => p.center), lineStyle: { color: muted, width: 1 }, itemStyle: { color: muted } },
-        { name: 'Limits', type: 'line', symbol: 'none', step: chart.kind !== 'xmr' ? 'middle' : undefined, data: chart.points.map((p) => p.ucl), lineStyle: { color: danger, width: 1, type: 'dashed' }, itemStyle: { color: danger } },
-        { name: 'Limits', type: 'line', symbol: 'none', step: chart.kind !== 'xmr' ? 'middle' : undefined, data: chart.points.map((p) => p.lcl), lineStyle: { color: danger, width: 1, type: 'dashed' }, itemStyle: { color: danger } },
+        ...(raw
+          ? []
+          : [
+              { name: 'Centre', type: 'line', symbol: 'none', data: chart.points.map((p) => p.center), lineStyle: { color: muted, width: 1 }, itemStyle: { color: muted } },
+              { name: 'Limits', type: 'line', symbol: 'none', step: chart.kind !== 'xmr' ? 'middle' : undefined, data: chart.points.map((p) => p.ucl), lineStyle: { color: danger, width: 1, type: 'dashed' }, itemStyle: { color: danger } },
+              { name: 'Limits', type: 'line', symbol: 'none', step: chart.kind !== 'xmr' ? 'middle' : undefined, data: chart.points.map((p) => p.lcl), lineStyle: { color: danger, width: 1, type: 'dashed' }, itemStyle: { color: danger } },
+            ]),
       ],
     };
     // theme: the CSS variables change with it
-  }, [chart, target, ratio, label, theme]);
+  }, [chart, target, ratio, label, theme, raw]);
   return <Chart label={label} option={option} height={260} />;
 }
 
