@@ -13,6 +13,7 @@ import (
 	"slate/internal/domain"
 	"slate/internal/ingest"
 	"slate/internal/storage"
+	"slate/internal/storage/pointblock"
 )
 
 // A CSV file in UTF-8 whose rows come in time order is kept as its points
@@ -123,7 +124,9 @@ func (k *lineKeeper) chunk(c *chunk, skipped map[uint32]bool) bool {
 			j++
 		}
 		if j < len(pts) && pts[j].Row == r.row && !skipped[r.row] {
-			if k.buf = k.format.Append(k.buf[:0], &pts[j].P); bytes.Equal(k.buf, raw) {
+			p := pts[j].P
+			pointblock.Canonical(&p) // the point as the file will be rendered from
+			if k.buf = k.format.Append(k.buf[:0], &p); bytes.Equal(k.buf, raw) {
 				continue
 			}
 		}

@@ -130,18 +130,21 @@ func (c *ColumnFormat) appendNumber(dst []byte, v float64) []byte {
 		s := math.Round(v * pow10[k])
 		if math.Abs(s) < 1<<53 && float64(int64(s))/pow10[k] == v {
 			i := int64(s)
-			if i < 0 {
-				dst = append(dst, '-')
+			if math.Signbit(v) {
+				dst = append(dst, '-') // −0 too, as strconv writes it
 				i = -i
 			}
-			digits := strconv.AppendInt(nil, i, 10)
-			for len(digits) <= k {
-				digits = append([]byte{'0'}, digits...)
+			// the digits of i, at least k+1 of them, right-aligned
+			var d [24]byte
+			n := len(d)
+			for u := uint64(i); u != 0 || len(d)-n <= k; u /= 10 {
+				n--
+				d[n] = byte('0' + u%10)
 			}
-			dst = append(dst, digits[:len(digits)-k]...)
+			dst = append(dst, d[n:len(d)-k]...)
 			if k > 0 {
 				dst = append(dst, '.')
-				dst = append(dst, digits[len(digits)-k:]...)
+				dst = append(dst, d[len(d)-k:]...)
 			}
 		} else {
 			dst = strconv.AppendFloat(dst, v, 'f', k, 64)

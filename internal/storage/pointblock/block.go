@@ -129,6 +129,13 @@ func (b *Block) Add(p *domain.Point, row uint32) {
 	}
 }
 
+// Canonical makes p's fields what reading it back from a block gives: −0
+// is 0 (a zero field is not stored). Times keep their instant (they read
+// back in UTC).
+func Canonical(p *domain.Point) {
+	p.Value, p.Good, p.Total, p.Paused = noNegZero(p.Value), noNegZero(p.Good), noNegZero(p.Total), noNegZero(p.Paused)
+}
+
 // noNegZero turns −0 into 0: a zero field is not stored, so it reads back as 0.
 func noNegZero(v float64) float64 {
 	if v == 0 {
