@@ -97,7 +97,7 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 			if t.Name == q.Tier {
 				found, sum.Tier, sum.Op = true, t.Name, sp.ObjectiveOp(t.Op)
 				sum.Target = &t.Target
-				sum.Objective = FormatObjective(sp, t.Op, t.Target)
+				sum.Objective = FormatObjective(sp, compliance.Unit(in.Workspace, sp), t.Op, t.Target)
 			}
 		}
 		if !found {
@@ -221,7 +221,7 @@ func definitionSummary(ws *domain.Workspace, s *domain.SLT) AnalysisDefinition {
 	if len(sp.Tiers) == 0 {
 		t := sp.Objective.Target
 		sum.Target = &t
-		sum.Objective = FormatObjective(sp, sp.Objective.Op, t)
+		sum.Objective = FormatObjective(sp, compliance.Unit(ws, sp), sp.Objective.Op, t)
 	}
 	return sum
 }

@@ -19,7 +19,7 @@ func TestAnalysisParcelDelivery(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, r := res.Definition, res.Analysis
-	if d.Owner == "" || d.Type != "UC" || d.Indicator != "duration" || d.Objective != ">= 95%" || d.Supplier == "" || d.Assumptions == nil {
+	if d.Owner == "" || d.Type != "UC" || d.Indicator != "duration" || d.Objective != "≥ 95%" || d.Supplier == "" || d.Assumptions == nil {
 		t.Errorf("definition %+v", d)
 	}
 	// The periods are the report's complete rows, the running month left out.
@@ -60,7 +60,7 @@ func TestAnalysisParcelDelivery(t *testing.T) {
 	// ParcelNet's deliveries got slower month by month: worse than usual, a
 	// level that misses the target, a worsening trend, in short sentences.
 	if r.Verdict.Status != analysis.StatusSpecialCause || !strings.HasPrefix(r.Verdict.Text, "Worse than usual in 2026-10: find out what changed. ") ||
-		!strings.Contains(r.Verdict.Text, "misses the 95% target (in 5 of 6 months since 2026-05)") || !strings.Contains(r.Verdict.Text, "Worsening by 1.2 percentage points a month") ||
+		!strings.Contains(r.Verdict.Text, "misses the 95% target (in 5 of 6 months since 2026-05)") || !strings.Contains(r.Verdict.Text, "Worsening by 1.18 percentage points a month") ||
 		!strings.Contains(r.Verdict.Text, "already below target") {
 		t.Errorf("verdict %+v", r.Verdict)
 	}
@@ -100,7 +100,7 @@ func TestAnalysisQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Definition.Tier != "core-hours" || *res.Analysis.Target != 0.999 || res.Definition.Objective != ">= 99.9%" || len(res.Definition.Escalation) != 3 {
+	if res.Definition.Tier != "core-hours" || *res.Analysis.Target != 0.999 || res.Definition.Objective != "≥ 99.9%" || len(res.Definition.Escalation) != 3 {
 		t.Errorf("tier: %+v", res.Definition)
 	}
 	// The core-hours calendar keeps samples inside business hours (Berlin):

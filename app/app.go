@@ -4,14 +4,20 @@
 package app
 
 import (
+	"context"
 	"fmt"
 
 	"slate/internal/storage"
 )
 
-// App is an open workspace with its services.
+// App is an open workspace with its services, as one caller sees it: Open
+// gives the person at the keyboard (the OS user, role admin); As gives the
+// view of another caller (a `slate serve` user), whose changes the audit
+// trail names.
 type App struct {
-	store *storage.Store
+	store  *storage.Store
+	caller Caller
+	shared *shared
 
 	Workspace  *Workspace
 	Audit      *Audit
@@ -21,6 +27,22 @@ type App struct {
 	Jobs       *Jobs
 	Analysis   *Analysis
 	Packs      *Packs
+	Session    *Session
+	Users      *Users
+
+	// Local reads and writes files by path for the person's own shell (the
+	// CLI); it is never bound or served, and views made by As have none.
+	Local *Local
+}
+
+// shared is the state every view of one open workspace shares.
+type shared struct {
+	jobs    *jobTable
+	uploads *uploadArea
+	flights *flights
+	drill   *drillCache
+	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
+	anchorKey string
 }
 
 // Open opens the workspace database at path ("" = the default location).
@@ -44,18 +66,13 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 	return wire(st)
 }
 
-// wire builds the services on an open store.
+// wire builds the services on an open store, as the OS user (the person at
+// the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
-	a := &App{store: st}
-	a.Workspace = &Workspace{store: st}
-	a.Audit = &Audit{store: st}
-	a.Imports = &Imports{store: st}
-	a.Compliance = &Compliance{store: st, flights: &flights{}}
-	a.Exceptions = &Exceptions{store: st}
-	a.Jobs = newJobs(st.Now)
-	a.Imports.jobs = a.Jobs
-	a.Analysis = &Analysis{store: st, compliance: a.Compliance}
-	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs}
+	sh := &shared{jobs: newJobTable(st.Now), uploads: newUploadArea(st.Path()),
+		flights: &flights{}, drill: &drillCache{}}
+	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
+	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;
 	// remove them (a read-only open leaves them: readers never see them).
 	if st.ReadOnly() {
@@ -65,7 +82,41 @@ func wire(st *storage.Store) (*App, error) {
 		st.Close()
 		return nil, fmt.Errorf("recover interrupted imports: %w", err)
 	}
+	sh.uploads.sweep()
 	return a, nil
+}
+
+// As is the workspace as caller sees it: the same database and background
+// jobs, with caller named in every audit event and supplier callers held to
+// their own feeds. Views are cheap (one per API call) and never closed.
+func (a *App) As(c Caller) *App {
+	return newView(a.store.As(c.Name), c, a.shared)
+}
+
+func newView(st *storage.Store, c Caller, sh *shared) *App {
+	a := &App{store: st, caller: c, shared: sh}
+	a.Workspace = &Workspace{store: st}
+	a.Audit = &Audit{store: st, keyPath: sh.anchorKey}
+	a.Jobs = &Jobs{table: sh.jobs, caller: c}
+	a.Imports = &Imports{store: st, caller: c, jobs: a.Jobs, uploads: sh.uploads}
+	a.Compliance = &Compliance{store: st, flights: sh.flights, drill: sh.drill}
+	a.Exceptions = &Exceptions{store: st, uploads: sh.uploads, caller: c}
+	a.Analysis = &Analysis{store: st, compliance: a.Compliance}
+	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs, uploads: sh.uploads, caller: c}
+	a.Session = &Session{caller: c}
+	a.Users = &Users{store: st}
+	return a
+}
+
+// WithContext is this view with its compliance screens (Report, Dashboard)
+// tied to ctx: when ctx ends (the client of a server request went away) the
+// caller stops waiting, and a computation nobody waits for any more stops.
+func (a *App) WithContext(ctx context.Context) *App {
+	v := *a
+	c := *a.Compliance
+	c.ctx = ctx
+	v.Compliance = &c
+	return &v
 }
 
 // Close releases the database.
@@ -74,9 +125,13 @@ func (a *App) Close() error { return a.store.Close() }
 // Store gives the CLI and tests the storage layer for operations with no UI (backup).
 func (a *App) Store() *storage.Store { return a.store }
 
-// Bindings lists the services the window binds and `serve` exposes.
+// Caller is who this view of the App acts as.
+func (a *App) Caller() Caller { return a.caller }
+
+// Bindings lists the services the window binds and `serve` exposes; every
+// exported method of each is an API method and needs a rule in access.go.
 func (a *App) Bindings() []any {
-	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs}
+	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users}
 }
 
 // Init makes path ("" = the default location) a workspace: a missing or empty

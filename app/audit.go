@@ -44,7 +44,7 @@ type AuditAnchor = anchor.Anchor
 
 // SetAnchorKey sets where the anchor key is looked for (the CLI's --key). It
 // is a method of App, not of the Audit service, so no API caller can name a path.
-func (a *App) SetAnchorKey(path string) { a.Audit.keyPath = path }
+func (a *App) SetAnchorKey(path string) { a.shared.anchorKey, a.Audit.keyPath = path, path }
 
 func (a *Audit) keyFile() (string, error) {
 	if a.keyPath != "" {

@@ -55,7 +55,7 @@ spec: {service: shop, feed: orders, type: SLA, period: month, indicator: {kind: 
 	}
 	name := `=HYPERLINK("evil","y").csv`
 	file := writeFile(t, dir, name, []byte(csvText.String()))
-	res, err := a.Imports.Import(ImportRequest{Path: file, Feed: "orders"})
+	res, err := a.Local.Import(file, ImportRequest{Feed: "orders"})
 	if err != nil || res.Refused || res.Counts.Rejected != 1 {
 		t.Fatalf("import: %+v %v", res, err)
 	}
@@ -103,7 +103,7 @@ spec: {service: shop, feed: orders, type: SLA, period: month, indicator: {kind: 
 	}
 
 	rx := filepath.Join(dir, "rejects.xlsx")
-	if _, err := a.Imports.Rejects(res.Batch, rx); err != nil {
+	if _, err := a.Local.Rejects(res.Batch, rx); err != nil {
 		t.Fatal(err)
 	}
 	cells := xlsxCells(rx)
@@ -112,7 +112,7 @@ spec: {service: shop, feed: orders, type: SLA, period: month, indicator: {kind: 
 		t.Errorf("rejects.xlsx lacks the guarded file name, cell or header: %q", cells)
 	}
 	rc := filepath.Join(dir, "rejects.csv")
-	if _, err := a.Imports.Rejects(res.Batch, rc); err != nil {
+	if _, err := a.Local.Rejects(res.Batch, rc); err != nil {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(rc)
@@ -123,7 +123,7 @@ spec: {service: shop, feed: orders, type: SLA, period: month, indicator: {kind: 
 	checkCells("rejects.csv", recs)
 
 	tpl := filepath.Join(dir, "template.xlsx")
-	if err := a.Imports.Template("orders", tpl); err != nil {
+	if err := a.Local.Template("orders", tpl); err != nil {
 		t.Fatal(err)
 	}
 	cells = xlsxCells(tpl)
@@ -132,7 +132,7 @@ spec: {service: shop, feed: orders, type: SLA, period: month, indicator: {kind: 
 		t.Errorf("template lacks the guarded description or unit: %q", cells)
 	}
 
-	pk, err := a.Packs.Build(PackQuery{Period: "2024-05", Date: "2024-06-01", Out: filepath.Join(dir, "out"), Formats: []string{PackXLSX}})
+	pk, err := a.Local.BuildPack(PackQuery{Period: "2024-05", Date: "2024-06-01", Formats: []string{PackXLSX}}, filepath.Join(dir, "out"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,10 +19,21 @@ import (
 type Compliance struct {
 	store *storage.Store
 	// flights shares the report and dashboard computations between callers
-	// (flight.go); drill keeps drill-downs. Both are keyed by data version,
-	// so a change is never served stale.
+	// (flight.go); drill keeps drill-downs. Both live as long as the App, are
+	// shared by its views (App.As) and keyed by data version, so a change is
+	// never served stale.
 	flights *flights
-	drill   drillCache
+	drill   *drillCache
+	// ctx, when set (App.WithContext), is the caller's: Report and Dashboard stop with it.
+	ctx context.Context
+}
+
+// context is the caller's context (App.WithContext), else the background.
+func (c *Compliance) context() context.Context {
+	if c.ctx != nil {
+		return c.ctx
+	}
+	return context.Background()
 }
 
 // Report is every SLT (and tier, and composite) per period, with credits.
@@ -57,10 +68,12 @@ type RollbackResult = compliance.RollbackResult
 type BreachMark = storage.BreachMark
 
 // ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now.
+// Recent keeps each SLT's last complete period and the running one (without Period).
 type ReportQuery struct {
 	Period string `json:"period"`
 	SLT    string `json:"slt"`
 	At     string `json:"at"`
+	Recent bool   `json:"recent"`
 }
 
 // BreachQuery selects breaches whose period starts at or after Since (a period key or date).
@@ -127,7 +140,7 @@ func (c *Compliance) inputCtx(ctx context.Context, at time.Time) (compliance.Inp
 // Report computes the compliance report. Callers asking the same question
 // of the same data version share one computation.
 func (c *Compliance) Report(q ReportQuery) (Report, error) {
-	return c.report(context.Background(), q)
+	return c.report(c.context(), q)
 }
 
 func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) {
@@ -139,7 +152,7 @@ func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) 
 	if err != nil {
 		return Report{}, err
 	}
-	key := fmt.Sprintf("report|%d|%d|%q|%q", ver, at.UnixNano(), q.Period, q.SLT)
+	key := fmt.Sprintf("report|%d|%d|%q|%q|%t", ver, at.UnixNano(), q.Period, q.SLT, q.Recent)
 	v, err := c.flights.do(ctx, key, func(ctx context.Context) (any, error) {
 		in, err := c.inputCtx(ctx, at)
 		if err != nil {
@@ -156,7 +169,7 @@ func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) 
 // buildReport is the report of in, with each SLT's status.
 func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
 	ev := compliance.NewEvaluator(in)
-	rep, err := ev.Report(compliance.ReportOptions{Period: q.Period, SLT: q.SLT})
+	rep, err := ev.Report(compliance.ReportOptions{Period: q.Period, SLT: q.SLT, Recent: q.Recent})
 	if err != nil {
 		return rep, err
 	}
@@ -292,6 +305,9 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 	if s == nil {
 		return WhatIf{}, fmt.Errorf("SLT %q does not exist", q.SLT)
 	}
+	if err := compliance.CheckTarget(s, q.Target); err != nil {
+		return WhatIf{}, err
+	}
 	rows, err := compliance.NewEvaluator(in).SLT(q.SLT, nil)
 	if err != nil {
 		return WhatIf{}, err
@@ -315,7 +331,7 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 		op, current, series = s.Spec.ObjectiveOp(t.Op), &t.Target, rows.Tiers[i]
 	}
 	w := compliance.WhatIfRows(q.SLT, series, op, current, q.Target)
-	w.Tier = q.Tier
+	w.Tier, w.Ratio, w.Unit = q.Tier, s.Spec.RatioLike(), compliance.Unit(in.Workspace, &s.Spec)
 	warnings := compliance.ResolutionWarnings(in.Workspace, s, &q.Target)
 	for _, x := range warnings {
 		if q.Tier == "" || x.Tier == q.Tier {

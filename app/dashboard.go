@@ -162,7 +162,7 @@ func (c *Compliance) dbVersion() (uint64, error) { return c.store.DataVersion() 
 // evaluated once per data version and minute, shared by every caller who
 // asks meanwhile and kept; filters apply to the shared result.
 func (c *Compliance) Dashboard(q DashboardQuery) (Dashboard, error) {
-	return c.dashboard(context.Background(), q)
+	return c.dashboard(c.context(), q)
 }
 
 func (c *Compliance) dashboard(ctx context.Context, q DashboardQuery) (Dashboard, error) {
@@ -322,7 +322,7 @@ func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, eva
 			if spec.Tier == "" || i >= len(r.Tiers) {
 				continue
 			}
-			t := DashboardTier{Name: spec.Tier, Objective: FormatObjective(sp, spec.Objective.Op, spec.Objective.Target), Status: StatusNoData}
+			t := DashboardTier{Name: spec.Tier, Objective: FormatObjective(sp, line.Unit, spec.Objective.Op, spec.Objective.Target), Status: StatusNoData}
 			for _, tr := range r.Tiers[i] {
 				if tr.Period == c.Period {
 					tr := tr

@@ -62,7 +62,7 @@ func ImportDemoData(im *Imports, dir string, now time.Time) ([]DemoDataResult, e
 	out := make([]DemoDataResult, 0, len(files))
 	for _, f := range files {
 		r := DemoDataResult{File: filepath.Base(f.Path), Feed: f.Feed}
-		res, err := im.Import(ImportRequest{Path: f.Path, Feed: f.Feed})
+		res, err := im.importPath(f.Path, ImportRequest{Feed: f.Feed})
 		var dup *storage.AlreadyImportedError
 		switch {
 		case errors.As(err, &dup):

@@ -32,7 +32,7 @@ func RunDesktop(assets fs.FS, a *App) error {
 		},
 		// Matches --bg in the light theme so there is no flash before the UI paints.
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
-		Bind:             append(a.Bindings(), &Dialogs{}), // Dialogs: native file dialogs, window only
+		Bind:             append(a.Bindings(), &Dialogs{app: a}), // Dialogs: native file dialogs, window only
 		OnStartup: func(ctx context.Context) {
 			windowCtx = ctx
 		},

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,29 +12,9 @@ import (
 
 // The desktop window's native dialogs are the Dialogs service
 // (dialogs_desktop.go, desktop build only); what does not need Wails is here,
-// so it builds and is tested everywhere.
-
-// maxReadFile bounds a file read for the UI (exception evidence).
-const maxReadFile = 64 << 20
-
-// readForUI reads a file the user picked, for the UI (base64 in JSON).
-func readForUI(path string) (FileData, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return FileData{}, err
-	}
-	if st.IsDir() {
-		return FileData{}, fmt.Errorf("%s is a folder, not a file", path)
-	}
-	if st.Size() > maxReadFile {
-		return FileData{}, fmt.Errorf("%s is %s; attach files of at most %s", filepath.Base(path), sizeText(st.Size()), sizeText(maxReadFile))
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return FileData{}, err
-	}
-	return FileData{Name: filepath.Base(path), Type: mimeOf(path), Size: int64(len(b)), Data: b}, nil
-}
+// so it builds and is tested everywhere. Dialogs is bound in the window only,
+// never served: a path the person picks turns into an upload id (openPicked)
+// or is written at once (writeFromUI), so the UI never hands Go a path to read.
 
 // writeFromUI writes bytes to a path the user chose in a save dialog.
 func writeFromUI(path string, data []byte) error {
@@ -99,4 +80,29 @@ func showFolder(path string) error {
 	}
 	go cmd.Wait()
 	return nil
+}
+
+// readAtMost reads a file of at most max bytes.
+func readAtMost(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%s is over %s", filepath.Base(path), sizeText(max))
+	}
+	return b, nil
+}
+
+// openPicked registers a file picked in the window as an upload of a's caller.
+func openPicked(a *App, path string) (UploadedFile, error) {
+	if path == "" {
+		return UploadedFile{}, nil // cancelled
+	}
+	return a.shared.uploads.adopt(a.caller.Name, path)
 }

@@ -9,8 +9,12 @@ import (
 )
 
 // Dialogs gives the window native file dialogs and the file manager. It is
-// bound only in the desktop build; the browser uploads and downloads instead.
-type Dialogs struct{}
+// bound only in the desktop build, never served over HTTP; the browser
+// uploads and downloads instead. A picked file becomes an upload id, so the
+// UI never hands Go a path to read.
+type Dialogs struct {
+	app *App
+}
 
 func (d *Dialogs) ctx() error {
 	if windowCtx == nil {
@@ -19,11 +23,13 @@ func (d *Dialogs) ctx() error {
 	return nil
 }
 
-// OpenFile asks for a file to open; kind "data" offers CSV and XLSX first,
-// anything else any file. An empty path means the user cancelled.
-func (d *Dialogs) OpenFile(title, kind string) (string, error) {
+// OpenFile asks for a file and registers it as an upload read where it is
+// (for Imports.Preview and Start, Packs.Verify, exception evidence); kind
+// "data" offers CSV and XLSX first, anything else any file. An empty id
+// means the user cancelled.
+func (d *Dialogs) OpenFile(title, kind string) (UploadedFile, error) {
 	if err := d.ctx(); err != nil {
-		return "", err
+		return UploadedFile{}, err
 	}
 	var filters []wruntime.FileFilter
 	if kind == "data" {
@@ -32,25 +38,25 @@ func (d *Dialogs) OpenFile(title, kind string) (string, error) {
 			{DisplayName: "All files", Pattern: "*"},
 		}
 	}
-	return wruntime.OpenFileDialog(windowCtx, wruntime.OpenDialogOptions{Title: title, Filters: filters})
+	path, err := wruntime.OpenFileDialog(windowCtx, wruntime.OpenDialogOptions{Title: title, Filters: filters})
+	if err != nil {
+		return UploadedFile{}, err
+	}
+	return openPicked(d.app, path)
 }
 
-// SaveFile asks where to save a file; an empty path means the user cancelled.
-func (d *Dialogs) SaveFile(title, defaultName string) (string, error) {
+// SaveFile asks where to save bytes the UI holds (a download: rejects
+// report, pack, evidence) and writes them there; it returns the path chosen,
+// "" when the user cancelled.
+func (d *Dialogs) SaveFile(title, defaultName string, data []byte) (string, error) {
 	if err := d.ctx(); err != nil {
 		return "", err
 	}
-	return wruntime.SaveFileDialog(windowCtx, wruntime.SaveDialogOptions{Title: title, DefaultFilename: defaultName, CanCreateDirectories: true})
-}
-
-// ReadFile returns a picked file's bytes (exception evidence), up to 64 MiB.
-func (d *Dialogs) ReadFile(path string) (FileData, error) {
-	return readForUI(path)
-}
-
-// WriteFile saves bytes the UI holds (an evidence file) to a path the user chose in SaveFile.
-func (d *Dialogs) WriteFile(path string, data []byte) error {
-	return writeFromUI(path, data)
+	path, err := wruntime.SaveFileDialog(windowCtx, wruntime.SaveDialogOptions{Title: title, DefaultFilename: defaultName, CanCreateDirectories: true})
+	if err != nil || path == "" {
+		return "", err
+	}
+	return path, writeFromUI(path, data)
 }
 
 // ShowFolder opens the folder holding path (or path, a folder) in the file manager.

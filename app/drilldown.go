@@ -179,7 +179,7 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 		return RowsPage{}, err
 	}
 	key := fmt.Sprint(ver, "|", q.SLT, "|", q.Tier, "|", q.Period, "|", at.UnixNano())
-	dc := &c.drill
+	dc := c.drill
 	var d *drill
 	dc.mu.Lock()
 	for _, e := range dc.entries {

@@ -12,29 +12,33 @@ import (
 // Exceptions runs the exception workflow: request → approve or reject. Only an
 // approved exception removes its window from the calculation. Every step is audited.
 type Exceptions struct {
-	store *storage.Store
+	store   *storage.Store
+	uploads *uploadArea
+	caller  Caller
 }
 
 // Exception is one exception with its evidence and decision.
 type Exception = storage.Exception
 
-// ExceptionRequest asks to exclude [From, To) (RFC 3339) from an SLT.
+// ExceptionRequest asks to exclude [From, To) (RFC 3339) from an SLT. The
+// requester is the caller: whoever the token (or the OS account) belongs to.
 type ExceptionRequest struct {
 	SLT    string `json:"slt"`
 	From   string `json:"from"`
 	To     string `json:"to"`
 	Reason string `json:"reason"`
-	// EvidenceName and Evidence are an optional file (bytes are base64 in JSON).
-	EvidenceName string `json:"evidence_name,omitempty"`
-	Evidence     []byte `json:"evidence,omitempty"`
-	// RequestedBy defaults to the store's actor (the OS user).
-	RequestedBy string `json:"requested_by,omitempty"`
+	// Evidence is the upload id of an optional file (an incident report, a
+	// supplier's letter), up to MaxEvidence; the upload is used up.
+	Evidence string `json:"evidence,omitempty"`
 }
 
-// ExceptionDecision approves or rejects an exception.
+// MaxEvidence bounds an evidence file.
+const MaxEvidence = 64 << 20
+
+// ExceptionDecision approves or rejects an exception; the decider is the
+// caller, who must not be the requester.
 type ExceptionDecision struct {
 	ID   string `json:"id"`
-	By   string `json:"by"`
 	Note string `json:"note"`
 }
 
@@ -55,9 +59,19 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 		return Exception{}, errors.New("an exception needs a reason")
 	}
 	e := Exception{SLT: r.SLT, From: from, To: to, Reason: r.Reason, Evidence: []storage.Evidence{},
-		RequestedBy: r.RequestedBy, RequestedAt: x.store.Now().UTC(), Status: compliance.StatusRequested}
-	if e.RequestedBy == "" {
-		e.RequestedBy = x.store.Actor()
+		RequestedBy: x.store.Actor(), RequestedAt: x.store.Now().UTC(), Status: compliance.StatusRequested}
+	var evidence []byte
+	var ev upload
+	if r.Evidence != "" {
+		if ev, err = x.uploads.get(x.caller.Name, r.Evidence); err != nil {
+			return Exception{}, fmt.Errorf("evidence: %w", err)
+		}
+		if ev.Size > MaxEvidence {
+			return Exception{}, fmt.Errorf("evidence %s is %s; attach files of at most %s", ev.Name, sizeText(ev.Size), sizeText(MaxEvidence))
+		}
+		if evidence, err = readAtMost(ev.path, MaxEvidence); err != nil {
+			return Exception{}, fmt.Errorf("evidence %s: %w", ev.Name, err)
+		}
 	}
 	err = x.store.Update(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
@@ -65,14 +79,14 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 			return err
 		}
 		if ws.SLT(r.SLT) == nil {
-			return fmt.Errorf("SLT %q does not exist", r.SLT)
+			return fmt.Errorf("SLT %s does not exist", Clip(r.SLT))
 		}
-		if r.Evidence != nil || r.EvidenceName != "" {
-			ev, err := tx.PutEvidence(r.EvidenceName, r.Evidence)
+		if evidence != nil {
+			stored, err := tx.PutEvidence(ev.Name, evidence)
 			if err != nil {
 				return err
 			}
-			e.Evidence = append(e.Evidence, ev)
+			e.Evidence = append(e.Evidence, stored)
 		}
 		if err := tx.NewException(&e); err != nil {
 			return err
@@ -80,6 +94,9 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 		_, err = tx.Audit("exception.request", "Exception/"+e.ID, e)
 		return err
 	})
+	if err == nil && r.Evidence != "" {
+		x.uploads.done(ev.ID)
+	}
 	return e, err
 }
 
@@ -105,21 +122,19 @@ func (x *Exceptions) Evidence(sha string) ([]byte, error) {
 	return b, err
 }
 
-// Approve approves a requested exception; the approver must not be the requester.
+// Approve approves a requested exception as the caller, who must not be the
+// requester (four eyes: by identity, not by a name anyone can type).
 func (x *Exceptions) Approve(d ExceptionDecision) (Exception, error) {
 	return x.decide(d, compliance.StatusApproved)
 }
 
-// Reject rejects a requested exception; the decider must not be the requester.
+// Reject rejects a requested exception as the caller, who must not be the requester.
 func (x *Exceptions) Reject(d ExceptionDecision) (Exception, error) {
 	return x.decide(d, compliance.StatusRejected)
 }
 
 func (x *Exceptions) decide(d ExceptionDecision, status string) (Exception, error) {
-	by := strings.TrimSpace(d.By)
-	if by == "" {
-		return Exception{}, errors.New("say who decides (--by NAME)")
-	}
+	by := x.store.Actor()
 	if strings.TrimSpace(d.Note) == "" {
 		return Exception{}, errors.New("a decision needs a note (--note TEXT)")
 	}
@@ -132,8 +147,8 @@ func (x *Exceptions) decide(d ExceptionDecision, status string) (Exception, erro
 		if e.Status != compliance.StatusRequested {
 			return fmt.Errorf("exception %s is already %s", e.ID, e.Status)
 		}
-		if strings.EqualFold(by, e.RequestedBy) {
-			return fmt.Errorf("exception %s was requested by %s, who cannot also decide it", e.ID, e.RequestedBy)
+		if strings.EqualFold(strings.TrimSpace(by), strings.TrimSpace(e.RequestedBy)) {
+			return fmt.Errorf("exception %s was requested by %s, who cannot also decide it: another person must (four eyes)", e.ID, e.RequestedBy)
 		}
 		e.Status, e.DecidedBy, e.DecidedAt, e.Note = status, by, x.store.Now().UTC(), d.Note
 		if err := tx.PutException(e); err != nil {

@@ -80,3 +80,19 @@ func TestFlightsCancelWhenEveryCallerHasGone(t *testing.T) {
 		t.Fatalf("after a cancelled computation: %v, %v", v, err)
 	}
 }
+
+// A caller whose context has ended gets its error, not a report.
+func TestComplianceStopsWithTheCallersContext(t *testing.T) {
+	a := openDemo(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := a.WithContext(ctx).Compliance.Report(ReportQuery{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("report for a caller who left: %v", err)
+	}
+	if _, err := a.WithContext(ctx).Compliance.Dashboard(DashboardQuery{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("dashboard for a caller who left: %v", err)
+	}
+	if _, err := a.Compliance.Report(ReportQuery{}); err != nil {
+		t.Fatalf("another caller: %v", err)
+	}
+}

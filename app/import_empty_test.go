@@ -28,7 +28,7 @@ func TestNothingToImportPublishesNothing(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			// A mapping given with the request would be saved by an import that publishes.
 			m := &domain.Mapping{Time: "timestamp", Value: "value"}
-			res, err := a.Imports.Import(ImportRequest{Path: writeFile(t, dir, strings.ReplaceAll(c.name, " ", "-")+".csv", []byte(c.body)), Feed: "lat", Mapping: m})
+			res, err := a.Local.Import(writeFile(t, dir, strings.ReplaceAll(c.name, " ", "-")+".csv", []byte(c.body)), ImportRequest{Feed: "lat", Mapping: m})
 			if err != nil {
 				t.Fatal(err)
 			}

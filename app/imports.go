@@ -28,11 +28,12 @@ import (
 
 // Imports brings supplier files into feeds as batches, and manages batches.
 type Imports struct {
-	store *storage.Store
-	// jobs runs Start's imports in the background (set by OpenWith).
+	store  *storage.Store
+	caller Caller
+	// jobs runs Start's imports in the background.
 	jobs *Jobs
-	// uploads holds files sent by the browser for the import wizard (imports_upload.go).
-	uploads uploadArea
+	// uploads holds the files Preview and Start read (imports_upload.go).
+	uploads *uploadArea
 }
 
 // On-conflict policies for rows whose key is already stored with another value.
@@ -51,9 +52,9 @@ const FindingsLimit = 1000
 
 // ImportRequest says what to import and how.
 type ImportRequest struct {
-	// Path is the file to import.
-	Path string `json:"path"`
-	Feed string `json:"feed"`
+	// Upload is the id of the file to import (Imports.Upload, Dialogs.OpenFile, Local.Upload).
+	Upload string `json:"upload"`
+	Feed   string `json:"feed"`
 	// Mapping overrides the feed's saved mapping; when the import succeeds it is saved with the feed.
 	Mapping *domain.Mapping `json:"mapping,omitempty"`
 	// Sheet of an XLSX ("" = the mapping's sheet, else the first).
@@ -114,6 +115,8 @@ func (im *Imports) Suggest(header []string, samples [][]string, shape string) in
 	return SuggestMapping(header, samples, shape)
 }
 
+// feed is a feed the caller may use: a supplier's own feeds only (another
+// supplier's feed is "no such feed", so its name tells nothing).
 func (im *Imports) feed(name string) (*domain.Feed, error) {
 	var f *domain.Feed
 	err := im.store.View(func(tx *storage.Tx) error {
@@ -122,12 +125,33 @@ func (im *Imports) feed(name string) (*domain.Feed, error) {
 			return err
 		}
 		f = ws.Feed(name)
+		if f != nil && !im.mayUse(f) {
+			f = nil
+		}
 		return nil
 	})
 	if err == nil && f == nil {
-		err = fmt.Errorf("%w %q (define it first with `slate apply`)", ErrNoFeed, name)
+		err = fmt.Errorf("%w %s (define it first with `slate apply`)", ErrNoFeed, Clip(name))
 	}
 	return f, err
+}
+
+// mayUse reports whether the caller may see and feed f.
+func (im *Imports) mayUse(f *domain.Feed) bool {
+	return !im.caller.scoped() || f.Spec.Supplier == im.caller.Supplier
+}
+
+// mayUseFeed is mayUse by feed name, inside a transaction.
+func (im *Imports) mayUseFeed(tx *storage.Tx, name string) (bool, error) {
+	if !im.caller.scoped() {
+		return true, nil
+	}
+	ws, err := tx.Workspace()
+	if err != nil {
+		return false, err
+	}
+	f := ws.Feed(name)
+	return f != nil && im.mayUse(f), nil
 }
 
 // formatOf decides CSV or XLSX from the extension, then the content.
@@ -235,15 +259,19 @@ type PreviewResult struct {
 	Saved *domain.Mapping `json:"saved,omitempty"`
 }
 
-// Preview reads the start of a file for the import wizard: header, first rows,
-// and a suggested mapping for the feed.
-func (im *Imports) Preview(path, feed, sheet string) (PreviewResult, error) {
+// Preview reads the start of an uploaded file for the import wizard:
+// header, first rows, and a suggested mapping for the feed.
+func (im *Imports) Preview(upload, feed, sheet string) (PreviewResult, error) {
 	var res PreviewResult
 	fd, err := im.feed(feed)
 	if err != nil {
 		return res, err
 	}
-	f, err := os.Open(path)
+	src, err := im.uploads.get(im.caller.Name, upload)
+	if err != nil {
+		return res, err
+	}
+	f, err := os.Open(src.path)
 	if err != nil {
 		return res, err
 	}
@@ -255,12 +283,12 @@ func (im *Imports) Preview(path, feed, sheet string) (PreviewResult, error) {
 	if sheet == "" && fd.Spec.Mapping != nil {
 		sheet = fd.Spec.Mapping.Sheet
 	}
-	o, err := openRows(f, path, st.Size(), sheet, fd.Spec.Mapping, ingest.Limits{})
+	o, err := openRows(f, src.Name, st.Size(), sheet, fd.Spec.Mapping, ingest.Limits{})
 	if err != nil {
-		return res, fmt.Errorf("%s: %w", filepath.Base(path), err)
+		return res, fmt.Errorf("%s: %w", src.Name, err)
 	}
 	defer o.close()
-	res = PreviewResult{File: filepath.Base(path), Size: st.Size(), Format: o.format, Encoding: o.encoding,
+	res = PreviewResult{File: src.Name, Size: st.Size(), Format: o.format, Encoding: o.encoding,
 		Delimiter: o.delimiter, Sheet: o.sheet, Sheets: o.sheets, HeaderRow: o.table.HeaderRow,
 		Header: o.table.Header, Samples: o.table.Samples(20), Saved: fd.Spec.Mapping}
 	res.Suggestion = ingest.Suggest(res.Header, res.Samples, fd.Spec.Shape)
@@ -273,17 +301,38 @@ func (im *Imports) Preview(path, feed, sheet string) (PreviewResult, error) {
 // Import reads a CSV or XLSX file into a feed as one batch: every row is
 // validated, problems become findings, and the batch is published atomically
 // with an audit event (or nothing changes: dry run, refusal, error).
+// The upload is removed once its batch is published (the batch keeps the
+// original file).
 func (im *Imports) Import(req ImportRequest) (ImportResult, error) {
-	return im.run(context.Background(), req)
+	src, err := im.uploads.get(im.caller.Name, req.Upload)
+	if err != nil {
+		return ImportResult{Feed: req.Feed}, err
+	}
+	res, err := im.run(context.Background(), req, src)
+	if err == nil && res.Batch != 0 {
+		im.uploads.done(src.ID)
+	}
+	return res, err
+}
+
+// importPath imports a file Slate itself chose (the demo data it wrote).
+func (im *Imports) importPath(path string, req ImportRequest) (ImportResult, error) {
+	u, err := im.uploads.adopt(im.caller.Name, path)
+	if err != nil {
+		return ImportResult{Feed: req.Feed}, err
+	}
+	req.Upload = u.ID
+	defer im.uploads.done(u.ID)
+	return im.Import(req)
 }
 
 // run is Import with a context: when ctx ends, the import stops at the next
 // checkpoint (every few thousand rows, before the gap scan, inside the
 // publishing transaction), discards its staging batch and returns ctx's
 // error; nothing it did stays in the database or the audit trail.
-func (im *Imports) run(ctx context.Context, req ImportRequest) (ImportResult, error) {
+func (im *Imports) run(ctx context.Context, req ImportRequest, src upload) (ImportResult, error) {
 	start := time.Now()
-	res := ImportResult{Feed: req.Feed, File: filepath.Base(req.Path), DryRun: req.DryRun,
+	res := ImportResult{Feed: req.Feed, File: src.Name, DryRun: req.DryRun,
 		FindingCounts: map[string]int{}, Severities: map[string]int{}, Findings: []ingest.Finding{}}
 	switch req.OnConflict {
 	case "":
@@ -296,7 +345,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest) (ImportResult, er
 	if err != nil {
 		return res, err
 	}
-	f, err := os.Open(req.Path)
+	f, err := os.Open(src.path)
 	if err != nil {
 		return res, err
 	}
@@ -305,8 +354,8 @@ func (im *Imports) run(ctx context.Context, req ImportRequest) (ImportResult, er
 	if err != nil {
 		return res, err
 	}
-	if st.IsDir() {
-		return res, fmt.Errorf("%s is a folder, not a file", req.Path)
+	if !st.Mode().IsRegular() {
+		return res, fmt.Errorf("%s is not a regular file", src.Name)
 	}
 	res.Size = st.Size()
 	// The SHA-256 is computed while the file is compressed for keeping; it is
@@ -344,7 +393,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest) (ImportResult, er
 	if sheet == "" && mapping != nil {
 		sheet = mapping.Sheet
 	}
-	o, err := openRows(f, req.Path, res.Size, sheet, mapping, req.Limits)
+	o, err := openRows(f, src.Name, res.Size, sheet, mapping, req.Limits)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", res.File, err)
 	}
@@ -381,7 +430,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest) (ImportResult, er
 	if err != nil {
 		return res, err
 	}
-	run := &importRun{ctx: ctx, im: im, req: req, res: &res, w: w, v: v, shape: fd.Spec.Shape}
+	run := &importRun{ctx: ctx, im: im, req: req, path: src.path, res: &res, w: w, v: v, shape: fd.Spec.Shape}
 	if err := run.rows(o); err != nil {
 		w.Abort()
 		return res, fmt.Errorf("%s: %w", res.File, err)
@@ -488,6 +537,7 @@ type importRun struct {
 	ctx   context.Context
 	im    *Imports
 	req   ImportRequest
+	path  string // the file being read
 	res   *ImportResult
 	w     *storage.BatchWriter
 	v     *ingest.Validator
@@ -640,7 +690,7 @@ func (r *importRun) write(c *chunk) error {
 	err := r.w.FlushPoints(c.pts, r.resolve)
 	r.cur = nil
 	if err == nil && r.keep != nil && r.keep.on && !r.keep.chunk(c, r.skipped) {
-		r.startSource(r.req.Path) // compress the file after all
+		r.startSource(r.path) // compress the file after all
 	}
 	if err == nil && r.req.Progress != nil {
 		if r.counter != nil {
@@ -811,11 +861,11 @@ func (r *importRun) drainSource(wait bool) error {
 func (r *importRun) rows(o *opened) error {
 	r.counter = o.counter
 	if !r.req.DryRun {
-		r.startHash(r.req.Path)
+		r.startHash(r.path)
 		if r.keep = newLineKeeper(o, r.v, r.res.Size); r.keep != nil {
 			r.skipped = map[uint32]bool{}
 		} else {
-			r.startSource(r.req.Path)
+			r.startSource(r.path)
 		}
 		defer func() {
 			// Never leave the compressor blocked.
@@ -861,7 +911,7 @@ func (r *importRun) rows(o *opened) error {
 			return err
 		}
 		if !r.keep.on && r.chunks == nil {
-			r.startSource(r.req.Path)
+			r.startSource(r.path)
 		}
 	}
 	if err := r.drainSource(true); err != nil {
@@ -1024,30 +1074,50 @@ type BatchDetail struct {
 	Points int `json:"points"`
 }
 
-// Batches lists the import batches of a feed ("" = all feeds), oldest first.
+// Batches lists the import batches of a feed ("" = all feeds the caller may
+// see), oldest first.
 func (im *Imports) Batches(feed string) ([]storage.Batch, error) {
-	var out []storage.Batch
+	out := []storage.Batch{}
 	err := im.store.View(func(tx *storage.Tx) error {
-		var err error
-		out, err = tx.Batches(feed)
-		return err
+		all, err := tx.Batches(feed)
+		if err != nil {
+			return err
+		}
+		for _, b := range all {
+			if ok, err := im.mayUseFeed(tx, b.Feed); err != nil {
+				return err
+			} else if ok {
+				out = append(out, b)
+			}
+		}
+		return nil
 	})
-	if out == nil {
-		out = []storage.Batch{}
-	}
 	return out, err
+}
+
+// batch reads a batch the caller may see.
+func (im *Imports) batch(tx *storage.Tx, id uint64) (storage.Batch, error) {
+	b, err := tx.Batch(id)
+	if err != nil {
+		return b, err
+	}
+	ok, err := im.mayUseFeed(tx, b.Feed)
+	if err != nil {
+		return b, err
+	}
+	if !ok || b.Status == storage.StatusStaging || b.Status == storage.StatusDiscarded {
+		return storage.Batch{}, fmt.Errorf("batch %d: %w", id, storage.ErrNoBatch)
+	}
+	return b, nil
 }
 
 // Batch shows one batch: counts, findings summary and the first findings.
 func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 	var d BatchDetail
 	err := im.store.View(func(tx *storage.Tx) error {
-		b, err := tx.Batch(id)
+		b, err := im.batch(tx, id)
 		if err != nil {
 			return err
-		}
-		if b.Status == storage.StatusStaging || b.Status == storage.StatusDiscarded {
-			return fmt.Errorf("batch %d: %w", id, storage.ErrNoBatch)
 		}
 		d.Batch = b
 		d.FindingsList = []ingest.Finding{}
@@ -1083,77 +1153,51 @@ func (im *Imports) Revert(id uint64, reason string) (storage.Batch, error) {
 	return im.store.RevertBatch(id, reason)
 }
 
-// Source writes the original file of a batch to path, checking its SHA-256.
-func (im *Imports) Source(id uint64, path string) (int64, error) {
-	var b storage.Batch
-	if err := im.store.View(func(tx *storage.Tx) error {
-		var err error
-		b, err = tx.Batch(id)
-		return err
-	}); err != nil {
-		return 0, err
-	}
-	out, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-	if err != nil {
-		return 0, err
-	}
-	h := sha256.New()
+// writeSource writes the original file of a batch to w, checking its SHA-256
+// (a failed check is an error after the bytes were written: the caller
+// removes what it wrote).
+func (im *Imports) writeSource(id uint64, w io.Writer) (int64, error) {
 	var n int64
-	err = im.store.View(func(tx *storage.Tx) error {
-		var err error
+	err := im.store.View(func(tx *storage.Tx) error {
+		b, err := im.batch(tx, id)
+		if err != nil {
+			return err
+		}
+		h := sha256.New()
 		if b.SourceLines {
-			bw := bufio.NewWriterSize(io.MultiWriter(out, h), 1<<16)
+			bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
 			if n, err = writeLines(tx, id, bw); err == nil {
 				err = bw.Flush()
 			}
+		} else {
+			n, err = tx.BatchSource(id, io.MultiWriter(w, h))
+		}
+		if err != nil {
 			return err
 		}
-		n, err = tx.BatchSource(id, io.MultiWriter(out, h))
-		return err
+		if b.SHA256 != "" && hex.EncodeToString(h.Sum(nil)) != b.SHA256 {
+			return fmt.Errorf("batch %d: the stored source does not match its SHA-256 %s", id, b.SHA256)
+		}
+		return nil
 	})
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil && b.SHA256 != "" && hex.EncodeToString(h.Sum(nil)) != b.SHA256 {
-		err = fmt.Errorf("batch %d: the stored source does not match its SHA-256 %s", id, b.SHA256)
-	}
-	if err != nil {
-		os.Remove(path)
-		return 0, err
-	}
-	return n, nil
+	return n, err
 }
 
-// Template writes the supplier data template (XLSX) for a feed to path.
-func (im *Imports) Template(feed, path string) error {
+// writeTemplate writes the supplier data template (XLSX) of a feed to w.
+func (im *Imports) writeTemplate(feed string, w io.Writer) error {
 	fd, err := im.feed(feed)
 	if err != nil {
 		return err
 	}
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	err = ingest.WriteTemplate(out, fd)
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-	}
-	return err
+	return ingest.WriteTemplate(w, fd)
 }
 
-// Rejects writes every rejected row of a batch with its findings and the fix,
-// as XLSX or CSV (by path's extension). It returns the number of rows written.
-func (im *Imports) Rejects(id uint64, path string) (int, error) {
-	out, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
-	if err != nil {
-		return 0, err
-	}
+// writeRejects writes every rejected row of a batch with its findings and
+// the fix, as CSV or XLSX, and returns the number of rows written.
+func (im *Imports) writeRejects(id uint64, w io.Writer, csv bool) (int, error) {
 	n := 0
-	err = im.store.View(func(tx *storage.Tx) error {
-		b, err := tx.Batch(id)
+	err := im.store.View(func(tx *storage.Tx) error {
+		b, err := im.batch(tx, id)
 		if err != nil {
 			return err
 		}
@@ -1172,22 +1216,15 @@ func (im *Imports) Rejects(id uint64, path string) (int, error) {
 				return nil
 			})
 		}
-		if strings.EqualFold(filepath.Ext(path), ".csv") {
-			err = ingest.WriteRejectsCSV(out, info, rows)
+		if csv {
+			err = ingest.WriteRejectsCSV(w, info, rows)
 		} else {
-			err = ingest.WriteRejectsXLSX(out, info, rows)
+			err = ingest.WriteRejectsXLSX(w, info, rows)
 		}
 		if err == nil && derr != nil && !errors.Is(derr, storage.ErrStop) {
 			err = derr
 		}
 		return err
 	})
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return 0, err
-	}
-	return n, nil
+	return n, err
 }

@@ -1,11 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -26,38 +25,31 @@ const (
 // stops it: the staging batch is discarded and nothing changes — no points,
 // no batch, no saved mapping, no audit event.
 func (im *Imports) Start(req ImportRequest) (uint64, error) {
-	if im.jobs == nil {
-		return 0, errors.New("background jobs are not available")
-	}
-	if strings.TrimSpace(req.Path) == "" {
+	if strings.TrimSpace(req.Upload) == "" {
 		return 0, errors.New("choose a file to import")
 	}
 	switch req.OnConflict {
 	case "", ConflictReject, ConflictReplace, ConflictKeep:
 	default:
-		return 0, fmt.Errorf("on conflict %q: use reject, replace or keep", req.OnConflict)
+		return 0, fmt.Errorf("on conflict %s: use reject, replace or keep", Clip(req.OnConflict))
 	}
 	if _, err := im.feed(req.Feed); err != nil {
 		return 0, err
 	}
-	st, err := os.Stat(req.Path)
+	src, err := im.uploads.get(im.caller.Name, req.Upload)
 	if err != nil {
 		return 0, err
 	}
-	if st.IsDir() {
-		return 0, fmt.Errorf("%s is a folder, not a file", req.Path)
-	}
-	name := im.uploads.displayName(req.Path)
-	kind, title := JobImport, fmt.Sprintf("Import %s into %s", name, req.Feed)
+	kind, title := JobImport, fmt.Sprintf("Import %s into %s", src.Name, req.Feed)
 	if req.DryRun {
-		kind, title = JobCheck, fmt.Sprintf("Check %s for %s", name, req.Feed)
+		kind, title = JobCheck, fmt.Sprintf("Check %s for %s", src.Name, req.Feed)
 	}
 	return im.jobs.start(kind, title, func(ctx context.Context, progress Progress) (any, error) {
 		step := "Reading and validating rows"
 		if !req.DryRun {
 			step = "Reading, validating and storing rows"
 		}
-		progress(0, st.Size(), step)
+		progress(0, src.Size, step)
 		caller := req.Progress
 		req.Progress = func(done, total int64) {
 			progress(done, total, step)
@@ -65,13 +57,13 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 				caller(done, total)
 			}
 		}
-		res, err := im.run(ctx, req)
+		res, err := im.run(ctx, req, src)
 		if err != nil {
 			return nil, err
 		}
 		if res.Batch != 0 {
 			// The upload is in the database now (the batch keeps the original).
-			im.uploads.remove(req.Path)
+			im.uploads.done(src.ID)
 		}
 		return res, nil
 	}), nil
@@ -99,7 +91,7 @@ type FeedInfo struct {
 	DataTo time.Time `json:"dataTo,omitzero"`
 }
 
-// Feeds lists the feeds that can receive imports, by name.
+// Feeds lists the feeds the caller can import into, by name (a supplier: its own).
 func (im *Imports) Feeds() ([]FeedInfo, error) {
 	out := []FeedInfo{}
 	err := im.store.View(func(tx *storage.Tx) error {
@@ -112,6 +104,9 @@ func (im *Imports) Feeds() ([]FeedInfo, error) {
 			return err
 		}
 		for _, f := range ws.Feeds() {
+			if !im.mayUse(f) {
+				continue
+			}
 			req, opt := ingest.ShapeFields(f.Spec.Shape)
 			fi := FeedInfo{Name: f.Name(), DisplayName: displayName(f.Metadata), Shape: f.Spec.Shape, Supplier: f.Spec.Supplier,
 				Owner: f.Spec.Owner, Unit: f.Spec.Unit, TimeZone: f.Spec.TimeZone, Required: nonNil(req), Optional: nonNil(opt), Mapping: f.Spec.Mapping}
@@ -171,8 +166,23 @@ const (
 // that rejected millions of rows is better written with `slate batch rejects`).
 const maxDownload = 256 << 20
 
-// RejectsFile is Rejects for the browser: the rejects report of a batch as
-// bytes, format "xlsx" (default) or "csv".
+// cappedBuffer is a buffer that refuses to grow past max.
+type cappedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+var errTooBig = errors.New("too big")
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if c.Len()+len(p) > c.max {
+		return 0, errTooBig
+	}
+	return c.Buffer.Write(p)
+}
+
+// RejectsFile is the rejects report of a batch as a download: format "xlsx"
+// (default) or "csv".
 func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
 	format = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(format), "."))
 	mime := MimeXLSX
@@ -182,29 +192,33 @@ func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
 	case "csv":
 		mime = MimeCSV
 	default:
-		return FileData{}, fmt.Errorf("rejects format %q: use xlsx or csv", format)
+		return FileData{}, fmt.Errorf("rejects format %s: use xlsx or csv", Clip(format))
 	}
-	dir, err := os.MkdirTemp("", "slate-rejects-")
+	buf := &cappedBuffer{max: maxDownload}
+	n, err := im.writeRejects(id, buf, format == "csv")
+	if errors.Is(err, errTooBig) {
+		return FileData{}, fmt.Errorf("the rejects report of batch %d is over %d MiB, too big to download here; write it with `slate batch rejects %d -o FILE`", id, maxDownload>>20, id)
+	}
 	if err != nil {
 		return FileData{}, err
 	}
-	defer os.RemoveAll(dir)
-	name := fmt.Sprintf("rejects-batch-%d.%s", id, format)
-	path := filepath.Join(dir, name)
-	n, err := im.Rejects(id, path)
-	if err != nil {
+	return FileData{Name: fmt.Sprintf("rejects-batch-%d.%s", id, format), Type: mime, Size: int64(buf.Len()), Data: buf.Bytes(), Rows: n}, nil
+}
+
+// TemplateFile is the supplier data template (XLSX) of a feed as a download:
+// the columns the feed's mapping reads, with an example row.
+func (im *Imports) TemplateFile(feed string) (FileData, error) {
+	var buf bytes.Buffer
+	if err := im.writeTemplate(feed, &buf); err != nil {
 		return FileData{}, err
 	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return FileData{}, err
+	return FileData{Name: TemplateFileName(feed), Type: MimeXLSX, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
+}
+
+// TemplateFileName is the name a feed's template is saved under.
+func TemplateFileName(feed string) string {
+	if n := cleanName(feed); n != "" {
+		feed = n
 	}
-	if st.Size() > maxDownload {
-		return FileData{}, fmt.Errorf("the rejects report of batch %d is %d MiB, too big to download here; write it with `slate batch rejects %d -o FILE`", id, st.Size()>>20, id)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return FileData{}, err
-	}
-	return FileData{Name: name, Type: mime, Size: int64(len(b)), Data: b, Rows: n}, nil
+	return feed + "-template.xlsx"
 }

@@ -74,7 +74,11 @@ func TestCancelledImportLeavesNothing(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var staged int
-	_, err := a.Imports.run(ctx, ImportRequest{Path: path, Feed: "req", Progress: func(done, total int64) {
+	src, err := a.shared.uploads.get(a.caller.Name, adopted(t, a, path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.Imports.run(ctx, ImportRequest{Feed: "req", Progress: func(done, total int64) {
 		if staged == 0 {
 			// The first chunk is in the staging batch now: cancel mid-import.
 			a.store.View(func(tx *storage.Tx) error {
@@ -87,7 +91,7 @@ func TestCancelledImportLeavesNothing(t *testing.T) {
 			})
 			cancel()
 		}
-	}})
+	}}, src)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled import: err = %v, want context.Canceled", err)
 	}
@@ -109,7 +113,7 @@ func TestCancelledImportLeavesNothing(t *testing.T) {
 	verifyAudit(t, a)
 
 	// The same file imports afterwards: nothing of the cancelled run is in the way.
-	res, err := a.Imports.Import(ImportRequest{Path: path, Feed: "req"})
+	res, err := a.Local.Import(path, ImportRequest{Feed: "req"})
 	if err != nil || res.Counts.Imported != 3*flushRows {
 		t.Fatalf("import after cancel: %+v %v", res.Counts, err)
 	}
@@ -124,7 +128,7 @@ func TestImportJobCancel(t *testing.T) {
 
 	reached, release := make(chan struct{}), make(chan struct{})
 	first := true
-	id, err := a.Imports.Start(ImportRequest{Path: path, Feed: "req", Progress: func(done, total int64) {
+	id, err := a.Imports.Start(ImportRequest{Upload: adopted(t, a, path), Feed: "req", Progress: func(done, total int64) {
 		if first {
 			first = false
 			close(reached)
@@ -162,7 +166,7 @@ func TestImportJobDryRunThenImport(t *testing.T) {
 	a, dir := newImportApp(t)
 	path := writeFile(t, dir, "req.csv", []byte("Time,Requests,Errors\n2024-05-01T00:00:00Z,100,2\n2024-05-01T00:05:00Z,x,0\n2024-05-01T00:10:00Z,50,0\n"))
 
-	id, err := a.Imports.Start(ImportRequest{Path: path, Feed: "req", DryRun: true})
+	id, err := a.Imports.Start(ImportRequest{Upload: adopted(t, a, path), Feed: "req", DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +182,7 @@ func TestImportJobDryRunThenImport(t *testing.T) {
 		t.Fatalf("a dry run stored %d points", n)
 	}
 
-	id, _ = a.Imports.Start(ImportRequest{Path: path, Feed: "req"})
+	id, _ = a.Imports.Start(ImportRequest{Upload: adopted(t, a, path), Feed: "req"})
 	j, _ = a.Jobs.Wait(context.Background(), id)
 	res, _ = j.Result.(ImportResult)
 	if j.State != JobDone || res.Batch == 0 || res.Counts.Imported != 2 || j.Done != j.Total {
@@ -191,18 +195,25 @@ func TestImportJobDryRunThenImport(t *testing.T) {
 	}
 
 	// Importing it again fails with the reason, as a failed job.
-	id, _ = a.Imports.Start(ImportRequest{Path: path, Feed: "req"})
+	id, _ = a.Imports.Start(ImportRequest{Upload: adopted(t, a, path), Feed: "req"})
 	j, _ = a.Jobs.Wait(context.Background(), id)
 	if j.State != JobFailed || !strings.Contains(j.Error, "already imported into feed req") {
 		t.Fatalf("second import job: %+v", j)
 	}
 
+	if _, err := a.Local.Upload(filepath.Join(dir, "missing.csv")); err == nil {
+		t.Error("a missing file was taken as an upload")
+	}
+	if _, err := a.Local.Upload(dir); err == nil {
+		t.Error("a folder was taken as an upload")
+	}
+	up := adopted(t, a, path)
 	for _, bad := range []ImportRequest{
-		{Path: path, Feed: "nope"},
-		{Path: filepath.Join(dir, "missing.csv"), Feed: "req"},
-		{Path: dir, Feed: "req"},
-		{Path: "", Feed: "req"},
-		{Path: path, Feed: "req", OnConflict: "merge"},
+		{Upload: up, Feed: "nope"},
+		{Upload: "0123456789abcdef01234567", Feed: "req"},
+		{Upload: path, Feed: "req"},
+		{Upload: "", Feed: "req"},
+		{Upload: up, Feed: "req", OnConflict: "merge"},
 	} {
 		if _, err := a.Imports.Start(bad); err == nil {
 			t.Errorf("Start(%+v) was accepted", bad)
@@ -218,7 +229,9 @@ func TestUploadPreviewImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u.Complete || u.Received != 20 || u.Name != "May requests.csv" || filepath.Base(u.Path) != "May requests.csv" {
+	stored := a.shared.uploads.files[u.ID].path
+	if u.Complete || u.Received != 20 || u.Name != "May requests.csv" || filepath.Base(stored) != "May requests.csv" ||
+		!strings.HasPrefix(stored, a.store.Path()+".uploads"+string(filepath.Separator)) || u.Local != "" {
 		t.Fatalf("first chunk: %+v", u)
 	}
 	if _, err := a.Imports.Upload(UploadChunk{ID: u.ID, Offset: 5, Data: data[20:]}); err == nil || !strings.Contains(err.Error(), "expected 20") {
@@ -233,15 +246,18 @@ func TestUploadPreviewImport(t *testing.T) {
 	if u, err = a.Imports.Upload(c); err != nil || !u.Complete || u.Received != int64(len(data)) {
 		t.Fatalf("last chunk: %+v %v", u, err)
 	}
-	if got, _ := os.ReadFile(u.Path); !bytes.Equal(got, data) {
+	if got, _ := os.ReadFile(stored); !bytes.Equal(got, data) {
 		t.Fatalf("stored upload: %q", got)
 	}
 
-	p, err := a.Imports.Preview(u.Path, "req", "")
+	if _, err := a.As(Caller{Name: "mallory", Role: RoleManager}).Imports.Preview(u.ID, "req", ""); err == nil {
+		t.Fatal("another caller previewed the upload")
+	}
+	p, err := a.Imports.Preview(u.ID, "req", "")
 	if err != nil || p.File != "May requests.csv" || len(p.Samples) != 2 || len(p.Suggestion.Missing) != 0 {
 		t.Fatalf("preview of the upload: %+v %v", p, err)
 	}
-	id, err := a.Imports.Start(ImportRequest{Path: u.Path, Feed: "req", Mapping: &p.Suggestion.Mapping})
+	id, err := a.Imports.Start(ImportRequest{Upload: u.ID, Feed: "req", Mapping: &p.Suggestion.Mapping})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +266,7 @@ func TestUploadPreviewImport(t *testing.T) {
 	if j.State != JobDone || res.File != "May requests.csv" || res.Counts.Imported != 2 || !res.MappingSaved || j.Title != "Import May requests.csv into req" {
 		t.Fatalf("import of the upload: %+v %+v", j, res)
 	}
-	if _, err := os.Stat(u.Path); !os.IsNotExist(err) {
+	if _, err := os.Stat(stored); !os.IsNotExist(err) {
 		t.Fatalf("the imported upload is still on disk: %v", err)
 	}
 	if err := a.Imports.DiscardUpload(u.ID); err == nil {
@@ -271,23 +287,28 @@ func TestUploadLimits(t *testing.T) {
 		t.Fatal("an oversized chunk was accepted")
 	}
 	u, err := a.Imports.Upload(UploadChunk{Name: "../../etc/passwd", Size: 3, Data: []byte("ab")})
-	if err != nil || u.Name != "passwd" || !strings.HasPrefix(u.Path, a.Imports.uploads.dir) {
+	if err != nil || u.Name != "passwd" || !strings.HasPrefix(a.shared.uploads.files[u.ID].path, a.shared.uploads.dir) {
 		t.Fatalf("path in the name: %+v %v", u, err)
 	}
+	stored := a.shared.uploads.files[u.ID].path
 	if _, err := a.Imports.Upload(UploadChunk{ID: u.ID, Offset: 2, Data: []byte("cd")}); err == nil || !strings.Contains(err.Error(), "more data than the declared size") {
 		t.Fatalf("too much data: %v", err)
 	}
-	if _, err := os.Stat(u.Path); !os.IsNotExist(err) {
+	if _, err := os.Stat(stored); !os.IsNotExist(err) {
 		t.Fatal("a refused upload left its file")
 	}
 	if _, err := a.Imports.Upload(UploadChunk{ID: "nope", Offset: 0, Data: []byte("x")}); err == nil {
 		t.Fatal("an unknown upload id was accepted")
 	}
 	u, _ = a.Imports.Upload(UploadChunk{Name: "keep.csv", Size: 1, Data: []byte("x")})
+	stored = a.shared.uploads.files[u.ID].path
+	if err := a.As(Caller{Name: "mallory", Role: RoleManager}).Imports.DiscardUpload(u.ID); err == nil {
+		t.Fatal("another caller discarded the upload")
+	}
 	if err := a.Imports.DiscardUpload(u.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(u.Path); !os.IsNotExist(err) {
+	if _, err := os.Stat(stored); !os.IsNotExist(err) {
 		t.Fatal("a discarded upload is still on disk")
 	}
 }
@@ -295,7 +316,7 @@ func TestUploadLimits(t *testing.T) {
 func TestRejectsFileAndFeeds(t *testing.T) {
 	a, dir := newImportApp(t)
 	path := writeFile(t, dir, "req.csv", []byte("Time,Requests,Errors\n2024-05-01T00:00:00Z,100,2\n2024-05-01T00:05:00Z,=1+1,0\n"))
-	res, err := a.Imports.Import(ImportRequest{Path: path, Feed: "req"})
+	res, err := a.Local.Import(path, ImportRequest{Feed: "req"})
 	if err != nil || res.Counts.Rejected != 1 {
 		t.Fatalf("import: %+v %v", res, err)
 	}

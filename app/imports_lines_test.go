@@ -79,7 +79,7 @@ func TestImportKeepsTheFileAsLinesOrCompressed(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a, dir := newImportApp(t)
 			path := writeFile(t, dir, fmt.Sprintf("f%d.csv", i), []byte(tc.file))
-			res, err := a.Imports.Import(ImportRequest{Path: path, Feed: tc.feed, OnConflict: ConflictKeep})
+			res, err := a.Local.Import(path, ImportRequest{Feed: tc.feed, OnConflict: ConflictKeep})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -109,7 +109,7 @@ func TestImportKeepsTheFileAsLinesOrCompressed(t *testing.T) {
 func sameSource(t *testing.T, a *App, id uint64, dir, want string) {
 	t.Helper()
 	out := filepath.Join(dir, fmt.Sprintf("source-%d-%d.csv", id, time.Now().UnixNano()))
-	if _, err := a.Imports.Source(id, out); err != nil {
+	if _, err := a.Local.Source(id, out); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(out)
@@ -175,7 +175,7 @@ func TestImportSourceRoundTripsRandomFiles(t *testing.T) {
 			file = strings.TrimRight(file, "\n")
 		}
 		path := writeFile(t, dir, fmt.Sprintf("r%d.csv", i), []byte(file))
-		res, err := a.Imports.Import(ImportRequest{Path: path, Feed: "lat", OnConflict: ConflictKeep})
+		res, err := a.Local.Import(path, ImportRequest{Feed: "lat", OnConflict: ConflictKeep})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,7 +15,14 @@ import (
 // Jobs runs long work (imports, packs) in the background so the window and
 // the browser can show progress and offer Cancel. The same polling calls
 // work over Wails bindings and the JSON API, so neither needs push events.
+// A caller sees and cancels its own jobs; an admin sees everyone's.
 type Jobs struct {
+	table  *jobTable
+	caller Caller
+}
+
+// jobTable holds the jobs of every caller of one open workspace.
+type jobTable struct {
 	mu   sync.Mutex
 	next uint64
 	jobs map[uint64]*job
@@ -37,6 +45,8 @@ type Job struct {
 	Result  any       `json:"result,omitempty"`
 	Started time.Time `json:"started"`
 	Ended   time.Time `json:"ended,omitzero"`
+	// Owner is who started the job.
+	Owner string `json:"owner"`
 }
 
 // Job states.
@@ -55,8 +65,8 @@ type job struct {
 // keepJobs bounds the finished jobs remembered for the UI to read back.
 const keepJobs = 50
 
-func newJobs(now func() time.Time) *Jobs {
-	return &Jobs{jobs: map[uint64]*job{}, now: now}
+func newJobTable(now func() time.Time) *jobTable {
+	return &jobTable{jobs: map[uint64]*job{}, now: now}
 }
 
 // Progress is handed to a job's work to report how far it got.
@@ -66,11 +76,12 @@ type Progress func(done, total int64, step string)
 // must return soon after ctx is cancelled, with an error (ctx.Err()); a work
 // that returns no error finished, even if Cancel came too late to stop it
 // (an import that had already published its batch), and is reported done.
-func (j *Jobs) start(kind, title string, work func(ctx context.Context, progress Progress) (any, error)) uint64 {
+func (v *Jobs) start(kind, title string, work func(ctx context.Context, progress Progress) (any, error)) uint64 {
+	j := v.table
 	ctx, cancel := context.WithCancel(context.Background())
 	j.mu.Lock()
 	j.next++
-	jb := &job{Job: Job{ID: j.next, Kind: kind, Title: title, State: JobRunning, Started: j.now()}, cancel: cancel}
+	jb := &job{Job: Job{ID: j.next, Kind: kind, Title: title, State: JobRunning, Started: j.now(), Owner: v.caller.Name}, cancel: cancel}
 	j.jobs[jb.ID] = jb
 	j.prune()
 	j.mu.Unlock()
@@ -102,7 +113,7 @@ func (j *Jobs) start(kind, title string, work func(ctx context.Context, progress
 }
 
 // prune forgets the oldest finished jobs beyond keepJobs. Caller holds mu.
-func (j *Jobs) prune() {
+func (j *jobTable) prune() {
 	if len(j.jobs) <= keepJobs {
 		return
 	}
@@ -118,24 +129,40 @@ func (j *Jobs) prune() {
 	}
 }
 
-// Get returns the job's current state.
-func (j *Jobs) Get(id uint64) (Job, error) {
+// sees reports whether the caller may see a job (another caller's job is
+// "not found", not "forbidden": its existence is not the caller's business).
+func (v *Jobs) sees(jb *job) bool {
+	return v.caller.Role == RoleAdmin || strings.EqualFold(jb.Owner, v.caller.Name)
+}
+
+// find returns the job and a copy of its state.
+func (v *Jobs) find(id uint64) (*job, Job, error) {
+	j := v.table
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	jb, ok := j.jobs[id]
-	if !ok {
-		return Job{}, fmt.Errorf("job %d: %w", id, storage.ErrNotFound)
+	if !ok || !v.sees(jb) {
+		return nil, Job{}, fmt.Errorf("job %d: %w", id, storage.ErrNotFound)
 	}
-	return jb.Job, nil
+	return jb, jb.Job, nil
 }
 
-// List returns the jobs still remembered, newest first.
-func (j *Jobs) List() []Job {
+// Get returns the job's current state.
+func (v *Jobs) Get(id uint64) (Job, error) {
+	_, state, err := v.find(id)
+	return state, err
+}
+
+// List returns the caller's jobs still remembered, newest first.
+func (v *Jobs) List() []Job {
+	j := v.table
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	out := make([]Job, 0, len(j.jobs))
 	for _, jb := range j.jobs {
-		out = append(out, jb.Job)
+		if v.sees(jb) {
+			out = append(out, jb.Job)
+		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].ID > out[b].ID })
 	return out
@@ -143,15 +170,13 @@ func (j *Jobs) List() []Job {
 
 // Cancel asks a running job to stop; the work decides where it can stop
 // safely (an import rolls back its staging batch, so nothing half-done stays).
-func (j *Jobs) Cancel(id uint64) (Job, error) {
-	j.mu.Lock()
-	jb, ok := j.jobs[id]
-	j.mu.Unlock()
-	if !ok {
-		return Job{}, fmt.Errorf("job %d: %w", id, storage.ErrNotFound)
+func (v *Jobs) Cancel(id uint64) (Job, error) {
+	jb, _, err := v.find(id)
+	if err != nil {
+		return Job{}, err
 	}
 	jb.cancel()
-	return j.Get(id)
+	return v.Get(id)
 }
 
 // Wait blocks until the job ends or ctx is done; for the CLI and tests.

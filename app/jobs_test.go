@@ -10,7 +10,7 @@ import (
 )
 
 func TestJobsProgressResultAndFailure(t *testing.T) {
-	j := newJobs(time.Now)
+	j := &Jobs{table: newJobTable(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
 	release := make(chan struct{})
 	id := j.start("test", "counting", func(ctx context.Context, p Progress) (any, error) {
 		p(3, 10, "step three")
@@ -38,7 +38,7 @@ func TestJobsProgressResultAndFailure(t *testing.T) {
 }
 
 func TestJobsCancel(t *testing.T) {
-	j := newJobs(time.Now)
+	j := &Jobs{table: newJobTable(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
 	id := j.start("test", "endless", func(ctx context.Context, p Progress) (any, error) {
 		<-ctx.Done()
 		return "partial", ctx.Err()
@@ -69,7 +69,7 @@ func TestJobsCancel(t *testing.T) {
 }
 
 func TestJobsForgetOldFinishedJobs(t *testing.T) {
-	j := newJobs(time.Now)
+	j := &Jobs{table: newJobTable(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
 	for i := 0; i < keepJobs+10; i++ {
 		id := j.start("test", "quick", func(context.Context, Progress) (any, error) { return nil, nil })
 		j.Wait(context.Background(), id)

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"net/url"
 	"os"
@@ -34,16 +35,17 @@ type Packs struct {
 	compliance *Compliance
 	analysis   *Analysis
 	jobs       *Jobs
+	uploads    *uploadArea
+	caller     Caller
 }
 
-// PackQuery selects what a pack covers and where it goes.
+// PackQuery selects what a pack covers. The files go to the packs folder
+// ("packs" next to the database); the CLI writes them where its user says (Local.BuildPack).
 type PackQuery struct {
 	// Period is a period key: 2026-10, 2026-Q3, 2026-W07, 2026 or 2026-10-05.
 	Period string `json:"period"`
 	// Services limits the pack to these services' SLTs (empty: every service).
 	Services []string `json:"services,omitempty"`
-	// Out is the folder the files go to (empty: the packs folder next to the database).
-	Out string `json:"out,omitempty"`
 	// Formats: "xlsx", "pdf" (empty: both).
 	Formats []string `json:"formats,omitempty"`
 	// Anonymize replaces people, supplier and service names with stable pseudonyms.
@@ -118,9 +120,9 @@ const FingerprintVersion = "slate-pack-fingerprint/v2"
 
 const fingerprintV1 = "slate-pack-fingerprint/v1"
 
-// Folder is the packs folder: "packs" next to the database file. Download
+// folder is the packs folder: "packs" next to the database file. Download
 // serves files from it only.
-func (p *Packs) Folder() string {
+func (p *Packs) folder() string {
 	return filepath.Join(filepath.Dir(p.store.Path()), "packs")
 }
 
@@ -185,9 +187,9 @@ func (p *Packs) generatedAt(date string) (time.Time, error) {
 	return p.store.Now().UTC().Truncate(time.Second), nil
 }
 
-// Build writes the pack's files and audits the export.
+// Build writes the pack's files into the packs folder and audits the export.
 func (p *Packs) Build(q PackQuery) (PackResult, error) {
-	return p.build(context.Background(), q, func(int64, int64, string) {})
+	return p.build(context.Background(), q, p.folder(), func(int64, int64, string) {})
 }
 
 // Start builds the pack as a background job (Jobs.Get shows progress per
@@ -200,21 +202,18 @@ func (p *Packs) Start(q PackQuery) (uint64, error) {
 		return 0, err
 	}
 	return p.jobs.start("pack", "Review pack "+q.Period, func(ctx context.Context, progress Progress) (any, error) {
-		return p.build(ctx, q, progress)
+		return p.build(ctx, q, p.folder(), progress)
 	}), nil
 }
 
-func (p *Packs) build(ctx context.Context, q PackQuery, progress Progress) (PackResult, error) {
+// build writes the pack's files into the folder out.
+func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress Progress) (PackResult, error) {
 	if err := q.normalise(); err != nil {
 		return PackResult{}, err
 	}
 	at, err := p.generatedAt(q.Date)
 	if err != nil {
 		return PackResult{}, err
-	}
-	out := q.Out
-	if out == "" {
-		out = p.Folder()
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return PackResult{}, err
@@ -494,14 +493,49 @@ var (
 
 // ---- verify ----
 
-// Verify reads the fingerprint and scope back from a pack file (PDF keywords,
-// or the XLSX document properties and cover sheet), recomputes the
-// fingerprint from the database and says whether the pack still matches.
-func (p *Packs) Verify(path string) (PackVerification, error) {
-	v := PackVerification{File: path, Services: []string{}, Components: []string{}}
-	data, err := os.ReadFile(path)
+// maxPackFile bounds a pack file read back for verification.
+const maxPackFile = 256 << 20
+
+// Verify checks an uploaded pack file (Imports.Upload, or a file picked in
+// the window) against the data: it reads the fingerprint and scope back from
+// the file (PDF keywords, or the XLSX document properties and cover sheet),
+// recomputes the fingerprint from the database and says whether the pack
+// still matches.
+func (p *Packs) Verify(upload string) (PackVerification, error) {
+	src, err := p.uploads.get(p.caller.Name, upload)
+	if err != nil {
+		return PackVerification{}, err
+	}
+	v, err := p.verifyFile(src.path, src.Name)
+	if err == nil && src.owned {
+		p.uploads.done(src.ID)
+	}
+	return v, err
+}
+
+// VerifyStored checks a pack file of the packs folder (List), by name.
+func (p *Packs) VerifyStored(name string) (PackVerification, error) {
+	path, err := p.stored(name)
+	if err != nil {
+		return PackVerification{}, err
+	}
+	return p.verifyFile(path, name)
+}
+
+// verifyFile verifies the pack file at path; name is how messages call it.
+func (p *Packs) verifyFile(path, name string) (PackVerification, error) {
+	v := PackVerification{File: name, Services: []string{}, Components: []string{}}
+	f, err := os.Open(path)
 	if err != nil {
 		return v, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxPackFile+1))
+	f.Close()
+	if err != nil {
+		return v, err
+	}
+	if len(data) > maxPackFile {
+		return v, fmt.Errorf("%s is over %d MiB: not a review pack", name, maxPackFile>>20)
 	}
 	var keywords string
 	switch {
@@ -512,14 +546,14 @@ func (p *Packs) Verify(path string) (PackVerification, error) {
 		v.Format = PackXLSX
 		keywords, err = xlsxKeywords(data)
 	default:
-		return v, fmt.Errorf("%s is neither a PDF nor an XLSX file", path)
+		return v, fmt.Errorf("%s is neither a PDF nor an XLSX file", name)
 	}
 	if err != nil {
-		return v, fmt.Errorf("%s: %w", path, err)
+		return v, fmt.Errorf("%s: %w", name, err)
 	}
 	m := reFingerprint.FindStringSubmatch(keywords)
 	if m == nil {
-		return v, fmt.Errorf("%s carries no Slate fingerprint (not a review pack, or its metadata was removed)", path)
+		return v, fmt.Errorf("%s carries no Slate fingerprint (not a review pack, or its metadata was removed)", name)
 	}
 	v.Stored = m[1]
 	var head *storage.Head
@@ -613,30 +647,40 @@ func (p *Packs) Verify(path string) (PackVerification, error) {
 	return v, nil
 }
 
-// Download returns a pack file from the packs folder (Folder) by name.
-func (p *Packs) Download(name string) (PackDownload, error) {
+// stored is the path of a pack file of the packs folder, by name: a plain
+// name (no folder, not hidden) of a regular .pdf or .xlsx file there.
+func (p *Packs) stored(name string) (string, error) {
 	if name == "" || name != filepath.Base(name) || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
-		return PackDownload{}, fmt.Errorf("%q is not a pack file name (write e.g. review-pack-2026-10.pdf)", name)
+		return "", fmt.Errorf("%s is not a pack file name (write e.g. review-pack-2026-10.pdf)", Clip(name))
 	}
-	ct := ""
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".pdf":
-		ct = "application/pdf"
-	case ".xlsx":
-		ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case ".pdf", ".xlsx":
 	default:
-		return PackDownload{}, fmt.Errorf("%q is not a pack file (.pdf or .xlsx)", name)
+		return "", fmt.Errorf("%s is not a pack file (.pdf or .xlsx)", Clip(name))
 	}
-	path := filepath.Join(p.Folder(), name)
+	path := filepath.Join(p.folder(), name)
 	st, err := os.Lstat(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return PackDownload{}, fmt.Errorf("pack file %q: %w", name, storage.ErrNotFound)
+			return "", fmt.Errorf("pack file %s: %w", Clip(name), storage.ErrNotFound)
 		}
-		return PackDownload{}, err
+		return "", err
 	}
 	if !st.Mode().IsRegular() {
-		return PackDownload{}, fmt.Errorf("%q is not a regular file", name)
+		return "", fmt.Errorf("%s is not a regular file", Clip(name))
+	}
+	return path, nil
+}
+
+// Download returns a pack file from the packs folder by name.
+func (p *Packs) Download(name string) (PackDownload, error) {
+	path, err := p.stored(name)
+	if err != nil {
+		return PackDownload{}, err
+	}
+	ct := MimePDF
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		ct = MimeXLSX
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -648,7 +692,7 @@ func (p *Packs) Download(name string) (PackDownload, error) {
 // List lists the pack files in the packs folder, by name.
 func (p *Packs) List() ([]PackFile, error) {
 	out := []PackFile{}
-	entries, err := os.ReadDir(p.Folder())
+	entries, err := os.ReadDir(p.folder())
 	if errors.Is(err, os.ErrNotExist) {
 		return out, nil
 	}
@@ -664,7 +708,7 @@ func (p *Packs) List() ([]PackFile, error) {
 		if err != nil {
 			continue
 		}
-		out = append(out, PackFile{Name: e.Name(), Path: filepath.Join(p.Folder(), e.Name()), Format: ext[1:], Size: info.Size()})
+		out = append(out, PackFile{Name: e.Name(), Path: filepath.Join(p.folder(), e.Name()), Format: ext[1:], Size: info.Size()})
 	}
 	return out, nil
 }

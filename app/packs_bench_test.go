@@ -109,7 +109,7 @@ func BenchmarkPackDemo(b *testing.B) {
 	dir := b.TempDir()
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := a.Packs.Build(PackQuery{Period: packPeriod, Date: packDate, Out: dir})
+		res, err := a.Local.BuildPack(PackQuery{Period: packPeriod, Date: packDate}, dir)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -149,7 +149,7 @@ func BenchmarkPack50SLTs(b *testing.B) {
 	dir := b.TempDir()
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := a.Packs.Build(PackQuery{Period: packPeriod, Date: packDate, Out: dir})
+		res, err := a.Local.BuildPack(PackQuery{Period: packPeriod, Date: packDate}, dir)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/export"
+	"slate/internal/plain"
 	"slate/internal/report"
 	"slate/internal/storage"
 )
@@ -291,13 +291,13 @@ func optPtr(v *float64) float64 {
 	return *v
 }
 
-// attCell is an attainment: percent for shares, number for statistics.
-func attCell(kind string, v *float64) report.Cell {
+// attCell is an attainment: percent for shares, a number in its unit for statistics.
+func attCell(kind, unit string, v *float64) report.Cell {
 	if v == nil {
 		return report.Null()
 	}
-	if kind == domain.IndicatorStatistic {
-		return report.Number(*v)
+	if kind == domain.IndicatorStatistic || unit != "" {
+		return report.Quantity(*v, unit)
 	}
 	return report.Percent(*v)
 }
@@ -397,14 +397,15 @@ func headline(rows []ReportRow) []ReportRow {
 	return out
 }
 
-func objectiveText(s *domain.SLT) string {
+func (d *packData) objectiveText(s *domain.SLT) string {
 	sp := &s.Spec
+	unit := compliance.Unit(d.ws, sp)
 	if len(sp.Tiers) == 0 {
-		return FormatObjective(sp, sp.Objective.Op, sp.Objective.Target)
+		return FormatObjective(sp, unit, sp.Objective.Op, sp.Objective.Target)
 	}
 	parts := make([]string, len(sp.Tiers))
 	for i, t := range sp.Tiers {
-		parts[i] = t.Name + " " + FormatObjective(sp, t.Op, t.Target)
+		parts[i] = t.Name + " " + FormatObjective(sp, unit, t.Op, t.Target)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -413,7 +414,7 @@ func rowTarget(s *domain.SLT, r ReportRow) report.Cell {
 	if r.Target == nil {
 		return report.Text("per tier")
 	}
-	return report.Text(FormatObjective(&s.Spec, r.Op, *r.Target))
+	return report.Text(FormatObjective(&s.Spec, r.Unit, r.Op, *r.Target))
 }
 
 // worse reports whether attainment a is worse than b under op.
@@ -598,8 +599,8 @@ func (d *packData) summary() report.Section {
 		s := st.slt
 		t.Rows = append(t.Rows, report.Row{Status: st.rag, Cells: []report.Cell{
 			report.Text(d.serviceTitle(s.Spec.Service)), report.Text(d.sltTitle(s)), report.Text(s.Spec.Type),
-			report.Text(objectiveText(s)), report.Text(fmt.Sprintf("%d of %d", st.met, st.periods)),
-			attCell(st.kind, st.att), optPercent(st.budget), report.Text(trendArrow(d.analysisOf(s.Name()))),
+			report.Text(d.objectiveText(s)), report.Text(fmt.Sprintf("%d of %d", st.met, st.periods)),
+			attCell(st.kind, compliance.Unit(d.ws, &s.Spec), st.att), optPercent(st.budget), report.Text(trendArrow(d.analysisOf(s.Name()))),
 			report.Text(st.status.Label),
 		}})
 	}
@@ -683,7 +684,7 @@ func (d *packData) complianceRow(r ReportRow) report.Row {
 	}
 	return report.Row{Status: rowRAG(r), Cells: []report.Cell{
 		report.Text(name), report.Text(period), count(r.Eligible), optCount(r.Bad), count(r.Excluded),
-		attCell(r.Kind, r.Attainment), attCell(r.Kind, r.AttainmentRaw), rowTarget(s, r), metText(r.Met),
+		attCell(r.Kind, r.Unit, r.Attainment), attCell(r.Kind, r.Unit, r.AttainmentRaw), rowTarget(s, r), metText(r.Met),
 		optPercent(r.BudgetRemaining), report.Integer(int64(r.ConsecutiveMisses)),
 	}}
 }
@@ -792,7 +793,7 @@ func (d *packData) sltSection(s *domain.SLT) report.Section {
 		items = append(items, report.KeyValue{Label: "Supplier contact", Value: report.Text(contact)})
 	}
 	items = append(items, []report.KeyValue{
-		{Label: "Objective", Value: report.Text(objectiveText(s))},
+		{Label: "Objective", Value: report.Text(d.objectiveText(s))},
 		{Label: "Period", Value: report.Text(per + " (" + tz + ")")},
 	}...)
 	if cal != "" {
@@ -803,7 +804,7 @@ func (d *packData) sltSection(s *domain.SLT) report.Section {
 		if c == "" {
 			c = "24x7"
 		}
-		items = append(items, report.KeyValue{Label: "Tier " + t.Name, Value: report.Text(FormatObjective(sp, t.Op, t.Target) + " in calendar " + c)})
+		items = append(items, report.KeyValue{Label: "Tier " + t.Name, Value: report.Text(FormatObjective(sp, compliance.Unit(d.ws, sp), t.Op, t.Target) + " in calendar " + c)})
 	}
 	if sp.Composite != nil && sp.Composite.Rationale != "" {
 		items = append(items, report.KeyValue{Label: "Composite rationale", Value: report.Text(sp.Composite.Rationale)})
@@ -869,7 +870,7 @@ func (d *packData) sltSection(s *domain.SLT) report.Section {
 		}
 		at.Rows = append(at.Rows, report.Row{Status: rowRAG(r), Cells: []report.Cell{
 			textOr(tier, "—"), report.Text(period), count(r.Eligible), optCount(r.Bad), count(r.Excluded),
-			attCell(r.Kind, r.Attainment), attCell(r.Kind, r.AttainmentRaw), rowTarget(s, r), metText(r.Met),
+			attCell(r.Kind, r.Unit, r.Attainment), attCell(r.Kind, r.Unit, r.AttainmentRaw), rowTarget(s, r), metText(r.Met),
 			optPercent(r.BudgetRemaining), report.Integer(int64(r.ConsecutiveMisses)),
 		}})
 	}
@@ -961,7 +962,7 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 			if res.Ratio {
 				return report.Text(fmt.Sprintf("%s percentage points per %s", signedFigures(v*100), res.PeriodKind))
 			}
-			return report.Text(strings.Join(strings.Fields(fmt.Sprintf("%s %s per %s", signedFigures(v), res.Unit, res.PeriodKind)), " "))
+			return report.Text(fmt.Sprintf("%s per %s", strings.TrimSpace(signedFigures(v)+" "+res.Unit), res.PeriodKind))
 		}
 		trend := "→ no significant trend"
 		if t.Significant {
@@ -972,14 +973,15 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 			report.KeyValue{Label: "Slope (least squares)", Value: slope(t.Slope)},
 			report.KeyValue{Label: "Slope 95% interval", Value: report.Text(fmt.Sprintf("%s to %s", slope(t.SlopeCI[0]).Text, slope(t.SlopeCI[1]).Text))},
 			report.KeyValue{Label: "Slope (Theil–Sen)", Value: slope(t.TheilSen)},
-			report.KeyValue{Label: "Mann–Kendall p-value", Value: report.Number(t.MannKendallP)},
+			report.KeyValue{Label: "Mann–Kendall p-value", Value: report.Text(plain.PValue(t.MannKendallP))},
 		)
 	}
 	kv = append(kv, report.KeyValue{Label: "Time to breach", Value: textOr(res.Breach.Message, res.Breach.Status)})
 	if b := res.Band; b != nil && b.Next.Lower != nil && b.Next.Upper != nil {
-		f := func(v float64) string { return fmtValue(vk, v) }
+		f := func(v float64) string { return plain.Value(v, res.Ratio, res.Unit) }
 		kv = append(kv, report.KeyValue{Label: "Expected next period (baseline band)",
-			Value: report.Text(fmt.Sprintf("%s to %s (rolling median of %d periods, %g–%g percentile)", f(*b.Next.Lower), f(*b.Next.Upper), b.Window, b.Lower, b.Upper))})
+			Value: report.Text(fmt.Sprintf("%s to %s (rolling median of %d periods, %s–%s percentile)", f(*b.Next.Lower), f(*b.Next.Upper), b.Window,
+				plain.Number(b.Lower*100), plain.Number(b.Upper*100)))})
 	}
 	// The note's severity is the SLT's status in the period, not the
 	// analysis' history: a June signal does not make a November verdict critical.
@@ -1003,30 +1005,14 @@ func (d *packData) analysisBlocks(s *domain.SLT, a *SLTAnalysis) []report.Block 
 		report.NewKeyValues("Trend and time to breach", kv...)}, out...)
 }
 
-// signedFigures writes v with a sign and three significant figures, without
-// an exponent: +0.207, -0.00085, +1.28; zero is "0".
+// signedFigures writes v by the rules of internal/plain with a sign: +0.207,
+// -0.0009, +1.28; zero is "0".
 func signedFigures(v float64) string {
-	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return "0"
-	}
-	dec := min(max(2-int(math.Floor(math.Log10(math.Abs(v)))), 0), 9)
-	s := strconv.FormatFloat(v, 'f', dec, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if v > 0 {
+	s := plain.Number(v)
+	if v > 0 && s[0] != '<' {
 		s = "+" + s
 	}
 	return s
-}
-
-// fmtValue writes a value as the pack's renderers do.
-func fmtValue(k report.ValueKind, v float64) string {
-	c := report.Number(v)
-	if k == report.ValuePercent {
-		c = report.Percent(v)
-	}
-	return export.FormatValue(c, "")
 }
 
 func (d *packData) exclusionTable(s *domain.SLT) report.Table {
@@ -1106,7 +1092,7 @@ func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.T
 		}
 		short := report.Percent(b.Shortfall)
 		if kind == domain.IndicatorStatistic {
-			short = report.Number(b.Shortfall)
+			short = report.Quantity(b.Shortfall, b.Unit)
 		}
 		bad := b.BadMinutes
 		if bad == nil {
@@ -1125,7 +1111,7 @@ func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.T
 		if b.ParetoRank > 0 {
 			rank = report.Integer(int64(b.ParetoRank))
 		}
-		cells = append(cells, textOr(b.Tier, "—"), report.Text(b.Period), attCell(kind, b.Attainment), short,
+		cells = append(cells, textOr(b.Tier, "—"), report.Text(b.Period), attCell(kind, b.Unit, b.Attainment), short,
 			optCount(bad), report.Number(b.BudgetsOverspent), report.Number(b.Priority), rank, fp)
 		t.Rows = append(t.Rows, report.Row{Status: rag, Cells: cells})
 	}
@@ -1334,7 +1320,7 @@ func (d *packData) maintenance() report.Section {
 	for _, r := range d.rep.Rows {
 		if r.Excluded > 0 {
 			ex.Rows = append(ex.Rows, report.Row{Cells: []report.Cell{report.Text(r.SLT), textOr(r.Tier, "—"), report.Text(r.Period),
-				count(r.Excluded), attCell(r.Kind, r.Attainment), attCell(r.Kind, r.AttainmentRaw)}})
+				count(r.Excluded), attCell(r.Kind, r.Unit, r.Attainment), attCell(r.Kind, r.Unit, r.AttainmentRaw)}})
 		}
 	}
 	sec.Blocks = append(sec.Blocks, report.NewTable(ex))
@@ -1414,7 +1400,11 @@ func (d *packData) credits() report.Section {
 		if s := d.ws.Supplier(sup); s != nil && s.Metadata.DisplayName != "" {
 			sup = s.Metadata.DisplayName
 		}
-		t.Rows = append(t.Rows, report.Row{Status: rag, Cells: []report.Cell{report.Text(c.Contract), report.Text(sup), report.Text(c.Period),
+		period := c.Period
+		if !c.Complete {
+			period += " (running)"
+		}
+		t.Rows = append(t.Rows, report.Row{Status: rag, Cells: []report.Cell{report.Text(c.Contract), report.Text(sup), report.Text(period),
 			optPercent(c.Attainment), metText(c.Met), optNumber(c.CreditPercent), optCurrency(c.CreditAmount),
 			optNumber(c.IncentivePercent), optCurrency(c.IncentiveAmount), textOr(c.Currency, "")}})
 	}

@@ -78,7 +78,7 @@ spec: {owner: Amélie Poulain, businessUnit: Retail}
 			return
 		}
 		demoPack.app = b
-		demoPack.res, demoPack.err = b.Packs.Build(PackQuery{Period: packPeriod, Date: packDate, Out: filepath.Join(dir, "out")})
+		demoPack.res, demoPack.err = b.Local.BuildPack(PackQuery{Period: packPeriod, Date: packDate}, filepath.Join(dir, "out"))
 		if demoPack.err == nil {
 			demoPack.rep, demoPack.err = b.Compliance.Report(ReportQuery{Period: packPeriod, At: packDate})
 		}
@@ -109,7 +109,7 @@ func needTool(t *testing.T, name string) {
 
 // want is how the pack prints a report row's attainment.
 func wantAttainment(r ReportRow) string {
-	return export.FormatValue(attCell(r.Kind, r.Attainment), "")
+	return export.FormatValue(attCell(r.Kind, r.Unit, r.Attainment), "")
 }
 
 func TestPackQpdfCheck(t *testing.T) {
@@ -529,7 +529,7 @@ func TestPackXLSXLibreOffice(t *testing.T) {
 func TestPackDeterministic(t *testing.T) {
 	a, res, _ := builtPack(t)
 	dir := t.TempDir()
-	again, err := a.Packs.Build(PackQuery{Period: packPeriod, Date: packDate, Out: dir})
+	again, err := a.Local.BuildPack(PackQuery{Period: packPeriod, Date: packDate}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -595,7 +595,7 @@ func xlsxCells(t *testing.T, path string) string {
 func TestPackVerify(t *testing.T) {
 	a := openDemo(t)
 	dir := t.TempDir()
-	res, err := a.Packs.Build(PackQuery{Period: "2026-09", Date: packDate, Out: dir, Services: []string{"payments"}, Anonymize: true})
+	res, err := a.Local.BuildPack(PackQuery{Period: "2026-09", Date: packDate, Services: []string{"payments"}, Anonymize: true}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -603,7 +603,7 @@ func TestPackVerify(t *testing.T) {
 		t.Errorf("payments has %d SLTs in the pack, want 2", res.SLTs)
 	}
 	for _, f := range res.Files {
-		v, err := a.Packs.Verify(f.Path)
+		v, err := a.Local.VerifyPack(f.Path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -627,7 +627,7 @@ func TestPackVerify(t *testing.T) {
 	if _, err := a.Compliance.MarkFalsePositive("parcel-delivery-48h@2026-10", "courier strike"); err != nil {
 		t.Fatal(err)
 	}
-	v, err := a.Packs.Verify(packFile(t, res, PackPDF))
+	v, err := a.Local.VerifyPack(packFile(t, res, PackPDF))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -645,7 +645,7 @@ func TestPackVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if _, err := a.Packs.Verify(bad); err == nil || !strings.Contains(err.Error(), "edited") {
+	if _, err := a.Local.VerifyPack(bad); err == nil || !strings.Contains(err.Error(), "edited") {
 		t.Errorf("edited cover: %v", err)
 	}
 }
@@ -656,7 +656,7 @@ func TestPackDownload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Dir(res.Files[0].Path) != a.Packs.Folder() {
+	if filepath.Dir(res.Files[0].Path) != a.Packs.folder() {
 		t.Fatalf("default folder: %s", res.Files[0].Path)
 	}
 	d, err := a.Packs.Download("review-pack-2026-10.pdf")
@@ -667,12 +667,29 @@ func TestPackDownload(t *testing.T) {
 		if _, err := a.Packs.Download(name); err == nil {
 			t.Errorf("Download(%q) succeeded", name)
 		}
+		if _, err := a.Packs.VerifyStored(name); err == nil {
+			t.Errorf("VerifyStored(%q) succeeded", name)
+		}
+	}
+	// The browser checks a stored pack by name, and a pack it holds by upload.
+	if v, err := a.Packs.VerifyStored("review-pack-2026-10.pdf"); err != nil || !v.Match || v.File != "review-pack-2026-10.pdf" {
+		t.Fatalf("verify stored: %+v %v", v, err)
+	}
+	u, err := a.Imports.Upload(UploadChunk{Name: "from-the-auditor.pdf", Size: int64(len(d.Data)), Data: d.Data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := a.Packs.Verify(u.ID); err != nil || !v.Match || v.File != "from-the-auditor.pdf" {
+		t.Fatalf("verify upload: %+v %v", v, err)
+	}
+	if _, err := a.Packs.Verify(u.ID); err == nil {
+		t.Fatal("a verified upload can be used again; it should be gone")
 	}
 }
 
 func TestPackJob(t *testing.T) {
 	a := openDemo(t)
-	id, err := a.Packs.Start(PackQuery{Period: "2026-10", Date: packDate, Out: t.TempDir(), Formats: []string{"xlsx"}})
+	id, err := a.Packs.Start(PackQuery{Period: "2026-10", Date: packDate, Formats: []string{"xlsx"}})
 	if err != nil {
 		t.Fatal(err)
 	}

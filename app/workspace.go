@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"strings"
 
+	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/manifest"
+	"slate/internal/plain"
 	"slate/internal/storage"
 )
 
@@ -42,6 +44,9 @@ func (e *InvalidError) Unwrap() error { return ErrInvalid }
 // rewritten, so applying the same text twice changes nothing.
 func (w *Workspace) Apply(file string, text string) (ApplyResult, error) {
 	res := ApplyResult{Created: []string{}, Updated: []string{}, Unchanged: []string{}}
+	if r := []rune(file); len(r) > 200 {
+		file = string(r[:200]) + "…" // a label for messages and the audit trail, not a path
+	}
 	err := w.store.Update(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -288,23 +293,18 @@ func summarize(ws *domain.Workspace, s *domain.SLT) SLTSummary {
 		sum.Supplier = f.Spec.Supplier
 	}
 	if len(s.Spec.Tiers) == 0 {
-		sum.Objective = FormatObjective(&s.Spec, s.Spec.Objective.Op, s.Spec.Objective.Target)
+		sum.Objective = FormatObjective(&s.Spec, compliance.Unit(ws, &s.Spec), s.Spec.Objective.Op, s.Spec.Objective.Target)
 	}
 	for _, t := range s.Spec.Tiers {
-		sum.Tiers = append(sum.Tiers, t.Name+": "+FormatObjective(&s.Spec, t.Op, t.Target))
+		sum.Tiers = append(sum.Tiers, t.Name+": "+FormatObjective(&s.Spec, compliance.Unit(ws, &s.Spec), t.Op, t.Target))
 	}
 	return sum
 }
 
-// FormatObjective writes an objective as people read it: ">= 99.5%", "<= 300 ms".
-func FormatObjective(s *domain.SLTSpec, op string, target float64) string {
-	op = s.ObjectiveOp(op)
-	if s.RatioLike() {
-		return fmt.Sprintf("%s %s%%", op, trimFloat(target*100))
-	}
-	return fmt.Sprintf("%s %s", op, trimFloat(target))
+// FormatObjective writes an objective as people read it: "≥ 99.5%", "≤ 300 ms"
+// (unit: the statistic's unit, see compliance.Unit).
+func FormatObjective(s *domain.SLTSpec, unit, op string, target float64) string {
+	return plain.Objective(s.ObjectiveOp(op), target, s.RatioLike(), unit)
 }
 
-func trimFloat(v float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.6f", v), "0"), ".")
-}
+func trimFloat(v float64) string { return plain.Target(v, false, "") }

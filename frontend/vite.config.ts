@@ -28,6 +28,11 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // No test may depend on speed: the suite must pass on two busy cores, where
+    // jsdom renders take several times longer than on an idle laptop. A test
+    // that hangs still fails, after a minute.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     restoreMocks: true,

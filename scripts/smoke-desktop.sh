@@ -8,7 +8,8 @@
 #   2. the screenshot of the window is not a blank/uniform surface.
 # Leaves the screenshot and the app log in $SMOKE_ARTIFACTS (default artifacts/smoke).
 #
-# Env: SMOKE_SKIP_BUILD=1 reuses bin/slate-desktop; SMOKE_TIMEOUT (s, default 30);
+# Env: SMOKE_SKIP_BUILD=1 reuses bin/slate-desktop; SMOKE_TIMEOUT (s, default 120: a
+#      deadline for a hung window, not a speed check);
 #      SMOKE_MIN_COLOURS (default 64).
 # Needs: xvfb-run, xdotool, ImageMagick (import, convert), libwebkit2gtk-4.1.
 set -euo pipefail
@@ -17,7 +18,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 artifacts=${SMOKE_ARTIFACTS:-artifacts/smoke}
-timeout=${SMOKE_TIMEOUT:-30}
+timeout=${SMOKE_TIMEOUT:-120}
 min_colours=${SMOKE_MIN_COLOURS:-64}
 bin=bin/slate-desktop
 

@@ -7,32 +7,49 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
 export PATH=/usr/local/go/bin:$PATH
 mkdir -p artifacts
-passed=0 failed=0 failures=()
+passed=0 failed=0 failures=() timings=()
 
-# suite NAME LOG COMMAND...: runs a suite, counts its tests from its log.
+# count FORMAT LOG prints "PASSED FAILED" as the suite's own output counts them:
+#   gotest  go test -v: one "--- PASS" / "--- FAIL" line per test and subtest
+#   vitest  the summary line "Tests  1 failed | 76 passed (77)"
+#   tap     "ok N - ..." / "not ok N - ..." lines (the smoke test, the e2e suite)
+#   none    a check with no tests of its own (go vet): 0 passed, 0 failed
+count() {
+  local fmt=$1 log=$2 p=0 f=0 line
+  case "$fmt" in
+    gotest) p=$(grep -cE '^\s*--- PASS' "$log"); f=$(grep -cE '^\s*--- FAIL' "$log") ;;
+    vitest)
+      line=$(grep -E '^\s*Tests\s' "$log" | tail -1)
+      p=$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || true)
+      f=$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || true) ;;
+    tap) p=$(grep -cE '^ok ' "$log"); f=$(grep -cE '^not ok ' "$log") ;;
+  esac
+  echo "${p:-0} ${f:-0}"
+}
+
+# suite NAME FORMAT LOG COMMAND...: runs a suite, counts its tests from its log.
 suite() {
-  local name=$1 log=artifacts/$2; shift 2
+  local name=$1 fmt=$2 log=artifacts/$3; shift 3
   echo "=== $name"
+  local t0=$SECONDS
   "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | tee "$log"
   local rc=${PIPESTATUS[0]} p f
-  case "$name" in
-    go*) p=$(grep -cE '^\s*--- PASS' "$log"); f=$(grep -cE '^\s*--- FAIL' "$log") ;;
-    frontend*) p=$(sed -nE 's/.*Tests +([0-9]+) passed.*/\1/p' "$log" | tail -1); f=$(sed -nE 's/.*Tests +([0-9]+) failed.*/\1/p' "$log" | tail -1) ;;
-    *) p=$(grep -cE '^ok ' "$log"); f=$(grep -cE '^not ok ' "$log") ;;
-  esac
-  p=${p:-0} f=${f:-0}
+  read -r p f < <(count "$fmt" "$log")
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   passed=$((passed + p)) failed=$((failed + f))
+  timings+=("$(printf '%-40s %4d s  %d passed, %d failed' "$name" $((SECONDS - t0)) "$p" "$f")")
   [ "$rc" -eq 0 ] || failures+=("$name")
 }
 
-suite "go vet" govet.log go vet ./...
-suite "go tests" gotest.log go test -count=1 -v ./...
-suite "frontend component tests" vitest.log bash -c 'cd frontend && npm test'
-suite "frontend build and desktop smoke test" smoke.log scripts/smoke-desktop.sh
-suite "browser end-to-end" e2e.log bash -c 'cd frontend && node e2e/run.mjs'
-suite "release packaging (quick build, twice)" release.log scripts/release-check.sh
+suite "go vet" none govet.log go vet ./...
+suite "go tests" gotest gotest.log go test -count=1 -v ./...
+suite "frontend component tests" vitest vitest.log bash -c 'cd frontend && npm test'
+suite "desktop window smoke test" tap smoke.log scripts/smoke-desktop.sh
+suite "browser end-to-end" tap e2e.log bash -c 'cd frontend && node e2e/run.mjs'
+suite "release packaging (quick build, twice)" tap release.log scripts/release-check.sh
 
+echo
+printf '%s\n' "${timings[@]}"
 echo
 [ ${#failures[@]} -eq 0 ] || echo "failed suites: ${failures[*]}"
 echo "tests: $passed passed, $failed failed"

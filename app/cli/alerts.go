@@ -4,11 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"slate/app"
+	"slate/internal/plain"
 )
 
 func init() {
@@ -37,17 +37,43 @@ func runAlerts(e *env, args []string) error {
 			fmt.Fprintln(w, "no alerts")
 			return
 		}
-		for _, a := range res.Alerts {
-			var ws []string
-			for _, b := range a.Windows {
-				ws = append(ws, fmt.Sprintf("%s: %g bad / %g = burn %s", b.Window, b.Bad, b.Eligible, optNum(b.BurnRate)))
+		if len(res.Alerts) > 0 {
+			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "SEVERITY\tSLT\tRULE\tLONG WINDOW\tSHORT WINDOW")
+			for _, a := range res.Alerts {
+				ws := make([]string, 2)
+				for i, b := range a.Windows {
+					if i < len(ws) {
+						ws[i] = fmt.Sprintf("%s: %s bad of %s, burn %s", b.Window, plain.Count(b.Bad), plain.Count(b.Eligible), optTimes(b.BurnRate))
+					}
+				}
+				fmt.Fprintf(tw, "%s\t%s%s\t%s\t%s\t%s\n", strings.ToUpper(a.Severity), a.SLT, tierSuffix(a.Tier), a.Rule, ws[0], ws[1])
 			}
-			fmt.Fprintf(w, "%s\t%s%s\t%s\t(%s)\n", strings.ToUpper(a.Severity), a.SLT, tierSuffix(a.Tier), a.Rule, strings.Join(ws, "; "))
+			tw.Flush()
+			fmt.Fprintln(w, "burn: how many times faster than sustainable the error budget is being spent (1× spends it exactly by the end of the period)")
 		}
-		for _, t := range res.Trends {
-			fmt.Fprintf(w, "TREND\t%s%s\t%s (bad %g of %g so far, %g allowed)\n", t.SLT, tierSuffix(t.Tier), t.Message, t.BadSoFar, t.EligibleSoFar, t.AllowedSoFar)
+		if len(res.Trends) > 0 {
+			if len(res.Alerts) > 0 {
+				fmt.Fprintln(w)
+			}
+			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "TREND\tPERIOD\tMISSES ON\tPROJECTED\tTARGET\tBAD SO FAR\tALLOWED SO FAR")
+			for _, t := range res.Trends {
+				fmt.Fprintf(tw, "%s%s\t%s\t%s\t%s\t%s\t%s of %s\t%s\n", t.SLT, tierSuffix(t.Tier), t.Period, t.MissDate,
+					plain.Against(t.ProjectedAttainment, t.Target, true, ""), plain.Objective(">=", t.Target, true, ""),
+					plain.Count(t.BadSoFar), plain.Count(t.EligibleSoFar), plain.Number(t.AllowedSoFar))
+			}
+			tw.Flush()
+			fmt.Fprintln(w, "projected: the running period's attainment at its end if the last day's burn goes on")
 		}
 	})
+}
+
+func optTimes(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return plain.Times(*v)
 }
 
 func tierSuffix(t string) string {
@@ -62,27 +88,43 @@ func runWhatIf(e *env, args []string) error {
 	var q app.WhatIfQuery
 	fs.StringVar(&q.SLT, "slt", "", "the SLT")
 	fs.StringVar(&q.Tier, "tier", "", "one tier of a tiered SLT")
-	fs.Float64Var(&q.Target, "target", 0, "proposed target (0.995 for 99.5%)")
+	proposed := fs.String("target", "", "proposed target: 99.5% or 0.995 for a share, a number in the SLT's unit for a statistic")
 	fs.StringVar(&q.At, "at", "", "evaluate as of this time (default now)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if q.SLT == "" {
-		return usageError("--slt is required")
+	if q.SLT == "" || *proposed == "" {
+		return usageError("--slt and --target are required")
 	}
+	t, err := plain.ParseTarget(*proposed)
+	if err != nil {
+		return usageError("--target %v", err)
+	}
+	q.Target = t
 	w, err := e.app.Compliance.WhatIf(q)
 	if err != nil {
 		return err
 	}
 	return e.emit(w, func(out io.Writer) {
+		at := plain.Objective(w.Op, w.ProposedTarget, w.Ratio, w.Unit)
+		now := "-"
+		if w.CurrentTarget != nil {
+			now = plain.Objective(w.Op, *w.CurrentTarget, w.Ratio, w.Unit)
+		}
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintf(tw, "PERIOD\tATTAINMENT\tAT CURRENT\tAT %s\n", strconv.FormatFloat(w.ProposedTarget, 'f', -1, 64))
+		fmt.Fprintf(tw, "PERIOD\tATTAINMENT\tAT %s (NOW)\tAT %s\n", now, at)
 		for _, p := range w.Periods {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Period, optNum(p.Attainment), met(p.MetCurrent), met(p.MetProposed))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Period, attainment(p.Attainment, &w.ProposedTarget, shareKind(w.Ratio), w.Unit), met(p.MetCurrent), met(p.MetProposed))
 		}
 		tw.Flush()
-		fmt.Fprintf(out, "met %d of %d periods at %g (current target: %d)\n", w.MetProposed, w.Judged, w.ProposedTarget, w.MetCurrent)
-		fmt.Fprintf(out, "target met in 90%% of periods: %s\n", optNum(w.Target90))
+		fmt.Fprintf(out, "met in %d of %d periods at %s", w.MetProposed, w.Judged, at)
+		if w.CurrentTarget != nil {
+			fmt.Fprintf(out, " (at the current %s: %d of %d)", now, w.MetCurrent, w.Judged)
+		}
+		fmt.Fprintln(out)
+		if w.Target90 != nil {
+			fmt.Fprintf(out, "the strictest target met in 90%% of these periods: %s\n", plain.Bound(*w.Target90, w.Op, w.Ratio, w.Unit))
+		}
 		for _, x := range w.Warnings {
 			fmt.Fprintf(out, "warning: %s\n", x.Message)
 		}
@@ -114,7 +156,7 @@ func runRollback(e *env, args []string) error {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "FROM (UTC)\tTO (UTC)\tFIRED AT\tBUCKETS\tPEAK")
 		for _, s := range res.Spans {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%g\n", s.Start.Format("2006-01-02 15:04"), s.End.Format("2006-01-02 15:04"), s.FiredAt.Format("2006-01-02 15:04"), s.Buckets, s.Peak)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", s.Start.Format("2006-01-02 15:04"), s.End.Format("2006-01-02 15:04"), s.FiredAt.Format("2006-01-02 15:04"), s.Buckets, plain.Number(s.Peak))
 		}
 		tw.Flush()
 	})

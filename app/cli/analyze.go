@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"slate/app"
 	"slate/internal/analysis"
+	"slate/internal/plain"
 )
 
 func init() {
@@ -89,7 +89,7 @@ func printAnalysis(w io.Writer, res app.SLTAnalysis) {
 		}
 		fmt.Fprintf(w, "centre %s, sigma %s, baseline %s, rules %s", fv(c.Center), fmtDelta(r, c.Sigma), base, c.Rules)
 		if c.Kind == analysis.ChartLaneyP {
-			fmt.Fprintf(w, ", sigma_z %.3g", c.SigmaZ)
+			fmt.Fprintf(w, ", sigma_z %s", plain.Number(c.SigmaZ))
 		}
 		if c.Kind == analysis.ChartXmR {
 			fmt.Fprintf(w, ", MR-bar %s, MR UCL %s", fmtDelta(r, c.MRBar), fmtDelta(r, c.MRUCL))
@@ -126,9 +126,9 @@ func printAnalysis(w io.Writer, res app.SLTAnalysis) {
 		fmt.Fprintf(w, "left out: %s (%s)\n", s.Label, s.Reason)
 	}
 	if t := r.Trend; t != nil {
-		fmt.Fprintf(w, "trend (per %s): OLS slope %s, 95%% CI %s to %s, Theil–Sen %s, Mann–Kendall S %g p %.4g, R² %.3f — %s\n",
+		fmt.Fprintf(w, "trend (per %s): OLS slope %s, 95%% CI %s to %s, Theil–Sen %s, Mann–Kendall S %s %s, R² %s — %s\n",
 			per(r.PeriodKind), fmtDelta(r, t.Slope), fmtDelta(r, t.SlopeCI[0]), fmtDelta(r, t.SlopeCI[1]), fmtDelta(r, t.TheilSen),
-			t.MannKendallS, t.MannKendallP, t.R2, map[bool]string{true: "significant", false: "not significant"}[t.Significant])
+			plain.Number(t.MannKendallS), plain.P(t.MannKendallP), plain.Grouped(t.R2, 3), map[bool]string{true: "significant", false: "not significant"}[t.Significant])
 	}
 	fmt.Fprintf(w, "time to breach: %s (%s)\n", r.Breach.Message, r.Breach.Status)
 	if s := r.Seasonality; s != nil {
@@ -140,7 +140,7 @@ func printAnalysis(w io.Writer, res app.SLTAnalysis) {
 			si := x.si
 			p := "-"
 			if si.P != nil {
-				p = strconv.FormatFloat(*si.P, 'g', 3, 64)
+				p = plain.PValue(*si.P)
 			}
 			fmt.Fprintf(w, "  %s: best %s, worst %s, range %s, ANOVA p %s\n", x.name, si.Best, si.Worst, fmtDelta(r, si.Amplitude), p)
 			var cells []string
@@ -153,7 +153,7 @@ func printAnalysis(w io.Writer, res app.SLTAnalysis) {
 		}
 	}
 	if b := r.Band; b != nil {
-		fmt.Fprintf(w, "baseline band (rolling median of the previous %d periods, %g–%g percentile):", b.Window, b.Lower*100, b.Upper*100)
+		fmt.Fprintf(w, "baseline band (rolling median of the previous %d periods, %s–%s percentile):", b.Window, plain.Number(b.Lower*100), plain.Number(b.Upper*100))
 		if b.Next.Center != nil {
 			fmt.Fprintf(w, " next period %s expected %s (%s to %s)", b.Next.Label, fv(*b.Next.Center), fv(*b.Next.Lower), fv(*b.Next.Upper))
 		}
@@ -185,28 +185,15 @@ func per(kind string) string {
 	return kind
 }
 
-// fmtValue prints a value: a percentage with three decimals for ratio SLTs.
-func fmtValue(r analysis.Result, v float64) string {
-	if r.Ratio {
-		return strconv.FormatFloat(v*100, 'f', 3, 64) + "%"
-	}
-	s := strconv.FormatFloat(v, 'g', 6, 64)
-	if r.Unit != "" {
-		s += " " + r.Unit
-	}
-	return s
-}
+// fmtValue prints a value: a percentage for ratio SLTs, else with its unit.
+func fmtValue(r analysis.Result, v float64) string { return plain.Value(v, r.Ratio, r.Unit) }
 
 // fmtDelta prints a difference or slope: percentage points for ratio SLTs.
 func fmtDelta(r analysis.Result, v float64) string {
 	if r.Ratio {
-		return strconv.FormatFloat(v*100, 'g', 3, 64) + " pp"
+		return plain.Points(v)
 	}
-	s := strconv.FormatFloat(v, 'g', 4, 64)
-	if r.Unit != "" {
-		s += " " + r.Unit
-	}
-	return s
+	return plain.Quantity(v, r.Unit)
 }
 
 const barWidth = 41

@@ -19,7 +19,7 @@ func TestAnalyzeCLI(t *testing.T) {
 	if r.Chart == nil || r.Chart.Kind != analysis.ChartLaneyP || len(r.Chart.Points) != 12 || r.Baseline.ToLabel != "2026-05" {
 		t.Fatalf("chart %+v baseline %+v", r.Chart, r.Baseline)
 	}
-	if r.Verdict.Status != analysis.StatusSpecialCause || r.Breach.Status != analysis.BreachAlready || res.Definition.Objective != ">= 95%" {
+	if r.Verdict.Status != analysis.StatusSpecialCause || r.Breach.Status != analysis.BreachAlready || res.Definition.Objective != "≥ 95%" {
 		t.Errorf("verdict %+v breach %+v", r.Verdict, r.Breach)
 	}
 	for _, key := range []string{`"verdict"`, `"time_to_breach"`, `"baseline_band"`, `"seasonality"`, `"span_labels"`, `"sigma_z"`, `"mann_kendall_p"`} {
@@ -51,7 +51,7 @@ func TestAnalyzeCLI(t *testing.T) {
 		t.Errorf("weekly:\n%s", text)
 	}
 	text = mustRun(t, "--db", db, "analyze", "shop-availability", "--tier", "off-hours", "--at", "2026-11-28")
-	if !strings.Contains(text, "(tier off-hours)") || !strings.Contains(text, "objective >= 99.5%") {
+	if !strings.Contains(text, "(tier off-hours)") || !strings.Contains(text, "objective ≥ 99.5%") {
 		t.Errorf("tier:\n%s", text)
 	}
 

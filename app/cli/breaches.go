@@ -8,7 +8,7 @@ import (
 	"text/tabwriter"
 
 	"slate/app"
-	"slate/internal/export"
+	"slate/internal/plain"
 )
 
 func init() {
@@ -31,6 +31,10 @@ func runBreaches(e *env, args []string) error {
 		return err
 	}
 	return e.emit(log, func(w io.Writer) {
+		if len(log.Breaches) == 0 {
+			fmt.Fprintln(w, "no breaches")
+			return
+		}
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "RANK\tID\tATTAINMENT\tTARGET\tSHORTFALL\tBAD\tIMPACT\tFREQ\tPRIORITY\tCUM SHARE\tNOTE")
 		for _, b := range log.Breaches {
@@ -43,15 +47,37 @@ func runBreaches(e *env, args []string) error {
 			}
 			bad := "-"
 			if b.BadMinutes != nil {
-				bad = strconv.FormatFloat(*b.BadMinutes, 'f', -1, 64) + " min"
+				bad = plain.Count(*b.BadMinutes) + " min"
 			} else if b.BadItems != nil {
-				bad = strconv.FormatFloat(*b.BadItems, 'f', -1, 64) + " items"
+				bad = plain.Count(*b.BadItems) + " items"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.4g\t%s\t%.4g\t%d\t%.4g\t%s\t%s\n", rank, b.ID, optNum(b.Attainment), optNum(b.Target),
-				b.Shortfall, bad, b.Impact, b.Frequency, b.Priority, export.FloorPercent(b.ParetoShare, 1), note)
+			ratio := breachIsShare(b)
+			tgt, short := "-", plain.Points(b.Shortfall)
+			if b.Target != nil {
+				tgt = plain.Objective(b.Op, *b.Target, ratio, b.Unit)
+			}
+			if !ratio {
+				short = plain.Quantity(b.Shortfall, b.Unit)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", rank, b.ID, attainment(b.Attainment, b.Target, shareKind(ratio), b.Unit), tgt,
+				short, bad, plain.Number(b.Impact), plain.Int(b.Frequency), plain.Number(b.Priority), plain.PercentN(b.ParetoShare, 1), note)
 		}
 		tw.Flush()
+		fmt.Fprintln(w, "shortfall: how far the attainment fell short of its target (pp: percentage points)")
 	})
+}
+
+// breachIsShare: a breach of a statistic SLT carries its unit; a share has none
+// (a unitless target above 1 is a statistic too).
+func breachIsShare(b app.Breach) bool {
+	return b.Unit == "" && (b.Target == nil || *b.Target <= 1)
+}
+
+func shareKind(ratio bool) string {
+	if ratio {
+		return ""
+	}
+	return "statistic"
 }
 
 func runBreachFP(e *env, args []string) error {

@@ -30,6 +30,9 @@ type command struct {
 	// readOnly commands open it read-only: they work on a file the user may
 	// only read (an auditor's copy) and beside another reader.
 	readOnly bool
+	// fills: the command puts definitions or data into the workspace (no
+	// hint that it is empty).
+	fills bool
 }
 
 var commands []command
@@ -44,6 +47,7 @@ type env struct {
 	app            *app.App
 	// readOnly opens the database read-only (set from the command).
 	readOnly bool
+	cmdLine  string // the command and its arguments, for hints
 }
 
 // open opens the workspace once per run.
@@ -86,12 +90,19 @@ func writable(path string) bool {
 // emit writes v as indented JSON under --json, else calls text.
 func (e *env) emit(v any, text func(w io.Writer)) error {
 	if e.json {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(v)
+		return writeJSON(e.stdout, v)
 	}
 	text(e.stdout)
 	return nil
+}
+
+// writeJSON is the one encoder of every --json output: indented, and with
+// <, > and & as they are (">=" stays ">=", not "\u003e=").
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // errUsage marks an error in how the command was called.
@@ -127,9 +138,15 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	cmd, cmdArgs := lookup(rest)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "slate: unknown command %q (run `slate help`)\n", strings.Join(rest, " "))
+		if strings.HasPrefix(rest[0], "-") {
+			fmt.Fprintf(stderr, "slate: unknown global flag %s%s\nglobal flags: --db PATH, --json (run `slate help` for the commands)\n",
+				rest[0], didYouMean(rest[0], "--json", "--db", "--help"))
+		} else {
+			fmt.Fprintf(stderr, "slate: unknown command %q%s (run `slate help`)\n", rest[0], didYouMean(rest[0], commandWords()...))
+		}
 		return 2
 	}
+	e.cmdLine = strings.Join(rest, " ")
 	if asksHelp(cmdArgs) {
 		fmt.Fprintf(stdout, "usage: slate %s\n\n%s\n", strings.TrimSpace(cmd.name+" "+cmd.args), cmd.summary)
 		return 0
@@ -138,7 +155,13 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 	if !cmd.noDB {
 		if _, err := e.open(); err != nil {
 			fmt.Fprintln(stderr, "slate:", err)
+			if errors.Is(err, storage.ErrNoDatabase) && !cmd.fills {
+				missingHint(e)
+			}
 			return 1
+		}
+		if !cmd.fills {
+			demoHint(e)
 		}
 	}
 	defer func() {
@@ -229,6 +252,12 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
+			}
+			if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: "); ok {
+				var known []string
+				fs.VisitAll(func(f *flag.Flag) { known = append(known, "--"+f.Name) })
+				name = "--" + strings.TrimLeft(name, "-")
+				return nil, usageError("unknown flag %s%s", name, didYouMean(name, append(known, "--json", "--db")...))
 			}
 			return nil, usageError("%v", err)
 		}

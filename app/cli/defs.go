@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,7 +14,7 @@ import (
 
 func init() {
 	register(
-		command{name: "apply", args: "-f FILE [-f FILE ...]", summary: "validate definitions (YAML, slate/v1 or OpenSLO v1) and store them all, or none", run: runApply},
+		command{name: "apply", args: "-f FILE [-f FILE ...]", summary: "validate definitions (YAML, slate/v1 or OpenSLO v1) and store them all, or none", run: runApply, fills: true},
 		command{name: "get", args: "KIND|all [NAME] [-o table|yaml|json]", summary: "print definitions", run: runGet, readOnly: true},
 		command{name: "delete", args: "KIND NAME", summary: "delete a definition that nothing refers to", run: runDelete},
 	)
@@ -107,9 +106,7 @@ func runGet(e *env, args []string) error {
 			return err
 		}
 		if *out == "json" {
-			enc := json.NewEncoder(e.stdout)
-			enc.SetIndent("", "  ")
-			return enc.Encode(docs)
+			return writeJSON(e.stdout, docs)
 		}
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "KIND\tNAME\tDISPLAY NAME")

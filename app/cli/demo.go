@@ -12,7 +12,7 @@ import (
 
 func init() {
 	register(command{name: "demo", args: "[--definitions-only] [--data DIR] [--now T]",
-		summary: "fill the database with the demo workspace and 13 months of supplier data (running it again changes nothing)", run: runDemo})
+		summary: "fill the database with the demo workspace and 13 months of supplier data (running it again changes nothing)", run: runDemo, fills: true})
 }
 
 func runDemo(e *env, args []string) error {

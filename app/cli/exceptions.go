@@ -4,8 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"text/tabwriter"
 
 	"slate/app"
@@ -13,11 +11,11 @@ import (
 
 func init() {
 	register(
-		command{name: "exception request", args: "--slt S --from T --to T --reason TEXT [--evidence FILE] [--by NAME]",
-			summary: "request an exception (force majeure) for an SLT; prints its id", run: runExceptionRequest},
+		command{name: "exception request", args: "--slt S --from T --to T --reason TEXT [--evidence FILE]",
+			summary: "request an exception (force majeure) for an SLT as the OS user; prints its id", run: runExceptionRequest},
 		command{name: "exception list", summary: "list exceptions and their status", run: runExceptionList, readOnly: true},
-		command{name: "exception approve", args: "ID --by NAME --note TEXT", summary: "approve an exception (not by its requester)", run: runExceptionDecide(true)},
-		command{name: "exception reject", args: "ID --by NAME --note TEXT", summary: "reject an exception (not by its requester)", run: runExceptionDecide(false)},
+		command{name: "exception approve", args: "ID --note TEXT", summary: "approve an exception as the OS user (who must not be its requester)", run: runExceptionDecide(true)},
+		command{name: "exception reject", args: "ID --note TEXT", summary: "reject an exception as the OS user (who must not be its requester)", run: runExceptionDecide(false)},
 	)
 }
 
@@ -35,7 +33,6 @@ func runExceptionRequest(e *env, args []string) error {
 	fs.StringVar(&r.To, "to", "", "end, exclusive (RFC 3339)")
 	fs.StringVar(&r.Reason, "reason", "", "why")
 	fs.StringVar(&evidence, "evidence", "", "a file to attach")
-	fs.StringVar(&r.RequestedBy, "by", "", "requester (default: the OS user)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,11 +40,11 @@ func runExceptionRequest(e *env, args []string) error {
 		return usageError("--slt, --from, --to and --reason are required")
 	}
 	if evidence != "" {
-		b, err := os.ReadFile(evidence)
+		u, err := e.app.Local.Upload(evidence)
 		if err != nil {
 			return fmt.Errorf("evidence: %w", err)
 		}
-		r.Evidence, r.EvidenceName = b, filepath.Base(evidence)
+		r.Evidence = u.ID
 	}
 	x, err := e.app.Exceptions.Request(r)
 	if err != nil {
@@ -83,7 +80,6 @@ func runExceptionDecide(approve bool) func(e *env, args []string) error {
 	return func(e *env, args []string) error {
 		fs := flag.NewFlagSet("exception decide", flag.ContinueOnError)
 		var d app.ExceptionDecision
-		fs.StringVar(&d.By, "by", "", "who decides")
 		fs.StringVar(&d.Note, "note", "", "why")
 		pos, err := parse(fs, args)
 		if err != nil {
@@ -92,8 +88,8 @@ func runExceptionDecide(approve bool) func(e *env, args []string) error {
 		if len(pos) != 1 {
 			return usageError("give one exception id")
 		}
-		if d.By == "" || d.Note == "" {
-			return usageError("--by and --note are required")
+		if d.Note == "" {
+			return usageError("--note is required")
 		}
 		d.ID = pos[0]
 		var x app.Exception

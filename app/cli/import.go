@@ -22,7 +22,7 @@ import (
 func init() {
 	register(
 		command{name: "import", args: "FILE --feed NAME [--mapping FILE] [--sheet NAME] [--dry-run] [--on-conflict reject|replace|keep] [--max-unpacked SIZE] [--max-time D]",
-			summary: "import a CSV or XLSX file into a feed as one batch", run: runImport},
+			summary: "import a CSV or XLSX file into a feed as one batch", run: runImport, fills: true},
 		command{name: "batches", args: "[--feed NAME]", summary: "list import batches", run: runBatches, readOnly: true},
 		command{name: "batch show", args: "N", summary: "show a batch: counts and findings", run: runBatchShow, readOnly: true},
 		command{name: "batch source", args: "N -o FILE", summary: "write the original file of a batch", run: runBatchSource, readOnly: true},
@@ -110,7 +110,7 @@ func runImport(e *env, args []string) error {
 	if *feed == "" {
 		return usageError("--feed is required")
 	}
-	req := app.ImportRequest{Path: pos[0], Feed: *feed, Sheet: *sheet, DryRun: *dry, OnConflict: *onConflict}
+	req := app.ImportRequest{Feed: *feed, Sheet: *sheet, DryRun: *dry, OnConflict: *onConflict}
 	req.Limits.MaxTime = *maxTime
 	if *maxUnpacked != "" {
 		n, err := parseSize(*maxUnpacked)
@@ -131,7 +131,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.Imports.Import(req)
+	res, err := a.Local.Import(pos[0], req)
 	if err != nil {
 		return err
 	}
@@ -340,7 +340,7 @@ func runBatchSource(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Imports.Source(id, *out)
+	n, err := a.Local.Source(id, *out)
 	if err != nil {
 		return err
 	}
@@ -382,7 +382,7 @@ func runBatchRejects(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Imports.Rejects(id, *out)
+	n, err := a.Local.Rejects(id, *out)
 	if err != nil {
 		return err
 	}
@@ -405,7 +405,7 @@ func runTemplate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := a.Imports.Template(*feed, *out); err != nil {
+	if err := a.Local.Template(*feed, *out); err != nil {
 		return err
 	}
 	res := map[string]any{"feed": *feed, "file": *out}

@@ -47,7 +47,7 @@ func TestIndependentRecomputation(t *testing.T) {
 		}
 	}
 	at := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
-	rep := decode[reportJSON](t, mustRun(t, "--db", db, "report", "--at", at.Format(time.RFC3339), "--json"))
+	rep := decode[reportJSON](t, mustRun(t, "--db", db, "report", "--all", "--at", at.Format(time.RFC3339), "--json"))
 
 	want := map[string]naiveRow{}
 	for _, m := range []time.Month{2, 3, 4} {

@@ -21,10 +21,10 @@ func init() {
 func runPack(e *env, args []string) error {
 	fs := flag.NewFlagSet("pack", flag.ContinueOnError)
 	q := app.PackQuery{}
-	var services, formats string
+	var services, formats, out string
 	fs.StringVar(&q.Period, "period", "", "period key: 2026-10, 2026-Q3, 2026-W07, 2026 or 2026-10-05")
 	fs.StringVar(&services, "services", "", "only these services' SLTs (comma-separated names)")
-	fs.StringVar(&q.Out, "out", ".", "folder for the files")
+	fs.StringVar(&out, "out", ".", "folder for the files")
 	fs.StringVar(&formats, "format", "xlsx,pdf", "xlsx, pdf or both")
 	fs.BoolVar(&q.Anonymize, "anonymize", false, "replace people, supplier and service names with pseudonyms")
 	fs.BoolVar(&q.Anonymize, "anonymise", false, "same as --anonymize")
@@ -39,7 +39,7 @@ func runPack(e *env, args []string) error {
 		q.Services = strings.Split(services, ",")
 	}
 	q.Formats = strings.Split(formats, ",")
-	res, err := e.app.Packs.Build(q)
+	res, err := e.app.Local.BuildPack(q, out)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func runVerifyPack(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usageError("name one pack file (.pdf or .xlsx)")
 	}
-	v, err := e.app.Packs.Verify(pos[0])
+	v, err := e.app.Local.VerifyPack(pos[0])
 	if err != nil {
 		return err
 	}

@@ -1,60 +1,71 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"slate/app"
+	"slate/internal/compliance"
+	"slate/internal/plain"
 )
 
 func init() {
-	register(command{name: "report", args: "[--period P] [--slt NAME] [--at TIME]",
-		summary: "compliance per SLT, tier and period (attainment, budget, credits)", run: runReport, readOnly: true})
+	register(command{name: "report", args: "[--period P | --all] [--slt NAME] [--at TIME]",
+		summary: "compliance per SLT, tier and period (attainment, budget, credits); the last complete and the running period unless --period or --all", run: runReport, readOnly: true})
 }
 
 func runReport(e *env, args []string) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	q := app.ReportQuery{}
-	fs.StringVar(&q.Period, "period", "", "period key: 2026-10, 2026-W07, 2026-Q3, 2026 or 2026-10-05")
+	all := fs.Bool("all", false, "every period (default: each SLT's last complete and running period)")
+	fs.StringVar(&q.Period, "period", "", "period key: "+compliance.KeyFormats)
 	fs.StringVar(&q.SLT, "slt", "", "only this SLT")
 	fs.StringVar(&q.At, "at", "", "evaluate as of this time (RFC 3339 or date; default now)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if *all && q.Period != "" {
+		return usageError("give --period or --all, not both")
+	}
+	q.Recent = !*all && q.Period == ""
 	rep, err := e.app.Compliance.Report(q)
 	if err != nil {
-		return err
+		return flagHint(err, "--period")
 	}
 	return e.emit(rep, func(w io.Writer) {
+		if len(rep.Rows) == 0 {
+			fmt.Fprintln(w, "no SLTs to report (define some with `slate apply -f FILE`, or try `slate demo`)")
+			return
+		}
+		running := false
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "SLT\tTIER\tPERIOD\tELIGIBLE\tGOOD\tBAD\tUNKNOWN\tEXCLUDED\tATTAINMENT\tRAW\tTARGET\tMET\tBUDGET LEFT\tMISSES")
 		for _, r := range rep.Rows {
-			period := r.Period
-			if !r.Complete {
-				period += "*"
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.SLT, dash(r.Tier), period, num(r.Eligible),
-				optNum(r.Good), optNum(r.Bad), num(r.Unknown), num(r.Excluded), share(r.Attainment, r.Kind), share(r.AttainmentRaw, r.Kind),
-				target(r), met(r.Met), pct(r.BudgetRemaining), misses(r.ConsecutiveMisses, r.RCADue))
+			running = running || !r.Complete
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.SLT, dash(r.Tier), periodMark(r.Period, r.Complete),
+				plain.Count(r.Eligible), optCount(r.Good), optCount(r.Bad), plain.Count(r.Unknown), plain.Count(r.Excluded),
+				attainment(r.Attainment, r.Target, r.Kind, r.Unit), attainment(r.AttainmentRaw, nil, r.Kind, r.Unit),
+				target(r), met(r.Met), budget(r.BudgetRemaining), misses(r.ConsecutiveMisses, r.RCADue))
 		}
 		tw.Flush()
-		if len(rep.Rows) > 0 {
-			fmt.Fprintln(w, "* period still running at", rep.At.Format("2006-01-02 15:04 MST"))
-		}
 		printStatuses(w, rep.Statuses)
 		if len(rep.Credits) > 0 {
 			fmt.Fprintln(w, "\ncredits:")
 			tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "CONTRACT\tPERIOD\tATTAINMENT\tCREDIT %\tCREDIT\tINCENTIVE %")
+			fmt.Fprintln(tw, "CONTRACT\tPERIOD\tATTAINMENT\tCREDIT %\tCREDIT\tINCENTIVE %\tINCENTIVE")
 			for _, c := range rep.Credits {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Contract, c.Period, share(c.Attainment, ""), optNum(c.CreditPercent),
-					money(c.CreditAmount, c.Currency), optNum(c.IncentivePercent))
+				running = running || !c.Complete
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Contract, periodMark(c.Period, c.Complete), attainment(c.Attainment, nil, "", ""),
+					percentOf100(c.CreditPercent), money(c.CreditAmount, c.Currency), percentOf100(c.IncentivePercent), money(c.IncentiveAmount, c.Currency))
 			}
 			tw.Flush()
+		}
+		if running {
+			fmt.Fprintln(w, "* period still running at", rep.At.Format("2006-01-02 15:04 MST")+": its figures and credits are not final")
 		}
 		for _, x := range rep.Ignored {
 			fmt.Fprintf(w, "not excluded: %s %s %s (%s – %s): %s\n", x.SLT, x.Source, x.Ref, x.Start.Format("2006-01-02 15:04"), x.End.Format("2006-01-02 15:04"), x.Reason)
@@ -62,7 +73,26 @@ func runReport(e *env, args []string) error {
 		for _, x := range rep.Warnings {
 			fmt.Fprintf(w, "warning: %s: %s\n", x.SLT, x.Message)
 		}
+		if q.Recent {
+			fmt.Fprintln(w, "(each SLT's last complete and running period; --all for every period, --period P for one)")
+		}
 	})
+}
+
+// flagHint names the flag when err is a period key the engine refused.
+func flagHint(err error, flagName string) error {
+	var ke *compliance.KeyError
+	if errors.As(err, &ke) {
+		return usageError("%s %v", flagName, err)
+	}
+	return err
+}
+
+func periodMark(p string, complete bool) string {
+	if complete {
+		return p
+	}
+	return p + "*"
 }
 
 func dash(s string) string {
@@ -72,34 +102,34 @@ func dash(s string) string {
 	return s
 }
 
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-func optNum(v *float64) string {
+func optCount(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return strconv.FormatFloat(*v, 'f', -1, 64)
+	return plain.Count(*v)
 }
 
-// share prints attainments of shares as percentages, statistics as numbers.
-func share(v *float64, kind string) string {
+// isStatistic: a statistic's attainment is a value in its unit, not a share.
+func isStatistic(kind, unit string) bool { return kind == "statistic" || unit != "" }
+
+// attainment prints a share as a percentage and a statistic with its unit;
+// beside a target it never rounds onto it.
+func attainment(v, target *float64, kind, unit string) string {
 	if v == nil {
 		return "no data"
 	}
-	if kind == "statistic" {
-		return strconv.FormatFloat(*v, 'g', 6, 64)
+	ratio := !isStatistic(kind, unit)
+	if target != nil {
+		return plain.Against(*v, *target, ratio, unit)
 	}
-	return strconv.FormatFloat(*v*100, 'f', 3, 64) + "%"
+	return plain.Value(*v, ratio, unit)
 }
 
 func target(r app.ReportRow) string {
 	if r.Target == nil {
-		return "tiers"
+		return "per tier"
 	}
-	if r.Kind == "statistic" {
-		return r.Op + " " + strconv.FormatFloat(*r.Target, 'g', -1, 64)
-	}
-	return r.Op + " " + strconv.FormatFloat(*r.Target*100, 'f', -1, 64) + "%"
+	return plain.Objective(r.Op, *r.Target, !isStatistic(r.Kind, r.Unit), r.Unit)
 }
 
 func met(m *bool) string {
@@ -112,15 +142,23 @@ func met(m *bool) string {
 	return "MISSED"
 }
 
-func pct(v *float64) string {
+func budget(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return strconv.FormatFloat(*v*100, 'f', 1, 64) + "%"
+	return plain.PercentN(*v, 1)
+}
+
+// percentOf100 prints a percentage already scaled to 0..100 (credit tiers).
+func percentOf100(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return plain.Number(*v) + "%"
 }
 
 func misses(n int, rca bool) string {
-	s := strconv.Itoa(n)
+	s := plain.Int(n)
 	if rca {
 		s += " RCA due"
 	}
@@ -131,11 +169,7 @@ func money(v *float64, cur string) string {
 	if v == nil {
 		return "-"
 	}
-	s := strconv.FormatFloat(*v, 'f', 2, 64)
-	if cur != "" {
-		s += " " + cur
-	}
-	return s
+	return plain.Money(*v, cur)
 }
 
 // printStatuses lists each SLT's status in its reported period and why

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"slate/app"
 	"slate/internal/domain"
 	"slate/internal/storage"
 )
@@ -124,7 +125,7 @@ func decode[T any](t *testing.T, s string) T {
 func TestReportExceptionsBreachesCLI(t *testing.T) {
 	db := complianceDB(t)
 	at := "2026-11-05T00:00:00Z"
-	rep := decode[reportJSON](t, mustRun(t, "--db", db, "report", "--json", "--at", at))
+	rep := decode[reportJSON](t, mustRun(t, "--db", db, "report", "--all", "--json", "--at", at))
 	if len(rep.Rows) != 2 || rep.Rows[0].Period != "2026-09" || rep.Rows[1].Period != "2026-10" {
 		t.Fatalf("rows %+v", rep.Rows)
 	}
@@ -160,30 +161,54 @@ func TestReportExceptionsBreachesCLI(t *testing.T) {
 		t.Fatalf("breaches %+v", bl)
 	}
 
+	// Who acts is who runs the command (the OS user); another person is
+	// another account, here another actor opening the same file.
+	as := func(actor string, f func(a *app.App) error) {
+		t.Helper()
+		a, err := app.OpenWith(db, storage.Options{Actor: actor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer a.Close()
+		if err := f(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+
 	// a rejected exception changes nothing
-	id := decode[exceptionID](t, mustRun(t, "--db", db, "exception", "request", "--json", "--slt", "web-up",
-		"--from", "2026-10-10T10:00:00Z", "--to", "2026-10-10T12:00:00Z", "--reason", "flood in the data centre")).ID
+	var id string
+	as("alice", func(a *app.App) error {
+		x, err := a.Exceptions.Request(app.ExceptionRequest{SLT: "web-up", From: "2026-10-10T10:00:00Z", To: "2026-10-10T12:00:00Z", Reason: "flood in the data centre"})
+		id = x.ID
+		return err
+	})
 	if id != "EX-1" {
 		t.Fatalf("id %q", id)
 	}
-	mustRun(t, "--db", db, "exception", "reject", id, "--by", "auditor-eve", "--note", "not force majeure")
+	mustRun(t, "--db", db, "exception", "reject", id, "--note", "not force majeure")
 	rep = decode[reportJSON](t, mustRun(t, "--db", db, "report", "--json", "--at", at, "--period", "2026-10"))
 	if rep.Rows[0].Excluded != 0 || *rep.Rows[0].Bad != 120 {
 		t.Fatalf("rejected exception excluded something: %+v", rep.Rows[0])
 	}
-	if code, _, errs := run(t, "--db", db, "exception", "approve", id, "--by", "boss", "--note", "x"); code == 0 || !strings.Contains(errs, "already rejected") {
+	if code, _, errs := run(t, "--db", db, "exception", "approve", id, "--note", "x"); code == 0 || !strings.Contains(errs, "already rejected") {
 		t.Errorf("approve after reject: %d %s", code, errs)
 	}
 
-	// the requester cannot approve; another person can, with evidence stored
+	// the requester cannot approve under any name; another person can, with evidence stored
 	ev := filepath.Join(t.TempDir(), "photo.txt")
 	os.WriteFile(ev, []byte("water everywhere"), 0o600)
-	id = strings.TrimSpace(mustRun(t, "--db", db, "exception", "request", "--slt", "web-up", "--by", "alice",
+	id = strings.TrimSpace(mustRun(t, "--db", db, "exception", "request", "--slt", "web-up",
 		"--from", "2026-10-10T10:00:00Z", "--to", "2026-10-10T12:00:00Z", "--reason", "flood", "--evidence", ev))
-	if code, _, errs := run(t, "--db", db, "exception", "approve", id, "--by", "Alice", "--note", "fine"); code != 1 || !strings.Contains(errs, "cannot also decide") {
+	if code, _, errs := run(t, "--db", db, "exception", "approve", id, "--note", "fine"); code != 1 || !strings.Contains(errs, "cannot also decide") {
 		t.Fatalf("self-approval: %d %s", code, errs)
 	}
-	mustRun(t, "--db", db, "exception", "approve", id, "--by", "bob", "--note", "confirmed by the utility")
+	if code, _, errs := run(t, "--db", db, "exception", "approve", id, "--by", "bob", "--note", "fine"); code != 2 || !strings.Contains(errs, "-by") {
+		t.Fatalf("self-approval claiming another name: %d %s", code, errs)
+	}
+	as("bob", func(a *app.App) error {
+		_, err := a.Exceptions.Approve(app.ExceptionDecision{ID: id, Note: "confirmed by the utility"})
+		return err
+	})
 	rep = decode[reportJSON](t, mustRun(t, "--db", db, "report", "--json", "--at", at, "--period", "2026-10"))
 	r := rep.Rows[0]
 	if r.Excluded != 120 || *r.Bad != 0 || *r.Attainment != 1 || !*r.Met || *r.AttainmentRaw != 1-120.0/44640 {
@@ -250,12 +275,12 @@ func TestFalsePositiveAlertsWhatIfRollbackCLI(t *testing.T) {
 		t.Errorf("trends %+v", al.Trends)
 	}
 	// ten days later nothing burns, but 120 bad minutes already exceed October's whole budget (44.64)
-	if out := mustRun(t, "--db", db, "alerts", "--at", "2026-10-20T00:00:00Z"); strings.Contains(out, "PAGE") || strings.Contains(out, "TICKET") || !strings.Contains(out, "misses 2026-10 on 2026-10-20") {
+	if out := mustRun(t, "--db", db, "alerts", "--at", "2026-10-20T00:00:00Z"); strings.Contains(out, "PAGE") || strings.Contains(out, "TICKET") || !strings.Contains(out, "web-up  2026-10  2026-10-20") {
 		t.Errorf("quiet alerts: %s", out)
 	}
 
 	wi := mustRun(t, "--db", db, "whatif", "--slt", "web-up", "--target", "0.99", "--at", "2026-11-05")
-	if !strings.Contains(wi, "met 2 of 2 periods at 0.99") {
+	if !strings.Contains(wi, "met in 2 of 2 periods at ≥ 99% (at the current ≥ 99.9%: 1 of 2)") {
 		t.Errorf("whatif:\n%s", wi)
 	}
 	type whatifJSON struct {

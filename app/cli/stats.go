@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"slate/internal/plain"
 	"slate/internal/stats"
 )
 
@@ -134,9 +135,7 @@ func runStats(args []string, stdout io.Writer) error {
 		return err
 	}
 	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(v)
+		return writeJSON(stdout, v)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	text(tw)
@@ -194,12 +193,20 @@ func jnums(x []float64) []jnum {
 	return out
 }
 
-// fmtNum prints a number for the text output.
+// fmtNum prints a number for the text output (see internal/plain).
 func fmtNum(v float64) string {
 	if math.IsNaN(v) {
 		return "—"
 	}
-	return strconv.FormatFloat(v, 'g', 7, 64)
+	return plain.Number(v)
+}
+
+// fmtP prints a p-value: four decimals, or "< 0.0001".
+func fmtP(p float64) string {
+	if math.IsNaN(p) {
+		return "—"
+	}
+	return plain.PValue(p)
 }
 
 // parseRange parses "A..B" (1-based, inclusive).
@@ -626,7 +633,7 @@ func statsTrend(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
 		fmt.Fprintf(w, "OLS slope\t%s\t95%% CI [%s, %s]\n", fmtNum(tr.Slope), fmtNum(tr.SlopeCI[0]), fmtNum(tr.SlopeCI[1]))
 		fmt.Fprintf(w, "intercept\t%s\tR² %s\n", fmtNum(tr.Intercept), fmtNum(tr.R2))
 		fmt.Fprintf(w, "Theil–Sen slope\t%s\tintercept %s\n", fmtNum(tr.TheilSen), fmtNum(tr.TheilSenIntercept))
-		fmt.Fprintf(w, "Mann–Kendall\tS %s\tz %s\tp %s\n", fmtNum(tr.MannKendall.S), fmtNum(tr.MannKendall.Z), fmtNum(tr.MannKendall.P))
+		fmt.Fprintf(w, "Mann–Kendall\tS %s\tz %s\tp %s\n", fmtNum(tr.MannKendall.S), fmtNum(tr.MannKendall.Z), fmtP(tr.MannKendall.P))
 		if o.targetSet {
 			switch {
 			case !b.Crosses:
@@ -700,8 +707,8 @@ func statsCorr(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
 	}
 	return j, func(w io.Writer) {
 		fmt.Fprintf(w, "%s vs %s\t%d pairs\n", o.column, o.with, p.N)
-		fmt.Fprintf(w, "Pearson r\t%s\tp %s\n", fmtNum(p.R), fmtNum(p.P))
-		fmt.Fprintf(w, "Spearman ρ\t%s\tp %s\n", fmtNum(s.R), fmtNum(s.P))
+		fmt.Fprintf(w, "Pearson r\t%s\tp %s\n", fmtNum(p.R), fmtP(p.P))
+		fmt.Fprintf(w, "Spearman ρ\t%s\tp %s\n", fmtNum(s.R), fmtP(s.P))
 		if j.BestLag != nil {
 			fmt.Fprintf(w, "cross-correlation\tbest lag %d\tr %s\t%s\n", *j.BestLag, fmtNum(float64(*j.BestR)), j.Leads)
 		}
@@ -832,9 +839,9 @@ func statsTwoSample(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
 		case !j.EnoughData:
 			j.Verdict = msg
 		case r.P < o.alpha:
-			j.Verdict = fmt.Sprintf("significant difference (p < %g)", o.alpha)
+			j.Verdict = fmt.Sprintf("significant difference (p < %s)", fmtNum(o.alpha))
 		default:
-			j.Verdict = fmt.Sprintf("no significant difference (p ≥ %g)", o.alpha)
+			j.Verdict = fmt.Sprintf("no significant difference (p ≥ %s)", fmtNum(o.alpha))
 		}
 	} else {
 		j.Verdict = "no difference observed: give --effect d to plan the sample size"
@@ -851,11 +858,11 @@ func statsTwoSample(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
 		if r.Exact {
 			exact = " (exact)"
 		}
-		fmt.Fprintf(w, "p-value\t%s%s\n", fmtNum(r.P), exact)
+		fmt.Fprintf(w, "p-value\t%s%s\n", fmtP(r.P), exact)
 		fmt.Fprintf(w, "%s\t%s\tCI [%s, %s]\n", estName, fmtNum(r.Estimate), fmtNum(r.CI[0]), fmtNum(r.CI[1]))
 		fmt.Fprintf(w, "effect size\t%s %s\n", r.EffectName, fmtNum(r.EffectSize))
 		if j.MinN != nil {
-			fmt.Fprintf(w, "min n per group\t%d\t(power %g, alpha %g)\n", *j.MinN, o.power, o.alpha)
+			fmt.Fprintf(w, "min n per group\t%d\t(power %s, alpha %s)\n", *j.MinN, fmtNum(o.power), fmtNum(o.alpha))
 		}
 		fmt.Fprintf(w, "verdict\t%s\n", j.Verdict)
 	}, nil
@@ -892,9 +899,7 @@ func statsPower(o statsOpts, stdout io.Writer) error {
 		return usageError("stats power: %v", err)
 	}
 	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(j)
+		return writeJSON(stdout, j)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	if j.Effect != nil {
@@ -902,6 +907,6 @@ func statsPower(o statsOpts, stdout io.Writer) error {
 	} else {
 		fmt.Fprintf(tw, "proportions\t%s vs %s\n", fmtNum(o.p1), fmtNum(o.p2))
 	}
-	fmt.Fprintf(tw, "alpha\t%g (two-sided)\npower\t%g\nmin n per group\t%d\n", o.alpha, o.power, j.MinNPerGroup)
+	fmt.Fprintf(tw, "alpha\t%s (two-sided)\npower\t%s\nmin n per group\t%d\n", fmtNum(o.alpha), fmtNum(o.power), j.MinNPerGroup)
 	return tw.Flush()
 }

@@ -58,7 +58,7 @@ func TestOneStatusEverywhere(t *testing.T) {
 			}
 		}
 		// the API
-		srv, err := serve.New(a.Bindings(), serve.Options{Token: "t0ken"})
+		srv, err := serve.New(a, serve.Options{Token: "t0ken"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,6 +18,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"slate/app"
 )
 
 // The OpenAPI description of the JSON API is generated from the very services
@@ -378,12 +380,22 @@ func OpenAPI(services []any, info OpenAPIInfo) ([]byte, error) {
 				},
 				"responses": schema{
 					"200": schema{"description": "The method's result.", "content": schema{"application/json": schema{"schema": result}}},
-					"400": errResp("The body is not a JSON array of the method's arguments."),
+					"400": errResp("The body is not a JSON array of the method's arguments (or names a field the method does not know)."),
 					"401": errResp("Missing or wrong bearer token."),
+					"403": errResp("The token's role may not call this method, or the call came from another origin."),
 					"404": errResp("No such method."),
-					"413": errResp("The body is larger than 512 MiB."),
+					"413": errResp("The body is larger than the method takes (`x-slate-max-body`)."),
 					"422": errResp("The method returned an error; `error` is its message, in plain words."),
 				},
+			}
+			if rule, ok := app.AccessRule(svcName + "/" + m.Name); ok {
+				var roles []any
+				for _, role := range app.Roles() {
+					if (app.Caller{Role: role}).Has(rule.Right) {
+						roles = append(roles, role)
+					}
+				}
+				op["x-slate-right"], op["x-slate-roles"], op["x-slate-max-body"] = string(rule.Right), roles, rule.MaxBody
 			}
 			if d := info.Docs.method(t.Elem(), m.Name); d != "" {
 				op["description"] = d
@@ -403,7 +415,7 @@ func OpenAPI(services []any, info OpenAPIInfo) ([]byte, error) {
 		"paths":    paths,
 		"components": schema{
 			"securitySchemes": schema{"bearerAuth": schema{"type": "http", "scheme": "bearer",
-				"description": "The token `slate serve --token T` was given, or the one it generated and printed at start."}},
+				"description": "A user's token (`slate user add`), or the admin token `slate serve --token T` was given or generated and printed at start."}},
 			"schemas": g.schemas,
 		},
 	}

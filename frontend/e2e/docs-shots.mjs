@@ -13,7 +13,7 @@
 // screen, some dark and 1024 ones) is then copied into docs/screenshots/.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildSlate, demo, launch, repoRoot, serve, tempDir } from './lib.mjs';
+import { addUser, buildSlate, demo, launch, openAs, repoRoot, serve, tempDir } from './lib.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,6 +41,7 @@ const DOCS = {
   'definitions.png': 'light-1280/definitions.png',
   'definitions-yaml.png': 'light-1280/definitions-yaml.png',
   'audit.png': 'light-1280/audit.png',
+  'users.png': 'light-1280/users.png',
   'dashboard-dark-1024.png': 'dark-1024/portfolio.png',
   'slt-detail-dark-1024.png': 'dark-1024/slt-detail.png',
   'drilldown-dark-1024.png': 'dark-1024/drilldown.png',
@@ -107,6 +108,7 @@ async function focusShot(name, n) {
 }
 
 let exceptionDone = false;
+let usersDone = false;
 
 const SCREENS = {
   async portfolio() {
@@ -187,17 +189,27 @@ const SCREENS = {
       await form.getByLabel('SLT').selectOption('shop-availability');
       await form.getByLabel('From (UTC)').fill('2026-06-10T13:00');
       await form.getByLabel('To (UTC, exclusive)').fill('2026-06-10T14:30');
-      await form.getByLabel('Requested by').fill('Service manager');
       await form.getByLabel('Reason').fill('Regional power failure at the hosting data centre; grid operator incident report attached.');
       await form.getByLabel('Evidence (optional)').setInputFiles({ name: 'grid-incident-2026-06-10.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+      await form.getByText(/grid-incident-2026-06-10\.pdf · /).waitFor();
       await form.getByRole('button', { name: 'Request exception' }).click();
-      await page.getByRole('button', { name: /^Decide EX-1$/ }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Decided by').fill('Head of service');
+      await page.getByRole('region', { name: /^Effect of EX-1/ }).waitFor();
+      // four eyes: another person, an approver with their own token, decides in their own tab
+      const head = await openAs(ctx, srv.origin, await addUser(srv.origin, srv.token, 'head-of-service', 'approver'), '#/exceptions');
+      await head.setViewportSize(page.viewportSize());
+      await head.getByRole('button', { name: /^Decide EX-1$/ }).click();
+      const dialog = head.getByRole('dialog');
       await dialog.getByLabel('Note').fill('Evidence checked with the grid operator.');
-      await shot('exceptions-dialog');
+      await head.mouse.move(0, 0);
+      const p = join(dir, 'exceptions-dialog.png');
+      await head.screenshot({ path: p });
+      written.push(p);
       await dialog.getByRole('button', { name: 'Approve' }).click();
+      await head.getByText(/EX-1 approved by head-of-service/).waitFor();
+      await head.close();
       exceptionDone = true;
+      await page.reload();
+      await page.getByRole('button', { name: 'Effect of EX-1' }).click();
     } else {
       await page.getByRole('button', { name: 'Effect of EX-1' }).click();
     }
@@ -259,6 +271,24 @@ const SCREENS = {
     await settle(300);
     await pages('audit', 3);
     await focusShot('audit', 4);
+  },
+  async users() {
+    await nav('Users');
+    await page.getByRole('table', { name: 'Users' }).waitFor();
+    if (!usersDone) {
+      const form = page.getByRole('form', { name: 'Add a user' });
+      for (const [name, role, supplier] of [['vera', 'viewer'], ['parcel-bot', 'supplier', 'parcelnet'], ['jonas', 'manager']]) {
+        await form.getByLabel('Name').fill(name);
+        await form.getByLabel('Role').selectOption(role);
+        if (supplier) await form.getByLabel('Supplier').selectOption(supplier);
+        await form.getByRole('button', { name: 'Add user' }).click();
+        await page.getByRole('region', { name: `${name}’s token — shown only now` }).waitFor();
+      }
+      usersDone = true;
+    }
+    await main.evaluate((m) => m.scrollTo(0, 0));
+    await settle(300);
+    await pages('users', 2);
   },
 };
 

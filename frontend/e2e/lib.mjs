@@ -63,14 +63,15 @@ export function serve(bin, db, token) {
     const p = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`slate serve printed no URL in 20 s:\n${out}\n${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`slate serve printed no URL in 60 s:\n${out}\n${err}`)), 60_000);
     p.stdout.on('data', (b) => {
       out += b;
       const m = /open (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         const url = new URL(m[1]);
-        resolveUrl({ url: m[1], origin: url.origin, token: url.searchParams.get('token'), process: p, stop: () => stop(p) });
+        const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
+        resolveUrl({ url: m[1], origin: url.origin, token, process: p, stop: () => stop(p) });
       }
     });
     p.stderr.on('data', (b) => (err += b));
@@ -129,4 +130,18 @@ export async function apiCall(origin, token, path, args = []) {
     /* text */
   }
   return { status: res.status, body };
+}
+
+/** addUser makes a `slate serve` user through the API (as an admin) and returns its token. */
+export async function addUser(origin, adminToken, name, role, supplier) {
+  const r = await apiCall(origin, adminToken, 'Users/Add', [{ name, role, ...(supplier ? { supplier } : {}) }]);
+  if (r.status !== 200) throw new Error(`Users/Add ${name}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+
+/** openAs opens a new tab signed in with token (the link a user is given), at hash. */
+export async function openAs(context, origin, token, hash = '') {
+  const p = await context.newPage();
+  await p.goto(`${origin}/?token=${encodeURIComponent(token)}${hash}`);
+  return p;
 }

@@ -10,13 +10,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiCall, buildSlate, demo, launch, repoRoot, serve, tempDir } from './lib.mjs';
+import { addUser, apiCall, buildSlate, demo, launch, openAs, repoRoot, serve, tempDir } from './lib.mjs';
 
 const artifacts = join(repoRoot, 'artifacts', 'e2e');
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 const log = (m) => console.error(`e2e: ${m}`);
 
+// Waits are deadlines for something that hangs, never speed checks: the suite
+// must pass on two busy cores (README's test command), where a page can take
+// many times longer than on an idle laptop.
+const WAIT = 60_000;
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 function assert(cond, msg) {
@@ -42,20 +46,41 @@ test('API without the token answers 401, with it 200', async () => {
   assert(ok.status === 200 && ok.body.services.length > 0, `with token: HTTP ${ok.status} ${JSON.stringify(ok.body).slice(0, 200)}`);
   const cors = await fetch(`${srv.origin}/api/Workspace/Overview`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, Origin: 'http://evil.example' }, body: '[]' });
   assert(!cors.headers.get('access-control-allow-origin'), 'the API sends a CORS header');
+  assert(cors.status === 403, `a cross-origin call: HTTP ${cors.status}`);
+  // a path is never an argument: a server file named in a call is not read
+  const preview = await apiCall(srv.origin, TOKEN, 'Imports/Preview', ['/etc/passwd', 'checkout-counts', '']);
+  assert(preview.status === 422 && /no such upload/.test(preview.body.error) && !/root:/.test(JSON.stringify(preview.body)), `preview of a path: ${JSON.stringify(preview.body)}`);
+  const tpl = await apiCall(srv.origin, TOKEN, 'Imports/Template', ['checkout-counts', db]);
+  assert(tpl.status === 404, `Imports/Template with a path: HTTP ${tpl.status}`);
 });
 
-test('binding to a non-loopback address without --token is refused', async () => {
+test('binding to a non-loopback address without a token, or with a weak one, is refused', async () => {
   const other = join(tmp.path, 'other.db');
-  const r = spawnSync(bin, ['--db', other, 'serve', '--addr', '0.0.0.0:0'], { encoding: 'utf8', timeout: 10_000 });
+  const r = spawnSync(bin, ['--db', other, 'serve', '--addr', '0.0.0.0:0'], { encoding: 'utf8', timeout: WAIT });
   assert(r.status !== 0 && r.status !== null, `exit status ${r.status} (signal ${r.signal})`);
   assert(/explicit --token/.test(r.stderr + r.stdout), `message: ${r.stderr}${r.stdout}`);
+  const weak = spawnSync(bin, ['--db', other, 'serve', '--addr', '0.0.0.0:0', '--token', 'a'], { encoding: 'utf8', timeout: 10_000 });
+  assert(weak.status !== 0 && weak.status !== null && /bits of entropy/.test(weak.stderr), `weak token: ${weak.status} ${weak.stderr}`);
+});
+
+test('without the token the page tells a person to open the printed link', async () => {
+  const bare = await browser.newPage(); // a new tab: no token in its session storage
+  try {
+    await bare.goto(`${srv.origin}/`);
+    await bare.getByText('open that link', { exact: false }).first().waitFor({ timeout: WAIT });
+    const text = await bare.textContent('body');
+    assert(!/Authorization|Bearer/.test(text), `the page speaks of headers: ${text.slice(0, 300)}`);
+    await bare.screenshot({ path: join(artifacts, '00-no-token.png') });
+  } finally {
+    await bare.close();
+  }
 });
 
 // (b) the dashboard through the printed link
 test('the printed URL opens the dashboard, signed in', async () => {
-  assert(srv.url.includes(`token=${TOKEN}`), `printed URL ${srv.url}`);
+  assert(srv.url.includes(`#token=${TOKEN}`), `printed URL ${srv.url}`);
   await page.goto(srv.url);
-  await page.getByTestId('portfolio').waitFor({ timeout: 15_000 });
+  await page.getByTestId('portfolio').waitFor({ timeout: WAIT });
   assert(!page.url().includes('token='), `the token stayed in the address bar: ${page.url()}`);
   const title = await page.title();
   assert(/^Slate — \d+ services$/.test(title), `window title ${title}`);
@@ -81,13 +106,13 @@ test('import a CSV through the wizard: upload, preview, map, check, import, reje
   assert(total === 'attempts', `total count mapped to ${total}`);
   await shot('02-import-mapping', wizard);
   await wizard.getByRole('button', { name: 'Check the file' }).click();
-  await wizard.getByText('Some rows will be rejected').waitFor({ timeout: 20_000 });
+  await wizard.getByText('Some rows will be rejected').waitFor({ timeout: WAIT });
   const check = wizard.getByRole('definition').filter({ hasText: /^\d/ });
   assert((await check.count()) >= 5, 'no result counts');
   await wizard.getByRole('cell', { name: /attempts = n\/a/ }).waitFor();
   await shot('03-import-check', wizard);
   await wizard.getByRole('button', { name: 'Import 11 rows' }).click();
-  await wizard.getByText(/^Batch \d+ imported into checkout-counts$/).waitFor({ timeout: 20_000 });
+  await wizard.getByText(/^Batch \d+ imported into checkout-counts$/).waitFor({ timeout: WAIT });
   const [download] = await Promise.all([page.waitForEvent('download'), wizard.getByRole('button', { name: 'Rejects report (XLSX)' }).click()]);
   const saved = join(artifacts, download.suggestedFilename());
   await download.saveAs(saved);
@@ -113,29 +138,94 @@ test('request and approve an exception; the attainment changes', async () => {
   await form.getByLabel('SLT').selectOption('shop-availability');
   await form.getByLabel('From (UTC)').fill('2026-06-10T13:00');
   await form.getByLabel('To (UTC, exclusive)').fill('2026-06-10T14:30');
-  await form.getByLabel('Requested by').fill('Service manager');
   await form.getByLabel('Reason').fill('Regional power failure at the hosting data centre (grid operator incident report attached).');
   await form.getByLabel('Evidence (optional)').setInputFiles({ name: 'grid-incident.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% incident report\n') });
+  await form.getByText(/grid-incident\.pdf · /).waitFor();
   await form.getByRole('button', { name: 'Request exception' }).click();
   const effect = page.getByRole('region', { name: /^Effect of EX-\d+ on shop-availability$/ });
   await effect.waitFor();
-  const row = effect.getByTestId('effect-core-hours@2026-06');
-  await row.getByText('99.43%').first().waitFor();
-  await page.getByRole('button', { name: /^Decide EX-\d+$/ }).first().click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Decided by').fill('Head of service');
+  await effect.getByTestId('effect-core-hours@2026-06').getByText('99.432%').first().waitFor();
+  // four eyes: the requester is not offered the decision, and the API refuses it whatever name is claimed
+  const xs0 = await apiCall(srv.origin, TOKEN, 'Exceptions/List');
+  const id = xs0.body[xs0.body.length - 1].id;
+  await page.getByText('yours: another person decides').first().waitFor();
+  assert((await page.getByRole('button', { name: `Decide ${id}` }).count()) === 0, 'the requester is offered the decision');
+  const self = await apiCall(srv.origin, TOKEN, 'Exceptions/Approve', [{ id, note: 'mine' }]);
+  assert(self.status === 422 && /cannot also decide/.test(self.body.error), `self-approval: ${JSON.stringify(self.body)}`);
+  const claimed = await apiCall(srv.origin, TOKEN, 'Exceptions/Approve', [{ id, note: 'x', by: 'Head of service' }]);
+  assert(claimed.status === 400, `self-approval under a claimed name: ${claimed.status} ${JSON.stringify(claimed.body)}`);
+  // another person, an approver with their own token, decides in their own tab
+  const headToken = await addUser(srv.origin, TOKEN, 'head-of-service', 'approver');
+  const head = await openAs(browser, srv.origin, headToken, '#/exceptions');
+  await head.getByRole('button', { name: `Decide ${id}` }).click();
+  const dialog = head.getByRole('dialog');
+  await dialog.getByText('You decide as head-of-service').waitFor();
   await dialog.getByLabel('Note').fill('Evidence checked with the grid operator.');
-  await shot('05-exception-decide');
+  await head.screenshot({ path: join(artifacts, '05-exception-decide.png') });
   await dialog.getByRole('button', { name: 'Approve' }).click();
-  await effect.getByRole('columnheader', { name: 'After' }).waitFor();
-  await row.getByText('100.00%').waitFor();
+  const effect2 = head.getByRole('region', { name: /^Effect of EX-\d+ on shop-availability$/ });
+  const row = effect2.getByTestId('effect-core-hours@2026-06');
+  await effect2.getByRole('columnheader', { name: 'After' }).waitFor();
+  await row.getByText('100.000%').waitFor();
   await row.getByText('missed → met').waitFor();
-  await shot('06-exception-approved');
+  await head.screenshot({ path: join(artifacts, '06-exception-approved.png') });
+  await head.close();
   const after = await coreHours();
   assert(after === 1, `core-hours 2026-06 attainment after approval: ${after}`);
   const xs = await apiCall(srv.origin, TOKEN, 'Exceptions/List');
-  const x = xs.body[xs.body.length - 1];
-  assert(x.status === 'approved' && x.evidence.length === 1 && x.evidence[0].name === 'grid-incident.pdf', `exception ${JSON.stringify(x)}`);
+  const x = xs.body.find((e) => e.id === id);
+  assert(x.status === 'approved' && x.decided_by === 'head-of-service' && x.evidence.length === 1 && x.evidence[0].name === 'grid-incident.pdf', `exception ${JSON.stringify(x)}`);
+});
+
+// users and roles: an admin adds people in the UI; each token acts as its person and role
+test('users: add in the UI, token shown once; a viewer reads but cannot write; a supplier sees its feeds only', async () => {
+  await nav('Users');
+  const form = page.getByRole('form', { name: 'Add a user' });
+  await form.getByLabel('Name').fill('vera');
+  await form.getByLabel('Role').selectOption('viewer');
+  await form.getByRole('button', { name: 'Add user' }).click();
+  const once = page.getByRole('region', { name: 'vera’s token — shown only now' });
+  const veraToken = await once.getByLabel('Token of vera').inputValue();
+  assert(/^slate_[A-Za-z0-9_-]{43}$/.test(veraToken), `token ${veraToken}`);
+  await form.getByLabel('Name').fill('parcel-bot');
+  await form.getByLabel('Role').selectOption('supplier');
+  await form.getByLabel('Supplier').selectOption('parcelnet');
+  await form.getByRole('button', { name: 'Add user' }).click();
+  const botToken = await page.getByLabel('Token of parcel-bot').inputValue();
+  await page.getByRole('table', { name: 'Users' }).getByText('parcel-bot').waitFor();
+  await shot('12-users');
+  // the viewer: every screen to read, no buttons to change things, and the API refuses writes
+  const v = await openAs(browser, srv.origin, veraToken, '#/definitions');
+  await v.getByTestId('whoami').getByText('viewer').waitFor();
+  await v.getByRole('table', { name: 'Services' }).getByText('payments', { exact: true }).waitFor();
+  assert((await v.getByRole('button', { name: /^New / }).count()) === 0, 'the viewer is offered “New …”');
+  assert((await v.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Users' }).count()) === 0, 'the viewer is offered Users');
+  await v.screenshot({ path: join(artifacts, '13-viewer.png') });
+  await v.close();
+  for (const [m, args] of [['Workspace/Apply', ['x.yaml', 'kind: Service']], ['Imports/Revert', [1, 'x']], ['Users/Add', [{ name: 'x', role: 'admin' }]], ['Exceptions/Approve', [{ id: 'EX-1', note: 'x' }]]]) {
+    const r = await apiCall(srv.origin, veraToken, m, args);
+    assert(r.status === 403, `viewer ${m}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  // the supplier: only Imports, only its own feed
+  const s = await openAs(browser, srv.origin, botToken, '#/portfolio');
+  // the navigation is drawn in one go once Session/Me answered: wait for it, then read it all
+  await s.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Imports' }).waitFor();
+  const navButtons = await s.getByRole('navigation', { name: 'Main' }).getByRole('button').allTextContents();
+  assert(navButtons.join(',') === 'Imports', `supplier nav: ${navButtons}`);
+  const wiz = s.getByRole('region', { name: 'Import a supplier file' });
+  await wiz.waitFor();
+  const feeds = await wiz.getByLabel('Feed').locator('option').allTextContents();
+  assert(feeds.length === 1 && /parcel-orders/.test(feeds[0]), `supplier feeds: ${feeds}`);
+  await s.screenshot({ path: join(artifacts, '14-supplier.png') });
+  await s.close();
+  const all = await apiCall(srv.origin, botToken, 'Imports/Batches', ['']);
+  assert(all.status === 200 && all.body.length > 0 && all.body.every((b) => b.feed === 'parcel-orders'), `supplier batches: ${JSON.stringify(all.body).slice(0, 200)}`);
+  // revoked in the UI: the token stops working
+  await page.getByRole('button', { name: 'Revoke vera' }).click();
+  await page.getByRole('dialog', { name: 'Revoke vera' }).getByRole('button', { name: 'Revoke' }).click();
+  await page.getByText(/vera’s token no longer works/).waitFor();
+  const gone = await apiCall(srv.origin, veraToken, 'Workspace/Overview');
+  assert(gone.status === 401, `revoked token: HTTP ${gone.status}`);
 });
 
 async function coreHours() {
@@ -152,11 +242,11 @@ test('drill down from the portfolio to the rows behind a figure', async () => {
   const sltRow = page.getByTestId('slt-parcel-delivery-48h');
   await sltRow.getByRole('link', { name: 'Parcels delivered within 48 hours' }).click();
   const detail = page.getByTestId('slt-detail');
-  await detail.getByRole('img', { name: /^Control chart/ }).waitFor({ timeout: 20_000 });
+  await detail.getByRole('img', { name: /^Control chart/ }).waitFor({ timeout: WAIT });
   await shot('01b-slt-detail');
   await detail.getByRole('region', { name: 'Periods' }).getByRole('link', { name: '2026-10', exact: true }).click();
   const drill = page.getByTestId('drilldown');
-  await drill.getByText(/^✓ The rows add up to the figure/).waitFor({ timeout: 20_000 });
+  await drill.getByText(/^✓ The rows add up to the figure/).waitFor({ timeout: WAIT });
   const api = await apiCall(srv.origin, TOKEN, 'Compliance/Rows', [{ slt: 'parcel-delivery-48h', period: '2026-10', status: 'bad', limit: 5 }]);
   assert(api.status === 200 && api.body.total > 0, `API rows: HTTP ${api.status} ${JSON.stringify(api.body).slice(0, 200)}`);
   await drill.getByRole('group', { name: 'Show rows' }).getByText('Bad', { exact: true }).click();
@@ -174,12 +264,12 @@ test('rows behind one tier of a tiered SLT, picked with the tier selector', asyn
   await page.evaluate(() => (window.location.hash = '#/slt/shop-availability/2026-10'));
   const drill = page.getByTestId('drilldown');
   const tiers = drill.getByRole('radiogroup', { name: 'Tier' });
-  await tiers.waitFor({ timeout: 20_000 });
+  await tiers.waitFor({ timeout: WAIT });
   assert(await tiers.getByRole('radio', { name: 'Overall' }).isChecked(), 'Overall is not the tier picked');
   await tiers.getByRole('radio', { name: /^core-hours/ }).check();
-  await drill.getByRole('heading', { level: 1, name: /· 2026-10 · core-hours$/ }).waitFor({ timeout: 20_000 });
+  await drill.getByRole('heading', { level: 1, name: /· 2026-10 · core-hours$/ }).waitFor({ timeout: WAIT });
   assert(page.url().endsWith('#/slt/shop-availability/2026-10?tier=core-hours'), `address: ${page.url()}`);
-  await drill.getByText(/^✓ The rows add up to the figure/).waitFor({ timeout: 20_000 });
+  await drill.getByText(/^✓ The rows add up to the figure/).waitFor({ timeout: WAIT });
   // the tier's figure is the API's
   const api = await apiCall(srv.origin, TOKEN, 'Compliance/Rows', [{ slt: 'shop-availability', tier: 'core-hours', period: '2026-10', limit: 1 }]);
   assert(api.status === 200 && api.body.tier === 'core-hours', `API rows: HTTP ${api.status} ${JSON.stringify(api.body).slice(0, 200)}`);
@@ -191,7 +281,7 @@ test('rows behind one tier of a tiered SLT, picked with the tier selector', asyn
 // Breaches: Pareto and a false positive
 test('breach log: Pareto chart, filter, mark a false positive', async () => {
   await nav('Breaches');
-  await page.getByRole('img', { name: /^Pareto chart of priority by SLT/ }).waitFor({ timeout: 20_000 });
+  await page.getByRole('img', { name: /^Pareto chart of priority by SLT/ }).waitFor({ timeout: WAIT });
   const log = page.getByRole('table', { name: 'Breach log' });
   await log.waitFor();
   // the approved exception took shop-availability's June miss out of the log
@@ -218,7 +308,7 @@ test('export a pack and download it', async () => {
   await form.getByLabel('Period').fill('2026-10');
   await form.getByRole('button', { name: 'Build the pack' }).click();
   const ready = page.getByRole('region', { name: 'Review pack 2026-10 is ready' });
-  await ready.waitFor({ timeout: 90_000 });
+  await ready.waitFor({ timeout: 3 * WAIT });
   await shot('08-pack-ready');
   const magic = { pdf: '%PDF-', xlsx: 'PK\x03\x04' };
   for (const [ext, head] of Object.entries(magic)) {
@@ -232,7 +322,7 @@ test('export a pack and download it', async () => {
   }
   // the downloaded PDF, uploaded back, matches the data it was made from
   await page.getByLabel('Pack file (PDF or XLSX)').setInputFiles(join(artifacts, 'review-pack-2026-10.pdf'));
-  await page.getByText('The pack matches the data.').waitFor({ timeout: 30_000 });
+  await page.getByText('The pack matches the data.').waitFor({ timeout: WAIT });
   await shot('09-pack-verified');
 });
 
@@ -282,7 +372,7 @@ try {
   log(`slate serve at ${srv.origin}`);
   browser = await launch(join(tmp.path, 'profile'));
   page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(WAIT);
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   console.log(`1..${tests.length}`);

@@ -11,9 +11,12 @@ import { ExceptionsScreen } from './features/exceptions/ExceptionsScreen';
 import { PackScreen } from './features/pack/PackScreen';
 import { DefinitionsScreen } from './features/definitions/DefinitionsScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
+import { UsersScreen } from './features/users/UsersScreen';
+import { SignIn } from './components/shell/SignIn';
 import { type Route, useRoute } from './state/route';
 import { type Theme, useTheme } from './state/theme';
 import { WorkspaceProvider, useWorkspace } from './state/workspace';
+import { SessionProvider, useSession } from './state/session';
 
 interface Ctx {
   route: Route;
@@ -23,30 +26,44 @@ interface Ctx {
 /**
  * The screens, one line each. `nav` screens are in the left navigation (in
  * this order; without `render` they show greyed out as "coming"); a screen
- * with `parent` lights up its parent's navigation item.
+ * with `parent` lights up its parent's navigation item. `needs` is the API
+ * method a screen cannot work without: a screen the signed-in role may not
+ * use is not offered.
  */
 interface Screen {
   id: string;
   label: string;
   icon?: NavItem['icon'];
   parent?: string;
+  needs: string;
   render?: (c: Ctx) => ReactNode;
 }
 
 const SCREENS: Screen[] = [
-  { id: 'portfolio', label: 'Portfolio', icon: 'portfolio', render: (c) => <DashboardScreen service={c.route.parts[0]} theme={c.theme} /> },
-  { id: 'slt', label: 'SLT', parent: 'portfolio', render: (c) => (c.route.parts[1] ? <RowsScreen slt={c.route.parts[0]} period={c.route.parts[1]} tier={c.route.query.tier} /> : <SltDetailScreen slt={c.route.parts[0]} tier={c.route.query.tier} theme={c.theme} />) },
-  { id: 'imports', label: 'Imports', icon: 'imports', render: () => <ImportsScreen /> },
-  { id: 'breaches', label: 'Breaches', icon: 'breaches', render: (c) => <BreachesScreen theme={c.theme} /> },
-  { id: 'exceptions', label: 'Exceptions', icon: 'exceptions', render: () => <ExceptionsScreen /> },
-  { id: 'review', label: 'Review pack', icon: 'review', render: () => <PackScreen /> },
-  { id: 'definitions', label: 'Definitions', icon: 'definitions', render: () => <DefinitionsScreen /> },
-  { id: 'audit', label: 'Audit', icon: 'audit', render: () => <AuditScreen /> },
+  { id: 'portfolio', label: 'Portfolio', icon: 'portfolio', needs: 'Compliance/Dashboard', render: (c) => <DashboardScreen service={c.route.parts[0]} theme={c.theme} /> },
+  { id: 'slt', label: 'SLT', parent: 'portfolio', needs: 'Analysis/SLT', render: (c) => (c.route.parts[1] ? <RowsScreen slt={c.route.parts[0]} period={c.route.parts[1]} tier={c.route.query.tier} /> : <SltDetailScreen slt={c.route.parts[0]} tier={c.route.query.tier} theme={c.theme} />) },
+  { id: 'imports', label: 'Imports', icon: 'imports', needs: 'Imports/Feeds', render: () => <ImportsScreen /> },
+  { id: 'breaches', label: 'Breaches', icon: 'breaches', needs: 'Compliance/Breaches', render: (c) => <BreachesScreen theme={c.theme} /> },
+  { id: 'exceptions', label: 'Exceptions', icon: 'exceptions', needs: 'Exceptions/List', render: () => <ExceptionsScreen /> },
+  { id: 'review', label: 'Review pack', icon: 'review', needs: 'Packs/List', render: () => <PackScreen /> },
+  { id: 'definitions', label: 'Definitions', icon: 'definitions', needs: 'Workspace/Definitions', render: () => <DefinitionsScreen /> },
+  { id: 'audit', label: 'Audit', icon: 'audit', needs: 'Audit/Log', render: () => <AuditScreen /> },
+  { id: 'users', label: 'Users', icon: 'users', needs: 'Users/List', render: () => <UsersScreen /> },
 ];
 
-const NAV: NavItem[] = SCREENS.filter((s) => s.icon).map((s) => ({ id: s.id, label: s.label, icon: s.icon!, disabled: !s.render }));
-
 export function App() {
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  );
+}
+
+/** Who is signed in decides what loads: without a working token, the sign-in form. */
+function Gate() {
+  const session = useSession();
+  if (session.state.status === 'loading') return null;
+  if (session.state.status === 'error') return <SignIn error={session.state.error} onSignedIn={session.reload} />;
   return (
     <WorkspaceProvider>
       <Shell />
@@ -56,20 +73,23 @@ export function App() {
 
 function Shell() {
   const api = useApi();
+  const { me, can } = useSession();
   const { state, reload } = useWorkspace();
   const { theme, toggle } = useTheme();
   const { route, navigate } = useRoute();
-  const screen = SCREENS.find((s) => s.id === route.screen && s.render) ?? SCREENS[0];
+  const screens = SCREENS.filter((s) => can(s.needs));
+  const nav: NavItem[] = screens.filter((s) => s.icon).map((s) => ({ id: s.id, label: s.label, icon: s.icon!, disabled: !s.render }));
+  const screen = screens.find((s) => s.id === route.screen && s.render) ?? screens.find((s) => s.render);
   // A new screen starts at its top; focus moves to the content for keyboard and screen-reader users.
-  const key = `${screen.id}/${route.parts.join('/')}`;
+  const key = `${screen?.id}/${route.parts.join('/')}`;
   useEffect(() => {
     const main = document.getElementById('main');
     if (main) main.scrollTop = 0;
   }, [key]);
   return (
     <AppShell
-      nav={NAV}
-      current={screen.parent ?? screen.id}
+      nav={nav}
+      current={screen ? (screen.parent ?? screen.id) : ''}
       onNavigate={(id) => navigate(`#/${id}`)}
       version={state.overview?.version}
       mode={api.mode}
@@ -78,8 +98,9 @@ function Shell() {
       onReload={reload}
       reloading={state.status === 'loading'}
       status={<StatusBarContent state={state} />}
+      user={me ?? undefined}
     >
-      {screen.render?.({ route, theme })}
+      {screen?.render?.({ route, theme }) ?? <p className="muted">Your role ({me?.role}) has no screen here.</p>}
     </AppShell>
   );
 }

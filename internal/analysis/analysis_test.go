@@ -142,11 +142,11 @@ func TestTrendAndTimeToBreach(t *testing.T) {
 	if b.Message != "at this rate it crosses 95% in 2026-09" {
 		t.Errorf("message %q", b.Message)
 	}
-	if res.Verdict.Trend != "Worsening by 0.52 percentage points a month." {
+	if res.Verdict.Trend != "Worsening by 0.517 percentage points a month." {
 		t.Errorf("trend text %q", res.Verdict.Trend)
 	}
 	if !slices.ContainsFunc(res.Verdict.Details, func(d string) bool {
-		return strings.HasPrefix(d, "Trend: attainment falls 0.52 percentage points a month (95% CI -0.59 to -0.44")
+		return strings.HasPrefix(d, "Trend: attainment falls 0.517 percentage points a month (95% CI -0.595 to -0.439")
 	}) {
 		t.Errorf("details %q", res.Verdict.Details)
 	}
@@ -155,7 +155,7 @@ func TestTrendAndTimeToBreach(t *testing.T) {
 		t.Errorf("violations %+v", res.Chart.Violations)
 	}
 	wantText := "Worse than usual in 2026-06: find out what changed. It met the 95% target in all 6 months, with room to spare. " +
-		"Worsening by 0.52 percentage points a month; at this rate it crosses 95% in 2026-09."
+		"Worsening by 0.517 percentage points a month; at this rate it crosses 95% in 2026-09."
 	if res.Verdict.Text != wantText {
 		t.Errorf("verdict\n%q\nwant\n%q", res.Verdict.Text, wantText)
 	}
@@ -200,7 +200,7 @@ func TestTimeToBreachLowerIsBetter(t *testing.T) {
 	if res.Breach.Message != "at this rate it crosses 800 ms in 2026-10" {
 		t.Errorf("message %q", res.Breach.Message)
 	}
-	if res.Verdict.Trend != "Worsening by 10 ms a month." {
+	if res.Verdict.Trend != "Worsening by 10.1 ms a month." {
 		t.Errorf("trend text %q", res.Verdict.Trend)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"slate/internal/plain"
 )
 
 // maxDetailSignals is how many signals the details list (the most recent).
@@ -209,50 +211,28 @@ func trendText(in Input, t *Trend) string {
 		formatSlope(in, t.TheilSen, true), formatP(t.MannKendallP))
 }
 
-// formatValue prints a value as the SLT shows it: 95%, 99.95%, 812.5 ms.
+// formatValue prints a value as the SLT shows it (internal/plain): 95%,
+// 99.95%, 812 ms.
 func formatValue(in Input, v float64) string {
 	if in.Ratio {
-		return trim(strconv.FormatFloat(v*100, 'f', 3, 64)) + "%"
+		return plain.Share(v)
 	}
-	s := strconv.FormatFloat(v, 'g', 6, 64)
-	if in.Unit != "" {
-		s += " " + in.Unit
-	}
-	return s
+	return plain.Quantity(v, in.Unit)
 }
 
-// formatSlope prints a slope with two significant digits; ratio slopes in
+// formatSlope prints a slope by the rules of internal/plain; ratio slopes in
 // percentage points (with the unit unless short).
 func formatSlope(in Input, v float64, short bool) string {
-	unit := in.Unit
 	if in.Ratio {
-		v *= 100
-		unit = "percentage points"
 		if short {
-			unit = ""
+			return plain.Number(v * 100)
 		}
+		return plain.Number(v*100) + " percentage points"
 	}
-	s := figures(v, 2)
-	if unit != "" && !short || unit != "" && !in.Ratio {
-		s += " " + unit
-	}
-	return s
+	return plain.Quantity(v, in.Unit)
 }
 
-func formatP(p float64) string {
-	if p < 0.0001 {
-		return "p < 0.0001"
-	}
-	return "p = " + strconv.FormatFloat(p, 'g', 2, 64)
-}
-
-func trim(s string) string {
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(s, "0")
-		s = strings.TrimSuffix(s, ".")
-	}
-	return s
-}
+func formatP(p float64) string { return plain.P(p) }
 
 // inPeriod is "in 2026-11" or "in 2026-W07", and "on 2026-11-28" for a day.
 func inPeriod(label string) string {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"slate/internal/domain"
+	"slate/internal/plain"
 )
 
 // BurnRule is one multiwindow burn-rate rule (Google SRE workbook, for a
@@ -145,7 +146,7 @@ func judgeBurn(sr Series, ps PeriodSpec) ([]Alert, *TrendWarning) {
 		alerts = append(alerts, Alert{SLT: sp.SLT, Tier: sp.Tier, Severity: r.Severity,
 			Rule: fmt.Sprintf("%s and %s burn rate > %g", r.Long.Name, r.Short.Name, r.Factor), Threshold: r.Factor, Target: target,
 			Windows: []WindowBurn{l, s},
-			Message: fmt.Sprintf("%s: burning the error budget %.1f× (%s) and %.1f× (%s) the sustainable rate", sp.SLT, *l.BurnRate, l.Duration, *s.BurnRate, s.Duration)})
+			Message: fmt.Sprintf("%s: burning the error budget %s (%s) and %s (%s) the sustainable rate", sp.SLT, plain.Times(*l.BurnRate), l.Duration, plain.Times(*s.BurnRate), s.Duration)})
 	}
 	// trend: the current period so far, projected with the 1d window's rates
 	if len(sr.Results) == 0 {
@@ -196,6 +197,7 @@ func judgeBurn(sr Series, ps PeriodSpec) ([]Alert, *TrendWarning) {
 	if e0 > 0 {
 		tw.AttainmentSoFar = ptr(last.Good / e0)
 	}
-	tw.Message = fmt.Sprintf("at the current burn %s misses %s on %s (projected %.4f%% against %s)", sp.SLT, last.Period.Key, tw.MissDate, proj*100, fmtPct(target))
+	tw.Message = fmt.Sprintf("at the current burn %s misses %s on %s (projected %s against %s)", sp.SLT, last.Period.Key, tw.MissDate,
+		plain.Against(proj, target, true, ""), plain.Objective(sp.Objective.Op, target, true, ""))
 	return alerts, tw
 }

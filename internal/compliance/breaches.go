@@ -9,7 +9,8 @@ import (
 	"slate/internal/domain"
 )
 
-// Breach is one missed (complete) period of an SLT, tier or composite.
+// Breach is one missed (complete) period of an SLT, tier or composite. Unit
+// is a statistic's unit (attainment, target and shortfall are in it); shares have none.
 type Breach struct {
 	ID         string   `json:"id"`
 	SLT        string   `json:"slt"`
@@ -20,6 +21,7 @@ type Breach struct {
 	Attainment *float64 `json:"attainment"`
 	Target     *float64 `json:"target"`
 	Op         string   `json:"op"`
+	Unit       string   `json:"unit,omitempty"`
 	Shortfall  float64  `json:"shortfall"`
 	// BadMinutes (availability) or BadItems (other shares) say how bad it was.
 	BadMinutes *float64 `json:"bad_minutes"`
@@ -81,7 +83,7 @@ func Breaches(ws *domain.Workspace, rows []Row, fps map[string]FalsePositive) []
 		}
 		b := Breach{ID: BreachID(r.SLT, r.Tier, r.Period), SLT: r.SLT, Tier: r.Tier, Period: r.Period,
 			Start: r.Start.Format(time.RFC3339), End: r.End.Format(time.RFC3339),
-			Attainment: r.Attainment, Target: r.Target, Op: r.Op}
+			Attainment: r.Attainment, Target: r.Target, Op: r.Op, Unit: r.Unit}
 		if r.Shortfall != nil {
 			b.Shortfall = *r.Shortfall
 		}

@@ -7,7 +7,8 @@ import (
 )
 
 // Row is one period of one SLT, tier or composite, as reports show it.
-// Null (nil) means not applicable or no data, as docs/metrics.md says.
+// Null (nil) means not applicable or no data, as docs/metrics.md says. Unit is
+// the unit of a statistic's attainment and target ("ms"); shares have none.
 type Row struct {
 	SLT      string    `json:"slt"`
 	Tier     string    `json:"tier"`
@@ -30,6 +31,7 @@ type Row struct {
 	AttainmentRaw   *float64 `json:"attainment_raw"`
 	Target          *float64 `json:"target"`
 	Op              string   `json:"op"`
+	Unit            string   `json:"unit,omitempty"`
 	Met             *bool    `json:"met"`
 	Shortfall       *float64 `json:"shortfall"`
 	BudgetRemaining *float64 `json:"budget_remaining"`
@@ -46,7 +48,7 @@ func ptr[T any](v T) *T { return &v }
 // RowOf turns an engine result into a report row and judges it.
 func RowOf(sp EvalSpec, r Result) Row {
 	row := Row{SLT: sp.SLT, Tier: sp.Tier, Kind: sp.Indicator.Kind, Period: r.Period.Key, Start: r.Period.Start, End: r.Period.End,
-		Complete: r.Complete, Points: r.Points, Unknown: r.Unknown, Excluded: r.Excluded}
+		Complete: r.Complete, Points: r.Points, Unknown: r.Unknown, Excluded: r.Excluded, Unit: sp.Unit}
 	if r.Statistic {
 		row.Eligible = r.Values
 		row.Attainment, row.AttainmentRaw = r.Value, r.RawValue

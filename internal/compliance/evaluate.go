@@ -40,6 +40,8 @@ type EvalSpec struct {
 	Owns func(opened time.Time) bool
 	// Windows, when set, are also counted (for burn rates).
 	Windows []Window
+	// Unit is a statistic's unit (see Unit).
+	Unit string
 	// From, when set, is where reading began although the data began
 	// earlier: availability slices from it on count as gaps until the first
 	// point, as they would if the earlier data had been read too.

@@ -173,7 +173,7 @@ func allDigits(s string) bool {
 func ParseKey(key string, loc *time.Location) (Period, error) {
 	kind, ok := KeyKind(key)
 	if !ok {
-		return Period{}, fmt.Errorf("%q is not a period (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", key)
+		return Period{}, &KeyError{Key: key}
 	}
 	y, _ := strconv.Atoi(key[:4])
 	var n int // the first local date of the period
@@ -185,14 +185,14 @@ func ParseKey(key string, loc *time.Location) (Period, error) {
 	case Week:
 		w, _ := strconv.Atoi(key[6:])
 		if w < 1 || w > 53 {
-			return Period{}, fmt.Errorf("%q: week %d is out of range", key, w)
+			return Period{}, &KeyError{Key: key, Why: fmt.Sprintf("week %d is out of range (1..53)", w)}
 		}
 		jan4 := civil(y, 1, 4)
 		n = jan4 - (int(civilWeekday(jan4))+6)%7 + (w-1)*7
 	case Month:
 		m, _ := strconv.Atoi(key[5:])
 		if m < 1 || m > 12 {
-			return Period{}, fmt.Errorf("%q: month %d is out of range", key, m)
+			return Period{}, &KeyError{Key: key, Why: fmt.Sprintf("month %d is out of range (1..12)", m)}
 		}
 		n = civil(y, time.Month(m), 1)
 	case Day:
@@ -207,7 +207,7 @@ func ParseKey(key string, loc *time.Location) (Period, error) {
 		if s := dayStart(k, loc); dayStart(k+1, loc).After(s) {
 			p := PeriodSpec{Kind: kind}.Of(s, loc)
 			if p.Key != key {
-				return Period{}, fmt.Errorf("%q is not a period", key)
+				return Period{}, &KeyError{Key: key, Why: "no such " + kind + " (it would be " + p.Key + ")"}
 			}
 			return p, nil
 		}

@@ -92,7 +92,7 @@ func PlanSLT(in Input, s *domain.SLT, override *PeriodSpec) (Plan, error) {
 		}
 		return CompileCalendar(c)
 	}
-	base := EvalSpec{SLT: s.Name(), Indicator: *sp.Indicator, Period: ps, Loc: loc, Exclusions: set, At: in.At}
+	base := EvalSpec{SLT: s.Name(), Indicator: *sp.Indicator, Period: ps, Loc: loc, Exclusions: set, At: in.At, Unit: Unit(ws, &sp)}
 	if len(sp.Tiers) == 0 {
 		cal, err := calendar(sp.Calendar)
 		if err != nil {
@@ -374,6 +374,9 @@ type ReportOptions struct {
 	// of another kind than the SLT's period selects the periods starting inside it.
 	Period string
 	SLT    string
+	// Recent keeps, per SLT and tier, the last complete period and the running
+	// one (ignored with Period).
+	Recent bool
 }
 
 // Report is the compliance of every SLT (and tier, and composite) per period,
@@ -423,8 +426,8 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 	in := ev.In
 	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}, Statuses: []Status{}}
 	if o.Period != "" {
-		if _, ok := KeyKind(o.Period); !ok {
-			return rep, fmt.Errorf("--period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", o.Period)
+		if _, err := ParseKey(o.Period, time.UTC); err != nil {
+			return rep, err
 		}
 	}
 	ws := in.Workspace
@@ -445,6 +448,13 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 		s := ws.SLT(n)
 		r := all[n]
 		rows := RowsIn(r.Rows(), s, o.Period)
+		if o.Recent && o.Period == "" {
+			rows = recentRows(rows)
+		}
+		unit := Unit(ws, &s.Spec)
+		for i := range rows {
+			rows[i].Unit = unit
+		}
 		rep.Rows = append(rep.Rows, rows...)
 		rep.Ignored = append(rep.Ignored, r.Plan.Ignored...)
 		rep.Warnings = append(rep.Warnings, ResolutionWarnings(ws, s, nil)...)
@@ -455,7 +465,11 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 			continue
 		}
 		s := ws.SLT(c.Spec.SLT)
-		for _, row := range RowsIn(r.Overall, s, o.Period) {
+		rows := RowsIn(r.Overall, s, o.Period)
+		if o.Recent && o.Period == "" {
+			rows = recentRows(rows)
+		}
+		for _, row := range rows {
 			rep.Credits = append(rep.Credits, CreditFor(c, row))
 		}
 	}
@@ -495,6 +509,24 @@ func RowsIn(rows []Row, s *domain.SLT, key string) []Row {
 			r.Judge(Objective{s.Spec.ObjectiveOp(s.Spec.Objective.Op), s.Spec.Objective.Target})
 		}
 		out = append(out, r)
+	}
+	return out
+}
+
+// recentRows keeps, for each tier (and the overall rows), the last complete
+// period and any period after it (the running one).
+func recentRows(rows []Row) []Row {
+	lastComplete := map[string]time.Time{}
+	for _, r := range rows {
+		if r.Complete && r.Start.After(lastComplete[r.Tier]) {
+			lastComplete[r.Tier] = r.Start
+		}
+	}
+	var out []Row
+	for _, r := range rows {
+		if last, ok := lastComplete[r.Tier]; !ok || !r.Start.Before(last) {
+			out = append(out, r)
+		}
 	}
 	return out
 }

@@ -6,8 +6,7 @@ import (
 	"strings"
 
 	"slate/internal/domain"
-	"slate/internal/export"
-	packmodel "slate/internal/report"
+	"slate/internal/plain"
 )
 
 // Status states: the one judgement of an SLT in a reporting period that the
@@ -239,7 +238,10 @@ func metReason(in StatusInput, withData, all []Row) string {
 		n := len(withData) / len(tierOrder(withData))
 		s := fmt.Sprintf("met in all %d %s with data", n, unitWord(r.Period, n))
 		if len(tierOrder(withData)) > 1 {
-			s = "every tier " + s
+			return "every tier " + s
+		}
+		if w, ok := closest(withData); ok {
+			s += fmt.Sprintf("; closest to the target %s: %s against %s", inKey(w.Period), value(in, w, *w.Attainment), objective(in, w))
 		}
 		return s
 	}
@@ -256,6 +258,30 @@ func metReason(in StatusInput, withData, all []Row) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// closest is the row whose attainment came nearest to missing its target (the
+// lowest share, the highest latency).
+func closest(rows []Row) (Row, bool) {
+	var best Row
+	ok := false
+	for _, r := range rows {
+		if r.Attainment == nil || r.Target == nil {
+			continue
+		}
+		if !ok || worseThan(r.Op, *r.Attainment, *best.Attainment) {
+			best, ok = r, true
+		}
+	}
+	return best, ok
+}
+
+// worseThan says whether a is on the bad side of b for an objective with op.
+func worseThan(op string, a, b float64) bool {
+	if op == "<=" || op == "<" {
+		return a > b
+	}
+	return a < b
 }
 
 // lowestBudget is the row with the least error budget left.
@@ -280,46 +306,24 @@ func alertReason(a Alert) string {
 		}
 	}
 	return fmt.Sprintf("%s%s alert: the error budget burns %s times as fast as it can (%s windows)",
-		tierPrefixName(a.Tier), a.Severity, trimNum(burn, 1), strings.Join(names, " and "))
+		tierPrefixName(a.Tier), a.Severity, plain.Number(burn), strings.Join(names, " and "))
 }
 
-// value formats an attainment as the pack does: 91.041% for shares, 334.56 ms for statistics.
+// value formats an attainment by the rules of internal/plain: 91.041% for
+// shares, 335 ms for statistics.
 func value(in StatusInput, r Row, v float64) string {
-	if r.Kind == domain.IndicatorStatistic {
-		s := export.FormatValue(packmodel.Number(v), "")
-		if in.Unit != "" {
-			s += " " + in.Unit
-		}
-		return s
-	}
-	return export.FormatValue(packmodel.Percent(v), "")
+	return plain.Value(v, r.Kind != domain.IndicatorStatistic, in.Unit)
 }
 
 func objective(in StatusInput, r Row) string {
 	if r.Target == nil {
 		return "its tiers"
 	}
-	if r.Kind == domain.IndicatorStatistic {
-		s := r.Op + " " + trimNum(*r.Target, 4)
-		if in.Unit != "" {
-			s += " " + in.Unit
-		}
-		return s
-	}
-	return r.Op + " " + trimNum(*r.Target*100, 4) + "%"
+	return plain.Objective(r.Op, *r.Target, r.Kind != domain.IndicatorStatistic, in.Unit)
 }
 
 // percent0 is a share as a whole percentage, rounded towards the side that
 // does not overstate: 0.2499 is "24%", never "25%"; below 0, "0%".
 func percent0(v float64) string {
 	return fmt.Sprintf("%d%%", int(math.Floor(max(v, 0)*100)))
-}
-
-// trimNum prints v with at most dec decimals and no trailing zeros.
-func trimNum(v float64, dec int) string {
-	s := fmt.Sprintf("%.*f", dec, v)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
 }

@@ -23,9 +23,9 @@ func TestJudgeStatus(t *testing.T) {
 		why   []string
 	}{
 		{"missed", StatusInput{Period: "2026-11", Rows: []Row{month("2026-11", true, 0.91, 0.95, 90)}},
-			StateMissed, []string{"missed in 2026-11: 91.000% against >= 95%"}},
+			StateMissed, []string{"missed in 2026-11: 91.000% against ≥ 95%"}},
 		{"missed so far", StatusInput{Period: "2026-12", Rows: []Row{month("2026-12", false, 0.94, 0.95, 60)}},
-			StateMissed, []string{"below target so far in 2026-12 (still running): 94.000% against >= 95%"}},
+			StateMissed, []string{"below target so far in 2026-12 (still running): 94.000% against ≥ 95%"}},
 		{"no data", StatusInput{Period: "2026-11", Rows: []Row{{SLT: "s", Period: "2026-11"}}},
 			StateNoData, []string{"no data in 2026-11"}},
 		{"low budget", StatusInput{Period: "2026-11", Rows: []Row{month("2026-11", true, 0.96, 0.95, 40)}},
@@ -36,7 +36,7 @@ func TestJudgeStatus(t *testing.T) {
 			Alerts: []Alert{{Severity: "page", Windows: []WindowBurn{{Window: "1h", BurnRate: f64(20)}, {Window: "5m", BurnRate: f64(16.5)}}}}},
 			StateAtRisk, []string{"page alert: the error budget burns 16.5 times as fast as it can (1h and 5m windows)"}},
 		{"on target", StatusInput{Period: "2026-11", Rows: []Row{month("2026-11", true, 0.99, 0.95, 10)}},
-			StateOnTarget, []string{"met in 2026-11: 99.000% against >= 95%, 80% of the error budget left"}},
+			StateOnTarget, []string{"met in 2026-11: 99.000% against ≥ 95%, 80% of the error budget left"}},
 		{"days in a month", StatusInput{Period: "2026-11", Rows: []Row{month("2026-11-01", true, 0.99, 0.95, 10), month("2026-11-02", true, 0.90, 0.95, 100),
 			month("2026-11-03", true, 0.99, 0.95, 10)}}, StateMissed, []string{"missed in 1 of 3 days: 2026-11-02"}},
 	} {
@@ -52,7 +52,7 @@ func TestJudgeStatus(t *testing.T) {
 	off.Tier = "off-hours"
 	overall := Row{SLT: "s", Kind: "tiered", Period: "2026-06", Complete: true, Eligible: 2000, Met: ptr(false)}
 	st := JudgeStatus(StatusInput{Period: "2026-06", Rows: []Row{core, off, overall}})
-	if st.State != StateMissed || st.RAG != "red" || !reflect.DeepEqual(st.Reasons, []string{"core-hours: missed in 2026-06: 99.800% against >= 99.9%"}) {
+	if st.State != StateMissed || st.RAG != "red" || !reflect.DeepEqual(st.Reasons, []string{"core-hours: missed in 2026-06: 99.800% against ≥ 99.9%"}) {
 		t.Errorf("tiered: %+v", st)
 	}
 }

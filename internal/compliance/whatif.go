@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"slate/internal/domain"
+	"slate/internal/plain"
 )
 
 // ResolutionWarning says whether the measurement can see the error budget: the
@@ -29,14 +30,14 @@ func ResolutionWarning(slt string, tier string, ps PeriodSpec, resolution time.D
 func fmtDur(d time.Duration) string {
 	switch {
 	case d >= time.Hour:
-		return fmt.Sprintf("%.1fh", d.Hours())
+		return plain.Number(d.Hours()) + "h"
 	case d >= time.Minute:
-		return fmt.Sprintf("%.1fm", d.Minutes())
+		return plain.Number(d.Minutes()) + "m"
 	}
-	return fmt.Sprintf("%.1fs", d.Seconds())
+	return plain.Number(d.Seconds()) + "s"
 }
 
-func fmtPct(v float64) string { return fmt.Sprintf("%g%%", math.Round(v*1e6)/1e4) }
+func fmtPct(v float64) string { return plain.Target(v, true, "") }
 
 // ResolutionWarnings checks an SLT (each tier) at its own targets, or at target when given.
 func ResolutionWarnings(ws *domain.Workspace, s *domain.SLT, target *float64) []Warning {
@@ -97,6 +98,8 @@ type WhatIfPeriod struct {
 type WhatIf struct {
 	SLT            string         `json:"slt"`
 	Tier           string         `json:"tier,omitempty"`
+	Ratio          bool           `json:"ratio"`          // targets and attainments are shares (0..1), else values in Unit
+	Unit           string         `json:"unit,omitempty"` // of a statistic SLT ("ms")
 	Op             string         `json:"op"`
 	CurrentTarget  *float64       `json:"current_target"`
 	ProposedTarget float64        `json:"proposed_target"`
@@ -153,4 +156,23 @@ func Target90(atts []float64, op string) *float64 {
 		return ptr(s[n-1-k])
 	}
 	return ptr(s[k])
+}
+
+// CheckTarget refuses a target the SLT cannot have: a share outside 0..1 (with
+// the fix: 95 is written 95% or 0.95), or a number that is not finite.
+func CheckTarget(s *domain.SLT, target float64) error {
+	if math.IsNaN(target) || math.IsInf(target, 0) {
+		return fmt.Errorf("target %v is not a number", target)
+	}
+	if !s.Spec.RatioLike() {
+		return nil
+	}
+	if target > 1 && target <= 100 {
+		return fmt.Errorf("target %s for %s is not a share (0..1): write %s%% or %s",
+			plain.Number(target), s.Name(), plain.Number(target), plain.Number(target/100))
+	}
+	if target < 0 || target > 1 {
+		return fmt.Errorf("target %s for %s is not a share: write a percentage such as 99.5%% or a fraction such as 0.995", plain.Number(target), s.Name())
+	}
+	return nil
 }

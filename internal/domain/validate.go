@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // zones resolve the same on every machine
+	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a definition.
@@ -181,8 +183,27 @@ func (c *checker) feed(s *FeedSpec) {
 		c.add("spec.interval", "must not be negative")
 	}
 	c.zone("spec.timeZone", s.TimeZone, false)
+	c.unit("spec.unit", s.Unit)
 	if m := s.Mapping; m != nil && m.TimeLayout != "" && !slices.Contains(TimeLayouts, m.TimeLayout) && !strings.ContainsAny(m.TimeLayout, "0123456789") {
 		c.add("spec.mapping.timeLayout", "%q is not one of %s, nor a Go layout such as 02/01/2006 15:04", m.TimeLayout, strings.Join(TimeLayouts, ", "))
+	}
+}
+
+// maxUnit is the longest unit: units follow every figure ("298 ms"), so they stay short.
+const maxUnit = 16
+
+// unit checks a unit of measure: short text that reads after a number.
+func (c *checker) unit(field, u string) {
+	switch {
+	case u == "":
+	case strings.TrimSpace(u) != u:
+		c.add(field, "%q has spaces around it", u)
+	case utf8.RuneCountInString(u) > maxUnit:
+		c.add(field, "%q is longer than %d characters (a unit reads after every figure: ms, s, items, EUR)", u, maxUnit)
+	case strings.IndexFunc(u, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0:
+		c.add(field, "%q has characters that do not print", u)
+	case strings.IndexFunc(u, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != '-' }) < 0:
+		c.add(field, "%q is a number, not a unit (write ms, s, items, EUR)", u)
 	}
 }
 
@@ -465,6 +486,9 @@ func (w *Workspace) checkSLT(c *checker, s *SLT) {
 	if in := s.Spec.Indicator; in != nil {
 		if f := w.Feed(s.Spec.Feed); f != nil && FeedShapes[in.Kind] != nil && !slices.Contains(FeedShapes[in.Kind], f.Spec.Shape) {
 			c.add("spec.feed", "feed %q has shape %q; a %s indicator reads %s", f.Name(), f.Spec.Shape, in.Kind, strings.Join(FeedShapes[in.Kind], " or "))
+		}
+		if f := w.Feed(s.Spec.Feed); f != nil && in.Kind == IndicatorStatistic && s.Spec.Composite == nil && f.Spec.Unit == "" {
+			c.add("spec.feed", "feed %q has no unit; a statistic and its target are shown in the feed's unit: set spec.unit on feed %s (e.g. ms)", f.Name(), f.Name())
 		}
 	}
 	if len(s.Spec.Tiers) > 1 {

@@ -15,7 +15,8 @@ func baseWorkspace() *Workspace {
 		&Calendar{Metadata: Meta{Name: "evening"}, Spec: CalendarSpec{TimeZone: "Europe/Berlin", Hours: WeeklyHours{Mon: []string{"17:00-24:00"}}}},
 		&Calendar{Metadata: Meta{Name: "night"}, Spec: CalendarSpec{TimeZone: "Europe/Berlin", Hours: WeeklyHours{Mon: []string{"00:00-08:00"}}}},
 		&Feed{Metadata: Meta{Name: "counts"}, Spec: FeedSpec{Shape: ShapeCounts}},
-		&Feed{Metadata: Meta{Name: "latency"}, Spec: FeedSpec{Shape: ShapeValue}},
+		&Feed{Metadata: Meta{Name: "latency"}, Spec: FeedSpec{Shape: ShapeValue, Unit: "ms"}},
+		&Feed{Metadata: Meta{Name: "readings"}, Spec: FeedSpec{Shape: ShapeValue}},
 	)
 }
 
@@ -47,6 +48,12 @@ func TestValidateSLT(t *testing.T) {
 		{"feed shape mismatch", func(s *SLTSpec) { s.Feed = "latency" }, "spec.feed", `a ratio indicator reads counts or event`},
 		{"statistic target may exceed 1", func(s *SLTSpec) {
 			s.Feed, s.Indicator, s.Objective = "latency", &Indicator{Kind: IndicatorStatistic, Statistic: "p95"}, Objective{Op: "<=", Target: 300}
+		}, "", ""},
+		{"statistic needs its feed's unit", func(s *SLTSpec) {
+			s.Feed, s.Indicator, s.Objective = "readings", &Indicator{Kind: IndicatorStatistic, Statistic: "p95"}, Objective{Op: "<=", Target: 300}
+		}, "spec.feed", `feed "readings" has no unit; a statistic and its target are shown in the feed's unit: set spec.unit on feed readings`},
+		{"a threshold reads a feed without a unit", func(s *SLTSpec) {
+			s.Feed, s.Indicator = "readings", &Indicator{Kind: IndicatorThreshold, Op: "<=", Threshold: f64(300)}
 		}, "", ""},
 		{"bad statistic", func(s *SLTSpec) {
 			s.Feed, s.Indicator = "latency", &Indicator{Kind: IndicatorStatistic, Statistic: "p950"}
@@ -109,6 +116,10 @@ func TestValidateOthers(t *testing.T) {
 		{"recurrence weekday", &MaintenanceWindow{Metadata: Meta{Name: "m"}, Spec: MaintenanceSpec{RegisteredAt: time.Now(), Recurrence: &Recurrence{Freq: "weekly", Days: []string{"sunday", "funday"}, At: "02:00", Duration: Duration(time.Hour)}}}, "spec.recurrence.days[1]", `"funday" is not a weekday`},
 		{"contract credit above 100", &Contract{Metadata: Meta{Name: "c"}, Spec: ContractSpec{Supplier: "s", SLT: "t", CreditTiers: []CreditTier{{Below: 0.99, Credit: 120}}}}, "spec.creditTiers[0].credit", "outside 0..100"},
 		{"feed shape", &Feed{Metadata: Meta{Name: "f"}, Spec: FeedSpec{Shape: "table"}}, "spec.shape", `"table" is not one of`},
+		{"unit too long", &Feed{Metadata: Meta{Name: "f"}, Spec: FeedSpec{Shape: ShapeValue, Unit: "milliseconds per request"}}, "spec.unit", "longer than 16 characters"},
+		{"unit is a number", &Feed{Metadata: Meta{Name: "f"}, Spec: FeedSpec{Shape: ShapeValue, Unit: "1000"}}, "spec.unit", "is a number, not a unit"},
+		{"unit with spaces around", &Feed{Metadata: Meta{Name: "f"}, Spec: FeedSpec{Shape: ShapeValue, Unit: " ms"}}, "spec.unit", "spaces around it"},
+		{"unit with a control character", &Feed{Metadata: Meta{Name: "f"}, Spec: FeedSpec{Shape: ShapeValue, Unit: "m\x07s"}}, "spec.unit", "do not print"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

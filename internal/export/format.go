@@ -7,13 +7,12 @@ package export
 import (
 	"errors"
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"slate/internal/plain"
 	"slate/internal/report"
 )
 
@@ -125,42 +124,29 @@ func currencyCode(c string) string {
 	return c
 }
 
-// decimals used for each kind in both renderers.
-func decimalsFor(k report.ValueKind) int {
-	switch k {
+// formatNumber formats f with dec decimals, "," between thousands and a "."
+// decimal point: the same in every locale so auditors can re-check it.
+func formatNumber(f float64, dec int) string { return plain.Grouped(f, dec) }
+
+// shownDecimals is how many decimals formatValue writes for a numeric cell,
+// so that the workbook's number format shows the same figure as the PDF.
+func shownDecimals(c report.Cell) int {
+	switch c.Kind {
 	case report.ValueInteger:
 		return 0
 	case report.ValuePercent:
-		return 3
+		return plain.PercentDecimals
+	case report.ValueCurrency:
+		return 2
 	}
-	return 2
+	_, frac, _ := strings.Cut(plain.Number(c.Number), ".")
+	return len(frac)
 }
 
-// formatNumber formats f with thousands separators ("," ) and a "." decimal
-// point: the format is the same in every locale so auditors can re-check it.
-func formatNumber(f float64, dec int) string {
-	s := strconv.FormatFloat(math.Abs(f), 'f', dec, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if f < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
-
-// FormatValue renders a cell as the PDF prints it (null as "—", percent with
-// three decimals, numbers with "," thousands and "." decimals, currency with
-// its code), so callers and tests can look for a figure in the PDF text.
+// FormatValue renders a cell as the PDF prints it (null as "—", the rest by
+// the rules of internal/plain: percent with three decimals, numbers with three
+// significant digits and their unit, currency with its code), so callers and
+// tests can look for a figure in the PDF text.
 func FormatValue(c report.Cell, currency string) string { return formatValue(c, currency) }
 
 // formatValue renders a cell as display text (PDF, chart labels).
@@ -171,31 +157,17 @@ func formatValue(c report.Cell, currency string) string {
 	case c.Kind == report.ValueText:
 		return cleanText(c.Text)
 	case c.Kind == report.ValuePercent:
-		return formatNumber(c.Number*100, 3) + "%"
+		return plain.Percent(c.Number)
 	case c.Kind == report.ValueCurrency:
-		s := formatNumber(c.Number, 2)
-		if cc := currencyCode(currency); cc != "" {
-			return s + " " + cc
-		}
-		return s
+		return plain.Money(c.Number, currencyCode(currency))
+	case c.Kind == report.ValueInteger:
+		return plain.Count(c.Number)
 	case c.Kind.IsNumeric():
-		return formatNumber(c.Number, decimalsFor(c.Kind))
+		return plain.Quantity(c.Number, cleanText(c.Unit))
 	case c.Kind == report.ValueDate && c.Time != nil:
 		return c.Time.Format("2006-01-02")
 	case c.Kind == report.ValueDateTime && c.Time != nil:
 		return c.Time.Format("2006-01-02 15:04")
 	}
 	return NullText
-}
-
-// FloorPercent writes a share as a percentage with dec decimals, cut rather
-// than rounded, so a cumulative share below 100% never reads "100.0%"
-// (0.99996 is "99.9%"); 1 and above are "100.0%".
-func FloorPercent(v float64, dec int) string {
-	p := math.Pow(10, float64(dec))
-	x := math.Floor(v*100*p+1e-9) / p // the epsilon keeps 0.29 (28.999…) at 29.0
-	if v >= 1 {
-		x = math.Floor(v*100*p+0.5) / p
-	}
-	return strconv.FormatFloat(x, 'f', dec, 64) + "%"
 }

@@ -79,6 +79,9 @@ type styleKey struct {
 	kind     report.ValueKind
 	currency string
 	rag      report.RAG
+	// dec and unit format a plain number as the PDF shows it ("298 ms").
+	dec  int
+	unit string
 }
 
 type xlsxWriter struct {
@@ -268,8 +271,8 @@ var ragFill = map[report.RAG][2]string{ // fill, font
 	report.RAGRed:   {"FFC7CE", "9C0006"},
 }
 
-func numFmt(s *excelize.Style, k report.ValueKind, currency string) {
-	switch k {
+func numFmt(s *excelize.Style, key styleKey) {
+	switch k, currency := key.kind, key.currency; k {
 	case report.ValuePercent:
 		f := "0.000%"
 		s.CustomNumFmt = &f
@@ -282,7 +285,14 @@ func numFmt(s *excelize.Style, k report.ValueKind, currency string) {
 	case report.ValueInteger:
 		s.NumFmt = 3 // #,##0
 	case report.ValueNumber:
-		s.NumFmt = 4 // #,##0.00
+		f := "#,##0"
+		if key.dec > 0 {
+			f += "." + strings.Repeat("0", key.dec)
+		}
+		if u := strings.ReplaceAll(key.unit, `"`, ""); u != "" {
+			f += ` "` + u + `"`
+		}
+		s.CustomNumFmt = &f
 	case report.ValueCurrency:
 		f := "#,##0.00"
 		if cc := currencyCode(currency); cc != "" {
@@ -296,7 +306,7 @@ func numFmt(s *excelize.Style, k report.ValueKind, currency string) {
 
 func makeStyle(k styleKey) *excelize.Style {
 	s := &excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Color: "1F2937"}}
-	numFmt(s, k.kind, k.currency)
+	numFmt(s, k)
 	switch k.role {
 	case roleHeader:
 		s.Font.Bold = true
@@ -404,6 +414,9 @@ func (x *xlsxWriter) setCell(sheet string, col, row int, v report.Cell, k styleK
 		return x.f.SetCellStyle(sheet, c, c, id)
 	case v.Kind.IsNumeric():
 		k.kind = v.Kind
+		if v.Kind == report.ValueNumber {
+			k.dec, k.unit = shownDecimals(v), cleanText(v.Unit)
+		}
 		id, err := x.style(k)
 		if err != nil {
 			return err
@@ -830,6 +843,9 @@ func (x *xlsxWriter) writeDataSheet(sheet string, t *report.Table) error {
 				val = safeText(v.Text)
 			case v.Kind.IsNumeric():
 				val = v.Number
+				if v.Kind == report.ValueNumber {
+					k.dec, k.unit = shownDecimals(v), cleanText(v.Unit)
+				}
 			case v.Kind.IsTime():
 				val = wallUTC(*v.Time)
 			}

@@ -413,7 +413,7 @@ func (v *Validator) Row(cells []string, row int, p *domain.Point) (Outcome, []Fi
 			}
 			p.Good = p.Total - b
 			if !bad && b > p.Total {
-				v.add(KindOutOfRange, SevError, row, FieldBad, str(FieldBad), "bad (%g) is greater than total (%g); correct the counts", b, p.Total)
+				v.add(KindOutOfRange, SevError, row, FieldBad, str(FieldBad), "bad (%s) is greater than total (%s); correct the counts", exact(b), exact(p.Total))
 				bad = true
 			}
 		}
@@ -423,7 +423,7 @@ func (v *Validator) Row(cells []string, row int, p *domain.Point) (Outcome, []Fi
 				v.add(KindOutOfRange, SevError, row, FieldTotal, str(FieldTotal), "negative counts are impossible; correct the counts")
 				bad = true
 			case p.Good > p.Total:
-				v.add(KindOutOfRange, SevError, row, FieldGood, str(FieldGood), "good (%g) is greater than total (%g); correct the counts", p.Good, p.Total)
+				v.add(KindOutOfRange, SevError, row, FieldGood, str(FieldGood), "good (%s) is greater than total (%s); correct the counts", exact(p.Good), exact(p.Total))
 				bad = true
 			}
 		}
@@ -462,7 +462,7 @@ func (v *Validator) Row(cells []string, row int, p *domain.Point) (Outcome, []Fi
 				v.add(KindOutOfRange, SevError, row, FieldPaused, str(FieldPaused), "paused time is negative; write the seconds the clock was stopped")
 				bad = true
 			case !p.Resolved.IsZero() && p.Paused > p.Resolved.Sub(p.Opened).Seconds():
-				v.add(KindOutOfRange, SevError, row, FieldPaused, str(FieldPaused), "paused (%gs) is longer than the item was open (%gs); correct the paused seconds", p.Paused, p.Resolved.Sub(p.Opened).Seconds())
+				v.add(KindOutOfRange, SevError, row, FieldPaused, str(FieldPaused), "paused (%s s) is longer than the item was open (%s s); correct the paused seconds", exact(p.Paused), exact(p.Resolved.Sub(p.Opened).Seconds()))
 				bad = true
 			}
 		}
@@ -512,21 +512,21 @@ func (v *Validator) checkValueRange(row int, x float64, bad *bool) {
 		return
 	}
 	u := strings.ToLower(strings.TrimSpace(v.o.Unit))
-	raw := strconv.FormatFloat(x, 'g', -1, 64)
+	raw := exact(x)
 	switch u {
 	case "ms", "s", "sec", "seconds", "milliseconds", "min", "minutes", "h", "hours", "us", "µs":
 		if x < 0 {
-			v.add(KindOutOfRange, SevError, row, FieldValue, raw, "a negative duration (%g %s) is impossible; correct the value", x, v.o.Unit)
+			v.add(KindOutOfRange, SevError, row, FieldValue, raw, "a negative duration (%s %s) is impossible; correct the value", raw, v.o.Unit)
 			*bad = true
 		}
 	case "%", "percent":
 		if x < 0 || x > 100 {
-			v.add(KindOutOfRange, SevError, row, FieldValue, raw, "%g%% is outside 0–100; correct the value", x)
+			v.add(KindOutOfRange, SevError, row, FieldValue, raw, "%s%% is outside 0–100; correct the value", raw)
 			*bad = true
 		}
 	case "ratio", "fraction":
 		if x < 0 || x > 1 {
-			v.add(KindOutOfRange, SevError, row, FieldValue, raw, "a ratio of %g is outside 0–1; correct the value (percentages go in a %% feed)", x)
+			v.add(KindOutOfRange, SevError, row, FieldValue, raw, "a ratio of %s is outside 0–1; correct the value (percentages go in a %% feed)", raw)
 			*bad = true
 		}
 	}
@@ -678,7 +678,7 @@ func SameValues(a, b *domain.Point) bool {
 func Describe(shape string, p *domain.Point) string {
 	switch shape {
 	case domain.ShapeCounts:
-		return fmt.Sprintf("good %g / total %g", p.Good, p.Total)
+		return fmt.Sprintf("good %s / total %s", exact(p.Good), exact(p.Total))
 	case domain.ShapeEvent:
 		if p.Good > 0 {
 			return "good"
@@ -691,5 +691,9 @@ func Describe(shape string, p *domain.Point) string {
 		}
 		return fmt.Sprintf("opened %s, %s", p.Opened.Format(time.RFC3339), r)
 	}
-	return strconv.FormatFloat(p.Value, 'g', -1, 64)
+	return exact(p.Value)
 }
+
+// exact writes a value from a supplier's file back as written, in full and
+// without an exponent (1000000, not 1e+06): findings quote data, they do not round it.
+func exact(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

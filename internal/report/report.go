@@ -214,11 +214,13 @@ func (k ValueKind) IsNumeric() bool {
 func (k ValueKind) IsTime() bool { return k == ValueDate || k == ValueDateTime }
 
 // Cell is one typed value: text, a number of a numeric kind, a time of a time
-// kind, or null (Kind == ValueNull, shown as "—").
+// kind, or null (Kind == ValueNull, shown as "—"). Unit follows a number
+// ("298 ms"; see Quantity).
 type Cell struct {
 	Kind   ValueKind  `json:"kind,omitempty"`
 	Text   string     `json:"text,omitempty"`
 	Number float64    `json:"number,omitempty"`
+	Unit   string     `json:"unit,omitempty"`
 	Time   *time.Time `json:"time,omitempty"`
 }
 
@@ -233,6 +235,15 @@ func Text(s string) Cell { return Cell{Kind: ValueText, Text: s} }
 
 // Number is a plain number (NaN and ±Inf give Null).
 func Number(f float64) Cell { return num(ValueNumber, f) }
+
+// Quantity is a number in a unit: a statistic such as 298 ms.
+func Quantity(f float64, unit string) Cell {
+	c := num(ValueNumber, f)
+	if !c.IsNull() {
+		c.Unit = unit
+	}
+	return c
+}
 
 // Percent is a fraction shown as a percentage (0.9995 → 99.950 %).
 func Percent(f float64) Cell { return num(ValuePercent, f) }

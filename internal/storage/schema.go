@@ -21,6 +21,11 @@ package storage
 //	breachmarks          breach id (slt[/tier]@period) → JSON BreachMark (breaches.go)
 //	batchspan            feed ‖ 0 ‖ batch id → first ‖ last point time of a published batch (results.go)
 //	results/<spec>       period key → evaluated figures of a complete period (derived data, results.go)
+//	users                user name (lower case) → JSON User: role, supplier, SHA-256 of the token (users.go)
+//
+// users needs no migration step: databases made before it get the bucket on
+// the first `slate user add` (users.go), and every reader treats it as empty
+// until then.
 //
 // Later features add their buckets to this list and a migration step below.
 var (
@@ -46,6 +51,7 @@ var (
 	bucketBreachMarks = []byte("breachmarks")
 	bucketBatchSpans  = []byte("batchspan")
 	bucketResults     = []byte("results")
+	bucketUsers       = []byte("users")
 
 	keySchema    = []byte("schema")
 	keyAuditHead = []byte("audit_head")
@@ -55,4 +61,4 @@ var (
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
 	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
 	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc, bucketBatchLines,
-	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketBatchSpans, bucketResults}
+	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketBatchSpans, bucketResults, bucketUsers}

@@ -39,8 +39,9 @@ func TestDatabaseInUse(t *testing.T) {
 	if !strings.Contains(err.Error(), "database in use") {
 		t.Errorf("message %q does not say the database is in use", err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("second open took %v, want under 2 s", d)
+	// the lock wait is one second; this catches a hang, not slowness on busy cores
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("second open took %v: it waits instead of saying the database is in use", d)
 	}
 }
 

@@ -116,11 +116,15 @@ describe('http transport', () => {
     expect(err.message).toBe('unknown method Workspace.Nope');
   });
 
-  it('explains a 401 without a body', async () => {
-    const http = httpTransport({ fetch: fakeFetch(401, ''), token: () => null });
-    const err = await failure(http.call('Workspace', 'Overview'));
-    expect(err.message).toMatch(/not authorised/);
-    expect(err.status).toBe(401);
+  it('tells a browser user without the token to open the printed link, whatever the server says', async () => {
+    for (const body of ['', '{"error":"missing or wrong token: send Authorization: Bearer <token>"}']) {
+      const http = httpTransport({ fetch: fakeFetch(401, body), token: () => null });
+      const err = await failure(http.call('Workspace', 'Overview'));
+      expect(err.message).toMatch(/open that link/);
+      expect(err.message).toMatch(/#token=/);
+      expect(err.message).not.toMatch(/Authorization|Bearer/);
+      expect(err.status).toBe(401);
+    }
   });
 
   it('reports a server that cannot be reached', async () => {
@@ -150,6 +154,19 @@ describe('token', () => {
     });
     expect(readToken()).toBe('s3cret');
     expect(replaceState).toHaveBeenCalledWith(null, '', '/?x=1#top');
+  });
+
+  it('moves #token= from the fragment, leaving the route', () => {
+    for (const [href, left] of [
+      ['http://127.0.0.1:8420/#token=fr%40g', '/'],
+      ['http://127.0.0.1:8420/#token=fr%40g&/breaches', '/#/breaches'],
+    ]) {
+      sessionStorage.clear();
+      const replaceState = vi.fn();
+      captureToken({ location: { href }, history: { replaceState, state: null }, sessionStorage });
+      expect(readToken()).toBe('fr@g');
+      expect(replaceState).toHaveBeenCalledWith(null, '', left);
+    }
   });
 
   it('keeps the stored token when the URL has none', () => {

@@ -13,6 +13,8 @@ export interface Breach {
   attainment: number | null;
   target: number | null;
   op: string;
+  /** A statistic's unit ("ms"): attainment, target and shortfall are in it. Shares have none. */
+  unit?: string;
   shortfall: number;
   bad_minutes: number | null;
   bad_items: number | null;

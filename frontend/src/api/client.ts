@@ -20,6 +20,7 @@ import { type AuditApi, createAuditApi } from './audit';
 import { type PacksApi, createPacksApi } from './packs';
 import { type ComplianceApi, createComplianceApi } from './compliance';
 import { type AnalysisApi, createAnalysisApi } from './analysis';
+import { type SessionApi, type UsersApi, createSessionApi, createUsersApi } from './session';
 
 /** app.Workspace */
 export interface WorkspaceApi {
@@ -40,6 +41,10 @@ export interface SlateApi {
   readonly packs: PacksApi;
   readonly compliance: ComplianceApi;
   readonly analysis: AnalysisApi;
+  /** Who is signed in and what they may call. */
+  readonly session: SessionApi;
+  /** app.Users: who may sign in to `slate serve` (admins). */
+  readonly users: UsersApi;
   /** Native dialogs (window only; `available` is false in the browser). */
   readonly dialogs: DialogsApi;
   /** Sets the document title and, in the window, the native window title. */
@@ -61,6 +66,8 @@ export function createApi(transport: Transport, win?: WailsGlobals & { document?
     packs: createPacksApi(transport),
     compliance: createComplianceApi(transport),
     analysis: createAnalysisApi(transport),
+    session: createSessionApi(transport),
+    users: createUsersApi(transport),
     dialogs: createDialogsApi(transport),
     setWindowTitle(title: string) {
       if (win?.document) win.document.title = title;

@@ -230,6 +230,9 @@ export interface RowsQuery {
 export interface WhatIf {
   slt: string;
   tier?: string;
+  /** Targets and attainments are shares (0..1); else values in unit. */
+  ratio?: boolean;
+  unit?: string;
   op: string;
   current_target: number | null;
   proposed_target: number;

@@ -1,18 +1,16 @@
-// app.Dialogs: native file dialogs and the file manager, in the desktop window only.
+// app.Dialogs: native file dialogs and the file manager, in the desktop window
+// only. A picked file becomes an upload id (read where it is); bytes to save
+// are written where the person chooses. No path goes from the UI to Go to read.
 import type { Transport } from './transport';
-import type { FileData } from './files';
+import type { UploadedFile } from './imports';
 
 export interface DialogsApi {
   /** True in the window; in the browser the UI uploads and downloads instead. */
   readonly available: boolean;
-  /** A file to open ('' when cancelled); kind "data" offers CSV/XLSX first. */
-  openFile(title: string, kind?: 'data' | 'any'): Promise<string>;
-  /** Where to save ('' when cancelled). */
-  saveFile(title: string, defaultName: string): Promise<string>;
-  /** A picked file's bytes (exception evidence). */
-  readFile(path: string): Promise<FileData>;
-  /** Writes bytes (base64) to a path chosen with saveFile. */
-  writeFile(path: string, data: string): Promise<void>;
+  /** Picks a file; its upload id is what preview, start, pack verify and evidence take. Null when cancelled. */
+  openFile(title: string, kind?: 'data' | 'any'): Promise<UploadedFile | null>;
+  /** Asks where to save bytes (base64) and writes them; the path chosen, '' when cancelled. */
+  saveFile(title: string, defaultName: string, data: string): Promise<string>;
   /** Opens the folder holding path in the file manager. */
   showFolder(path: string): Promise<void>;
 }
@@ -23,10 +21,12 @@ export function createDialogsApi(t: Transport): DialogsApi {
     available ? f() : Promise.reject(new Error('native dialogs exist only in the Slate window'));
   return {
     available,
-    openFile: (title, kind = 'any') => guard(() => t.call<string>('Dialogs', 'OpenFile', [title, kind])),
-    saveFile: (title, name) => guard(() => t.call<string>('Dialogs', 'SaveFile', [title, name])),
-    readFile: (path) => guard(() => t.call<FileData>('Dialogs', 'ReadFile', [path])),
-    writeFile: (path, data) => guard(() => t.call<void>('Dialogs', 'WriteFile', [path, data])),
+    openFile: (title, kind = 'any') =>
+      guard(async () => {
+        const u = await t.call<UploadedFile>('Dialogs', 'OpenFile', [title, kind]);
+        return u?.id ? u : null;
+      }),
+    saveFile: (title, name, data) => guard(() => t.call<string>('Dialogs', 'SaveFile', [title, name, data])),
     showFolder: (path) => guard(() => t.call<void>('Dialogs', 'ShowFolder', [path])),
   };
 }

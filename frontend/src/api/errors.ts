@@ -1,3 +1,5 @@
+import { openTheLink } from './token';
+
 /**
  * ApiError is what every failed call to Go becomes: an Error whose message is
  * the Go error text. status is the HTTP status in the browser, undefined in
@@ -48,6 +50,8 @@ function fallback(call: string): string {
  * The body is the Go error: JSON {"error": "..."} (or {"message": "..."}) or plain text.
  */
 export function httpError(status: number, statusText: string, body: string, call: string): ApiError {
+  // A person in the browser cannot send an Authorization header: tell them to open the printed link.
+  if (status === 401) return new ApiError(openTheLink(), call, status);
   const text = body.trim();
   if (text) {
     try {
@@ -64,12 +68,6 @@ export function httpError(status: number, statusText: string, body: string, call
       if (!text.startsWith('<')) return new ApiError(text, call, status);
     }
   }
-  if (status === 401 || status === 403) {
-    return new ApiError(
-      'not authorised: open Slate with the link printed by `slate serve` (it carries the access token)',
-      call,
-      status,
-    );
-  }
+  if (status === 403) return new ApiError(`not allowed: ${call} (ask the workspace owner)`, call, status);
   return new ApiError(`${call}: HTTP ${status}${statusText ? ` ${statusText}` : ''}`, call, status);
 }

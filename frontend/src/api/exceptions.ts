@@ -26,22 +26,19 @@ export interface Exception {
   note?: string;
 }
 
-/** app.ExceptionRequest: [from, to) in RFC 3339. */
+/** app.ExceptionRequest: [from, to) in RFC 3339. The requester is whoever is signed in. */
 export interface ExceptionRequest {
   slt: string;
   from: string;
   to: string;
   reason: string;
-  evidence_name?: string;
-  /** base64 */
+  /** Upload id of an evidence file (imports.upload, or picked in the window). */
   evidence?: string;
-  requested_by?: string;
 }
 
-/** app.ExceptionDecision */
+/** app.ExceptionDecision: the decider is whoever is signed in, never the requester. */
 export interface ExceptionDecision {
   id: string;
-  by: string;
   note: string;
 }
 

@@ -70,7 +70,8 @@ export type OnConflict = 'reject' | 'keep' | 'replace';
 
 /** app.ImportRequest */
 export interface ImportRequest {
-  path: string;
+  /** The upload id (imports.upload, or a file picked in the window). */
+  upload: string;
   feed: string;
   mapping?: Mapping;
   sheet?: string;
@@ -163,35 +164,35 @@ export interface BatchDetail extends Batch {
   points: number;
 }
 
-/** app.UploadedFile */
+/** app.UploadedFile: its id is what preview, start, pack verify and evidence take. */
 export interface UploadedFile {
   id: string;
   name: string;
-  /** Where Go stored it: what preview and start read. */
-  path: string;
   size: number;
   received: number;
   complete: boolean;
+  /** Where a file picked in the window lives (shown, never sent back). */
+  local?: string;
 }
 
-/** Bytes per upload call (Go accepts up to 16 MiB). */
+/** Bytes per upload call (Go accepts up to 8 MiB). */
 export const UPLOAD_CHUNK = 4 << 20;
 /** app.MaxUploadSize */
 export const MAX_UPLOAD = 512 << 20;
 
 export interface ImportsApi {
   feeds(): Promise<FeedInfo[]>;
-  preview(path: string, feed: string, sheet?: string): Promise<PreviewResult>;
+  preview(upload: string, feed: string, sheet?: string): Promise<PreviewResult>;
   suggest(header: string[], samples: string[][], shape: string): Promise<Suggestion>;
   /** Starts the import (or dry run) as a job; poll it with jobs.get. */
   start(req: ImportRequest): Promise<number>;
   batches(feed?: string): Promise<Batch[]>;
   batch(id: number): Promise<BatchDetail>;
   revert(id: number, reason: string): Promise<Batch>;
-  /** The rejects report as bytes (browser download). */
+  /** The rejects report as a download. */
   rejectsFile(id: number, format: 'xlsx' | 'csv'): Promise<FileData>;
-  /** Writes the rejects report to a path (window, after a save dialog); returns the rows written. */
-  rejects(id: number, path: string): Promise<number>;
+  /** The feed's supplier template (XLSX) as a download. */
+  templateFile(feed: string): Promise<FileData>;
   /** Sends a picked file to Go in chunks; onProgress(bytes sent, size). */
   upload(file: Blob & { name: string }, onProgress?: (sent: number, size: number) => void): Promise<UploadedFile>;
   discardUpload(id: string): Promise<void>;
@@ -227,7 +228,7 @@ export function createImportsApi(t: Transport): ImportsApi {
         required: arr(f.required),
         optional: arr(f.optional),
       })),
-    preview: async (path, feed, sheet = '') => normalisePreview(await t.call<PreviewResult>('Imports', 'Preview', [path, feed, sheet])),
+    preview: async (upload, feed, sheet = '') => normalisePreview(await t.call<PreviewResult>('Imports', 'Preview', [upload, feed, sheet])),
     suggest: async (header, samples, shape) => {
       const s = await t.call<Suggestion>('Imports', 'Suggest', [header, samples, shape]);
       return { mapping: s?.mapping ?? {}, missing: arr(s?.missing), notes: arr(s?.notes) };
@@ -240,7 +241,7 @@ export function createImportsApi(t: Transport): ImportsApi {
     },
     revert: (id, reason) => t.call<Batch>('Imports', 'Revert', [id, reason]),
     rejectsFile: (id, format) => t.call<FileData>('Imports', 'RejectsFile', [id, format]),
-    rejects: (id, path) => t.call<number>('Imports', 'Rejects', [id, path]),
+    templateFile: (feed) => t.call<FileData>('Imports', 'TemplateFile', [feed]),
     async upload(file, onProgress) {
       const size = file.size;
       let u: UploadedFile | null = null;

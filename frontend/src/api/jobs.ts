@@ -17,6 +17,8 @@ export interface Job<R = unknown> {
   result?: R;
   started: string;
   ended?: string;
+  /** Who started it. */
+  owner?: string;
 }
 
 export interface JobsApi {

@@ -9,7 +9,6 @@ export interface PackQuery {
   /** 2026-10, 2026-Q3, 2026-W07, 2026 or 2026-10-05. */
   period: string;
   services?: string[];
-  out?: string;
   formats?: PackFormat[];
   anonymize?: boolean;
   date?: string;
@@ -60,8 +59,10 @@ export interface PackDownload {
 export interface PacksApi {
   /** Starts building as a background job; returns the job id (Jobs.Get: PackResult). */
   start(q: PackQuery): Promise<number>;
-  /** Checks a pack file (a path on the machine Slate runs on) against the data. */
-  verify(path: string): Promise<PackVerification>;
+  /** Checks a pack file the person holds (an upload id) against the data. */
+  verify(upload: string): Promise<PackVerification>;
+  /** Checks a file of the packs folder, by name. */
+  verifyStored(name: string): Promise<PackVerification>;
   /** A pack file of the packs folder, by name. */
   download(name: string): Promise<PackDownload>;
   /** The files in the packs folder. */
@@ -72,13 +73,15 @@ export function normalisePackResult(r: PackResult): PackResult {
   return { ...r, files: r?.files ?? [] };
 }
 
+function normaliseVerification(v: PackVerification): PackVerification {
+  return { ...v, services: v?.services ?? [], components: v?.components ?? [] };
+}
+
 export function createPacksApi(t: Transport): PacksApi {
   return {
     start: (q) => t.call<number>('Packs', 'Start', [q]),
-    verify: async (path) => {
-      const v = await t.call<PackVerification>('Packs', 'Verify', [path]);
-      return { ...v, services: v?.services ?? [], components: v?.components ?? [] };
-    },
+    verify: async (upload) => normaliseVerification(await t.call<PackVerification>('Packs', 'Verify', [upload])),
+    verifyStored: async (name) => normaliseVerification(await t.call<PackVerification>('Packs', 'VerifyStored', [name])),
     download: (name) => t.call<PackDownload>('Packs', 'Download', [name]),
     list: async () => (await t.call<PackFile[] | null>('Packs', 'List')) ?? [],
   };

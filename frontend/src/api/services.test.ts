@@ -60,9 +60,15 @@ describe('jobs', () => {
     const browser = createApi(fakeTransport({}).transport);
     expect(browser.dialogs.available).toBe(false);
     await expect(browser.dialogs.openFile('x')).rejects.toThrow(/only in the Slate window/);
-    const { transport, calls } = fakeTransport({ 'Dialogs.OpenFile': () => '/home/ana/x.csv' }, 'desktop');
+    const picked = { id: 'u9', name: 'x.csv', size: 3, received: 3, complete: true, local: '/home/ana/x.csv' };
+    let answer: unknown = picked;
+    const { transport, calls } = fakeTransport({ 'Dialogs.OpenFile': () => answer, 'Dialogs.SaveFile': () => '/home/ana/r.xlsx' }, 'desktop');
     const win = createApi(transport);
-    expect(await win.dialogs.openFile('Pick', 'data')).toBe('/home/ana/x.csv');
+    expect(await win.dialogs.openFile('Pick', 'data')).toEqual(picked);
     expect(calls('Dialogs.OpenFile')).toEqual([['Pick', 'data']]);
+    answer = { id: '', name: '', size: 0, received: 0, complete: false };
+    expect(await win.dialogs.openFile('Pick')).toBeNull(); // cancelled
+    expect(await win.dialogs.saveFile('Save', 'r.xlsx', 'UEs=')).toBe('/home/ana/r.xlsx');
+    expect(calls('Dialogs.SaveFile')).toEqual([['Save', 'r.xlsx', 'UEs=']]);
   });
 });

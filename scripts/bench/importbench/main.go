@@ -273,7 +273,7 @@ func importFile(path, feed string) (int, error) {
 	if _, err := a.Workspace.Apply("bench", feeds); err != nil {
 		return 0, err
 	}
-	res, err := a.Imports.Import(app.ImportRequest{Path: path, Feed: feed})
+	res, err := a.Local.Import(path, app.ImportRequest{Feed: feed})
 	if err != nil {
 		return 0, err
 	}

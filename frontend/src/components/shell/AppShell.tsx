@@ -23,6 +23,7 @@ export function AppShell({
   onReload,
   reloading,
   status,
+  user,
   children,
 }: {
   nav: NavItem[];
@@ -35,6 +36,8 @@ export function AppShell({
   onReload: () => void;
   reloading: boolean;
   status: ReactNode;
+  /** Who is signed in: name and role (a supplier's: for which supplier). */
+  user?: { name: string; role: string; supplier?: string };
   children: ReactNode;
 }) {
   return (
@@ -56,6 +59,13 @@ export function AppShell({
           )}
         </div>
         <div className="topbar__actions">
+          {user && (
+            <span className="whoami" title={`Signed in as ${user.name}: role ${user.role}${user.supplier ? ` for ${user.supplier}` : ''}`} data-testid="whoami">
+              <Icon name="users" size={14} />
+              <span className="whoami__name">{user.name}</span>
+              <span className="whoami__role">{user.role}{user.supplier ? ` · ${user.supplier}` : ''}</span>
+            </span>
+          )}
           <span className="mode" title={mode === 'desktop' ? 'Running in the Slate window' : 'Connected to slate serve'}>
             {mode === 'desktop' ? 'Desktop' : 'Browser'}
           </span>

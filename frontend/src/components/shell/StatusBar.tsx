@@ -11,7 +11,7 @@ export function StatusBarContent({ state }: { state: LoadState }) {
         <Icon name="database" size={14} />
         <span className="visually-hidden">Database: </span>
         <span className="statusbar__path">
-          <bdi dir="ltr">{o?.database || (state.status === 'loading' ? 'Opening…' : 'No database')}</bdi>
+          <bdi dir="ltr">{o?.database || (state.status === 'loading' ? 'Opening…' : state.status === 'none' ? 'Slate' : 'No database')}</bdi>
         </span>
       </span>
       <span className="statusbar__right" aria-live="polite">
@@ -20,8 +20,12 @@ export function StatusBarContent({ state }: { state: LoadState }) {
             {services} {services === 1 ? 'service' : 'services'} · {slts} {slts === 1 ? 'SLT' : 'SLTs'}
           </span>
         )}
-        <span className={`dot dot--${state.status}`} aria-hidden="true" />
-        <span>{state.status === 'ready' ? 'Up to date' : state.status === 'loading' ? 'Loading' : 'Error'}</span>
+        {state.status !== 'none' && (
+          <>
+            <span className={`dot dot--${state.status}`} aria-hidden="true" />
+            <span>{state.status === 'ready' ? 'Up to date' : state.status === 'loading' ? 'Loading' : 'Error'}</span>
+          </>
+        )}
       </span>
     </>
   );

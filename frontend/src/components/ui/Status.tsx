@@ -12,11 +12,13 @@ export function Loading({ children = 'Loading…' }: { children?: ReactNode }) {
 }
 
 export function ErrorPanel({ title, error, onRetry }: { title: string; error: Error; onRetry?: () => void }) {
+  // 401 in the browser: nothing failed, the page was opened without its link.
+  const signIn = (error as { status?: number }).status === 401;
   return (
     <div className="state state--error" role="alert">
-      <h2 className="state__title">{title}</h2>
+      <h2 className="state__title">{signIn ? 'Open Slate with its link' : title}</h2>
       <p className="state__message">{error.message}</p>
-      {onRetry && (
+      {onRetry && !signIn && (
         <Button icon="refresh" onClick={onRetry}>
           Try again
         </Button>

@@ -8,8 +8,9 @@ import { Badge, type BadgeTone } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { Button, Field, Notice } from '../imports/controls';
-import { fmtInt, fmtTime, plural } from '../imports/format';
+import { fmtTime, plural } from '../imports/format';
 import { type AuditFilter, NO_FILTER, distinct, filterEvents, shortHash } from './filter';
+import * as fmt from '../../format';
 import './audit.css';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
@@ -129,7 +130,7 @@ export function AuditScreen() {
           <Notice tone="success" title={`The audit trail is intact: ${plural(verification.events, 'event')} checked.`}>
             {verification.data_checked && (
               <p>
-                {`The data matches too: the stored points of ${plural(verification.batches ?? 0, 'published batch', 'published batches')} (${fmtInt(verification.points ?? 0)} points) hash to what their imports recorded.`}
+                {`The data matches too: the stored points of ${plural(verification.batches ?? 0, 'published batch', 'published batches')} (${fmt.count(verification.points ?? 0)} points) hash to what their imports recorded.`}
               </p>
             )}
             <p>
@@ -173,7 +174,7 @@ export function AuditScreen() {
                 Events
               </h2>
               <span className="muted" aria-live="polite">
-                {filtered ? `${fmtInt(shown.length)} of ${plural(all.length, 'event')}` : plural(all.length, 'event')} · newest first
+                {filtered ? `${fmt.count(shown.length)} of ${plural(all.length, 'event')}` : plural(all.length, 'event')} · newest first
               </span>
             </div>
             <div className="toolbar" role="search" aria-label="Filter the audit log">

@@ -54,8 +54,8 @@ describe('breaches', () => {
     expect(within(log).getAllByRole('row')).toHaveLength(4);
     await user.selectOptions(screen.getByLabelText('SLT'), 'shop-availability');
     expect(within(log).getAllByRole('row')).toHaveLength(2);
-    expect(within(log).getByText('99.40%')).toBeInTheDocument();
-    expect(within(log).getByText('75.0 min')).toBeInTheDocument();
+    expect(within(log).getByText('99.400%')).toBeInTheDocument();
+    expect(within(log).getByText('75 min')).toBeInTheDocument();
   });
 
   it('marks a false positive only with a reason', async () => {

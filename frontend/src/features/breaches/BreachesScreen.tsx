@@ -3,6 +3,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
+import { useSession } from '../../state/session';
 import type { Breach, BreachLog } from '../../api/breaches';
 import { Badge } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
@@ -10,21 +11,22 @@ import { SearchField } from '../../components/ui/SearchField';
 import { Empty, ErrorPanel, Loading } from '../../components/ui/Status';
 import { NARROW, useMediaQuery } from '../../components/ui/useMediaQuery';
 import { Button, Field, Modal, Notice } from '../imports/controls';
-import { fmtInt, fmtNum, fmtPct, fmtTime } from '../imports/format';
-import { fmtTarget } from '../portfolio/rag';
+import { fmtTime } from '../imports/format';
 import { ParetoChart } from './ParetoChart';
-import { type ParetoMeasure, type StatusFilter, cumPct, filterBreaches, paretoGroups } from './pareto';
+import { type ParetoMeasure, type StatusFilter, filterBreaches, paretoGroups } from './pareto';
+import * as fmt from '../../format';
 import './breaches.css';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
-// A breach carries no unit: a target or attainment above 1 is a statistic (ms, items…), not a share.
-const isShare = (b: Breach) => (b.target === null || Math.abs(b.target) <= 1) && (b.attainment === null || Math.abs(b.attainment) <= 1);
-const fmtValue = (b: Breach, v: number | null) => (isShare(b) ? fmtPct(v) : v === null ? '–' : fmtNum(v));
-const fmtGoal = (b: Breach) => `${b.op} ${fmtTarget(b.target, isShare(b))}`;
+// A statistic's breach carries its unit; a share has none (an old server sends no unit: a target above 1 is a statistic).
+const isShare = (b: Breach) => !b.unit && (b.target === null || Math.abs(b.target) <= 1);
+const fmtValue = (b: Breach, v: number | null) => fmt.against(v, b.target, isShare(b), b.unit);
+const fmtGoal = (b: Breach) => fmt.objective(b.op, b.target, isShare(b), b.unit);
 
 export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const api = useApi();
+  const { can } = useSession();
   const [log, setLog] = useState<BreachLog | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [query, setQuery] = useState('');
@@ -144,7 +146,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
         accessorFn: (b) => b.bad_minutes ?? b.bad_items ?? 0,
         cell: (c) => {
           const b = c.row.original;
-          return b.bad_minutes !== null ? `${fmtNum(b.bad_minutes)} min` : b.bad_items !== null ? `${fmtNum(b.bad_items)} items` : '–';
+          return b.bad_minutes !== null ? `${fmt.count(b.bad_minutes)} min` : b.bad_items !== null ? `${fmt.count(b.bad_items)} items` : '–';
         },
         meta: { width: '6rem', narrowWidth: '5.75rem', numeric: true },
       },
@@ -152,7 +154,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
         id: 'impact',
         header: 'Budgets',
         accessorFn: (b) => b.budgets_overspent,
-        cell: (c) => <span title={`error budgets overspent (shortfall ÷ allowed shortfall); weight ${c.row.original.weight}`}>{fmtNum(c.getValue<number>())}</span>,
+        cell: (c) => <span title={`error budgets overspent (shortfall ÷ allowed shortfall); weight ${c.row.original.weight}`}>{fmt.number(c.getValue<number>())}</span>,
         meta: { width: '5.5rem', numeric: true, hideWhenNarrow: true },
       },
       { id: 'frequency', header: 'Freq', accessorFn: (b) => b.frequency, meta: { width: '4.5rem', numeric: true, hideWhenNarrow: true } },
@@ -164,14 +166,14 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
           const b = c.row.original;
           return narrow ? (
             <span className="cell-stack">
-              <span>{fmtNum(b.priority)}</span>
+              <span>{fmt.number(b.priority)}</span>
               <span className="cell-sub" title={b.impact_rule}>
-                budgets {fmtNum(b.budgets_overspent)}
+                budgets {fmt.number(b.budgets_overspent)}
               </span>
               <span className="cell-sub">freq {b.frequency}</span>
             </span>
           ) : (
-            fmtNum(b.priority)
+            fmt.number(b.priority)
           );
         },
         meta: { width: '6rem', narrowWidth: '6.25rem', numeric: true },
@@ -201,8 +203,9 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
                   <Badge tone="red">vital few</Badge>
                 </span>
               ) : (
-                <span className="cell-sub">{cumPct(b.pareto_cumulative_share)} cum.</span>
+                <span className="cell-sub">{fmt.percent(b.pareto_cumulative_share, 1)} cum.</span>
               )}
+              {can('Compliance/MarkFalsePositive') && (
               <button
                 type="button"
                 className="linkish breach-fp"
@@ -216,13 +219,14 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
               >
                 False positive…
               </button>
+              )}
             </span>
           );
         },
         meta: { width: '8.5rem' },
       },
     ],
-    [narrow],
+    [narrow, can],
   );
 
   return (
@@ -250,19 +254,19 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
           <dl className="kv kv--wide" aria-label="Breach summary">
             <div className="is-bad">
               <dt>Genuine breaches</dt>
-              <dd>{fmtInt(all.length - fpCount)}</dd>
+              <dd>{fmt.count(all.length - fpCount)}</dd>
             </div>
             <div>
               <dt>SLTs and tiers with breaches</dt>
-              <dd>{fmtInt(summary.groups)}</dd>
+              <dd>{fmt.count(summary.groups)}</dd>
             </div>
             <div>
               <dt>Vital few</dt>
-              <dd>{fmtInt(summary.vitalFew)}</dd>
+              <dd>{fmt.count(summary.vitalFew)}</dd>
             </div>
             <div>
               <dt>False positives</dt>
-              <dd>{fmtInt(fpCount)}</dd>
+              <dd>{fmt.count(fpCount)}</dd>
             </div>
           </dl>
           <section className="card panel" aria-labelledby="pareto-title">
@@ -290,7 +294,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
                 Breach log
               </h2>
               <span className="muted">
-                {fmtInt(rows.length)} of {fmtInt(all.length)} · computed {fmtTime(log.at)}
+                {fmt.count(rows.length)} of {fmt.count(all.length)} · computed {fmtTime(log.at)}
               </span>
             </div>
             <div className="toolbar">

@@ -6,8 +6,9 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { fmtNum } from '../imports/format';
-import { cumPct, type ParetoGroup, type ParetoMeasure } from './pareto';
+
+import type { ParetoGroup, ParetoMeasure } from './pareto';
+import * as fmt from '../../format';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
@@ -18,7 +19,7 @@ function cssVar(name: string, fallback: string): string {
 
 export function paretoLabel(groups: ParetoGroup[], measure: ParetoMeasure): string {
   const what = measure === 'count' ? 'breaches' : 'priority';
-  return `Pareto chart of ${what} by SLT: ${groups.map((g) => `${g.key} ${fmtNum(g.value)} (${cumPct(g.cumulative)} cumulative)`).join('; ')}`;
+  return `Pareto chart of ${what} by SLT: ${groups.map((g) => `${g.key} ${fmt.number(g.value)} (${fmt.percent(g.cumulative, 1)} cumulative)`).join('; ')}`;
 }
 
 export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[]; measure: ParetoMeasure; theme: string }) {
@@ -44,7 +45,7 @@ export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[];
         backgroundColor: surface,
         borderColor: grid,
         textStyle: { color: fg, fontSize: 12 },
-        valueFormatter: (v: number) => fmtNum(v),
+        valueFormatter: (v: number) => fmt.number(v),
       },
       xAxis: {
         type: 'category',
@@ -57,7 +58,7 @@ export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[];
         {
           type: 'value',
           minInterval: measure === 'count' ? 1 : undefined,
-          axisLabel: { color: text, fontSize: 11, formatter: (v: number) => fmtNum(v) },
+          axisLabel: { color: text, fontSize: 11, formatter: (v: number) => fmt.compact(v) },
           splitLine: { lineStyle: { color: grid } },
         },
         {
@@ -86,7 +87,7 @@ export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[];
           symbolSize: 6,
           itemStyle: { color: line },
           lineStyle: { color: line, width: 2 },
-          data: groups.map((g) => (g.cumulative >= 1 ? 100 : Math.floor(g.cumulative * 1000 + 1e-9) / 10)),
+          data: groups.map((g) => (g.cumulative >= 1 ? 100 : Math.floor(g.cumulative * 1000 + 1e-9) / 10)), // cut, never rounded up to 100%
           tooltip: { valueFormatter: (v: number) => `${v.toFixed(1)}%` },
           markLine: {
             silent: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Breach } from '../../api/breaches';
-import { cumPct, filterBreaches, paretoGroups } from './pareto';
+import { filterBreaches, paretoGroups } from './pareto';
 
 const b = (slt: string, tier: string, period: string, priority: number, fp = false): Breach => ({
   id: `${tier ? `${slt}/${tier}` : slt}@${period}`, slt, tier, period, start: '', end: '', attainment: 0.9, target: 0.95, op: '>=',
@@ -26,9 +26,5 @@ describe('pareto', () => {
     expect(filterBreaches(log, '', 'false-positive', '').map((x) => x.id)).toEqual(['d@2026-03']);
     expect(filterBreaches(log, 'probe', 'all', '').map((x) => x.id)).toEqual(['d@2026-03']);
     expect(filterBreaches(log, '2026-01', 'all', 'a').map((x) => x.id)).toEqual(['a/core@2026-01']);
-  });
-
-  it('cuts cumulative shares to one decimal: below the whole, never 100.0%', () => {
-    expect([0.9999, 0.99996, 1, 0.29, 0.8].map(cumPct)).toEqual(['99.9%', '99.9%', '100.0%', '29.0%', '80.0%']);
   });
 });

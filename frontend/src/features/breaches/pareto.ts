@@ -49,9 +49,3 @@ export function filterBreaches(list: Breach[], q: string, status: StatusFilter, 
       (!needle || `${b.id} ${b.false_positive_reason ?? ''}`.toLowerCase().includes(needle)),
   );
 }
-
-/** cumPct shows a cumulative share cut to one decimal, so 99.99% never reads 100.0% (only the whole does). */
-export function cumPct(share: number): string {
-  if (share >= 1) return '100.0%';
-  return `${(Math.floor(share * 1000 + 1e-9) / 10).toFixed(1)}%`;
-}

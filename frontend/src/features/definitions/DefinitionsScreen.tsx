@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
+import { useSession } from '../../state/session';
 import type { DefinitionDoc, DefinitionKind } from '../../api/workspace';
 import { DataTable } from '../../components/ui/DataTable';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
@@ -20,6 +21,7 @@ type Editing = { doc: DefinitionDoc; isNew: boolean } | null;
 
 export function DefinitionsScreen() {
   const api = useApi();
+  const { can } = useSession();
   const { reload: reloadWorkspace } = useWorkspace();
   const [docs, setDocs] = useState<DefinitionDoc[] | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -97,6 +99,7 @@ export function DefinitionsScreen() {
         enableSorting: false,
         cell: (c) => {
           const d = c.row.original;
+          if (!can('Workspace/Apply')) return null;
           return (
             <span className="cell-actions">
               <Button className="btn--sm" aria-label={`Edit ${d.kind} ${d.metadata.name}`} onClick={() => setEditing({ doc: d, isNew: false })}>
@@ -118,7 +121,7 @@ export function DefinitionsScreen() {
         meta: { width: '9rem' },
       },
     ],
-    [],
+    [can],
   );
 
   return (
@@ -196,6 +199,7 @@ export function DefinitionsScreen() {
                   </h2>
                   <p className="panel__sub">{info.lede}</p>
                 </div>
+                {can('Workspace/Apply') && (
                 <Button
                   variant="primary"
                   onClick={() => {
@@ -205,6 +209,7 @@ export function DefinitionsScreen() {
                 >
                   New {noun(info)}
                 </Button>
+                )}
               </div>
               {list.length === 0 ? (
                 <p className="muted">

@@ -2,6 +2,7 @@
 // its document and line, and a click puts the cursor on that line.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api';
+import { useSession } from '../../state/session';
 import { type DefinitionProblem, parseProblems } from '../../api/workspace';
 import { Actions, Button, Field, Notice } from '../imports/controls';
 import { KIND_INFO, KIND_ORDER, describeProblem } from './schema';
@@ -18,6 +19,7 @@ export function problemLine(p: DefinitionProblem): number {
 
 export function YamlView({ initialKind, onApplied }: { initialKind: string; onApplied: () => void }) {
   const api = useApi();
+  const { can } = useSession();
   const [scope, setScope] = useState(initialKind);
   const [text, setText] = useState<string | null>(null);
   const [loaded, setLoaded] = useState('');
@@ -191,14 +193,16 @@ export function YamlView({ initialKind, onApplied }: { initialKind: string; onAp
           <p className="field__hint">Tab indents by two spaces; press Escape, then Tab, to leave the editor.</p>
         </>
       )}
-      <Actions>
-        <Button onClick={() => load(scope)} disabled={!dirty || applying}>
-          Discard changes
-        </Button>
-        <Button variant="primary" onClick={apply} disabled={text === null || applying}>
-          {applying ? 'Applying…' : 'Apply'}
-        </Button>
-      </Actions>
+      {can('Workspace/Apply') && (
+        <Actions>
+          <Button onClick={() => load(scope)} disabled={!dirty || applying}>
+            Discard changes
+          </Button>
+          <Button variant="primary" onClick={apply} disabled={text === null || applying}>
+            {applying ? 'Applying…' : 'Apply'}
+          </Button>
+        </Actions>
+      )}
     </section>
   );
 }

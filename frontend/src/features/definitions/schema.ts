@@ -214,7 +214,7 @@ export const KIND_INFO: Record<DefinitionKind, KindInfo> = {
       { path: 'spec.supplier', label: 'Supplier', type: 'select', options: (r) => r.suppliers, optional: true },
       { path: 'spec.owner', label: 'Data owner', type: 'text' },
       { path: 'spec.interval', label: 'Expected interval', type: 'text', hint: 'e.g. 5m' },
-      { path: 'spec.unit', label: 'Unit', type: 'text' },
+      { path: 'spec.unit', label: 'Unit', type: 'text', hint: 'What a value measures (ms, orders); a statistic SLT needs it.' },
       { path: 'spec.timeZone', label: 'Time zone', type: 'text', hint: 'For timestamps without an offset.' },
     ],
     summary: (d) => [d.spec.shape, d.spec.supplier, d.spec.interval].filter(Boolean).join(' · '),

@@ -10,8 +10,9 @@ import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { Badge, type BadgeTone } from '../../components/ui/Badge';
 import { NARROW, useMediaQuery } from '../../components/ui/useMediaQuery';
 import { href, useRoute } from '../../state/route';
-import { fmtInt, fmtTime } from '../imports/format';
-import { Breadcrumbs, fmtAttainment, fmtTarget, useServiceName, useSltTiers } from '../portfolio/rag';
+import { fmtTime } from '../imports/format';
+import { Breadcrumbs, useServiceName, useSltTiers } from '../portfolio/rag';
+import * as fmt from '../../format';
 import '../portfolio/dashboard.css';
 import './drilldown.css';
 
@@ -169,53 +170,53 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
             <dl className="drill__kv">
               <div>
                 <dt>Attainment</dt>
-                <dd className={f.met === false ? 'is-bad' : undefined}>{fmtAttainment(f.attainment, ratio, head.unit)}</dd>
+                <dd className={f.met === false ? 'is-bad' : undefined}>{fmt.against(f.attainment, f.target, ratio, head.unit)}</dd>
               </div>
               <div>
                 <dt>Objective</dt>
                 <dd className="mono">
-                  {f.op} {fmtTarget(f.target, ratio, head.unit)}
+                  {fmt.objective(f.op, f.target, ratio, head.unit)}
                 </dd>
               </div>
               {ratio ? (
                 <>
                   <div>
                     <dt>Good</dt>
-                    <dd>{fmtInt(f.good)}</dd>
+                    <dd>{fmt.count(f.good)}</dd>
                   </div>
                   <div>
                     <dt>Bad</dt>
-                    <dd>{fmtInt(f.bad)}</dd>
+                    <dd>{fmt.count(f.bad)}</dd>
                   </div>
                 </>
               ) : (
                 <div>
                   <dt>Values counted</dt>
-                  <dd>{fmtInt(f.eligible)}</dd>
+                  <dd>{fmt.count(f.eligible)}</dd>
                 </div>
               )}
               <div>
                 <dt>Excluded</dt>
-                <dd>{fmtInt(f.excluded)}</dd>
+                <dd>{fmt.count(f.excluded)}</dd>
               </div>
               {f.unknown > 0 && (
                 <div>
                   <dt>Unknown</dt>
-                  <dd>{fmtInt(f.unknown)}</dd>
+                  <dd>{fmt.count(f.unknown)}</dd>
                 </div>
               )}
               <div>
                 <dt>Rows</dt>
-                <dd>{fmtInt(head.all)}</dd>
+                <dd>{fmt.count(head.all)}</dd>
               </div>
             </dl>
             <p className={`drill__check ${addsUp ? 'is-ok' : 'is-bad'}`} role="status">
               {addsUp ? '✓ The rows add up to the figure' : '✗ The rows do not add up to the figure'}
               {ratio
-                ? `: ${fmtInt(t.good)} good, ${fmtInt(t.bad)} bad, ${fmtInt(t.excluded)} excluded on rows`
-                : `: ${fmtInt(t.counted)} values counted, ${fmtInt(t.excluded)} excluded`}
-              {gaps > 0 && `; slices without probes: ${fmtInt(t.gapGood)} good, ${fmtInt(t.gapBad)} bad, ${fmtInt(t.gapUnknown)} unknown, ${fmtInt(t.gapExcluded)} excluded`}
-              {t.outOfScope > 0 && `; ${fmtInt(t.outOfScope)} rows outside the calendar count nowhere`}.
+                ? `: ${fmt.count(t.good)} good, ${fmt.count(t.bad)} bad, ${fmt.count(t.excluded)} excluded on rows`
+                : `: ${fmt.count(t.counted)} values counted, ${fmt.count(t.excluded)} excluded`}
+              {gaps > 0 && `; slices without probes: ${fmt.count(t.gapGood)} good, ${fmt.count(t.gapBad)} bad, ${fmt.count(t.gapUnknown)} unknown, ${fmt.count(t.gapExcluded)} excluded`}
+              {t.outOfScope > 0 && `; ${fmt.count(t.outOfScope)} rows outside the calendar count nowhere`}.
             </p>
             <p className="drill__note">{head.note}</p>
           </section>
@@ -225,12 +226,12 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
               <legend className="visually-hidden">Status</legend>
               {(
                 [
-                  ['', `All ${fmtInt(head.all)}`],
+                  ['', `All ${fmt.count(head.all)}`],
                   [ratio ? 'good' : 'counted', ratio ? 'Good' : 'Counted'],
                   ...(ratio ? [['bad', 'Bad']] : []),
                   ['excluded', 'Excluded'],
                   ...(t.outOfScope > 0 ? [['out-of-scope', 'Out of scope']] : []),
-                  ['findings', `With findings ${fmtInt(t.withFindings)}`],
+                  ['findings', `With findings ${fmt.count(t.withFindings)}`],
                 ] as [Status, string][]
               ).map(([s, text]) => (
                 <label key={s || 'all'} className={`seg__item${status === s ? ' is-on' : ''}`}>
@@ -249,7 +250,7 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
               </select>
             </div>
             <span className="drill__count" role="status">
-              {fmtInt(total)} {total === 1 ? 'row' : 'rows'}
+              {fmt.count(total)} {total === 1 ? 'row' : 'rows'}
             </span>
           </div>
           {error && (
@@ -262,7 +263,7 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
             className="card drill__scroll"
             tabIndex={0}
             role="region"
-            aria-label={`Rows of ${period}, ${fmtInt(total)} in all`}
+            aria-label={`Rows of ${period}, ${fmt.count(total)} in all`}
           >
             <table className={`table drill__table drill__table--${shape || 'rows'}`} aria-rowcount={total + 1}>
               <caption className="visually-hidden">Rows behind {head.displayName} in {period}</caption>
@@ -382,7 +383,7 @@ function fmtSecs(s?: number): string {
 
 function columnsFor(shape: string, unit: string): Col[] {
   const cols: Col[] = [
-    { id: 'n', header: '#', width: '4.5rem', narrowWidth: '4.25rem', num: true, cell: (r) => fmtInt(r.n) },
+    { id: 'n', header: '#', width: '4.5rem', narrowWidth: '4.25rem', num: true, cell: (r) => fmt.count(r.n) },
     { id: 'at', header: shape === 'item' ? 'Counted at (UTC)' : 'Time (UTC)', width: '9.5rem', narrowWidth: '9.25rem', cell: (r) => fmtTime(r.at).replace(' UTC', '') },
   ];
   if (shape === 'item') {
@@ -394,7 +395,7 @@ function columnsFor(shape: string, unit: string): Col[] {
   } else if (shape === 'value') {
     cols.push({ id: 'value', header: unit ? `Value (${unit})` : 'Value', width: '7.5rem', num: true, cell: (r) => (r.value === undefined ? '–' : String(r.value)) });
   } else {
-    cols.push({ id: 'gt', header: shape === 'event' ? 'Probe' : 'Good / total', width: shape === 'event' ? '4.5rem' : '8.5rem', num: true, cell: (r) => (shape === 'event' ? (r.good ? 'up' : 'down') : `${fmtInt(r.good)} / ${fmtInt(r.total)}`) });
+    cols.push({ id: 'gt', header: shape === 'event' ? 'Probe' : 'Good / total', width: shape === 'event' ? '4.5rem' : '8.5rem', num: true, cell: (r) => (shape === 'event' ? (r.good ? 'up' : 'down') : `${fmt.count(r.good)} / ${fmt.count(r.total)}`) });
   }
   cols.push(
     {
@@ -419,7 +420,7 @@ function columnsFor(shape: string, unit: string): Col[] {
       // The file names are listed under the table; the row number is what must not be cut off.
       cell: (r) => (
         <span className="drill__src" title={r.batch ? `${r.file || '(no file name)'}, row ${r.row}` : undefined}>
-          {r.batch ? `#${r.batch} · row ${fmtInt(r.row)}` : '–'}
+          {r.batch ? `#${r.batch} · row ${fmt.count(r.row)}` : '–'}
         </span>
       ),
     },
@@ -443,9 +444,9 @@ function columnsFor(shape: string, unit: string): Col[] {
 
 function unitsText(r: DrillRow): string {
   const parts: string[] = [];
-  if (r.goodUnits) parts.push(`${fmtInt(r.goodUnits)} good`);
-  if (r.badUnits) parts.push(`${fmtInt(r.badUnits)} bad`);
-  if (r.excludedUnits) parts.push(`${fmtInt(r.excludedUnits)} excluded`);
+  if (r.goodUnits) parts.push(`${fmt.count(r.goodUnits)} good`);
+  if (r.badUnits) parts.push(`${fmt.count(r.badUnits)} bad`);
+  if (r.excludedUnits) parts.push(`${fmt.count(r.excludedUnits)} excluded`);
   if (r.slice && !parts.length) return 'same slice as the row above';
   return parts.join(', ');
 }

@@ -1,16 +1,19 @@
 // Exceptions (force majeure): request with evidence, approve or reject (not by
-// the requester), and the effect on the SLT's attainment, before and after.
+// the requester: whoever is signed in decides, and it is never the person who
+// asked), and the effect on the SLT's attainment, before and after.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import type { AttainmentRow, Exception } from '../../api/exceptions';
-import { formatBytes, readAsBase64, saveDownload } from '../../api/files';
+import { formatBytes, saveDownload } from '../../api/files';
+import { useSession } from '../../state/session';
 import { Badge, type BadgeTone } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { Actions, Button, Field, Modal, Notice } from '../imports/controls';
-import { fmtPct, fmtTime, localInputToRFC3339 } from '../imports/format';
+import { fmtTime, localInputToRFC3339 } from '../imports/format';
 import { effectRows, rowsTouched, sortEffect } from './effect';
+import * as fmt from '../../format';
 import './exceptions.css';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
@@ -21,10 +24,11 @@ interface SltOption {
   label: string;
 }
 
+/** An evidence file sent ahead of the request: its upload id. */
 interface Evidence {
   name: string;
   size: number;
-  data: string;
+  upload: string;
 }
 
 type FormErrors = Partial<Record<'slt' | 'from' | 'to' | 'reason' | 'evidence', string>>;
@@ -41,10 +45,12 @@ const MAX_EVIDENCE = 64 << 20;
 
 export function ExceptionsScreen() {
   const api = useApi();
+  const { me, can } = useSession();
   const [list, setList] = useState<Exception[] | null>(null);
   const [slts, setSlts] = useState<SltOption[]>([]);
   const [error, setError] = useState<Error | null>(null);
-  const [form, setForm] = useState({ slt: '', from: '', to: '', reason: '', by: '' });
+  const [form, setForm] = useState({ slt: '', from: '', to: '', reason: '' });
+  const [attaching, setAttaching] = useState(false);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -52,8 +58,8 @@ export function ExceptionsScreen() {
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<Exception | null>(null);
-  const [decision, setDecision] = useState({ by: '', note: '' });
-  const [decisionErrors, setDecisionErrors] = useState<{ by?: string; note?: string; form?: string }>({});
+  const [decision, setDecision] = useState({ note: '' });
+  const [decisionErrors, setDecisionErrors] = useState<{ note?: string; form?: string }>({});
   const [effect, setEffect] = useState<Effect | null>(null);
   const [effectError, setEffectError] = useState<Error | null>(null);
 
@@ -92,10 +98,14 @@ export function ExceptionsScreen() {
 
   async function pickEvidenceInWindow() {
     try {
-      const path = await api.dialogs.openFile('Attach evidence', 'any');
-      if (!path) return;
-      const f = await api.dialogs.readFile(path);
-      setEvidence({ name: f.name, size: f.size, data: f.data });
+      const u = await api.dialogs.openFile('Attach evidence', 'any');
+      if (!u) return;
+      if (u.size > MAX_EVIDENCE) {
+        setEvidence(null);
+        setErrors((e) => ({ ...e, evidence: `${u.name} is ${formatBytes(u.size)}; attach files of at most 64 MiB.` }));
+        return;
+      }
+      setEvidence({ name: u.name, size: u.size, upload: u.id });
       setErrors((e) => ({ ...e, evidence: undefined }));
     } catch (e) {
       setErrors((er) => ({ ...er, evidence: toError(e).message }));
@@ -103,13 +113,21 @@ export function ExceptionsScreen() {
   }
 
   async function pickEvidence(file: File) {
+    setEvidence(null);
     if (file.size > MAX_EVIDENCE) {
-      setEvidence(null);
       setErrors((e) => ({ ...e, evidence: `${file.name} is ${formatBytes(file.size)}; attach files of at most 64 MiB.` }));
       return;
     }
-    setEvidence({ name: file.name, size: file.size, data: await readAsBase64(file) });
-    setErrors((e) => ({ ...e, evidence: undefined }));
+    setAttaching(true);
+    try {
+      const u = await api.imports.upload(file);
+      setEvidence({ name: u.name, size: u.size, upload: u.id });
+      setErrors((e) => ({ ...e, evidence: undefined }));
+    } catch (e) {
+      setErrors((er) => ({ ...er, evidence: toError(e).message }));
+    } finally {
+      setAttaching(false);
+    }
   }
 
   async function submit(e: React.FormEvent) {
@@ -131,12 +149,10 @@ export function ExceptionsScreen() {
         from: localInputToRFC3339(form.from),
         to: localInputToRFC3339(form.to),
         reason: form.reason.trim(),
-        requested_by: form.by.trim() || undefined,
-        evidence_name: evidence?.name,
-        evidence: evidence?.data,
+        evidence: evidence?.upload,
       });
-      setNotice(`${x.id} requested for ${x.slt}. It changes nothing until someone other than ${x.requested_by} approves it.`);
-      setForm({ slt: form.slt, from: '', to: '', reason: '', by: form.by });
+      setNotice(`${x.id} requested for ${x.slt} by ${x.requested_by}. It changes nothing until someone else approves it.`);
+      setForm({ slt: form.slt, from: '', to: '', reason: '' });
       setEvidence(null);
       setFormKey((k) => k + 1);
       await load();
@@ -150,7 +166,7 @@ export function ExceptionsScreen() {
 
   async function openDecision(x: Exception) {
     setDeciding(x);
-    setDecision({ by: '', note: '' });
+    setDecision({ note: '' });
     setDecisionErrors({});
     await showEffect(x);
   }
@@ -158,14 +174,13 @@ export function ExceptionsScreen() {
   async function decide(approve: boolean) {
     if (!deciding) return;
     const errs: typeof decisionErrors = {};
-    if (!decision.by.trim()) errs.by = 'Who decides? (not the requester)';
     if (!decision.note.trim()) errs.note = 'A decision needs a note for the audit trail.';
     setDecisionErrors(errs);
-    if (errs.by || errs.note) return;
+    if (errs.note) return;
     const x = deciding;
     try {
       const before = effect?.id === x.id ? effect.before : rowsTouched(await api.exceptions.attainment(x.slt), x);
-      const d = { id: x.id, by: decision.by.trim(), note: decision.note.trim() };
+      const d = { id: x.id, note: decision.note.trim() };
       const done = approve ? await api.exceptions.approve(d) : await api.exceptions.reject(d);
       setDeciding(null);
       const after = rowsTouched(await api.exceptions.attainment(x.slt), x);
@@ -183,8 +198,7 @@ export function ExceptionsScreen() {
     try {
       const data = await api.exceptions.evidence(ev.sha256);
       if (api.dialogs.available) {
-        const path = await api.dialogs.saveFile('Save the evidence', ev.name);
-        if (path) await api.dialogs.writeFile(path, data);
+        await api.dialogs.saveFile('Save the evidence', ev.name, data);
       } else {
         saveDownload({ name: ev.name, type: 'application/octet-stream', size: ev.size, data });
       }
@@ -255,10 +269,13 @@ export function ExceptionsScreen() {
           const x = c.row.original;
           return (
             <span className="cell-actions">
-              {x.status === 'requested' && (
+              {x.status === 'requested' && can('Exceptions/Approve') && !sameName(x.requested_by, me?.name) && (
                 <Button className="btn--sm" variant="primary" onClick={() => openDecision(x)} aria-label={`Decide ${x.id}`}>
                   Decide…
                 </Button>
+              )}
+              {x.status === 'requested' && can('Exceptions/Approve') && sameName(x.requested_by, me?.name) && (
+                <span className="cell-sub" title="Four eyes: the person who asked cannot decide">yours: another person decides</span>
               )}
               <Button className="btn--sm" onClick={() => showEffect(x)} aria-label={`Effect of ${x.id}`}>
                 Effect
@@ -271,7 +288,7 @@ export function ExceptionsScreen() {
     ],
     // the handlers only use api
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, showEffect],
+    [api, showEffect, me, can],
   );
 
   const selected = effect ? byId.get(effect.id) : undefined;
@@ -322,11 +339,13 @@ export function ExceptionsScreen() {
             </section>
           )}
 
+          {can('Exceptions/Request') && (
           <section className="card panel" aria-labelledby="request-title">
             <div className="panel__head">
               <h2 className="panel__title" id="request-title">
                 Request an exception
               </h2>
+              {me && <span className="muted">as {me.name}</span>}
             </div>
             <form className="exc-form" onSubmit={submit} noValidate aria-labelledby="request-title">
               <Field label="SLT" error={errors.slt}>
@@ -347,16 +366,13 @@ export function ExceptionsScreen() {
               <Field label="To (UTC, exclusive)" error={errors.to}>
                 {(p) => <input {...p} className="input" type="datetime-local" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />}
               </Field>
-              <Field label="Requested by" hint="Empty: the user Slate runs as.">
-                {(p) => <input {...p} className="input" value={form.by} autoComplete="name" onChange={(e) => setForm({ ...form, by: e.target.value })} />}
-              </Field>
               <Field label="Reason" error={errors.reason} className="exc-form__wide">
                 {(p) => <textarea {...p} className="textarea" value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />}
               </Field>
               <Field
                 label="Evidence (optional)"
                 error={errors.evidence}
-                hint={evidence ? `${evidence.name} · ${formatBytes(evidence.size)}` : 'An incident report, a supplier letter… up to 64 MiB.'}
+                hint={attaching ? 'Sending the file…' : evidence ? `${evidence.name} · ${formatBytes(evidence.size)}` : 'An incident report, a supplier letter… up to 64 MiB.'}
                 className="exc-form__wide"
               >
                 {(p) =>
@@ -382,13 +398,14 @@ export function ExceptionsScreen() {
               <div className="exc-form__wide">
                 {formError && <Notice tone="error" title="The exception was not recorded">{formError}</Notice>}
                 <Actions>
-                  <Button type="submit" variant="primary" disabled={submitting}>
+                  <Button type="submit" variant="primary" disabled={submitting || attaching}>
                     Request exception
                   </Button>
                 </Actions>
               </div>
             </form>
           </section>
+          )}
 
           <section className="card panel" aria-labelledby="list-title">
             <div className="panel__head">
@@ -427,9 +444,7 @@ export function ExceptionsScreen() {
             {deciding.slt}, {fmtTime(deciding.from)} – {fmtTime(deciding.to)}: “{deciding.reason}”, asked by {deciding.requested_by}.
             Approving removes this window from the calculation.
           </p>
-          <Field label="Decided by" error={decisionErrors.by} hint={`Not ${deciding.requested_by}, who asked.`}>
-            {(p) => <input {...p} className="input" value={decision.by} onChange={(e) => setDecision({ ...decision, by: e.target.value })} />}
-          </Field>
+          {me && <p className="modal__text">You decide as {me.name}; the audit trail records it.</p>}
           <Field label="Note" error={decisionErrors.note}>
             {(p) => <textarea {...p} className="textarea" value={decision.note} onChange={(e) => setDecision({ ...decision, note: e.target.value })} />}
           </Field>
@@ -438,6 +453,11 @@ export function ExceptionsScreen() {
       )}
     </div>
   );
+}
+
+/** Four eyes: the requester cannot decide, whatever the case of the name. */
+function sameName(a: string | undefined, b: string | undefined): boolean {
+  return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 function EffectTable({ effect }: { effect: Effect }) {
@@ -478,18 +498,18 @@ function EffectTable({ effect }: { effect: Effect }) {
                 <td>{r.period}</td>
                 <td>{r.tier || <span className="muted">overall</span>}</td>
                 <td className="num">
-                  {r.op} {fmtPct(r.target)}
+                  {fmt.objective(r.op, r.target, true)}
                 </td>
-                <td className="num">{fmtPct(r.before)}</td>
+                <td className="num">{fmt.percent(r.before)}</td>
                 {after && (
                   <td className={`num${changed ? ' is-changed' : ''}`}>
-                    {fmtPct(r.after)}
+                    {fmt.percent(r.after)}
                     {changed && r.after !== null && r.before !== null && (
-                      <span className="delta"> ({r.after > r.before ? '+' : ''}{((r.after - r.before) * 100).toFixed(2)} pt)</span>
+                      <span className="delta"> ({r.after > r.before ? '+' : ''}{fmt.points(r.after - r.before)})</span>
                     )}
                   </td>
                 )}
-                {!after && <td className="num muted">{fmtPct(r.raw)}</td>}
+                {!after && <td className="num muted">{fmt.percent(r.raw)}</td>}
                 <td>
                   {met === null ? (
                     '–'

@@ -2,18 +2,21 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
+import { useSession } from '../../state/session';
 import { saveDownload } from '../../api/files';
 import type { Batch, FeedInfo } from '../../api/imports';
 import { Badge } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { SearchField } from '../../components/ui/SearchField';
 import { Button, Field, Modal, Notice } from './controls';
-import { fmtDate, fmtInt, fmtTime } from './format';
+import { fmtDate, fmtTime } from './format';
+import * as fmt from '../../format';
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; feeds: FeedInfo[]; onChanged: () => void }) {
   const api = useApi();
+  const { can } = useSession();
   const [feed, setFeed] = useState('');
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query.trim().toLowerCase());
@@ -34,13 +37,12 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
   async function downloadRejects(b: Batch) {
     setMessage(null);
     try {
+      const f = await api.imports.rejectsFile(b.id, 'xlsx');
       if (api.dialogs.available) {
-        const path = await api.dialogs.saveFile('Save the rejects report', `rejects-batch-${b.id}.xlsx`);
-        if (!path) return;
-        const n = await api.imports.rejects(b.id, path);
-        setMessage({ tone: 'success', text: `Rejects report of batch ${b.id} (${fmtInt(n)} rows) saved to ${path}.` });
+        const path = await api.dialogs.saveFile('Save the rejects report', f.name, f.data);
+        if (path) setMessage({ tone: 'success', text: `Rejects report of batch ${b.id} (${fmt.count(f.rows ?? 0)} rows) saved to ${path}.` });
       } else {
-        saveDownload(await api.imports.rejectsFile(b.id, 'xlsx'));
+        saveDownload(f);
       }
     } catch (e) {
       setMessage({ tone: 'error', text: toError(e).message });
@@ -53,7 +55,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
     setRevertError(null);
     try {
       await api.imports.revert(reverting.id, reason.trim());
-      setMessage({ tone: 'success', text: `Batch ${reverting.id} was reverted: its ${fmtInt(reverting.counts.imported)} rows left the data. The record stays for auditors.` });
+      setMessage({ tone: 'success', text: `Batch ${reverting.id} was reverted: its ${fmt.count(reverting.counts.imported)} rows left the data. The record stays for auditors.` });
       setReverting(null);
       setReason('');
       onChanged();
@@ -93,8 +95,8 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
           const b = c.row.original;
           return (
             <span className="cell-stack">
-              <span>{fmtInt(b.counts.imported)}</span>
-              <span className={b.counts.rejected ? 'cell-sub text-bad' : 'cell-sub'}>{fmtInt(b.counts.rejected)} rejected</span>
+              <span>{fmt.count(b.counts.imported)}</span>
+              <span className={b.counts.rejected ? 'cell-sub text-bad' : 'cell-sub'}>{fmt.count(b.counts.rejected)} rejected</span>
             </span>
           );
         },
@@ -146,7 +148,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
                   Rejects
                 </Button>
               )}
-              {b.status === 'published' && (
+              {b.status === 'published' && can('Imports/Revert') && (
                 <Button className="btn--sm btn--danger" onClick={() => { setReverting(b); setRevertError(null); }} aria-label={`Revert batch ${b.id}`}>
                   Revert
                 </Button>
@@ -159,7 +161,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
     ],
     // downloadRejects uses api only
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api],
+    [api, can],
   );
 
   return (
@@ -170,7 +172,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
             Past imports
           </h2>
           <p className="panel__sub">
-            {fmtInt(batches.length)} batches. Reverting takes a batch's rows out of the data; its record, findings and original file stay.
+            {fmt.count(batches.length)} batches. Reverting takes a batch's rows out of the data; its record, findings and original file stay.
           </p>
         </div>
       </div>
@@ -213,7 +215,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
           }
         >
           <p className="modal__text">
-            The {fmtInt(reverting.counts.imported)} rows of <strong>{reverting.file}</strong> leave feed {reverting.feed} at once, and every figure
+            The {fmt.count(reverting.counts.imported)} rows of <strong>{reverting.file}</strong> leave feed {reverting.feed} at once, and every figure
             computed from them changes. The revert is recorded in the audit trail.
           </p>
           <Field label="Reason" error={revertError} hint="Recorded in the audit trail.">

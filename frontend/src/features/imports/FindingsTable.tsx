@@ -3,7 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { Finding } from '../../api/imports';
 import { Badge, type BadgeTone } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
-import { fmtInt } from './format';
+import * as fmt from '../../format';
 
 export const severityTone = (s: string): BadgeTone => (s === 'error' ? 'red' : s === 'warning' ? 'amber' : 'neutral');
 
@@ -11,7 +11,7 @@ export const severityTone = (s: string): BadgeTone => (s === 'error' ? 'red' : s
 export function FindingsTable({ findings, caption }: { findings: Finding[]; caption: string }) {
   const columns = useMemo<ColumnDef<Finding, unknown>[]>(
     () => [
-      { id: 'row', header: 'Row', accessorFn: (f) => f.row ?? 0, cell: (c) => (c.getValue<number>() ? fmtInt(c.getValue<number>()) : 'file'), meta: { width: '4.75rem', numeric: true } },
+      { id: 'row', header: 'Row', accessorFn: (f) => f.row ?? 0, cell: (c) => (c.getValue<number>() ? fmt.count(c.getValue<number>()) : 'file'), meta: { width: '4.75rem', numeric: true } },
       {
         id: 'severity',
         header: 'Severity',
@@ -57,7 +57,7 @@ export function FindingCounts({ counts, findings }: { counts: Record<string, num
       {kinds.map((k) => (
         <li key={k}>
           <Badge tone={severityTone(sev.get(k) ?? 'info')}>
-            {k.replace(/_/g, ' ')} · {fmtInt(counts[k])}
+            {k.replace(/_/g, ' ')} · {fmt.count(counts[k])}
           </Badge>
         </li>
       ))}

@@ -1,6 +1,8 @@
 // The import wizard: file → mapping → check (dry run) → import, each long
 // step a cancellable background job. In the window the file comes from the
 // native dialog and is read where it is; in the browser it is uploaded first.
+// Either way Go hands back an upload id, and every later step names the file
+// by that id, never by a path.
 import { useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../api';
 import { saveDownload, formatBytes } from '../../api/files';
@@ -17,7 +19,7 @@ import { jobFraction } from '../../api/jobs';
 import { Badge } from '../../components/ui/Badge';
 import { Actions, Button, Field, Notice, ProgressBar } from './controls';
 import { FindingCounts, FindingsTable } from './FindingsTable';
-import { fmtInt, fmtTime, plural } from './format';
+import { fmtTime, plural } from './format';
 import {
   FIELD_HINTS,
   FIELD_LABELS,
@@ -30,6 +32,7 @@ import {
   type MappingSource,
 } from './mapping';
 import { type JobHandle, useJob } from './useJob';
+import * as fmt from '../../format';
 
 type Step = 'file' | 'map' | 'check' | 'import';
 const STEPS: { id: Step; label: string }[] = [
@@ -40,10 +43,12 @@ const STEPS: { id: Step; label: string }[] = [
 ];
 
 interface Source {
-  path: string;
+  /** The upload id preview and start take. */
+  upload: string;
   name: string;
   size: number;
-  uploadId?: string;
+  /** Where a file picked in the window lives (shown only). */
+  local?: string;
 }
 
 const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
@@ -78,8 +83,8 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
   async function chooseInWindow() {
     setFileError(null);
     try {
-      const path = await api.dialogs.openFile('Choose a supplier file', 'data');
-      if (path) setSource({ path, name: path.split(/[\\/]/).pop() ?? path, size: -1 });
+      const u = await api.dialogs.openFile('Choose a supplier file', 'data');
+      if (u) setSource({ upload: u.id, name: u.name, size: u.size, local: u.local });
     } catch (e) {
       setFileError(toError(e).message);
     }
@@ -97,7 +102,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
     setUpload({ name: file.name, sent: 0, size: file.size });
     try {
       const u = await api.imports.upload(file, (sent, size) => setUpload({ name: file.name, sent, size }));
-      setSource({ path: u.path, name: u.name, size: u.size, uploadId: u.id });
+      setSource({ upload: u.id, name: u.name, size: u.size });
     } catch (e) {
       setFileError(toError(e).message);
     } finally {
@@ -110,7 +115,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
     setBusy(true);
     setFileError(null);
     try {
-      const p = await api.imports.preview(source.path, feed.name, nextSheet);
+      const p = await api.imports.preview(source.upload, feed.name, nextSheet);
       setPreview(p);
       setSheet(p.sheet ?? '');
       const init = initialMapping(p);
@@ -128,7 +133,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
 
   function request(dryRun: boolean) {
     return {
-      path: source!.path,
+      upload: source!.upload,
       feed: feed!.name,
       mapping: cleanMapping(mapping, feed!, preview?.format === 'xlsx' ? sheet : undefined),
       sheet: preview?.format === 'xlsx' ? sheet : undefined,
@@ -157,21 +162,32 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
   async function rejects(batch: number, format: 'xlsx' | 'csv') {
     setRejectsError(null);
     try {
+      const f = await api.imports.rejectsFile(batch, format);
       if (api.dialogs.available) {
-        const path = await api.dialogs.saveFile('Save the rejects report', `rejects-batch-${batch}.${format}`);
-        if (!path) return;
-        await api.imports.rejects(batch, path);
-        setSaved({ path });
+        const path = await api.dialogs.saveFile('Save the rejects report', f.name, f.data);
+        if (path) setSaved({ path });
       } else {
-        saveDownload(await api.imports.rejectsFile(batch, format));
+        saveDownload(f);
       }
     } catch (e) {
       setRejectsError(toError(e));
     }
   }
 
+  async function downloadTemplate() {
+    if (!feed) return;
+    setFileError(null);
+    try {
+      const f = await api.imports.templateFile(feed.name);
+      if (api.dialogs.available) await api.dialogs.saveFile('Save the supplier template', f.name, f.data);
+      else saveDownload(f);
+    } catch (e) {
+      setFileError(toError(e).message);
+    }
+  }
+
   function startOver() {
-    if (source?.uploadId && !(imp.job?.state === 'done')) api.imports.discardUpload(source.uploadId).catch(() => {});
+    if (source && !source.local && !(imp.job?.state === 'done')) api.imports.discardUpload(source.upload).catch(() => {});
     setStep('file');
     setSource(null);
     setPreview(null);
@@ -230,7 +246,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
               error={fileError}
               hint={
                 source
-                  ? `${source.name}${source.size >= 0 ? ` · ${formatBytes(source.size)}` : ''}${api.dialogs.available ? ` · ${source.path}` : ' · uploaded'}`
+                  ? `${source.name} · ${formatBytes(source.size)}${source.local ? ` · ${source.local}` : ' · uploaded'}`
                   : api.dialogs.available
                     ? 'Read where it is; nothing is copied until you import.'
                     : 'Up to 512 MiB; sent to Slate first, then checked.'
@@ -270,6 +286,9 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
             </Notice>
           )}
           <Actions>
+            <Button onClick={downloadTemplate} disabled={!feed} title="The columns this feed reads, to send to the supplier">
+              Supplier template (XLSX)
+            </Button>
             <Button variant="primary" onClick={() => loadPreview('')} disabled={!source || !feed || busy || !!upload}>
               {busy ? 'Reading…' : 'Preview'}
             </Button>
@@ -592,7 +611,7 @@ function JobView<R>({
         <ProgressBar
           label={runningLabel}
           fraction={frac}
-          detail={j && j.total > 0 ? `${formatBytes(j.done)} of ${formatBytes(j.total)}` : j?.done ? `${fmtInt(j.done)} rows` : 'starting…'}
+          detail={j && j.total > 0 ? `${formatBytes(j.done)} of ${formatBytes(j.total)}` : j?.done ? `${fmt.count(j.done)} rows` : 'starting…'}
         />
         {j?.step && <p className="jobview__step">{j.step}</p>}
         <Actions>
@@ -625,28 +644,28 @@ function ResultView({ result, dryRun }: { result: ImportResult; dryRun?: boolean
       <dl className="kv" aria-label={dryRun ? 'Check result' : 'Import result'}>
         <div>
           <dt>Rows read</dt>
-          <dd>{fmtInt(c.read)}</dd>
+          <dd>{fmt.count(c.read)}</dd>
         </div>
         <div className="is-good">
           <dt>{dryRun ? 'Can be imported' : 'Imported'}</dt>
-          <dd>{fmtInt(c.imported)}</dd>
+          <dd>{fmt.count(c.imported)}</dd>
         </div>
         <div className={c.rejected ? 'is-bad' : undefined}>
           <dt>Rejected</dt>
-          <dd>{fmtInt(c.rejected)}</dd>
+          <dd>{fmt.count(c.rejected)}</dd>
         </div>
         <div className={c.warnings ? 'is-warn' : undefined}>
           <dt>With warnings</dt>
-          <dd>{fmtInt(c.warnings)}</dd>
+          <dd>{fmt.count(c.warnings)}</dd>
         </div>
         <div>
           <dt>Empty</dt>
-          <dd>{fmtInt(c.empty)}</dd>
+          <dd>{fmt.count(c.empty)}</dd>
         </div>
         {!!c.replaced && (
           <div>
             <dt>Replaced</dt>
-            <dd>{fmtInt(c.replaced)}</dd>
+            <dd>{fmt.count(c.replaced)}</dd>
           </div>
         )}
       </dl>
@@ -654,7 +673,7 @@ function ResultView({ result, dryRun }: { result: ImportResult; dryRun?: boolean
       {result.findings.length > 0 && (
         <>
           <FindingsTable findings={result.findings} caption={`Findings in ${result.file}`} />
-          {result.findingsTruncated && <p className="muted">The first {fmtInt(result.findings.length)} findings are listed; the counts above are complete.</p>}
+          {result.findingsTruncated && <p className="muted">The first {fmt.count(result.findings.length)} findings are listed; the counts above are complete.</p>}
         </>
       )}
     </div>

@@ -6,6 +6,7 @@ import type { Batch, FeedInfo, ImportResult, PreviewResult } from '../../api/imp
 import type { Job } from '../../api/jobs';
 import { fakeTransport, type Handlers } from './fakeTransport';
 import { ImportsScreen } from './ImportsScreen';
+import { SessionProvider } from '../../state/session';
 
 const feeds: FeedInfo[] = [
   { name: 'checkout-counts', displayName: 'Checkout attempts', shape: 'counts', interval: '1h', timeZone: 'UTC', required: ['time', 'good', 'total'], optional: ['bad', 'ci'], batches: 1, mapping: { time: 'timestamp', total: 'attempts', bad: 'failed', timeLayout: 'iso-local' }, dataTo: '2026-11-27T23:00:00Z' },
@@ -34,13 +35,13 @@ function job(id: number, state: Job['state'], r?: ImportResult): Job {
   return { id, kind: 'import', title: 't', state, done: state === 'running' ? 10 : 64, total: 64, started: '', result: r };
 }
 
-function setup(extra: Handlers = {}) {
+function setup(extra: Handlers = {}, mode: 'browser' | 'desktop' = 'browser', signedIn = false) {
   const jobs: Record<number, Job[]> = {};
   let next = 0;
   const f = fakeTransport({
     'Imports.Feeds': () => feeds,
     'Imports.Batches': () => [batch],
-    'Imports.Upload': (c: { name: string; size: number }) => ({ id: 'u1', name: c.name, path: '/tmp/up/u1/new.csv', size: c.size, received: c.size, complete: true }),
+    'Imports.Upload': (c: { name: string; size: number }) => ({ id: 'u1', name: c.name, size: c.size, received: c.size, complete: true }),
     'Imports.Preview': () => preview,
     'Imports.Start': (req: { dryRun: boolean }) => {
       const id = ++next;
@@ -51,10 +52,16 @@ function setup(extra: Handlers = {}) {
     'Imports.RejectsFile': () => ({ name: 'rejects-batch-63.xlsx', type: 'application/zip', size: 4, data: 'UEsDBA==' }),
     'Imports.Revert': () => ({ ...batch, status: 'reverted' }),
     ...extra,
-  });
+  }, mode);
   render(
     <ApiProvider api={createApi(f.transport)}>
-      <ImportsScreen />
+      {signedIn ? (
+        <SessionProvider>
+          <ImportsScreen />
+        </SessionProvider>
+      ) : (
+        <ImportsScreen />
+      )}
     </ApiProvider>,
   );
   return { ...f, jobs };
@@ -79,7 +86,7 @@ describe('import wizard', () => {
     const { calls } = setup();
     const wizard = await toMapping(user);
     expect(calls('Imports.Upload')[0][0]).toMatchObject({ name: 'new.csv', offset: 0, data: btoa('timestamp,attempts,failed\n') });
-    expect(calls('Imports.Preview')[0]).toEqual(['/tmp/up/u1/new.csv', 'checkout-counts', '']);
+    expect(calls('Imports.Preview')[0]).toEqual(['u1', 'checkout-counts', '']);
     expect(within(wizard).getByText("the feed's saved mapping")).toBeInTheDocument();
     expect(within(wizard).getByLabelText(/^Total count/)).toHaveValue('attempts');
     expect(within(wizard).getByLabelText(/^Bad count/)).toHaveValue('failed');
@@ -96,7 +103,7 @@ describe('import wizard', () => {
     await user.click(within(wizard).getByRole('button', { name: 'Check the file' }));
     expect(await within(wizard).findByText('Some rows will be rejected')).toBeInTheDocument();
     expect(calls('Imports.Start')[0][0]).toEqual({
-      path: '/tmp/up/u1/new.csv', feed: 'checkout-counts', dryRun: true, onConflict: 'reject',
+      upload: 'u1', feed: 'checkout-counts', dryRun: true, onConflict: 'reject',
       mapping: { time: 'timestamp', total: 'attempts', bad: 'failed', timeLayout: 'iso-local' }, sheet: undefined,
     });
     const findings = within(wizard).getByRole('table', { name: 'Findings in new.csv' });
@@ -140,6 +147,45 @@ describe('import wizard', () => {
     await user.click(within(wizard).getByRole('button', { name: 'Preview' }));
     expect(await within(wizard).findByText('new.csv: binary content, not a CSV export')).toBeInTheDocument();
     expect(within(wizard).getByLabelText('Supplier file (CSV or XLSX)')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('in the window: picks a file, reads it by upload id, saves the rejects where the person says', async () => {
+    const user = userEvent.setup();
+    const { calls } = setup(
+      {
+        'Dialogs.OpenFile': () => ({ id: 'w1', name: 'new.csv', size: 64, received: 64, complete: true, local: '/home/ana/new.csv' }),
+        'Dialogs.SaveFile': () => '/home/ana/rejects-batch-63.xlsx',
+        'Dialogs.ShowFolder': () => null,
+      },
+      'desktop',
+    );
+    const wizard = await screen.findByRole('region', { name: 'Import a supplier file' });
+    await user.click(within(wizard).getByLabelText('Supplier file'));
+    expect(await within(wizard).findByText(/new\.csv · 64 B · \/home\/ana\/new\.csv/)).toBeInTheDocument();
+    await user.click(within(wizard).getByRole('button', { name: 'Preview' }));
+    await within(wizard).findByRole('region', { name: 'First rows of the file' });
+    expect(calls('Imports.Preview')[0]).toEqual(['w1', 'checkout-counts', '']);
+    await user.click(within(wizard).getByRole('button', { name: 'Check the file' }));
+    await user.click(await within(wizard).findByRole('button', { name: 'Import 1 row' }));
+    await user.click(await within(wizard).findByRole('button', { name: 'Rejects report (XLSX)' }));
+    expect(await within(wizard).findByText('/home/ana/rejects-batch-63.xlsx')).toBeInTheDocument();
+    expect(calls('Dialogs.SaveFile')[0]).toEqual(['Save the rejects report', 'rejects-batch-63.xlsx', 'UEsDBA==']);
+    expect(calls('Imports.Upload')).toHaveLength(0);
+  });
+
+  it('shows a supplier only what a supplier may do', async () => {
+    const user = userEvent.setup();
+    const { calls } = setup({
+      'Session.Me': () => ({ name: 'sam', role: 'supplier', supplier: 'parcelnet', rights: [], methods: ['Imports/Feeds', 'Imports/Batches', 'Imports/Start', 'Imports/Upload', 'Imports/Preview', 'Imports/RejectsFile', 'Imports/TemplateFile'] }),
+      'Imports.TemplateFile': () => ({ name: 'checkout-counts-template.xlsx', type: 'application/zip', size: 4, data: 'UEsDBA==' }),
+    }, 'browser', true);
+    expect(await screen.findByText(/The data you send for parcelnet/)).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Import batches' });
+    expect(within(table).queryByRole('button', { name: 'Revert batch 2' })).toBeNull();
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await user.click(screen.getByRole('button', { name: 'Supplier template (XLSX)' }));
+    expect(calls('Imports.TemplateFile')[0]).toEqual(['checkout-counts']);
   });
 
   it('reverts a past batch with a reason', async () => {

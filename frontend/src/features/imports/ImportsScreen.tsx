@@ -1,6 +1,7 @@
 // The Imports screen: the import wizard and the past batches.
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../api';
+import { useSession } from '../../state/session';
 import type { Batch, FeedInfo } from '../../api/imports';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { BatchList } from './BatchList';
@@ -9,6 +10,7 @@ import './imports.css';
 
 export function ImportsScreen() {
   const api = useApi();
+  const { can, me } = useSession();
   const [feeds, setFeeds] = useState<FeedInfo[] | null>(null);
   const [batches, setBatches] = useState<Batch[]>([]);
   const [error, setError] = useState<Error | null>(null);
@@ -33,7 +35,11 @@ export function ImportsScreen() {
       <div className="page__head">
         <div>
           <h1>Imports</h1>
-          <p className="page__lede">Supplier data into feeds: preview, map the columns, check every row, then import.</p>
+          <p className="page__lede">
+            {me?.supplier
+              ? `The data you send for ${me.supplier}: preview, map the columns, check every row, then import.`
+              : 'Supplier data into feeds: preview, map the columns, check every row, then import.'}
+          </p>
         </div>
       </div>
       {error ? (
@@ -42,7 +48,7 @@ export function ImportsScreen() {
         <Loading>Loading feeds and batches…</Loading>
       ) : (
         <>
-          <ImportWizard feeds={feeds} onImported={load} />
+          {can('Imports/Start') && <ImportWizard feeds={feeds} onImported={load} />}
           <BatchList batches={batches} feeds={feeds} onChanged={load} />
         </>
       )}

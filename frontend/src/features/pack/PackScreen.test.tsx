@@ -72,7 +72,7 @@ describe('review pack', () => {
     await user.click(within(form).getByRole('button', { name: 'Build the pack' }));
     expect(await screen.findByRole('progressbar', { name: 'Review pack 2026-10' })).toHaveAttribute('aria-valuenow', '44');
     expect(screen.getByText('SLT checkout-success · 4 of 9')).toBeInTheDocument();
-    const done = await screen.findByRole('region', { name: 'Review pack 2026-10 is ready' }, { timeout: 3000 });
+    const done = await screen.findByRole('region', { name: 'Review pack 2026-10 is ready' });
     expect(calls('Packs.Start')[0][0]).toEqual<PackQuery>({ period: '2026-10', services: ['payments'], formats: ['pdf'], anonymize: true });
     expect(within(done).getByText('sha256:abc')).toBeInTheDocument();
     expect(within(done).queryByRole('button', { name: /Show .* in its folder/ })).toBeNull();
@@ -134,8 +134,8 @@ describe('review pack', () => {
         'Packs.Start': () => 7,
         'Jobs.Get': () => job('done', { result }),
         'Dialogs.ShowFolder': () => null,
-        'Dialogs.OpenFile': () => '/home/ana/review-pack-2026-10.pdf',
-        'Packs.Verify': (path: string) => ({ file: path, format: 'pdf', stored: 'sha256:abc', current: 'sha256:def', match: false, scope: 'period=2026-10 services=*', services: null, components: null, message: 'the data changed since the pack was made' }),
+        'Dialogs.OpenFile': () => ({ id: 'u5', name: 'review-pack-2026-10.pdf', size: 9, received: 9, complete: true, local: '/home/ana/review-pack-2026-10.pdf' }),
+        'Packs.Verify': () => ({ file: 'review-pack-2026-10.pdf', format: 'pdf', stored: 'sha256:abc', current: 'sha256:def', match: false, scope: 'period=2026-10 services=*', services: null, components: null, message: 'the data changed since the pack was made' }),
       },
       'desktop',
     );
@@ -148,6 +148,18 @@ describe('review pack', () => {
     expect(await screen.findByText('The pack does not match the data.')).toBeInTheDocument();
     expect(screen.getByText('The data changed since the pack was made.')).toBeInTheDocument();
     expect(screen.getByText('sha256:def')).toBeInTheDocument();
-    expect(calls('Packs.Verify')[0]).toEqual(['/home/ana/review-pack-2026-10.pdf']);
+    // the window hands Go an upload id for the picked file, never its path
+    expect(calls('Packs.Verify')[0]).toEqual(['u5']);
+  });
+
+  it('verifies a file of the packs folder by name', async () => {
+    const user = userEvent.setup();
+    const { calls } = setup({
+      'Packs.List': () => result.files,
+      'Packs.VerifyStored': (name: string) => ({ file: name, format: 'pdf', stored: 'sha256:abc', current: 'sha256:abc', match: true, scope: 'period=2026-10 services=*', services: [], components: [], message: 'the pack matches the data: definitions, data batches and audit chain are as they were when it was exported' }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Verify review-pack-2026-10.pdf' }));
+    expect(await screen.findByText('The pack matches the data.')).toBeInTheDocument();
+    expect(calls('Packs.VerifyStored')[0]).toEqual(['review-pack-2026-10.pdf']);
   });
 });

@@ -8,11 +8,13 @@ import { formatBytes, saveDownload } from '../../api/files';
 import type { PackFile, PackFormat, PackResult, PackVerification } from '../../api/packs';
 import { normalisePackResult } from '../../api/packs';
 import { Badge } from '../../components/ui/Badge';
+import { useSession } from '../../state/session';
 import { useWorkspace } from '../../state/workspace';
 import { Actions, Button, Field, Notice, ProgressBar } from '../imports/controls';
-import { fmtInt, fmtTime } from '../imports/format';
+import { fmtTime } from '../imports/format';
 import { useJob } from '../imports/useJob';
 import { lastCompleteMonth, periodError } from './period';
+import * as fmt from '../../format';
 import './pack.css';
 
 /** "period=2026-10 services=a,b" → "2026-10, services a, b"; services=* → "every service". */
@@ -33,6 +35,7 @@ const FORMATS: { id: PackFormat; label: string; hint: string }[] = [
 
 export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
   const api = useApi();
+  const { can } = useSession();
   const { state } = useWorkspace();
   const services = useMemo(() => state.overview?.services ?? [], [state.overview]);
   const [period, setPeriod] = useState(() => lastCompleteMonth(now()));
@@ -84,8 +87,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
     try {
       const d = await api.packs.download(f.name);
       if (api.dialogs.available) {
-        const path = await api.dialogs.saveFile('Save a copy of the pack file', d.name);
-        if (path) await api.dialogs.writeFile(path, d.data);
+        await api.dialogs.saveFile('Save a copy of the pack file', d.name, d.data);
       } else {
         saveDownload({ name: d.name, type: d.content_type, size: f.size, data: d.data });
       }
@@ -117,6 +119,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
         </div>
       </div>
 
+      {can('Packs/Start') && (
       <section className="card panel" aria-labelledby="pack-build-title">
         <div className="panel__head">
           <h2 className="panel__title" id="pack-build-title">
@@ -191,7 +194,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
                 <ProgressBar
                   label={j?.title ?? 'Starting the pack'}
                   fraction={j ? jobFraction(j) : null}
-                  detail={j?.step ? `${j.step}${j.total ? ` · ${fmtInt(j.done)} of ${fmtInt(j.total)}` : ''}` : undefined}
+                  detail={j?.step ? `${j.step}${j.total ? ` · ${fmt.count(j.done)} of ${fmt.count(j.total)}` : ''}` : undefined}
                 />
                 <Button onClick={job.cancel}>Cancel</Button>
               </div>
@@ -204,6 +207,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
           </div>
         </form>
       </section>
+      )}
 
       {result && (
         <section className="card panel pack-result" aria-labelledby="pack-result-title" ref={resultBox}>
@@ -282,14 +286,13 @@ function VerifyPanel({ files, onDownload }: { files: PackFile[]; onDownload: (f:
   const [error, setError] = useState<string | null>(null);
   const [inputKey, setInputKey] = useState(0);
 
-  async function verify(label: string, path: () => Promise<string>) {
+  async function verify(label: string, check: () => Promise<PackVerification | null>) {
     setBusy(label);
     setError(null);
     setResult(null);
     try {
-      const p = await path();
-      if (!p) return;
-      setResult(await api.packs.verify(p));
+      const v = await check();
+      if (v) setResult(v);
     } catch (e) {
       setError(toError(e).message);
     } finally {
@@ -298,8 +301,8 @@ function VerifyPanel({ files, onDownload }: { files: PackFile[]; onDownload: (f:
   }
 
   async function verifyUpload(file: File) {
-    // the browser cannot hand Go a path: upload the file first (Go tidies its upload folder)
-    await verify(file.name, async () => (await api.imports.upload(file)).path);
+    // the file goes to Slate as an upload, and is checked by its upload id
+    await verify(file.name, async () => api.packs.verify((await api.imports.upload(file)).id));
     setInputKey((k) => k + 1);
   }
 
@@ -315,7 +318,15 @@ function VerifyPanel({ files, onDownload }: { files: PackFile[]; onDownload: (f:
       </div>
       <div className="toolbar">
         {api.dialogs.available ? (
-          <Button onClick={() => verify('file', () => api.dialogs.openFile('Choose a review pack (PDF or XLSX)', 'any'))} disabled={!!busy}>
+          <Button
+            onClick={() =>
+              verify('file', async () => {
+                const u = await api.dialogs.openFile('Choose a review pack (PDF or XLSX)', 'any');
+                return u ? api.packs.verify(u.id) : null;
+              })
+            }
+            disabled={!!busy}
+          >
             Choose a pack file…
           </Button>
         ) : (
@@ -349,7 +360,7 @@ function VerifyPanel({ files, onDownload }: { files: PackFile[]; onDownload: (f:
                   <Button className="btn--sm" onClick={() => onDownload(f)} aria-label={`${api.dialogs.available ? 'Save a copy of' : 'Download'} ${f.name} from the packs folder`}>
                     {api.dialogs.available ? 'Save a copy…' : 'Download'}
                   </Button>
-                  <Button className="btn--sm" onClick={() => verify(f.name, async () => f.path)} disabled={!!busy} aria-label={`Verify ${f.name}`}>
+                  <Button className="btn--sm" onClick={() => verify(f.name, () => api.packs.verifyStored(f.name))} disabled={!!busy} aria-label={`Verify ${f.name}`}>
                     Verify
                   </Button>
                 </span>

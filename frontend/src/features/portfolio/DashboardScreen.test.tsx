@@ -39,10 +39,10 @@ describe('portfolio dashboard', () => {
     ]);
     const parcel = screen.getByTestId('slt-parcel-delivery-48h');
     expect(within(parcel).getByText('Missed')).toBeInTheDocument();
-    expect(within(parcel).getByText('90.77%')).toBeInTheDocument();
+    expect(within(parcel).getByText('90.770%')).toBeInTheDocument();
     expect(within(parcel).getByRole('meter', { name: 'Error budget left' })).toHaveAttribute('aria-valuetext', 'overspent: 185% used');
     expect(within(parcel).getByRole('link', { name: '2026-11' })).toHaveAttribute('href', '#/slt/parcel-delivery-48h/2026-11');
-    expect(within(parcel).getByRole('img', { name: /last 2 periods: 2026-10 99\.57%, 2026-11 99\.52%/ })).toBeInTheDocument();
+    expect(within(parcel).getByRole('img', { name: /last 2 periods: 2026-10 99\.570%, 2026-11 99\.517%/ })).toBeInTheDocument();
     // the first reason shows, the others one hover away
     const why = within(parcel).getByText('below target so far in 2026-11 (still running): 90.770% against >= 95%');
     expect(why).toHaveTextContent('(+1 more)');

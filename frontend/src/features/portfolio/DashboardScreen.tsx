@@ -10,7 +10,8 @@ import { href } from '../../state/route';
 import { useWorkspace } from '../../state/workspace';
 import { fmtTime } from '../imports/format';
 import { TypeBadge, CriticalityBadge } from './TypeBadge';
-import { BudgetBar, Breadcrumbs, RagPill, Sparkline, fmtAttainment } from './rag';
+import { BudgetBar, Breadcrumbs, RagPill, Sparkline } from './rag';
+import * as fmt from '../../format';
 import './dashboard.css';
 
 interface Filters {
@@ -349,7 +350,7 @@ function SltRow({ t }: { t: DashboardSLT }) {
                 <li key={tr.name}>
                   <span className={`rag__dot rag__dot--${tr.status}`} aria-hidden="true" />
                   <a href={tr.row ? href('slt', t.name, tr.row.period, { tier: tr.name }) : href('slt', t.name, { tier: tr.name })}>{tr.name}</a>{' '}
-                  <span className="mono">{fmtAttainment(tr.row?.attainment, t.ratio, t.unit)}</span>
+                  <span className="mono">{fmt.against(tr.row?.attainment, tr.row?.target, t.ratio, t.unit)}</span>
                   <span className="muted"> / {tr.objective}</span>
                 </li>
               ))}
@@ -373,14 +374,14 @@ function SltRow({ t }: { t: DashboardSLT }) {
           <span className="muted">–</span>
         )}
       </td>
-      <td className="num mono">{fmtAttainment(cur?.attainment, t.ratio, t.unit)}</td>
+      <td className="num mono">{fmt.against(cur?.attainment, cur?.target, t.ratio, t.unit)}</td>
       <td>
         <BudgetBar budget={t.budget} status={t.status} />
       </td>
       <td>
         <Sparkline
           points={t.spark}
-          label={`${label(t)}, last ${t.spark.length} periods: ${t.spark.map((p) => `${p.period} ${fmtAttainment(p.attainment, t.ratio, t.unit)}${p.met === false ? ' missed' : ''}`).join(', ')}`}
+          label={`${label(t)}, last ${t.spark.length} periods: ${t.spark.map((p) => `${p.period} ${fmt.attainment(p.attainment, t.ratio, t.unit)}${p.met === false ? ' missed' : ''}`).join(', ')}`}
         />
       </td>
     </tr>

@@ -1,5 +1,5 @@
 // Small pieces of the dashboard and drill-down screens: RAG status, error
-// budget bar, sparkline, breadcrumbs, and number formats for attainments.
+// budget bar, sparkline and breadcrumbs (numbers: src/format.ts).
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { useWorkspace } from '../../state/workspace';
 import type { Rag, SparkPoint } from '../../api/compliance';
@@ -14,25 +14,6 @@ export function RagPill({ status, title }: { status: string; title?: string }) {
       <span className="rag__text">{RAG_LABEL[s]}</span>
     </span>
   );
-}
-
-/** Attainment of a share (0..1 → "99.43%") or a value with its unit ("412 ms"). */
-export function fmtAttainment(v: number | null | undefined, ratio: boolean, unit = ''): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  if (ratio) {
-    const p = v * 100;
-    return `${p.toFixed(p >= 99.9 && p < 100 ? 3 : 2)}%`;
-  }
-  const n = Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1);
-  return unit ? `${n} ${unit}` : n;
-}
-
-/** A target as written: 0.999 → "99.9%", 0.995 → "99.5%" (no padding zeros, unlike an attainment). */
-export function fmtTarget(v: number | null | undefined, ratio: boolean, unit = ''): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  if (ratio) return `${+(v * 100).toFixed(4)}%`;
-  const n = String(+v.toFixed(3));
-  return unit ? `${n} ${unit}` : n;
 }
 
 export function BudgetBar({ budget, status }: { budget: number | null; status: string }) {

@@ -69,7 +69,7 @@ describe('SLT detail', () => {
     const periods = within(root).getByRole('table', { name: /Every period of checkout-success/ });
     const links = within(periods).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/slt/checkout-success/2026-11', '#/slt/checkout-success/2026-10']);
-    expect(within(periods).getAllByRole('row')[2]).toHaveTextContent('99.32%');
+    expect(within(periods).getAllByRole('row')[2]).toHaveTextContent('99.320%');
     expect(within(root).getByText('3 000 checkouts a day')).toBeInTheDocument();
     const esc = within(root).getByRole('heading', { name: 'Escalation path' }).parentElement!;
     expect(esc).toHaveTextContent('Level 1: Payments on-call · Jonas Weber');
@@ -79,7 +79,7 @@ describe('SLT detail', () => {
   it('judges a what-if target, with the message at the field when it is not a number', async () => {
     const user = userEvent.setup();
     const f = renderDetail();
-    const input = await screen.findByLabelText('Proposed target (>= %)');
+    const input = await screen.findByLabelText('Proposed target (≥ %)');
     expect(input).toHaveValue('99');
     await user.clear(input);
     await user.type(input, 'lots');
@@ -91,7 +91,7 @@ describe('SLT detail', () => {
     await user.type(input, '99.6');
     await user.click(screen.getByRole('button', { name: 'Judge' }));
     const out = await screen.findByText(/complete periods/);
-    expect(out.closest('[role=status]')).toHaveTextContent('At 99.60%: met in 7 of 12 complete periods (at the current 99.00%: 12).');
+    expect(out.closest('[role=status]')).toHaveTextContent('At ≥ 99.6%: met in 7 of 12 complete periods (at the current ≥ 99%: 12).');
     expect(f.calls('Compliance.WhatIf')[0]).toEqual([{ slt: 'checkout-success', tier: '', target: 0.996, at: '' }]);
   });
 

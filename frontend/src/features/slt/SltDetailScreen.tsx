@@ -10,10 +10,11 @@ import type { Breach } from '../../api/breaches';
 import { Button } from '../../components/ui/Button';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { href } from '../../state/route';
-import { fmtInt, fmtNum } from '../imports/format';
+
 import { TypeBadge } from '../portfolio/TypeBadge';
-import { BudgetBar, Breadcrumbs, RagPill, fmtAttainment, fmtTarget, useServiceName } from '../portfolio/rag';
+import { BudgetBar, Breadcrumbs, RagPill, useServiceName } from '../portfolio/rag';
 import { BandChart, ControlChartView, SeasonChart } from './charts';
+import * as fmt from '../../format';
 import '../portfolio/dashboard.css';
 import './slt.css';
 
@@ -67,8 +68,8 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           {breaches.map((b) => (
             <li key={b.id}>
               <a href={href('slt', slt, b.period, b.tier ? { tier: b.tier } : undefined)}>{b.period}</a>
-              {b.tier && <span className="muted"> · {b.tier}</span>} {fmtAttainment(b.attainment, ratio, unit)}
-              {b.false_positive ? <span className="muted"> (false positive)</span> : <span className="muted"> · priority {fmtNum(b.priority)}</span>}
+              {b.tier && <span className="muted"> · {b.tier}</span>} {fmt.attainment(b.attainment, ratio, unit)}
+              {b.false_positive ? <span className="muted"> (false positive)</span> : <span className="muted"> · priority {fmt.number(b.priority)}</span>}
             </li>
           ))}
         </ul>
@@ -93,7 +94,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           </h1>
           {def && (
             <p className="page__lede sltd__facts">
-              <TypeBadge type={def.type} /> <span className="mono">{def.objective || def.tiers.map((t) => `${t.name} ${t.op || def.op} ${fmtTarget(t.target, ratio, unit)}`).join(' · ')}</span>
+              <TypeBadge type={def.type} /> <span className="mono">{def.objective || def.tiers.map((t) => `${t.name} ${fmt.objective(t.op || def.op, t.target, ratio, unit)}`).join(' · ')}</span>
               <span>per {def.period}</span>
               <span>{def.indicator}{def.statistic ? ` (${def.statistic})` : ''}</span>
               <span>owner {def.owner || '–'}</span>
@@ -164,7 +165,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
                       </Button>
                     </p>
                   )}
-                  <ControlChartView chart={a.analysis.chart} target={a.analysis.target} ratio={ratio} theme={theme} raw={raw && !!a.analysis.adjustment?.applied} />
+                  <ControlChartView chart={a.analysis.chart} target={a.analysis.target} ratio={ratio} unit={unit} theme={theme} raw={raw && !!a.analysis.adjustment?.applied} />
                   {a.analysis.chart.violations.length > 0 ? (
                     <ul className="sltd__signals">
                       {a.analysis.chart.violations
@@ -198,11 +199,11 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
                     </div>
                     <div>
                       <dt>Slope per period</dt>
-                      <dd className="mono">{ratio ? `${(a.analysis.trend.slope * 100).toFixed(3)} pp` : a.analysis.trend.slope.toFixed(2)}</dd>
+                      <dd className="mono">{ratio ? fmt.points(a.analysis.trend.slope) : fmt.quantity(a.analysis.trend.slope, unit)}</dd>
                     </div>
                     <div>
                       <dt>Mann–Kendall p</dt>
-                      <dd className="mono">{a.analysis.trend.mann_kendall_p.toFixed(3)}</dd>
+                      <dd className="mono">{fmt.pValue(a.analysis.trend.mann_kendall_p)}</dd>
                     </div>
                   </dl>
                 ) : (
@@ -219,11 +220,11 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
                 <h2 id="bb-h" className="card__title">
                   Baseline band{' '}
                   <span className="muted">
-                    (rolling median of {a.analysis.baseline_band.window} periods; next period expected {fmtAttainment(a.analysis.baseline_band.next.lower, ratio, unit)} to{' '}
-                    {fmtAttainment(a.analysis.baseline_band.next.upper, ratio, unit)})
+                    (rolling median of {a.analysis.baseline_band.window} periods; next period expected {fmt.attainment(a.analysis.baseline_band.next.lower, ratio, unit)} to{' '}
+                    {fmt.attainment(a.analysis.baseline_band.next.upper, ratio, unit)})
                   </span>
                 </h2>
-                <BandChart points={a.analysis.baseline_band.points} ratio={ratio} theme={theme} />
+                <BandChart points={a.analysis.baseline_band.points} ratio={ratio} unit={unit} theme={theme} />
               </section>
               <div className="sltd__side">{breachesPanel}</div>
             </div>
@@ -231,7 +232,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           {a.analysis.seasonality && (a.analysis.seasonality.hour_of_day || a.analysis.seasonality.day_of_week) && (
             <section className="card sltd__panel sltd__full" aria-labelledby="se-h">
               <h2 id="se-h" className="card__title">
-                Seasonality <span className="muted">({fmtInt(a.analysis.seasonality.samples)} hourly samples; difference of each hour and weekday from the mean)</span>
+                Seasonality <span className="muted">({fmt.count(a.analysis.seasonality.samples)} hourly samples; difference of each hour and weekday from the mean)</span>
               </h2>
               <div className="sltd__season">
                 {a.analysis.seasonality.hour_of_day && (
@@ -299,9 +300,9 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
                       <td>
                         <RagPill status={st} />
                       </td>
-                      <td className="num mono">{fmtAttainment(r.attainment, ratio, unit)}</td>
-                      <td className="num">{fmtInt(r.eligible)}</td>
-                      <td className="num">{fmtInt(r.excluded)}</td>
+                      <td className="num mono">{fmt.against(r.attainment, r.target, ratio, unit)}</td>
+                      <td className="num">{fmt.count(r.eligible)}</td>
+                      <td className="num">{fmt.count(r.excluded)}</td>
                       <td>
                         <BudgetBar budget={r.budget_remaining} status={st} />
                       </td>
@@ -411,7 +412,7 @@ function WhatIfPanel({ slt, tier, ratio, unit, current, op, disabled }: { slt: s
         <form onSubmit={run} className="sltd__whatif" noValidate>
           <div className={`field${err ? ' field--invalid' : ''}`}>
             <label className="field__label" htmlFor={`${id}-t`}>
-              Proposed target ({op} {ratio ? '%' : unit || 'value'})
+              Proposed target ({fmt.op(op)} {ratio ? '%' : unit || 'value'})
             </label>
             <div className="sltd__row">
               <input id={`${id}-t`} className="input" inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-e` : undefined} />
@@ -428,16 +429,16 @@ function WhatIfPanel({ slt, tier, ratio, unit, current, op, disabled }: { slt: s
           {res && (
             <div role="status" className="sltd__small">
               <p>
-                At {fmtAttainment(res.proposed_target, ratio, unit)}: met in <strong>{res.met_proposed}</strong> of {res.judged} complete periods
+                At {fmt.objective(res.op, res.proposed_target, ratio, unit)}: met in <strong>{res.met_proposed}</strong> of {res.judged} complete periods
                 {res.current_target !== null && (
                   <>
                     {' '}
-                    (at the current {fmtAttainment(res.current_target, ratio, unit)}: {res.met_current})
+                    (at the current {fmt.objective(res.op, res.current_target, ratio, unit)}: {res.met_current})
                   </>
                 )}
                 .
               </p>
-              {res.target_met_in_90pct !== null && <p>The strictest target met in 90% of periods: {fmtAttainment(res.target_met_in_90pct, ratio, unit)}.</p>}
+              {res.target_met_in_90pct !== null && <p>The strictest target met in 90% of periods: {fmt.bound(res.target_met_in_90pct, res.op, ratio, unit)}.</p>}
               {res.warnings.map((w) => (
                 <p key={w.message} className="sltd__warn">
                   {w.message}

@@ -8,6 +8,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ControlChart as CC, BandPoint, SeasonIndex } from '../../api/analysis';
+import { attainment, compact, percent, points as pp, quantity } from '../../format';
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
@@ -32,7 +33,9 @@ function base() {
   };
 }
 
-const fmt = (ratio: boolean) => (v: number) => (ratio ? `${(v * 100).toFixed(2)}%` : v.toFixed(v >= 100 ? 0 : 1));
+// Values read by the rules of src/format.ts; axis ticks need fewer characters.
+const fmt = (ratio: boolean, unit: string) => (v: number) => attainment(v, ratio, unit);
+const tick = (ratio: boolean) => (v: number) => (ratio ? percent(v, 2) : compact(v));
 
 function Chart({ label, option, height }: { label: string; option: object; height: number }) {
   return (
@@ -43,10 +46,10 @@ function Chart({ label, option, height }: { label: string; option: object; heigh
 }
 
 /** raw: draw the values before the day-of-week adjustment, without the limits (they apply to the adjusted values). */
-export function ControlChartView({ chart, target, ratio, theme, raw = false }: { chart: CC; target: number | null; ratio: boolean; theme: string; raw?: boolean }) {
+export function ControlChartView({ chart, target, ratio, unit = '', theme, raw = false }: { chart: CC; target: number | null; ratio: boolean; unit?: string; theme: string; raw?: boolean }) {
   const val = (p: CC['points'][number]) => (raw ? (p.raw ?? p.value) : p.value);
   const label = `${raw ? 'Raw values' : `Control chart (${chart.kind})`}: ${chart.points.length} periods; ${chart.violations.length} rule signals; ${chart.points
-    .map((p) => `${p.label} ${fmt(ratio)(val(p))}${p.rules.length ? ` (rules ${p.rules.join(', ')})` : ''}`)
+    .map((p) => `${p.label} ${fmt(ratio, unit)(val(p))}${p.rules.length ? ` (rules ${p.rules.join(', ')})` : ''}`)
     .join(', ')}`;
   const option = useMemo(() => {
     const o = base();
@@ -54,12 +57,12 @@ export function ControlChartView({ chart, target, ratio, theme, raw = false }: {
     const danger = css('--danger', '#c53030');
     const muted = css('--text-faint', '#8a929d');
     const ok = css('--ok', '#1f8a4c');
-    const f = fmt(ratio);
+    const f = fmt(ratio, unit);
     return {
       ...o,
       tooltip: { ...o.tooltip, valueFormatter: (v: number) => (typeof v === 'number' ? f(v) : v) },
       xAxis: { ...o.xAxis, data: chart.points.map((p) => p.label) },
-      yAxis: { ...o.yAxis, axisLabel: { ...o.yAxis.axisLabel, formatter: f } },
+      yAxis: { ...o.yAxis, axisLabel: { ...o.yAxis.axisLabel, formatter: tick(ratio) } },
       series: [
         {
           name: 'Value',
@@ -83,24 +86,24 @@ export function ControlChartView({ chart, target, ratio, theme, raw = false }: {
       ],
     };
     // theme: the CSS variables change with it
-  }, [chart, target, ratio, label, theme, raw]);
+  }, [chart, target, ratio, unit, label, theme, raw]);
   return <Chart label={label} option={option} height={260} />;
 }
 
-export function BandChart({ points, ratio, theme }: { points: BandPoint[]; ratio: boolean; theme: string }) {
-  const label = `Baseline band: ${points.map((p) => `${p.label} ${p.value == null ? 'no value' : fmt(ratio)(p.value)}${p.outside ? ' outside' : ''}`).join(', ')}`;
+export function BandChart({ points, ratio, unit = '', theme }: { points: BandPoint[]; ratio: boolean; unit?: string; theme: string }) {
+  const label = `Baseline band: ${points.map((p) => `${p.label} ${p.value == null ? 'no value' : fmt(ratio, unit)(p.value)}${p.outside ? ' outside' : ''}`).join(', ')}`;
   const option = useMemo(() => {
     const o = base();
     const accent = css('--accent', '#2857c5');
     const band = css('--ola', '#7a56d2');
     const danger = css('--danger', '#c53030');
-    const f = fmt(ratio);
+    const f = fmt(ratio, unit);
     return {
       ...o,
       legend: { ...o.legend, data: ['Value', 'Median'] },
       tooltip: { ...o.tooltip, valueFormatter: (v: number) => (typeof v === 'number' ? f(v) : v) },
       xAxis: { ...o.xAxis, data: points.map((p) => p.label) },
-      yAxis: { ...o.yAxis, axisLabel: { ...o.yAxis.axisLabel, formatter: f } },
+      yAxis: { ...o.yAxis, axisLabel: { ...o.yAxis.axisLabel, formatter: tick(ratio) } },
       series: [
         { name: 'Lower', type: 'line', symbol: 'none', stack: 'band', data: points.map((p) => p.lower), lineStyle: { opacity: 0 }, itemStyle: { color: band }, tooltip: { show: false } },
         {
@@ -124,13 +127,13 @@ export function BandChart({ points, ratio, theme }: { points: BandPoint[]; ratio
         },
       ],
     };
-  }, [points, ratio, label, theme]);
+  }, [points, ratio, unit, label, theme]);
   return <Chart label={label} option={option} height={220} />;
 }
 
 export function SeasonChart({ title, idx, ratio, unit, theme }: { title: string; idx: SeasonIndex; ratio: boolean; unit: string; theme: string }) {
   // The index is additive: group mean − overall mean, in the series' units (shares as percentage points).
-  const f = (v: number) => (ratio ? `${(v * 100).toFixed(Math.abs(v) < 0.001 ? 3 : 2)} pp` : `${v.toFixed(Math.abs(v) < 10 ? 1 : 0)}${unit ? ` ${unit}` : ''}`);
+  const f = (v: number) => (ratio ? pp(v) : quantity(v, unit));
   const label = `${title}: difference from the overall mean per group; best ${idx.best}, worst ${idx.worst}; ${idx.labels.map((l, i) => `${l} ${f(idx.index[i])}`).join(', ')}`;
   const option = useMemo(() => {
     const o = base();

@@ -1,0 +1,176 @@
+package app
+
+import (
+	"slices"
+	"sort"
+)
+
+// Who may call what. This file is the one place the API's permissions are
+// declared: `slate serve` refuses to start when a bound method has no rule
+// here (so a new method cannot be added unguarded), and checks every call
+// against it before the method runs. docs/security.md explains the roles.
+
+// Roles of `slate serve` users.
+const (
+	RoleViewer   = "viewer"
+	RoleSupplier = "supplier"
+	RoleManager  = "manager"
+	RoleApprover = "approver"
+	RoleAdmin    = "admin"
+)
+
+// Roles lists every role, least power first.
+func Roles() []string {
+	return []string{RoleViewer, RoleSupplier, RoleManager, RoleApprover, RoleAdmin}
+}
+
+// Right is what a method needs of its caller.
+type Right string
+
+// Rights, each a kind of act; a role is a set of them.
+const (
+	// RightSession: every signed-in user (who am I, my jobs, sending a file).
+	RightSession Right = "session"
+	// RightRead: read the workspace (compliance, analysis, definitions, audit, packs).
+	RightRead Right = "read"
+	// RightFeeds: read feeds, import batches and their rejects; a supplier sees its own only.
+	RightFeeds Right = "feeds"
+	// RightImport: preview and import data; a supplier only into its own feeds.
+	RightImport Right = "import"
+	// RightDefine: change definitions.
+	RightDefine Right = "define"
+	// RightManage: revert batches, request exceptions, build review packs.
+	RightManage Right = "manage"
+	// RightDecide: approve or reject exceptions, mark false positives.
+	RightDecide Right = "decide"
+	// RightAdmin: manage users.
+	RightAdmin Right = "admin"
+)
+
+var roleRights = map[string][]Right{
+	RoleViewer:   {RightSession, RightRead, RightFeeds},
+	RoleSupplier: {RightSession, RightFeeds, RightImport},
+	RoleManager:  {RightSession, RightRead, RightFeeds, RightImport, RightDefine, RightManage},
+	RoleApprover: {RightSession, RightRead, RightFeeds, RightDecide},
+	RoleAdmin:    {RightSession, RightRead, RightFeeds, RightImport, RightDefine, RightManage, RightDecide, RightAdmin},
+}
+
+// RoleRights lists a role's rights (nil for an unknown role).
+func RoleRights(role string) []Right { return slices.Clone(roleRights[role]) }
+
+// Rule is what one API method needs.
+type Rule struct {
+	Right Right `json:"right"`
+	// MaxBody is the largest request body the method reads, in bytes.
+	MaxBody int64 `json:"maxBody"`
+}
+
+// Request body limits: the JSON array of arguments is streamed and refused
+// past these, so no call can make the server hold more than a few MiB.
+const (
+	DefaultMaxBody = 1 << 20
+	// uploadBody fits one MaxUploadChunk as base64 with its JSON around it.
+	uploadBody = MaxUploadChunk*4/3 + 64<<10
+	// applyBody is a definitions YAML text.
+	applyBody = 8 << 20
+)
+
+var rules = map[string]Rule{
+	"Session/Me": {RightSession, DefaultMaxBody},
+
+	"Jobs/Get":    {RightSession, DefaultMaxBody},
+	"Jobs/List":   {RightSession, DefaultMaxBody},
+	"Jobs/Cancel": {RightSession, DefaultMaxBody},
+
+	"Imports/Upload":        {RightSession, uploadBody},
+	"Imports/DiscardUpload": {RightSession, DefaultMaxBody},
+	"Imports/Feeds":         {RightFeeds, DefaultMaxBody},
+	"Imports/Batches":       {RightFeeds, DefaultMaxBody},
+	"Imports/Batch":         {RightFeeds, DefaultMaxBody},
+	"Imports/RejectsFile":   {RightFeeds, DefaultMaxBody},
+	"Imports/TemplateFile":  {RightFeeds, DefaultMaxBody},
+	"Imports/Suggest":       {RightImport, DefaultMaxBody},
+	"Imports/Preview":       {RightImport, DefaultMaxBody},
+	"Imports/Import":        {RightImport, DefaultMaxBody},
+	"Imports/Start":         {RightImport, DefaultMaxBody},
+	"Imports/Revert":        {RightManage, DefaultMaxBody},
+
+	"Workspace/Overview":        {RightRead, DefaultMaxBody},
+	"Workspace/Definitions":     {RightRead, DefaultMaxBody},
+	"Workspace/DefinitionsYAML": {RightRead, DefaultMaxBody},
+	"Workspace/Apply":           {RightDefine, applyBody},
+	"Workspace/Delete":          {RightDefine, DefaultMaxBody},
+	"Workspace/LoadDemo":        {RightDefine, DefaultMaxBody},
+
+	"Audit/Log":    {RightRead, DefaultMaxBody},
+	"Audit/Verify": {RightRead, DefaultMaxBody},
+	"Audit/Check":  {RightRead, DefaultMaxBody},
+	"Audit/Anchor": {RightRead, DefaultMaxBody},
+
+	"Compliance/Dashboard":         {RightRead, DefaultMaxBody},
+	"Compliance/Report":            {RightRead, DefaultMaxBody},
+	"Compliance/Rows":              {RightRead, DefaultMaxBody},
+	"Compliance/Breaches":          {RightRead, DefaultMaxBody},
+	"Compliance/Alerts":            {RightRead, DefaultMaxBody},
+	"Compliance/WhatIf":            {RightRead, DefaultMaxBody},
+	"Compliance/Rollback":          {RightRead, DefaultMaxBody},
+	"Compliance/MarkFalsePositive": {RightDecide, DefaultMaxBody},
+	"Compliance/RebuildResults":    {RightAdmin, DefaultMaxBody},
+
+	"Analysis/SLT": {RightRead, DefaultMaxBody},
+
+	"Exceptions/List":     {RightRead, DefaultMaxBody},
+	"Exceptions/Evidence": {RightRead, DefaultMaxBody},
+	"Exceptions/Request":  {RightManage, DefaultMaxBody},
+	"Exceptions/Approve":  {RightDecide, DefaultMaxBody},
+	"Exceptions/Reject":   {RightDecide, DefaultMaxBody},
+
+	"Packs/List":         {RightRead, DefaultMaxBody},
+	"Packs/Download":     {RightRead, DefaultMaxBody},
+	"Packs/Verify":       {RightRead, DefaultMaxBody},
+	"Packs/VerifyStored": {RightRead, DefaultMaxBody},
+	"Packs/Build":        {RightManage, DefaultMaxBody},
+	"Packs/Start":        {RightManage, DefaultMaxBody},
+
+	"Users/List":   {RightAdmin, DefaultMaxBody},
+	"Users/Add":    {RightAdmin, DefaultMaxBody},
+	"Users/Revoke": {RightAdmin, DefaultMaxBody},
+}
+
+// AccessRule is the rule of an API method ("Imports/Start"); ok is false for
+// a method nobody declared, which nobody may call.
+func AccessRule(method string) (Rule, bool) {
+	r, ok := rules[method]
+	return r, ok
+}
+
+// RuledMethods lists every method with a rule, sorted (for docs and tests).
+func RuledMethods() []string {
+	out := make([]string, 0, len(rules))
+	for m := range rules {
+		out = append(out, m)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Caller is who makes a call: the token's user over the API, the OS user in
+// the window and the CLI (role admin: the person at their own keyboard).
+type Caller struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+	// Supplier is the Supplier definition a supplier user speaks for.
+	Supplier string `json:"supplier,omitempty"`
+}
+
+// Has reports whether the caller's role carries right.
+func (c Caller) Has(r Right) bool { return slices.Contains(roleRights[c.Role], r) }
+
+// May reports whether the caller may call an API method.
+func (c Caller) May(method string) bool {
+	r, ok := rules[method]
+	return ok && c.Has(r.Right)
+}
+
+// scoped reports whether the caller is held to the feeds of one supplier.
+func (c Caller) scoped() bool { return c.Role == RoleSupplier }

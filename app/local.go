@@ -1,0 +1,118 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Local is what the person's own shell does with paths: read a file they
+// name, write a file where they say. The CLI uses it. It is never bound to
+// the window nor served over HTTP, and views made by App.As have none: no
+// API caller can make Slate read or write a path of its choosing.
+type Local struct {
+	app *App
+}
+
+// Upload registers a file as an upload read where it is (never copied or
+// removed), so the API's methods that take an upload id can read it.
+func (l *Local) Upload(path string) (UploadedFile, error) {
+	return l.app.shared.uploads.adopt(l.app.caller.Name, path)
+}
+
+// Import imports the file at path (Imports.Import with the file as an upload).
+func (l *Local) Import(path string, req ImportRequest) (ImportResult, error) {
+	u, err := l.Upload(path)
+	if err != nil {
+		return ImportResult{Feed: req.Feed}, err
+	}
+	defer l.app.shared.uploads.done(u.ID)
+	req.Upload = u.ID
+	return l.app.Imports.Import(req)
+}
+
+// VerifyPack checks the pack file at path against the data (Packs.Verify).
+func (l *Local) VerifyPack(path string) (PackVerification, error) {
+	u, err := l.Upload(path)
+	if err != nil {
+		return PackVerification{File: path}, err
+	}
+	defer l.app.shared.uploads.done(u.ID)
+	v, err := l.app.Packs.Verify(u.ID)
+	v.File = path
+	return v, err
+}
+
+// BuildPack writes the pack's files into the folder out ("" = the packs folder).
+func (l *Local) BuildPack(q PackQuery, out string) (PackResult, error) {
+	if out == "" {
+		out = l.app.Packs.folder()
+	}
+	return l.app.Packs.build(context.Background(), q, out, func(int64, int64, string) {})
+}
+
+// Template writes a feed's supplier template (XLSX) to path.
+func (l *Local) Template(feed, path string) error {
+	return l.write(path, false, func(w io.Writer) error { return l.app.Imports.writeTemplate(feed, w) })
+}
+
+// Rejects writes a batch's rejects report to path, CSV when path ends in
+// .csv, else XLSX, and returns the number of rows written.
+func (l *Local) Rejects(id uint64, path string) (int, error) {
+	var n int
+	err := l.write(path, false, func(w io.Writer) error {
+		var err error
+		n, err = l.app.Imports.writeRejects(id, w, strings.EqualFold(filepath.Ext(path), ".csv"))
+		return err
+	})
+	return n, err
+}
+
+// Source writes the original file of a batch to path, which must not exist,
+// checking its SHA-256.
+func (l *Local) Source(id uint64, path string) (int64, error) {
+	var n int64
+	err := l.write(path, true, func(w io.Writer) error {
+		var err error
+		n, err = l.app.Imports.writeSource(id, w)
+		return err
+	})
+	return n, err
+}
+
+// write creates path (refusing an existing one when excl), fills it with
+// fill, and removes it again when fill fails. It never writes over the
+// open database.
+func (l *Local) write(path string, excl bool, fill func(io.Writer) error) error {
+	if path == "" {
+		return errors.New("no file to write to")
+	}
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a folder, not a file", path)
+		}
+		if db, err := os.Stat(l.app.store.Path()); err == nil && os.SameFile(st, db) {
+			return fmt.Errorf("%s is the open Slate database; write somewhere else", path)
+		}
+	}
+	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+	if excl {
+		flags = os.O_CREATE | os.O_WRONLY | os.O_EXCL
+	}
+	out, err := os.OpenFile(path, flags, 0o644)
+	if err != nil {
+		return err
+	}
+	err = fill(out)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}
