@@ -558,11 +558,12 @@ type importRun struct {
 	sha      string
 	hashDone chan error
 	// keep keeps the file as lines (imports_lines.go); nil: compressed.
-	// tail is the text after the last record (the reader's).
-	keep *lineKeeper
-	tail []byte
-	// skipped are the rows of the chunk being written that were not stored.
-	skipped map[uint32]bool
+	// It runs on the checker goroutine while the import runs; compressNow
+	// tells the writer it gave up. tail is the text after the last record
+	// (the reader's).
+	keep        *lineKeeper
+	compressNow atomic.Bool
+	tail        []byte
 	// gap detection while reading, valid when the file came in time order
 	// and did not overlap stored data (else gaps() scans the batch).
 	gap      ingest.GapDetector
@@ -583,9 +584,11 @@ type chunk struct {
 	arena   []byte
 	offsets []rowSpan
 	next    int
-	// every record's text in file order, when the file may be kept as lines
+	// every record's text in file order, when the file may be kept as lines,
+	// and the rows the writer did not store
 	raws     []rawRecord
 	rawArena []byte
+	skipped  map[uint32]bool
 }
 
 type rowSpan struct {
@@ -597,6 +600,7 @@ func (c *chunk) reset() {
 	clear(c.pts)
 	c.pts, c.arena, c.offsets, c.next = c.pts[:0], c.arena[:0], c.offsets[:0], 0
 	c.raws, c.rawArena = c.raws[:0], c.rawArena[:0]
+	clear(c.skipped)
 }
 
 // keepRaw remembers a record's text.
@@ -683,15 +687,12 @@ const flushRows = 32768
 func (r *importRun) write(c *chunk) error {
 	r.drainSource(false)
 	r.handOver()
-	r.cur = c
-	if r.keep != nil {
-		clear(r.skipped)
+	if r.compressNow.Load() && r.chunks == nil {
+		r.startSource(r.path) // the line check gave up: compress the file after all
 	}
+	r.cur = c
 	err := r.w.FlushPoints(c.pts, r.resolve)
 	r.cur = nil
-	if err == nil && r.keep != nil && r.keep.on && !r.keep.chunk(c, r.skipped) {
-		r.startSource(r.path) // compress the file after all
-	}
 	if err == nil && r.req.Progress != nil {
 		if r.counter != nil {
 			r.req.Progress(r.counter.pos(), r.res.Size)
@@ -760,8 +761,8 @@ func (r *importRun) resolve(p *domain.Point, row uint32, priors []storage.Prior)
 		cells = r.cur.cells(row)
 	}
 	r.reject(int(row), cells, []ingest.Finding{f})
-	if r.skipped != nil {
-		r.skipped[row] = true
+	if r.cur != nil && r.keep != nil {
+		r.cur.skipped[row] = true
 	}
 	return storage.Skip
 }
@@ -862,9 +863,7 @@ func (r *importRun) rows(o *opened) error {
 	r.counter = o.counter
 	if !r.req.DryRun {
 		r.startHash(r.path)
-		if r.keep = newLineKeeper(o, r.v, r.res.Size); r.keep != nil {
-			r.skipped = map[uint32]bool{}
-		} else {
+		if r.keep = newLineKeeper(o, r.v, r.res.Size); r.keep == nil {
 			r.startSource(r.path)
 		}
 		defer func() {
@@ -875,13 +874,21 @@ func (r *importRun) rows(o *opened) error {
 			}
 		}()
 	}
+	// Chunks go round: the reader fills one, the writer stores one, and
+	// (keeping lines) a checker compares one with its stored points while
+	// the writer waits for its commit to reach the disk.
 	work := make(chan *chunk, 1)
-	free := make(chan *chunk, 2)
-	for range 2 {
-		free <- &chunk{pts: make([]storage.PendingPoint, 0, flushRows)}
+	pool := 2
+	if r.keep != nil {
+		pool = 3
+	}
+	free := make(chan *chunk, pool)
+	for range pool {
+		free <- &chunk{pts: make([]storage.PendingPoint, 0, flushRows), skipped: map[uint32]bool{}}
 	}
 	done := make(chan error, 1)
 	var failed atomic.Bool
+	var checking sync.WaitGroup
 	go func() {
 		var err error
 		for c := range work {
@@ -890,9 +897,21 @@ func (r *importRun) rows(o *opened) error {
 					failed.Store(true)
 				}
 			}
+			if err == nil && r.keep != nil {
+				checking.Wait() // one chunk at a time, in file order
+				checking.Go(func() {
+					if r.keep.on && !r.keep.chunk(c, c.skipped) {
+						r.compressNow.Store(true)
+					}
+					c.reset()
+					free <- c
+				})
+				continue
+			}
 			c.reset()
 			free <- c
 		}
+		checking.Wait()
 		done <- err
 	}()
 	err := r.read(o, work, free, &failed)

@@ -186,8 +186,7 @@ func (ev *Evaluator) storedSeries(plan Plan, since, until time.Time) ([]Series, 
 		}
 	}
 	type slot struct {
-		res   []*Result // per tier; nil: no data
-		known bool
+		res []*Result // per tier; nil: no data
 	}
 	slots := make([]slot, len(periods))
 	var firstVisible time.Time
@@ -221,7 +220,7 @@ func (ev *Evaluator) storedSeries(plan Plan, since, until time.Time) ([]Series, 
 				res[i] = &r
 			}
 		}
-		slots[j] = slot{res, true}
+		slots[j] = slot{res}
 		return true
 	}
 	saves := make([]map[string][]byte, len(specs))
@@ -248,7 +247,7 @@ func (ev *Evaluator) storedSeries(plan Plan, since, until time.Time) ([]Series, 
 		}
 		for j := j0; j < j1; j++ {
 			p := periods[j]
-			s := slot{res: make([]*Result, len(specs)), known: true}
+			s := slot{res: make([]*Result, len(specs))}
 			var ids []uint64
 			var ex string
 			var early bool

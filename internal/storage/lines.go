@@ -115,7 +115,7 @@ func (t *Tx) BatchLines(id uint64, format func(format, head, tail []byte) error,
 	}
 	lastRow := int64(-1)
 	if !b.From.IsZero() || !b.To.IsZero() {
-		s := t.rangeScanner(b.Feed, onlyBatch(id), timeKey(b.From), timeKey(b.To)+1)
+		s := t.rawScanner(b.Feed, batchOnly(id), timeKey(b.From), timeKey(b.To)+1)
 		err := s.each(func(key []byte, p *domain.Point) error {
 			row := keyRow(key)
 			if int64(row) <= lastRow {
@@ -135,27 +135,4 @@ func (t *Tx) BatchLines(id uint64, format func(format, head, tail []byte) error,
 		}
 	}
 	return emitUntil(1 << 63)
-}
-
-// onlyBatch is a visibility that sees batch id, whatever its status, and no other.
-func onlyBatch(id uint64) *visibility { return &visibility{cache: map[uint64]bool{}, own: id} }
-
-// rangeScanner walks the blocks of feed with time keys in [fromTK, endTK)
-// that vis sees, without hiding replaced points.
-func (t *Tx) rangeScanner(feed string, vis *visibility, fromTK, endTK uint64) *scanner {
-	pb := t.tx.Bucket(bucketPoints)
-	if pb == nil {
-		return nil
-	}
-	fb := pb.Bucket([]byte(feed))
-	if fb == nil {
-		return nil
-	}
-	s := &scanner{c: fb.Cursor(), vis: vis, fromTK: fromTK, endTK: endTK}
-	seek := uint64(0)
-	if m := t.feedMeta(feed); fromTK > m.maxSpan {
-		seek = fromTK - m.maxSpan
-	}
-	s.k, s.v = s.c.Seek(u64(seek))
-	return s
 }
