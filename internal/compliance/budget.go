@@ -39,6 +39,10 @@ type Row struct {
 	// periods (a period with no data, or no row, ends the run).
 	ConsecutiveMisses int  `json:"consecutive_misses"`
 	RCADue            bool `json:"rca_due"`
+	// SLTOwner answers for the target; DataOwner for the feed's data (empty for
+	// composites, which have no feed of their own).
+	SLTOwner  string `json:"slt_owner"`
+	DataOwner string `json:"data_owner"`
 
 	rawGood, rawEligible float64
 }

@@ -288,30 +288,48 @@ func (ev *Evaluator) compute(name string, override *PeriodSpec) (SLTRows, error)
 	if s == nil {
 		return SLTRows{}, fmt.Errorf("SLT %q does not exist", name)
 	}
+	var r SLTRows
+	var err error
 	if s.Spec.Composite != nil {
-		return ev.composite(s, override)
-	}
-	plan, err := PlanSLT(ev.In, s, override)
-	if err != nil {
-		return SLTRows{}, err
-	}
-	var series []Series
-	// Items count in the period they are resolved, however long ago they
-	// were opened: every period may read every item, so an item SLT (a
-	// ticket feed, small) is evaluated whole.
-	if ev.In.Results != nil && ev.In.Batches != nil && s.Spec.Indicator.Kind != domain.IndicatorDuration {
-		since, until := ev.Since, ev.Until
-		if override != nil {
-			since, until = time.Time{}, time.Time{} // a composite's components: every period
-		}
-		series, err = ev.storedSeries(plan, since, until)
+		r, err = ev.composite(s, override)
 	} else {
-		series, err = ev.In.Run(plan, time.Unix(0, 0).UTC(), nil)
+		var plan Plan
+		if plan, err = PlanSLT(ev.In, s, override); err != nil {
+			return SLTRows{}, err
+		}
+		var series []Series
+		// Items count in the period they are resolved, however long ago they
+		// were opened: every period may read every item, so an item SLT (a
+		// ticket feed, small) is evaluated whole.
+		if ev.In.Results != nil && ev.In.Batches != nil && s.Spec.Indicator.Kind != domain.IndicatorDuration {
+			since, until := ev.Since, ev.Until
+			if override != nil {
+				since, until = time.Time{}, time.Time{} // a composite's components: every period
+			}
+			series, err = ev.storedSeries(plan, since, until)
+		} else {
+			series, err = ev.In.Run(plan, time.Unix(0, 0).UTC(), nil)
+		}
+		if err != nil {
+			return SLTRows{}, err
+		}
+		r = rowsOf(plan, series)
 	}
-	if err != nil {
-		return SLTRows{}, err
+	sltOwner, dataOwner := Owners(ev.In.Workspace, s)
+	for _, rows := range append(slices.Clone(r.Tiers), r.Overall) {
+		for i := range rows {
+			rows[i].SLTOwner, rows[i].DataOwner = sltOwner, dataOwner
+		}
 	}
-	return rowsOf(plan, series), nil
+	return r, err
+}
+
+// Owners are the SLT's owner and its feed's data owner (measurement ownership).
+func Owners(ws *domain.Workspace, s *domain.SLT) (sltOwner, dataOwner string) {
+	if f := ws.Feed(s.Spec.Feed); f != nil {
+		dataOwner = f.Spec.Owner
+	}
+	return s.Spec.Owner, dataOwner
 }
 
 // All evaluates every SLT, indicator SLTs in parallel first, then composites.
@@ -452,8 +470,10 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 			rows = recentRows(rows)
 		}
 		unit := Unit(ws, &s.Spec)
+		sltOwner, dataOwner := Owners(ws, s)
 		for i := range rows {
 			rows[i].Unit = unit
+			rows[i].SLTOwner, rows[i].DataOwner = sltOwner, dataOwner
 		}
 		rep.Rows = append(rep.Rows, rows...)
 		rep.Ignored = append(rep.Ignored, r.Plan.Ignored...)
@@ -502,6 +522,11 @@ func RowsIn(rows []Row, s *domain.SLT, key string) []Row {
 	ps, _ := ParsePeriodSpec(s.Spec.Period)
 	if len(out) == 0 && (ps.Kind == kind || ps.Kind == Rolling && kind == Day) {
 		r := Row{SLT: s.Name(), Kind: "none", Period: key, Start: p.Start, End: p.End, Unknown: 0}
+		// The owners are the SLT's, as on its other rows (the data owner comes from the feed).
+		r.SLTOwner = s.Spec.Owner
+		if len(rows) > 0 {
+			r.DataOwner = rows[0].DataOwner
+		}
 		if ps.Kind == Rolling {
 			r.Start = dayStart(LocalDay(p.Start, loc)-ps.Days+1, loc)
 		}

@@ -34,6 +34,16 @@ func New(k Kind) Definition {
 		return &Contract{}
 	case KindMaintenance:
 		return &MaintenanceWindow{}
+	case KindNaming:
+		return &NamingConvention{}
+	case KindMaturityModel:
+		return &MaturityModel{}
+	case KindMaturityAssessment:
+		return &MaturityAssessment{}
+	case KindSLTTemplate:
+		return &SLTTemplate{}
+	case KindIntegration:
+		return &Integration{}
 	}
 	return nil
 }
@@ -61,11 +71,37 @@ type Supplier struct {
 
 // SupplierSpec holds who to talk to and what to do when the supplier fails.
 type SupplierSpec struct {
-	Contact         string `json:"contact,omitempty" yaml:"contact,omitempty"`
-	Email           string `json:"email,omitempty" yaml:"email,omitempty"`
-	ContingencyPlan string `json:"contingencyPlan,omitempty" yaml:"contingencyPlan,omitempty"`
-	// Maturity is the latest maturity-assessment score, 0 to 5.
+	Contact string `json:"contact,omitempty" yaml:"contact,omitempty"`
+	Email   string `json:"email,omitempty" yaml:"email,omitempty"`
+	// ContingencyPlan is a one-line summary of the plan, where space is short;
+	// Contingency holds the plan itself.
+	ContingencyPlan string       `json:"contingencyPlan,omitempty" yaml:"contingencyPlan,omitempty"`
+	Contingency     *Contingency `json:"contingency,omitempty" yaml:"contingency,omitempty"`
+	// Maturity is a declared score, 0 to 5 (a certification level, or a score
+	// from before assessments were kept); MaturityAssessment documents hold the
+	// assessed scores, question by question.
 	Maturity *float64 `json:"maturity,omitempty" yaml:"maturity,omitempty"`
+}
+
+// Contingency is what the service does when a supplier fails.
+type Contingency struct {
+	// Trigger says when the plan is invoked ("hosting down for 30 minutes").
+	Trigger string `json:"trigger,omitempty" yaml:"trigger,omitempty"`
+	// Failover is how the service continues by another route (standby region, second carrier).
+	Failover string `json:"failover,omitempty" yaml:"failover,omitempty"`
+	// Workaround is the manual procedure while the supplier cannot deliver.
+	Workaround string    `json:"workaround,omitempty" yaml:"workaround,omitempty"`
+	Contacts   []Contact `json:"contacts,omitempty" yaml:"contacts,omitempty"`
+	// LastTested is when the plan was last exercised (YYYY-MM-DD).
+	LastTested string `json:"lastTested,omitempty" yaml:"lastTested,omitempty"`
+}
+
+// Contact is someone to call when a contingency plan runs.
+type Contact struct {
+	Name  string `json:"name" yaml:"name"`
+	Role  string `json:"role,omitempty" yaml:"role,omitempty"`
+	Phone string `json:"phone,omitempty" yaml:"phone,omitempty"`
+	Email string `json:"email,omitempty" yaml:"email,omitempty"`
 }
 
 // Contract binds a supplier to services, with service credits and incentives
@@ -225,6 +261,32 @@ type SLTSpec struct {
 	CostPerBadMinute float64 `json:"costPerBadMinute,omitempty" yaml:"costPerBadMinute,omitempty"`
 	// RCAAfter consecutive missed periods trigger a root-cause analysis (default 3).
 	RCAAfter int `json:"rcaAfter,omitempty" yaml:"rcaAfter,omitempty"`
+	// Components describe the supply chain behind an end-to-end SLT: the SLTs
+	// (usually supplier targets) it depends on, in series or in parallel. They
+	// do not change how this SLT is measured (a composite does that); they let
+	// Slate check contract coverage and whether the parts can add up to the whole.
+	Components []SupplyComponent `json:"components,omitempty" yaml:"components,omitempty"`
+	// CIs are the configuration items (CMDB ids) the SLT's service runs on.
+	CIs []string `json:"cis,omitempty" yaml:"cis,omitempty,flow"`
+	// Leads are this SLT's leading indicators (loop.go).
+	Leads []Lead `json:"leads,omitempty" yaml:"leads,omitempty"`
+	// CounterMetric names an SLT shown beside this one, so that improving
+	// this number at the expense of another shows (loop.go).
+	CounterMetric string `json:"counterMetric,omitempty" yaml:"counterMetric,omitempty"`
+}
+
+// Relations of a supply component to the other components of its SLT.
+const (
+	RelationSerial   = "serial"   // the end-to-end service needs this part
+	RelationParallel = "parallel" // one of a redundant group: any member will do
+)
+
+// SupplyComponent is one part of an end-to-end SLT's supply chain. The serial
+// components multiply; the parallel ones form one redundant group, in series
+// with the rest. Deeper structures nest: a component may have components.
+type SupplyComponent struct {
+	SLT      string `json:"slt" yaml:"slt"`
+	Relation string `json:"relation" yaml:"relation"`
 }
 
 // Indicator kinds (METRICS.md "Indicators").
@@ -297,6 +359,8 @@ type Assumptions struct {
 	ExpectedVolume string   `json:"expectedVolume,omitempty" yaml:"expectedVolume,omitempty"`
 	Dependencies   []string `json:"dependencies,omitempty" yaml:"dependencies,omitempty"`
 	Notes          []string `json:"notes,omitempty" yaml:"notes,omitempty"`
+	// Volume is the expected volume as numbers: outside it, a review is due (loop.go).
+	Volume *VolumeRange `json:"volume,omitempty" yaml:"volume,omitempty"`
 }
 
 // Review is an SLT's governance cycle.
@@ -305,6 +369,12 @@ type Review struct {
 	Cycle      string   `json:"cycle,omitempty" yaml:"cycle,omitempty"`
 	NextReview string   `json:"nextReview,omitempty" yaml:"nextReview,omitempty"`
 	Triggers   []string `json:"triggers,omitempty" yaml:"triggers,omitempty"`
+	// MissedInARow and MetInARow: the objective missed (met) this many
+	// complete periods in a row calls for a renegotiation (0: not checked).
+	MissedInARow int `json:"missedInARow,omitempty" yaml:"missedInARow,omitempty"`
+	MetInARow    int `json:"metInARow,omitempty" yaml:"metInARow,omitempty"`
+	// Changes are dated business changes and technology refreshes (loop.go).
+	Changes []ReviewChange `json:"changes,omitempty" yaml:"changes,omitempty"`
 }
 
 // MaintenanceWindow is planned downtime excluded from the calculation, if it was
@@ -349,6 +419,7 @@ func (d *Calendar) Kind() Kind                   { return KindCalendar }
 func (d *Feed) Kind() Kind                       { return KindFeed }
 func (d *SLT) Kind() Kind                        { return KindSLT }
 func (d *MaintenanceWindow) Kind() Kind          { return KindMaintenance }
+func (d *Integration) Kind() Kind                { return KindIntegration }
 func (d *Service) Name() string                  { return d.Metadata.Name }
 func (d *Supplier) Name() string                 { return d.Metadata.Name }
 func (d *Contract) Name() string                 { return d.Metadata.Name }
@@ -356,6 +427,7 @@ func (d *Calendar) Name() string                 { return d.Metadata.Name }
 func (d *Feed) Name() string                     { return d.Metadata.Name }
 func (d *SLT) Name() string                      { return d.Metadata.Name }
 func (d *MaintenanceWindow) Name() string        { return d.Metadata.Name }
+func (d *Integration) Name() string              { return d.Metadata.Name }
 func (d *Service) Parts() (*Meta, any)           { return &d.Metadata, &d.Spec }
 func (d *Supplier) Parts() (*Meta, any)          { return &d.Metadata, &d.Spec }
 func (d *Contract) Parts() (*Meta, any)          { return &d.Metadata, &d.Spec }
@@ -363,3 +435,4 @@ func (d *Calendar) Parts() (*Meta, any)          { return &d.Metadata, &d.Spec }
 func (d *Feed) Parts() (*Meta, any)              { return &d.Metadata, &d.Spec }
 func (d *SLT) Parts() (*Meta, any)               { return &d.Metadata, &d.Spec }
 func (d *MaintenanceWindow) Parts() (*Meta, any) { return &d.Metadata, &d.Spec }
+func (d *Integration) Parts() (*Meta, any)       { return &d.Metadata, &d.Spec }

@@ -12,19 +12,27 @@ const APIVersion = "slate/v1"
 type Kind string
 
 // The kinds of definitions, in dependency order: a kind may refer only to kinds
-// listed before it (SLTs may also refer to other SLTs, for composites).
+// listed before it (SLTs may also refer to other SLTs, for composites and
+// supply components). Naming conventions come first: they govern the names of
+// everything after them.
 const (
-	KindCalendar    Kind = "Calendar"
-	KindService     Kind = "Service"
-	KindSupplier    Kind = "Supplier"
-	KindFeed        Kind = "Feed"
-	KindSLT         Kind = "SLT"
-	KindContract    Kind = "Contract"
-	KindMaintenance Kind = "MaintenanceWindow"
+	KindNaming             Kind = "NamingConvention"
+	KindCalendar           Kind = "Calendar"
+	KindService            Kind = "Service"
+	KindSupplier           Kind = "Supplier"
+	KindMaturityModel      Kind = "MaturityModel"
+	KindMaturityAssessment Kind = "MaturityAssessment"
+	KindFeed               Kind = "Feed"
+	KindSLTTemplate        Kind = "SLTTemplate"
+	KindSLT                Kind = "SLT"
+	KindContract           Kind = "Contract"
+	KindMaintenance        Kind = "MaintenanceWindow"
+	KindIntegration        Kind = "Integration"
 )
 
 // Kinds lists every kind in dependency order; output and apply follow it.
-var Kinds = []Kind{KindCalendar, KindService, KindSupplier, KindFeed, KindSLT, KindContract, KindMaintenance}
+var Kinds = []Kind{KindNaming, KindCalendar, KindService, KindSupplier, KindMaturityModel, KindMaturityAssessment,
+	KindFeed, KindSLTTemplate, KindSLT, KindContract, KindMaintenance, KindIntegration}
 
 // ParseKind accepts a kind name in any case, singular or plural ("slt", "SLTs",
 // "maintenancewindows", "maintenance").

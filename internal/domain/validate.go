@@ -125,6 +125,9 @@ func Validate(d Definition) []Problem {
 		if m := d.Spec.Maturity; m != nil && (*m < 0 || *m > 5) {
 			c.add("spec.maturity", "%v is outside 0..5", *m)
 		}
+		if d.Spec.Contingency != nil {
+			c.contingency(d.Spec.Contingency)
+		}
 	case *Calendar:
 		c.calendar(&d.Spec)
 	case *Feed:
@@ -135,6 +138,16 @@ func Validate(d Definition) []Problem {
 		c.contract(&d.Spec)
 	case *MaintenanceWindow:
 		c.maintenance(&d.Spec)
+	case *NamingConvention:
+		c.naming(&d.Spec)
+	case *SLTTemplate:
+		c.sltTemplate(&d.Spec)
+	case *MaturityModel:
+		c.maturityModel(&d.Spec)
+	case *MaturityAssessment:
+		c.maturityAssessment(&d.Spec)
+	case *Integration:
+		c.integration(&d.Spec)
 	}
 	return c.problems
 }
@@ -320,7 +333,9 @@ func (c *checker) slt(s *SLTSpec) {
 	if s.Review != nil {
 		c.oneOf("spec.review.cycle", s.Review.Cycle, "monthly", "quarterly", "half-yearly", "yearly")
 		c.date("spec.review.nextReview", s.Review.NextReview)
+		c.review(s.Review)
 	}
+	c.loopFields(s)
 	if s.ImpactWeight < 0 {
 		c.add("spec.impactWeight", "must not be negative")
 	}
@@ -330,6 +345,8 @@ func (c *checker) slt(s *SLTSpec) {
 	if s.RCAAfter < 0 {
 		c.add("spec.rcaAfter", "must not be negative")
 	}
+	c.supplyComponents(s)
+	c.ciList("spec.cis", s.CIs)
 }
 
 func (c *checker) indicator(in *Indicator) {
@@ -472,6 +489,10 @@ func (w *Workspace) ValidateAll() []Problem {
 		if f, ok := d.(*Feed); ok && f.Spec.CalibrateAgainst != "" {
 			w.checkReference(c, f)
 		}
+		if a, ok := d.(*MaturityAssessment); ok {
+			w.checkAssessment(c, a)
+		}
+		w.checkNaming(c, d)
 		if m, ok := d.(*Contract); ok && m.Spec.SLT != "" {
 			if s := w.SLT(m.Spec.SLT); s != nil && !s.Spec.RatioLike() {
 				c.add("spec.slt", "%q is a statistic SLT; credits need a share (ratio, threshold, availability, duration or composite)", m.Spec.SLT)
@@ -497,6 +518,10 @@ func (w *Workspace) checkSLT(c *checker, s *SLT) {
 	if s.Spec.Composite != nil && w.compositeCycle(s.Name(), s.Name(), map[string]bool{}) {
 		c.add("spec.composite.components", "the composite refers back to itself")
 	}
+	if len(s.Spec.Components) > 0 {
+		w.checkSupplyChain(c, s)
+	}
+	w.checkLoop(c, s)
 }
 
 // checkReference: a feed is calibrated against another feed of the same shape

@@ -84,6 +84,17 @@ func (w *Workspace) Contracts() []*Contract { return typed[*Contract](w, KindCon
 func (w *Workspace) Maintenance() []*MaintenanceWindow {
 	return typed[*MaintenanceWindow](w, KindMaintenance)
 }
+func (w *Workspace) NamingConventions() []*NamingConvention {
+	return typed[*NamingConvention](w, KindNaming)
+}
+func (w *Workspace) SLTTemplates() []*SLTTemplate { return typed[*SLTTemplate](w, KindSLTTemplate) }
+func (w *Workspace) MaturityModels() []*MaturityModel {
+	return typed[*MaturityModel](w, KindMaturityModel)
+}
+func (w *Workspace) MaturityAssessments() []*MaturityAssessment {
+	return typed[*MaturityAssessment](w, KindMaturityAssessment)
+}
+func (w *Workspace) Integrations() []*Integration { return typed[*Integration](w, KindIntegration) }
 
 func (w *Workspace) Calendar(name string) *Calendar { return one[*Calendar](w, KindCalendar, name) }
 func (w *Workspace) Service(name string) *Service   { return one[*Service](w, KindService, name) }
@@ -91,6 +102,12 @@ func (w *Workspace) Supplier(name string) *Supplier { return one[*Supplier](w, K
 func (w *Workspace) Feed(name string) *Feed         { return one[*Feed](w, KindFeed, name) }
 func (w *Workspace) SLT(name string) *SLT           { return one[*SLT](w, KindSLT, name) }
 func (w *Workspace) Contract(name string) *Contract { return one[*Contract](w, KindContract, name) }
+func (w *Workspace) SLTTemplate(name string) *SLTTemplate {
+	return one[*SLTTemplate](w, KindSLTTemplate, name)
+}
+func (w *Workspace) MaturityModel(name string) *MaturityModel {
+	return one[*MaturityModel](w, KindMaturityModel, name)
+}
 
 // Ref is a reference from one definition to another.
 type Ref struct {
@@ -123,9 +140,26 @@ func References(d Definition) []Ref {
 				add(KindSLT, c.SLT, fieldIndex("spec.composite.components", i, "slt"))
 			}
 		}
+		for i, c := range d.Spec.Components {
+			add(KindSLT, c.SLT, fieldIndex("spec.components", i, "slt"))
+		}
+		for i, l := range d.Spec.Leads {
+			add(KindFeed, l.Feed, fieldIndex("spec.leads", i, "feed"))
+			add(KindSLT, l.SLT, fieldIndex("spec.leads", i, "slt"))
+		}
+		add(KindSLT, d.Spec.CounterMetric, "spec.counterMetric")
+	case *SLTTemplate:
+		add(KindCalendar, d.Spec.Calendar, "spec.calendar")
+	case *MaturityAssessment:
+		add(KindSupplier, d.Spec.Supplier, "spec.supplier")
+		add(KindMaturityModel, d.Spec.Model, "spec.model")
 	case *Contract:
 		add(KindSupplier, d.Spec.Supplier, "spec.supplier")
 		add(KindSLT, d.Spec.SLT, "spec.slt")
+		for i, s := range d.Spec.Services {
+			add(KindService, s, fieldIndex("spec.services", i, ""))
+		}
+	case *Integration:
 		for i, s := range d.Spec.Services {
 			add(KindService, s, fieldIndex("spec.services", i, ""))
 		}

@@ -327,7 +327,7 @@ func (v *Validator) Row(cells []string, row int, p *domain.Point) (Outcome, []Fi
 			}
 			return 0
 		}
-		x, ok := ParseNumber(raw, v.o.Mapping.DecimalComma)
+		x, ok := v.number(raw)
 		if !ok {
 			hint := "write a plain number such as 12.5"
 			if _, ok2 := ParseNumber(raw, !v.o.Mapping.DecimalComma); ok2 {
@@ -480,6 +480,19 @@ func (v *Validator) Row(cells []string, row int, p *domain.Point) (Outcome, []Fi
 	}
 	v.checkTime(row, p)
 	return Accept, v.out
+}
+
+// number reads a numeric cell. A workbook stores number cells with a decimal
+// point whatever the locale, so in an XLSX a plain number such as 0.125 is read
+// as written even when the mapping expects a decimal comma (which then applies
+// to numbers typed as text, like "12,5").
+func (v *Validator) number(raw string) (float64, bool) {
+	if v.o.Serials && v.o.Mapping.DecimalComma && !strings.Contains(raw, ",") {
+		if x, err := strconv.ParseFloat(trimSpace(raw), 64); err == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
+			return x, true
+		}
+	}
+	return ParseNumber(raw, v.o.Mapping.DecimalComma)
 }
 
 // unitClass groups feed units for range checks: 1 durations, 2 percent, 3 ratio.

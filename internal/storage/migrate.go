@@ -21,8 +21,11 @@ type migration struct {
 var migrations = []migration{
 	{To: 1, Name: "create meta, defs and audit buckets", Run: func(tx *Tx) error { return nil }},
 	{To: 2, Name: "record the data hash of every published batch", Run: backfillDataHashes},
-	// Its Bulk converts the points before step 2 reads them.
-	{To: 3, Name: "compress stored points into column blocks; index the spans of published batches", Run: func(tx *Tx) error {
+	{To: 3, Name: "create the cmdb bucket", Run: func(tx *Tx) error { _, err := tx.tx.CreateBucketIfNotExists(bucketCMDB); return err }},
+	// runMigrations creates the buckets listed in schema.go before the steps run.
+	{To: 4, Name: "create the improvement loop's buckets (actions, RCAs, reviews, meetings, improvements, approvals, outbox)", Run: func(tx *Tx) error { return nil }},
+	// Its Bulk converts the points before any step reads them (step 2 does).
+	{To: 5, Name: "compress stored points into column blocks; index the spans of published batches", Run: func(tx *Tx) error {
 		if tx.tx.Bucket(bucketPointsV1) != nil {
 			return fmt.Errorf("schema-1 points remain in bucket %q", bucketPointsV1)
 		}

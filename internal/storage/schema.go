@@ -22,6 +22,10 @@ package storage
 //	batchspan            feed ‖ 0 ‖ batch id → first ‖ last point time of a published batch (results.go)
 //	results/<spec>       period key → evaluated figures of a complete period (derived data, results.go)
 //	users                user name (lower case) → JSON User: role, supplier, SHA-256 of the token (users.go)
+//	cmdb                 CI id → JSON domain.CI, the latest CMDB import (cmdb.go); meta/cmdb_import records it
+//	actions, rcas, reviews, meetings, improvements, approvals, outbox
+//	                     seq (8-byte big-endian) → JSON record of the improvement loop (records.go)
+//	loopindex/<records>  unique key → record id (records.go: one RCA per run of misses)
 //
 // users needs no migration step: databases made before it get the bucket on
 // the first `slate user add` (users.go), and every reader treats it as empty
@@ -52,13 +56,25 @@ var (
 	bucketBatchSpans  = []byte("batchspan")
 	bucketResults     = []byte("results")
 	bucketUsers       = []byte("users")
+	bucketCMDB        = []byte("cmdb")
+
+	bucketActions      = []byte("actions")
+	bucketRCAs         = []byte("rcas")
+	bucketReviews      = []byte("reviews")
+	bucketMeetings     = []byte("meetings")
+	bucketImprovements = []byte("improvements")
+	bucketApprovals    = []byte("approvals")
+	bucketOutbox       = []byte("outbox")
+	bucketLoopIndex    = []byte("loopindex")
 
 	keySchema    = []byte("schema")
 	keyAuditHead = []byte("audit_head")
+	keyCMDB      = []byte("cmdb_import")
 )
 
 // topBuckets are created at open, in one transaction.
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
 	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
 	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc, bucketBatchLines,
-	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketBatchSpans, bucketResults, bucketUsers}
+	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketBatchSpans, bucketResults, bucketUsers, bucketCMDB,
+	bucketActions, bucketRCAs, bucketReviews, bucketMeetings, bucketImprovements, bucketApprovals, bucketOutbox, bucketLoopIndex}
