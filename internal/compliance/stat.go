@@ -12,6 +12,11 @@ import (
 // pNN interpolates linearly between closest ranks at position (n-1)·p, like
 // Excel PERCENTILE.INC and numpy's default; the mean is two-pass.
 func Statistic(name string, vals []float64) (float64, error) {
+	return statistic(name, vals, false)
+}
+
+// statistic is Statistic; owned says vals may be reordered (no copy).
+func statistic(name string, vals []float64, owned bool) (float64, error) {
 	if len(vals) == 0 {
 		return math.NaN(), fmt.Errorf("no values")
 	}
@@ -23,12 +28,12 @@ func Statistic(name string, vals []float64) (float64, error) {
 	case "max":
 		return slices.Max(vals), nil
 	case "median":
-		return percentileOf(vals, 0.5), nil
+		return percentileOf(vals, 0.5, owned), nil
 	}
 	if p, ok := strings.CutPrefix(name, "p"); ok {
 		v, err := strconv.ParseFloat(p, 64)
 		if err == nil && v >= 0 && v <= 100 {
-			return percentileOf(vals, v/100), nil
+			return percentileOf(vals, v/100, owned), nil
 		}
 	}
 	return math.NaN(), fmt.Errorf("unknown statistic %q (mean, median, min, max or pNN)", name)
@@ -49,15 +54,18 @@ func mean(x []float64) float64 {
 
 // percentileOf is Percentile of vals as if sorted (NaNs first, as
 // slices.Sort puts them), found by selection in linear time: a period's p95
-// no longer costs a sort of all its values.
-func percentileOf(vals []float64, p float64) float64 {
+// no longer costs a sort of all its values. owned: vals may be reordered.
+func percentileOf(vals []float64, p float64, owned bool) float64 {
 	n := len(vals)
 	if n == 0 {
 		return math.NaN()
 	}
 	pos := p * float64(n-1)
 	lo := int(math.Floor(pos))
-	s := slices.Clone(vals)
+	s := vals
+	if !owned {
+		s = slices.Clone(vals)
+	}
 	// NaNs first, then select among the numbers.
 	nan := 0
 	for i, v := range s {

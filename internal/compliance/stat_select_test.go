@@ -37,7 +37,7 @@ func TestPercentileBySelectionEqualsSort(t *testing.T) {
 			slices.Sort(sorted)
 			want := Percentile(sorted, p)
 			before := slices.Clone(vals)
-			got := percentileOf(vals, p)
+			got := percentileOf(vals, p, false)
 			if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
 				t.Fatalf("trial %d, p %v, n %d: got %v, want %v", trial, p, n, got, want)
 			}
