@@ -38,7 +38,7 @@ spec: {owner: bench, criticality: high}
 ---
 apiVersion: slate/v1
 kind: Feed
-metadata: {name: lat}
+metadata: {name: bench-lat}
 spec: {shape: value, interval: 1m, unit: ms}
 ---
 apiVersion: slate/v1
@@ -46,7 +46,7 @@ kind: SLT
 metadata: {name: lat-le300}
 spec:
   service: bench
-  feed: lat
+  feed: bench-lat
   type: SLA
   owner: bench
   timeZone: UTC
@@ -59,7 +59,7 @@ kind: SLT
 metadata: {name: lat-p95}
 spec:
   service: bench
-  feed: lat
+  feed: bench-lat
   type: SLA
   owner: bench
   timeZone: UTC
@@ -137,7 +137,7 @@ func run(dir string, rows, runs int, load time.Duration, clients int, period str
 		if _, err := measure(tools.slate, "--db", pristine, "apply", "-f", ws); err != nil {
 			return err
 		}
-		s, err = measure(tools.slate, "--db", pristine, "import", csv, "--feed", "lat")
+		s, err = measure(tools.slate, "--db", pristine, "import", csv, "--feed", "bench-lat")
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
