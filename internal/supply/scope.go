@@ -134,7 +134,7 @@ func Scope(ws *domain.Workspace, batches []storage.Batch, o ScopeOptions) (Suppl
 		}
 	}
 	for _, b := range batches {
-		if !feeds[b.Feed] || b.Status != storage.StatusPublished.String() && b.Status != storage.StatusReverted.String() {
+		if !feeds[b.Feed] || b.Status != storage.StatusPublished && b.Status != storage.StatusReverted {
 			continue
 		}
 		from, to := o.From, o.To
@@ -148,7 +148,7 @@ func Scope(ws *domain.Workspace, batches []storage.Batch, o ScopeOptions) (Suppl
 		if !from.IsZero() && !b.To.IsZero() && b.To.Before(from) || !to.IsZero() && !b.From.IsZero() && !b.From.Before(to) {
 			continue
 		}
-		sc.Batches = append(sc.Batches, BatchRef{ID: b.ID, Feed: b.Feed, Status: b.Status, File: b.File, SHA256: b.SHA256, From: b.From, To: b.To, Imported: b.Published})
+		sc.Batches = append(sc.Batches, BatchRef{ID: b.ID, Feed: b.Feed, Status: b.Status.String(), File: b.File, SHA256: b.SHA256, From: b.From, To: b.To, Imported: b.Published})
 	}
 	slices.SortFunc(sc.Batches, func(a, b BatchRef) int { return int(a.ID) - int(b.ID) })
 	return sc, nil
