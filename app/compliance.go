@@ -159,7 +159,11 @@ func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) 
 		if err != nil {
 			return Report{}, err
 		}
-		return buildReport(in, q)
+		rep, err := buildReport(in, q)
+		if err != nil {
+			return rep, err
+		}
+		return withCMDB(c.store, in, rep)
 	})
 	if err != nil {
 		return Report{}, err
@@ -184,12 +188,22 @@ func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
 			rep.Statuses = append(rep.Statuses, judge.judge(s, r, q.Period, nil))
 		}
 	}
-	// rows from CIs the CMDB does not know or has not verified recently
+	return rep, nil
+}
+
+// withCMDB adds the reported periods whose rows come from CIs the CMDB does
+// not know or has not verified recently.
+func withCMDB(st *storage.Store, in compliance.Input, rep Report) (Report, error) {
 	var cis []domain.CI
-	if err := c.store.View(func(tx *storage.Tx) error { cis, err = tx.CIs(); return err }); err != nil {
+	err := st.View(func(tx *storage.Tx) error {
+		var err error
+		cis, err = tx.CIs()
+		return err
+	})
+	if err != nil {
 		return rep, err
 	}
-	rep.CMDB, err = cmdb.Findings(in.Workspace, in.Source, cis, rep.Rows, at)
+	rep.CMDB, err = cmdb.Findings(in.Workspace, in.Source, cis, rep.Rows, in.At)
 	return rep, err
 }
 
