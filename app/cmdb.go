@@ -20,7 +20,7 @@ type CMDB struct {
 }
 
 // CMDBImport records a CMDB import: file, SHA-256, CIs added, changed, removed.
-type CMDBImport = storage.CMDBImport
+type CMDBImport storage.CMDBImport
 
 // CMDBList is the stored CI set, each CI with its state now.
 type CMDBList struct {
@@ -55,7 +55,7 @@ func (c *CMDB) Import(upload string) (CMDBImport, error) {
 	if err == nil && src.owned {
 		c.uploads.done(src.ID)
 	}
-	return imp, err
+	return CMDBImport(imp), err
 }
 
 // List gives the stored CIs, each verified or not as of now and with the
@@ -72,9 +72,11 @@ func (c *CMDB) List() (CMDBList, error) {
 		if err != nil {
 			return err
 		}
-		if res.Import, err = tx.LastCMDBImport(); err != nil {
+		last, err := tx.LastCMDBImport()
+		if err != nil {
 			return err
 		}
+		res.Import = (*CMDBImport)(last)
 		res.CIs = cmdb.List(ws, cis, res.At)
 		return nil
 	})
@@ -83,17 +85,21 @@ func (c *CMDB) List() (CMDBList, error) {
 
 // Check counts an SLT's rows in a period by the state of their CI: unknown
 // to the CMDB, not verified in the last 90 days, verified, or naming none.
-func (c *CMDB) Check(q CMDBQuery) (cmdb.Report, error) {
+func (c *CMDB) Check(q CMDBQuery) (CIReport, error) {
 	in, err := evalInput(c.store, q.At)
 	if err != nil {
-		return cmdb.Report{}, err
+		return CIReport{}, err
 	}
 	var cis []domain.CI
 	if err := c.store.View(func(tx *storage.Tx) error { cis, err = tx.CIs(); return err }); err != nil {
-		return cmdb.Report{}, err
+		return CIReport{}, err
 	}
-	return cmdb.Check(in.Workspace, in.Source, cis, q.SLT, q.Period, in.At)
+	rep, err := cmdb.Check(in.Workspace, in.Source, cis, q.SLT, q.Period, in.At)
+	return CIReport(rep), err
 }
+
+// CIReport counts an SLT's rows in a period by the state of their CI.
+type CIReport cmdb.Report
 
 // cmdbReport is Check for the drill-down: nil without a CMDB import.
 func cmdbReport(st *storage.Store, in compliance.Input, slt, period string) (*cmdb.Report, error) {

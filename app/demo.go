@@ -65,7 +65,7 @@ func (a *App) LoadDemo(dataDir string, now time.Time) (DemoResult, error) {
 // the last one imported (running the demo again changes nothing).
 func importDemoCMDB(st *storage.Store, now time.Time) (*CMDBImport, error) {
 	data := demo.CMDB(now)
-	var last *CMDBImport
+	var last *storage.CMDBImport
 	if err := st.View(func(tx *storage.Tx) error {
 		var err error
 		last, err = tx.LastCMDBImport()
@@ -80,7 +80,7 @@ func importDemoCMDB(st *storage.Store, now time.Time) (*CMDBImport, error) {
 	if err != nil {
 		return nil, fmt.Errorf("demo CMDB: %w", err)
 	}
-	return &imp, nil
+	return (*CMDBImport)(&imp), nil
 }
 
 // ImportDemoData writes the demo workspace's supplier files (13 months up to

@@ -229,8 +229,14 @@ func (im *Imports) TemplateCSV(feed string) (FileData, error) {
 // TemplateLayout is the file a feed's mapping reads (sheet, columns in order,
 // time zone), with the template's instructions line by line.
 type TemplateLayout struct {
-	*ingest.Layout
-	Instructions [][]string `json:"instructions"`
+	Feed string `json:"feed"`
+	// Sheet is the XLSX sheet holding the rows; Saved says the layout
+	// follows the feed's saved mapping (else the template's own names).
+	Sheet        string                `json:"sheet"`
+	Saved        bool                  `json:"saved"`
+	Columns      []ingest.LayoutColumn `json:"columns"`
+	TimeZone     string                `json:"time_zone"`
+	Instructions [][]string            `json:"instructions"`
 }
 
 // Layout is the layout of a feed's files and the instructions its template
@@ -244,7 +250,7 @@ func (im *Imports) Layout(feed string) (TemplateLayout, error) {
 	if err != nil {
 		return TemplateLayout{}, err
 	}
-	return TemplateLayout{Layout: l, Instructions: l.Instructions()}, nil
+	return TemplateLayout{Feed: fd.Name(), Sheet: l.Sheet, Saved: l.Saved, Columns: l.Columns, TimeZone: l.Zone, Instructions: l.Instructions()}, nil
 }
 
 // TemplateFileName is the name a feed's template is saved under.

@@ -21,13 +21,13 @@ type Suppliers struct {
 }
 
 // ChainReport is the end-to-end coverage of the workspace (supply.Check).
-type ChainReport = supply.ChainReport
+type ChainReport supply.ChainReport
 
 // MaturityReport sets each supplier's assessed maturity beside its record.
-type MaturityReport = supply.MaturityReport
+type MaturityReport supply.MaturityReport
 
 // SupplierScope is what a joint review with one supplier covers.
-type SupplierScope = supply.SupplierScope
+type SupplierScope supply.SupplierScope
 
 // ChainQuery selects the measured periods of the chain check: Period keeps
 // one period key (or the periods starting inside it); At is the evaluation
@@ -79,7 +79,8 @@ func (s *Suppliers) Check(q ChainQuery) (ChainReport, error) {
 	if err != nil {
 		return ChainReport{}, err
 	}
-	return supply.CheckAll(in, q.Period)
+	rep, err := supply.CheckAll(in, q.Period)
+	return ChainReport(rep), err
 }
 
 // Maturity scores each supplier's latest maturity assessment by area beside
@@ -90,14 +91,16 @@ func (s *Suppliers) Maturity(q MaturityQuery) (MaturityReport, error) {
 	if err != nil {
 		return MaturityReport{}, err
 	}
-	return supply.Maturity(in, supply.MaturityOptions{Supplier: q.Supplier, Periods: q.Periods})
+	rep, err := supply.Maturity(in, supply.MaturityOptions{Supplier: q.Supplier, Periods: q.Periods})
+	return MaturityReport(rep), err
 }
 
 // Scope is what a joint review with a supplier covers: its contracts, the
 // SLTs it is bound to or delivers the data of, their feeds and the batches of
 // the period, its contingency plan and assessments.
 func (s *Suppliers) Scope(q ScopeQuery) (SupplierScope, error) {
-	return supply.ScopeStore(s.store, supply.ScopeOptions{Supplier: q.Supplier, Period: q.Period})
+	sc, err := supply.ScopeStore(s.store, supply.ScopeOptions{Supplier: q.Supplier, Period: q.Period})
+	return SupplierScope(sc), err
 }
 
 // DataSet is one feed of a supplier's shared data set as a download: the
@@ -121,7 +124,7 @@ func (s *Suppliers) DataSet(q DataSetQuery) (FileData, error) {
 		}
 	}
 	buf := &cappedBuffer{max: maxDownload}
-	df, err := supply.WriteDataFile(s.store, sc, q.Feed, q.Period, buf)
+	df, err := supply.WriteDataFile(s.store, supply.SupplierScope(sc), q.Feed, q.Period, buf)
 	if errors.Is(err, errTooBig) {
 		return FileData{}, fmt.Errorf("the data set of %s for %s is over %d MiB, too big to download here; build the supplier pack with `slate pack --supplier %s --period %s`",
 			q.Feed, q.Period, maxDownload>>20, q.Supplier, q.Period)

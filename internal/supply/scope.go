@@ -23,8 +23,8 @@ type SupplierScope struct {
 	Contact     string `json:"contact"`
 	Email       string `json:"email"`
 	// Contingency is the supplier's plan (failover, workaround, contacts); nil without one.
-	Contingency     *domain.Contingency `json:"contingency"`
-	ContingencyPlan string              `json:"contingency_plan"`
+	Contingency     *Contingency `json:"contingency"`
+	ContingencyPlan string       `json:"contingency_plan"`
 	Contracts       []string            `json:"contracts"`
 	SLTs            []ScopedSLT         `json:"slts"`
 	Feeds           []string            `json:"feeds"`
@@ -38,6 +38,36 @@ type SupplierScope struct {
 	// fills them from the stored actions; Scope, which sees no store, leaves
 	// them empty).
 	Actions []improve.ActionItem `json:"actions"`
+}
+
+// Contingency is a supplier's contingency plan as a review shows it (the
+// definition's spec.contingency).
+type Contingency struct {
+	Trigger    string    `json:"trigger"`
+	Failover   string    `json:"failover"`
+	Workaround string    `json:"workaround"`
+	Contacts   []Contact `json:"contacts"`
+	// LastTested is when the plan was last exercised (YYYY-MM-DD).
+	LastTested string `json:"last_tested"`
+}
+
+// Contact is someone to call when the plan runs.
+type Contact struct {
+	Name  string `json:"name"`
+	Role  string `json:"role"`
+	Phone string `json:"phone"`
+	Email string `json:"email"`
+}
+
+func contingencyOf(c *domain.Contingency) *Contingency {
+	if c == nil {
+		return nil
+	}
+	out := &Contingency{Trigger: c.Trigger, Failover: c.Failover, Workaround: c.Workaround, LastTested: c.LastTested, Contacts: []Contact{}}
+	for _, k := range c.Contacts {
+		out.Contacts = append(out.Contacts, Contact(k))
+	}
+	return out
 }
 
 // ScopedSLT is an SLT in a supplier's scope, and why it is there.
@@ -87,7 +117,7 @@ func Scope(ws *domain.Workspace, batches []storage.Batch, o ScopeOptions) (Suppl
 		return SupplierScope{}, fmt.Errorf("the review window ends (%s) before it starts (%s)", o.To.Format(time.RFC3339), o.From.Format(time.RFC3339))
 	}
 	sc := SupplierScope{Supplier: su.Name(), DisplayName: su.Metadata.DisplayName, Contact: su.Spec.Contact, Email: su.Spec.Email,
-		Contingency: su.Spec.Contingency, ContingencyPlan: su.Spec.ContingencyPlan,
+		Contingency: contingencyOf(su.Spec.Contingency), ContingencyPlan: su.Spec.ContingencyPlan,
 		Contracts: []string{}, SLTs: []ScopedSLT{}, Feeds: []string{}, Services: []string{}, Assessments: []string{}, Batches: []BatchRef{}, Actions: []improve.ActionItem{}}
 	bound := map[string][]string{}
 	services := map[string]bool{}
