@@ -25,11 +25,11 @@ type SupplierScope struct {
 	// Contingency is the supplier's plan (failover, workaround, contacts); nil without one.
 	Contingency     *Contingency `json:"contingency"`
 	ContingencyPlan string       `json:"contingency_plan"`
-	Contracts       []string            `json:"contracts"`
-	SLTs            []ScopedSLT         `json:"slts"`
-	Feeds           []string            `json:"feeds"`
-	Services        []string            `json:"services"`
-	Assessments     []string            `json:"assessments"`
+	Contracts       []string     `json:"contracts"`
+	SLTs            []ScopedSLT  `json:"slts"`
+	Feeds           []string     `json:"feeds"`
+	Services        []string     `json:"services"`
+	Assessments     []string     `json:"assessments"`
 	// Batches are the published and reverted imports of the scoped feeds
 	// (overlapping the review window, when one is given): the shared data set.
 	Batches []BatchRef `json:"batches"`
