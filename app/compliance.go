@@ -9,6 +9,7 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/judge"
 	"slate/internal/storage"
 )
 
@@ -160,13 +161,13 @@ func (c *Compliance) Report(q ReportQuery) (Report, error) {
 		return rep, err
 	}
 	// each SLT's status in the period (or its current one), as the dashboard and the pack judge it
-	judge := newStatusJudge(in, nil)
+	jd := judge.NewJudge(in, nil)
 	for _, s := range in.Workspace.SLTs() {
 		if q.SLT != "" && s.Name() != q.SLT {
 			continue
 		}
 		if r, err := ev.SLT(s.Name(), nil); err == nil {
-			rep.Statuses = append(rep.Statuses, judge.judge(s, r, q.Period, nil))
+			rep.Statuses = append(rep.Statuses, jd.Status(s, r, q.Period, nil))
 		}
 	}
 	return rep, nil
@@ -223,7 +224,7 @@ func since(ws *domain.Workspace, rows []compliance.Row, s string) ([]compliance.
 		} else if t, err := ParseTime(s); err == nil {
 			from = t
 		} else {
-			return nil, fmt.Errorf("--since %q is not a period key (2026-10, 2026-Q3, ...) or a time", s)
+			return nil, domain.FieldErrorf("since", "since %q is not a period key (2026-10, 2026-Q3, ...) or a time", s)
 		}
 		if !r.Start.Before(from) {
 			out = append(out, r)
@@ -311,7 +312,7 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 	if q.Tier != "" {
 		i := slices.IndexFunc(s.Spec.Tiers, func(t domain.Tier) bool { return t.Name == q.Tier })
 		if i < 0 || i >= len(rows.Tiers) {
-			return WhatIf{}, fmt.Errorf("SLT %q has no tier %q (tiers: %s)", q.SLT, q.Tier, tierNames(s.Spec.Tiers))
+			return WhatIf{}, fmt.Errorf("SLT %q has no tier %q (tiers: %s)", q.SLT, q.Tier, judge.TierNames(s.Spec.Tiers))
 		}
 		t := s.Spec.Tiers[i]
 		op, current, series = s.Spec.ObjectiveOp(t.Op), &t.Target, rows.Tiers[i]

@@ -10,6 +10,7 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/judge"
 	"slate/internal/storage"
 )
 
@@ -261,7 +262,7 @@ func (c *Compliance) buildDashboard(at time.Time, ver uint64, period string) (Da
 	var alerts compliance.AlertList
 	var alertErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { alerts, alertErr = compliance.Alerts(alertInput(in), "") })
+	wg.Go(func() { alerts, alertErr = compliance.Alerts(compliance.AlertInput(in), "") })
 	dc := c.dash
 	all, evalErr := refreshRows(in, names, dc.hist, ver)
 	if all == nil || evalErr != nil {
@@ -287,11 +288,11 @@ func (c *Compliance) buildDashboard(at time.Time, ver uint64, period string) (Da
 			return d, fmt.Errorf("period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", period)
 		}
 	}
-	judge := newStatusJudge(in, &alerts)
+	jd := judge.NewJudge(in, &alerts)
 	bySvc := map[string][]DashboardSLT{}
 	for _, s := range ws.SLTs() {
 		r, ok := all[s.Name()]
-		line := dashboardSLT(ws, s, r, ok && r.Plan.SLT != nil, at, alerts, judge, period)
+		line := dashboardSLT(ws, s, r, ok && r.Plan.SLT != nil, at, alerts, jd, period)
 		bySvc[s.Spec.Service] = append(bySvc[s.Spec.Service], line)
 		if line.RCADue && line.Current != nil {
 			d.RCADue = append(d.RCADue, DashboardRCA{SLT: line.Name, DisplayName: line.DisplayName, Service: line.Service,
@@ -323,7 +324,7 @@ func rcaPeriod(rows []compliance.Row) string {
 
 // dashboardSLT builds one SLT's line from its evaluated rows.
 func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, evaluated bool, at time.Time, al compliance.AlertList,
-	judge *statusJudge, period string) DashboardSLT {
+	jd *judge.Judge, period string) DashboardSLT {
 	sum := summarize(ws, s)
 	sp := &s.Spec
 	line := DashboardSLT{Name: s.Name(), DisplayName: sum.DisplayName, Service: sp.Service, Type: sp.Type,
@@ -333,7 +334,7 @@ func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, eva
 	if line.Period == "" {
 		line.Period = "month"
 	}
-	line.Unit = unitOf(ws, s)
+	line.Unit = compliance.Unit(ws, sp)
 	line.SupplierName = line.Supplier
 	if sup := ws.Supplier(line.Supplier); sup != nil {
 		line.SupplierName = displayName(sup.Metadata)
@@ -359,12 +360,12 @@ func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, eva
 		line.Reasons = []string{line.Reason}
 		return line
 	}
-	st := judge.judge(s, r, period, nil)
+	st := jd.Status(s, r, period, nil)
 	line.Status, line.State, line.StatusPeriod, line.Reasons = st.RAG, st.State, st.Period, st.Reasons
 	line.Reason = strings.Join(st.Reasons, "; ")
 
 	rows := r.Overall
-	loc := zoneOf(s)
+	loc := judge.Zone(s)
 	ps, _ := compliance.ParsePeriodSpec(line.Period)
 	cur := ps.Of(at.Add(-time.Nanosecond), loc)
 	// the judged period's row: the last one with data inside it
@@ -392,7 +393,7 @@ func dashboardSLT(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, eva
 				if tr.Period == c.Period {
 					tr := tr
 					t.Row = &tr
-					t.Status = compliance.JudgeStatus(compliance.StatusInput{SLT: s.Name(), Period: tr.Period, Rows: []compliance.Row{tr}}).RAG
+					t.Status = judge.RowStatus(tr).RAG
 					if tr.BudgetRemaining != nil && (line.Budget == nil || *tr.BudgetRemaining < *line.Budget) {
 						line.Budget = tr.BudgetRemaining
 					}
@@ -549,11 +550,11 @@ func refreshRows(in compliance.Input, names []string, h *dashHistory, ver uint64
 			cut = st
 		}
 	}
-	items := itemFeeds(ws)
+	items := compliance.ItemFeeds(ws)
 	src := in.Source
 	in.Source = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
 		if items[feed] {
-			return src(feed, from, to, skipResolvedBefore(cut, fn))
+			return src(feed, from, to, compliance.SkipResolvedBefore(cut, fn))
 		}
 		if from.Before(cut) {
 			from = cut
@@ -583,18 +584,6 @@ func refreshRows(in compliance.Input, names []string, h *dashHistory, ver uint64
 	return out, nil
 }
 
-// itemFeeds names the feeds of tickets or orders: their items count in the
-// period they are resolved, so reading from a cut must not drop older openings.
-func itemFeeds(ws *domain.Workspace) map[string]bool {
-	items := map[string]bool{}
-	for _, f := range ws.Feeds() {
-		if f.Spec.Shape == domain.ShapeItem {
-			items[f.Name()] = true
-		}
-	}
-	return items
-}
-
 func rcaAfterOf(ws *domain.Workspace, name string) int {
 	if s := ws.SLT(name); s != nil && s.Spec.RCAAfter > 0 {
 		return s.Spec.RCAAfter
@@ -619,46 +608,4 @@ func mergeRows(old, nw []compliance.Row, cut time.Time, rcaAfter int) []complian
 	}
 	compliance.MarkRuns(out, rcaAfter)
 	return out
-}
-
-// skipResolvedBefore drops items resolved before cut: an item counts where it
-// was resolved or earlier (docs/metrics.md, duration), so such items add
-// nothing to periods or windows from cut on. Open items and items resolved
-// later are kept, however long ago they opened.
-func skipResolvedBefore(cut time.Time, fn func(domain.Point) error) func(domain.Point) error {
-	return func(p domain.Point) error {
-		if !p.Resolved.IsZero() && p.Resolved.Before(cut) {
-			return nil
-		}
-		return fn(p)
-	}
-}
-
-// alertInput is in with item feeds read only as far back as burn-rate alerts
-// and trends look: the longest scaled window or the running period, whichever
-// starts first, for every SLT. (compliance.Alerts reads only that far back
-// for other feeds already; items it reads from the start, as a report must.)
-func alertInput(in compliance.Input) compliance.Input {
-	ws := in.Workspace
-	cut := in.At
-	for _, s := range ws.SLTs() {
-		ps, err := compliance.ParsePeriodSpec(s.Spec.Period)
-		loc, err2 := domain.LoadZone(s.Spec.TimeZone)
-		if err != nil || err2 != nil {
-			return in
-		}
-		cut = minT(cut, ps.Of(in.At, loc).Start)
-		for _, w := range compliance.ScaledWindows(ps) {
-			cut = minT(cut, in.At.Add(-w.Dur))
-		}
-	}
-	items := itemFeeds(ws)
-	src := in.Source
-	in.Source = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
-		if items[feed] {
-			fn = skipResolvedBefore(cut, fn)
-		}
-		return src(feed, from, to, fn)
-	}
-	return in
 }

@@ -13,6 +13,7 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/ingest"
+	"slate/internal/judge"
 	"slate/internal/storage"
 )
 
@@ -302,7 +303,7 @@ func (c *Compliance) buildDrill(q RowsQuery, at time.Time) (*drill, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("SLT %s has no tier %q (tiers: %s)", s.Name(), q.Tier, tierNames(sp.Tiers))
+			return nil, fmt.Errorf("SLT %s has no tier %q (tiers: %s)", s.Name(), q.Tier, judge.TierNames(sp.Tiers))
 		}
 	}
 	var fig *compliance.Row

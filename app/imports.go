@@ -335,7 +335,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest, src upload) (Impo
 		req.OnConflict = ConflictReject
 	case ConflictReject, ConflictReplace, ConflictKeep:
 	default:
-		return res, fmt.Errorf("--on-conflict %q: use reject, replace or keep", req.OnConflict)
+		return res, domain.FieldErrorf("on_conflict", "conflict policy %q: use reject, replace or keep", req.OnConflict)
 	}
 	fd, err := im.feed(req.Feed)
 	if err != nil {

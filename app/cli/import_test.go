@@ -268,3 +268,14 @@ func TestImportMessyXLSXJSON(t *testing.T) {
 		t.Errorf("finding counts %v", r.FindingCounts)
 	}
 }
+
+// TestImportBadConflictPolicy: the engine names the policy, the CLI its flag.
+func TestImportBadConflictPolicy(t *testing.T) {
+	dir, db := setupImportDB(t)
+	file := filepath.Join(dir, "messy.csv")
+	os.WriteFile(file, []byte(messyCSV), 0o600)
+	code, _, errs := run(t, "--db", db, "import", file, "--feed", "lat", "--on-conflict", "merge")
+	if code != 1 || !strings.Contains(errs, `conflict policy "merge": use reject, replace or keep (--on-conflict)`) {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+}

@@ -23,6 +23,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"slate/internal/domain"
 )
 
 // Format names the anchor record and the signed message.
@@ -158,7 +160,7 @@ func shorten(s string) string {
 func DefaultKeyPath() (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("no user config directory (give --key): %w", err)
+		return "", &domain.FieldError{Field: "key", Err: fmt.Errorf("no user config directory to keep the key in (name a key file): %w", err)}
 	}
 	return filepath.Join(dir, "slate", "anchor.key"), nil
 }

@@ -238,7 +238,16 @@ func memoKey(name string, ps *PeriodSpec) string {
 }
 
 // SLT evaluates one SLT (composite or not), with its own period or override.
+// An override that is the SLT's own period is none: a composite over
+// components of its own period kind shares their rows, each evaluated once.
 func (ev *Evaluator) SLT(name string, override *PeriodSpec) (SLTRows, error) {
+	if override != nil {
+		if s := ev.In.Workspace.SLT(name); s != nil {
+			if own, err := ParsePeriodSpec(s.Spec.Period); err == nil && own == *override {
+				override = nil
+			}
+		}
+	}
 	k := memoKey(name, override)
 	ev.mu.Lock()
 	if r, ok := ev.memo[k]; ok {
@@ -396,6 +405,16 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
+	return ReportOf(in, all, names, o), nil
+}
+
+// ReportOf is the report of SLTs already evaluated (all, by name; composites'
+// components may be among them), for the SLTs names in that order: the rows
+// of the period o selects, the credits of the contracts on them, their
+// resolution warnings and the windows that did not count.
+func ReportOf(in Input, all map[string]SLTRows, names []string, o ReportOptions) Report {
+	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}, Statuses: []Status{}}
+	ws := in.Workspace
 	for _, n := range names {
 		s := ws.SLT(n)
 		r := all[n]
@@ -415,7 +434,7 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 	}
 	for _, c := range ws.Contracts() {
 		r, ok := all[c.Spec.SLT]
-		if !ok {
+		if !ok || !slices.Contains(names, c.Spec.SLT) {
 			continue
 		}
 		s := ws.SLT(c.Spec.SLT)
@@ -427,7 +446,7 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 			rep.Credits = append(rep.Credits, CreditFor(c, row))
 		}
 	}
-	return rep, nil
+	return rep
 }
 
 // filterRows keeps the rows of the period key, or, for a key of another kind
