@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"cmp"
 	"compress/gzip"
 	"context"
@@ -12,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -153,21 +151,6 @@ func (im *Imports) mayUseFeed(tx *storage.Tx, name string) (bool, error) {
 	return f != nil && im.mayUse(f), nil
 }
 
-// formatOf decides CSV or XLSX from the extension, then the content.
-func formatOf(path string, f io.ReaderAt) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx", ".xlsm":
-		return "xlsx"
-	case ".csv", ".tsv", ".txt":
-		return "csv"
-	}
-	head := make([]byte, 4)
-	if n, _ := f.ReadAt(head, 0); n == 4 && bytes.Equal(head, []byte("PK\x03\x04")) {
-		return "xlsx"
-	}
-	return "csv"
-}
-
 func fileSHA(f *os.File) (string, error) {
 	h := sha256.New()
 	if _, err := io.Copy(h, io.NewSectionReader(f, 0, 1<<62)); err != nil {
@@ -204,7 +187,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func (c *countingReader) pos() int64 { return c.n.Load() }
 
 func openRows(f *os.File, path string, size int64, sheet string, hint *domain.Mapping, lim ingest.Limits) (*opened, error) {
-	o := &opened{format: formatOf(path, f), close: func() {}}
+	o := &opened{format: ingest.Format(path, f), close: func() {}}
 	var src ingest.Source
 	switch o.format {
 	case "xlsx":

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"slate/internal/ingest"
 	"slate/internal/plain"
 	"slate/internal/stats"
 )
@@ -142,7 +143,7 @@ func runStats(args []string, stdout io.Writer) error {
 	return tw.Flush()
 }
 
-type statsRun func(t *statsTable, o statsOpts) (any, func(w io.Writer), error)
+type statsRun func(t *ingest.Columns, o statsOpts) (any, func(w io.Writer), error)
 
 var statsCommands map[string]statsRun
 
@@ -239,11 +240,11 @@ func (o statsOpts) chartOptions() (stats.ChartOptions, error) {
 }
 
 // statsErr adds the file name to errors from the stats package.
-func statsErr(t *statsTable, err error) error {
+func statsErr(t *ingest.Columns, err error) error {
 	if err == nil {
 		return nil
 	}
-	return fmt.Errorf("%s: %w", t.file, err)
+	return fmt.Errorf("%s: %w", t.File, err)
 }
 
 // ---- describe ----
@@ -261,8 +262,8 @@ type describeJSON struct {
 	Autocorr1 jnum `json:"autocorr1"`
 }
 
-func statsDescribe(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
-	x, err := t.floats(o.column)
+func statsDescribe(t *ingest.Columns, o statsOpts) (any, func(io.Writer), error) {
+	x, err := t.Floats(o.column)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -382,12 +383,12 @@ func violationsText(w io.Writer, vs []stats.Violation) {
 	}
 }
 
-func statsXmR(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
+func statsXmR(t *ingest.Columns, o statsOpts) (any, func(io.Writer), error) {
 	co, err := o.chartOptions()
 	if err != nil {
 		return nil, nil, err
 	}
-	x, err := t.floats(o.column)
+	x, err := t.Floats(o.column)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -408,8 +409,8 @@ func statsXmR(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
 
 // subgroups splits a column into subgroups by a subgroup column (a new group
 // whenever the value changes) or by a fixed size of consecutive rows.
-func subgroups(t *statsTable, o statsOpts) ([][]float64, error) {
-	x, err := t.floats(o.column)
+func subgroups(t *ingest.Columns, o statsOpts) ([][]float64, error) {
+	x, err := t.Floats(o.column)
 	if err != nil {
 		return nil, err
 	}
@@ -417,7 +418,7 @@ func subgroups(t *statsTable, o statsOpts) ([][]float64, error) {
 	case o.subgroup != "" && o.size > 0:
 		return nil, usageError("give --subgroup or --size, not both")
 	case o.subgroup != "":
-		keys, err := t.strings(o.subgroup)
+		keys, err := t.Strings(o.subgroup)
 		if err != nil {
 			return nil, err
 		}
@@ -431,7 +432,7 @@ func subgroups(t *statsTable, o statsOpts) ([][]float64, error) {
 		return groups, nil
 	case o.size > 0:
 		if len(x)%o.size != 0 {
-			return nil, fmt.Errorf("%s: %d values do not split into subgroups of %d", t.file, len(x), o.size)
+			return nil, fmt.Errorf("%s: %d values do not split into subgroups of %d", t.File, len(x), o.size)
 		}
 		var groups [][]float64
 		for i := 0; i < len(x); i += o.size {
@@ -442,7 +443,7 @@ func subgroups(t *statsTable, o statsOpts) ([][]float64, error) {
 	return nil, usageError("give --subgroup COLUMN or --size N")
 }
 
-func statsSubgroups(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
+func statsSubgroups(t *ingest.Columns, o statsOpts) (any, func(io.Writer), error) {
 	co, err := o.chartOptions()
 	if err != nil {
 		return nil, nil, err
@@ -476,12 +477,12 @@ func statsSubgroups(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
 	}, nil
 }
 
-func statsAttribute(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
+func statsAttribute(t *ingest.Columns, o statsOpts) (any, func(io.Writer), error) {
 	co, err := o.chartOptions()
 	if err != nil {
 		return nil, nil, err
 	}
-	counts, err := t.floats(o.column)
+	counts, err := t.Floats(o.column)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -490,7 +491,7 @@ func statsAttribute(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
 		if o.nCol == "" {
 			return nil, nil, usageError("stats %s needs --n COLUMN (sample sizes)", o.cmd)
 		}
-		if sizes, err = t.floats(o.nCol); err != nil {
+		if sizes, err = t.Floats(o.nCol); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -511,12 +512,12 @@ func statsAttribute(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
 	}, nil
 }
 
-func statsEWMA(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
+func statsEWMA(t *ingest.Columns, o statsOpts) (any, func(io.Writer), error) {
 	co, err := o.chartOptions()
 	if err != nil {
 		return nil, nil, err
 	}
-	x, err := t.floats(o.column)
+	x, err := t.Floats(o.column)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -539,12 +540,12 @@ func statsEWMA(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
 	}, nil
 }
 
-func statsCUSUM(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
+func statsCUSUM(t *ingest.Columns, o statsOpts) (any, func(io.Writer), error) {
 	co, err := o.chartOptions()
 	if err != nil {
 		return nil, nil, err
 	}
-	x, err := t.floats(o.column)
+	x, err := t.Floats(o.column)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -594,14 +595,14 @@ type trendJSON struct {
 	TimeToBreach      *breachJSON `json:"time_to_breach,omitempty"`
 }
 
-func statsTrend(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
-	y, err := t.floats(o.column)
+func statsTrend(t *ingest.Columns, o statsOpts) (any, func(io.Writer), error) {
+	y, err := t.Floats(o.column)
 	if err != nil {
 		return nil, nil, err
 	}
 	x := make([]float64, len(y))
 	if o.xCol != "" {
-		if x, err = t.floats(o.xCol); err != nil {
+		if x, err = t.Floats(o.xCol); err != nil {
 			return nil, nil, err
 		}
 	} else {
@@ -666,15 +667,15 @@ type corrJSON struct {
 	Leads     string    `json:"leads,omitempty"`
 }
 
-func statsCorr(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
+func statsCorr(t *ingest.Columns, o statsOpts) (any, func(io.Writer), error) {
 	if o.with == "" {
 		return nil, nil, usageError("stats corr needs --with COLUMN")
 	}
-	x, err := t.floats(o.column)
+	x, err := t.Floats(o.column)
 	if err != nil {
 		return nil, nil, err
 	}
-	y, err := t.floats(o.with)
+	y, err := t.Floats(o.with)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -742,8 +743,8 @@ type testJSON struct {
 
 // twoSamples returns the first and second sample (by group value in order of
 // first appearance, or the --before and --after row ranges) and their names.
-func twoSamples(t *statsTable, o statsOpts) (a, b []float64, names []string, err error) {
-	x, err := t.floats(o.column)
+func twoSamples(t *ingest.Columns, o statsOpts) (a, b []float64, names []string, err error) {
+	x, err := t.Floats(o.column)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -751,7 +752,7 @@ func twoSamples(t *statsTable, o statsOpts) (a, b []float64, names []string, err
 	case o.group != "" && (o.before != "" || o.after != ""):
 		return nil, nil, nil, usageError("give --group or --before/--after, not both")
 	case o.group != "":
-		g, err := t.strings(o.group)
+		g, err := t.Strings(o.group)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -765,7 +766,7 @@ func twoSamples(t *statsTable, o statsOpts) (a, b []float64, names []string, err
 			if idx < 0 {
 				if len(names) == 2 {
 					return nil, nil, nil, fmt.Errorf("%s: column %q has more than two groups (%q, %q, %q ...)",
-						t.where(t.rowNum[i], o.group), o.group, names[0], names[1], k)
+						t.Where(t.RowNum[i], o.group), o.group, names[0], names[1], k)
 				}
 				names = append(names, k)
 				idx = len(names) - 1
@@ -777,7 +778,7 @@ func twoSamples(t *statsTable, o statsOpts) (a, b []float64, names []string, err
 			}
 		}
 		if len(names) < 2 {
-			return nil, nil, nil, fmt.Errorf("%s: column %q needs exactly two groups", t.file, o.group)
+			return nil, nil, nil, fmt.Errorf("%s: column %q needs exactly two groups", t.File, o.group)
 		}
 		return a, b, names, nil
 	case o.before != "" && o.after != "":
@@ -790,14 +791,14 @@ func twoSamples(t *statsTable, o statsOpts) (a, b []float64, names []string, err
 			return nil, nil, nil, err
 		}
 		if rb.To > len(x) || ra.To > len(x) {
-			return nil, nil, nil, fmt.Errorf("%s: range beyond the %d data rows", t.file, len(x))
+			return nil, nil, nil, fmt.Errorf("%s: range beyond the %d data rows", t.File, len(x))
 		}
 		return x[rb.From-1 : rb.To], x[ra.From-1 : ra.To], []string{"before " + o.before, "after " + o.after}, nil
 	}
 	return nil, nil, nil, usageError("stats %s needs --group COLUMN or --before A..B --after C..D", o.cmd)
 }
 
-func statsTwoSample(t *statsTable, o statsOpts) (any, func(io.Writer), error) {
+func statsTwoSample(t *ingest.Columns, o statsOpts) (any, func(io.Writer), error) {
 	a, b, names, err := twoSamples(t, o)
 	if err != nil {
 		return nil, nil, err
