@@ -442,10 +442,11 @@ func (e *evaluator) statCompute(key string, days []statDay) {
 		excl += float64(len(sd.excl))
 	}
 	o := statOut{n: float64(len(vals)), excluded: excl}
-	if v, err := Statistic(e.sp.Indicator.Statistic, vals); err == nil {
+	// vals and all are this call's own: the statistic may reorder them
+	if v, err := statistic(e.sp.Indicator.Statistic, vals, true); err == nil {
 		o.value = &v
 	}
-	if v, err := Statistic(e.sp.Indicator.Statistic, all); err == nil {
+	if v, err := statistic(e.sp.Indicator.Statistic, all, true); err == nil {
 		o.raw = &v
 	}
 	e.stOut[key] = o
