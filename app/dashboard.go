@@ -278,9 +278,7 @@ func (c *Compliance) buildDashboard(at time.Time, ver uint64, period string) (Da
 	d.Alerts = append(d.Alerts, alerts.Alerts...)
 	d.Trends = append(d.Trends, alerts.Trends...)
 	if evalErr != nil {
-		for _, e := range strings.Split(evalErr.Error(), "\n") {
-			d.Problems = append(d.Problems, e)
-		}
+		d.Problems = append(d.Problems, strings.Split(evalErr.Error(), "\n")...)
 	}
 
 	if period != "" {

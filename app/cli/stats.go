@@ -46,7 +46,7 @@ type statsOpts struct {
 	lambda, L, k, h, sigma, effect            float64
 	alpha, power, p1, p2                      float64
 	target                                    float64
-	targetSet, centerSet                      bool
+	targetSet                                 bool
 	json                                      bool
 	cmd                                       string
 }

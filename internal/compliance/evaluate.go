@@ -145,10 +145,8 @@ type evaluator struct {
 	hasCur        bool
 
 	// statistic
-	stDays  []statDay
-	stOut   map[string]statOut
-	stLast  int
-	stFirst bool
+	stDays []statDay
+	stOut  map[string]statOut
 }
 
 type statDay struct {

@@ -344,7 +344,6 @@ type Table struct {
 	buf       []bufRow
 	// Preamble rows before the header (titles) that are not data.
 	Preamble int
-	pending  error
 }
 
 type bufRow struct {

@@ -7,7 +7,7 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
-	"slate/internal/export"
+	"slate/internal/plain"
 	"slate/internal/report"
 )
 
@@ -101,7 +101,7 @@ func (pb *builder) summary() report.Section {
 	}
 	var creditText []string
 	for _, cur := range sortedKeys(credit) {
-		creditText = append(creditText, export.FormatValue(report.Currency(credit[cur]), cur))
+		creditText = append(creditText, plain.Money(credit[cur], plain.CurrencyCode(cur)))
 	}
 	intro := fmt.Sprintf("%d SLTs of %d services were evaluated for %s, as of %s. %d met their objective in every period, "+
 		"%d missed it at least once, and %d had no data.", len(pb.slts), len(pb.servicesInScope()), pb.period,

@@ -337,3 +337,18 @@ func Bound(v float64, op string, ratio bool, unit string) string {
 	}
 	return Op(op) + " " + withUnit(fixed(round(v, decimals(v)), decimals(v), true), unit)
 }
+
+// CurrencyCode is c as an upper-case 3-letter code (ISO 4217's shape), or
+// "" when it is not one: amounts then print without a currency.
+func CurrencyCode(c string) string {
+	c = strings.ToUpper(strings.TrimSpace(c))
+	if len(c) != 3 {
+		return ""
+	}
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	return c
+}
