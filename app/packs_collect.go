@@ -124,9 +124,9 @@ func packBatches(bs []storage.Batch) []pack.Batch {
 	for _, b := range bs {
 		var st pack.BatchStatus
 		switch b.Status {
-		case storage.StatusPublished.String():
+		case storage.StatusPublished:
 			st = pack.BatchPublished
-		case storage.StatusReverted.String():
+		case storage.StatusReverted:
 			st = pack.BatchReverted
 		default:
 			continue
@@ -195,7 +195,7 @@ func fingerprintOf(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT, ver
 	slices.SortFunc(batches, func(a, b storage.Batch) int { return compareU64(a.ID, b.ID) })
 	ids := map[string][]uint64{}
 	for _, b := range batches {
-		if b.Status == storage.StatusPublished.String() && feeds[b.Feed] {
+		if b.Status == storage.StatusPublished && feeds[b.Feed] {
 			ids[b.Feed] = append(ids[b.Feed], b.ID)
 		}
 	}
@@ -210,7 +210,7 @@ func fingerprintOf(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT, ver
 		}
 	}
 	for _, b := range batches {
-		if b.Status == storage.StatusPublished.String() && feeds[b.Feed] {
+		if b.Status == storage.StatusPublished && feeds[b.Feed] {
 			d := digests[b.ID]
 			r.Batches = append(r.Batches, pack.RecipeBatch{ID: b.ID, Feed: b.Feed, SHA256: b.SHA256, Points: d.Points, Data: d.SHA256})
 		}

@@ -33,6 +33,7 @@ func AlertInput(in Input) Input {
 		}
 		return src(feed, from, to, fn)
 	}
+	in.Results = nil // a filtered source must never fill stored results
 	return in
 }
 
