@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"slate/internal/domain"
+	"slate/internal/importer"
 	"slate/internal/ingest"
 	"slate/internal/storage"
 )
@@ -28,10 +29,8 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 	if strings.TrimSpace(req.Upload) == "" {
 		return 0, errors.New("choose a file to import")
 	}
-	switch req.OnConflict {
-	case "", ConflictReject, ConflictReplace, ConflictKeep:
-	default:
-		return 0, fmt.Errorf("on conflict %s: use reject, replace or keep", Clip(req.OnConflict))
+	if err := importer.CheckPolicy(req.OnConflict); err != nil {
+		return 0, err
 	}
 	if _, err := im.feed(req.Feed); err != nil {
 		return 0, err

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"slate/internal/importer"
 	"slate/internal/storage"
 )
 
@@ -68,7 +69,7 @@ func stateOf(t *testing.T, a *App, feed string) importState {
 // the database as it was: no points, no batch, no saved mapping, no audit event.
 func TestCancelledImportLeavesNothing(t *testing.T) {
 	a, dir := newImportApp(t)
-	path := countsCSV(t, dir, "big.csv", 3*flushRows)
+	path := countsCSV(t, dir, "big.csv", 3*importer.FlushRows)
 	before := stateOf(t, a, "req")
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -114,7 +115,7 @@ func TestCancelledImportLeavesNothing(t *testing.T) {
 
 	// The same file imports afterwards: nothing of the cancelled run is in the way.
 	res, err := a.Local.Import(path, ImportRequest{Feed: "req"})
-	if err != nil || res.Counts.Imported != 3*flushRows {
+	if err != nil || res.Counts.Imported != 3*importer.FlushRows {
 		t.Fatalf("import after cancel: %+v %v", res.Counts, err)
 	}
 	verifyAudit(t, a)
@@ -123,7 +124,7 @@ func TestCancelledImportLeavesNothing(t *testing.T) {
 // The same through the job API the UI uses: Start, Cancel, Get.
 func TestImportJobCancel(t *testing.T) {
 	a, dir := newImportApp(t)
-	path := countsCSV(t, dir, "big.csv", 3*flushRows)
+	path := countsCSV(t, dir, "big.csv", 3*importer.FlushRows)
 	before := stateOf(t, a, "req")
 
 	reached, release := make(chan struct{}), make(chan struct{})

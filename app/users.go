@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"slate/internal/plain"
 	"slate/internal/storage"
 )
 
@@ -178,11 +179,5 @@ func (a *App) HasUsers() (bool, error) {
 }
 
 // Clip quotes a value for an error message, cut to 80 characters: a message
-// never echoes a large argument back.
-func Clip(s string) string {
-	const max = 80
-	if r := []rune(s); len(r) > max {
-		return fmt.Sprintf("%q… (%d bytes)", string(r[:max]), len(s))
-	}
-	return fmt.Sprintf("%q", s)
-}
+// never echoes a large argument back (plain.Clip).
+func Clip(s string) string { return plain.Clip(s) }

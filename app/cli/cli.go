@@ -120,7 +120,11 @@ func flagOf(err error) string {
 	if !errors.As(err, &fe) || fe.Field == "" {
 		return ""
 	}
-	return " (--" + strings.ReplaceAll(fe.Field, "_", "-") + ")"
+	flag := "--" + strings.ReplaceAll(fe.Field, "_", "-")
+	if strings.Contains(err.Error(), flag) {
+		return "" // the command named it already
+	}
+	return " (" + flag + ")"
 }
 
 // Main runs the CLI with args (without the program name) and returns the exit status.

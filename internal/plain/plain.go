@@ -20,6 +20,7 @@
 package plain
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -351,4 +352,14 @@ func CurrencyCode(c string) string {
 		}
 	}
 	return c
+}
+
+// Clip quotes a value for an error message, cut to 80 characters: a message
+// never echoes a large argument back.
+func Clip(s string) string {
+	const max = 80
+	if r := []rune(s); len(r) > max {
+		return fmt.Sprintf("%q… (%d bytes)", string(r[:max]), len(s))
+	}
+	return fmt.Sprintf("%q", s)
 }
