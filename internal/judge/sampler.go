@@ -119,30 +119,18 @@ func (s *Sampler) Add(p *domain.Point) {
 	switch s.kind {
 	case domain.IndicatorStatistic:
 		v = p.Value
-	case domain.IndicatorThreshold:
-		if in.Threshold != nil && domain.Compare(p.Value, in.Op, *in.Threshold) {
-			v = 1
-		}
 	case domain.IndicatorAvailability:
-		up := p.Good > 0
-		switch {
-		case in.Threshold != nil && in.Op != "":
-			up = domain.Compare(p.Value, in.Op, *in.Threshold)
-		case p.Total > 0:
-			up = p.Good >= p.Total
-		}
-		if up {
+		if s.spec.ProbeUp(p) {
 			v = 1
 		}
+	case domain.IndicatorThreshold:
+		v, _ = s.spec.RowUnits(p)
 	default: // ratio
-		total := p.Total
-		if total == 0 && p.Good > 0 {
-			total = p.Good
-		}
-		if total <= 0 {
+		good, bad := s.spec.RowUnits(p)
+		if good+bad <= 0 {
 			return
 		}
-		v, w = min(max(p.Good, 0), total), total
+		v, w = good, good+bad
 	}
 	s.put(p.At, v, w)
 }
