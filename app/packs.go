@@ -8,10 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -287,13 +285,6 @@ func writeFileAtomic(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-var (
-	reFingerprint = regexp.MustCompile(`fingerprint (sha256:[0-9a-f]{64})`)
-	reHead        = regexp.MustCompile(`head ([0-9]+):([0-9a-f]{64})`)
-	rePeriod      = regexp.MustCompile(`period=(\S+)`)
-	reServices    = regexp.MustCompile(`services=(\S+)`)
-)
-
 // ---- verify ----
 
 // maxPackFile bounds a pack file read back for verification.
@@ -340,61 +331,40 @@ func (p *Packs) verifyFile(path, name string) (PackVerification, error) {
 	if len(data) > maxPackFile {
 		return v, fmt.Errorf("%s is over %d MiB: not a review pack", name, maxPackFile>>20)
 	}
-	var keywords string
-	switch {
-	case bytes.HasPrefix(data, []byte("%PDF-")):
-		v.Format = PackPDF
-		keywords, err = pdfKeywords(data)
-	case bytes.HasPrefix(data, []byte("PK")):
-		v.Format = PackXLSX
-		keywords, err = xlsxKeywords(data)
-	default:
-		return v, fmt.Errorf("%s is neither a PDF nor an XLSX file", name)
+	format, keywords, err := export.ReadKeywords(data)
+	if errors.Is(err, export.ErrNotPackFile) {
+		return v, fmt.Errorf("%s is %w", name, err)
 	}
 	if err != nil {
 		return v, fmt.Errorf("%s: %w", name, err)
 	}
-	m := reFingerprint.FindStringSubmatch(keywords)
-	if m == nil {
-		return v, fmt.Errorf("%s carries no Slate fingerprint (not a review pack, or its metadata was removed)", name)
+	v.Format = format
+	st, err := pack.ReadStamp(keywords)
+	if err != nil {
+		return v, fmt.Errorf("%s carries %w", name, err)
 	}
-	v.Stored = m[1]
+	v.Stored, v.Head, v.Scope, v.Period = st.Fingerprint, st.Head, st.Scope, st.Period
+	if st.Services != nil {
+		v.Services = st.Services
+	}
 	var head *storage.Head
-	if m := reHead.FindStringSubmatch(keywords); m != nil {
-		seq, _ := strconv.ParseUint(m[1], 10, 64)
-		head = &storage.Head{Seq: seq, Hash: m[2]}
-		v.Head = m[1] + ":" + m[2]
-		keywords = strings.Replace(keywords, m[0], "", 1)
+	if st.Head != "" {
+		head = &storage.Head{Seq: st.HeadSeq, Hash: st.HeadHash}
 	}
-	if m := rePeriod.FindStringSubmatch(keywords); m != nil {
-		v.Period = m[1]
-	}
-	var services []string
-	if m := reServices.FindStringSubmatch(keywords); m != nil && m[1] != "*" {
-		for s := range strings.SplitSeq(m[1], ",") {
-			if u, err := url.QueryUnescape(s); err == nil && u != "" {
-				services = append(services, u)
-			}
-		}
-	}
-	v.Scope = strings.Join(strings.Fields(strings.TrimPrefix(keywords, "fingerprint "+v.Stored)), " ")
-	if services != nil {
-		v.Services = services
-	}
-	var check storage.Verification
+	c := pack.Check{Stored: st.Fingerprint}
 	err = p.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
 			return err
 		}
-		real := services
-		if anon := strings.Contains(keywords, "anonymized=yes"); anon && len(services) > 0 {
+		real := st.Services
+		if st.Anonymized && len(real) > 0 {
 			ps, err := pseudonymsOf(tx, ws)
 			if err != nil {
 				return err
 			}
 			real = nil
-			for _, s := range services {
+			for _, s := range st.Services {
 				r, ok := ps.Service(s)
 				if !ok {
 					v.Message = fmt.Sprintf("the pack covers %s, which no longer matches a service of the workspace", s)
@@ -417,35 +387,29 @@ func (p *Packs) verifyFile(path, name string) (PackVerification, error) {
 		if err != nil {
 			return err
 		}
-		v.Current, v.Components, v.Recipe = fp.Fingerprint, fp.Lines, FingerprintVersion
-		if v.Current != v.Stored {
+		c.Current, c.Recipe, v.Components = fp.Fingerprint, pack.RecipeV2, fp.Lines
+		if c.Current != c.Stored {
 			// A pack made by an older Slate: recipe v1 did not cover the stored points.
-			if old, err := fingerprintOf(tx, ws, slts, pack.RecipeV1); err == nil && old.Fingerprint == v.Stored {
-				v.Current, v.Components, v.Recipe = old.Fingerprint, old.Lines, pack.RecipeV1
+			if old, err := fingerprintOf(tx, ws, slts, pack.RecipeV1); err == nil && old.Fingerprint == c.Stored {
+				c.Current, c.Recipe, v.Components = old.Fingerprint, pack.RecipeV1, old.Lines
 			}
 		}
 		// Why it may not match: the chain against the pack's head, and the
 		// stored points of its feeds against the digests recorded at import.
-		check, err = tx.Verify(storage.VerifyOptions{Anchor: head, Feeds: fp.Feeds})
+		check, err := tx.Verify(storage.VerifyOptions{Anchor: head, Feeds: fp.Feeds})
+		c.ChainOK, c.Problem = check.OK, check.Problem
+		if check.Anchor != nil {
+			c.HeadChecked, c.HeadOK, c.HeadProblem = true, check.Anchor.OK, check.Anchor.Problem
+		}
 		return err
 	})
 	if err != nil {
 		return v, err
 	}
-	v.HeadOK = head != nil && check.Anchor != nil && check.Anchor.OK
-	v.Match = v.Current != "" && v.Current == v.Stored && (head == nil || v.HeadOK) && check.OK
-	switch {
-	case v.Message != "":
-	case head != nil && !v.HeadOK && check.Anchor != nil:
-		v.Message = fmt.Sprintf("the pack does NOT match: the audit trail no longer extends the head it recorded (event %d): %s", head.Seq, check.Anchor.Problem)
-	case !check.OK:
-		v.Message = "the pack does NOT match: " + check.Problem
-	case v.Match && v.Recipe == pack.RecipeV1:
-		v.Message = "the pack matches the data (it was made by an older Slate, whose fingerprint did not cover the stored points; they were checked against the audit trail instead)"
-	case v.Match:
-		v.Message = "the pack matches the data: definitions, the stored points of every batch, and the audit chain are as they were when it was exported"
-	default:
-		v.Message = "the pack does NOT match the data: definitions, data batches or the audit trail changed since it was exported (compare the components with the pack's audit appendix)"
+	v.Current, v.Recipe, v.HeadOK = c.Current, c.Recipe, head != nil && c.HeadOK
+	v.Match = c.Match(head != nil)
+	if v.Message == "" {
+		v.Message = c.Verdict(st)
 	}
 	return v, nil
 }

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"strings"
 
-	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/manifest"
 	"slate/internal/plain"
+	"slate/internal/portfolio"
 	"slate/internal/storage"
 )
 
@@ -276,29 +276,9 @@ func displayName(m domain.Meta) string {
 }
 
 func summarize(ws *domain.Workspace, s *domain.SLT) SLTSummary {
-	sum := SLTSummary{
-		Name: s.Name(), DisplayName: displayName(s.Metadata), Type: s.Spec.Type,
-		Period: s.Spec.Period, Owner: s.Spec.Owner, Feed: s.Spec.Feed, Tiers: []string{},
-	}
-	switch {
-	case s.Spec.Composite != nil:
-		sum.Indicator = "composite"
-	case s.Spec.Indicator != nil:
-		sum.Indicator = s.Spec.Indicator.Kind
-		if s.Spec.Indicator.Statistic != "" {
-			sum.Indicator += " (" + s.Spec.Indicator.Statistic + ")"
-		}
-	}
-	if f := ws.Feed(s.Spec.Feed); f != nil {
-		sum.Supplier = f.Spec.Supplier
-	}
-	if len(s.Spec.Tiers) == 0 {
-		sum.Objective = FormatObjective(&s.Spec, compliance.Unit(ws, &s.Spec), s.Spec.Objective.Op, s.Spec.Objective.Target)
-	}
-	for _, t := range s.Spec.Tiers {
-		sum.Tiers = append(sum.Tiers, t.Name+": "+FormatObjective(&s.Spec, compliance.Unit(ws, &s.Spec), t.Op, t.Target))
-	}
-	return sum
+	l := portfolio.LabelOf(ws, s)
+	return SLTSummary{Name: s.Name(), DisplayName: l.DisplayName, Type: s.Spec.Type, Indicator: l.Indicator, Objective: l.Objective,
+		Period: s.Spec.Period, Owner: s.Spec.Owner, Feed: s.Spec.Feed, Supplier: l.Supplier, Tiers: l.Tiers}
 }
 
 // FormatObjective writes an objective as people read it: "≥ 99.5%", "≤ 300 ms"
@@ -306,5 +286,3 @@ func summarize(ws *domain.Workspace, s *domain.SLT) SLTSummary {
 func FormatObjective(s *domain.SLTSpec, unit, op string, target float64) string {
 	return plain.Objective(s.ObjectiveOp(op), target, s.RatioLike(), unit)
 }
-
-func trimFloat(v float64) string { return plain.Target(v, false, "") }

@@ -237,3 +237,39 @@ func jsonOf(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestStampRoundTrip: the keywords Build stamps read back into the same
+// fingerprint, head and scope, and the verdict says what changed.
+func TestStampRoundTrip(t *testing.T) {
+	in := input(t, "2026-03")
+	in.Services = []string{"shop"}
+	p, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := ReadStamp(p.Meta.Keywords())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Fingerprint != in.Fingerprint.Fingerprint || st.Head != in.Fingerprint.Head() || st.Period != "2026-03" ||
+		len(st.Services) != 1 || st.Services[0] != "shop" || st.Anonymized {
+		t.Fatalf("stamp %+v from %q", st, p.Meta.Keywords())
+	}
+	if _, err := ReadStamp("period=2026-03"); err != ErrNoStamp {
+		t.Errorf("no fingerprint: %v", err)
+	}
+	ok := Check{Stored: st.Fingerprint, Current: st.Fingerprint, Recipe: RecipeV2, HeadChecked: true, HeadOK: true, ChainOK: true}
+	if !ok.Match(true) || !strings.HasPrefix(ok.Verdict(st), "the pack matches the data") {
+		t.Errorf("match: %s", ok.Verdict(st))
+	}
+	changed := ok
+	changed.Current = "sha256:other"
+	if changed.Match(true) || !strings.Contains(changed.Verdict(st), "does NOT match the data") {
+		t.Errorf("changed: %s", changed.Verdict(st))
+	}
+	cut := ok
+	cut.HeadOK, cut.HeadProblem = false, "event 7 was altered"
+	if cut.Match(true) || !strings.Contains(cut.Verdict(st), "no longer extends the head it recorded (event 7): event 7 was altered") {
+		t.Errorf("cut: %s", cut.Verdict(st))
+	}
+}
