@@ -209,7 +209,6 @@ func (e *evaluator) periodStart(t time.Time) time.Time {
 	return e.sp.Period.Of(t, e.sp.Loc).Start
 }
 
-
 func (e *evaluator) add(p *domain.Point) {
 	if e.kind == domain.IndicatorDuration {
 		e.item(p)
