@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // App is an open workspace with its services, as one caller sees it: Open
@@ -38,7 +39,7 @@ type App struct {
 // shared is the state every view of one open workspace shares.
 type shared struct {
 	jobs    *jobTable
-	uploads *uploadArea
+	uploads *uploads.Area
 	flights *flights
 	drill   *drillCache
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
@@ -69,7 +70,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // wire builds the services on an open store, as the OS user (the person at
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
-	sh := &shared{jobs: newJobTable(st.Now), uploads: newUploadArea(st.Path()),
+	sh := &shared{jobs: newJobTable(st.Now), uploads: uploads.New(st.Path()),
 		flights: &flights{}, drill: &drillCache{}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
@@ -82,7 +83,7 @@ func wire(st *storage.Store) (*App, error) {
 		st.Close()
 		return nil, fmt.Errorf("recover interrupted imports: %w", err)
 	}
-	sh.uploads.sweep()
+	sh.uploads.Sweep()
 	return a, nil
 }
 

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+
+	"slate/internal/uploads"
 )
 
 // The desktop window's native dialogs are the Dialogs service
@@ -65,7 +67,7 @@ func readAtMost(path string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%s is over %s", filepath.Base(path), sizeText(max))
+		return nil, fmt.Errorf("%s is over %s", filepath.Base(path), uploads.SizeText(max))
 	}
 	return b, nil
 }

@@ -85,5 +85,6 @@ func openPicked(a *App, path string) (UploadedFile, error) {
 	if path == "" {
 		return UploadedFile{}, nil // cancelled
 	}
-	return a.shared.uploads.adopt(a.caller.Name, path)
+	f, err := a.shared.uploads.Adopt(a.caller.Name, path)
+	return UploadedFile(f), err
 }

@@ -7,13 +7,14 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // Exceptions runs the exception workflow: request → approve or reject. Only an
 // approved exception removes its window from the calculation. Every step is audited.
 type Exceptions struct {
 	store   *storage.Store
-	uploads *uploadArea
+	uploads *uploads.Area
 	caller  Caller
 }
 
@@ -61,15 +62,15 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 	e := Exception{SLT: r.SLT, From: from, To: to, Reason: r.Reason, Evidence: []storage.Evidence{},
 		RequestedBy: x.store.Actor(), RequestedAt: x.store.Now().UTC(), Status: compliance.StatusRequested}
 	var evidence []byte
-	var ev upload
+	var ev uploads.Upload
 	if r.Evidence != "" {
-		if ev, err = x.uploads.get(x.caller.Name, r.Evidence); err != nil {
+		if ev, err = x.uploads.Get(x.caller.Name, r.Evidence); err != nil {
 			return Exception{}, fmt.Errorf("evidence: %w", err)
 		}
 		if ev.Size > MaxEvidence {
-			return Exception{}, fmt.Errorf("evidence %s is %s; attach files of at most %s", ev.Name, sizeText(ev.Size), sizeText(MaxEvidence))
+			return Exception{}, fmt.Errorf("evidence %s is %s; attach files of at most %s", ev.Name, uploads.SizeText(ev.Size), uploads.SizeText(MaxEvidence))
 		}
-		if evidence, err = readAtMost(ev.path, MaxEvidence); err != nil {
+		if evidence, err = readAtMost(ev.Path, MaxEvidence); err != nil {
 			return Exception{}, fmt.Errorf("evidence %s: %w", ev.Name, err)
 		}
 	}
@@ -95,7 +96,7 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 		return err
 	})
 	if err == nil && r.Evidence != "" {
-		x.uploads.done(ev.ID)
+		x.uploads.Done(ev.ID)
 	}
 	return e, err
 }

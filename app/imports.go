@@ -12,6 +12,7 @@ import (
 	"slate/internal/importer"
 	"slate/internal/ingest"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // Imports brings supplier files into feeds as batches, and manages batches.
@@ -21,7 +22,7 @@ type Imports struct {
 	// jobs runs Start's imports in the background.
 	jobs *Jobs
 	// uploads holds the files Preview and Start read (imports_upload.go).
-	uploads *uploadArea
+	uploads *uploads.Area
 }
 
 // On-conflict policies for rows whose key is already stored with another
@@ -165,11 +166,11 @@ func (im *Imports) Preview(upload, feed, sheet string) (PreviewResult, error) {
 	if err != nil {
 		return PreviewResult{}, err
 	}
-	src, err := im.uploads.get(im.caller.Name, upload)
+	src, err := im.uploads.Get(im.caller.Name, upload)
 	if err != nil {
 		return PreviewResult{}, err
 	}
-	p, err := importer.PreviewFile(src.path, src.Name, fd, sheet)
+	p, err := importer.PreviewFile(src.Path, src.Name, fd, sheet)
 	return PreviewResult(p), err
 }
 
@@ -179,31 +180,31 @@ func (im *Imports) Preview(upload, feed, sheet string) (PreviewResult, error) {
 // The upload is removed once its batch is published (the batch keeps the
 // original file).
 func (im *Imports) Import(req ImportRequest) (ImportResult, error) {
-	src, err := im.uploads.get(im.caller.Name, req.Upload)
+	src, err := im.uploads.Get(im.caller.Name, req.Upload)
 	if err != nil {
 		return ImportResult{Feed: req.Feed}, err
 	}
 	res, err := im.run(context.Background(), req, src)
 	if err == nil && res.Batch != 0 {
-		im.uploads.done(src.ID)
+		im.uploads.Done(src.ID)
 	}
 	return res, err
 }
 
 // importPath imports a file Slate itself chose (the demo data it wrote).
 func (im *Imports) importPath(path string, req ImportRequest) (ImportResult, error) {
-	u, err := im.uploads.adopt(im.caller.Name, path)
+	u, err := im.uploads.Adopt(im.caller.Name, path)
 	if err != nil {
 		return ImportResult{Feed: req.Feed}, err
 	}
 	req.Upload = u.ID
-	defer im.uploads.done(u.ID)
+	defer im.uploads.Done(u.ID)
 	return im.Import(req)
 }
 
 // run is Import with a context (internal/importer): when ctx ends, the
 // import stops at its next checkpoint and nothing it did stays.
-func (im *Imports) run(ctx context.Context, req ImportRequest, src upload) (ImportResult, error) {
+func (im *Imports) run(ctx context.Context, req ImportRequest, src uploads.Upload) (ImportResult, error) {
 	if err := importer.CheckPolicy(req.OnConflict); err != nil {
 		return ImportResult{Feed: req.Feed, File: src.Name, DryRun: req.DryRun}, err
 	}
@@ -211,7 +212,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest, src upload) (Impo
 	if err != nil {
 		return ImportResult{Feed: req.Feed, File: src.Name, DryRun: req.DryRun}, err
 	}
-	res, err := importer.Run(ctx, im.store, importer.Request{Path: src.path, File: src.Name, Feed: fd, Mapping: req.Mapping,
+	res, err := importer.Run(ctx, im.store, importer.Request{Path: src.Path, File: src.Name, Feed: fd, Mapping: req.Mapping,
 		Sheet: req.Sheet, DryRun: req.DryRun, OnConflict: req.OnConflict, Limits: req.Limits, Now: im.store.Now(),
 		Progress: req.Progress, SaveMapping: im.saveMapping(fd.Name(), src.Name)})
 	return ImportResult(res), err

@@ -12,6 +12,7 @@ import (
 	"slate/internal/importer"
 	"slate/internal/ingest"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // Job kinds started by Imports.
@@ -35,7 +36,7 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 	if _, err := im.feed(req.Feed); err != nil {
 		return 0, err
 	}
-	src, err := im.uploads.get(im.caller.Name, req.Upload)
+	src, err := im.uploads.Get(im.caller.Name, req.Upload)
 	if err != nil {
 		return 0, err
 	}
@@ -62,7 +63,7 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 		}
 		if res.Batch != 0 {
 			// The upload is in the database now (the batch keeps the original).
-			im.uploads.done(src.ID)
+			im.uploads.Done(src.ID)
 		}
 		return res, nil
 	}), nil
@@ -216,7 +217,7 @@ func (im *Imports) TemplateFile(feed string) (FileData, error) {
 
 // TemplateFileName is the name a feed's template is saved under.
 func TemplateFileName(feed string) string {
-	if n := cleanName(feed); n != "" {
+	if n := uploads.CleanName(feed); n != "" {
 		feed = n
 	}
 	return feed + "-template.xlsx"

@@ -20,6 +20,7 @@ import (
 	"slate/internal/export"
 	"slate/internal/pack"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // Packs builds the service review pack (docs/pack.md): the workspace's
@@ -31,7 +32,7 @@ type Packs struct {
 	compliance *Compliance
 	analysis   *Analysis
 	jobs       *Jobs
-	uploads    *uploadArea
+	uploads    *uploads.Area
 	caller     Caller
 }
 
@@ -296,13 +297,13 @@ const maxPackFile = 256 << 20
 // recomputes the fingerprint from the database and says whether the pack
 // still matches.
 func (p *Packs) Verify(upload string) (PackVerification, error) {
-	src, err := p.uploads.get(p.caller.Name, upload)
+	src, err := p.uploads.Get(p.caller.Name, upload)
 	if err != nil {
 		return PackVerification{}, err
 	}
-	v, err := p.verifyFile(src.path, src.Name)
-	if err == nil && src.owned {
-		p.uploads.done(src.ID)
+	v, err := p.verifyFile(src.Path, src.Name)
+	if err == nil && src.Owned {
+		p.uploads.Done(src.ID)
 	}
 	return v, err
 }
