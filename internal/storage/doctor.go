@@ -429,7 +429,7 @@ func (r *DoctorReport) doctorContent(s *Store) {
 	s.View(func(tx *Tx) error {
 		bs, err := tx.Batches("")
 		for _, b := range bs {
-			if b.SourceChunks > 0 {
+			if (b.SourceChunks > 0 || b.SourceLines) && b.Status == StatusPublished {
 				sources++
 			}
 		}
