@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 
+	"slate/internal/jobs"
 	"slate/internal/storage"
 	"slate/internal/uploads"
 )
@@ -38,7 +39,7 @@ type App struct {
 
 // shared is the state every view of one open workspace shares.
 type shared struct {
-	jobs    *jobTable
+	jobs    *jobs.Table
 	uploads *uploads.Area
 	flights *flights
 	drill   *drillCache
@@ -70,7 +71,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // wire builds the services on an open store, as the OS user (the person at
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
-	sh := &shared{jobs: newJobTable(st.Now), uploads: uploads.New(st.Path()),
+	sh := &shared{jobs: jobs.New(st.Now), uploads: uploads.New(st.Path()),
 		flights: &flights{}, drill: &drillCache{}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
