@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 
+	"slate/internal/flight"
 	"slate/internal/jobs"
 	"slate/internal/storage"
 	"slate/internal/uploads"
@@ -41,7 +42,7 @@ type App struct {
 type shared struct {
 	jobs    *jobs.Table
 	uploads *uploads.Area
-	flights *flights
+	flights *flight.Group
 	drill   *drillCache
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
 	anchorKey string
@@ -72,7 +73,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
 	sh := &shared{jobs: jobs.New(st.Now), uploads: uploads.New(st.Path()),
-		flights: &flights{}, drill: &drillCache{}}
+		flights: &flight.Group{}, drill: &drillCache{}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;

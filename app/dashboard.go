@@ -171,7 +171,7 @@ func (c *Compliance) dashboard(ctx context.Context, q DashboardQuery) (Dashboard
 	if err != nil {
 		return Dashboard{}, err
 	}
-	v, err := c.flights.do(ctx, fmt.Sprint("dashboard|", ver, "|", at.UnixNano(), "|", q.Period), func(ctx context.Context) (any, error) {
+	v, err := c.flights.Do(ctx, fmt.Sprint("dashboard|", ver, "|", at.UnixNano(), "|", q.Period), func(ctx context.Context) (any, error) {
 		return c.buildDashboard(ctx, at, ver, q.Period)
 	})
 	if err != nil {
@@ -182,7 +182,7 @@ func (c *Compliance) dashboard(ctx context.Context, q DashboardQuery) (Dashboard
 }
 
 // forgetDashboard drops the kept dashboards and reports (benchmarks measure the cold path).
-func (c *Compliance) forgetDashboard() { c.flights.forget() }
+func (c *Compliance) forgetDashboard() { c.flights.Forget() }
 
 // buildDashboard evaluates every SLT once, with the running periods' alerts
 // beside it, and lays out the portfolio (internal/portfolio).

@@ -12,7 +12,6 @@ import (
 	"slate/internal/domain"
 	"slate/internal/drill"
 	"slate/internal/ingest"
-	"slate/internal/judge"
 	"slate/internal/storage"
 )
 
@@ -255,36 +254,12 @@ func (c *Compliance) buildDrill(q RowsQuery, at time.Time) (*drilled, error) {
 	if err != nil {
 		return nil, err
 	}
-	series := rows.Overall
-	var specs []compliance.EvalSpec
-	if sp.Composite == nil {
-		specs = rows.Plan.Specs
+	f, err := drill.FigureOf(s, rows, q.Tier, q.Period)
+	if err != nil {
+		return nil, err
 	}
-	if q.Tier != "" {
-		found := false
-		for i, e := range rows.Plan.Specs {
-			if e.Tier == q.Tier && i < len(rows.Tiers) {
-				found, series, specs = true, rows.Tiers[i], []compliance.EvalSpec{e}
-			}
-		}
-		if !found {
-			return nil, fmt.Errorf("SLT %s has no tier %q (tiers: %s)", s.Name(), q.Tier, judge.TierNames(sp.Tiers))
-		}
-	}
-	var fig *compliance.Row
-	for i := range series {
-		p.Periods = append(p.Periods, series[i].Period)
-		if series[i].Period == q.Period {
-			fig = &series[i]
-		}
-	}
-	if fig == nil {
-		have := "none"
-		if n := len(p.Periods); n > 0 {
-			have = p.Periods[0] + " to " + p.Periods[n-1]
-		}
-		return nil, fmt.Errorf("SLT %s has no data for period %q (periods with data: %s)", s.Name(), q.Period, have)
-	}
+	fig, specs := &f.Row, f.Specs
+	p.Periods = f.Periods
 	p.Figure, p.Start, p.End, p.Indicator = *fig, fig.Start, fig.End, fig.Kind
 	if sp.Composite != nil {
 		p.Indicator = "composite"

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"slate/internal/compliance"
@@ -454,4 +455,57 @@ func sortValue(r *Row) float64 {
 		return *r.Value
 	}
 	return 0
+}
+
+// Figure is the figure a drill-down opens: the row of period key among the
+// evaluated rows of SLT s (of its tier, else its overall rows), the specs
+// whose rules classify its points (none for a composite), and the periods
+// with data to move to.
+type Figure struct {
+	Row     compliance.Row
+	Specs   []compliance.EvalSpec
+	Periods []string
+}
+
+// FigureOf finds the figure of period key in rows.
+func FigureOf(s *domain.SLT, rows compliance.SLTRows, tier, key string) (Figure, error) {
+	f := Figure{Periods: []string{}}
+	series := rows.Overall
+	if s.Spec.Composite == nil {
+		f.Specs = rows.Plan.Specs
+	}
+	if tier != "" {
+		found := false
+		for i, e := range rows.Plan.Specs {
+			if e.Tier == tier && i < len(rows.Tiers) {
+				found, series, f.Specs = true, rows.Tiers[i], []compliance.EvalSpec{e}
+			}
+		}
+		if !found {
+			names := []string{}
+			for _, t := range s.Spec.Tiers {
+				names = append(names, t.Name)
+			}
+			have := "none"
+			if len(names) > 0 {
+				have = strings.Join(names, ", ")
+			}
+			return f, fmt.Errorf("SLT %s has no tier %q (tiers: %s)", s.Name(), tier, have)
+		}
+	}
+	found := false
+	for i := range series {
+		f.Periods = append(f.Periods, series[i].Period)
+		if series[i].Period == key {
+			f.Row, found = series[i], true
+		}
+	}
+	if !found {
+		have := "none"
+		if n := len(f.Periods); n > 0 {
+			have = f.Periods[0] + " to " + f.Periods[n-1]
+		}
+		return f, fmt.Errorf("SLT %s has no data for period %q (periods with data: %s)", s.Name(), key, have)
+	}
+	return f, nil
 }

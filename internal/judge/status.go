@@ -108,3 +108,19 @@ func (j *Judge) alertList() *compliance.AlertList {
 func RowStatus(r compliance.Row) compliance.Status {
 	return compliance.JudgeStatus(compliance.StatusInput{SLT: r.SLT, Period: r.Period, Rows: []compliance.Row{r}})
 }
+
+// Statuses are the statuses a report lists: every SLT (only slt when one is
+// named) that ev evaluates, in period ("" = each SLT's own current one).
+func Statuses(ev *compliance.Evaluator, slt, period string) []compliance.Status {
+	var out []compliance.Status
+	j := NewJudge(ev.In, nil)
+	for _, s := range ev.In.Workspace.SLTs() {
+		if slt != "" && s.Name() != slt {
+			continue
+		}
+		if r, err := ev.SLT(s.Name(), nil); err == nil {
+			out = append(out, j.Status(s, r, period, nil))
+		}
+	}
+	return out
+}
