@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"slate/internal/compliance"
+	"slate/internal/domain"
 	"slate/internal/storage"
 	"slate/internal/uploads"
 )
@@ -137,7 +138,7 @@ func (x *Exceptions) Reject(d ExceptionDecision) (Exception, error) {
 func (x *Exceptions) decide(d ExceptionDecision, status string) (Exception, error) {
 	by := x.store.Actor()
 	if strings.TrimSpace(d.Note) == "" {
-		return Exception{}, errors.New("a decision needs a note (--note TEXT)")
+		return Exception{}, domain.FieldErrorf("note", "a decision needs a note for the audit trail")
 	}
 	var e Exception
 	err := x.store.Update(func(tx *storage.Tx) error {

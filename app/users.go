@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"slate/internal/domain"
 	"slate/internal/plain"
 	"slate/internal/storage"
 )
@@ -89,7 +90,7 @@ func (us *Users) Add(r NewUserRequest) (NewUser, error) {
 		return NewUser{}, fmt.Errorf("role %s: use one of %s", Clip(role), strings.Join(Roles(), ", "))
 	}
 	if role == RoleSupplier && supplier == "" {
-		return NewUser{}, errors.New("a supplier user needs --supplier NAME: the Supplier definition whose feeds it may send")
+		return NewUser{}, domain.FieldErrorf("supplier", "a supplier user needs a supplier: the Supplier definition whose feeds it may send")
 	}
 	if role != RoleSupplier && supplier != "" {
 		return NewUser{}, fmt.Errorf("only a supplier user is bound to a supplier (role %s)", role)

@@ -52,43 +52,28 @@ func (w *Workspace) Apply(file string, text string) (ApplyResult, error) {
 		if err != nil {
 			return err
 		}
-		entries, problems := manifest.Decode(strings.NewReader(text), file, ws)
-		if len(entries) == 0 && len(problems) == 0 {
-			return &InvalidError{manifest.Problems{{Source: manifest.Source{File: file}, Problem: domain.Problem{Msg: "no documents found"}}}}
-		}
-		before := map[string][]byte{}
-		for _, e := range entries {
-			id := defID(e.Def)
-			if old := ws.Get(e.Def.Kind(), e.Def.Name()); old != nil {
-				before[id] = canonical(old)
-			}
-			ws.Put(e.Def)
-		}
-		// Report decoding and validation problems together, so one run shows everything to fix.
-		if problems = append(problems, locate(ws.ValidateAll(), entries)...); len(problems) > 0 {
+		changes, problems := manifest.Merge(ws, text, file)
+		if problems != nil {
 			return &InvalidError{problems}
 		}
-		for _, e := range entries {
-			id := defID(e.Def)
-			old, existed := before[id]
-			now := canonical(e.Def)
+		for _, c := range changes {
 			switch {
-			case existed && bytes.Equal(old, now):
-				res.Unchanged = append(res.Unchanged, id)
+			case c.Unchanged:
+				res.Unchanged = append(res.Unchanged, c.ID)
 				continue
-			case existed:
-				res.Updated = append(res.Updated, id)
+			case c.Existed:
+				res.Updated = append(res.Updated, c.ID)
 			default:
-				res.Created = append(res.Created, id)
+				res.Created = append(res.Created, c.ID)
 			}
-			if err := tx.PutDefinition(e.Def); err != nil {
+			if err := tx.PutDefinition(c.Def); err != nil {
 				return err
 			}
 			change := "created"
-			if existed {
+			if c.Existed {
 				change = "updated"
 			}
-			if _, err := tx.Audit("definition."+change, id, map[string]any{"source": e.Source.String(), "definition": json.RawMessage(now)}); err != nil {
+			if _, err := tx.Audit("definition."+change, c.ID, map[string]any{"source": c.Source.String(), "definition": json.RawMessage(c.Canonical)}); err != nil {
 				return err
 			}
 		}
@@ -97,26 +82,9 @@ func (w *Workspace) Apply(file string, text string) (ApplyResult, error) {
 	return res, err
 }
 
-func defID(d domain.Definition) string { return string(d.Kind()) + "/" + d.Name() }
+func defID(d domain.Definition) string { return manifest.ID(d) }
 
-func canonical(d domain.Definition) []byte {
-	b, _ := json.Marshal(manifest.Document(d))
-	return b
-}
-
-// locate attaches file positions to workspace problems; problems of definitions
-// already stored (not in this file) keep an empty source.
-func locate(ps []domain.Problem, entries []manifest.Entry) manifest.Problems {
-	src := map[string]manifest.Source{}
-	for _, e := range entries {
-		src[defID(e.Def)] = e.Source
-	}
-	out := make(manifest.Problems, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, manifest.Problem{Source: src[string(p.Kind)+"/"+p.Name], Problem: p})
-	}
-	return out
-}
+func canonical(d domain.Definition) []byte { return manifest.Canonical(d) }
 
 // Definitions lists definitions of one kind ("" = all kinds), optionally one name.
 func (w *Workspace) Definitions(kind string, name string) ([]manifest.Doc, error) {
