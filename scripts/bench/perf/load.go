@@ -33,7 +33,7 @@ func loadBench(t *table, tl tools, dir, csv string, rows int, d time.Duration, c
 	if _, err := measure(tl.slate, "--db", db, "apply", "-f", filepath.Join(dir, "workspace.yaml")); err != nil {
 		return err
 	}
-	if _, err := measure(tl.slate, "--db", db, "import", csv, "--feed", "lat"); err != nil {
+	if _, err := measure(tl.slate, "--db", db, "import", csv, "--feed", "bench-lat"); err != nil {
 		return err
 	}
 	// The importing client sends the months after the benchmark file, a slice at a time.
@@ -263,7 +263,7 @@ func (s *server) importFile(path string) (uint64, error) {
 		}
 		id = u.ID
 	}
-	body, _ := json.Marshal([]any{map[string]any{"upload": id, "feed": "lat"}})
+	body, _ := json.Marshal([]any{map[string]any{"upload": id, "feed": "bench-lat"}})
 	b, err := s.call(context.Background(), "Imports/Import", string(body))
 	if err != nil {
 		return 0, err

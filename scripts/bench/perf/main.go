@@ -38,7 +38,7 @@ spec: {owner: bench, criticality: high}
 ---
 apiVersion: slate/v1
 kind: Feed
-metadata: {name: lat}
+metadata: {name: bench-lat}
 spec: {shape: value, interval: 1m, unit: ms}
 ---
 apiVersion: slate/v1
@@ -46,7 +46,7 @@ kind: SLT
 metadata: {name: lat-le300}
 spec:
   service: bench
-  feed: lat
+  feed: bench-lat
   type: SLA
   owner: bench
   timeZone: UTC
@@ -59,7 +59,7 @@ kind: SLT
 metadata: {name: lat-p95}
 spec:
   service: bench
-  feed: lat
+  feed: bench-lat
   type: SLA
   owner: bench
   timeZone: UTC
@@ -73,6 +73,7 @@ const yearShift = 28
 
 type sample struct {
 	secs float64
+	cpu  float64 // user + system seconds: what a busy machine does not inflate
 	mb   float64
 }
 
@@ -137,7 +138,7 @@ func run(dir string, rows, runs int, load time.Duration, clients int, period str
 		if _, err := measure(tools.slate, "--db", pristine, "apply", "-f", ws); err != nil {
 			return err
 		}
-		s, err = measure(tools.slate, "--db", pristine, "import", csv, "--feed", "lat")
+		s, err = measure(tools.slate, "--db", pristine, "import", csv, "--feed", "bench-lat")
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
@@ -344,6 +345,7 @@ func measure(name string, args ...string) (sample, error) {
 	s := sample{secs: time.Since(start).Seconds()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.mb = float64(ru.Maxrss) / 1024 // KiB on Linux
+		s.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	if err != nil {
 		return s, fmt.Errorf("%s %s: %v: %s", filepath.Base(name), strings.Join(args, " "), err, stderr.String())
@@ -353,12 +355,14 @@ func measure(name string, args ...string) (sample, error) {
 
 func median(s []sample) sample {
 	secs := make([]float64, len(s))
+	cpu := make([]float64, len(s))
 	mb := make([]float64, len(s))
 	for i, x := range s {
-		secs[i], mb[i] = x.secs, x.mb
+		secs[i], cpu[i], mb[i] = x.secs, x.cpu, x.mb
 	}
 	slices.Sort(secs)
-	return sample{secs: secs[len(secs)/2], mb: slices.Max(mb)}
+	slices.Sort(cpu)
+	return sample{secs: secs[len(secs)/2], cpu: cpu[len(cpu)/2], mb: slices.Max(mb)}
 }
 
 func copyFile(from, to string) error {
@@ -378,19 +382,21 @@ func copyFile(from, to string) error {
 	return out.Close()
 }
 
-// table is the printed result: one line per figure.
+// table is the printed result: one line per figure. Wall time is the
+// figure; CPU time (user + system, all cores) is shown beside it, since a
+// machine busy with other work stretches wall times but not CPU times.
 type table struct {
 	floor sample
-	lines [][5]string
+	lines [][7]string
 }
 
 func (t *table) add(name string, s sample, target, note string) {
-	ratio := fmt.Sprintf("%.2f", s.secs/t.floor.secs)
-	t.lines = append(t.lines, [5]string{name, fmt.Sprintf("%.3f s", s.secs), ratio, fmt.Sprintf("%.0f MB", s.mb), target + join(note)})
+	t.lines = append(t.lines, [7]string{name, fmt.Sprintf("%.3f s", s.secs), fmt.Sprintf("%.2f", s.secs/t.floor.secs),
+		fmt.Sprintf("%.2f s", s.cpu), fmt.Sprintf("%.2f", s.cpu/t.floor.cpu), fmt.Sprintf("%.0f MB", s.mb), target + join(note)})
 }
 
 func (t *table) note(name, value, target string) {
-	t.lines = append(t.lines, [5]string{name, value, "", "", target})
+	t.lines = append(t.lines, [7]string{name, value, "", "", "", "", target})
 }
 
 func join(note string) string {
@@ -401,17 +407,17 @@ func join(note string) string {
 }
 
 func (t *table) print(w io.Writer) {
-	head := [5]string{"FIGURE", "VALUE", "÷ FLOOR", "PEAK RSS", "TARGET (issue 17)"}
-	width := [5]int{}
-	for _, l := range append([][5]string{head}, t.lines...) {
+	head := [7]string{"FIGURE", "WALL", "÷ FLOOR", "CPU", "÷ FLOOR", "PEAK RSS", "TARGET (issue 17; ratios of wall time)"}
+	width := [7]int{}
+	for _, l := range append([][7]string{head}, t.lines...) {
 		for i, c := range l {
 			width[i] = max(width[i], len([]rune(c)))
 		}
 	}
-	for _, l := range append([][5]string{head}, t.lines...) {
+	for _, l := range append([][7]string{head}, t.lines...) {
 		for i, c := range l {
 			pad := strings.Repeat(" ", width[i]-len([]rune(c)))
-			if i == 1 || i == 2 || i == 3 {
+			if i >= 1 && i <= 5 {
 				fmt.Fprint(w, pad+c+"  ")
 			} else {
 				fmt.Fprint(w, c+pad+"  ")
