@@ -84,14 +84,9 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 	if _, err := domain.LoadZone(s.Spec.TimeZone); err != nil {
 		return SLTAnalysis{}, fmt.Errorf("SLT %s: %w", s.Name(), err)
 	}
-	sum := definitionSummary(in.Workspace, s)
-	if q.Tier != "" {
-		op, target, err := judge.Objective(s, q.Tier)
-		if err != nil {
-			return SLTAnalysis{}, err
-		}
-		sum.Tier, sum.Op, sum.Target = q.Tier, op, target
-		sum.Objective = FormatObjective(&s.Spec, compliance.Unit(in.Workspace, &s.Spec), op, *target)
+	def, err := judge.DefinitionOf(in.Workspace, s, q.Tier)
+	if err != nil {
+		return SLTAnalysis{}, err
 	}
 	rows, err := compliance.NewEvaluator(in).SLT(s.Name(), nil)
 	if err != nil {
@@ -101,39 +96,5 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 	if err != nil {
 		return SLTAnalysis{}, err
 	}
-	return SLTAnalysis{At: at, Definition: sum, Analysis: res}, nil
-}
-
-func definitionSummary(ws *domain.Workspace, s *domain.SLT) AnalysisDefinition {
-	sp := &s.Spec
-	sum := AnalysisDefinition{Name: s.Name(), DisplayName: displayName(s.Metadata), Service: sp.Service, Type: sp.Type,
-		Owner: sp.Owner, Feed: sp.Feed, Period: sp.Period, TimeZone: sp.TimeZone,
-		Op: sp.ObjectiveOp(sp.Objective.Op), Tiers: sp.Tiers, Assumptions: sp.Assumptions, Escalation: sp.Escalation}
-	if sum.Period == "" {
-		sum.Period = "month"
-	}
-	if sum.TimeZone == "" {
-		sum.TimeZone = "UTC"
-	}
-	switch {
-	case sp.Composite != nil:
-		sum.Indicator = "composite"
-	case sp.Indicator != nil:
-		sum.Indicator, sum.Statistic = sp.Indicator.Kind, sp.Indicator.Statistic
-	}
-	if sum.Tiers == nil {
-		sum.Tiers = []domain.Tier{}
-	}
-	if sum.Escalation == nil {
-		sum.Escalation = []domain.EscalationLevel{}
-	}
-	if f := ws.Feed(sp.Feed); f != nil {
-		sum.Supplier = f.Spec.Supplier
-	}
-	if len(sp.Tiers) == 0 {
-		t := sp.Objective.Target
-		sum.Target = &t
-		sum.Objective = FormatObjective(sp, compliance.Unit(ws, sp), sp.Objective.Op, t)
-	}
-	return sum
+	return SLTAnalysis{At: at, Definition: AnalysisDefinition(def), Analysis: res}, nil
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"slate/internal/compliance"
-	"slate/internal/domain"
 	"slate/internal/flight"
 	"slate/internal/judge"
 	"slate/internal/readview"
@@ -291,30 +290,14 @@ func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
 			return RollbackResult{}, err
 		}
 	}
-	var res RollbackResult
-	err = c.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		if ws.Feed(q.Feed) == nil {
-			return fmt.Errorf("feed %q does not exist", q.Feed)
-		}
-		var scanErr error
-		seq := func(yield func(domain.Point) bool) {
-			stop := errors.New("stop")
-			scanErr = tx.ScanPoints(q.Feed, from, to, func(p domain.Point) error {
-				if !yield(p) {
-					return stop
-				}
-				return nil
-			})
-			if errors.Is(scanErr, stop) {
-				scanErr = nil
-			}
-		}
-		res = compliance.EvaluateRollback(q.Feed, rule, seq)
-		return scanErr
-	})
-	return res, err
+	in, err := c.input(c.store.Now().UTC())
+	if err != nil {
+		return RollbackResult{}, err
+	}
+	if in.Workspace.Feed(q.Feed) == nil {
+		return RollbackResult{}, fmt.Errorf("feed %q does not exist", q.Feed)
+	}
+	seq, errOf := compliance.Stream(in.Source, q.Feed, from, to)
+	res := compliance.EvaluateRollback(q.Feed, rule, seq)
+	return res, errOf()
 }

@@ -94,23 +94,9 @@ func (w *Workspace) Definitions(kind string, name string) ([]manifest.Doc, error
 		if err != nil {
 			return err
 		}
-		var defs []domain.Definition
-		if kind == "" || strings.EqualFold(kind, "all") {
-			defs = ws.Everything()
-		} else {
-			k, err := domain.ParseKind(kind)
-			if err != nil {
-				return err
-			}
-			if name != "" {
-				d := ws.Get(k, name)
-				if d == nil {
-					return fmt.Errorf("%s %q not found", k, name)
-				}
-				defs = []domain.Definition{d}
-			} else {
-				defs = ws.All(k)
-			}
+		defs, err := manifest.Select(ws, kind, name)
+		if err != nil {
+			return err
 		}
 		out = make([]manifest.Doc, len(defs))
 		for i, d := range defs {
@@ -129,20 +115,9 @@ func (w *Workspace) DefinitionsYAML(kind string, name string) (string, error) {
 		if err != nil {
 			return err
 		}
-		defs := ws.Everything()
-		if kind != "" && !strings.EqualFold(kind, "all") {
-			k, err := domain.ParseKind(kind)
-			if err != nil {
-				return err
-			}
-			defs = ws.All(k)
-			if name != "" {
-				d := ws.Get(k, name)
-				if d == nil {
-					return fmt.Errorf("%s %q not found", k, name)
-				}
-				defs = []domain.Definition{d}
-			}
+		defs, err := manifest.Select(ws, kind, name)
+		if err != nil {
+			return err
 		}
 		return manifest.Encode(&buf, defs)
 	})

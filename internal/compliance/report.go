@@ -167,35 +167,40 @@ func (in Input) Run(plan Plan, from time.Time, windows []Window) ([]Series, erro
 		to = in.At.AddDate(20, 0, 0)
 		from = time.Unix(0, 0).UTC()
 	}
-	var err error
-	seq := iter.Seq[domain.Point](func(yield func(domain.Point) bool) {
-		err = in.Source(plan.Feed, from, to, func(p domain.Point) error {
-			if !yield(p) {
-				return errStop
-			}
-			return nil
-		})
-	})
+	seq, errOf := Stream(in.Source, plan.Feed, from, to)
 	out := Evaluate(specs, seq)
-	if err != nil && !errors.Is(err, errStop) {
+	if err := errOf(); err != nil {
 		return nil, fmt.Errorf("SLT %s: read feed %s: %w", plan.SLT.Name(), plan.Feed, err)
 	}
 	return out, nil
 }
 
-// runRange evaluates specs (a plan's, adjusted) over the points in [from, to).
-func (in Input) runRange(plan Plan, specs []EvalSpec, from, to time.Time) ([]Series, error) {
+// Stream is a feed's points in [from, to) from src as a sequence; errOf,
+// called once the sequence is done, is what the source reported (a
+// consumer that stopped early is not an error).
+func Stream(src Source, feed string, from, to time.Time) (seq iter.Seq[domain.Point], errOf func() error) {
 	var err error
-	seq := iter.Seq[domain.Point](func(yield func(domain.Point) bool) {
-		err = in.Source(plan.Feed, from, to, func(p domain.Point) error {
+	seq = func(yield func(domain.Point) bool) {
+		err = src(feed, from, to, func(p domain.Point) error {
 			if !yield(p) {
 				return errStop
 			}
 			return nil
 		})
-	})
+	}
+	return seq, func() error {
+		if errors.Is(err, errStop) {
+			return nil
+		}
+		return err
+	}
+}
+
+// runRange evaluates specs (a plan's, adjusted) over the points in [from, to).
+func (in Input) runRange(plan Plan, specs []EvalSpec, from, to time.Time) ([]Series, error) {
+	seq, errOf := Stream(in.Source, plan.Feed, from, to)
 	out := Evaluate(specs, seq)
-	if err != nil && !errors.Is(err, errStop) {
+	if err := errOf(); err != nil {
 		return nil, fmt.Errorf("SLT %s: read feed %s: %w", plan.SLT.Name(), plan.Feed, err)
 	}
 	return out, nil

@@ -3,6 +3,7 @@ package manifest
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"slate/internal/domain"
@@ -58,4 +59,24 @@ func Merge(ws *domain.Workspace, text, file string) ([]Change, Problems) {
 		return nil, problems
 	}
 	return changes, nil
+}
+
+// Select is the definitions of one kind ("" or "all": every kind),
+// optionally the one of that name.
+func Select(ws *domain.Workspace, kind, name string) ([]domain.Definition, error) {
+	if kind == "" || strings.EqualFold(kind, "all") {
+		return ws.Everything(), nil
+	}
+	k, err := domain.ParseKind(kind)
+	if err != nil {
+		return nil, err
+	}
+	if name == "" {
+		return ws.All(k), nil
+	}
+	d := ws.Get(k, name)
+	if d == nil {
+		return nil, fmt.Errorf("%s %q not found", k, name)
+	}
+	return []domain.Definition{d}, nil
 }
