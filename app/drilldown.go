@@ -160,15 +160,8 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 	}
 	q.Limit = min(q.Limit, 5000)
 	q.Offset = max(q.Offset, 0)
-	switch q.Status {
-	case "", "good", "bad", "excluded", "out-of-scope", "counted", "findings":
-	default:
-		return RowsPage{}, fmt.Errorf("status %q: write good, bad, excluded, out-of-scope, counted or findings", q.Status)
-	}
-	switch q.Sort {
-	case "", "time", "-time", "value", "-value":
-	default:
-		return RowsPage{}, fmt.Errorf("sort %q: write time, -time, value or -value", q.Sort)
+	if err := drill.CheckQuery(q.Status, q.Sort); err != nil {
+		return RowsPage{}, err
 	}
 	at, err := c.at(q.At)
 	if err != nil {

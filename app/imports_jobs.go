@@ -10,7 +10,6 @@ import (
 
 	"slate/internal/domain"
 	"slate/internal/importer"
-	"slate/internal/ingest"
 	"slate/internal/storage"
 	"slate/internal/uploads"
 )
@@ -104,42 +103,13 @@ func (im *Imports) Feeds() ([]FeedInfo, error) {
 			return err
 		}
 		for _, f := range ws.Feeds() {
-			if !im.mayUse(f) {
-				continue
+			if im.mayUse(f) {
+				out = append(out, FeedInfo(importer.Describe(f, bs)))
 			}
-			req, opt := ingest.ShapeFields(f.Spec.Shape)
-			fi := FeedInfo{Name: f.Name(), DisplayName: displayName(f.Metadata), Shape: f.Spec.Shape, Supplier: f.Spec.Supplier,
-				Owner: f.Spec.Owner, Unit: f.Spec.Unit, TimeZone: f.Spec.TimeZone, Required: nonNil(req), Optional: nonNil(opt), Mapping: f.Spec.Mapping}
-			if fi.TimeZone == "" {
-				fi.TimeZone = "UTC"
-			}
-			if f.Spec.Interval.D() > 0 {
-				fi.Interval = f.Spec.Interval.String()
-			}
-			for _, b := range bs {
-				if b.Feed != fi.Name || b.Status != storage.StatusPublished {
-					continue
-				}
-				fi.Batches++
-				if b.Published.After(fi.LastImport) {
-					fi.LastImport = b.Published
-				}
-				if b.To.After(fi.DataTo) {
-					fi.DataTo = b.To
-				}
-			}
-			out = append(out, fi)
 		}
 		return nil
 	})
 	return out, err
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // FileData is a file's bytes for the UI (base64 in JSON): the browser saves it

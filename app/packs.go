@@ -358,27 +358,16 @@ func (p *Packs) verifyFile(path, name string) (PackVerification, error) {
 		if err != nil {
 			return err
 		}
-		real := st.Services
-		if st.Anonymized && len(real) > 0 {
-			ps, err := pseudonymsOf(tx, ws)
-			if err != nil {
+		var ps *pack.Pseudonyms
+		if st.Anonymized {
+			if ps, err = pseudonymsOf(tx, ws); err != nil {
 				return err
 			}
-			real = nil
-			for _, s := range st.Services {
-				r, ok := ps.Service(s)
-				if !ok {
-					v.Message = fmt.Sprintf("the pack covers %s, which no longer matches a service of the workspace", s)
-					return nil
-				}
-				real = append(real, r)
-			}
 		}
-		for _, s := range real {
-			if ws.Service(s) == nil {
-				v.Message = fmt.Sprintf("the pack covers service %q, which no longer exists", s)
-				return nil
-			}
+		real, gone := st.RealServices(ws, ps)
+		if gone != "" {
+			v.Message = gone
+			return nil
 		}
 		slts, err := pack.ScopeSLTs(ws, real)
 		if err != nil {

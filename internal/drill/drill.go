@@ -509,3 +509,18 @@ func FigureOf(s *domain.SLT, rows compliance.SLTRows, tier, key string) (Figure,
 	}
 	return f, nil
 }
+
+// CheckQuery refuses a status or a sort Select does not know.
+func CheckQuery(status, sort string) error {
+	switch status {
+	case "", Good, Bad, Excluded, OutOfScope, Counted, "findings":
+	default:
+		return domain.FieldErrorf("status", "status %q: write good, bad, excluded, out-of-scope, counted or findings", status)
+	}
+	switch sort {
+	case "", "time", "-time", "value", "-value":
+	default:
+		return domain.FieldErrorf("sort", "sort %q: write time, -time, value or -value", sort)
+	}
+	return nil
+}

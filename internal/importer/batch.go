@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"slate/internal/domain"
 	"slate/internal/ingest"
@@ -155,4 +156,62 @@ func WriteRejects(tx *storage.Tx, b storage.Batch, w io.Writer, csv bool) (int, 
 		err = derr
 	}
 	return n, err
+}
+
+// Feed describes a feed for the import wizard: its shape, the fields a
+// mapping needs, its saved mapping, and its published batches.
+type Feed struct {
+	Name        string `json:"name"`
+	DisplayName string `json:"display_name"`
+	Shape       string `json:"shape"`
+	Supplier    string `json:"supplier,omitempty"`
+	Owner       string `json:"owner,omitempty"`
+	Unit        string `json:"unit,omitempty"`
+	Interval    string `json:"interval,omitempty"`
+	TimeZone    string `json:"time_zone"`
+	// Required and Optional are mapping fields (time, value, good, total, item, opened...).
+	Required []string        `json:"required"`
+	Optional []string        `json:"optional"`
+	Mapping  *domain.Mapping `json:"mapping,omitempty"`
+	// Batches counts published batches; LastImport is when the newest was published.
+	Batches    int       `json:"batches"`
+	LastImport time.Time `json:"last_import,omitzero"`
+	// DataTo is the end of the newest published batch's time range.
+	DataTo time.Time `json:"data_to,omitzero"`
+}
+
+// Describe describes feed f, whose published batches are among bs.
+func Describe(f *domain.Feed, bs []storage.Batch) Feed {
+	req, opt := ingest.ShapeFields(f.Spec.Shape)
+	fi := Feed{Name: f.Name(), DisplayName: f.Metadata.DisplayName, Shape: f.Spec.Shape, Supplier: f.Spec.Supplier,
+		Owner: f.Spec.Owner, Unit: f.Spec.Unit, TimeZone: f.Spec.TimeZone, Required: nonNil(req), Optional: nonNil(opt), Mapping: f.Spec.Mapping}
+	if fi.DisplayName == "" {
+		fi.DisplayName = f.Name()
+	}
+	if fi.TimeZone == "" {
+		fi.TimeZone = "UTC"
+	}
+	if f.Spec.Interval.D() > 0 {
+		fi.Interval = f.Spec.Interval.String()
+	}
+	for _, b := range bs {
+		if b.Feed != fi.Name || b.Status != storage.StatusPublished {
+			continue
+		}
+		fi.Batches++
+		if b.Published.After(fi.LastImport) {
+			fi.LastImport = b.Published
+		}
+		if b.To.After(fi.DataTo) {
+			fi.DataTo = b.To
+		}
+	}
+	return fi
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

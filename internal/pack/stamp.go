@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"slate/internal/domain"
 )
 
 // Stamp is what a pack file says about itself in its keywords (Meta.Keywords):
@@ -96,4 +98,26 @@ func (c Check) Verdict(st Stamp) string {
 		return "the pack matches the data: definitions, the stored points of every batch, and the audit chain are as they were when it was exported"
 	}
 	return "the pack does NOT match the data: definitions, data batches or the audit trail changed since it was exported (compare the components with the pack's audit appendix)"
+}
+
+// RealServices is the real services the stamp's scope names (an anonymised
+// pack's pseudonyms mapped back with ps), or why they no longer can be.
+func (st Stamp) RealServices(ws *domain.Workspace, ps *Pseudonyms) (real []string, gone string) {
+	real = st.Services
+	if st.Anonymized && len(real) > 0 {
+		real = nil
+		for _, s := range st.Services {
+			r, ok := ps.Service(s)
+			if !ok {
+				return nil, fmt.Sprintf("the pack covers %s, which no longer matches a service of the workspace", s)
+			}
+			real = append(real, r)
+		}
+	}
+	for _, s := range real {
+		if ws.Service(s) == nil {
+			return nil, fmt.Sprintf("the pack covers service %q, which no longer exists", s)
+		}
+	}
+	return real, ""
 }
