@@ -43,7 +43,7 @@ type shared struct {
 	jobs    *jobs.Table
 	uploads *uploads.Area
 	flights *flight.Group
-	drill   *drillCache
+	drill   *flight.Group
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
 	anchorKey string
 }
@@ -73,7 +73,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
 	sh := &shared{jobs: jobs.New(st.Now), uploads: uploads.New(st.Path()),
-		flights: &flight.Group{}, drill: &drillCache{}}
+		flights: &flight.Group{}, drill: &flight.Group{Keep: 4}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;

@@ -19,11 +19,11 @@ import (
 type Compliance struct {
 	store *storage.Store
 	// flights shares the report and dashboard computations between callers
-	// (flight.go); drill keeps drill-downs. Both live as long as the App, are
+	// (internal/flight); drill shares and keeps the last drill-downs. Both live as long as the App, are
 	// shared by its views (App.As) and keyed by data version, so a change is
 	// never served stale.
 	flights *flight.Group
-	drill   *drillCache
+	drill   *flight.Group
 	// ctx, when set (App.WithContext), is the caller's: Report and Dashboard stop with it.
 	ctx context.Context
 }
@@ -184,16 +184,9 @@ func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 	if err != nil {
 		return BreachLog{}, err
 	}
-	var marks map[string]storage.BreachMark
-	if err := c.store.View(func(tx *storage.Tx) error {
-		marks, err = tx.BreachMarks()
-		return err
-	}); err != nil {
+	fps, err := readview.ReadFalsePositives(c.store)
+	if err != nil {
 		return BreachLog{}, err
-	}
-	fps := map[string]compliance.FalsePositive{}
-	for id, m := range marks {
-		fps[id] = compliance.FalsePositive{Reason: m.Reason, By: m.By}
 	}
 	rows := rep.Rows
 	if q.Since != "" {

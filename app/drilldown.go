@@ -1,11 +1,11 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"slate/internal/compliance"
@@ -126,7 +126,6 @@ type DrillBatch struct {
 	SHA256    string    `json:"sha256"`
 }
 
-// drill is every row of one period, computed once and paged from the cache.
 // drilled is every row of one period, computed once and paged from the cache.
 type drilled struct {
 	page     RowsPage // without Rows and Batches
@@ -134,18 +133,6 @@ type drilled struct {
 	batches  map[uint64]DrillBatch
 	findings map[uint64]map[uint32][]ingest.Finding
 }
-
-type drillCache struct {
-	mu      sync.Mutex
-	entries []drillEntry // most recent last
-}
-
-type drillEntry struct {
-	key string
-	d   *drilled
-}
-
-const drillCacheSize = 4
 
 // Rows lists the rows behind one period's figure of an SLT, a page at a time.
 func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
@@ -172,27 +159,11 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 		return RowsPage{}, err
 	}
 	key := fmt.Sprint(ver, "|", q.SLT, "|", q.Tier, "|", q.Period, "|", at.UnixNano())
-	dc := c.drill
-	var d *drilled
-	dc.mu.Lock()
-	for _, e := range dc.entries {
-		if e.key == key {
-			d = e.d
-		}
+	d, err := c.drill.Do(c.context(), key, func(context.Context) (any, error) { return c.buildDrill(q, at) })
+	if err != nil {
+		return RowsPage{}, err
 	}
-	dc.mu.Unlock()
-	if d == nil {
-		if d, err = c.buildDrill(q, at); err != nil {
-			return RowsPage{}, err
-		}
-		dc.mu.Lock()
-		dc.entries = append(dc.entries, drillEntry{key, d})
-		if len(dc.entries) > drillCacheSize {
-			dc.entries = dc.entries[1:]
-		}
-		dc.mu.Unlock()
-	}
-	return d.pageOf(q), nil
+	return d.(*drilled).pageOf(q), nil
 }
 
 func (d *drilled) pageOf(q RowsQuery) RowsPage {

@@ -91,15 +91,11 @@ type ImportResult struct {
 // ErrNoFeed means the feed named in an import is not defined.
 var ErrNoFeed = errors.New("no such feed")
 
-// SuggestMapping proposes a mapping for a file's header and sample rows
-// (the import wizard and the CLI use the same function).
-func SuggestMapping(header []string, samples [][]string, shape string) ingest.Suggestion {
-	return ingest.Suggest(header, samples, shape)
-}
-
-// Suggest is SuggestMapping for the UI.
+// Suggest proposes a mapping for a file's header and sample rows (the
+// import wizard; the CLI and an import without a mapping use the same
+// function, ingest.Suggest).
 func (im *Imports) Suggest(header []string, samples [][]string, shape string) ingest.Suggestion {
-	return SuggestMapping(header, samples, shape)
+	return ingest.Suggest(header, samples, shape)
 }
 
 // feed is a feed the caller may use: a supplier's own feeds only (another

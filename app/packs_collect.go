@@ -10,12 +10,12 @@ import (
 	"strings"
 	"time"
 
-	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/judge"
 	"slate/internal/manifest"
 	"slate/internal/pack"
 	"slate/internal/pointhash"
+	"slate/internal/readview"
 	"slate/internal/storage"
 )
 
@@ -38,7 +38,7 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 		if in.Fingerprint, err = fingerprintOf(tx, ws, in.SLTs, pack.RecipeV2); err != nil {
 			return err
 		}
-		excs, err := tx.Exceptions()
+		rec, err := readRecords(tx)
 		if err != nil {
 			return err
 		}
@@ -46,13 +46,7 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 		if err != nil {
 			return err
 		}
-		events, err := tx.AuditEvents(0)
-		if err != nil {
-			return err
-		}
-		if marks, err = tx.BreachMarks(); err != nil {
-			return err
-		}
+		marks = rec.marks
 		// The chain, and the stored points of the pack's feeds against the
 		// digests their import events recorded.
 		check, err := tx.Verify(storage.VerifyOptions{Feeds: in.Fingerprint.Feeds})
@@ -60,19 +54,16 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 			return err
 		}
 		in.Chain = pack.Chain{OK: check.OK, Problem: check.Problem, Batches: check.Batches}
-		in.Exceptions, in.Batches, in.Events = packExceptions(excs), packBatches(batches), packEvents(events)
+		in.Exceptions, in.Batches, in.Events = packExceptions(rec.excs), packBatches(batches), packEvents(rec.events)
 		if q.Anonymize {
-			in.Pseudonyms = pack.NewPseudonyms(ws, recordPeople(excs, marks, events)...)
+			in.Pseudonyms = pack.NewPseudonyms(ws, rec.people()...)
 		}
 		return nil
 	})
 	if err != nil {
 		return in, 0, err
 	}
-	in.FalsePositives = map[string]compliance.FalsePositive{}
-	for id, m := range marks {
-		in.FalsePositives[id] = compliance.FalsePositive{Reason: m.Reason, By: m.By}
-	}
+	in.FalsePositives = readview.FalsePositives(marks)
 	steps = pack.FixedSections + len(in.SLTs) + len(q.Formats)
 	if err := ctx.Err(); err != nil {
 		return in, 0, err
@@ -145,17 +136,35 @@ func packEvents(evs []storage.AuditEvent) []pack.Event {
 	return out
 }
 
-// recordPeople are the people the records name: who asked for and decided
+// records are what the pack lists of exceptions, false positives and the trail.
+type records struct {
+	excs   []storage.Exception
+	marks  map[string]storage.BreachMark
+	events []storage.AuditEvent
+}
+
+func readRecords(tx *storage.Tx) (r records, err error) {
+	if r.excs, err = tx.Exceptions(); err != nil {
+		return r, err
+	}
+	if r.marks, err = tx.BreachMarks(); err != nil {
+		return r, err
+	}
+	r.events, err = tx.AuditEvents(0)
+	return r, err
+}
+
+// people are the people the records name: who asked for and decided
 // exceptions, who marked false positives, who acted in the audit trail.
-func recordPeople(excs []storage.Exception, marks map[string]storage.BreachMark, evs []storage.AuditEvent) []string {
+func (r records) people() []string {
 	var out []string
-	for _, e := range excs {
+	for _, e := range r.excs {
 		out = append(out, e.RequestedBy, e.DecidedBy)
 	}
-	for _, m := range marks {
+	for _, m := range r.marks {
 		out = append(out, m.By)
 	}
-	for _, e := range evs {
+	for _, e := range r.events {
 		out = append(out, e.Actor)
 	}
 	return out
@@ -163,19 +172,8 @@ func recordPeople(excs []storage.Exception, marks map[string]storage.BreachMark,
 
 // pseudonymsOf reads the pseudonyms of the workspace as a pack made now would use them.
 func pseudonymsOf(tx *storage.Tx, ws *domain.Workspace) (*pack.Pseudonyms, error) {
-	excs, err := tx.Exceptions()
-	if err != nil {
-		return nil, err
-	}
-	marks, err := tx.BreachMarks()
-	if err != nil {
-		return nil, err
-	}
-	evs, err := tx.AuditEvents(0)
-	if err != nil {
-		return nil, err
-	}
-	return pack.NewPseudonyms(ws, recordPeople(excs, marks, evs)...), nil
+	r, err := readRecords(tx)
+	return pack.NewPseudonyms(ws, r.people()...), err
 }
 
 // fingerprintOf reads the recipe of the SLTs' pack (docs/pack.md) in either

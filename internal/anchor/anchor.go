@@ -288,3 +288,19 @@ func Trusted(keyPath string) (ed25519.PublicKey, error) {
 	}
 	return nil, nil
 }
+
+// Verdict checks a's signature against trusted, the local anchor key's
+// public half (nil when none is held), and says in words what it proved.
+func (a Anchor) Verdict(trusted ed25519.PublicKey) (string, error) {
+	if !a.Signed() {
+		return "unsigned", nil
+	}
+	if err := a.VerifySignature(trusted); err != nil {
+		return "", err
+	}
+	pub, _ := a.PublicKey()
+	if trusted == nil {
+		return fmt.Sprintf("valid, key %s (no local anchor key to compare it with: check the key id with whoever signed it)", KeyID(pub)), nil
+	}
+	return fmt.Sprintf("valid, trusted key %s", KeyID(pub)), nil
+}

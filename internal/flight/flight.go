@@ -3,6 +3,7 @@
 package flight
 
 import (
+	"cmp"
 	"context"
 	"sync"
 )
@@ -16,6 +17,8 @@ import (
 // A caller that goes away (its context ends) stops waiting; when every
 // caller of a computation has gone, the computation is cancelled.
 type Group struct {
+	// Keep is how many finished results are kept (0: 16).
+	Keep  int
 	mu    sync.Mutex
 	calls map[string]*flight
 	kept  []*flight // finished, newest last
@@ -60,7 +63,7 @@ func (f *Group) Do(ctx context.Context, key string, fn func(ctx context.Context)
 			}
 			if c.err == nil {
 				f.kept = append(f.kept, c)
-				if len(f.kept) > keep {
+				if n := cmp.Or(f.Keep, keep); len(f.kept) > n {
 					f.kept = f.kept[1:]
 				}
 			}

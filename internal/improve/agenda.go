@@ -278,10 +278,7 @@ func BuildAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
 	}
 
 	// breaches since, ranked
-	fps := map[string]compliance.FalsePositive{}
-	for id, m := range marks {
-		fps[id] = compliance.FalsePositive{Reason: m.Reason, By: m.By}
-	}
+	fps := readview.FalsePositives(marks)
 	runOf := map[string]string{}
 	for _, r := range rcas {
 		for _, b := range r.Breaches {
