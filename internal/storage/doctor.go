@@ -16,6 +16,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // DoctorReport is what `slate doctor` found in a database file: each check,
@@ -100,7 +101,7 @@ func OpenSalvage(path string) (*Salvage, Header, error) {
 		db, err = bolt.Open(open, 0o400, &bolt.Options{Timeout: time.Second, ReadOnly: true})
 		return err
 	})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		err = fmt.Errorf("%s: %w", path, ErrInUse)
 	}
 	if err != nil {
