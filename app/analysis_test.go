@@ -166,7 +166,7 @@ func TestAnalysisQueries(t *testing.T) {
 		{AnalyzeQuery{SLT: "parcel-delivery-48h", Baseline: "2026-01"}, "write FIRST..LAST"},
 		{AnalyzeQuery{SLT: "parcel-delivery-48h", Baseline: "2024-01..2026-03"}, `baseline start "2024-01" is not an analysed period`},
 		{AnalyzeQuery{SLT: "parcel-delivery-48h", From: "October"}, "not a period key"},
-		{AnalyzeQuery{SLT: "parcel-delivery-48h", From: "2026-06", To: "2026-03"}, "before --from"},
+		{AnalyzeQuery{SLT: "parcel-delivery-48h", From: "2026-06", To: "2026-03"}, "is before the first"},
 		{AnalyzeQuery{SLT: "payment-auth-mean", Chart: "p"}, "needs a ratio SLT"},
 	} {
 		if _, err := a.Analysis.SLT(c.q); err == nil || !strings.Contains(err.Error(), c.want) {

@@ -7,7 +7,10 @@ import (
 	"context"
 	"fmt"
 
+	"slate/internal/flight"
+	"slate/internal/jobs"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // App is an open workspace with its services, as one caller sees it: Open
@@ -37,10 +40,10 @@ type App struct {
 
 // shared is the state every view of one open workspace shares.
 type shared struct {
-	jobs    *jobTable
-	uploads *uploadArea
-	flights *flights
-	drill   *drillCache
+	jobs    *jobs.Table
+	uploads *uploads.Area
+	flights *flight.Group
+	drill   *flight.Group
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
 	anchorKey string
 }
@@ -69,8 +72,8 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // wire builds the services on an open store, as the OS user (the person at
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
-	sh := &shared{jobs: newJobTable(st.Now), uploads: newUploadArea(st.Path()),
-		flights: &flights{}, drill: &drillCache{}}
+	sh := &shared{jobs: jobs.New(st.Now), uploads: uploads.New(st.Path()),
+		flights: &flight.Group{}, drill: &flight.Group{Keep: 4}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;
@@ -82,7 +85,7 @@ func wire(st *storage.Store) (*App, error) {
 		st.Close()
 		return nil, fmt.Errorf("recover interrupted imports: %w", err)
 	}
-	sh.uploads.sweep()
+	sh.uploads.Sweep()
 	return a, nil
 }
 

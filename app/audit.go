@@ -3,7 +3,6 @@ package app
 import (
 	"crypto/ed25519"
 	"errors"
-	"fmt"
 
 	"slate/internal/anchor"
 	"slate/internal/storage"
@@ -98,23 +97,13 @@ func (a *Audit) Check(c AuditCheck) (AuditVerification, error) {
 // checkSignature verifies a signed anchor against the local anchor key's
 // public half when there is one.
 func (a *Audit) checkSignature(an anchor.Anchor) (string, error) {
-	if !an.Signed() {
-		return "unsigned", nil
-	}
 	var trusted ed25519.PublicKey
-	if kp, err := a.keyFile(); err == nil {
+	if kp, err := a.keyFile(); err == nil && an.Signed() {
 		if trusted, err = anchor.Trusted(kp); err != nil {
 			return "", err
 		}
 	}
-	if err := an.VerifySignature(trusted); err != nil {
-		return "", err
-	}
-	pub, _ := an.PublicKey()
-	if trusted == nil {
-		return fmt.Sprintf("valid, key %s (no local anchor key to compare it with: check the key id with whoever signed it)", anchor.KeyID(pub)), nil
-	}
-	return fmt.Sprintf("valid, trusted key %s", anchor.KeyID(pub)), nil
+	return an.Verdict(trusted)
 }
 
 // Anchor returns the chain head to keep outside the database, signed with the

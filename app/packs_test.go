@@ -21,6 +21,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"slate/internal/export"
+	"slate/internal/pack"
 	"slate/internal/report"
 	"slate/internal/storage"
 )
@@ -109,7 +110,7 @@ func needTool(t *testing.T, name string) {
 
 // want is how the pack prints a report row's attainment.
 func wantAttainment(r ReportRow) string {
-	return export.FormatValue(attCell(r.Kind, r.Unit, r.Attainment), "")
+	return export.FormatValue(pack.Attainment(r.Kind, r.Unit, r.Attainment), "")
 }
 
 func TestPackQpdfCheck(t *testing.T) {
@@ -145,7 +146,7 @@ func TestPackPDFText(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws := in.Workspace
-	slts, _ := scopeSLTs(ws, nil)
+	slts, _ := pack.ScopeSLTs(ws, nil)
 	if len(slts) != 9 {
 		t.Fatalf("%d SLTs in the demo, want 9", len(slts))
 	}
@@ -153,7 +154,7 @@ func TestPackPDFText(t *testing.T) {
 	heads := make([]int, len(slts)+1)
 	from := strings.Index(flat, "3. ")
 	for i, s := range slts {
-		h := fmt.Sprintf("%d. %s", i+3, (&packData{ws: ws}).sltTitle(s))
+		h := fmt.Sprintf("%d. %s", i+3, pack.SLTTitle(s))
 		k := strings.Index(flat[from:], h)
 		if k < 0 {
 			t.Fatalf("PDF lacks the section %q", h)
@@ -707,4 +708,11 @@ func TestPackJob(t *testing.T) {
 	if _, err := a.Packs.Start(PackQuery{Period: "October"}); err == nil {
 		t.Errorf("a bad period starts a job")
 	}
+}
+
+func optPtr(v *float64) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return *v
 }

@@ -132,6 +132,9 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	res, err := a.Local.Import(pos[0], req)
+	if fe := (*domain.FieldError)(nil); errors.As(err, &fe) && fe.Field == "mapping" {
+		return fmt.Errorf("%w (--mapping FILE; `slate template --feed %s` writes a file whose columns Slate reads)", err, *feed)
+	}
 	if err != nil {
 		return err
 	}
@@ -139,6 +142,9 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	if res.Refused {
+		if res.Counts.Rejected > 0 && strings.Contains(res.RefusedReason, "on conflict") {
+			return errors.New("import refused: " + res.RefusedReason + " (--on-conflict keep or --on-conflict replace)")
+		}
 		return errors.New("import refused: " + res.RefusedReason)
 	}
 	return nil

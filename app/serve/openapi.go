@@ -480,23 +480,24 @@ func ParseDocs(root, module string) (*Docs, error) {
 			return filepath.SkipDir
 		}
 		fset := token.NewFileSet()
-		pkgs, err := parser.ParseDir(fset, p, func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
-		if err != nil {
-			return nil // not Go, or not buildable here: no docs from it
+		names, _ := filepath.Glob(filepath.Join(p, "*.go"))
+		pkgs := map[string][]*ast.File{}
+		for _, name := range names {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+			if err != nil {
+				return nil // not Go, or not buildable here: no docs from it
+			}
+			pkgs[f.Name.Name] = append(pkgs[f.Name.Name], f)
 		}
 		rel, _ := filepath.Rel(root, p)
 		ip := module
 		if rel != "." {
 			ip = module + "/" + filepath.ToSlash(rel)
 		}
-		for _, pkg := range pkgs {
-			if strings.HasSuffix(pkg.Name, "_test") {
-				continue
-			}
-			files := make([]*ast.File, 0, len(pkg.Files))
-			for _, f := range pkg.Files {
-				files = append(files, f)
-			}
+		for _, files := range pkgs {
 			dp, err := doc.NewFromFiles(fset, files, ip, doc.AllDecls|doc.PreserveAST)
 			if err != nil {
 				continue
