@@ -62,7 +62,7 @@ func RoleRights(role string) []Right { return slices.Clone(roleRights[role]) }
 type Rule struct {
 	Right Right `json:"right"`
 	// MaxBody is the largest request body the method reads, in bytes.
-	MaxBody int64 `json:"maxBody"`
+	MaxBody int64 `json:"max_body"`
 }
 
 // Request body limits: the JSON array of arguments is streamed and refused

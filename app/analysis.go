@@ -66,7 +66,7 @@ type AnalysisDefinition struct {
 	Objective   string                   `json:"objective"`
 	Tiers       []domain.Tier            `json:"tiers"`
 	Tier        string                   `json:"tier,omitempty"`
-	Assumptions *domain.Assumptions      `json:"assumptions"`
+	Assumptions *Assumptions             `json:"assumptions"`
 	Escalation  []domain.EscalationLevel `json:"escalation"`
 }
 
@@ -201,7 +201,7 @@ func definitionSummary(ws *domain.Workspace, s *domain.SLT) AnalysisDefinition {
 	sp := &s.Spec
 	sum := AnalysisDefinition{Name: s.Name(), DisplayName: displayName(s.Metadata), Service: sp.Service, Type: sp.Type,
 		Owner: sp.Owner, Feed: sp.Feed, Period: sp.Period, TimeZone: sp.TimeZone,
-		Op: sp.ObjectiveOp(sp.Objective.Op), Tiers: sp.Tiers, Assumptions: sp.Assumptions, Escalation: sp.Escalation}
+		Op: sp.ObjectiveOp(sp.Objective.Op), Tiers: sp.Tiers, Assumptions: (*Assumptions)(sp.Assumptions), Escalation: sp.Escalation}
 	if sum.Period == "" {
 		sum.Period = "month"
 	}

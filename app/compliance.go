@@ -23,36 +23,12 @@ type Compliance struct {
 	drill *drillCache
 }
 
-// Report is every SLT (and tier, and composite) per period, with credits.
-type Report = compliance.Report
-
-// ReportRow is one period of one SLT, tier or composite.
-type ReportRow = compliance.Row
-
-// Credit is a contract's credit and incentive for one period.
-type Credit = compliance.Credit
-
 // BreachLog is the breach screen.
 type BreachLog struct {
 	At       time.Time           `json:"at"`
 	Since    string              `json:"since,omitempty"`
 	Breaches []compliance.Breach `json:"breaches"`
 }
-
-// Breach is one missed period with impact and priority.
-type Breach = compliance.Breach
-
-// AlertList is the alerts screen: burn-rate alerts and trend warnings.
-type AlertList = compliance.AlertList
-
-// WhatIf judges an SLT's past periods at another target.
-type WhatIf = compliance.WhatIf
-
-// RollbackResult lists when a rollback rule held on a feed.
-type RollbackResult = compliance.RollbackResult
-
-// BreachMark records a false-positive breach.
-type BreachMark = storage.BreachMark
 
 // ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now.
 // Recent keeps each SLT's last complete period and the running one (without Period).
@@ -157,7 +133,7 @@ func (c *Compliance) Report(q ReportQuery) (Report, error) {
 	ev := compliance.NewEvaluator(in)
 	rep, err := ev.Report(compliance.ReportOptions{Period: q.Period, SLT: q.SLT, Recent: q.Recent})
 	if err != nil {
-		return rep, err
+		return Report(rep), err
 	}
 	// each SLT's status in the period (or its current one), as the dashboard and the pack judge it
 	judge := newStatusJudge(in, nil)
@@ -169,7 +145,7 @@ func (c *Compliance) Report(q ReportQuery) (Report, error) {
 			rep.Statuses = append(rep.Statuses, judge.judge(s, r, q.Period, nil))
 		}
 	}
-	return rep, nil
+	return Report(rep), nil
 }
 
 // Breaches lists missed periods with impact, priority and Pareto rank.
@@ -243,7 +219,7 @@ func (c *Compliance) MarkFalsePositive(id, reason string) (BreachMark, error) {
 		return BreachMark{}, errors.New("a false positive needs a reason")
 	}
 	name, _, _ = strings.Cut(name, "/")
-	m := BreachMark{ID: id, Reason: reason, By: c.store.Actor(), At: c.store.Now().UTC()}
+	m := storage.BreachMark{ID: id, Reason: reason, By: c.store.Actor(), At: c.store.Now().UTC()}
 	err := c.store.Update(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -258,7 +234,7 @@ func (c *Compliance) MarkFalsePositive(id, reason string) (BreachMark, error) {
 		_, err = tx.Audit("breach.false-positive", "Breach/"+id, map[string]string{"reason": reason})
 		return err
 	})
-	return m, err
+	return BreachMark(m), err
 }
 
 // Alerts evaluates burn-rate alerts and trend warnings.
@@ -274,7 +250,8 @@ func (c *Compliance) Alerts(q AlertQuery) (AlertList, error) {
 	if q.SLT != "" && in.Workspace.SLT(q.SLT) == nil {
 		return AlertList{}, fmt.Errorf("SLT %q does not exist", q.SLT)
 	}
-	return compliance.Alerts(in, q.SLT)
+	al, err := compliance.Alerts(in, q.SLT)
+	return AlertList(al), err
 }
 
 // WhatIf judges every complete past period of an SLT at a proposed target.
@@ -324,7 +301,7 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 			w.Warnings = append(w.Warnings, x)
 		}
 	}
-	return w, nil
+	return WhatIf(w), nil
 }
 
 // Rollback evaluates a rollback rule ("error_rate > 0.02 for 15m") over a feed.
@@ -344,7 +321,7 @@ func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
 			return RollbackResult{}, err
 		}
 	}
-	var res RollbackResult
+	var res compliance.RollbackResult
 	err = c.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -369,5 +346,5 @@ func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
 		res = compliance.EvaluateRollback(q.Feed, rule, seq)
 		return scanErr
 	})
-	return res, err
+	return RollbackResult(res), err
 }

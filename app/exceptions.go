@@ -17,9 +17,6 @@ type Exceptions struct {
 	caller  Caller
 }
 
-// Exception is one exception with its evidence and decision.
-type Exception = storage.Exception
-
 // ExceptionRequest asks to exclude [From, To) (RFC 3339) from an SLT. The
 // requester is the caller: whoever the token (or the OS account) belongs to.
 type ExceptionRequest struct {
@@ -58,7 +55,7 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 	if strings.TrimSpace(r.Reason) == "" {
 		return Exception{}, errors.New("an exception needs a reason")
 	}
-	e := Exception{SLT: r.SLT, From: from, To: to, Reason: r.Reason, Evidence: []storage.Evidence{},
+	e := storage.Exception{SLT: r.SLT, From: from, To: to, Reason: r.Reason, Evidence: []storage.Evidence{},
 		RequestedBy: x.store.Actor(), RequestedAt: x.store.Now().UTC(), Status: compliance.StatusRequested}
 	var evidence []byte
 	var ev upload
@@ -97,18 +94,18 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 	if err == nil && r.Evidence != "" {
 		x.uploads.done(ev.ID)
 	}
-	return e, err
+	return Exception(e), err
 }
 
 // List lists every exception, oldest first.
 func (x *Exceptions) List() ([]Exception, error) {
-	var out []Exception
+	var out []storage.Exception
 	err := x.store.View(func(tx *storage.Tx) error {
 		var err error
 		out, err = tx.Exceptions()
 		return err
 	})
-	return out, err
+	return convert(out, func(e storage.Exception) Exception { return Exception(e) }), err
 }
 
 // Evidence returns the bytes of an evidence file by SHA-256.
@@ -138,7 +135,7 @@ func (x *Exceptions) decide(d ExceptionDecision, status string) (Exception, erro
 	if strings.TrimSpace(d.Note) == "" {
 		return Exception{}, errors.New("a decision needs a note (--note TEXT)")
 	}
-	var e Exception
+	var e storage.Exception
 	err := x.store.Update(func(tx *storage.Tx) error {
 		var err error
 		if e, err = tx.Exception(d.ID); err != nil {
@@ -161,5 +158,5 @@ func (x *Exceptions) decide(d ExceptionDecision, status string) (Exception, erro
 		_, err = tx.Audit(action, "Exception/"+e.ID, map[string]string{"by": by, "note": d.Note})
 		return err
 	})
-	return e, err
+	return Exception(e), err
 }

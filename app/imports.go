@@ -55,12 +55,12 @@ type ImportRequest struct {
 	Upload string `json:"upload"`
 	Feed   string `json:"feed"`
 	// Mapping overrides the feed's saved mapping; when the import succeeds it is saved with the feed.
-	Mapping *domain.Mapping `json:"mapping,omitempty"`
+	Mapping *Mapping `json:"mapping,omitempty"`
 	// Sheet of an XLSX ("" = the mapping's sheet, else the first).
 	Sheet  string `json:"sheet,omitempty"`
-	DryRun bool   `json:"dryRun,omitempty"`
+	DryRun bool   `json:"dry_run,omitempty"`
 	// OnConflict: reject (default), replace or keep.
-	OnConflict string `json:"onConflict,omitempty"`
+	OnConflict string `json:"on_conflict,omitempty"`
 	// Limits for hostile files (zero = defaults).
 	Limits ingest.Limits `json:"-"`
 	// Progress, when set, is called now and then with bytes (CSV) or rows (XLSX, total 0) done.
@@ -78,23 +78,23 @@ type ImportResult struct {
 	Encoding  string   `json:"encoding,omitempty"`
 	Delimiter string   `json:"delimiter,omitempty"`
 	Sheet     string   `json:"sheet,omitempty"`
-	HeaderRow int      `json:"headerRow"`
+	HeaderRow int      `json:"header_row"`
 	Header    []string `json:"header"`
 	// Mapping is the mapping used; MappingFrom says where it came from
 	// (request, feed, suggested); MappingSaved that it was saved with the feed.
-	Mapping      domain.Mapping `json:"mapping"`
-	MappingFrom  string         `json:"mappingFrom"`
-	MappingSaved bool           `json:"mappingSaved,omitempty"`
-	DryRun       bool           `json:"dryRun,omitempty"`
+	Mapping      Mapping `json:"mapping"`
+	MappingFrom  string  `json:"mapping_from"`
+	MappingSaved bool    `json:"mapping_saved,omitempty"`
+	DryRun       bool    `json:"dry_run,omitempty"`
 	// Refused: nothing was imported (conflicts under --on-conflict reject).
 	Refused       bool                `json:"refused,omitempty"`
-	RefusedReason string              `json:"refusedReason,omitempty"`
+	RefusedReason string              `json:"refused_reason,omitempty"`
 	Counts        storage.BatchCounts `json:"counts"`
 	// FindingCounts counts findings by kind; Severities by severity.
-	FindingCounts     map[string]int   `json:"findingCounts"`
+	FindingCounts     map[string]int   `json:"finding_counts"`
 	Severities        map[string]int   `json:"severities"`
 	Findings          []ingest.Finding `json:"findings"`
-	FindingsTruncated bool             `json:"findingsTruncated,omitempty"`
+	FindingsTruncated bool             `json:"findings_truncated,omitempty"`
 	From              time.Time        `json:"from,omitzero"`
 	To                time.Time        `json:"to,omitzero"`
 	Seconds           float64          `json:"seconds"`
@@ -110,8 +110,8 @@ func SuggestMapping(header []string, samples [][]string, shape string) ingest.Su
 }
 
 // Suggest is SuggestMapping for the UI.
-func (im *Imports) Suggest(header []string, samples [][]string, shape string) ingest.Suggestion {
-	return SuggestMapping(header, samples, shape)
+func (im *Imports) Suggest(header []string, samples [][]string, shape string) Suggestion {
+	return suggestionOf(SuggestMapping(header, samples, shape))
 }
 
 // feed is a feed the caller may use: a supplier's own feeds only (another
@@ -246,13 +246,13 @@ type PreviewResult struct {
 	Delimiter string   `json:"delimiter,omitempty"`
 	Sheet     string   `json:"sheet,omitempty"`
 	Sheets    []string `json:"sheets,omitempty"`
-	HeaderRow int      `json:"headerRow"`
+	HeaderRow int      `json:"header_row"`
 	Header    []string `json:"header"`
 	// Samples are the first data rows as read.
-	Samples    [][]string        `json:"samples"`
-	Suggestion ingest.Suggestion `json:"suggestion"`
+	Samples    [][]string `json:"samples"`
+	Suggestion Suggestion `json:"suggestion"`
 	// Saved is the feed's saved mapping, if any.
-	Saved *domain.Mapping `json:"saved,omitempty"`
+	Saved *Mapping `json:"saved,omitempty"`
 }
 
 // Preview reads the start of an uploaded file for the import wizard:
@@ -286,8 +286,8 @@ func (im *Imports) Preview(upload, feed, sheet string) (PreviewResult, error) {
 	defer o.close()
 	res = PreviewResult{File: src.Name, Size: st.Size(), Format: o.format, Encoding: o.encoding,
 		Delimiter: o.delimiter, Sheet: o.sheet, Sheets: o.sheets, HeaderRow: o.table.HeaderRow,
-		Header: o.table.Header, Samples: o.table.Samples(20), Saved: fd.Spec.Mapping}
-	res.Suggestion = ingest.Suggest(res.Header, res.Samples, fd.Spec.Shape)
+		Header: o.table.Header, Samples: o.table.Samples(20), Saved: mappingOf(fd.Spec.Mapping)}
+	res.Suggestion = suggestionOf(ingest.Suggest(res.Header, res.Samples, fd.Spec.Shape))
 	if res.Samples == nil {
 		res.Samples = [][]string{}
 	}
@@ -380,7 +380,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest, src upload) (Impo
 	if err != nil {
 		return res, err
 	}
-	mapping := req.Mapping
+	mapping := (*domain.Mapping)(req.Mapping)
 	res.MappingFrom = "request"
 	if mapping == nil && fd.Spec.Mapping != nil {
 		mapping, res.MappingFrom = fd.Spec.Mapping, "feed"
@@ -411,7 +411,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest, src upload) (Impo
 	} else {
 		used.Sheet = ""
 	}
-	res.Mapping = used
+	res.Mapping = Mapping(used)
 	v, err := ingest.NewValidator(o.table.Header, ingest.Options{
 		Shape: fd.Spec.Shape, Interval: fd.Spec.Interval.D(), Loc: loc, Unit: fd.Spec.Unit, Mapping: used,
 		Now: im.store.Now(), Serials: o.serials, Date1904: o.date1904,
@@ -1009,18 +1009,18 @@ var errTooManyGaps = errors.New("too many gaps")
 
 // BatchDetail is one batch with its findings.
 type BatchDetail struct {
-	storage.Batch
-	// Findings lists the first FindingsLimit findings; FindingCounts are in Batch.Findings.
-	FindingsList      []ingest.Finding `json:"findingsList"`
-	FindingsTruncated bool             `json:"findingsTruncated,omitempty"`
+	Batch
+	// Findings lists the first FindingsLimit findings; FindingCounts counts them all by kind.
+	Findings          []ingest.Finding `json:"findings"`
+	FindingsTruncated bool             `json:"findings_truncated,omitempty"`
 	// Points is how many of the batch's points are in the data now.
 	Points int `json:"points"`
 }
 
 // Batches lists the import batches of a feed ("" = all feeds the caller may
 // see), oldest first.
-func (im *Imports) Batches(feed string) ([]storage.Batch, error) {
-	out := []storage.Batch{}
+func (im *Imports) Batches(feed string) ([]Batch, error) {
+	out := []Batch{}
 	err := im.store.View(func(tx *storage.Tx) error {
 		all, err := tx.Batches(feed)
 		if err != nil {
@@ -1030,7 +1030,7 @@ func (im *Imports) Batches(feed string) ([]storage.Batch, error) {
 			if ok, err := im.mayUseFeed(tx, b.Feed); err != nil {
 				return err
 			} else if ok {
-				out = append(out, b)
+				out = append(out, batchOf(b))
 			}
 		}
 		return nil
@@ -1062,10 +1062,10 @@ func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 		if err != nil {
 			return err
 		}
-		d.Batch = b
-		d.FindingsList = []ingest.Finding{}
+		d.Batch = batchOf(b)
+		d.Findings = []ingest.Finding{}
 		if err := tx.BatchFindings(id, func(v []byte) error {
-			if len(d.FindingsList) >= FindingsLimit {
+			if len(d.Findings) >= FindingsLimit {
 				d.FindingsTruncated = true
 				return storage.ErrStop
 			}
@@ -1073,7 +1073,7 @@ func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 			if err := json.Unmarshal(v, &f); err != nil {
 				return err
 			}
-			d.FindingsList = append(d.FindingsList, f)
+			d.Findings = append(d.Findings, f)
 			return nil
 		}); err != nil && !errors.Is(err, storage.ErrStop) {
 			return err
@@ -1092,8 +1092,9 @@ func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 }
 
 // Revert withdraws a batch: its points leave the data (audited).
-func (im *Imports) Revert(id uint64, reason string) (storage.Batch, error) {
-	return im.store.RevertBatch(id, reason)
+func (im *Imports) Revert(id uint64, reason string) (Batch, error) {
+	b, err := im.store.RevertBatch(id, reason)
+	return batchOf(b), err
 }
 
 // writeSource writes the original file of a batch to w, checking its SHA-256

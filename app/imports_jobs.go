@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"slate/internal/domain"
 	"slate/internal/ingest"
 	"slate/internal/storage"
 )
@@ -73,22 +72,22 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 // mapping needs, and its saved mapping.
 type FeedInfo struct {
 	Name        string `json:"name"`
-	DisplayName string `json:"displayName"`
+	DisplayName string `json:"display_name"`
 	Shape       string `json:"shape"`
 	Supplier    string `json:"supplier,omitempty"`
 	Owner       string `json:"owner,omitempty"`
 	Unit        string `json:"unit,omitempty"`
 	Interval    string `json:"interval,omitempty"`
-	TimeZone    string `json:"timeZone"`
+	TimeZone    string `json:"time_zone"`
 	// Required and Optional are mapping fields (time, value, good, total, item, opened...).
-	Required []string        `json:"required"`
-	Optional []string        `json:"optional"`
-	Mapping  *domain.Mapping `json:"mapping,omitempty"`
+	Required []string `json:"required"`
+	Optional []string `json:"optional"`
+	Mapping  *Mapping `json:"mapping,omitempty"`
 	// Batches counts published batches; LastImport is when the newest was published.
 	Batches    int       `json:"batches"`
-	LastImport time.Time `json:"lastImport,omitzero"`
+	LastImport time.Time `json:"last_import,omitzero"`
 	// DataTo is the end of the newest published batch's time range.
-	DataTo time.Time `json:"dataTo,omitzero"`
+	DataTo time.Time `json:"data_to,omitzero"`
 }
 
 // Feeds lists the feeds the caller can import into, by name (a supplier: its own).
@@ -109,7 +108,7 @@ func (im *Imports) Feeds() ([]FeedInfo, error) {
 			}
 			req, opt := ingest.ShapeFields(f.Spec.Shape)
 			fi := FeedInfo{Name: f.Name(), DisplayName: displayName(f.Metadata), Shape: f.Spec.Shape, Supplier: f.Spec.Supplier,
-				Owner: f.Spec.Owner, Unit: f.Spec.Unit, TimeZone: f.Spec.TimeZone, Required: nonNil(req), Optional: nonNil(opt), Mapping: f.Spec.Mapping}
+				Owner: f.Spec.Owner, Unit: f.Spec.Unit, TimeZone: f.Spec.TimeZone, Required: nonNil(req), Optional: nonNil(opt), Mapping: mappingOf(f.Spec.Mapping)}
 			if fi.TimeZone == "" {
 				fi.TimeZone = "UTC"
 			}

@@ -25,11 +25,11 @@ type packData struct {
 	ws         *domain.Workspace
 	slts       []*domain.SLT
 	in         compliance.Input
-	rep        Report      // rows and credits of the period
-	breaches   []Breach    // every breach up to the evaluation time
-	excs       []Exception // every exception
+	rep        compliance.Report   // rows and credits of the period
+	breaches   []compliance.Breach // every breach up to the evaluation time
+	excs       []storage.Exception // every exception
 	batches    []storage.Batch
-	events     []AuditEvent
+	events     []storage.AuditEvent
 	verify     storage.Verification
 	fp         fingerprint
 	anon       *pseudonyms
@@ -39,7 +39,7 @@ type packData struct {
 	anaErr     map[string]string
 	packs      *Packs
 	ev         *compliance.Evaluator
-	statuses   map[string]Status // each SLT's status in the period (the one rule)
+	statuses   map[string]compliance.Status // each SLT's status in the period (the one rule)
 }
 
 // fixed sections besides the SLT sections; progress counts them, the SLTs
@@ -106,7 +106,7 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 	if err != nil {
 		return nil, err
 	}
-	d.rep = Report{At: period.At, Rows: []ReportRow{}, Credits: []Credit{}, Warnings: []compliance.Warning{}, Ignored: []compliance.Ignored{}}
+	d.rep = compliance.Report{At: period.At, Rows: []compliance.Row{}, Credits: []compliance.Credit{}, Warnings: []compliance.Warning{}, Ignored: []compliance.Ignored{}}
 	for _, r := range period.Rows {
 		if names[r.SLT] {
 			d.rep.Rows = append(d.rep.Rows, r)
@@ -219,7 +219,7 @@ func (d *packData) pack(ctx context.Context, progress Progress) (*report.Pack, e
 	}
 	// statuses: the same rule and inputs as the dashboard, the CLI and the API
 	judge := newStatusJudge(d.in, nil)
-	d.statuses = map[string]Status{}
+	d.statuses = map[string]compliance.Status{}
 	for _, s := range d.slts {
 		r, err := d.ev.SLT(s.Name(), nil)
 		if err != nil {
@@ -344,7 +344,7 @@ func metText(m *bool) report.Cell {
 }
 
 // rowRAG colours one row by the status rule applied to that row alone.
-func rowRAG(r ReportRow) report.RAG {
+func rowRAG(r compliance.Row) report.RAG {
 	return ragOf(compliance.JudgeStatus(compliance.StatusInput{SLT: r.SLT, Period: r.Period, Rows: []compliance.Row{r}}).State)
 }
 
@@ -375,8 +375,8 @@ func (d *packData) serviceTitle(name string) string {
 	return name
 }
 
-func (d *packData) rowsOf(slt string) []ReportRow {
-	var out []ReportRow
+func (d *packData) rowsOf(slt string) []compliance.Row {
+	var out []compliance.Row
 	for _, r := range d.rep.Rows {
 		if r.SLT == slt {
 			out = append(out, r)
@@ -387,8 +387,8 @@ func (d *packData) rowsOf(slt string) []ReportRow {
 
 // headline is the rows that judge the SLT as a whole: the overall rows of a
 // tiered SLT, else every row.
-func headline(rows []ReportRow) []ReportRow {
-	var out []ReportRow
+func headline(rows []compliance.Row) []compliance.Row {
+	var out []compliance.Row
 	for _, r := range rows {
 		if r.Tier == "" {
 			out = append(out, r)
@@ -410,7 +410,7 @@ func (d *packData) objectiveText(s *domain.SLT) string {
 	return strings.Join(parts, "; ")
 }
 
-func rowTarget(s *domain.SLT, r ReportRow) report.Cell {
+func rowTarget(s *domain.SLT, r compliance.Row) report.Cell {
 	if r.Target == nil {
 		return report.Text("per tier")
 	}
@@ -453,7 +453,7 @@ type sltStatus struct {
 	att, raw, budget     *float64
 	kind, op             string
 	rag                  report.RAG
-	status               Status
+	status               compliance.Status
 }
 
 func (d *packData) status(s *domain.SLT) sltStatus {
@@ -672,7 +672,7 @@ func optCount(v *float64) report.Cell {
 	return count(*v)
 }
 
-func (d *packData) complianceRow(r ReportRow) report.Row {
+func (d *packData) complianceRow(r compliance.Row) report.Row {
 	s := d.ws.SLT(r.SLT)
 	period := r.Period
 	if !r.Complete {
@@ -889,7 +889,7 @@ func (d *packData) sltSection(s *domain.SLT) report.Section {
 	}
 
 	// breaches, exclusions, exceptions
-	var br []Breach
+	var br []compliance.Breach
 	for _, b := range d.periodBreaches() {
 		if b.SLT == s.Name() {
 			br = append(br, b)
@@ -1058,12 +1058,12 @@ func (d *packData) exclusionReason(e compliance.Exclusion) string {
 // ---- breaches ----
 
 // periodBreaches are the breaches of the pack's period rows.
-func (d *packData) periodBreaches() []Breach {
+func (d *packData) periodBreaches() []compliance.Breach {
 	ids := map[string]bool{}
 	for _, r := range d.rep.Rows {
 		ids[compliance.BreachID(r.SLT, r.Tier, r.Period)] = true
 	}
-	var out []Breach
+	var out []compliance.Breach
 	for _, b := range d.breaches {
 		if ids[b.ID] {
 			out = append(out, b)
@@ -1072,7 +1072,7 @@ func (d *packData) periodBreaches() []Breach {
 	return out
 }
 
-func (d *packData) breachTable(title string, bs []Breach, withSLT bool) report.Table {
+func (d *packData) breachTable(title string, bs []compliance.Breach, withSLT bool) report.Table {
 	cols := []report.Column{}
 	if withSLT {
 		cols = append(cols, report.Column{Header: "SLT", Kind: report.ValueText})

@@ -20,6 +20,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"slate/internal/compliance"
 	"slate/internal/export"
 	"slate/internal/report"
 	"slate/internal/storage"
@@ -108,7 +109,7 @@ func needTool(t *testing.T, name string) {
 }
 
 // want is how the pack prints a report row's attainment.
-func wantAttainment(r ReportRow) string {
+func wantAttainment(r compliance.Row) string {
 	return export.FormatValue(attCell(r.Kind, r.Unit, r.Attainment), "")
 }
 
@@ -380,7 +381,7 @@ func excelizeCoords(ref string) (col, row int, err error) {
 	return col, row, err
 }
 
-func rowLabel(r ReportRow) string {
+func rowLabel(r compliance.Row) string {
 	if r.Tier != "" {
 		return r.SLT + " / " + r.Tier
 	}

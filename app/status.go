@@ -8,11 +8,6 @@ import (
 	"slate/internal/domain"
 )
 
-// Status is an SLT's state in a reporting period (on target, at risk, missed,
-// no data) with the reasons: one rule (compliance.JudgeStatus) that the
-// dashboard, the pack, `slate report` and the API all show.
-type Status = compliance.Status
-
 // statusJudge judges SLTs at one evaluation time. The burn-rate alerts (which
 // only a running period has) are read once, on first need.
 type statusJudge struct {
@@ -53,7 +48,7 @@ func statusPeriod(s *domain.SLT, r compliance.SLTRows, at time.Time) string {
 // judge is SLT s's status in the reporting period key ("" = statusPeriod).
 // res, when given, is the SLT's analysis up to the end of that period (the
 // pack has it already); otherwise it is computed from the rows.
-func (j *statusJudge) judge(s *domain.SLT, r compliance.SLTRows, key string, res *analysis.Result) Status {
+func (j *statusJudge) judge(s *domain.SLT, r compliance.SLTRows, key string, res *analysis.Result) compliance.Status {
 	ws, at := j.in.Workspace, j.in.At
 	if key == "" {
 		key = statusPeriod(s, r, at)
@@ -111,7 +106,7 @@ func (j *statusJudge) alertList() *compliance.AlertList {
 }
 
 // worstStatus is the most urgent of the statuses' states (no data when none).
-func worstStatus(sts []Status) string {
+func worstStatus(sts []compliance.Status) string {
 	w := compliance.StateNoData
 	for _, s := range sts {
 		if compliance.StateRank(s.State) > compliance.StateRank(w) {

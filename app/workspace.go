@@ -119,8 +119,8 @@ func locate(ps []domain.Problem, entries []manifest.Entry) manifest.Problems {
 }
 
 // Definitions lists definitions of one kind ("" = all kinds), optionally one name.
-func (w *Workspace) Definitions(kind string, name string) ([]manifest.Doc, error) {
-	var out []manifest.Doc
+func (w *Workspace) Definitions(kind string, name string) ([]Document, error) {
+	var out []Document
 	err := w.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -144,9 +144,9 @@ func (w *Workspace) Definitions(kind string, name string) ([]manifest.Doc, error
 				defs = ws.All(k)
 			}
 		}
-		out = make([]manifest.Doc, len(defs))
+		out = make([]Document, len(defs))
 		for i, d := range defs {
-			out[i] = manifest.Document(d)
+			out[i] = Document(manifest.Document(d))
 		}
 		return nil
 	})
@@ -218,9 +218,9 @@ type Overview struct {
 // ServiceSummary is one service with its SLTs.
 type ServiceSummary struct {
 	Name         string       `json:"name"`
-	DisplayName  string       `json:"displayName"`
-	BusinessUnit string       `json:"businessUnit"`
-	ProductLine  string       `json:"productLine"`
+	DisplayName  string       `json:"display_name"`
+	BusinessUnit string       `json:"business_unit"`
+	ProductLine  string       `json:"product_line"`
 	Owner        string       `json:"owner"`
 	Criticality  string       `json:"criticality"`
 	SLTs         []SLTSummary `json:"slts"`
@@ -229,7 +229,7 @@ type ServiceSummary struct {
 // SLTSummary is one SLT as a line of the portfolio.
 type SLTSummary struct {
 	Name        string   `json:"name"`
-	DisplayName string   `json:"displayName"`
+	DisplayName string   `json:"display_name"`
 	Type        string   `json:"type"`
 	Indicator   string   `json:"indicator"`
 	Objective   string   `json:"objective"`
