@@ -113,6 +113,10 @@ func (a *App) Close() error { return a.store.Close() }
 // Store gives the CLI and tests the storage layer for operations with no UI (backup).
 func (a *App) Store() *storage.Store { return a.store }
 
+// DataVersion changes with every change committed to the workspace (import,
+// definition, decision): what the API's ETags are made of.
+func (a *App) DataVersion() (uint64, error) { return a.Compliance.dbVersion() }
+
 // Caller is who this view of the App acts as.
 func (a *App) Caller() Caller { return a.caller }
 

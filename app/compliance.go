@@ -25,9 +25,9 @@ type Compliance struct {
 
 // BreachLog is the breach screen.
 type BreachLog struct {
-	At       time.Time           `json:"at"`
-	Since    string              `json:"since,omitempty"`
-	Breaches []compliance.Breach `json:"breaches"`
+	At       time.Time `json:"at"`
+	Since    string    `json:"since,omitempty"`
+	Breaches []Breach  `json:"breaches"`
 }
 
 // ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now.
@@ -179,7 +179,8 @@ func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 			return BreachLog{}, err
 		}
 	}
-	return BreachLog{At: at, Since: q.Since, Breaches: compliance.Breaches(in.Workspace, rows, fps)}, nil
+	bs := convert(compliance.Breaches(in.Workspace, rows, fps), func(b compliance.Breach) Breach { return Breach(b) })
+	return BreachLog{At: at, Since: q.Since, Breaches: bs}, nil
 }
 
 // since keeps rows whose period starts at or after the start of the period

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"time"
 
 	"slate/internal/anchor"
@@ -36,6 +37,9 @@ import (
 
 // Report is every SLT (and tier, and composite) per period, with credits and statuses.
 type Report compliance.Report
+
+// Breach is one missed period with its impact, priority and Pareto rank.
+type Breach compliance.Breach
 
 // AlertList is the alerts screen: burn-rate alerts and trend warnings.
 type AlertList compliance.AlertList
@@ -151,6 +155,12 @@ func batchOf(b storage.Batch) Batch {
 		Header: b.Header, Mapping: mappingOf(b.Mapping), OnConflict: b.OnConflict, Counts: b.Counts,
 		FindingCounts: b.Findings, From: b.From, To: b.To, Created: b.Created, Published: b.Published,
 		Reverted: b.Reverted, SourceBytes: b.SourceBytes, Purged: b.Purged}
+}
+
+// NotFound reports whether err says that what was asked for does not exist,
+// or is not the caller's to see (another supplier's feed or batch).
+func NotFound(err error) bool {
+	return errors.Is(err, ErrNoFeed) || errors.Is(err, storage.ErrNoBatch) || errors.Is(err, storage.ErrNotFound)
 }
 
 // convert maps a list of records to their wire form (never nil: a list is [] on the wire).

@@ -230,6 +230,7 @@ type ServiceSummary struct {
 type SLTSummary struct {
 	Name        string   `json:"name"`
 	DisplayName string   `json:"display_name"`
+	Service     string   `json:"service"`
 	Type        string   `json:"type"`
 	Indicator   string   `json:"indicator"`
 	Objective   string   `json:"objective"`
@@ -277,7 +278,7 @@ func displayName(m domain.Meta) string {
 
 func summarize(ws *domain.Workspace, s *domain.SLT) SLTSummary {
 	sum := SLTSummary{
-		Name: s.Name(), DisplayName: displayName(s.Metadata), Type: s.Spec.Type,
+		Name: s.Name(), DisplayName: displayName(s.Metadata), Service: s.Spec.Service, Type: s.Spec.Type,
 		Period: s.Spec.Period, Owner: s.Spec.Owner, Feed: s.Spec.Feed, Tiers: []string{},
 	}
 	switch {

@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 
 	"slate/app"
-	"slate/internal/compliance"
 	"slate/internal/plain"
 )
 
@@ -70,7 +69,7 @@ func runBreaches(e *env, args []string) error {
 
 // breachIsShare: a breach of a statistic SLT carries its unit; a share has none
 // (a unitless target above 1 is a statistic too).
-func breachIsShare(b compliance.Breach) bool {
+func breachIsShare(b app.Breach) bool {
 	return b.Unit == "" && (b.Target == nil || *b.Target <= 1)
 }
 

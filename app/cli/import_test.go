@@ -27,7 +27,7 @@ type importJSON struct {
 	Counts struct {
 		Read, Imported, Rejected, Empty, Warnings int
 	} `json:"counts"`
-	FindingCounts map[string]int `json:"findingCounts"`
+	FindingCounts map[string]int `json:"finding_counts"`
 	Findings      []struct {
 		Kind, Severity, Column, Raw, Message string
 		Row                                  int
