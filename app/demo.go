@@ -45,8 +45,12 @@ func (a *App) LoadDemo(dataDir string, now time.Time) (DemoResult, error) {
 		return res, err
 	}
 	res.DataDir = dataDir
-	res.Data, err = ImportDemoData(a.Imports, dataDir, now)
-	return res, err
+	if res.Data, err = ImportDemoData(a.Imports, dataDir, now); err != nil {
+		return res, err
+	}
+	// the improvement loop on the demo data: the RCA of ParcelNet's run of
+	// misses, its actions and an initiative (internal/demo.SeedLoop)
+	return res, demo.SeedLoop(a.store, now, a.store.Actor())
 }
 
 // ImportDemoData writes the demo workspace's supplier files (13 months up to

@@ -65,6 +65,10 @@ func WriteData(dir string, now time.Time) ([]DataFile, error) {
 	if err := g.txlog(); err != nil {
 		return nil, err
 	}
+	// The warehouse's backlog was added later still, the same way.
+	if err := g.backlog(); err != nil {
+		return nil, err
+	}
 	return g.files, nil
 }
 
@@ -79,6 +83,9 @@ type gen struct {
 	// latency is the page latency the probe reported, by Unix minute (for
 	// the transaction log that measures the same pages).
 	latency map[int64]float64
+	// parcels are ParcelNet's deliveries (for the warehouse backlog that
+	// announces their delays).
+	parcelItems []item
 }
 
 // outage is a period when the shop is down (probe bad, latency high, checkouts failing).
@@ -429,6 +436,7 @@ func (g *gen) parcels() error {
 			n++
 		}
 	}
+	g.parcelItems = items
 	return g.itemFiles("parcel-orders", "parcelnet-deliveries-", "Order ID\tCreated\tDelivered\n", items, func(it item, asOf time.Time) string {
 		res := ""
 		if !it.resolved.IsZero() && it.resolved.Before(asOf) {
@@ -479,6 +487,49 @@ func (g *gen) txlog() error {
 				}
 				n := int(40 + 400*g.load(t) + rnd.Float64()*20)
 				fmt.Fprintf(w, "%s,%.1f,%d\n", t.Format(time.RFC3339), math.Max(v-bias+rnd.NormFloat64()*8, 20), n)
+			}
+		})
+	})
+}
+
+// BacklogLead is how many days the warehouse backlog runs ahead of the
+// parcels delivered late: the lead `slate correlate` must find.
+const BacklogLead = 2
+
+// backlog: the warehouse's count of parcels waiting for ParcelNet at 18:00
+// each day (Berlin), monthly CSV. Parcels that wait pile up, and ParcelNet
+// delivers them late two days later: the day's backlog follows the share of
+// parcels delivered late BacklogLead days after it, plus noise. It draws
+// from its own random source, so every other file stays as it was.
+func (g *gen) backlog() error {
+	rnd := rand.New(rand.NewPCG(20240303, 13))
+	type day struct{ late, all float64 }
+	byDay := map[string]*day{}
+	for _, it := range g.parcelItems {
+		if it.resolved.IsZero() {
+			continue
+		}
+		k := it.resolved.In(g.berlin).Format(time.DateOnly)
+		d := byDay[k]
+		if d == nil {
+			d = &day{}
+			byDay[k] = d
+		}
+		d.all++
+		if it.resolved.Sub(it.opened) > 48*time.Hour {
+			d.late++
+		}
+	}
+	return g.months(func(from, to time.Time) error {
+		return g.csv("warehouse-backlog", "warehouse-backlog-"+from.Format("2006-01")+".csv", from, func(w *bufio.Writer) {
+			w.WriteString("date,parcels_waiting\n")
+			for d := from; d.Before(to); d = d.AddDate(0, 0, 1) {
+				ahead := byDay[d.AddDate(0, 0, BacklogLead).Format(time.DateOnly)]
+				if ahead == nil || ahead.all == 0 {
+					continue
+				}
+				v := 180 + 1200*ahead.late/ahead.all + 20*rnd.NormFloat64()
+				fmt.Fprintf(w, "%s 18:00,%d\n", d.Format(time.DateOnly), int(math.Round(math.Max(v, 0))))
 			}
 		})
 	})

@@ -42,6 +42,8 @@ func New(k Kind) Definition {
 		return &MaturityAssessment{}
 	case KindSLTTemplate:
 		return &SLTTemplate{}
+	case KindIntegration:
+		return &Integration{}
 	}
 	return nil
 }
@@ -266,6 +268,11 @@ type SLTSpec struct {
 	Components []SupplyComponent `json:"components,omitempty" yaml:"components,omitempty"`
 	// CIs are the configuration items (CMDB ids) the SLT's service runs on.
 	CIs []string `json:"cis,omitempty" yaml:"cis,omitempty,flow"`
+	// Leads are this SLT's leading indicators (loop.go).
+	Leads []Lead `json:"leads,omitempty" yaml:"leads,omitempty"`
+	// CounterMetric names an SLT shown beside this one, so that improving
+	// this number at the expense of another shows (loop.go).
+	CounterMetric string `json:"counterMetric,omitempty" yaml:"counterMetric,omitempty"`
 }
 
 // Relations of a supply component to the other components of its SLT.
@@ -352,6 +359,8 @@ type Assumptions struct {
 	ExpectedVolume string   `json:"expectedVolume,omitempty" yaml:"expectedVolume,omitempty"`
 	Dependencies   []string `json:"dependencies,omitempty" yaml:"dependencies,omitempty"`
 	Notes          []string `json:"notes,omitempty" yaml:"notes,omitempty"`
+	// Volume is the expected volume as numbers: outside it, a review is due (loop.go).
+	Volume *VolumeRange `json:"volume,omitempty" yaml:"volume,omitempty"`
 }
 
 // Review is an SLT's governance cycle.
@@ -360,6 +369,12 @@ type Review struct {
 	Cycle      string   `json:"cycle,omitempty" yaml:"cycle,omitempty"`
 	NextReview string   `json:"nextReview,omitempty" yaml:"nextReview,omitempty"`
 	Triggers   []string `json:"triggers,omitempty" yaml:"triggers,omitempty"`
+	// MissedInARow and MetInARow: the objective missed (met) this many
+	// complete periods in a row calls for a renegotiation (0: not checked).
+	MissedInARow int `json:"missedInARow,omitempty" yaml:"missedInARow,omitempty"`
+	MetInARow    int `json:"metInARow,omitempty" yaml:"metInARow,omitempty"`
+	// Changes are dated business changes and technology refreshes (loop.go).
+	Changes []ReviewChange `json:"changes,omitempty" yaml:"changes,omitempty"`
 }
 
 // MaintenanceWindow is planned downtime excluded from the calculation, if it was
@@ -404,6 +419,7 @@ func (d *Calendar) Kind() Kind                   { return KindCalendar }
 func (d *Feed) Kind() Kind                       { return KindFeed }
 func (d *SLT) Kind() Kind                        { return KindSLT }
 func (d *MaintenanceWindow) Kind() Kind          { return KindMaintenance }
+func (d *Integration) Kind() Kind                { return KindIntegration }
 func (d *Service) Name() string                  { return d.Metadata.Name }
 func (d *Supplier) Name() string                 { return d.Metadata.Name }
 func (d *Contract) Name() string                 { return d.Metadata.Name }
@@ -411,6 +427,7 @@ func (d *Calendar) Name() string                 { return d.Metadata.Name }
 func (d *Feed) Name() string                     { return d.Metadata.Name }
 func (d *SLT) Name() string                      { return d.Metadata.Name }
 func (d *MaintenanceWindow) Name() string        { return d.Metadata.Name }
+func (d *Integration) Name() string              { return d.Metadata.Name }
 func (d *Service) Parts() (*Meta, any)           { return &d.Metadata, &d.Spec }
 func (d *Supplier) Parts() (*Meta, any)          { return &d.Metadata, &d.Spec }
 func (d *Contract) Parts() (*Meta, any)          { return &d.Metadata, &d.Spec }
@@ -418,3 +435,4 @@ func (d *Calendar) Parts() (*Meta, any)          { return &d.Metadata, &d.Spec }
 func (d *Feed) Parts() (*Meta, any)              { return &d.Metadata, &d.Spec }
 func (d *SLT) Parts() (*Meta, any)               { return &d.Metadata, &d.Spec }
 func (d *MaintenanceWindow) Parts() (*Meta, any) { return &d.Metadata, &d.Spec }
+func (d *Integration) Parts() (*Meta, any)       { return &d.Metadata, &d.Spec }

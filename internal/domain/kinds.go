@@ -27,11 +27,12 @@ const (
 	KindSLT                Kind = "SLT"
 	KindContract           Kind = "Contract"
 	KindMaintenance        Kind = "MaintenanceWindow"
+	KindIntegration        Kind = "Integration"
 )
 
 // Kinds lists every kind in dependency order; output and apply follow it.
 var Kinds = []Kind{KindNaming, KindCalendar, KindService, KindSupplier, KindMaturityModel, KindMaturityAssessment,
-	KindFeed, KindSLTTemplate, KindSLT, KindContract, KindMaintenance}
+	KindFeed, KindSLTTemplate, KindSLT, KindContract, KindMaintenance, KindIntegration}
 
 // ParseKind accepts a kind name in any case, singular or plural ("slt", "SLTs",
 // "maintenancewindows", "maintenance").

@@ -146,6 +146,8 @@ func Validate(d Definition) []Problem {
 		c.maturityModel(&d.Spec)
 	case *MaturityAssessment:
 		c.maturityAssessment(&d.Spec)
+	case *Integration:
+		c.integration(&d.Spec)
 	}
 	return c.problems
 }
@@ -331,7 +333,9 @@ func (c *checker) slt(s *SLTSpec) {
 	if s.Review != nil {
 		c.oneOf("spec.review.cycle", s.Review.Cycle, "monthly", "quarterly", "half-yearly", "yearly")
 		c.date("spec.review.nextReview", s.Review.NextReview)
+		c.review(s.Review)
 	}
+	c.loopFields(s)
 	if s.ImpactWeight < 0 {
 		c.add("spec.impactWeight", "must not be negative")
 	}
@@ -517,6 +521,7 @@ func (w *Workspace) checkSLT(c *checker, s *SLT) {
 	if len(s.Spec.Components) > 0 {
 		w.checkSupplyChain(c, s)
 	}
+	w.checkLoop(c, s)
 }
 
 // checkReference: a feed is calibrated against another feed of the same shape

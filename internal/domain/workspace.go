@@ -94,6 +94,7 @@ func (w *Workspace) MaturityModels() []*MaturityModel {
 func (w *Workspace) MaturityAssessments() []*MaturityAssessment {
 	return typed[*MaturityAssessment](w, KindMaturityAssessment)
 }
+func (w *Workspace) Integrations() []*Integration { return typed[*Integration](w, KindIntegration) }
 
 func (w *Workspace) Calendar(name string) *Calendar { return one[*Calendar](w, KindCalendar, name) }
 func (w *Workspace) Service(name string) *Service   { return one[*Service](w, KindService, name) }
@@ -142,6 +143,11 @@ func References(d Definition) []Ref {
 		for i, c := range d.Spec.Components {
 			add(KindSLT, c.SLT, fieldIndex("spec.components", i, "slt"))
 		}
+		for i, l := range d.Spec.Leads {
+			add(KindFeed, l.Feed, fieldIndex("spec.leads", i, "feed"))
+			add(KindSLT, l.SLT, fieldIndex("spec.leads", i, "slt"))
+		}
+		add(KindSLT, d.Spec.CounterMetric, "spec.counterMetric")
 	case *SLTTemplate:
 		add(KindCalendar, d.Spec.Calendar, "spec.calendar")
 	case *MaturityAssessment:
@@ -150,6 +156,10 @@ func References(d Definition) []Ref {
 	case *Contract:
 		add(KindSupplier, d.Spec.Supplier, "spec.supplier")
 		add(KindSLT, d.Spec.SLT, "spec.slt")
+		for i, s := range d.Spec.Services {
+			add(KindService, s, fieldIndex("spec.services", i, ""))
+		}
+	case *Integration:
 		for i, s := range d.Spec.Services {
 			add(KindService, s, fieldIndex("spec.services", i, ""))
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"slate/internal/compliance"
+	"slate/internal/daily"
 	"slate/internal/domain"
 )
 
@@ -414,65 +415,14 @@ func windowsOf(in compliance.Input, s *domain.SLT, first time.Time) []Window {
 	return out
 }
 
-// leadDays reduces a feed to one value per local day of loc.
+// leadDays reduces a feed to one value per local day of loc (daily.FeedDays:
+// the same rule slate correlate reads).
 func leadDays(in compliance.Input, feed string, loc *time.Location) (map[int]float64, error) {
-	f := in.Workspace.Feed(feed)
-	if f == nil {
-		return nil, fmt.Errorf("lead indicator feed %q does not exist", feed)
-	}
-	type agg struct{ sum, n float64 }
-	acc := map[int]*agg{}
-	civil := func(t time.Time) int {
-		y, m, d := t.In(loc).Date()
-		return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-	}
-	err := in.Source(feed, time.Unix(0, 0).UTC(), in.At, func(p domain.Point) error {
-		at := p.At
-		if f.Spec.Shape == domain.ShapeItem {
-			at = p.Opened
-		}
-		k := civil(at)
-		a := acc[k]
-		if a == nil {
-			a = &agg{}
-			acc[k] = a
-		}
-		switch f.Spec.Shape {
-		case domain.ShapeValue:
-			a.sum += p.Value
-			a.n++
-		case domain.ShapeItem:
-			a.sum++
-			a.n = 1
-		default:
-			total := p.Total
-			if total == 0 {
-				total = max(p.Good, 1)
-			}
-			a.sum += total - min(max(p.Good, 0), total)
-			a.n += total
-		}
-		return nil
-	})
+	days, err := daily.FeedDays(in, feed, loc)
 	if err != nil {
-		return nil, fmt.Errorf("lead indicator %s: %w", feed, err)
+		return nil, fmt.Errorf("lead indicator: %w", err)
 	}
-	out := make(map[int]float64, len(acc))
-	lo, hi := math.MaxInt, math.MinInt
-	for k, a := range acc {
-		if a.n > 0 {
-			out[k] = a.sum / a.n
-		}
-		lo, hi = min(lo, k), max(hi, k)
-	}
-	if f.Spec.Shape == domain.ShapeItem {
-		for k := lo; k <= hi; k++ {
-			if _, ok := out[k]; !ok {
-				out[k] = 0 // no item opened that day
-			}
-		}
-	}
-	return out, nil
+	return days, nil
 }
 
 // Targets lists the SLTs and tiers predicted.

@@ -13,6 +13,9 @@ type BreachMark struct {
 	Reason string    `json:"reason"`
 	By     string    `json:"by"`
 	At     time.Time `json:"at"`
+	// ApprovedBy is the second person who approved the request (empty for
+	// marks made before four eyes were asked for).
+	ApprovedBy string `json:"approved_by,omitempty"`
 }
 
 // PutBreachMark stores (replaces) a mark.

@@ -17,6 +17,8 @@ var migrations = []migration{
 	{1, "create meta, defs and audit buckets", func(tx *Tx) error { return nil }},
 	{2, "record the data hash of every published batch", backfillDataHashes},
 	{3, "create the cmdb bucket", func(tx *Tx) error { _, err := tx.tx.CreateBucketIfNotExists(bucketCMDB); return err }},
+	// runMigrations creates the buckets listed in schema.go before the steps run.
+	{4, "create the improvement loop's buckets (actions, RCAs, reviews, meetings, improvements, approvals, outbox)", func(tx *Tx) error { return nil }},
 }
 
 // SchemaVersion is the version this build writes.

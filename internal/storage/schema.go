@@ -20,6 +20,9 @@ package storage
 //	breachmarks          breach id (slt[/tier]@period) → JSON BreachMark (breaches.go)
 //	users                user name (lower case) → JSON User: role, supplier, SHA-256 of the token (users.go)
 //	cmdb                 CI id → JSON domain.CI, the latest CMDB import (cmdb.go); meta/cmdb_import records it
+//	actions, rcas, reviews, meetings, improvements, approvals, outbox
+//	                     seq (8-byte big-endian) → JSON record of the improvement loop (records.go)
+//	loopindex/<records>  unique key → record id (records.go: one RCA per run of misses)
 //
 // users needs no migration step: databases made before it get the bucket on
 // the first `slate user add` (users.go), and every reader treats it as empty
@@ -48,6 +51,15 @@ var (
 	bucketUsers       = []byte("users")
 	bucketCMDB        = []byte("cmdb")
 
+	bucketActions      = []byte("actions")
+	bucketRCAs         = []byte("rcas")
+	bucketReviews      = []byte("reviews")
+	bucketMeetings     = []byte("meetings")
+	bucketImprovements = []byte("improvements")
+	bucketApprovals    = []byte("approvals")
+	bucketOutbox       = []byte("outbox")
+	bucketLoopIndex    = []byte("loopindex")
+
 	keySchema    = []byte("schema")
 	keyAuditHead = []byte("audit_head")
 	keyCMDB      = []byte("cmdb_import")
@@ -57,4 +69,5 @@ var (
 var topBuckets = [][]byte{bucketMeta, bucketDefs, bucketAudit,
 	bucketPoints, bucketPointMeta, bucketSupersede, bucketItems, bucketBatches, bucketBatchState,
 	bucketBatchSHA, bucketBatchFind, bucketBatchRej, bucketBatchSrc,
-	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketUsers, bucketCMDB}
+	bucketExceptions, bucketEvidence, bucketBreachMarks, bucketUsers, bucketCMDB,
+	bucketActions, bucketRCAs, bucketReviews, bucketMeetings, bucketImprovements, bucketApprovals, bucketOutbox, bucketLoopIndex}

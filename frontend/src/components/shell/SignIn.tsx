@@ -18,8 +18,9 @@ export function SignIn({ error, onSignedIn }: { error: Error; onSignedIn: () => 
       {unauthorised ? (
         <>
           <p className="panel__sub">
-            Open the link <code>slate serve</code> printed, or paste the token your administrator gave you (<code>slate user add</code> makes
-            one). It is kept in this tab only.
+            This page needs the link that <code>slate serve</code> printed when it started (<code>{window.location.origin}/#token=…</code>):
+            open that link in this browser, or paste the token your administrator gave you (<code>slate user add</code> makes one). It is
+            kept in this tab only.
           </p>
           {tried && (
             <Notice tone="error" title="The token was not accepted">
