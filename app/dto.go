@@ -100,6 +100,8 @@ type Assumptions struct {
 	ExpectedVolume string   `json:"expected_volume,omitempty"`
 	Dependencies   []string `json:"dependencies,omitempty"`
 	Notes          []string `json:"notes,omitempty"`
+	// Volume is the expected volume as numbers: outside it, a review is due.
+	Volume *domain.VolumeRange `json:"volume,omitempty"`
 }
 
 // Suggestion is a proposed mapping for a file.
