@@ -132,6 +132,8 @@ var rules = map[string]Rule{
 	"Packs/Build":        {RightManage, DefaultMaxBody},
 	"Packs/Start":        {RightManage, DefaultMaxBody},
 
+	"Actions/List": {RightRead, DefaultMaxBody},
+
 	"Users/List":   {RightAdmin, DefaultMaxBody},
 	"Users/Add":    {RightAdmin, DefaultMaxBody},
 	"Users/Revoke": {RightAdmin, DefaultMaxBody},
@@ -149,6 +151,7 @@ var routes = map[string]struct {
 	"GET /api/v1/breaches":              {"Compliance/Breaches", 0},
 	"POST /api/v1/feeds/{name}/batches": {"Imports/Import", MaxUploadSize},
 	"GET /api/v1/batches/{id}":          {"Imports/Batch", 0},
+	"GET /api/v1/actions":               {"Actions/List", 0},
 }
 
 // RouteRule is the rule of a resource route ("GET /api/v1/slts") and the

@@ -101,6 +101,20 @@ func v1Routes() []v1Route {
 		params:  []v1Param{{"id", "path", "The batch number.", "42", "integer", true}},
 		example: exampleBatch, status: 200, errors: []int{400, 404},
 		serve: getBatch,
+	}, {
+		method: "GET", path: "/api/v1/actions", id: "listActions", summary: "List improvement actions",
+		doc: "The improvement actions (docs/improvement.md), ordered by id, each with whether it is overdue today " +
+			"in the workspace's time zone.",
+		params: []v1Param{{"status", "query", "open, in_progress, done, dropped, or live (open and in progress).", "live", "string", false},
+			{"owner", "query", "Only this owner's actions.", "", "string", false},
+			{"slt", "query", "Only actions about this SLT.", "parcel-delivery-48h", "string", false},
+			{"service", "query", "Only actions about this service.", "", "string", false},
+			{"supplier", "query", "Only actions about this supplier.", "", "string", false},
+			{"rca", "query", "Only the actions of this root-cause analysis.", "", "string", false},
+			{"overdue", "query", "true: only overdue actions.", "", "boolean", false},
+			limitParam, cursorParam},
+		example: exampleActions, status: 200, errors: []int{400},
+		serve: listActions,
 	}}
 }
 
@@ -118,6 +132,12 @@ type BreachList struct {
 	Since      string       `json:"since,omitempty"`
 	Items      []app.Breach `json:"items"`
 	NextCursor string       `json:"next_cursor,omitempty"`
+}
+
+// ActionList is a page of improvement actions.
+type ActionList struct {
+	Items      []app.ActionItem `json:"items"`
+	NextCursor string           `json:"next_cursor,omitempty"`
 }
 
 // Problem is an RFC 9457 problem detail: what went wrong, in plain words.
@@ -406,6 +426,29 @@ func getBatch(x *v1Call) (any, error) {
 		return nil, err
 	}
 	return x.a.Imports.Batch(id)
+}
+
+func listActions(x *v1Call) (any, error) {
+	q := x.r.URL.Query()
+	f := app.ActionQuery{Status: q.Get("status"), Owner: q.Get("owner"), SLT: q.Get("slt"), Service: q.Get("service"),
+		Supplier: q.Get("supplier"), RCA: q.Get("rca")}
+	if s := q.Get("overdue"); s != "" {
+		var err error
+		if f.Overdue, err = strconv.ParseBool(s); err != nil {
+			return nil, problemf(http.StatusBadRequest, "overdue %q: give true or false", clip(s, 80))
+		}
+	}
+	// Overdue is judged on today's date: the answer holds for the minute.
+	if err := x.fresh("@" + x.a.Store().Now().UTC().Truncate(time.Minute).Format(time.RFC3339)); err != nil {
+		return nil, err
+	}
+	all, err := x.a.Actions.List(f)
+	if err != nil {
+		return nil, problemf(http.StatusBadRequest, "%v", err)
+	}
+	slices.SortFunc(all, func(a, b app.ActionItem) int { return strings.Compare(a.ID, b.ID) })
+	items, next, err := page(x, all, func(a app.ActionItem) string { return a.ID })
+	return ActionList{Items: nonNil(items), NextCursor: next}, err
 }
 
 // batchBodyTime bounds how long a file may take to arrive; a body that

@@ -5,6 +5,7 @@ import (
 
 	"slate/app"
 	"slate/internal/compliance"
+	"slate/internal/improve"
 	"slate/internal/ingest"
 	"slate/internal/storage"
 )
@@ -65,6 +66,12 @@ var exampleBatch = app.BatchDetail{Batch: app.Batch{ID: 42, Feed: "parcel-orders
 	To: time.Date(2026, 10, 31, 21, 49, 0, 0, time.UTC), Created: time.Date(2026, 11, 1, 7, 0, 0, 0, time.UTC),
 	Published: time.Date(2026, 11, 1, 7, 0, 1, 0, time.UTC), SourceBytes: 19697},
 	Findings: []ingest.Finding{exampleFinding}, Points: 1841}
+
+var exampleActions = ActionList{Items: []app.ActionItem{{Action: improve.Action{ID: "A-2",
+	Title: "Add a second sorting shift at the Leipzig hub", Owner: "Søren Madsen", Due: "2026-11-20", Status: "in_progress",
+	Links: improve.Links{SLT: "parcel-delivery-48h", RCA: "R-1", Service: "order-fulfilment", Supplier: "parcelnet"},
+	Notes: []improve.Note{}, Origin: "person", CreatedAt: time.Date(2026, 11, 3, 9, 0, 0, 0, time.UTC), CreatedBy: "Søren Madsen",
+	UpdatedAt: time.Date(2026, 11, 10, 14, 0, 0, 0, time.UTC), History: []improve.Change{}}, Overdue: true, DaysOverdue: 8}}}
 
 var exampleProblem = Problem{Type: "about:blank", Title: "Not Found", Status: 404,
 	Detail: "no SLT is named checkout-sucess (GET /api/v1/slts lists them)", Instance: "/api/v1/slts/checkout-sucess/report"}

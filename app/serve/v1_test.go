@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"slate/app"
+	"slate/internal/improve"
 )
 
 // importCSV imports text into a feed as the OS user.
@@ -113,6 +114,7 @@ func TestV1Roles(t *testing.T) {
 		"GET /api/v1/breaches":              "/api/v1/breaches",
 		"POST /api/v1/feeds/{name}/batches": "/api/v1/feeds/checkout-counts/batches?dry_run=true",
 		"GET /api/v1/batches/{id}":          fmt.Sprintf("/api/v1/batches/%d", bs[0].ID),
+		"GET /api/v1/actions":               "/api/v1/actions?status=live",
 	}
 	csv := "timestamp,attempts,failed\n2025-06-03 00:00:00,170,2\n"
 	for _, u := range append(fixtureUsers, app.NewUserRequest{Name: "admin", Role: app.RoleAdmin}) {
@@ -289,6 +291,41 @@ func TestV1Reads(t *testing.T) {
 		}
 		if len(ids) == 0 || !slices.Equal(got, ids) {
 			t.Fatalf("paged %v, the log has %v", got, ids)
+		}
+	})
+
+	t.Run("actions", func(t *testing.T) {
+		for i, due := range []string{"2020-01-10", "2099-01-10", "2020-02-01"} {
+			if _, err := improve.AddAction(f.a.Store(), "max", improve.NewAction{Title: fmt.Sprint("action ", i), Owner: "max", Due: due,
+				Links: improve.Links{SLT: "checkout-success"}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var got []app.ActionItem
+		path := "/api/v1/actions?limit=2"
+		for path != "" {
+			var l ActionList
+			f.v1JSON(&l, "vera", path)
+			got = append(got, l.Items...)
+			path = ""
+			if l.NextCursor != "" {
+				path = "/api/v1/actions?limit=2&cursor=" + l.NextCursor
+			}
+		}
+		if len(got) != 3 || got[0].ID >= got[1].ID || got[1].ID >= got[2].ID || got[0].Title != "action 0" {
+			t.Fatalf("paged %+v", got)
+		}
+		var overdue ActionList
+		f.v1JSON(&overdue, "ada", "/api/v1/actions?overdue=true&slt=checkout-success")
+		if len(overdue.Items) != 2 || !overdue.Items[0].Overdue || overdue.Items[0].DaysOverdue == 0 {
+			t.Fatalf("overdue: %+v", overdue.Items)
+		}
+		for _, bad := range []string{"status=finished", "overdue=maybe"} {
+			resp, body := f.v1("vera", "GET", "/api/v1/actions?"+bad, nil, nil)
+			if resp.StatusCode != 400 {
+				t.Errorf("%s: %d %s", bad, resp.StatusCode, body)
+			}
+			problemOf(t, resp, body)
 		}
 	})
 
