@@ -70,7 +70,7 @@ export function ExceptionsScreen() {
       setList(xs);
       setSlts(
         ov.services.flatMap((s) =>
-          s.slts.map((t) => ({ name: t.name, label: `${t.displayName && t.displayName !== t.name ? `${t.displayName} (${t.name})` : t.name}` })),
+          s.slts.map((t) => ({ name: t.name, label: `${t.display_name && t.display_name !== t.name ? `${t.display_name} (${t.name})` : t.name}` })),
         ),
       );
     } catch (e) {

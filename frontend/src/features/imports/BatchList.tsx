@@ -39,7 +39,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
     try {
       const f = await api.imports.rejectsFile(b.id, 'xlsx');
       if (api.dialogs.available) {
-        const path = await api.dialogs.saveFile('Save the rejects report', f.name, f.data);
+        const path = await api.dialogs.saveFile('Save the rejects report', f.name, f.data ?? '');
         if (path) setMessage({ tone: 'success', text: `Rejects report of batch ${b.id} (${fmt.count(f.rows ?? 0)} rows) saved to ${path}.` });
       } else {
         saveDownload(f);

@@ -87,7 +87,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
     try {
       const d = await api.packs.download(f.name);
       if (api.dialogs.available) {
-        await api.dialogs.saveFile('Save a copy of the pack file', d.name, d.data);
+        await api.dialogs.saveFile('Save a copy of the pack file', d.name, d.data ?? '');
       } else {
         saveDownload({ name: d.name, type: d.content_type, size: f.size, data: d.data });
       }
@@ -164,8 +164,8 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
                 <label key={s.name}>
                   <input type="checkbox" checked={chosen.includes(s.name)} onChange={() => setChosen((x) => toggle(x, s.name))} />
                   <span>
-                    {s.displayName || s.name}
-                    <span className="cell-sub"> {s.businessUnit}</span>
+                    {s.display_name || s.name}
+                    <span className="cell-sub"> {s.business_unit}</span>
                   </span>
                 </label>
               ))}

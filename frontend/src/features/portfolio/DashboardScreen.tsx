@@ -15,14 +15,14 @@ import * as fmt from '../../format';
 import './dashboard.css';
 
 interface Filters {
-  businessUnit: string;
-  productLine: string;
+  business_unit: string;
+  product_line: string;
   supplier: string;
   type: string;
 }
-const NO_FILTER: Filters = { businessUnit: '', productLine: '', supplier: '', type: '' };
+const NO_FILTER: Filters = { business_unit: '', product_line: '', supplier: '', type: '' };
 
-const label = (x: { displayName: string; name: string }) => x.displayName || x.name;
+const label = (x: { display_name: string; name: string }) => x.display_name || x.name;
 
 export function DashboardScreen({ service }: { service?: string; theme?: string }) {
   const api = useApi();
@@ -70,7 +70,7 @@ export function DashboardScreen({ service }: { service?: string; theme?: string 
   }
   const alerts = data.alerts.filter((a) => kept.has(a.slt));
   const trends = data.trends.filter((t) => kept.has(t.slt));
-  const rca = data.rcaDue.filter((r) => kept.has(r.slt));
+  const rca = data.rca_due.filter((r) => kept.has(r.slt));
   const sltName = (n: string) => {
     for (const s of data.services) for (const t of s.slts) if (t.name === n) return label(t);
     return n;
@@ -151,9 +151,9 @@ export function DashboardScreen({ service }: { service?: string; theme?: string 
                   {rca.map((r) => (
                     <li key={r.slt}>
                       <span className="sev sev--page">RCA</span>
-                      <a href={href('slt', r.slt)}>{r.displayName || r.slt}</a>
+                      <a href={href('slt', r.slt)}>{r.display_name || r.slt}</a>
                       <span className="dash__why">
-                        missed {r.consecutiveMisses} periods in a row, up to {r.period}
+                        missed {r.consecutive_misses} periods in a row, up to {r.period}
                       </span>
                     </li>
                   ))}
@@ -224,8 +224,8 @@ function FilterBar({ data, filters, onChange }: { data: Dashboard; filters: Filt
   const active = Object.values(filters).some(Boolean);
   return (
     <div className="dash__filters" role="group" aria-label="Filters">
-      {sel('businessUnit', 'Business unit', data.filters.businessUnits)}
-      {sel('productLine', 'Product line', data.filters.productLines)}
+      {sel('business_unit', 'Business unit', data.filters.business_units)}
+      {sel('product_line', 'Product line', data.filters.product_lines)}
       {sel('supplier', 'Supplier', data.filters.suppliers)}
       {sel('type', 'SLA / OLA / UC', data.filters.types)}
       <button type="button" className="linkbtn dash__clear" onClick={() => onChange(NO_FILTER)} disabled={!active}>
@@ -268,10 +268,10 @@ function ServiceBlock({ s }: { s: DashboardService }) {
           <CriticalityBadge value={s.criticality} />
         </div>
         <dl className="service__meta">
-          {s.productLine && (
+          {s.product_line && (
             <div>
               <dt>Product line</dt>
-              <dd>{s.productLine}</dd>
+              <dd>{s.product_line}</dd>
             </div>
           )}
           <div>
@@ -337,7 +337,7 @@ function SltRow({ t }: { t: DashboardSLT }) {
           </a>
           <span className="cell-sub">
             <span className="mono">{t.objective || (t.tiers.length ? 'by tier' : '')}</span>
-            {t.supplierName && <> · {t.supplierName}</>}
+            {t.supplier_name && <> · {t.supplier_name}</>}
             {' · '}
             <span className={`dash__reason dash__reason--${t.status}`} title={t.reasons.join('\n')}>
               {t.reasons[0] ?? t.reason}
@@ -367,8 +367,8 @@ function SltRow({ t }: { t: DashboardSLT }) {
             <a className="dash__period" href={rowsHref} title="The rows behind this figure">
               {cur.period}
             </a>
-            {!t.isCurrent && <span className="cell-sub">last with data</span>}
-            {!cur.complete && t.isCurrent && <span className="cell-sub">so far</span>}
+            {!t.is_current && <span className="cell-sub">last with data</span>}
+            {!cur.complete && t.is_current && <span className="cell-sub">so far</span>}
           </span>
         ) : (
           <span className="muted">–</span>
@@ -393,8 +393,8 @@ function filterServices(all: DashboardService[], f: Filters, only?: string): Das
   const out: DashboardService[] = [];
   for (const s of all) {
     if (only && s.name !== only) continue;
-    if (!eq(f.businessUnit, s.businessUnit) || !eq(f.productLine, s.productLine)) continue;
-    const slts = s.slts.filter((t) => eq(f.supplier, t.supplierName) && eq(f.type, t.type));
+    if (!eq(f.business_unit, s.business_unit) || !eq(f.product_line, s.product_line)) continue;
+    const slts = s.slts.filter((t) => eq(f.supplier, t.supplier_name) && eq(f.type, t.type));
     if (slts.length === 0 && (f.supplier || f.type)) continue;
     out.push({ ...s, slts });
   }
@@ -410,7 +410,7 @@ function countRag(services: DashboardService[]) {
 function groupByUnit(services: DashboardService[]) {
   const m = new Map<string, DashboardService[]>();
   for (const s of services) {
-    const u = s.businessUnit?.trim() ?? '';
+    const u = s.business_unit?.trim() ?? '';
     m.set(u, [...(m.get(u) ?? []), s]);
   }
   return [...m.entries()]

@@ -347,12 +347,12 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           {def && (
             <section className="card sltd__panel" aria-labelledby="as-h">
               <h2 id="as-h" className="card__title">Assumptions</h2>
-              {def.assumptions && (def.assumptions.expectedVolume || def.assumptions.dependencies?.length || def.assumptions.notes?.length) ? (
+              {def.assumptions && (def.assumptions.expected_volume || def.assumptions.dependencies?.length || def.assumptions.notes?.length) ? (
                 <dl className="sltd__kv">
-                  {def.assumptions.expectedVolume && (
+                  {def.assumptions.expected_volume && (
                     <div>
                       <dt>Expected volume</dt>
-                      <dd>{def.assumptions.expectedVolume}</dd>
+                      <dd>{def.assumptions.expected_volume}</dd>
                     </div>
                   )}
                   {!!def.assumptions.dependencies?.length && (

@@ -130,7 +130,7 @@ export function UsersScreen({ origin: given }: { origin?: string }) {
                 <Badge tone="neutral">revoked</Badge>
               </span>
               <span className="cell-sub">
-                {fmtDate(u.revoked ?? '')} by {u.revokedBy}
+                {fmtDate(u.revoked ?? '')} by {u.revoked_by}
               </span>
             </span>
           );
@@ -144,7 +144,7 @@ export function UsersScreen({ origin: given }: { origin?: string }) {
         cell: (c) => (
           <span className="cell-stack">
             <span>{fmtDate(c.row.original.created)}</span>
-            <span className="cell-sub">by {c.row.original.createdBy}</span>
+            <span className="cell-sub">by {c.row.original.created_by}</span>
           </span>
         ),
       },
