@@ -11,8 +11,8 @@ import { SearchField } from '../../components/ui/SearchField';
 import { Button, Field, Modal, Notice } from './controls';
 import { fmtDate, fmtTime } from './format';
 import * as fmt from '../../format';
+import { errorOf } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; feeds: FeedInfo[]; onChanged: () => void }) {
   const api = useApi();
@@ -45,7 +45,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
         saveDownload(f);
       }
     } catch (e) {
-      setMessage({ tone: 'error', text: toError(e).message });
+      setMessage({ tone: 'error', text: errorOf(e).message });
     }
   }
 
@@ -60,7 +60,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
       setReason('');
       onChanged();
     } catch (e) {
-      setRevertError(toError(e).message);
+      setRevertError(errorOf(e).message);
     } finally {
       setBusy(false);
     }

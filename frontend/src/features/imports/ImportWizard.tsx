@@ -34,6 +34,7 @@ import {
 } from './mapping';
 import { type JobHandle, useJob } from './useJob';
 import * as fmt from '../../format';
+import { errorOf } from '../../state/useLoad';
 
 type Step = 'file' | 'map' | 'check' | 'import';
 const STEPS: { id: Step; label: string }[] = [
@@ -52,7 +53,6 @@ interface Source {
   local?: string;
 }
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImported: () => void }) {
   const api = useApi();
@@ -87,7 +87,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
       const u = await api.dialogs.openFile('Choose a supplier file', 'data');
       if (u) setSource({ upload: u.id, name: u.name, size: u.size, local: u.local });
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }
 
@@ -105,7 +105,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
       const u = await api.imports.upload(file, (sent, size) => setUpload({ name: file.name, sent, size }));
       setSource({ upload: u.id, name: u.name, size: u.size });
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     } finally {
       setUpload(null);
     }
@@ -125,7 +125,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
       setShowErrors(false);
       setStep('map');
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
       setStep('file');
     } finally {
       setBusy(false);
@@ -171,7 +171,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
         saveDownload(f);
       }
     } catch (e) {
-      setRejectsError(toError(e));
+      setRejectsError(errorOf(e));
     }
   }
 
@@ -183,7 +183,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
       if (api.dialogs.available) await api.dialogs.saveFile('Save the supplier template', f.name, f.data ?? '');
       else saveDownload(f);
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }
 

@@ -16,6 +16,7 @@ import { useJob } from '../imports/useJob';
 import { lastCompleteMonth, periodError } from './period';
 import * as fmt from '../../format';
 import './pack.css';
+import { errorOf } from '../../state/useLoad';
 
 /** "period=2026-10 services=a,b" → "2026-10, services a, b"; services=* → "every service". */
 export function describeScope(scope: string): string {
@@ -27,7 +28,6 @@ export function describeScope(scope: string): string {
 
 const sentence = (m: string) => (m ? `${m[0].toUpperCase()}${m.slice(1)}${/[.!]$/.test(m) ? '' : '.'}` : '');
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 const FORMATS: { id: PackFormat; label: string; hint: string }[] = [
   { id: 'pdf', label: 'PDF', hint: 'cover, summary, a page per SLT, audit appendix' },
   { id: 'xlsx', label: 'Excel (XLSX)', hint: 'sheets with native charts' },
@@ -52,7 +52,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
     try {
       setFiles(await api.packs.list());
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }, [api]);
   useEffect(() => {
@@ -92,7 +92,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
         saveDownload({ name: d.name, type: d.content_type, size: f.size, data: d.data });
       }
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }
 
@@ -101,7 +101,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
     try {
       await api.dialogs.showFolder(f.path);
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }
 
@@ -294,7 +294,7 @@ function VerifyPanel({ files, onDownload }: { files: PackFile[]; onDownload: (f:
       const v = await check();
       if (v) setResult(v);
     } catch (e) {
-      setError(toError(e).message);
+      setError(errorOf(e).message);
     } finally {
       setBusy(null);
     }

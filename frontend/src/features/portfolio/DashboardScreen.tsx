@@ -2,7 +2,7 @@
 // period, error budgets, the last 13 periods, firing alerts and root causes
 // due, filtered by business unit, product line, supplier and type. One call:
 // Compliance.Dashboard.
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useApi } from '../../api';
 import type { Dashboard, DashboardService, DashboardSLT } from '../../api/compliance';
 import { Empty, ErrorPanel, Loading } from '../../components/ui/Status';
@@ -13,6 +13,7 @@ import { TypeBadge, CriticalityBadge } from './TypeBadge';
 import { BudgetBar, Breadcrumbs, RagPill, Sparkline } from './rag';
 import * as fmt from '../../format';
 import './dashboard.css';
+import { useLoad } from '../../state/useLoad';
 
 interface Filters {
   business_unit: string;
@@ -27,24 +28,12 @@ const label = (x: { display_name: string; name: string }) => x.display_name || x
 export function DashboardScreen({ service }: { service?: string; theme?: string }) {
   const api = useApi();
   const { state } = useWorkspace();
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTER);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setData(await api.compliance.dashboard());
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    }
-  }, [api]);
   // (Re)load with the workspace: the header's reload button reloads both.
-  const overview = state.overview;
-  const settled = state.status !== 'loading';
-  useEffect(() => {
-    if (settled) load();
-  }, [load, overview, settled]);
+  const { data, error, reload: load } = useLoad(() => api.compliance.dashboard(), [api], {
+    enabled: state.status !== 'loading',
+    refresh: state.overview,
+  });
 
   const services = useMemo(() => (data ? filterServices(data.services, filters, service) : []), [data, filters, service]);
   const kept = useMemo(() => new Set(services.flatMap((s) => s.slts.map((t) => t.name))), [services]);
