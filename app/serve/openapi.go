@@ -183,7 +183,8 @@ type generator struct {
 }
 
 // name picks the component name of a named type: its Go name, or its
-// package and name in one word when another package already has that name.
+// package and name in one word when a type of the faces (package app or
+// serve, see reserve) or one met before has that name.
 func (g *generator) name(t reflect.Type) string {
 	if n, ok := g.names[t]; ok {
 		return n
@@ -199,6 +200,32 @@ func (g *generator) name(t reflect.Type) string {
 	g.names[t] = n
 	g.taken[n] = t
 	return n
+}
+
+// reserve gives the plain names to the wire types declared for the faces
+// (packages app and serve), whatever order the walk meets them in, so a new
+// method cannot rename a schema the UI already uses.
+func (g *generator) reserve(roots []reflect.Type) {
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		if pkg := path.Base(t.PkgPath()); t.Name() != "" && (pkg == "app" || pkg == "serve") {
+			g.name(t)
+		}
+		for _, f := range jsonFields(t) {
+			walk(f.typ)
+		}
+	}
+	for _, t := range roots {
+		walk(t)
+	}
 }
 
 func nullable(s schema) schema {
@@ -359,6 +386,23 @@ func Document(root string) ([]byte, error) {
 // services, and of the resource routes.
 func openAPI(services []any, routes []v1Route, info OpenAPIInfo) ([]byte, error) {
 	g := &generator{docs: info.Docs, schemas: map[string]schema{}, names: map[reflect.Type]string{}, taken: map[string]reflect.Type{}}
+	var roots []reflect.Type
+	for _, svc := range services {
+		t := reflect.TypeOf(svc)
+		for i := 0; i < t.NumMethod(); i++ {
+			ft := t.Method(i).Type
+			for a := 1; a < ft.NumIn(); a++ {
+				roots = append(roots, ft.In(a))
+			}
+			for o := 0; o < ft.NumOut(); o++ {
+				roots = append(roots, ft.Out(o))
+			}
+		}
+	}
+	for _, rt := range routes {
+		roots = append(roots, reflect.TypeOf(rt.example))
+	}
+	g.reserve(append(roots, reflect.TypeOf(Problem{})))
 	errRef := schema{"$ref": "#/components/schemas/Error"}
 	errResp := func(desc string) schema {
 		return schema{"description": desc, "content": schema{"application/json": schema{"schema": errRef}}}
