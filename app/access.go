@@ -116,6 +116,7 @@ var rules = map[string]Rule{
 	"Compliance/WhatIf":            {RightRead, DefaultMaxBody},
 	"Compliance/Rollback":          {RightRead, DefaultMaxBody},
 	"Compliance/MarkFalsePositive": {RightDecide, DefaultMaxBody},
+	"Compliance/RebuildResults":    {RightAdmin, DefaultMaxBody},
 
 	"Analysis/SLT": {RightRead, DefaultMaxBody},
 
