@@ -147,16 +147,18 @@ type Batch struct {
 	Reverted  time.Time `json:"reverted,omitzero"`
 	// SourceBytes is the size of the original file kept with the batch (0: not kept).
 	SourceBytes int64 `json:"source_bytes,omitempty"`
+	// SourceLines: the original file is rebuilt from the batch's points and the lines kept as read.
+	SourceLines bool `json:"source_lines,omitempty"`
 	// Purged: the batch's points were removed after a revert.
 	Purged bool `json:"purged,omitempty"`
 }
 
 func batchOf(b storage.Batch) Batch {
-	return Batch{ID: b.ID, Feed: b.Feed, Status: b.Status, Shape: b.Shape, File: b.File, Size: b.Size, SHA256: b.SHA256,
+	return Batch{ID: b.ID, Feed: b.Feed, Status: string(b.Status), Shape: b.Shape, File: b.File, Size: b.Size, SHA256: b.SHA256,
 		Format: b.Format, Sheet: b.Sheet, Encoding: b.Encoding, Delimiter: b.Delimiter, HeaderRow: b.HeaderRow,
 		Header: b.Header, Mapping: mappingOf(b.Mapping), OnConflict: b.OnConflict, Counts: b.Counts,
 		FindingCounts: b.Findings, From: b.From, To: b.To, Created: b.Created, Published: b.Published,
-		Reverted: b.Reverted, SourceBytes: b.SourceBytes, Purged: b.Purged}
+		Reverted: b.Reverted, SourceBytes: b.SourceBytes, SourceLines: b.SourceLines, Purged: b.Purged}
 }
 
 // NotFound reports whether err says that what was asked for does not exist,

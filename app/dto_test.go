@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"slate/internal/storage"
 )
 
 // cliOutputs are the --json outputs of the CLI that are not results of a
@@ -114,6 +116,63 @@ func wireProblems(root reflect.Type) []string {
 	walk(root)
 	slices.Sort(out)
 	return out
+}
+
+// batchOf copies every field of a stored batch but the storage's own
+// bookkeeping: a field storage adds reaches the wire, or this names it.
+func TestBatchDTOHasEveryField(t *testing.T) {
+	internal := map[string]bool{"SourceChunks": true, "BatchMeta": true}
+	wire := reflect.TypeOf(Batch{})
+	var b storage.Batch
+	v := reflect.ValueOf(&b).Elem()
+	for _, f := range reflect.VisibleFields(v.Type()) {
+		if internal[f.Name] || !f.IsExported() {
+			continue
+		}
+		name := f.Name
+		if name == "Findings" {
+			name = "FindingCounts"
+		}
+		if _, ok := wire.FieldByName(name); !ok {
+			t.Errorf("storage.Batch.%s is not on the wire (app.Batch)", f.Name)
+			continue
+		}
+		// A non-zero value must come through batchOf.
+		fv := v.FieldByIndex(f.Index)
+		switch fv.Kind() {
+		case reflect.String:
+			fv.SetString("x")
+		case reflect.Int, reflect.Int64:
+			fv.SetInt(7)
+		case reflect.Uint64:
+			fv.SetUint(7)
+		case reflect.Bool:
+			fv.SetBool(true)
+		case reflect.Slice:
+			fv.Set(reflect.MakeSlice(fv.Type(), 1, 1))
+		case reflect.Map:
+			fv.Set(reflect.MakeMap(fv.Type()))
+			fv.SetMapIndex(reflect.ValueOf("k"), reflect.ValueOf(1))
+		case reflect.Pointer:
+			fv.Set(reflect.New(fv.Type().Elem()))
+		case reflect.Struct:
+			if fv.Type() == reflect.TypeOf(time.Time{}) {
+				fv.Set(reflect.ValueOf(time.Unix(7, 0)))
+			} else {
+				fv.Field(0).SetInt(7)
+			}
+		}
+	}
+	out := reflect.ValueOf(batchOf(b))
+	for _, f := range reflect.VisibleFields(v.Type()) {
+		if internal[f.Name] || !f.IsExported() {
+			continue
+		}
+		name := map[bool]string{true: "FindingCounts", false: f.Name}[f.Name == "Findings"]
+		if w := out.FieldByName(name); w.IsValid() && w.IsZero() {
+			t.Errorf("batchOf does not copy %s", f.Name)
+		}
+	}
 }
 
 func TestWireProblemsSeesNesting(t *testing.T) {

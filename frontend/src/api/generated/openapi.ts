@@ -173,7 +173,7 @@ export interface paths {
         put?: never;
         /**
          * Dashboard computes the portfolio dashboard.
-         * @description Dashboard computes the portfolio dashboard. The whole portfolio is evaluated once per database version and time and kept; filters apply to the kept result.
+         * @description Dashboard computes the portfolio dashboard. The whole portfolio is evaluated once per data version and minute, shared by every caller who asks meanwhile and kept; filters apply to the shared result.
          */
         post: operations["Compliance.Dashboard"];
         delete?: never;
@@ -202,6 +202,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/Compliance/RebuildResults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RebuildResults drops every stored result (derived data) and evaluates every SLT's whole history again, storing the figures of complete periods.
+         * @description RebuildResults drops every stored result (derived data) and evaluates every SLT's whole history again, storing the figures of complete periods. Nothing it does changes a figure: it repairs or warms the store.
+         */
+        post: operations["Compliance.RebuildResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/Compliance/Report": {
         parameters: {
             query?: never;
@@ -213,7 +233,7 @@ export interface paths {
         put?: never;
         /**
          * Report computes the compliance report.
-         * @description Report computes the compliance report.
+         * @description Report computes the compliance report. Callers asking the same question of the same data version share one computation.
          */
         post: operations["Compliance.Report"];
         delete?: never;
@@ -1412,6 +1432,8 @@ export interface components {
              * @description SourceBytes is the size of the original file kept with the batch (0: not kept).
              */
             source_bytes?: number;
+            /** @description SourceLines: the original file is rebuilt from the batch's points and the lines kept as read. */
+            source_lines?: boolean;
             status: string;
             /** Format: date-time */
             to?: string;
@@ -1487,6 +1509,8 @@ export interface components {
              * @description SourceBytes is the size of the original file kept with the batch (0: not kept).
              */
             source_bytes?: number;
+            /** @description SourceLines: the original file is rebuilt from the batch's points and the lines kept as read. */
+            source_lines?: boolean;
             status: string;
             /** Format: date-time */
             to?: string;
@@ -2300,6 +2324,22 @@ export interface components {
             trend: components["schemas"]["Trend"] | null;
             unit?: string;
             verdict: components["schemas"]["Verdict"];
+        };
+        /** @description ResultsRebuild is what RebuildResults did. */
+        ResultsRebuild: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            periods: number;
+            /** @description Problems are SLTs that could not be evaluated (the others are stored). */
+            problems: string[] | null;
+            /** Format: double */
+            seconds: number;
+            /**
+             * Format: int64
+             * @description SLTs evaluated, periods stored, and how long it took.
+             */
+            slts: number;
         };
         /** @description RollbackQuery evaluates a rule over a feed between From and To (empty: all data). */
         RollbackQuery: {
@@ -3546,6 +3586,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BreachMark"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Compliance.RebuildResults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 0 argument(s) of Compliance.RebuildResults, in order, as a JSON array. */
+        requestBody?: {
+            content: {
+                "application/json": unknown[];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsRebuild"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */

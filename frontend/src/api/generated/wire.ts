@@ -174,6 +174,8 @@ export type Report = Wire<Schemas["Report"]>;
 export type ReportQuery = Schemas["ReportQuery"];
 /** Result is the analysis of one SLT series. Values are in the series' units (fractions for ratio SLTs); slopes are per period. */
 export type Result = Wire<Schemas["Result"]>;
+/** ResultsRebuild is what RebuildResults did. */
+export type ResultsRebuild = Wire<Schemas["ResultsRebuild"]>;
 /** RollbackQuery evaluates a rule over a feed between From and To (empty: all data). */
 export type RollbackQuery = Schemas["RollbackQuery"];
 /** RollbackResult lists when a rollback rule held on a feed. */
@@ -285,6 +287,7 @@ export const fixes: Record<string, Fix> = {
   "Problem": {"o":{"result":"ImportResult"}},
   "Report": {"o":{"credits":{"l":0},"ignored_windows":{"l":0},"rows":{"l":0},"statuses":{"l":"Status"},"warnings":{"l":0}}},
   "Result": {"o":{"adjustment":"Adjustment","baseline_band":"Band","capability":"Capability","chart":"Chart","seasonality":"Seasonality","skipped":{"l":0},"trend":"Trend","verdict":"Verdict"}},
+  "ResultsRebuild": {"o":{"problems":{"l":0}}},
   "RollbackResult": {"o":{"spans":{"l":0}}},
   "RowsPage": {"o":{"batches":{"l":0},"components":{"l":0},"periods":{"l":0},"rows":{"l":"DrillRow"}}},
   "SLTAnalysis": {"o":{"analysis":"Result","definition":"AnalysisDefinition"}},
@@ -309,6 +312,7 @@ export const results: Record<string, Fix> = {
   "Compliance.Alerts": "AlertList",
   "Compliance.Breaches": "BreachLog",
   "Compliance.Dashboard": "Dashboard",
+  "Compliance.RebuildResults": "ResultsRebuild",
   "Compliance.Report": "Report",
   "Compliance.Rollback": "RollbackResult",
   "Compliance.Rows": "RowsPage",
