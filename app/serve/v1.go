@@ -249,7 +249,8 @@ func (s *Server) serveV1(w http.ResponseWriter, r *http.Request, rt v1Route, rul
 		writeProblem(w, r, Problem{Status: http.StatusBadRequest, Detail: rt.method + " " + rt.path + " takes no request body"})
 		return
 	}
-	x := &v1Call{w: w, r: r, a: s.app.As(c), srv: s}
+	// The request's context: a client that goes away stops its computation.
+	x := &v1Call{w: w, r: r, a: s.app.As(c).WithContext(r.Context()), srv: s}
 	out, err := rt.serve(x)
 	var p *problemError
 	switch {
