@@ -35,7 +35,7 @@ export function useLoad<T>(fetch: () => Promise<T>, deps: DependencyList, option
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(enabled);
   const ticket = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- deps are the caller's
+  // The caller's deps decide when fetch is a new question.
   const run = useCallback(fetch, deps);
   const asked = useRef(run);
   const reload = useCallback(async () => {
