@@ -62,7 +62,7 @@ type AnalysisDefinition struct {
 	Objective   string                   `json:"objective"`
 	Tiers       []domain.Tier            `json:"tiers"`
 	Tier        string                   `json:"tier,omitempty"`
-	Assumptions *domain.Assumptions      `json:"assumptions"`
+	Assumptions *Assumptions             `json:"assumptions"`
 	Escalation  []domain.EscalationLevel `json:"escalation"`
 }
 
@@ -96,5 +96,14 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 	if err != nil {
 		return SLTAnalysis{}, err
 	}
-	return SLTAnalysis{At: at, Definition: AnalysisDefinition(def), Analysis: res}, nil
+	return SLTAnalysis{At: at, Definition: analysisDefinitionOf(def), Analysis: res}, nil
+}
+
+// analysisDefinitionOf is judge's definition on the wire (its assumptions in
+// the wire's casing).
+func analysisDefinitionOf(d judge.Definition) AnalysisDefinition {
+	return AnalysisDefinition{Name: d.Name, DisplayName: d.DisplayName, Service: d.Service, Type: d.Type, Owner: d.Owner,
+		Feed: d.Feed, Indicator: d.Indicator, Statistic: d.Statistic, Period: d.Period, TimeZone: d.TimeZone,
+		Supplier: d.Supplier, Op: d.Op, Target: d.Target, Objective: d.Objective, Tiers: d.Tiers, Tier: d.Tier,
+		Assumptions: (*Assumptions)(d.Assumptions), Escalation: d.Escalation}
 }

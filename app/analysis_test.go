@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"slate/internal/analysis"
+	"slate/internal/compliance"
 )
 
 // The parcel supplier drifts below 95% from June 2026: the analysis must say
@@ -27,7 +28,7 @@ func TestAnalysisParcelDelivery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var complete []ReportRow
+	var complete []compliance.Row
 	for _, row := range rep.Rows {
 		if row.Complete {
 			complete = append(complete, row)

@@ -32,6 +32,7 @@ type App struct {
 	Packs      *Packs
 	Session    *Session
 	Users      *Users
+	Actions    *Actions
 
 	// Local reads and writes files by path for the person's own shell (the
 	// CLI); it is never bound or served, and views made by As have none.
@@ -108,6 +109,7 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs, uploads: sh.uploads, caller: c}
 	a.Session = &Session{caller: c}
 	a.Users = &Users{store: st}
+	a.Actions = &Actions{store: st}
 	return a
 }
 
@@ -128,13 +130,17 @@ func (a *App) Close() error { return a.store.Close() }
 // Store gives the CLI and tests the storage layer for operations with no UI (backup).
 func (a *App) Store() *storage.Store { return a.store }
 
+// DataVersion changes with every change committed to the workspace (import,
+// definition, decision): what the API's ETags are made of.
+func (a *App) DataVersion() (uint64, error) { return a.Compliance.dbVersion() }
+
 // Caller is who this view of the App acts as.
 func (a *App) Caller() Caller { return a.caller }
 
 // Bindings lists the services the window binds and `serve` exposes; every
 // exported method of each is an API method and needs a rule in access.go.
 func (a *App) Bindings() []any {
-	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users}
+	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users, a.Actions}
 }
 
 // Init makes path ("" = the default location) a workspace: a missing or empty

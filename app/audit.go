@@ -16,9 +16,6 @@ type Audit struct {
 	keyPath string
 }
 
-// AuditEvent is one audit entry as the UI and CLI see it.
-type AuditEvent = storage.AuditEvent
-
 // AuditVerification is the outcome of checking the chain, the data and an
 // anchor: storage's verification, and what the anchor's signature says.
 type AuditVerification struct {
@@ -38,9 +35,6 @@ type AuditCheck struct {
 	Anchor string `json:"anchor,omitempty"`
 }
 
-// AuditAnchor is the chain head to keep outside the database.
-type AuditAnchor = anchor.Anchor
-
 // SetAnchorKey sets where the anchor key is looked for (the CLI's --key). It
 // is a method of App, not of the Audit service, so no API caller can name a path.
 func (a *App) SetAnchorKey(path string) { a.shared.anchorKey, a.Audit.keyPath = path, path }
@@ -54,16 +48,13 @@ func (a *Audit) keyFile() (string, error) {
 
 // Log lists events, oldest first, from sequence number from (0 = all).
 func (a *Audit) Log(from uint64) ([]AuditEvent, error) {
-	var out []AuditEvent
+	var evs []storage.AuditEvent
 	err := a.store.View(func(tx *storage.Tx) error {
 		var err error
-		out, err = tx.AuditEvents(from)
+		evs, err = tx.AuditEvents(from)
 		return err
 	})
-	if out == nil {
-		out = []AuditEvent{}
-	}
-	return out, err
+	return convert(evs, func(e storage.AuditEvent) AuditEvent { return AuditEvent(e) }), err
 }
 
 // Verify checks the whole chain and the data of every published batch, and
@@ -109,29 +100,29 @@ func (a *Audit) checkSignature(an anchor.Anchor) (string, error) {
 // Anchor returns the chain head to keep outside the database, signed with the
 // anchor key when one exists (`slate audit keygen` makes it).
 func (a *Audit) Anchor() (AuditAnchor, error) {
-	var an AuditAnchor
+	var an anchor.Anchor
 	err := a.store.View(func(tx *storage.Tx) error {
 		seq, hash, err := tx.AuditHead()
 		an = anchor.New(seq, hash, a.store.Now())
 		return err
 	})
 	if err != nil {
-		return an, err
+		return AuditAnchor(an), err
 	}
 	if an.Seq == 0 {
-		return an, errors.New("the audit trail is empty: nothing to anchor yet")
+		return AuditAnchor(an), errors.New("the audit trail is empty: nothing to anchor yet")
 	}
 	kp, err := a.keyFile()
 	if err != nil {
-		return an, nil
+		return AuditAnchor(an), nil
 	}
 	k, err := anchor.LoadKey(kp)
 	switch {
 	case errors.Is(err, anchor.ErrNoKey):
-		return an, nil
+		return AuditAnchor(an), nil
 	case err != nil:
-		return an, err
+		return AuditAnchor(an), err
 	}
 	an.Sign(k)
-	return an, nil
+	return AuditAnchor(an), nil
 }

@@ -36,36 +36,12 @@ func (c *Compliance) context() context.Context {
 	return context.Background()
 }
 
-// Report is every SLT (and tier, and composite) per period, with credits.
-type Report = compliance.Report
-
-// ReportRow is one period of one SLT, tier or composite.
-type ReportRow = compliance.Row
-
-// Credit is a contract's credit and incentive for one period.
-type Credit = compliance.Credit
-
 // BreachLog is the breach screen.
 type BreachLog struct {
-	At       time.Time           `json:"at"`
-	Since    string              `json:"since,omitempty"`
-	Breaches []compliance.Breach `json:"breaches"`
+	At       time.Time `json:"at"`
+	Since    string    `json:"since,omitempty"`
+	Breaches []Breach  `json:"breaches"`
 }
-
-// Breach is one missed period with impact and priority.
-type Breach = compliance.Breach
-
-// AlertList is the alerts screen: burn-rate alerts and trend warnings.
-type AlertList = compliance.AlertList
-
-// WhatIf judges an SLT's past periods at another target.
-type WhatIf = compliance.WhatIf
-
-// RollbackResult lists when a rollback rule held on a feed.
-type RollbackResult = compliance.RollbackResult
-
-// BreachMark records a false-positive breach.
-type BreachMark = storage.BreachMark
 
 // ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now.
 // Recent keeps each SLT's last complete period and the running one (without Period).
@@ -163,11 +139,11 @@ func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
 	ev := compliance.NewEvaluator(in)
 	rep, err := ev.Report(compliance.ReportOptions{Period: q.Period, SLT: q.SLT, Recent: q.Recent})
 	if err != nil {
-		return rep, err
+		return Report(rep), err
 	}
 	// each SLT's status in the period (or its current one), as the dashboard and the pack judge it
 	rep.Statuses = append(rep.Statuses, judge.Statuses(ev, q.SLT, q.Period)...)
-	return rep, nil
+	return Report(rep), nil
 }
 
 // Breaches lists missed periods with impact, priority and Pareto rank.
@@ -194,7 +170,8 @@ func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 			return BreachLog{}, err
 		}
 	}
-	return BreachLog{At: at, Since: q.Since, Breaches: compliance.Breaches(in.Workspace, rows, fps)}, nil
+	bs := convert(compliance.Breaches(in.Workspace, rows, fps), func(b compliance.Breach) Breach { return Breach(b) })
+	return BreachLog{At: at, Since: q.Since, Breaches: bs}, nil
 }
 
 // MarkFalsePositive records that a breach (id slt[/tier]@period) is not a real
@@ -208,7 +185,7 @@ func (c *Compliance) MarkFalsePositive(id, reason string) (BreachMark, error) {
 		return BreachMark{}, errors.New("a false positive needs a reason")
 	}
 	name, _, _ = strings.Cut(name, "/")
-	m := BreachMark{ID: id, Reason: reason, By: c.store.Actor(), At: c.store.Now().UTC()}
+	m := storage.BreachMark{ID: id, Reason: reason, By: c.store.Actor(), At: c.store.Now().UTC()}
 	err := c.store.Update(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -223,7 +200,7 @@ func (c *Compliance) MarkFalsePositive(id, reason string) (BreachMark, error) {
 		_, err = tx.Audit("breach.false-positive", "Breach/"+id, map[string]string{"reason": reason})
 		return err
 	})
-	return m, err
+	return BreachMark(m), err
 }
 
 // Alerts evaluates burn-rate alerts and trend warnings.
@@ -239,7 +216,8 @@ func (c *Compliance) Alerts(q AlertQuery) (AlertList, error) {
 	if q.SLT != "" && in.Workspace.SLT(q.SLT) == nil {
 		return AlertList{}, fmt.Errorf("SLT %q does not exist", q.SLT)
 	}
-	return compliance.Alerts(in, q.SLT)
+	al, err := compliance.Alerts(in, q.SLT)
+	return AlertList(al), err
 }
 
 // WhatIf judges every complete past period of an SLT at a proposed target.
@@ -263,7 +241,8 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 	if err != nil {
 		return WhatIf{}, err
 	}
-	return compliance.WhatIfSLT(in.Workspace, s, rows, q.Tier, q.Target)
+	w, err := compliance.WhatIfSLT(in.Workspace, s, rows, q.Tier, q.Target)
+	return WhatIf(w), err
 }
 
 // Rollback evaluates a rollback rule ("error_rate > 0.02 for 15m") over a feed.
@@ -292,5 +271,5 @@ func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
 	}
 	seq, errOf := compliance.Stream(in.Source, q.Feed, from, to)
 	res := compliance.EvaluateRollback(q.Feed, rule, seq)
-	return res, errOf()
+	return RollbackResult(res), errOf()
 }

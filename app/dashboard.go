@@ -19,8 +19,8 @@ import (
 type DashboardQuery struct {
 	At           string `json:"at"`
 	Period       string `json:"period"`
-	BusinessUnit string `json:"businessUnit"`
-	ProductLine  string `json:"productLine"`
+	BusinessUnit string `json:"business_unit"`
+	ProductLine  string `json:"product_line"`
 	Supplier     string `json:"supplier"`
 	Type         string `json:"type"`
 }
@@ -35,7 +35,7 @@ type Dashboard struct {
 	Services []DashboardService        `json:"services"`
 	Alerts   []compliance.Alert        `json:"alerts"`
 	Trends   []compliance.TrendWarning `json:"trends"`
-	RCADue   []DashboardRCA            `json:"rcaDue"`
+	RCADue   []DashboardRCA            `json:"rca_due"`
 	Counts   DashboardCounts           `json:"counts"`
 	Filters  DashboardFilters          `json:"filters"`
 	// Problems are SLTs that could not be evaluated, in plain words; the rest still shows.
@@ -47,13 +47,13 @@ type DashboardCounts struct {
 	Red    int `json:"red"`
 	Amber  int `json:"amber"`
 	Green  int `json:"green"`
-	NoData int `json:"noData"`
+	NoData int `json:"no_data"`
 }
 
 // DashboardFilters are the values the filters can take (over the whole workspace).
 type DashboardFilters struct {
-	BusinessUnits []string `json:"businessUnits"`
-	ProductLines  []string `json:"productLines"`
+	BusinessUnits []string `json:"business_units"`
+	ProductLines  []string `json:"product_lines"`
 	Suppliers     []string `json:"suppliers"`
 	Types         []string `json:"types"`
 }
@@ -61,9 +61,9 @@ type DashboardFilters struct {
 // DashboardService is one service with its SLTs; Status is the worst of them.
 type DashboardService struct {
 	Name         string         `json:"name"`
-	DisplayName  string         `json:"displayName"`
-	BusinessUnit string         `json:"businessUnit"`
-	ProductLine  string         `json:"productLine"`
+	DisplayName  string         `json:"display_name"`
+	BusinessUnit string         `json:"business_unit"`
+	ProductLine  string         `json:"product_line"`
 	Owner        string         `json:"owner"`
 	Criticality  string         `json:"criticality"`
 	Status       string         `json:"status"`
@@ -82,7 +82,7 @@ const (
 // DashboardSLT is one SLT's line: status, current period, tiers, sparkline.
 type DashboardSLT struct {
 	Name        string `json:"name"`
-	DisplayName string `json:"displayName"`
+	DisplayName string `json:"display_name"`
 	Service     string `json:"service"`
 	Type        string `json:"type"`
 	Indicator   string `json:"indicator"`
@@ -92,7 +92,7 @@ type DashboardSLT struct {
 	Feed        string `json:"feed"`
 	// Supplier is the feed's supplier (its name); SupplierName its display name.
 	Supplier     string `json:"supplier"`
-	SupplierName string `json:"supplierName"`
+	SupplierName string `json:"supplier_name"`
 	// Ratio: attainments are shares (0..1); otherwise values in Unit.
 	Ratio bool   `json:"ratio"`
 	Unit  string `json:"unit"`
@@ -100,14 +100,14 @@ type DashboardSLT struct {
 	// in StatusPeriod; Reasons say why, Reason is them in one line.
 	Status       string   `json:"status"`
 	State        string   `json:"state"`
-	StatusPeriod string   `json:"statusPeriod"`
+	StatusPeriod string   `json:"status_period"`
 	Reasons      []string `json:"reasons"`
 	Reason       string   `json:"reason"`
 	// Current is the overall row of the judged period (the last one with data
 	// when the period holds several, e.g. days of a month); IsCurrent says
 	// whether that is the period running now.
 	Current   *compliance.Row `json:"current"`
-	IsCurrent bool            `json:"isCurrent"`
+	IsCurrent bool            `json:"is_current"`
 	// Budget is the error budget left in Current (the tightest tier of a tiered SLT).
 	Budget *float64        `json:"budget"`
 	Tiers  []DashboardTier `json:"tiers"`
@@ -116,8 +116,8 @@ type DashboardSLT struct {
 	Alerts int          `json:"alerts"`
 	// Trend is the projected miss of the running period, if any.
 	Trend             *compliance.TrendWarning `json:"trend"`
-	ConsecutiveMisses int                      `json:"consecutiveMisses"`
-	RCADue            bool                     `json:"rcaDue"`
+	ConsecutiveMisses int                      `json:"consecutive_misses"`
+	RCADue            bool                     `json:"rca_due"`
 	Components        []string                 `json:"components"`
 }
 
@@ -141,10 +141,10 @@ type SparkPoint struct {
 // DashboardRCA is an SLT missed rcaAfter periods in a row: a root-cause analysis is due.
 type DashboardRCA struct {
 	SLT               string `json:"slt"`
-	DisplayName       string `json:"displayName"`
+	DisplayName       string `json:"display_name"`
 	Service           string `json:"service"`
 	Period            string `json:"period"`
-	ConsecutiveMisses int    `json:"consecutiveMisses"`
+	ConsecutiveMisses int    `json:"consecutive_misses"`
 }
 
 // SparkPeriods is how many periods a sparkline shows.

@@ -5,9 +5,6 @@ import (
 	"slate/internal/storage"
 )
 
-// DoctorReport is what Doctor found in a database file.
-type DoctorReport = storage.DoctorReport
-
 // Doctor checks a database file read-only: its header and pages, schema,
 // definitions, audit chain and batch data (path "" = the default location).
 func Doctor(path string) (DoctorReport, error) {
@@ -18,7 +15,7 @@ func Doctor(path string) (DoctorReport, error) {
 		}
 		path = p
 	}
-	return storage.Doctor(path), nil
+	return DoctorReport(storage.Doctor(path)), nil
 }
 
 // SalvageResult lists what Salvage wrote and what it could not read.

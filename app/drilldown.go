@@ -38,12 +38,12 @@ type RowsQuery struct {
 // can check that the rows add up to the figure.
 type RowsPage struct {
 	SLT         string `json:"slt"`
-	DisplayName string `json:"displayName"`
+	DisplayName string `json:"display_name"`
 	Service     string `json:"service"`
 	Tier        string `json:"tier"`
 	Period      string `json:"period"`
 	// TimeZone is the SLT's zone: its period boundaries are local midnights there.
-	TimeZone  string    `json:"timeZone"`
+	TimeZone  string    `json:"time_zone"`
 	Start     time.Time `json:"start"`
 	End       time.Time `json:"end"`
 	At        time.Time `json:"at"`
@@ -77,12 +77,12 @@ type RowsTally struct {
 	Bad          float64 `json:"bad"`
 	Excluded     float64 `json:"excluded"`
 	Counted      float64 `json:"counted"`
-	OutOfScope   int     `json:"outOfScope"`
-	WithFindings int     `json:"withFindings"`
-	GapGood      float64 `json:"gapGood"`
-	GapBad       float64 `json:"gapBad"`
-	GapUnknown   float64 `json:"gapUnknown"`
-	GapExcluded  float64 `json:"gapExcluded"`
+	OutOfScope   int     `json:"out_of_scope"`
+	WithFindings int     `json:"with_findings"`
+	GapGood      float64 `json:"gap_good"`
+	GapBad       float64 `json:"gap_bad"`
+	GapUnknown   float64 `json:"gap_unknown"`
+	GapExcluded  float64 `json:"gap_excluded"`
 }
 
 // DrillRow is one stored point (a file row) and how it counts in the period.
@@ -106,9 +106,9 @@ type DrillRow struct {
 	// Status: good, bad, excluded, out-of-scope (outside the calendar) or counted (statistics).
 	Status string `json:"status"`
 	// Units this row adds to the figure (availability: a slice counts once, on its first probe).
-	GoodUnits     float64 `json:"goodUnits"`
-	BadUnits      float64 `json:"badUnits"`
-	ExcludedUnits float64 `json:"excludedUnits"`
+	GoodUnits     float64 `json:"good_units"`
+	BadUnits      float64 `json:"bad_units"`
+	ExcludedUnits float64 `json:"excluded_units"`
 	Why           string  `json:"why,omitempty"`
 	Batch         uint64  `json:"batch"`
 	File          string  `json:"file"`

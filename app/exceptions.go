@@ -16,9 +16,6 @@ type Exceptions struct {
 	caller  Caller
 }
 
-// Exception is one exception with its evidence and decision.
-type Exception = storage.Exception
-
 // ExceptionRequest asks to exclude [From, To) (RFC 3339) from an SLT. The
 // requester is the caller: whoever the token (or the OS account) belongs to.
 type ExceptionRequest struct {
@@ -73,18 +70,18 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 	if err == nil && ev != nil {
 		x.uploads.Done(up.ID)
 	}
-	return e, err
+	return Exception(e), err
 }
 
 // List lists every exception, oldest first.
 func (x *Exceptions) List() ([]Exception, error) {
-	var out []Exception
+	var out []storage.Exception
 	err := x.store.View(func(tx *storage.Tx) error {
 		var err error
 		out, err = tx.Exceptions()
 		return err
 	})
-	return out, err
+	return convert(out, func(e storage.Exception) Exception { return Exception(e) }), err
 }
 
 // Evidence returns the bytes of an evidence file by SHA-256.
@@ -101,10 +98,12 @@ func (x *Exceptions) Evidence(sha string) ([]byte, error) {
 // Approve approves a requested exception as the caller, who must not be the
 // requester (four eyes: by identity, not by a name anyone can type).
 func (x *Exceptions) Approve(d ExceptionDecision) (Exception, error) {
-	return safeguard.DecideException(x.store, x.store.Actor(), d.ID, true, d.Note)
+	e, err := safeguard.DecideException(x.store, x.store.Actor(), d.ID, true, d.Note)
+	return Exception(e), err
 }
 
 // Reject rejects a requested exception as the caller, who must not be the requester.
 func (x *Exceptions) Reject(d ExceptionDecision) (Exception, error) {
-	return safeguard.DecideException(x.store, x.store.Actor(), d.ID, false, d.Note)
+	e, err := safeguard.DecideException(x.store, x.store.Actor(), d.ID, false, d.Note)
+	return Exception(e), err
 }

@@ -43,12 +43,12 @@ type ImportRequest struct {
 	Upload string `json:"upload"`
 	Feed   string `json:"feed"`
 	// Mapping overrides the feed's saved mapping; when the import succeeds it is saved with the feed.
-	Mapping *domain.Mapping `json:"mapping,omitempty"`
+	Mapping *Mapping `json:"mapping,omitempty"`
 	// Sheet of an XLSX ("" = the mapping's sheet, else the first).
 	Sheet  string `json:"sheet,omitempty"`
-	DryRun bool   `json:"dryRun,omitempty"`
+	DryRun bool   `json:"dry_run,omitempty"`
 	// OnConflict: reject (default), replace or keep.
-	OnConflict string `json:"onConflict,omitempty"`
+	OnConflict string `json:"on_conflict,omitempty"`
 	// Limits for hostile files (zero = defaults).
 	Limits ingest.Limits `json:"-"`
 	// Progress, when set, is called now and then with bytes (CSV) or rows (XLSX, total 0) done.
@@ -66,23 +66,23 @@ type ImportResult struct {
 	Encoding  string   `json:"encoding,omitempty"`
 	Delimiter string   `json:"delimiter,omitempty"`
 	Sheet     string   `json:"sheet,omitempty"`
-	HeaderRow int      `json:"headerRow"`
+	HeaderRow int      `json:"header_row"`
 	Header    []string `json:"header"`
 	// Mapping is the mapping used; MappingFrom says where it came from
 	// (request, feed, suggested); MappingSaved that it was saved with the feed.
-	Mapping      domain.Mapping `json:"mapping"`
-	MappingFrom  string         `json:"mappingFrom"`
-	MappingSaved bool           `json:"mappingSaved,omitempty"`
-	DryRun       bool           `json:"dryRun,omitempty"`
+	Mapping      Mapping `json:"mapping"`
+	MappingFrom  string  `json:"mapping_from"`
+	MappingSaved bool    `json:"mapping_saved,omitempty"`
+	DryRun       bool    `json:"dry_run,omitempty"`
 	// Refused: nothing was imported (conflicts under --on-conflict reject).
 	Refused       bool                `json:"refused,omitempty"`
-	RefusedReason string              `json:"refusedReason,omitempty"`
+	RefusedReason string              `json:"refused_reason,omitempty"`
 	Counts        storage.BatchCounts `json:"counts"`
 	// FindingCounts counts findings by kind; Severities by severity.
-	FindingCounts     map[string]int   `json:"findingCounts"`
+	FindingCounts     map[string]int   `json:"finding_counts"`
 	Severities        map[string]int   `json:"severities"`
 	Findings          []ingest.Finding `json:"findings"`
-	FindingsTruncated bool             `json:"findingsTruncated,omitempty"`
+	FindingsTruncated bool             `json:"findings_truncated,omitempty"`
 	From              time.Time        `json:"from,omitzero"`
 	To                time.Time        `json:"to,omitzero"`
 	Seconds           float64          `json:"seconds"`
@@ -94,8 +94,8 @@ var ErrNoFeed = errors.New("no such feed")
 // Suggest proposes a mapping for a file's header and sample rows (the
 // import wizard; the CLI and an import without a mapping use the same
 // function, ingest.Suggest).
-func (im *Imports) Suggest(header []string, samples [][]string, shape string) ingest.Suggestion {
-	return ingest.Suggest(header, samples, shape)
+func (im *Imports) Suggest(header []string, samples [][]string, shape string) Suggestion {
+	return suggestionOf(ingest.Suggest(header, samples, shape))
 }
 
 // feed is a feed the caller may use: a supplier's own feeds only (another
@@ -146,13 +146,13 @@ type PreviewResult struct {
 	Delimiter string   `json:"delimiter,omitempty"`
 	Sheet     string   `json:"sheet,omitempty"`
 	Sheets    []string `json:"sheets,omitempty"`
-	HeaderRow int      `json:"headerRow"`
+	HeaderRow int      `json:"header_row"`
 	Header    []string `json:"header"`
 	// Samples are the first data rows as read.
-	Samples    [][]string        `json:"samples"`
-	Suggestion ingest.Suggestion `json:"suggestion"`
+	Samples    [][]string `json:"samples"`
+	Suggestion Suggestion `json:"suggestion"`
 	// Saved is the feed's saved mapping, if any.
-	Saved *domain.Mapping `json:"saved,omitempty"`
+	Saved *Mapping `json:"saved,omitempty"`
 }
 
 // Preview reads the start of an uploaded file for the import wizard:
@@ -167,7 +167,9 @@ func (im *Imports) Preview(upload, feed, sheet string) (PreviewResult, error) {
 		return PreviewResult{}, err
 	}
 	p, err := importer.PreviewFile(src.Path, src.Name, fd, sheet)
-	return PreviewResult(p), err
+	return PreviewResult{File: p.File, Size: p.Size, Format: p.Format, Encoding: p.Encoding, Delimiter: p.Delimiter,
+		Sheet: p.Sheet, Sheets: p.Sheets, HeaderRow: p.HeaderRow, Header: p.Header, Samples: p.Samples,
+		Suggestion: suggestionOf(p.Suggestion), Saved: mappingOf(p.Saved)}, err
 }
 
 // Import reads a CSV or XLSX file into a feed as one batch: every row is
@@ -208,10 +210,20 @@ func (im *Imports) run(ctx context.Context, req ImportRequest, src uploads.Uploa
 	if err != nil {
 		return ImportResult{Feed: req.Feed, File: src.Name, DryRun: req.DryRun}, err
 	}
-	res, err := importer.Run(ctx, im.store, importer.Request{Path: src.Path, File: src.Name, Feed: fd, Mapping: req.Mapping,
+	res, err := importer.Run(ctx, im.store, importer.Request{Path: src.Path, File: src.Name, Feed: fd, Mapping: (*domain.Mapping)(req.Mapping),
 		Sheet: req.Sheet, DryRun: req.DryRun, OnConflict: req.OnConflict, Limits: req.Limits, Now: im.store.Now(),
 		Progress: req.Progress, SaveMapping: im.saveMapping(fd.Name(), src.Name)})
-	return ImportResult(res), err
+	return importResultOf(res), err
+}
+
+// importResultOf is an import's result on the wire.
+func importResultOf(r importer.Result) ImportResult {
+	return ImportResult{Batch: r.Batch, Feed: r.Feed, File: r.File, Size: r.Size, SHA256: r.SHA256, Format: r.Format,
+		Encoding: r.Encoding, Delimiter: r.Delimiter, Sheet: r.Sheet, HeaderRow: r.HeaderRow, Header: r.Header,
+		Mapping: Mapping(r.Mapping), MappingFrom: r.MappingFrom, MappingSaved: r.MappingSaved, DryRun: r.DryRun,
+		Refused: r.Refused, RefusedReason: r.RefusedReason, Counts: r.Counts, FindingCounts: r.FindingCounts,
+		Severities: r.Severities, Findings: r.Findings, FindingsTruncated: r.FindingsTruncated, From: r.From, To: r.To,
+		Seconds: r.Seconds}
 }
 
 // saveMapping stores the mapping an import used with its feed, audited as a
@@ -239,18 +251,18 @@ func (im *Imports) saveMapping(feed, file string) func(tx *storage.Tx, m domain.
 
 // BatchDetail is one batch with its findings.
 type BatchDetail struct {
-	storage.Batch
-	// Findings lists the first FindingsLimit findings; FindingCounts are in Batch.Findings.
-	FindingsList      []ingest.Finding `json:"findingsList"`
-	FindingsTruncated bool             `json:"findingsTruncated,omitempty"`
+	Batch
+	// Findings lists the first FindingsLimit findings; FindingCounts counts them all by kind.
+	Findings          []ingest.Finding `json:"findings"`
+	FindingsTruncated bool             `json:"findings_truncated,omitempty"`
 	// Points is how many of the batch's points are in the data now.
 	Points int `json:"points"`
 }
 
 // Batches lists the import batches of a feed ("" = all feeds the caller may
 // see), oldest first.
-func (im *Imports) Batches(feed string) ([]storage.Batch, error) {
-	out := []storage.Batch{}
+func (im *Imports) Batches(feed string) ([]Batch, error) {
+	out := []Batch{}
 	err := im.store.View(func(tx *storage.Tx) error {
 		all, err := tx.Batches(feed)
 		if err != nil {
@@ -260,7 +272,7 @@ func (im *Imports) Batches(feed string) ([]storage.Batch, error) {
 			if ok, err := im.mayUseFeed(tx, b.Feed); err != nil {
 				return err
 			} else if ok {
-				out = append(out, b)
+				out = append(out, batchOf(b))
 			}
 		}
 		return nil
@@ -292,8 +304,8 @@ func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 		if err != nil {
 			return err
 		}
-		d.Batch = b
-		if d.FindingsList, d.FindingsTruncated, err = importer.Findings(tx, id, FindingsLimit); err != nil {
+		d.Batch = batchOf(b)
+		if d.Findings, d.FindingsTruncated, err = importer.Findings(tx, id, FindingsLimit); err != nil {
 			return err
 		}
 		d.Points, err = importer.Points(tx, b)
@@ -303,8 +315,9 @@ func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 }
 
 // Revert withdraws a batch: its points leave the data (audited).
-func (im *Imports) Revert(id uint64, reason string) (storage.Batch, error) {
-	return im.store.RevertBatch(id, reason)
+func (im *Imports) Revert(id uint64, reason string) (Batch, error) {
+	b, err := im.store.RevertBatch(id, reason)
+	return batchOf(b), err
 }
 
 // writeSource writes the original file of a batch to w, checking its SHA-256

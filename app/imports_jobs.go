@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"slate/internal/domain"
 	"slate/internal/importer"
 	"slate/internal/storage"
 	"slate/internal/uploads"
@@ -72,22 +71,22 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 // mapping needs, and its saved mapping.
 type FeedInfo struct {
 	Name        string `json:"name"`
-	DisplayName string `json:"displayName"`
+	DisplayName string `json:"display_name"`
 	Shape       string `json:"shape"`
 	Supplier    string `json:"supplier,omitempty"`
 	Owner       string `json:"owner,omitempty"`
 	Unit        string `json:"unit,omitempty"`
 	Interval    string `json:"interval,omitempty"`
-	TimeZone    string `json:"timeZone"`
+	TimeZone    string `json:"time_zone"`
 	// Required and Optional are mapping fields (time, value, good, total, item, opened...).
-	Required []string        `json:"required"`
-	Optional []string        `json:"optional"`
-	Mapping  *domain.Mapping `json:"mapping,omitempty"`
+	Required []string `json:"required"`
+	Optional []string `json:"optional"`
+	Mapping  *Mapping `json:"mapping,omitempty"`
 	// Batches counts published batches; LastImport is when the newest was published.
 	Batches    int       `json:"batches"`
-	LastImport time.Time `json:"lastImport,omitzero"`
+	LastImport time.Time `json:"last_import,omitzero"`
 	// DataTo is the end of the newest published batch's time range.
-	DataTo time.Time `json:"dataTo,omitzero"`
+	DataTo time.Time `json:"data_to,omitzero"`
 }
 
 // Feeds lists the feeds the caller can import into, by name (a supplier: its own).
@@ -104,7 +103,10 @@ func (im *Imports) Feeds() ([]FeedInfo, error) {
 		}
 		for _, f := range ws.Feeds() {
 			if im.mayUse(f) {
-				out = append(out, FeedInfo(importer.Describe(f, bs)))
+				d := importer.Describe(f, bs)
+				out = append(out, FeedInfo{Name: d.Name, DisplayName: d.DisplayName, Shape: d.Shape, Supplier: d.Supplier,
+					Owner: d.Owner, Unit: d.Unit, Interval: d.Interval, TimeZone: d.TimeZone, Required: d.Required,
+					Optional: d.Optional, Mapping: mappingOf(d.Mapping), Batches: d.Batches, LastImport: d.LastImport, DataTo: d.DataTo})
 			}
 		}
 		return nil

@@ -20,6 +20,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"slate/internal/compliance"
 	"slate/internal/export"
 	"slate/internal/pack"
 	"slate/internal/report"
@@ -109,7 +110,7 @@ func needTool(t *testing.T, name string) {
 }
 
 // want is how the pack prints a report row's attainment.
-func wantAttainment(r ReportRow) string {
+func wantAttainment(r compliance.Row) string {
 	return export.FormatValue(pack.Attainment(r.Kind, r.Unit, r.Attainment), "")
 }
 
@@ -381,7 +382,7 @@ func excelizeCoords(ref string) (col, row int, err error) {
 	return col, row, err
 }
 
-func rowLabel(r ReportRow) string {
+func rowLabel(r compliance.Row) string {
 	if r.Tier != "" {
 		return r.SLT + " / " + r.Tier
 	}

@@ -28,9 +28,9 @@ type UserInfo struct {
 	Supplier  string    `json:"supplier,omitempty"`
 	Active    bool      `json:"active"`
 	Created   time.Time `json:"created"`
-	CreatedBy string    `json:"createdBy"`
+	CreatedBy string    `json:"created_by"`
 	Revoked   time.Time `json:"revoked,omitzero"`
-	RevokedBy string    `json:"revokedBy,omitempty"`
+	RevokedBy string    `json:"revoked_by,omitempty"`
 }
 
 // NewUserRequest names a new user, its role and, for role supplier, the

@@ -87,8 +87,8 @@ func defID(d domain.Definition) string { return manifest.ID(d) }
 func canonical(d domain.Definition) []byte { return manifest.Canonical(d) }
 
 // Definitions lists definitions of one kind ("" = all kinds), optionally one name.
-func (w *Workspace) Definitions(kind string, name string) ([]manifest.Doc, error) {
-	var out []manifest.Doc
+func (w *Workspace) Definitions(kind string, name string) ([]Document, error) {
+	var out []Document
 	err := w.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -98,9 +98,9 @@ func (w *Workspace) Definitions(kind string, name string) ([]manifest.Doc, error
 		if err != nil {
 			return err
 		}
-		out = make([]manifest.Doc, len(defs))
+		out = make([]Document, len(defs))
 		for i, d := range defs {
-			out[i] = manifest.Document(d)
+			out[i] = Document(manifest.Document(d))
 		}
 		return nil
 	})
@@ -161,9 +161,9 @@ type Overview struct {
 // ServiceSummary is one service with its SLTs.
 type ServiceSummary struct {
 	Name         string       `json:"name"`
-	DisplayName  string       `json:"displayName"`
-	BusinessUnit string       `json:"businessUnit"`
-	ProductLine  string       `json:"productLine"`
+	DisplayName  string       `json:"display_name"`
+	BusinessUnit string       `json:"business_unit"`
+	ProductLine  string       `json:"product_line"`
 	Owner        string       `json:"owner"`
 	Criticality  string       `json:"criticality"`
 	SLTs         []SLTSummary `json:"slts"`
@@ -172,7 +172,8 @@ type ServiceSummary struct {
 // SLTSummary is one SLT as a line of the portfolio.
 type SLTSummary struct {
 	Name        string   `json:"name"`
-	DisplayName string   `json:"displayName"`
+	DisplayName string   `json:"display_name"`
+	Service     string   `json:"service"`
 	Type        string   `json:"type"`
 	Indicator   string   `json:"indicator"`
 	Objective   string   `json:"objective"`
@@ -220,7 +221,7 @@ func displayName(m domain.Meta) string {
 
 func summarize(ws *domain.Workspace, s *domain.SLT) SLTSummary {
 	l := portfolio.LabelOf(ws, s)
-	return SLTSummary{Name: s.Name(), DisplayName: l.DisplayName, Type: s.Spec.Type, Indicator: l.Indicator, Objective: l.Objective,
+	return SLTSummary{Name: s.Name(), DisplayName: l.DisplayName, Service: s.Spec.Service, Type: s.Spec.Type, Indicator: l.Indicator, Objective: l.Objective,
 		Period: s.Spec.Period, Owner: s.Spec.Owner, Feed: s.Spec.Feed, Supplier: l.Supplier, Tiers: l.Tiers}
 }
 

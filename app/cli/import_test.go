@@ -27,7 +27,7 @@ type importJSON struct {
 	Counts struct {
 		Read, Imported, Rejected, Empty, Warnings int
 	} `json:"counts"`
-	FindingCounts map[string]int `json:"findingCounts"`
+	FindingCounts map[string]int `json:"finding_counts"`
 	Findings      []struct {
 		Kind, Severity, Column, Raw, Message string
 		Row                                  int
@@ -170,7 +170,7 @@ func TestImportMessyCSVJSON(t *testing.T) {
 	out = mustRun(t, "--db", db, "--json", "batch", "show", "1")
 	var show struct {
 		Points int            `json:"points"`
-		Fs     map[string]int `json:"findings"`
+		Fs     map[string]int `json:"finding_counts"`
 	}
 	json.Unmarshal([]byte(out), &show)
 	if show.Points != 13 || show.Fs["duplicate"] != 1 {
