@@ -7,7 +7,10 @@ import (
 	"context"
 	"fmt"
 
+	"slate/internal/flight"
+	"slate/internal/jobs"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // App is an open workspace with its services, as one caller sees it: Open
@@ -29,6 +32,7 @@ type App struct {
 	Packs      *Packs
 	Session    *Session
 	Users      *Users
+	Actions    *Actions
 	Suppliers  *Suppliers
 	Design     *Design
 	CMDB       *CMDB
@@ -40,10 +44,10 @@ type App struct {
 
 // shared is the state every view of one open workspace shares.
 type shared struct {
-	jobs    *jobTable
-	uploads *uploadArea
-	flights *flights
-	drill   *drillCache
+	jobs    *jobs.Table
+	uploads *uploads.Area
+	flights *flight.Group
+	drill   *flight.Group
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
 	anchorKey string
 }
@@ -72,8 +76,8 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // wire builds the services on an open store, as the OS user (the person at
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
-	sh := &shared{jobs: newJobTable(st.Now), uploads: newUploadArea(st.Path()),
-		flights: &flights{}, drill: &drillCache{}}
+	sh := &shared{jobs: jobs.New(st.Now), uploads: uploads.New(st.Path()),
+		flights: &flight.Group{}, drill: &flight.Group{Keep: 4}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;
@@ -85,7 +89,7 @@ func wire(st *storage.Store) (*App, error) {
 		st.Close()
 		return nil, fmt.Errorf("recover interrupted imports: %w", err)
 	}
-	sh.uploads.sweep()
+	sh.uploads.Sweep()
 	return a, nil
 }
 
@@ -108,6 +112,7 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs, uploads: sh.uploads, caller: c}
 	a.Session = &Session{caller: c}
 	a.Users = &Users{store: st}
+	a.Actions = &Actions{store: st}
 	a.Suppliers = &Suppliers{store: st, caller: c}
 	a.Design = &Design{store: st}
 	a.CMDB = &CMDB{store: st, caller: c, uploads: sh.uploads}
@@ -131,13 +136,17 @@ func (a *App) Close() error { return a.store.Close() }
 // Store gives the CLI and tests the storage layer for operations with no UI (backup).
 func (a *App) Store() *storage.Store { return a.store }
 
+// DataVersion changes with every change committed to the workspace (import,
+// definition, decision): what the API's ETags are made of.
+func (a *App) DataVersion() (uint64, error) { return a.Compliance.dbVersion() }
+
 // Caller is who this view of the App acts as.
 func (a *App) Caller() Caller { return a.caller }
 
 // Bindings lists the services the window binds and `serve` exposes; every
 // exported method of each is an API method and needs a rule in access.go.
 func (a *App) Bindings() []any {
-	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users, a.Suppliers, a.Design, a.CMDB}
+	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users, a.Actions, a.Suppliers, a.Design, a.CMDB}
 }
 
 // Init makes path ("" = the default location) a workspace: a missing or empty

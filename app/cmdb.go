@@ -8,6 +8,7 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // CMDB holds the configuration items of the last CMDB import and ties SLT
@@ -16,7 +17,7 @@ import (
 type CMDB struct {
 	store   *storage.Store
 	caller  Caller
-	uploads *uploadArea
+	uploads *uploads.Area
 }
 
 // CMDBImport records a CMDB import: file, SHA-256, CIs added, changed, removed.
@@ -42,18 +43,18 @@ type CMDBQuery struct {
 // status, verified-at) the stored CI set, in one audited transaction
 // (cmdb.import). A refused file changes nothing and lists every problem.
 func (c *CMDB) Import(upload string) (CMDBImport, error) {
-	src, err := c.uploads.get(c.caller.Name, upload)
+	src, err := c.uploads.Get(c.caller.Name, upload)
 	if err != nil {
 		return CMDBImport{}, err
 	}
-	f, err := os.Open(src.path)
+	f, err := os.Open(src.Path)
 	if err != nil {
 		return CMDBImport{}, err
 	}
 	defer f.Close()
 	imp, err := cmdb.Import(c.store, f, src.Name)
-	if err == nil && src.owned {
-		c.uploads.done(src.ID)
+	if err == nil && src.Owned {
+		c.uploads.Done(src.ID)
 	}
 	return CMDBImport(imp), err
 }
@@ -102,7 +103,7 @@ func (c *CMDB) Check(q CMDBQuery) (CIReport, error) {
 type CIReport cmdb.Report
 
 // cmdbReport is Check for the drill-down: nil without a CMDB import.
-func cmdbReport(st *storage.Store, in compliance.Input, slt, period string) (*cmdb.Report, error) {
+func cmdbReport(st *storage.Store, in compliance.Input, slt, period string) (*CIReport, error) {
 	var cis []domain.CI
 	err := st.View(func(tx *storage.Tx) error {
 		var err error
@@ -113,5 +114,5 @@ func cmdbReport(st *storage.Store, in compliance.Input, slt, period string) (*cm
 		return nil, err
 	}
 	rep, err := cmdb.Check(in.Workspace, in.Source, cis, slt, period, in.At)
-	return &rep, err
+	return (*CIReport)(&rep), err
 }

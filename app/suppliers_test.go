@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"slate/internal/compliance"
 	"slate/internal/demo"
 )
 
@@ -62,7 +63,7 @@ func TestSupplierDataSetGivesTheSameNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := map[string]ReportRow{}
+	rows := map[string]compliance.Row{}
 	for _, r := range got.Rows {
 		rows[r.SLT+"/"+r.Tier+"/"+r.Period] = r
 	}

@@ -132,7 +132,7 @@ func attainment(v, target *float64, kind, unit string) string {
 	return plain.Value(*v, ratio, unit)
 }
 
-func target(r app.ReportRow) string {
+func target(r compliance.Row) string {
 	if r.Target == nil {
 		return "per tier"
 	}
@@ -181,7 +181,7 @@ func money(v *float64, cur string) string {
 
 // printStatuses lists each SLT's status in its reported period and why
 // (the same rule as the dashboard and the pack).
-func printStatuses(w io.Writer, sts []app.Status) {
+func printStatuses(w io.Writer, sts []compliance.Status) {
 	if len(sts) == 0 {
 		return
 	}
@@ -195,7 +195,7 @@ func printStatuses(w io.Writer, sts []app.Status) {
 }
 
 // printOwners names, per SLT, who answers for the target and for the data.
-func printOwners(w io.Writer, rows []app.ReportRow) {
+func printOwners(w io.Writer, rows []compliance.Row) {
 	seen := map[string]bool{}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, r := range rows {

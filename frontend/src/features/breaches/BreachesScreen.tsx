@@ -1,10 +1,10 @@
 // The breach log: missed periods ranked by priority (Pareto), filters, and
 // false positives recorded with a reason (audited; they leave the ranking).
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import { useSession } from '../../state/session';
-import type { Breach, BreachLog } from '../../api/breaches';
+import type { Breach } from '../../api/breaches';
 import { Badge } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { SearchField } from '../../components/ui/SearchField';
@@ -16,8 +16,8 @@ import { ParetoChart } from './ParetoChart';
 import { type ParetoMeasure, type StatusFilter, filterBreaches, paretoGroups } from './pareto';
 import * as fmt from '../../format';
 import './breaches.css';
+import { errorOf, useLoad } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 // A statistic's breach carries its unit; a share has none (an old server sends no unit: a target above 1 is a statistic).
 const isShare = (b: Breach) => !b.unit && (b.target === null || Math.abs(b.target) <= 1);
@@ -27,8 +27,7 @@ const fmtGoal = (b: Breach) => fmt.objective(b.op, b.target, isShare(b), b.unit)
 export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const api = useApi();
   const { can } = useSession();
-  const [log, setLog] = useState<BreachLog | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { data: log, error, reload: load } = useLoad(() => api.breaches.list(), [api]);
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query);
   const [status, setStatus] = useState<StatusFilter>('genuine');
@@ -39,18 +38,6 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setLog(await api.breaches.list());
-    } catch (e) {
-      setError(toError(e));
-    }
-  }, [api]);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const all = useMemo(() => log?.breaches ?? [], [log]);
   const rows = useMemo(() => filterBreaches(all, q, status, slt), [all, q, status, slt]);
@@ -82,7 +69,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
       setReason('');
       await load();
     } catch (e) {
-      setReasonError(toError(e).message);
+      setReasonError(errorOf(e).message);
     } finally {
       setBusy(false);
     }

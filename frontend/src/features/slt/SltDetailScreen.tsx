@@ -2,14 +2,13 @@
 // time to breach, seasonality, baseline band (Analysis.SLT); every period with
 // a link to its rows (Compliance.Report); a what-if target (Compliance.WhatIf);
 // breaches (Compliance.Breaches); assumptions and escalation path.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useApi } from '../../api';
-import type { SLTAnalysis } from '../../api/analysis';
-import type { ReportRow, Status, WhatIf } from '../../api/compliance';
-import type { Breach } from '../../api/breaches';
+import type { WhatIf } from '../../api/compliance';
 import { Button } from '../../components/ui/Button';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { href } from '../../state/route';
+import { useLoad } from '../../state/useLoad';
 
 import { TypeBadge } from '../portfolio/TypeBadge';
 import { BudgetBar, Breadcrumbs, RagPill, useServiceName } from '../portfolio/rag';
@@ -21,34 +20,19 @@ import './slt.css';
 export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: string; theme: string }) {
   const api = useApi();
   const serviceName = useServiceName();
-  const [a, setA] = useState<SLTAnalysis | null>(null);
-  const [aErr, setAErr] = useState<Error | null>(null);
-  const [rows, setRows] = useState<ReportRow[] | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [rowsErr, setRowsErr] = useState<Error | null>(null);
+  const { data: a, error: aErr, reload: reloadAnalysis } = useLoad(() => api.analysis.slt({ slt, tier }), [api, slt, tier]);
+  const { data: report, error: rowsErr, reload: reloadReport } = useLoad(() => api.compliance.report(slt), [api, slt]);
+  const rows = report?.rows ?? null;
+  const status = report?.status ?? null;
   const [raw, setRaw] = useState(false);
-  const [breaches, setBreaches] = useState<Breach[] | null>(null);
-
-  const load = useCallback(() => {
-    setA(null);
-    setAErr(null);
-    setRows(null);
-    setRowsErr(null);
-    const err = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
-    api.analysis.slt({ slt, tier }).then(setA, (e) => setAErr(err(e)));
-    api.compliance.report(slt).then(
-      (r) => {
-        setRows(r.rows);
-        setStatus(r.status);
-      },
-      (e) => setRowsErr(err(e)),
-    );
-    api.breaches.list().then(
-      (l) => setBreaches(l.breaches.filter((b) => b.slt === slt)),
-      () => setBreaches([]),
-    );
-  }, [api, slt, tier]);
-  useEffect(load, [load]);
+  const { data: breaches } = useLoad(
+    () => api.breaches.list().then((l) => l.breaches.filter((b) => b.slt === slt), () => []),
+    [api, slt],
+  );
+  const load = () => {
+    reloadAnalysis();
+    reloadReport();
+  };
 
   const def = a?.definition;
   const ratio = a?.analysis.ratio ?? true;
@@ -347,12 +331,12 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           {def && (
             <section className="card sltd__panel" aria-labelledby="as-h">
               <h2 id="as-h" className="card__title">Assumptions</h2>
-              {def.assumptions && (def.assumptions.expectedVolume || def.assumptions.dependencies?.length || def.assumptions.notes?.length) ? (
+              {def.assumptions && (def.assumptions.expected_volume || def.assumptions.dependencies?.length || def.assumptions.notes?.length) ? (
                 <dl className="sltd__kv">
-                  {def.assumptions.expectedVolume && (
+                  {def.assumptions.expected_volume && (
                     <div>
                       <dt>Expected volume</dt>
-                      <dd>{def.assumptions.expectedVolume}</dd>
+                      <dd>{def.assumptions.expected_volume}</dd>
                     </div>
                   )}
                   {!!def.assumptions.dependencies?.length && (

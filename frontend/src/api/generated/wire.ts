@@ -1,0 +1,342 @@
+// Generated from docs/openapi.json by frontend/scripts/gen-api.mjs (npm run gen:api): a type per schema, and where the wire may send null for a list.
+// Do not edit: change the Go DTOs, run `go generate ./app/serve` and `npm run gen:api`.
+
+import type { components, operations } from './openapi';
+
+/** T as the client hands it on: every list and map present ([] and {} for null or absent). */
+export type Wire<T> = [T] extends [(infer E)[] | null | undefined]
+  ? Wire<E>[]
+  : [T] extends [Record<string, unknown> | null | undefined]
+    ? string extends keyof NonNullable<T>
+      ? { [k: string]: Wire<NonNullable<T>[string]> }
+      : WireObject<T>
+    : WireObject<T>;
+/** The keys of T that hold a list or a map: always present on the client. */
+type Filled<T> = {
+  [K in keyof T]-?: [NonNullable<T[K]>] extends [unknown[]] ? K : string extends keyof NonNullable<T[K]> ? K : never;
+}[keyof T];
+type WireObject<T> = T extends object
+  ? { [K in keyof T as K extends Filled<T> ? never : K]: Wire<T[K]> } & { [K in keyof T as K extends Filled<T> ? K : never]-?: Wire<T[K]> }
+  : T;
+
+type Schemas = components["schemas"];
+/** The name of a schema ("Report"). */
+export type SchemaName = keyof Schemas;
+/** A schema by name, lists never null. */
+export type Schema<K extends SchemaName> = Wire<Schemas[K]>;
+
+/** ActionItem is an action with whether it is overdue today (in the workspace's zone). */
+export type ActionItem = Wire<Schemas["ActionItem"]>;
+/** ActionList is a page of improvement actions. */
+export type ActionList = Wire<Schemas["ActionList"]>;
+/** ActionQuery selects actions; empty fields select everything. Status is open, in_progress, done, dropped or live (open and in progress). */
+export type ActionQuery = Schemas["ActionQuery"];
+/** Adjustment is the seasonal adjustment of a daily series: when the day-of-week pattern is significant, each day's index (its weekday's mean − the overall mean) is subtracted before charting and trend fitting, so a quiet weekend is not a special cause. Met and capability still read the raw values. */
+export type Adjustment = Wire<Schemas["Adjustment"]>;
+/** Alert is a burn-rate rule that fired, with the numbers that fired it. */
+export type Alert = Wire<Schemas["Alert"]>;
+/** AlertList is the alerts screen: burn-rate alerts and trend warnings. */
+export type AlertList = Wire<Schemas["AlertList"]>;
+/** AlertQuery selects alerts at a time, optionally for one SLT. */
+export type AlertQuery = Schemas["AlertQuery"];
+/** Breach is when the fitted trend reaches the target. */
+export type AnalysisBreach = Wire<Schemas["AnalysisBreach"]>;
+/** AnalysisDefinition is what a reader needs to know about an SLT beside its numbers. */
+export type AnalysisDefinition = Wire<Schemas["AnalysisDefinition"]>;
+/** AnalyzeQuery selects an SLT and the periods to analyse. From and To are period keys (2026-01, 2026-Q1, a date ...); a period is analysed when it starts inside [From, To]. Baseline is "P..P" (period labels of the SLT); Tier picks one tier of a tiered SLT (default: its overall rows). At is the evaluation time (empty: now). Chart is "", "xmr", "p" or "laney-p"; Rules "nelson" (default) or "we". */
+export type AnalyzeQuery = Schemas["AnalyzeQuery"];
+/** AnchorResult says whether the stored chain still extends an anchored head. */
+export type AnchorResult = Wire<Schemas["AnchorResult"]>;
+/** ApplyResult says what an apply changed. */
+export type ApplyResult = Wire<Schemas["ApplyResult"]>;
+/** Assumptions are what an SLT's target assumes (the definition's assumptions, converted with (*Assumptions)(a)). */
+export type Assumptions = Wire<Schemas["Assumptions"]>;
+/** AuditAnchor is the chain head to keep outside the database. */
+export type AuditAnchor = Wire<Schemas["AuditAnchor"]>;
+/** AuditCheck chooses what Check verifies. */
+export type AuditCheck = Schemas["AuditCheck"];
+/** AuditEvent is one audit entry. */
+export type AuditEvent = Wire<Schemas["AuditEvent"]>;
+/** AuditVerification is the outcome of checking the chain, the data and an anchor: storage's verification, and what the anchor's signature says. */
+export type AuditVerification = Wire<Schemas["AuditVerification"]>;
+/** Band is the dynamic baseline: each period judged against the rolling median and percentile band of the periods before it. */
+export type Band = Wire<Schemas["Band"]>;
+/** BandPoint is the band for one period (nil values: no earlier periods). */
+export type BandPoint = Wire<Schemas["BandPoint"]>;
+/** BaselineUse is the phase I range actually used (1-based analysed periods). */
+export type BaselineUse = Wire<Schemas["BaselineUse"]>;
+/** Batch is one import: what was read, how it was mapped, what it counted, and its status (staging, published, reverted, discarded). */
+export type Batch = Wire<Schemas["Batch"]>;
+/** BatchCounts are the row counts of an import: Read = Imported + Rejected + Empty. */
+export type BatchCounts = Wire<Schemas["BatchCounts"]>;
+/** BatchDetail is one batch with its findings. */
+export type BatchDetail = Wire<Schemas["BatchDetail"]>;
+/** Breach is one missed period with its impact, priority and Pareto rank. */
+export type Breach = Wire<Schemas["Breach"]>;
+/** BreachList is a page of the breach log. */
+export type BreachList = Wire<Schemas["BreachList"]>;
+/** BreachLog is the breach screen. */
+export type BreachLog = Wire<Schemas["BreachLog"]>;
+/** BreachMark records a false-positive breach. */
+export type BreachMark = Wire<Schemas["BreachMark"]>;
+/** BreachQuery selects breaches whose period starts at or after Since (a period key or date). */
+export type BreachQuery = Schemas["BreachQuery"];
+/** Capability says whether the process, as it is, meets its target: how many analysed periods missed (all of them, and since the reference started: the current process), and the share of periods a stable process with the reference's centre and spread would miss. */
+export type Capability = Wire<Schemas["Capability"]>;
+/** Change is one entry of a record's history. */
+export type Change = Wire<Schemas["Change"]>;
+/** Chart is the control chart of the per-period values. */
+export type Chart = Wire<Schemas["Chart"]>;
+/** ChartPoint is one period on the chart. */
+export type ChartPoint = Wire<Schemas["ChartPoint"]>;
+/** Credit is what one contract owes (or earns) for one period. */
+export type Credit = Wire<Schemas["Credit"]>;
+/** Dashboard is everything the portfolio dashboard shows, in one call: a RAG status per SLT and service for the current period, budgets, the last 13 periods, firing alerts and root-cause analyses due. */
+export type Dashboard = Wire<Schemas["Dashboard"]>;
+/** DashboardCounts counts SLTs by RAG status. */
+export type DashboardCounts = Wire<Schemas["DashboardCounts"]>;
+/** DashboardFilters are the values the filters can take (over the whole workspace). */
+export type DashboardFilters = Wire<Schemas["DashboardFilters"]>;
+/** DashboardQuery selects the portfolio dashboard. At is the evaluation time (RFC 3339 or a date; empty: now, to the minute). Period is the reporting period the statuses judge (a key such as 2026-11; empty: each SLT's current period, or its previous one while the current has no data yet). The filters keep the services and SLTs that match every one given (case-insensitive); Type is SLA, OLA or UC. */
+export type DashboardQuery = Schemas["DashboardQuery"];
+/** DashboardRCA is an SLT missed rcaAfter periods in a row: a root-cause analysis is due. */
+export type DashboardRCA = Wire<Schemas["DashboardRCA"]>;
+/** DashboardSLT is one SLT's line: status, current period, tiers, sparkline. */
+export type DashboardSLT = Wire<Schemas["DashboardSLT"]>;
+/** DashboardService is one service with its SLTs; Status is the worst of them. */
+export type DashboardService = Wire<Schemas["DashboardService"]>;
+/** DashboardTier is one tier's row in the same period as the SLT's Current. */
+export type DashboardTier = Wire<Schemas["DashboardTier"]>;
+/** Document is one definition as a manifest document: the same document `slate apply` reads (apiVersion, kind, metadata, spec). */
+export type Document = Wire<Schemas["Document"]>;
+/** DrillBatch is the import a row came from. */
+export type DrillBatch = Wire<Schemas["DrillBatch"]>;
+/** DrillRow is one stored point (a file row) and how it counts in the period. */
+export type DrillRow = Wire<Schemas["DrillRow"]>;
+export type Error = Schemas["Error"];
+/** EscalationLevel is one step of an SLT's escalation path. */
+export type EscalationLevel = Wire<Schemas["EscalationLevel"]>;
+/** Evidence is a file attached to an exception; its bytes are kept in the evidence bucket under their SHA-256. */
+export type Evidence = Wire<Schemas["Evidence"]>;
+/** Exception is one exception with its evidence and decision. */
+export type Exception = Wire<Schemas["Exception"]>;
+/** ExceptionDecision approves or rejects an exception; the decider is the caller, who must not be the requester. */
+export type ExceptionDecision = Schemas["ExceptionDecision"];
+/** ExceptionRequest asks to exclude [From, To) (RFC 3339) from an SLT. The requester is the caller: whoever the token (or the OS account) belongs to. */
+export type ExceptionRequest = Schemas["ExceptionRequest"];
+/** FeedInfo describes a feed for the import wizard: its shape, the fields a mapping needs, and its saved mapping. */
+export type FeedInfo = Wire<Schemas["FeedInfo"]>;
+/** FileData is a file's bytes for the UI (base64 in JSON): the browser saves it as a download. */
+export type FileData = Wire<Schemas["FileData"]>;
+/** Finding is one problem found in a file. */
+export type Finding = Wire<Schemas["Finding"]>;
+/** Ignored is a window that does not exclude anything, and why. */
+export type Ignored = Wire<Schemas["Ignored"]>;
+/** ImportRequest says what to import and how. */
+export type ImportRequest = Schemas["ImportRequest"];
+/** ImportResult is the outcome of one import. */
+export type ImportResult = Wire<Schemas["ImportResult"]>;
+/** Job is the state of one background job as the UI sees it. */
+export type Job = Wire<Schemas["Job"]>;
+/** Links tie an action to what it is about. SLT, tier, period and breach name the miss; RCA, review, meeting and improvement the records it came from; service and supplier who is concerned (taken from the SLT when not given). */
+export type Links = Wire<Schemas["Links"]>;
+/** Mapping says which columns of a file hold which fields of a feed's points. It has the fields of the definition's mapping (the conversion domain.Mapping(m) keeps them in step) in the wire's casing. */
+export type Mapping = Wire<Schemas["Mapping"]>;
+/** Me is the signed-in caller with its rights. */
+export type Me = Wire<Schemas["Me"]>;
+/** Meta is a definition's metadata block. */
+export type Meta = Wire<Schemas["Meta"]>;
+/** NewUser is a new user with its token, which is never shown again. */
+export type NewUser = Wire<Schemas["NewUser"]>;
+/** NewUserRequest names a new user, its role and, for role supplier, the Supplier definition it speaks for. */
+export type NewUserRequest = Schemas["NewUserRequest"];
+/** Note is a dated remark on a record. */
+export type Note = Wire<Schemas["Note"]>;
+/** Overview is the first screen: the workspace's services and their SLTs. */
+export type Overview = Wire<Schemas["Overview"]>;
+/** PackDownload is a produced pack file's bytes (base64 in JSON). */
+export type PackDownload = Wire<Schemas["PackDownload"]>;
+/** PackFile is one file of a pack. */
+export type PackFile = Wire<Schemas["PackFile"]>;
+/** PackQuery selects what a pack covers. The files go to the packs folder ("packs" next to the database); the CLI writes them where its user says (Local.BuildPack). */
+export type PackQuery = Schemas["PackQuery"];
+/** PackResult says what Build wrote. */
+export type PackResult = Wire<Schemas["PackResult"]>;
+/** PackVerification is the outcome of checking a pack file against the data. */
+export type PackVerification = Wire<Schemas["PackVerification"]>;
+/** PreviewResult shows how a file would be read, before importing it. */
+export type PreviewResult = Wire<Schemas["PreviewResult"]>;
+/** Problem is an RFC 9457 problem detail: what went wrong, in plain words. */
+export type Problem = Schemas["Problem"];
+/** Report is every SLT (and tier, and composite) per period, with credits and statuses. */
+export type Report = Wire<Schemas["Report"]>;
+/** ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now. Recent keeps each SLT's last complete period and the running one (without Period). */
+export type ReportQuery = Schemas["ReportQuery"];
+/** Result is the analysis of one SLT series. Values are in the series' units (fractions for ratio SLTs); slopes are per period. */
+export type Result = Wire<Schemas["Result"]>;
+/** ResultsRebuild is what RebuildResults did. */
+export type ResultsRebuild = Wire<Schemas["ResultsRebuild"]>;
+/** RollbackQuery evaluates a rule over a feed between From and To (empty: all data). */
+export type RollbackQuery = Schemas["RollbackQuery"];
+/** RollbackResult lists when a rollback rule held on a feed. */
+export type RollbackResult = Wire<Schemas["RollbackResult"]>;
+/** RollbackRule is "METRIC OP NUMBER for DURATION [every STEP]", e.g. "error_rate > 0.02 for 15m": the feed is cut into STEP buckets (default 1m, aligned to the Unix epoch); the rule holds once the condition is true in every bucket of an unbroken run of buckets lasting at least DURATION. A bucket without data breaks the run. */
+export type RollbackRule = Wire<Schemas["RollbackRule"]>;
+/** RollbackSpan is one stretch during which the rule held. */
+export type RollbackSpan = Wire<Schemas["RollbackSpan"]>;
+/** Row is one period of one SLT, tier or composite, as reports show it. Null (nil) means not applicable or no data, as docs/metrics.md says. Unit is the unit of a statistic's attainment and target ("ms"); shares have none. */
+export type Row = Wire<Schemas["Row"]>;
+/** RowsPage is one page of the rows behind a figure, with the figure itself and the tally of every row of the period (not just the page), so a reader can check that the rows add up to the figure. */
+export type RowsPage = Wire<Schemas["RowsPage"]>;
+/** RowsQuery selects the rows behind one period's figure of an SLT (or one tier of it), a page at a time. Period is the SLT's period key (2026-10, 2026-W07, 2026-10-05 ...). At is the evaluation time (empty: now; pass the dashboard's at so the figures agree). Status keeps rows with that status (good, bad, excluded, out-of-scope, counted) or, with "findings", the rows that have findings. Sort is "" (time), "-time", "value" or "-value". Limit is at most 5000 (default 200). */
+export type RowsQuery = Schemas["RowsQuery"];
+/** RowsTally sums the units of every row of the period by status. For availability, slices without probes are tallied apart (Gap*), so Good + GapGood is the figure's good, and so on. */
+export type RowsTally = Wire<Schemas["RowsTally"]>;
+/** SLTAnalysis is the definition summary and the analysis of one SLT. */
+export type SLTAnalysis = Wire<Schemas["SLTAnalysis"]>;
+/** SLTList is a page of SLTs. */
+export type SLTList = Wire<Schemas["SLTList"]>;
+/** SLTSummary is one SLT as a line of the portfolio. */
+export type SLTSummary = Wire<Schemas["SLTSummary"]>;
+/** SeasonIndex is an additive seasonal index: group mean − overall mean (weighted by the samples' weights), in the series' units. */
+export type SeasonIndex = Wire<Schemas["SeasonIndex"]>;
+/** Seasonality holds seasonal indices from the samples. */
+export type Seasonality = Wire<Schemas["Seasonality"]>;
+/** ServiceSummary is one service with its SLTs. */
+export type ServiceSummary = Wire<Schemas["ServiceSummary"]>;
+/** Skipped is a period left out of the analysis, with the reason. */
+export type Skipped = Wire<Schemas["Skipped"]>;
+/** SparkPoint is one period of the sparkline. */
+export type SparkPoint = Wire<Schemas["SparkPoint"]>;
+/** Status is an SLT's state in a reporting period and the reasons that made it so. */
+export type Status = Wire<Schemas["Status"]>;
+/** Suggestion is a proposed mapping for a file. */
+export type Suggestion = Wire<Schemas["Suggestion"]>;
+/** Tier is one (calendar, objective) pair of a tiered SLT. */
+export type Tier = Wire<Schemas["Tier"]>;
+/** Trend is the linear trend of the values against the period number 1..n. */
+export type Trend = Wire<Schemas["Trend"]>;
+/** TrendWarning projects the current burn to the end of the period. */
+export type TrendWarning = Wire<Schemas["TrendWarning"]>;
+/** UploadChunk is one piece of a file sent by the browser. */
+export type UploadChunk = Schemas["UploadChunk"];
+/** UploadedFile is the state of an upload; its ID is what Preview, Start and Packs.Verify take. */
+export type UploadedFile = Wire<Schemas["UploadedFile"]>;
+/** UserInfo is a user as lists show it (never the token or its hash). */
+export type UserInfo = Wire<Schemas["UserInfo"]>;
+/** Verdict is the plain-language conclusion: short sentences a manager can act on (Text), with the rule jargon one level below (Details). */
+export type Verdict = Wire<Schemas["Verdict"]>;
+/** Violation is one run-rule signal: the rule (nelson-1..8, we-1..4, or mr-1 for a moving range above its limit on an XmR chart), the 1-based point completing the pattern and the span of the pattern, with their period labels. */
+export type Violation = Wire<Schemas["Violation"]>;
+/** VolumeRange is the volume an SLT's target was negotiated on, as numbers: units of its feed (items, rows, events; the total of a counts feed) per day, week or month. A complete period whose average lies outside it makes a review due. */
+export type VolumeRange = Wire<Schemas["VolumeRange"]>;
+/** Warning is something a reader of the numbers must know. */
+export type Warning = Wire<Schemas["Warning"]>;
+/** WhatIf judges an SLT's past periods at another target. */
+export type WhatIf = Wire<Schemas["WhatIf"]>;
+/** WhatIfPeriod is one past period judged at the proposed target. */
+export type WhatIfPeriod = Wire<Schemas["WhatIfPeriod"]>;
+/** WhatIfQuery proposes a target for an SLT. */
+export type WhatIfQuery = Schemas["WhatIfQuery"];
+/** WindowBurn is the burn rate of one window. */
+export type WindowBurn = Wire<Schemas["WindowBurn"]>;
+
+/** The UI transport's methods ("Compliance.Report"). */
+export type Method = keyof operations & `${string}.${string}`;
+/** A method's arguments, in order. */
+export type MethodArgs<M extends Method> = operations[M] extends { requestBody: { content: { "application/json": infer A } } }
+  ? (A extends unknown[] ? A : [])
+  : [];
+/** A method's result, lists never null. */
+export type MethodResult<M extends Method> = Wire<operations[M]["responses"][200]["content"]["application/json"]>;
+
+export type Fix = string | 0 | { l: Fix } | { m: Fix } | { o: Record<string, Fix> };
+
+/** Where each schema may hold null for a list or map. */
+export const fixes: Record<string, Fix> = {
+  "ActionItem": {"o":{"history":{"l":0},"notes":{"l":0}}},
+  "ActionList": {"o":{"items":{"l":"ActionItem"}}},
+  "Adjustment": {"o":{"days":{"l":0},"index":{"l":0},"labels":{"l":0}}},
+  "Alert": {"o":{"windows":{"l":0}}},
+  "AlertList": {"o":{"alerts":{"l":"Alert"},"trends":{"l":0}}},
+  "AnalysisDefinition": {"o":{"assumptions":"Assumptions","escalation":{"l":0},"tiers":{"l":0}}},
+  "ApplyResult": {"o":{"created":{"l":0},"unchanged":{"l":0},"updated":{"l":0}}},
+  "Assumptions": {"o":{"dependencies":{"l":0},"notes":{"l":0}}},
+  "Band": {"o":{"outside":{"l":0},"points":{"l":0}}},
+  "Batch": {"o":{"finding_counts":{"m":0},"header":{"l":0}}},
+  "BatchDetail": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0}}},
+  "BreachList": {"o":{"items":{"l":0}}},
+  "BreachLog": {"o":{"breaches":{"l":0}}},
+  "Capability": {"o":{"missed_labels":{"l":0}}},
+  "Chart": {"o":{"points":{"l":"ChartPoint"},"violations":{"l":"Violation"}}},
+  "ChartPoint": {"o":{"rules":{"l":0}}},
+  "Dashboard": {"o":{"alerts":{"l":"Alert"},"filters":"DashboardFilters","problems":{"l":0},"rca_due":{"l":0},"services":{"l":"DashboardService"},"trends":{"l":0}}},
+  "DashboardFilters": {"o":{"business_units":{"l":0},"product_lines":{"l":0},"suppliers":{"l":0},"types":{"l":0}}},
+  "DashboardSLT": {"o":{"components":{"l":0},"reasons":{"l":0},"spark":{"l":0},"tiers":{"l":0}}},
+  "DashboardService": {"o":{"slts":{"l":"DashboardSLT"}}},
+  "DrillRow": {"o":{"findings":{"l":0}}},
+  "Exception": {"o":{"evidence":{"l":0}}},
+  "FeedInfo": {"o":{"optional":{"l":0},"required":{"l":0}}},
+  "ImportResult": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0},"severities":{"m":0}}},
+  "Me": {"o":{"methods":{"l":0},"rights":{"l":0}}},
+  "Overview": {"o":{"services":{"l":"ServiceSummary"}}},
+  "PackQuery": {"o":{"formats":{"l":0},"services":{"l":0}}},
+  "PackResult": {"o":{"files":{"l":0}}},
+  "PackVerification": {"o":{"components":{"l":0},"services":{"l":0}}},
+  "PreviewResult": {"o":{"header":{"l":0},"samples":{"l":{"l":0}},"sheets":{"l":0},"suggestion":"Suggestion"}},
+  "Problem": {"o":{"result":"ImportResult"}},
+  "Report": {"o":{"credits":{"l":0},"ignored_windows":{"l":0},"rows":{"l":0},"statuses":{"l":"Status"},"warnings":{"l":0}}},
+  "Result": {"o":{"adjustment":"Adjustment","baseline_band":"Band","capability":"Capability","chart":"Chart","seasonality":"Seasonality","skipped":{"l":0},"trend":"Trend","verdict":"Verdict"}},
+  "ResultsRebuild": {"o":{"problems":{"l":0}}},
+  "RollbackResult": {"o":{"spans":{"l":0}}},
+  "RowsPage": {"o":{"batches":{"l":0},"components":{"l":0},"periods":{"l":0},"rows":{"l":"DrillRow"}}},
+  "SLTAnalysis": {"o":{"analysis":"Result","definition":"AnalysisDefinition"}},
+  "SLTList": {"o":{"items":{"l":"SLTSummary"}}},
+  "SLTSummary": {"o":{"tiers":{"l":0}}},
+  "SeasonIndex": {"o":{"index":{"l":0},"labels":{"l":0},"weight":{"l":0}}},
+  "Seasonality": {"o":{"day_of_week":"SeasonIndex","hour_of_day":"SeasonIndex"}},
+  "ServiceSummary": {"o":{"slts":{"l":"SLTSummary"}}},
+  "Status": {"o":{"reasons":{"l":0}}},
+  "Suggestion": {"o":{"missing":{"l":0},"notes":{"l":0}}},
+  "Trend": {"o":{"slope_ci":{"l":0}}},
+  "Verdict": {"o":{"details":{"l":0}}},
+  "Violation": {"o":{"span":{"l":0},"span_labels":{"l":0}}},
+  "WhatIf": {"o":{"periods":{"l":0},"warnings":{"l":0}}},
+};
+
+/** Where each method's result may hold null for a list or map. */
+export const results: Record<string, Fix> = {
+  "Actions.List": {"l":"ActionItem"},
+  "Analysis.SLT": "SLTAnalysis",
+  "Audit.Log": {"l":0},
+  "Compliance.Alerts": "AlertList",
+  "Compliance.Breaches": "BreachLog",
+  "Compliance.Dashboard": "Dashboard",
+  "Compliance.RebuildResults": "ResultsRebuild",
+  "Compliance.Report": "Report",
+  "Compliance.Rollback": "RollbackResult",
+  "Compliance.Rows": "RowsPage",
+  "Compliance.WhatIf": "WhatIf",
+  "Exceptions.Approve": "Exception",
+  "Exceptions.List": {"l":"Exception"},
+  "Exceptions.Reject": "Exception",
+  "Exceptions.Request": "Exception",
+  "Imports.Batch": "BatchDetail",
+  "Imports.Batches": {"l":"Batch"},
+  "Imports.Feeds": {"l":"FeedInfo"},
+  "Imports.Import": "ImportResult",
+  "Imports.Preview": "PreviewResult",
+  "Imports.Revert": "Batch",
+  "Imports.Suggest": "Suggestion",
+  "Jobs.List": {"l":0},
+  "Packs.Build": "PackResult",
+  "Packs.List": {"l":0},
+  "Packs.Verify": "PackVerification",
+  "Packs.VerifyStored": "PackVerification",
+  "Session.Me": "Me",
+  "Users.List": {"l":0},
+  "Workspace.Apply": "ApplyResult",
+  "Workspace.Definitions": {"l":0},
+  "Workspace.LoadDemo": "ApplyResult",
+  "Workspace.Overview": "Overview",
+};
