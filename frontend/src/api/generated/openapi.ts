@@ -122,6 +122,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/CMDB/Check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check counts an SLT's rows in a period by the state of their CI: unknown to the CMDB, not verified in the last 90 days, verified, or naming none.
+         * @description Check counts an SLT's rows in a period by the state of their CI: unknown to the CMDB, not verified in the last 90 days, verified, or naming none.
+         */
+        post: operations["CMDB.Check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/CMDB/Import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import makes an uploaded CMDB export (CSV: CI id, name, class, owner, status, verified-at) the stored CI set, in one audited transaction (cmdb.import).
+         * @description Import makes an uploaded CMDB export (CSV: CI id, name, class, owner, status, verified-at) the stored CI set, in one audited transaction (cmdb.import). A refused file changes nothing and lists every problem.
+         */
+        post: operations["CMDB.Import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/CMDB/List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List gives the stored CIs, each verified or not as of now and with the SLTs that declare it; CIs an SLT declares that the CMDB lacks are listed as unknown.
+         * @description List gives the stored CIs, each verified or not as of now and with the SLTs that declare it; CIs an SLT declares that the CMDB lacks are listed as unknown.
+         */
+        post: operations["CMDB.List"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/Compliance/Alerts": {
         parameters: {
             query?: never;
@@ -296,6 +356,66 @@ export interface paths {
          * @description WhatIf judges every complete past period of an SLT at a proposed target.
          */
         post: operations["Compliance.WhatIf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Design/Capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capacity checks whether Servers meet the target for the arrivals and handle time (given, or read from a feed), and the smallest team that does.
+         * @description Capacity checks whether Servers meet the target for the arrivals and handle time (given, or read from a feed), and the smallest team that does. An overloaded team (more work than servers) is an error that says how many keep up and how many meet the target.
+         */
+        post: operations["Design.Capacity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Design/Change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change prices a change window in error budget, for the change advisory board: the budget the window consumes in its period (counted, or excluded as registered maintenance), the budget left after it, and whether the SLT still meets its target at its current burn.
+         * @description Change prices a change window in error budget, for the change advisory board: the budget the window consumes in its period (counted, or excluded as registered maintenance), the budget left after it, and whether the SLT still meets its target at its current burn.
+         */
+        post: operations["Design.Change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Design/NewSLT": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * NewSLT drafts an SLT from a template (indicator, period, objective, calendar, escalation defaults) for a service and a feed.
+         * @description NewSLT drafts an SLT from a template (indicator, period, objective, calendar, escalation defaults) for a service and a feed. Nothing is stored: review the YAML, then apply it. A name the naming conventions refuse, a feed of the wrong shape or a name in use is an error.
+         */
+        post: operations["Design.NewSLT"];
         delete?: never;
         options?: never;
         head?: never;
@@ -502,6 +622,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/Imports/Layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Layout is the layout of a feed's files and the instructions its template carries (for a CSV template, which has no second sheet, to send along).
+         * @description Layout is the layout of a feed's files and the instructions its template carries (for a CSV template, which has no second sheet, to send along).
+         */
+        post: operations["Imports.Layout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/Imports/Preview": {
         parameters: {
             query?: never;
@@ -596,6 +736,26 @@ export interface paths {
          * @description Suggest proposes a mapping for a file's header and sample rows (the import wizard; the CLI and an import without a mapping use the same function, ingest.Suggest).
          */
         post: operations["Imports.Suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Imports/TemplateCSV": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * TemplateCSV is the CSV template of a feed as a download: the header line its mapping reads, with the delimiter of its decimal convention.
+         * @description TemplateCSV is the CSV template of a feed as a download: the header line its mapping reads, with the delimiter of its decimal convention. Layout gives the instructions to send along.
+         */
+        post: operations["Imports.TemplateCSV"];
         delete?: never;
         options?: never;
         head?: never;
@@ -836,6 +996,86 @@ export interface paths {
          * @description Me returns the caller: the token's user in the browser, the OS user in the window.
          */
         post: operations["Session.Me"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Suppliers/Check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check reports every end-to-end SLT's components: gaps (no contract), overlaps (two contracts), orphan contracts, whether the components' targets allow the end-to-end target (and which part must improve, by how much), and per period whether the parts met theirs while the whole missed.
+         * @description Check reports every end-to-end SLT's components: gaps (no contract), overlaps (two contracts), orphan contracts, whether the components' targets allow the end-to-end target (and which part must improve, by how much), and per period whether the parts met theirs while the whole missed.
+         */
+        post: operations["Suppliers.Check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Suppliers/DataSet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * DataSet is one feed of a supplier's shared data set as a download: the feed's published rows of the period in the feed's own layout (an XLSX the supplier can check and import as it is).
+         * @description DataSet is one feed of a supplier's shared data set as a download: the feed's published rows of the period in the feed's own layout (an XLSX the supplier can check and import as it is). A supplier user gets the feeds it delivers only. Every download is audited (export.dataset).
+         */
+        post: operations["Suppliers.DataSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Suppliers/Maturity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Maturity scores each supplier's latest maturity assessment by area beside its record on its contract SLTs (periods met, credits, trend) and flags where they disagree.
+         * @description Maturity scores each supplier's latest maturity assessment by area beside its record on its contract SLTs (periods met, credits, trend) and flags where they disagree.
+         */
+        post: operations["Suppliers.Maturity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Suppliers/Scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scope is what a joint review with a supplier covers: its contracts, the SLTs it is bound to or delivers the data of, their feeds and the batches of the period, its contingency plan and assessments.
+         * @description Scope is what a joint review with a supplier covers: its contracts, the SLTs it is bound to or delivers the data of, their feeds and the batches of the period, its contingency plan and assessments.
+         */
+        post: operations["Suppliers.Scope"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1291,6 +1531,62 @@ export interface components {
             unchanged: string[] | null;
             updated: string[] | null;
         };
+        /** @description AreaScore is Σ(question weight × score) / Σ question weight over the answered questions of one area. */
+        AreaScore: {
+            /** Format: int64 */
+            answered: number;
+            id: string;
+            name: string;
+            /** Format: int64 */
+            questions: number;
+            /** Format: double */
+            score: number | null;
+            /** Format: double */
+            weight: number;
+        };
+        /** @description Assessment is the window's cost for one SLT. */
+        Assessment: {
+            /**
+             * Format: double
+             * @description ErrorRate is the share of the window's units assumed bad.
+             */
+            error_rate: number;
+            /** Format: date-time */
+            from: string;
+            /** @description Impacts has one entry per tier and period the window falls in. */
+            impacts: components["schemas"]["Impact"][] | null;
+            kind: string;
+            meets_planned: boolean;
+            /** @description Meets: the SLT would still meet its target (every tier, every period) with the window counted as unplanned, and as planned maintenance. */
+            meets_unplanned: boolean;
+            owner: string;
+            service: string;
+            /** @description Skipped says why an SLT of a service has no budget to assess (statistics, composites). */
+            skipped?: string;
+            slt: string;
+            /** Format: date-time */
+            to: string;
+            verdict: string;
+        };
+        /** @description AssessmentScore is an assessment scored against its model. */
+        AssessmentScore: {
+            /** Format: int64 */
+            answered: number;
+            areas: components["schemas"]["AreaScore"][] | null;
+            assessment: string;
+            assessor: string;
+            band: string;
+            complete: boolean;
+            date: string;
+            model: string;
+            /** Format: int64 */
+            questions: number;
+            /**
+             * Format: double
+             * @description Score is Σ(area weight × area score) / Σ area weight over the areas with answers; nil without any.
+             */
+            score: number | null;
+        };
         /** @description Assumptions are what an SLT's target assumes (the definition's assumptions, converted with (*Assumptions)(a)). */
         Assumptions: {
             dependencies?: string[] | null;
@@ -1515,6 +1811,20 @@ export interface components {
             /** Format: date-time */
             to?: string;
         };
+        /** @description BatchRef names one import batch of a scoped feed. */
+        BatchRef: {
+            feed: string;
+            file: string;
+            /** Format: date-time */
+            from?: string;
+            id: number;
+            /** Format: date-time */
+            imported?: string;
+            sha256: string;
+            status: string;
+            /** Format: date-time */
+            to?: string;
+        };
         /** @description Breach is one missed period with its impact, priority and Pareto rank. */
         Breach: {
             /** Format: double */
@@ -1617,6 +1927,73 @@ export interface components {
             since: string;
             text: string;
         };
+        /** @description CapacityAnswer is the Erlang C answer, with the demand read from the feed when one was named and where each input came from ("given" or "feed"). */
+        CapacityAnswer: {
+            arrivals_source: string;
+            demand: components["schemas"]["Demand"] | null;
+            handle_time_source: string;
+            result: components["schemas"]["CapacityResult"];
+        };
+        /** @description CapacityQuery is one capacity question. Arrivals ("100/h", "2/min") and HandleTime ("3m", "180s") may be left empty with FromFeed: the feed's busiest hour of the week and its mean handle time (From and To bound the data read; empty: all of it). Servers 0 asks for the smallest team only. */
+        CapacityQuery: {
+            arrivals: string;
+            from: string;
+            from_feed: string;
+            handle_time: string;
+            /** Format: int64 */
+            servers: number;
+            /** @description Target is the share answered within a wait: "80% in 20s". */
+            target: string;
+            to: string;
+        };
+        /** @description Result answers it with the Erlang C model: Poisson arrivals, exponential handle times, K identical servers, one queue, nobody gives up waiting. */
+        CapacityResult: {
+            /** Format: double */
+            arrivals_per_hour: number;
+            /** Format: double */
+            asa_seconds: number;
+            /** Format: double */
+            handle_time_seconds: number;
+            /** @description Meets says whether Servers meets the target. */
+            meets: boolean;
+            /**
+             * Format: double
+             * @description The figures for Servers (see Sizing).
+             */
+            occupancy: number;
+            /**
+             * Format: int64
+             * @description Required is the smallest number of servers that meets the target.
+             */
+            required_servers: number;
+            /** Format: double */
+            required_service_level: number;
+            /** Format: int64 */
+            servers: number;
+            /** Format: double */
+            service_level: number;
+            /** @description Table shows the sizes around the answer, from the smallest stable one. */
+            table: components["schemas"]["Sizing"][] | null;
+            target: components["schemas"]["Target"];
+            /**
+             * Format: double
+             * @description Traffic A = arrivals per hour × handle time in hours (erlangs: servers' worth of work).
+             */
+            traffic_erlangs: number;
+            verdict: string;
+            /** Format: double */
+            wait_probability: number;
+        };
+        /** @description ChainQuery selects the measured periods of the chain check: Period keeps one period key (or the periods starting inside it); At is the evaluation time (RFC 3339 or a date; empty: now). */
+        ChainQuery: {
+            at: string;
+            period: string;
+        };
+        /** @description ChainReport is the end-to-end coverage of the workspace (supply.Check). */
+        ChainReport: {
+            end_to_end: components["schemas"]["EndToEnd"][] | null;
+            orphans: components["schemas"]["Orphan"][] | null;
+        };
         /** @description Change is one entry of a record's history. */
         Change: {
             actor: string;
@@ -1626,6 +2003,20 @@ export interface components {
             field: string;
             from?: string;
             to?: string;
+        };
+        /** @description ChangeImpact is what the window costs each SLT it touches. */
+        ChangeImpact: {
+            assessments: components["schemas"]["Assessment"][] | null;
+        };
+        /** @description ChangeQuery is a change window [From, To) for one SLT or for every SLT of a service. ExpectedErrorRate is the share of units expected to fail during the window (nil: all of them, the service is down). */
+        ChangeQuery: {
+            at: string;
+            /** Format: double */
+            expected_error_rate: number | null;
+            from: string;
+            service: string;
+            slt: string;
+            to: string;
         };
         /** @description Chart is the control chart of the per-period values. */
         Chart: {
@@ -1699,6 +2090,137 @@ export interface components {
             ucl: number;
             /** Format: double */
             value: number;
+        };
+        /** @description CIReport counts an SLT's rows in a period by the state of their CI. */
+        CIReport: {
+            cis: components["schemas"]["CIRows"][] | null;
+            declared: components["schemas"]["CIState"][] | null;
+            /** Format: date-time */
+            end: string;
+            feed: string;
+            /** Format: int64 */
+            flagged: number;
+            /** Format: int64 */
+            max_age_days: number;
+            message: string;
+            period: string;
+            /** Format: date-time */
+            reference: string;
+            /** Format: int64 */
+            rows: number;
+            /** Format: double */
+            share: number | null;
+            slt: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: int64 */
+            unknown: number;
+            /** Format: int64 */
+            unverified: number;
+            /** Format: int64 */
+            without_ci: number;
+        };
+        /** @description CIRows is one CI's rows in the period. */
+        CIRows: {
+            id: string;
+            name?: string;
+            owner?: string;
+            /** Format: int64 */
+            rows: number;
+            state: string;
+            status?: string;
+            /** Format: date-time */
+            verified_at?: string;
+        };
+        /** @description CIState is a CI as the CMDB knows it. */
+        CIState: {
+            id: string;
+            name?: string;
+            owner?: string;
+            state: string;
+            status?: string;
+            /** Format: date-time */
+            verified_at?: string;
+        };
+        /** @description CMDBFinding is one SLT period's rows from unknown or unverified CIs. */
+        CMDBFinding: {
+            /** Format: int64 */
+            flagged: number;
+            message: string;
+            period: string;
+            /** Format: int64 */
+            rows: number;
+            /**
+             * Format: double
+             * @description Share = Flagged / Rows.
+             */
+            share: number;
+            slt: string;
+            /** Format: int64 */
+            unknown: number;
+            /** Format: int64 */
+            unverified: number;
+        };
+        /** @description CMDBImport records a CMDB import: file, SHA-256, CIs added, changed, removed. */
+        CMDBImport: {
+            /** Format: int64 */
+            added: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            changed: number;
+            /** Format: int64 */
+            cis: number;
+            file: string;
+            /** Format: int64 */
+            removed: number;
+            sha256: string;
+            /** Format: int64 */
+            size: number;
+        };
+        /** @description CMDBList is the stored CI set, each CI with its state now. */
+        CMDBList: {
+            /** Format: date-time */
+            at: string;
+            cis: components["schemas"]["ListedCI"][] | null;
+            /** @description Import is the last CMDB import; nil before the first. */
+            import: components["schemas"]["CMDBImport"] | null;
+            /** Format: int64 */
+            max_age_days: number;
+        };
+        /** @description CMDBQuery selects an SLT's period (its period key; empty: the running one). */
+        CMDBQuery: {
+            at: string;
+            period: string;
+            slt: string;
+        };
+        /** @description Component is one direct part of an end-to-end SLT. */
+        Component: {
+            contracts: string[] | null;
+            /** @description Nested: the component declares components of its own. */
+            nested: boolean;
+            op: string;
+            relation: string;
+            slt: string;
+            suppliers: string[] | null;
+            /** Format: double */
+            target: number;
+        };
+        /** @description Contact is someone to call when the plan runs. */
+        Contact: {
+            email: string;
+            name: string;
+            phone: string;
+            role: string;
+        };
+        /** @description Contingency is a supplier's contingency plan as a review shows it (the definition's spec.contingency). */
+        Contingency: {
+            contacts: components["schemas"]["Contact"][] | null;
+            failover: string;
+            /** @description LastTested is when the plan was last exercised (YYYY-MM-DD). */
+            last_tested: string;
+            trigger: string;
+            workaround: string;
         };
         /** @description Credit is what one contract owes (or earns) for one period. */
         Credit: {
@@ -1835,6 +2357,48 @@ export interface components {
             row: components["schemas"]["Row"] | null;
             status: string;
         };
+        /** @description DataSetQuery names one feed of a supplier's review scope and the period. */
+        DataSetQuery: {
+            feed: string;
+            period: string;
+            supplier: string;
+        };
+        /** @description Demand is the load a feed's stored data shows, for a capacity check. */
+        Demand: {
+            /**
+             * Format: int64
+             * @description Arrivals counts the items opened (item feeds) or events (event feeds) in [From, To).
+             */
+            arrivals: number;
+            /**
+             * Format: date-time
+             * @description BusiestHour is the single clock hour with the most arrivals.
+             */
+            busiest_hour: string;
+            /** Format: int64 */
+            busiest_hour_arrivals: number;
+            feed: string;
+            /** Format: date-time */
+            from: string;
+            /**
+             * Format: double
+             * @description HandleTimeSeconds is the mean of resolved − opened − paused over the items opened and resolved in [From, To) (item feeds only; nil for events, which carry no durations). It includes any time an item waited, so it is an upper bound of the work per item.
+             */
+            handle_time_seconds: number | null;
+            note: string;
+            /**
+             * Format: double
+             * @description PeakPerHour is the busiest hour of the week on average: for each of the 168 hours of a week (in the feed's zone), the arrivals in it divided by how often that hour occurs in [From, To); the largest of these.
+             */
+            peak_arrivals_per_hour: number;
+            peak_slot: string;
+            /** Format: int64 */
+            resolved: number;
+            shape: string;
+            time_zone: string;
+            /** Format: date-time */
+            to: string;
+        };
         /** @description Document is one definition as a manifest document: the same document `slate apply` reads (apiVersion, kind, metadata, spec). */
         Document: {
             apiVersion: string;
@@ -1902,6 +2466,23 @@ export interface components {
             value?: number | null;
             why?: string;
         };
+        /** @description EndToEnd is one end-to-end SLT's supply chain, checked. */
+        EndToEnd: {
+            components: components["schemas"]["Component"][] | null;
+            feasibility: components["schemas"]["Feasibility"];
+            gaps: components["schemas"]["Gap"][] | null;
+            op: string;
+            overlaps: components["schemas"]["Overlap"][] | null;
+            owner: string;
+            periods: components["schemas"]["PeriodCheck"][] | null;
+            service: string;
+            slt: string;
+            /**
+             * Format: double
+             * @description Target is the objective (the strictest tier's, for a tiered SLT).
+             */
+            target: number;
+        };
         Error: {
             /** @description What went wrong, in plain words. */
             error: string;
@@ -1955,6 +2536,24 @@ export interface components {
             reason: string;
             slt: string;
             to: string;
+        };
+        /** @description Feasibility says whether the components' targets allow the end-to-end target. */
+        Feasibility: {
+            /** @description Balanced, when no single component can close the gap, is one way with every part raised: each serial part and the parallel group to the n-th root of the target (n parts), parts already above it unchanged. */
+            balanced: components["schemas"]["Fix"][] | null;
+            /**
+             * Format: double
+             * @description Best is the end-to-end attainment the components' targets allow: serial parts multiply, a parallel group gives 1 − Π(1 − a).
+             */
+            best: number;
+            feasible: boolean;
+            /** @description Fix is the smallest single-component change that makes the chain feasible; nil when it is feasible, or when no single component can. */
+            fix: components["schemas"]["Fix"] | null;
+            /** @description Options say what each component alone would need (To > 1: impossible). */
+            options: components["schemas"]["Fix"][] | null;
+            /** Format: double */
+            shortfall: number;
+            verdict: string;
         };
         /** @description FeedInfo describes a feed for the import wizard: its shape, the fields a mapping needs, and its saved mapping. */
         FeedInfo: {
@@ -2025,6 +2624,27 @@ export interface components {
              */
             start?: string;
         };
+        /** @description Fix is a target change for one component. */
+        Fix: {
+            /** Format: double */
+            change: number;
+            /** Format: double */
+            from: number;
+            possible: boolean;
+            slt: string;
+            /**
+             * Format: double
+             * @description To is the target the component would need; above 1 it cannot be reached.
+             */
+            to: number;
+        };
+        /** @description Gap is a component nobody is contracted for (at the end of its chain). */
+        Gap: {
+            /** @description Chain runs from the end-to-end SLT down to the component. */
+            chain: string[] | null;
+            message: string;
+            slt: string;
+        };
         /** @description Ignored is a window that does not exclude anything, and why. */
         Ignored: {
             /** Format: date-time */
@@ -2035,6 +2655,47 @@ export interface components {
             source: string;
             /** Format: date-time */
             start: string;
+        };
+        /** @description Impact is the window's effect on one tier's period. */
+        Impact: {
+            /** Format: double */
+            bad_ratio: number;
+            /** Format: double */
+            bad_so_far: number;
+            /** @description Basis names the data the rates come from: this period so far, or the last complete period when this one has no data yet. */
+            basis: string;
+            /**
+             * Format: double
+             * @description EligibleSoFar and BadSoFar are this period's counts at the evaluation time.
+             */
+            eligible_so_far: number;
+            /** Format: date-time */
+            end: string;
+            op: string;
+            /** Format: double */
+            past_hours: number;
+            period: string;
+            planned: components["schemas"]["Scenario"];
+            /** Format: double */
+            rest_hours: number;
+            /** Format: date-time */
+            start: string;
+            /** Format: double */
+            target: number;
+            tier: string;
+            /**
+             * Format: double
+             * @description UnitsPerHour is eligible units per hour in scope; BadRatio the current burn, bad / eligible.
+             */
+            units_per_hour: number;
+            unplanned: components["schemas"]["Scenario"];
+            /**
+             * Format: double
+             * @description WindowHours is the window's time in the SLT's scope (calendar, not already excluded) in this period; RestHours the rest of the period still to come; PastHours the part already measured.
+             */
+            window_hours: number;
+            /** @description The period projected to its end without the change, with the window counted (unplanned), and with it excluded (planned maintenance). */
+            without_change: components["schemas"]["Scenario"];
         };
         /** @description ImportRequest says what to import and how. */
         ImportRequest: {
@@ -2089,6 +2750,30 @@ export interface components {
             /** Format: date-time */
             to?: string;
         };
+        /** @description ActionItem is an action as lists show it: with whether it is overdue. */
+        ImproveActionItem: {
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            /** Format: int64 */
+            days_overdue?: number;
+            /** @description Due is a local date (YYYY-MM-DD) in the workspace's zone; "" = none. */
+            due?: string;
+            history: components["schemas"]["Change"][] | null;
+            id: string;
+            links: components["schemas"]["Links"];
+            notes: components["schemas"]["Note"][] | null;
+            /** @description Origin says who made it: a person, a meeting's minutes, or a rule. */
+            origin: string;
+            overdue: boolean;
+            owner: string;
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description Job is the state of one background job as the UI sees it. */
         Job: {
             /**
@@ -2113,6 +2798,19 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description LayoutColumn is one column of a feed's files. */
+        LayoutColumn: {
+            example: string;
+            /** @description Field is the mapping field the column holds; "" for a column no field reads (a gap before a positional "#n" column). */
+            field?: string;
+            format: string;
+            header: string;
+            meaning: string;
+            /** @description Required columns must be filled on every row; unused ones are named by the mapping but not read for the feed's shape (leave them blank). */
+            required: boolean;
+            unit?: string;
+            used: boolean;
+        };
         /** @description Links tie an action to what it is about. SLT, tier, period and breach name the miss; RCA, review, meeting and improvement the records it came from; service and supplier who is concerned (taken from the SLT when not given). */
         Links: {
             breach?: string;
@@ -2125,6 +2823,21 @@ export interface components {
             slt?: string;
             supplier?: string;
             tier?: string;
+        };
+        /** @description ListedCI is a stored CI with its state now and the SLTs that declare it. */
+        ListedCI: {
+            class?: string;
+            id: string;
+            name?: string;
+            owner?: string;
+            slts: string[] | null;
+            state: string;
+            status?: string;
+            /**
+             * Format: date-time
+             * @description VerifiedAt is when the CI's record was last checked against reality.
+             */
+            verified_at?: string;
         };
         /** @description Mapping says which columns of a file hold which fields of a feed's points. It has the fields of the definition's mapping (the conversion domain.Mapping(m) keeps them in step) in the wire's casing. */
         Mapping: {
@@ -2146,6 +2859,18 @@ export interface components {
             total?: string;
             value?: string;
         };
+        /** @description MaturityQuery selects one supplier (empty: all) and how many of each contract SLT's latest complete periods make its record (0: 12). */
+        MaturityQuery: {
+            at: string;
+            /** Format: int64 */
+            periods: number;
+            supplier: string;
+        };
+        /** @description MaturityReport sets each supplier's assessed maturity beside its record. */
+        MaturityReport: {
+            suppliers: components["schemas"]["SupplierMaturity"][] | null;
+            thresholds: components["schemas"]["Thresholds"];
+        };
         /** @description Me is the signed-in caller with its rights. */
         Me: {
             /** @description Methods lists the API methods ("Imports/Start") the caller may call. */
@@ -2160,6 +2885,24 @@ export interface components {
             description?: string;
             displayName?: string;
             name: string;
+        };
+        /** @description Money is an amount in one currency. */
+        Money: {
+            /** Format: double */
+            amount: number;
+            currency: string;
+        };
+        /** @description NewSLT is the drafted SLT as a YAML document to review and apply. */
+        NewSLT: {
+            name: string;
+            yaml: string;
+        };
+        /** @description NewSLTQuery drafts an SLT from a template for a service and a feed. */
+        NewSLTQuery: {
+            feed: string;
+            name: string;
+            service: string;
+            template: string;
         };
         /** @description NewUser is a new user with its token, which is never shown again. */
         NewUser: {
@@ -2178,6 +2921,21 @@ export interface components {
             at: string;
             by: string;
             text: string;
+        };
+        /** @description Orphan is a contract whose SLT is not part of any end-to-end SLT. */
+        Orphan: {
+            contract: string;
+            message: string;
+            slt: string;
+            supplier: string;
+        };
+        /** @description Overlap is a component under more than one contract. */
+        Overlap: {
+            chain: string[] | null;
+            contracts: string[] | null;
+            message: string;
+            slt: string;
+            suppliers: string[] | null;
         };
         /** @description Overview is the first screen: the workspace's services and their SLTs. */
         Overview: {
@@ -2248,6 +3006,32 @@ export interface components {
             /** @description Stored is the fingerprint read from the file; Current is recomputed from the database. */
             stored: string;
         };
+        /** @description PartResult is one component's measured attainment in the period. */
+        PartResult: {
+            /** Format: double */
+            attainment: number | null;
+            met: boolean | null;
+            slt: string;
+            /** Format: double */
+            target: number | null;
+        };
+        /** @description PeriodCheck is the chain judged on measured attainment in one period. */
+        PeriodCheck: {
+            /** Format: double */
+            attainment: number | null;
+            complete: boolean;
+            /**
+             * Format: double
+             * @description Expected is the chain formula over the parts' measured attainments.
+             */
+            expected: number | null;
+            message: string;
+            met: boolean | null;
+            parts: components["schemas"]["PartResult"][] | null;
+            period: string;
+            /** @description Status: met, part_missed (a part missed its own target), mapping_problem (every part met its target, yet the whole missed), incomplete (the whole missed, some parts have no data) or no_data. */
+            status: string;
+        };
         /** @description PreviewResult shows how a file would be read, before importing it. */
         PreviewResult: {
             delimiter?: string;
@@ -2280,10 +3064,31 @@ export interface components {
             /** @description Type is about:blank: the status says what kind of problem it is. */
             type: string;
         };
+        /** @description Reliability is a supplier's measured record on its contract SLTs. */
+        Reliability: {
+            band: string;
+            /** Format: int64 */
+            credit_periods: number;
+            /** @description Credits are the service credits the contracts gave in those periods. */
+            credits: components["schemas"]["Money"][] | null;
+            /** Format: int64 */
+            met: number;
+            /** Format: double */
+            met_share: number | null;
+            /**
+             * Format: int64
+             * @description Periods counts complete periods with data over all contract SLTs; Met those met; MetShare = Met / Periods (nil without periods).
+             */
+            periods: number;
+            slts: components["schemas"]["SLTRecord"][] | null;
+            /** @description Trend: worsening when any contract SLT's margins fall significantly, improving when some rise and none fall, else stable. */
+            trend: string;
+        };
         /** @description Report is every SLT (and tier, and composite) per period, with credits and statuses. */
         Report: {
             /** Format: date-time */
             at: string;
+            cmdb: components["schemas"]["CMDBFinding"][] | null;
             credits: components["schemas"]["Credit"][] | null;
             ignored_windows: components["schemas"]["Ignored"][] | null;
             rows: components["schemas"]["Row"][] | null;
@@ -2445,6 +3250,8 @@ export interface components {
             at: string;
             /** @description Batches are the import batches of the rows on this page. */
             batches: components["schemas"]["DrillBatch"][] | null;
+            /** @description CMDB counts the period's rows by the state of their CI (unknown to the CMDB, not verified in the last 90 days); nil without a CMDB import. */
+            cmdb: components["schemas"]["CIReport"] | null;
             /** @description Components of a composite SLT, which has no rows of its own. */
             components: string[] | null;
             display_name: string;
@@ -2511,6 +3318,43 @@ export interface components {
             /** Format: int64 */
             with_findings: number;
         };
+        /** @description Scenario is a period projected to its end. */
+        Scenario: {
+            /** Format: double */
+            allowed_bad: number;
+            /** Format: double */
+            attainment: number;
+            /** Format: double */
+            bad: number;
+            /**
+             * Format: double
+             * @description BudgetLeft = 1 − bad / allowed at the period's end (negative: overspent).
+             */
+            budget_left: number;
+            /** Format: double */
+            consumes: number;
+            /** Format: double */
+            eligible: number;
+            meets: boolean;
+            /**
+             * Format: double
+             * @description WindowBad are the bad units the window adds; Consumes their share of the period's budget (allowed bad).
+             */
+            window_bad: number;
+        };
+        /** @description ScopedSLT is an SLT in a supplier's scope, and why it is there. */
+        ScopedSLT: {
+            /** @description Contracts bind the supplier to the SLT (empty when it only delivers the data). */
+            contracts: string[] | null;
+            feed: string;
+            slt: string;
+            why: string;
+        };
+        /** @description ScopeQuery names a supplier and a review period (a period key; empty: all batches). */
+        ScopeQuery: {
+            period: string;
+            supplier: string;
+        };
         /** @description Seasonality holds seasonal indices from the samples. */
         Seasonality: {
             day_of_week: components["schemas"]["SeasonIndex"] | null;
@@ -2552,6 +3396,31 @@ export interface components {
             product_line: string;
             slts: components["schemas"]["SLTSummary"][] | null;
         };
+        /** @description Sizing is the model's figures for one number of servers. */
+        Sizing: {
+            /**
+             * Format: double
+             * @description ASASeconds, the average speed of answer = C · handle time / (K − A).
+             */
+            asa_seconds: number;
+            /**
+             * Format: double
+             * @description Occupancy = A / K: the share of time a server is busy.
+             */
+            occupancy: number;
+            /** Format: int64 */
+            servers: number;
+            /**
+             * Format: double
+             * @description ServiceLevel = 1 − C · e^(−(K − A) · T / handle time): answered within T.
+             */
+            service_level: number;
+            /**
+             * Format: double
+             * @description WaitProbability is Erlang C: the chance an arrival waits at all.
+             */
+            wait_probability: number;
+        };
         /** @description Skipped is a period left out of the analysis, with the reason. */
         Skipped: {
             label: string;
@@ -2569,6 +3438,20 @@ export interface components {
             items: components["schemas"]["SLTSummary"][] | null;
             /** @description NextCursor, when set, fetches the next page (`cursor`); the last page has none. */
             next_cursor?: string;
+        };
+        /** @description SLTRecord is one contract SLT's record. */
+        SLTRecord: {
+            contract: string;
+            from: string;
+            /** Format: int64 */
+            met: number;
+            /** Format: int64 */
+            periods: number;
+            slt: string;
+            to: string;
+            trend: string;
+            /** Format: double */
+            trend_p: number | null;
         };
         /** @description SLTSummary is one SLT as a line of the portfolio. */
         SLTSummary: {
@@ -2611,6 +3494,77 @@ export interface components {
             missing?: string[] | null;
             /** @description Notes explain guesses the person should check (ambiguous dates...). */
             notes?: string[] | null;
+        };
+        /** @description SupplierMaturity is one supplier's maturity, record and their agreement. */
+        SupplierMaturity: {
+            agreement: string;
+            /**
+             * Format: double
+             * @description Declared is the supplier's spec.maturity, shown for comparison.
+             */
+            declared_maturity: number | null;
+            disagrees: boolean;
+            display_name: string;
+            earlier: components["schemas"]["AssessmentScore"][] | null;
+            /** @description Latest is the most recent assessment; Earlier the ones before it, newest first. */
+            latest: components["schemas"]["AssessmentScore"] | null;
+            reliability: components["schemas"]["Reliability"];
+            supplier: string;
+            verdict: string;
+        };
+        /** @description SupplierScope is what a joint review with one supplier covers. */
+        SupplierScope: {
+            actions: components["schemas"]["ImproveActionItem"][] | null;
+            assessments: string[] | null;
+            batches: components["schemas"]["BatchRef"][] | null;
+            contact: string;
+            contingency: components["schemas"]["Contingency"] | null;
+            contingency_plan: string;
+            contracts: string[] | null;
+            display_name: string;
+            email: string;
+            feeds: string[] | null;
+            services: string[] | null;
+            slts: components["schemas"]["ScopedSLT"][] | null;
+            supplier: string;
+        };
+        /** @description Target is a service-level target: Share of arrivals answered within Within. */
+        Target: {
+            /** Format: double */
+            share: number;
+            text: string;
+            /**
+             * Format: double
+             * @description WithinSeconds is Within for JSON.
+             */
+            within_seconds: number;
+        };
+        /** @description TemplateLayout is the file a feed's mapping reads (sheet, columns in order, time zone), with the template's instructions line by line. */
+        TemplateLayout: {
+            columns: components["schemas"]["LayoutColumn"][] | null;
+            feed: string;
+            instructions: (string[] | null)[] | null;
+            saved: boolean;
+            /** @description Sheet is the XLSX sheet holding the rows; Saved says the layout follows the feed's saved mapping (else the template's own names). */
+            sheet: string;
+            time_zone: string;
+        };
+        /** @description Thresholds are the bands the report judges with (documented in definitions.md). */
+        Thresholds: {
+            /** Format: double */
+            good_record: number;
+            /** Format: double */
+            high_maturity: number;
+            /** Format: double */
+            low_maturity: number;
+            /** Format: int64 */
+            min_periods: number;
+            /** Format: int64 */
+            periods: number;
+            /** Format: double */
+            poor_record: number;
+            /** Format: double */
+            trend_p: number;
         };
         /** @description Tier is one (calendar, objective) pair of a tiered SLT. */
         Tier: {
@@ -3261,6 +4215,247 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "CMDB.Check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of CMDB.Check, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["CMDBQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CIReport"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "CMDB.Import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of CMDB.Import, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CMDBImport"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "CMDB.List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 0 argument(s) of CMDB.List, in order, as a JSON array. */
+        requestBody?: {
+            content: {
+                "application/json": unknown[];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CMDBList"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
@@ -3989,6 +5184,249 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WhatIf"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Design.Capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Design.Capacity, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["CapacityQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityAnswer"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Design.Change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Design.Change, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["ChangeQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeImpact"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Design.NewSLT": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Design.NewSLT, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["NewSLTQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewSLT"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
@@ -4853,6 +6291,87 @@ export interface operations {
             };
         };
     };
+    "Imports.Layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Imports.Layout, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateLayout"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "Imports.Preview": {
         parameters: {
             query?: never;
@@ -5206,6 +6725,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Suggestion"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Imports.TemplateCSV": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Imports.TemplateCSV, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileData"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
@@ -6172,6 +7772,330 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Suppliers.Check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Suppliers.Check, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["ChainQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainReport"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Suppliers.DataSet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Suppliers.DataSet, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["DataSetQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileData"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Suppliers.Maturity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Suppliers.Maturity, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["MaturityQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaturityReport"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Suppliers.Scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Suppliers.Scope, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["ScopeQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierScope"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
@@ -7254,7 +9178,8 @@ export interface operations {
                      *             "met in 2026-10: 99.593% against ≥ 99%, 59% of the error budget left"
                      *           ]
                      *         }
-                     *       ]
+                     *       ],
+                     *       "cmdb": null
                      *     }
                      */
                     "application/json": components["schemas"]["Report"];

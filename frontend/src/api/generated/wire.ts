@@ -49,6 +49,12 @@ export type AnalyzeQuery = Schemas["AnalyzeQuery"];
 export type AnchorResult = Wire<Schemas["AnchorResult"]>;
 /** ApplyResult says what an apply changed. */
 export type ApplyResult = Wire<Schemas["ApplyResult"]>;
+/** AreaScore is Σ(question weight × score) / Σ question weight over the answered questions of one area. */
+export type AreaScore = Wire<Schemas["AreaScore"]>;
+/** Assessment is the window's cost for one SLT. */
+export type Assessment = Wire<Schemas["Assessment"]>;
+/** AssessmentScore is an assessment scored against its model. */
+export type AssessmentScore = Wire<Schemas["AssessmentScore"]>;
 /** Assumptions are what an SLT's target assumes (the definition's assumptions, converted with (*Assumptions)(a)). */
 export type Assumptions = Wire<Schemas["Assumptions"]>;
 /** AuditAnchor is the chain head to keep outside the database. */
@@ -71,6 +77,8 @@ export type Batch = Wire<Schemas["Batch"]>;
 export type BatchCounts = Wire<Schemas["BatchCounts"]>;
 /** BatchDetail is one batch with its findings. */
 export type BatchDetail = Wire<Schemas["BatchDetail"]>;
+/** BatchRef names one import batch of a scoped feed. */
+export type BatchRef = Wire<Schemas["BatchRef"]>;
 /** Breach is one missed period with its impact, priority and Pareto rank. */
 export type Breach = Wire<Schemas["Breach"]>;
 /** BreachList is a page of the breach log. */
@@ -81,14 +89,48 @@ export type BreachLog = Wire<Schemas["BreachLog"]>;
 export type BreachMark = Wire<Schemas["BreachMark"]>;
 /** BreachQuery selects breaches whose period starts at or after Since (a period key or date). */
 export type BreachQuery = Schemas["BreachQuery"];
+/** CIReport counts an SLT's rows in a period by the state of their CI. */
+export type CIReport = Wire<Schemas["CIReport"]>;
+/** CIRows is one CI's rows in the period. */
+export type CIRows = Wire<Schemas["CIRows"]>;
+/** CIState is a CI as the CMDB knows it. */
+export type CIState = Wire<Schemas["CIState"]>;
+/** CMDBFinding is one SLT period's rows from unknown or unverified CIs. */
+export type CMDBFinding = Wire<Schemas["CMDBFinding"]>;
+/** CMDBImport records a CMDB import: file, SHA-256, CIs added, changed, removed. */
+export type CMDBImport = Wire<Schemas["CMDBImport"]>;
+/** CMDBList is the stored CI set, each CI with its state now. */
+export type CMDBList = Wire<Schemas["CMDBList"]>;
+/** CMDBQuery selects an SLT's period (its period key; empty: the running one). */
+export type CMDBQuery = Schemas["CMDBQuery"];
 /** Capability says whether the process, as it is, meets its target: how many analysed periods missed (all of them, and since the reference started: the current process), and the share of periods a stable process with the reference's centre and spread would miss. */
 export type Capability = Wire<Schemas["Capability"]>;
+/** CapacityAnswer is the Erlang C answer, with the demand read from the feed when one was named and where each input came from ("given" or "feed"). */
+export type CapacityAnswer = Wire<Schemas["CapacityAnswer"]>;
+/** CapacityQuery is one capacity question. Arrivals ("100/h", "2/min") and HandleTime ("3m", "180s") may be left empty with FromFeed: the feed's busiest hour of the week and its mean handle time (From and To bound the data read; empty: all of it). Servers 0 asks for the smallest team only. */
+export type CapacityQuery = Schemas["CapacityQuery"];
+/** Result answers it with the Erlang C model: Poisson arrivals, exponential handle times, K identical servers, one queue, nobody gives up waiting. */
+export type CapacityResult = Wire<Schemas["CapacityResult"]>;
+/** ChainQuery selects the measured periods of the chain check: Period keeps one period key (or the periods starting inside it); At is the evaluation time (RFC 3339 or a date; empty: now). */
+export type ChainQuery = Schemas["ChainQuery"];
+/** ChainReport is the end-to-end coverage of the workspace (supply.Check). */
+export type ChainReport = Wire<Schemas["ChainReport"]>;
 /** Change is one entry of a record's history. */
 export type Change = Wire<Schemas["Change"]>;
+/** ChangeImpact is what the window costs each SLT it touches. */
+export type ChangeImpact = Wire<Schemas["ChangeImpact"]>;
+/** ChangeQuery is a change window [From, To) for one SLT or for every SLT of a service. ExpectedErrorRate is the share of units expected to fail during the window (nil: all of them, the service is down). */
+export type ChangeQuery = Schemas["ChangeQuery"];
 /** Chart is the control chart of the per-period values. */
 export type Chart = Wire<Schemas["Chart"]>;
 /** ChartPoint is one period on the chart. */
 export type ChartPoint = Wire<Schemas["ChartPoint"]>;
+/** Component is one direct part of an end-to-end SLT. */
+export type Component = Wire<Schemas["Component"]>;
+/** Contact is someone to call when the plan runs. */
+export type Contact = Wire<Schemas["Contact"]>;
+/** Contingency is a supplier's contingency plan as a review shows it (the definition's spec.contingency). */
+export type Contingency = Wire<Schemas["Contingency"]>;
 /** Credit is what one contract owes (or earns) for one period. */
 export type Credit = Wire<Schemas["Credit"]>;
 /** Dashboard is everything the portfolio dashboard shows, in one call: a RAG status per SLT and service for the current period, budgets, the last 13 periods, firing alerts and root-cause analyses due. */
@@ -107,12 +149,18 @@ export type DashboardSLT = Wire<Schemas["DashboardSLT"]>;
 export type DashboardService = Wire<Schemas["DashboardService"]>;
 /** DashboardTier is one tier's row in the same period as the SLT's Current. */
 export type DashboardTier = Wire<Schemas["DashboardTier"]>;
+/** DataSetQuery names one feed of a supplier's review scope and the period. */
+export type DataSetQuery = Schemas["DataSetQuery"];
+/** Demand is the load a feed's stored data shows, for a capacity check. */
+export type Demand = Wire<Schemas["Demand"]>;
 /** Document is one definition as a manifest document: the same document `slate apply` reads (apiVersion, kind, metadata, spec). */
 export type Document = Wire<Schemas["Document"]>;
 /** DrillBatch is the import a row came from. */
 export type DrillBatch = Wire<Schemas["DrillBatch"]>;
 /** DrillRow is one stored point (a file row) and how it counts in the period. */
 export type DrillRow = Wire<Schemas["DrillRow"]>;
+/** EndToEnd is one end-to-end SLT's supply chain, checked. */
+export type EndToEnd = Wire<Schemas["EndToEnd"]>;
 export type Error = Schemas["Error"];
 /** EscalationLevel is one step of an SLT's escalation path. */
 export type EscalationLevel = Wire<Schemas["EscalationLevel"]>;
@@ -124,34 +172,62 @@ export type Exception = Wire<Schemas["Exception"]>;
 export type ExceptionDecision = Schemas["ExceptionDecision"];
 /** ExceptionRequest asks to exclude [From, To) (RFC 3339) from an SLT. The requester is the caller: whoever the token (or the OS account) belongs to. */
 export type ExceptionRequest = Schemas["ExceptionRequest"];
+/** Feasibility says whether the components' targets allow the end-to-end target. */
+export type Feasibility = Wire<Schemas["Feasibility"]>;
 /** FeedInfo describes a feed for the import wizard: its shape, the fields a mapping needs, and its saved mapping. */
 export type FeedInfo = Wire<Schemas["FeedInfo"]>;
 /** FileData is a file's bytes for the UI (base64 in JSON): the browser saves it as a download. */
 export type FileData = Wire<Schemas["FileData"]>;
 /** Finding is one problem found in a file. */
 export type Finding = Wire<Schemas["Finding"]>;
+/** Fix is a target change for one component. */
+export type Fix = Wire<Schemas["Fix"]>;
+/** Gap is a component nobody is contracted for (at the end of its chain). */
+export type Gap = Wire<Schemas["Gap"]>;
 /** Ignored is a window that does not exclude anything, and why. */
 export type Ignored = Wire<Schemas["Ignored"]>;
+/** Impact is the window's effect on one tier's period. */
+export type Impact = Wire<Schemas["Impact"]>;
 /** ImportRequest says what to import and how. */
 export type ImportRequest = Schemas["ImportRequest"];
 /** ImportResult is the outcome of one import. */
 export type ImportResult = Wire<Schemas["ImportResult"]>;
+/** ActionItem is an action as lists show it: with whether it is overdue. */
+export type ImproveActionItem = Wire<Schemas["ImproveActionItem"]>;
 /** Job is the state of one background job as the UI sees it. */
 export type Job = Wire<Schemas["Job"]>;
+/** LayoutColumn is one column of a feed's files. */
+export type LayoutColumn = Wire<Schemas["LayoutColumn"]>;
 /** Links tie an action to what it is about. SLT, tier, period and breach name the miss; RCA, review, meeting and improvement the records it came from; service and supplier who is concerned (taken from the SLT when not given). */
 export type Links = Wire<Schemas["Links"]>;
+/** ListedCI is a stored CI with its state now and the SLTs that declare it. */
+export type ListedCI = Wire<Schemas["ListedCI"]>;
 /** Mapping says which columns of a file hold which fields of a feed's points. It has the fields of the definition's mapping (the conversion domain.Mapping(m) keeps them in step) in the wire's casing. */
 export type Mapping = Wire<Schemas["Mapping"]>;
+/** MaturityQuery selects one supplier (empty: all) and how many of each contract SLT's latest complete periods make its record (0: 12). */
+export type MaturityQuery = Schemas["MaturityQuery"];
+/** MaturityReport sets each supplier's assessed maturity beside its record. */
+export type MaturityReport = Wire<Schemas["MaturityReport"]>;
 /** Me is the signed-in caller with its rights. */
 export type Me = Wire<Schemas["Me"]>;
 /** Meta is a definition's metadata block. */
 export type Meta = Wire<Schemas["Meta"]>;
+/** Money is an amount in one currency. */
+export type Money = Wire<Schemas["Money"]>;
+/** NewSLT is the drafted SLT as a YAML document to review and apply. */
+export type NewSLT = Wire<Schemas["NewSLT"]>;
+/** NewSLTQuery drafts an SLT from a template for a service and a feed. */
+export type NewSLTQuery = Schemas["NewSLTQuery"];
 /** NewUser is a new user with its token, which is never shown again. */
 export type NewUser = Wire<Schemas["NewUser"]>;
 /** NewUserRequest names a new user, its role and, for role supplier, the Supplier definition it speaks for. */
 export type NewUserRequest = Schemas["NewUserRequest"];
 /** Note is a dated remark on a record. */
 export type Note = Wire<Schemas["Note"]>;
+/** Orphan is a contract whose SLT is not part of any end-to-end SLT. */
+export type Orphan = Wire<Schemas["Orphan"]>;
+/** Overlap is a component under more than one contract. */
+export type Overlap = Wire<Schemas["Overlap"]>;
 /** Overview is the first screen: the workspace's services and their SLTs. */
 export type Overview = Wire<Schemas["Overview"]>;
 /** PackDownload is a produced pack file's bytes (base64 in JSON). */
@@ -164,10 +240,16 @@ export type PackQuery = Schemas["PackQuery"];
 export type PackResult = Wire<Schemas["PackResult"]>;
 /** PackVerification is the outcome of checking a pack file against the data. */
 export type PackVerification = Wire<Schemas["PackVerification"]>;
+/** PartResult is one component's measured attainment in the period. */
+export type PartResult = Wire<Schemas["PartResult"]>;
+/** PeriodCheck is the chain judged on measured attainment in one period. */
+export type PeriodCheck = Wire<Schemas["PeriodCheck"]>;
 /** PreviewResult shows how a file would be read, before importing it. */
 export type PreviewResult = Wire<Schemas["PreviewResult"]>;
 /** Problem is an RFC 9457 problem detail: what went wrong, in plain words. */
 export type Problem = Schemas["Problem"];
+/** Reliability is a supplier's measured record on its contract SLTs. */
+export type Reliability = Wire<Schemas["Reliability"]>;
 /** Report is every SLT (and tier, and composite) per period, with credits and statuses. */
 export type Report = Wire<Schemas["Report"]>;
 /** ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now. Recent keeps each SLT's last complete period and the running one (without Period). */
@@ -196,14 +278,24 @@ export type RowsTally = Wire<Schemas["RowsTally"]>;
 export type SLTAnalysis = Wire<Schemas["SLTAnalysis"]>;
 /** SLTList is a page of SLTs. */
 export type SLTList = Wire<Schemas["SLTList"]>;
+/** SLTRecord is one contract SLT's record. */
+export type SLTRecord = Wire<Schemas["SLTRecord"]>;
 /** SLTSummary is one SLT as a line of the portfolio. */
 export type SLTSummary = Wire<Schemas["SLTSummary"]>;
+/** Scenario is a period projected to its end. */
+export type Scenario = Wire<Schemas["Scenario"]>;
+/** ScopeQuery names a supplier and a review period (a period key; empty: all batches). */
+export type ScopeQuery = Schemas["ScopeQuery"];
+/** ScopedSLT is an SLT in a supplier's scope, and why it is there. */
+export type ScopedSLT = Wire<Schemas["ScopedSLT"]>;
 /** SeasonIndex is an additive seasonal index: group mean − overall mean (weighted by the samples' weights), in the series' units. */
 export type SeasonIndex = Wire<Schemas["SeasonIndex"]>;
 /** Seasonality holds seasonal indices from the samples. */
 export type Seasonality = Wire<Schemas["Seasonality"]>;
 /** ServiceSummary is one service with its SLTs. */
 export type ServiceSummary = Wire<Schemas["ServiceSummary"]>;
+/** Sizing is the model's figures for one number of servers. */
+export type Sizing = Wire<Schemas["Sizing"]>;
 /** Skipped is a period left out of the analysis, with the reason. */
 export type Skipped = Wire<Schemas["Skipped"]>;
 /** SparkPoint is one period of the sparkline. */
@@ -212,6 +304,16 @@ export type SparkPoint = Wire<Schemas["SparkPoint"]>;
 export type Status = Wire<Schemas["Status"]>;
 /** Suggestion is a proposed mapping for a file. */
 export type Suggestion = Wire<Schemas["Suggestion"]>;
+/** SupplierMaturity is one supplier's maturity, record and their agreement. */
+export type SupplierMaturity = Wire<Schemas["SupplierMaturity"]>;
+/** SupplierScope is what a joint review with one supplier covers. */
+export type SupplierScope = Wire<Schemas["SupplierScope"]>;
+/** Target is a service-level target: Share of arrivals answered within Within. */
+export type Target = Wire<Schemas["Target"]>;
+/** TemplateLayout is the file a feed's mapping reads (sheet, columns in order, time zone), with the template's instructions line by line. */
+export type TemplateLayout = Wire<Schemas["TemplateLayout"]>;
+/** Thresholds are the bands the report judges with (documented in definitions.md). */
+export type Thresholds = Wire<Schemas["Thresholds"]>;
 /** Tier is one (calendar, objective) pair of a tiered SLT. */
 export type Tier = Wire<Schemas["Tier"]>;
 /** Trend is the linear trend of the values against the period number 1..n. */
@@ -261,43 +363,66 @@ export const fixes: Record<string, Fix> = {
   "AlertList": {"o":{"alerts":{"l":"Alert"},"trends":{"l":0}}},
   "AnalysisDefinition": {"o":{"assumptions":"Assumptions","escalation":{"l":0},"tiers":{"l":0}}},
   "ApplyResult": {"o":{"created":{"l":0},"unchanged":{"l":0},"updated":{"l":0}}},
+  "Assessment": {"o":{"impacts":{"l":0}}},
+  "AssessmentScore": {"o":{"areas":{"l":0}}},
   "Assumptions": {"o":{"dependencies":{"l":0},"notes":{"l":0}}},
   "Band": {"o":{"outside":{"l":0},"points":{"l":0}}},
   "Batch": {"o":{"finding_counts":{"m":0},"header":{"l":0}}},
   "BatchDetail": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0}}},
   "BreachList": {"o":{"items":{"l":0}}},
   "BreachLog": {"o":{"breaches":{"l":0}}},
+  "CIReport": {"o":{"cis":{"l":0},"declared":{"l":0}}},
+  "CMDBList": {"o":{"cis":{"l":"ListedCI"}}},
   "Capability": {"o":{"missed_labels":{"l":0}}},
+  "CapacityAnswer": {"o":{"result":"CapacityResult"}},
+  "CapacityResult": {"o":{"table":{"l":0}}},
+  "ChainReport": {"o":{"end_to_end":{"l":"EndToEnd"},"orphans":{"l":0}}},
+  "ChangeImpact": {"o":{"assessments":{"l":"Assessment"}}},
   "Chart": {"o":{"points":{"l":"ChartPoint"},"violations":{"l":"Violation"}}},
   "ChartPoint": {"o":{"rules":{"l":0}}},
+  "Component": {"o":{"contracts":{"l":0},"suppliers":{"l":0}}},
+  "Contingency": {"o":{"contacts":{"l":0}}},
   "Dashboard": {"o":{"alerts":{"l":"Alert"},"filters":"DashboardFilters","problems":{"l":0},"rca_due":{"l":0},"services":{"l":"DashboardService"},"trends":{"l":0}}},
   "DashboardFilters": {"o":{"business_units":{"l":0},"product_lines":{"l":0},"suppliers":{"l":0},"types":{"l":0}}},
   "DashboardSLT": {"o":{"components":{"l":0},"reasons":{"l":0},"spark":{"l":0},"tiers":{"l":0}}},
   "DashboardService": {"o":{"slts":{"l":"DashboardSLT"}}},
   "DrillRow": {"o":{"findings":{"l":0}}},
+  "EndToEnd": {"o":{"components":{"l":"Component"},"feasibility":"Feasibility","gaps":{"l":"Gap"},"overlaps":{"l":"Overlap"},"periods":{"l":"PeriodCheck"}}},
   "Exception": {"o":{"evidence":{"l":0}}},
+  "Feasibility": {"o":{"balanced":{"l":0},"options":{"l":0}}},
   "FeedInfo": {"o":{"optional":{"l":0},"required":{"l":0}}},
+  "Gap": {"o":{"chain":{"l":0}}},
   "ImportResult": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0},"severities":{"m":0}}},
+  "ImproveActionItem": {"o":{"history":{"l":0},"notes":{"l":0}}},
+  "ListedCI": {"o":{"slts":{"l":0}}},
+  "MaturityReport": {"o":{"suppliers":{"l":"SupplierMaturity"}}},
   "Me": {"o":{"methods":{"l":0},"rights":{"l":0}}},
+  "Overlap": {"o":{"chain":{"l":0},"contracts":{"l":0},"suppliers":{"l":0}}},
   "Overview": {"o":{"services":{"l":"ServiceSummary"}}},
   "PackQuery": {"o":{"formats":{"l":0},"services":{"l":0}}},
   "PackResult": {"o":{"files":{"l":0}}},
   "PackVerification": {"o":{"components":{"l":0},"services":{"l":0}}},
+  "PeriodCheck": {"o":{"parts":{"l":0}}},
   "PreviewResult": {"o":{"header":{"l":0},"samples":{"l":{"l":0}},"sheets":{"l":0},"suggestion":"Suggestion"}},
   "Problem": {"o":{"result":"ImportResult"}},
-  "Report": {"o":{"credits":{"l":0},"ignored_windows":{"l":0},"rows":{"l":0},"statuses":{"l":"Status"},"warnings":{"l":0}}},
+  "Reliability": {"o":{"credits":{"l":0},"slts":{"l":0}}},
+  "Report": {"o":{"cmdb":{"l":0},"credits":{"l":0},"ignored_windows":{"l":0},"rows":{"l":0},"statuses":{"l":"Status"},"warnings":{"l":0}}},
   "Result": {"o":{"adjustment":"Adjustment","baseline_band":"Band","capability":"Capability","chart":"Chart","seasonality":"Seasonality","skipped":{"l":0},"trend":"Trend","verdict":"Verdict"}},
   "ResultsRebuild": {"o":{"problems":{"l":0}}},
   "RollbackResult": {"o":{"spans":{"l":0}}},
-  "RowsPage": {"o":{"batches":{"l":0},"components":{"l":0},"periods":{"l":0},"rows":{"l":"DrillRow"}}},
+  "RowsPage": {"o":{"batches":{"l":0},"cmdb":"CIReport","components":{"l":0},"periods":{"l":0},"rows":{"l":"DrillRow"}}},
   "SLTAnalysis": {"o":{"analysis":"Result","definition":"AnalysisDefinition"}},
   "SLTList": {"o":{"items":{"l":"SLTSummary"}}},
   "SLTSummary": {"o":{"tiers":{"l":0}}},
+  "ScopedSLT": {"o":{"contracts":{"l":0}}},
   "SeasonIndex": {"o":{"index":{"l":0},"labels":{"l":0},"weight":{"l":0}}},
   "Seasonality": {"o":{"day_of_week":"SeasonIndex","hour_of_day":"SeasonIndex"}},
   "ServiceSummary": {"o":{"slts":{"l":"SLTSummary"}}},
   "Status": {"o":{"reasons":{"l":0}}},
   "Suggestion": {"o":{"missing":{"l":0},"notes":{"l":0}}},
+  "SupplierMaturity": {"o":{"earlier":{"l":"AssessmentScore"},"latest":"AssessmentScore","reliability":"Reliability"}},
+  "SupplierScope": {"o":{"actions":{"l":"ImproveActionItem"},"assessments":{"l":0},"batches":{"l":0},"contingency":"Contingency","contracts":{"l":0},"feeds":{"l":0},"services":{"l":0},"slts":{"l":"ScopedSLT"}}},
+  "TemplateLayout": {"o":{"columns":{"l":0},"instructions":{"l":{"l":0}}}},
   "Trend": {"o":{"slope_ci":{"l":0}}},
   "Verdict": {"o":{"details":{"l":0}}},
   "Violation": {"o":{"span":{"l":0},"span_labels":{"l":0}}},
@@ -309,6 +434,8 @@ export const results: Record<string, Fix> = {
   "Actions.List": {"l":"ActionItem"},
   "Analysis.SLT": "SLTAnalysis",
   "Audit.Log": {"l":0},
+  "CMDB.Check": "CIReport",
+  "CMDB.List": "CMDBList",
   "Compliance.Alerts": "AlertList",
   "Compliance.Breaches": "BreachLog",
   "Compliance.Dashboard": "Dashboard",
@@ -317,6 +444,8 @@ export const results: Record<string, Fix> = {
   "Compliance.Rollback": "RollbackResult",
   "Compliance.Rows": "RowsPage",
   "Compliance.WhatIf": "WhatIf",
+  "Design.Capacity": "CapacityAnswer",
+  "Design.Change": "ChangeImpact",
   "Exceptions.Approve": "Exception",
   "Exceptions.List": {"l":"Exception"},
   "Exceptions.Reject": "Exception",
@@ -325,6 +454,7 @@ export const results: Record<string, Fix> = {
   "Imports.Batches": {"l":"Batch"},
   "Imports.Feeds": {"l":"FeedInfo"},
   "Imports.Import": "ImportResult",
+  "Imports.Layout": "TemplateLayout",
   "Imports.Preview": "PreviewResult",
   "Imports.Revert": "Batch",
   "Imports.Suggest": "Suggestion",
@@ -334,6 +464,9 @@ export const results: Record<string, Fix> = {
   "Packs.Verify": "PackVerification",
   "Packs.VerifyStored": "PackVerification",
   "Session.Me": "Me",
+  "Suppliers.Check": "ChainReport",
+  "Suppliers.Maturity": "MaturityReport",
+  "Suppliers.Scope": "SupplierScope",
   "Users.List": {"l":0},
   "Workspace.Apply": "ApplyResult",
   "Workspace.Definitions": {"l":0},
