@@ -116,3 +116,10 @@ func cmdbReport(st *storage.Store, in compliance.Input, slt, period string) (*CI
 	rep, err := cmdb.Check(in.Workspace, in.Source, cis, slt, period, in.At)
 	return (*CIReport)(&rep), err
 }
+
+// The states of a CI (internal/cmdb), for the faces that print them.
+const (
+	CIVerified   = cmdb.StateVerified
+	CIUnverified = cmdb.StateUnverified
+	CIUnknown    = cmdb.StateUnknown
+)

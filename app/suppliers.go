@@ -156,3 +156,15 @@ func (s *Suppliers) ownFeed(feed string) error {
 		return nil
 	})
 }
+
+// What a measured chain period found, and whether a supplier's maturity and
+// record agree (internal/supply), for the faces that print them.
+const (
+	ChainMet            = supply.StatusMet
+	ChainPartMissed     = supply.StatusPartMissed
+	ChainMappingProblem = supply.StatusMappingProblem
+	ChainIncomplete     = supply.StatusIncomplete
+	ChainNoData         = supply.StatusNoData
+	AgreeHighPoor       = supply.AgreeHighPoor
+	AgreeLowGood        = supply.AgreeLowGood
+)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"slate/app"
-	"slate/internal/cmdb"
 	"slate/internal/plain"
 )
 
@@ -71,7 +70,7 @@ func runCMDBList(e *env, args []string) error {
 
 func verified(t time.Time, state string) string {
 	switch {
-	case state == cmdb.StateUnknown:
+	case state == app.CIUnknown:
 		return "-"
 	case t.IsZero():
 		return "never"
@@ -81,9 +80,9 @@ func verified(t time.Time, state string) string {
 
 func ciState(s string) string {
 	switch s {
-	case cmdb.StateUnverified:
+	case app.CIUnverified:
 		return "NOT VERIFIED"
-	case cmdb.StateUnknown:
+	case app.CIUnknown:
 		return "NOT IN CMDB"
 	}
 	return s
@@ -121,7 +120,7 @@ func runCMDBCheck(e *env, args []string) error {
 		}
 		var declared []string
 		for _, d := range rep.Declared {
-			declared = append(declared, d.ID+" ("+map[string]string{cmdb.StateVerified: "verified", cmdb.StateUnverified: "not verified", cmdb.StateUnknown: "not in the CMDB"}[d.State]+")")
+			declared = append(declared, d.ID+" ("+map[string]string{app.CIVerified: "verified", app.CIUnverified: "not verified", app.CIUnknown: "not in the CMDB"}[d.State]+")")
 		}
 		if len(declared) > 0 {
 			fmt.Fprintf(w, "the SLT's own CIs (spec.cis): %s\n", strings.Join(declared, ", "))

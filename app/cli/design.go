@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"slate/app"
-	"slate/internal/change"
 	"slate/internal/plain"
 )
 
@@ -128,16 +127,17 @@ func runChangeAssess(e *env, args []string) error {
 		return err
 	}
 	return e.emit(res, func(w io.Writer) {
-		for i, a := range res.Assessments {
+		for i := range res.Assessments {
 			if i > 0 {
 				fmt.Fprintln(w)
 			}
-			printChange(w, a)
+			printChange(w, res, i)
 		}
 	})
 }
 
-func printChange(w io.Writer, a change.Assessment) {
+func printChange(w io.Writer, res app.ChangeImpact, i int) {
+	a := res.Assessments[i]
 	fmt.Fprintf(w, "%s (service %s, owner %s): window %s – %s, %s of units failing\n", a.SLT, a.Service, dash(a.Owner),
 		a.From.Format("2006-01-02 15:04"), a.To.Format("2006-01-02 15:04 MST"), plain.Share(a.ErrorRate))
 	if a.Skipped != "" {
@@ -148,8 +148,8 @@ func printChange(w io.Writer, a change.Assessment) {
 	fmt.Fprintln(tw, "  TIER\tPERIOD\tTARGET\tHOURS IN SCOPE\tWITHOUT CHANGE\tUNPLANNED: USES\tLEFT\tPROJECTED\tPLANNED: LEFT\tPROJECTED")
 	for _, im := range a.Impacts {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", dash(im.Tier), im.Period, plain.Objective(im.Op, im.Target, true, ""),
-			plain.Number(im.WindowHours), scenario(im.Without, im.Target), plain.Percent(im.Unplanned.Consumes),
-			plain.Percent(im.Unplanned.BudgetLeft), scenario(im.Unplanned, im.Target), plain.Percent(im.Planned.BudgetLeft), scenario(im.Planned, im.Target))
+			plain.Number(im.WindowHours), scenario(im.Without.Attainment, im.Without.Meets, im.Target), plain.Percent(im.Unplanned.Consumes),
+			plain.Percent(im.Unplanned.BudgetLeft), scenario(im.Unplanned.Attainment, im.Unplanned.Meets, im.Target), plain.Percent(im.Planned.BudgetLeft), scenario(im.Planned.Attainment, im.Planned.Meets, im.Target))
 	}
 	tw.Flush()
 	for _, im := range a.Impacts {
@@ -162,9 +162,9 @@ func printChange(w io.Writer, a change.Assessment) {
 	fmt.Fprintf(w, "  %s\n", a.Verdict)
 }
 
-func scenario(s change.Scenario, target float64) string {
-	v := plain.Against(s.Attainment, target, true, "")
-	if !s.Meets {
+func scenario(attainment float64, meets bool, target float64) string {
+	v := plain.Against(attainment, target, true, "")
+	if !meets {
 		v += " MISSED"
 	}
 	return v

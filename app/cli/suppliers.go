@@ -10,7 +10,6 @@ import (
 	"slate/app"
 	"slate/internal/compliance"
 	"slate/internal/plain"
-	"slate/internal/supply"
 )
 
 func init() {
@@ -43,11 +42,11 @@ func runSuppliersCheck(e *env, args []string) error {
 		if len(rep.EndToEnd) == 0 {
 			fmt.Fprintln(w, "no end-to-end SLTs: list an SLT's parts under spec.components (each {slt: NAME, relation: serial|parallel}) to check its supply chain")
 		}
-		for i, x := range rep.EndToEnd {
+		for i := range rep.EndToEnd {
 			if i > 0 {
 				fmt.Fprintln(w)
 			}
-			printChain(w, x)
+			printChain(w, rep, i)
 		}
 		if len(rep.Orphans) > 0 {
 			fmt.Fprintln(w, "\norphan contracts (their SLT belongs to no end-to-end SLT):")
@@ -60,7 +59,8 @@ func runSuppliersCheck(e *env, args []string) error {
 
 func share(v float64) string { return plain.Target(v, true, "") }
 
-func printChain(w io.Writer, x supply.EndToEnd) {
+func printChain(w io.Writer, rep app.ChainReport, i int) {
+	x := rep.EndToEnd[i]
 	fmt.Fprintf(w, "%s (service %s, owner %s): end-to-end target %s\n", x.SLT, x.Service, dash(x.Owner), plain.Objective(x.Op, x.Target, true, ""))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "COMPONENT\tRELATION\tTARGET\tCONTRACTS\tSUPPLIERS")
@@ -108,7 +108,7 @@ func printChain(w io.Writer, x supply.EndToEnd) {
 			exp = plain.Percent(*p.Expected)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", periodMark(p.Period, p.Complete), att, exp, chainStatus(p.Status))
-		if p.Status != supply.StatusMet && p.Status != supply.StatusNoData {
+		if p.Status != app.ChainMet && p.Status != app.ChainNoData {
 			why = append(why, p.Message)
 		}
 	}
@@ -120,13 +120,13 @@ func printChain(w io.Writer, x supply.EndToEnd) {
 
 func chainStatus(s string) string {
 	switch s {
-	case supply.StatusMappingProblem:
+	case app.ChainMappingProblem:
 		return "MAPPING PROBLEM (parts met, whole missed)"
-	case supply.StatusPartMissed:
+	case app.ChainPartMissed:
 		return "missed (a part missed)"
-	case supply.StatusIncomplete:
+	case app.ChainIncomplete:
 		return "missed (parts without data)"
-	case supply.StatusNoData:
+	case app.ChainNoData:
 		return "no data"
 	}
 	return s
@@ -163,8 +163,26 @@ func runSuppliersMaturity(e *env, args []string) error {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "SUPPLIER\tASSESSED\tMATURITY\tPERIODS MET\tRECORD\tCREDITS\tTREND\tAGREEMENT")
 		for _, s := range rep.Suppliers {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Supplier, assessed(s.Latest), band(s.Latest), periodsMet(s.Reliability),
-				s.Reliability.Band, credits(s.Reliability.Credits), strings.ReplaceAll(s.Reliability.Trend, "_", " "), agreement(s.Agreement))
+			assessed, band := "not assessed", "-"
+			if a := s.Latest; a != nil {
+				assessed = score(a.Score) + " of 5 (" + a.Date + ")"
+				band = dash(a.Band)
+			}
+			r := s.Reliability
+			met := "no periods"
+			if r.MetShare != nil {
+				met = fmt.Sprintf("%d of %d (%s)", r.Met, r.Periods, plain.PercentN(*r.MetShare, 0))
+			}
+			var paid []string
+			for _, m := range r.Credits {
+				paid = append(paid, plain.Money(m.Amount, m.Currency))
+			}
+			credits := "none"
+			if len(paid) > 0 {
+				credits = strings.Join(paid, ", ")
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Supplier, assessed, band, met,
+				r.Band, credits, strings.ReplaceAll(r.Trend, "_", " "), agreement(s.Agreement))
 		}
 		tw.Flush()
 		for _, s := range rep.Suppliers {
@@ -200,43 +218,11 @@ func score(v *float64) string {
 	return plain.Number(*v)
 }
 
-func assessed(a *supply.AssessmentScore) string {
-	if a == nil {
-		return "not assessed"
-	}
-	return score(a.Score) + " of 5 (" + a.Date + ")"
-}
-
-func band(a *supply.AssessmentScore) string {
-	if a == nil || a.Band == "" {
-		return "-"
-	}
-	return a.Band
-}
-
-func periodsMet(r supply.Reliability) string {
-	if r.MetShare == nil {
-		return "no periods"
-	}
-	return fmt.Sprintf("%d of %d (%s)", r.Met, r.Periods, plain.PercentN(*r.MetShare, 0))
-}
-
-func credits(ms []supply.Money) string {
-	if len(ms) == 0 {
-		return "none"
-	}
-	var out []string
-	for _, m := range ms {
-		out = append(out, plain.Money(m.Amount, m.Currency))
-	}
-	return strings.Join(out, ", ")
-}
-
 func agreement(a string) string {
 	switch a {
-	case supply.AgreeHighPoor:
+	case app.AgreeHighPoor:
 		return "DISAGREE: high maturity, poor record"
-	case supply.AgreeLowGood:
+	case app.AgreeLowGood:
 		return "DISAGREE: low maturity, good record"
 	}
 	return strings.ReplaceAll(a, "_", " ")

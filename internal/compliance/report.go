@@ -501,7 +501,7 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 // of the period o selects, the credits of the contracts on them, their
 // resolution warnings and the windows that did not count.
 func ReportOf(in Input, all map[string]SLTRows, names []string, o ReportOptions) Report {
-	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}, Statuses: []Status{}}
+	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}, Statuses: []Status{}, CMDB: []CMDBFinding{}}
 	ws := in.Workspace
 	for _, n := range names {
 		s := ws.SLT(n)
