@@ -48,6 +48,11 @@ type PackQuery struct {
 	Formats []string `json:"formats,omitempty"`
 	// Anonymize replaces people, supplier and service names with stable pseudonyms.
 	Anonymize bool `json:"anonymize,omitempty"`
+	// Supplier scopes the pack to a joint review with one supplier: its
+	// contracts and SLTs, its maturity, improvement actions and contingency
+	// plan, with the data set (each feed's rows of the period, in the feed's
+	// own layout) written beside the pack files.
+	Supplier string `json:"supplier,omitempty"`
 	// Date fixes the generation time (RFC 3339 or a date); empty: the
 	// SOURCE_DATE_EPOCH environment variable (Unix seconds) or now. The pack
 	// is evaluated as of this time.
@@ -70,6 +75,7 @@ type PackResult struct {
 	Fingerprint string     `json:"fingerprint"`
 	Scope       string     `json:"scope"`
 	Anonymized  bool       `json:"anonymized"`
+	Supplier    string     `json:"supplier,omitempty"`
 	SLTs        int        `json:"slts"`
 	Sections    int        `json:"sections"`
 	Files       []PackFile `json:"files"`
@@ -105,10 +111,11 @@ type PackDownload struct {
 	Data        []byte `json:"data"`
 }
 
-// Pack formats.
+// Pack formats; PackData marks a supplier's data set file beside the pack.
 const (
 	PackXLSX = "xlsx"
 	PackPDF  = "pdf"
+	PackData = "data"
 )
 
 // FingerprintVersion is the first line of the fingerprint recipe (internal/pack).
@@ -123,6 +130,15 @@ func (p *Packs) folder() string {
 // PackFileName is the name of a pack file: review-pack-<period>.<format>.
 func PackFileName(period, format string) string {
 	return "review-pack-" + period + "." + format
+}
+
+// fileName is the name of the query's pack file: a supplier's pack is
+// review-pack-<period>-<supplier>.<format>.
+func (q PackQuery) fileName(format string) string {
+	if q.Supplier == "" {
+		return PackFileName(q.Period, format)
+	}
+	return PackFileName(q.Period+"-"+uploads.CleanName(q.Supplier), format)
 }
 
 func (q *PackQuery) normalise() error {
@@ -144,6 +160,13 @@ func (q *PackQuery) normalise() error {
 	}
 	q.Formats = fs
 	q.Services = commaList(q.Services, func(s string) string { return s })
+	q.Supplier = strings.TrimSpace(q.Supplier)
+	switch {
+	case q.Supplier != "" && len(q.Services) > 0:
+		return domain.FieldErrorf("supplier", "a supplier's pack covers its own contracts and SLTs: give a supplier or services, not both")
+	case q.Supplier != "" && q.Anonymize:
+		return domain.FieldErrorf("supplier", "a joint supplier review names both sides: it is not anonymised")
+	}
 	return nil
 }
 
@@ -195,7 +218,11 @@ func (p *Packs) Start(q PackQuery) (uint64, error) {
 	if _, err := p.generatedAt(q.Date); err != nil {
 		return 0, err
 	}
-	return p.jobs.start("pack", "Review pack "+q.Period, func(ctx context.Context, progress jobs.Progress) (any, error) {
+	title := "Review pack " + q.Period
+	if q.Supplier != "" {
+		title += " with " + q.Supplier
+	}
+	return p.jobs.start("pack", title, func(ctx context.Context, progress jobs.Progress) (any, error) {
 		return p.build(ctx, q, p.folder(), progress)
 	}), nil
 }
@@ -212,7 +239,7 @@ func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress job
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return PackResult{}, err
 	}
-	in, steps, err := p.collect(ctx, q, at, progress)
+	in, steps, data, err := p.collect(ctx, q, at, progress)
 	if err != nil {
 		return PackResult{}, err
 	}
@@ -221,7 +248,7 @@ func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress job
 		return PackResult{}, err
 	}
 	res := PackResult{Period: q.Period, GeneratedAt: at, Fingerprint: in.Fingerprint.Fingerprint, Scope: pk.Meta.Scope,
-		Anonymized: q.Anonymize, SLTs: len(in.SLTs), Sections: len(pk.Sections), Files: []PackFile{}}
+		Anonymized: q.Anonymize, Supplier: q.Supplier, SLTs: len(in.SLTs), Sections: len(pk.Sections), Files: []PackFile{}}
 	done := int64(steps - len(q.Formats))
 	for _, f := range q.Formats {
 		if err := ctx.Err(); err != nil {
@@ -237,7 +264,7 @@ func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress job
 		if err != nil {
 			return PackResult{}, err
 		}
-		name := PackFileName(q.Period, f)
+		name := q.fileName(f)
 		path := filepath.Join(out, name)
 		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
 			return PackResult{}, err
@@ -245,6 +272,14 @@ func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress job
 		sum := sha256.Sum256(buf.Bytes())
 		res.Files = append(res.Files, PackFile{Name: name, Path: path, Format: f, Size: int64(buf.Len()), SHA256: hex.EncodeToString(sum[:])})
 		done++
+	}
+	for _, d := range data {
+		path := filepath.Join(out, d.name)
+		if err := writeFileAtomic(path, d.data); err != nil {
+			return PackResult{}, err
+		}
+		sum := sha256.Sum256(d.data)
+		res.Files = append(res.Files, PackFile{Name: d.name, Path: path, Format: PackData, Size: int64(len(d.data)), SHA256: hex.EncodeToString(sum[:])})
 	}
 	names := make([]string, len(res.Files))
 	files := make([]map[string]any, len(res.Files))
@@ -255,7 +290,7 @@ func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress job
 	err = p.store.Update(func(tx *storage.Tx) error {
 		_, err := tx.Audit("export.pack", "Pack/"+q.Period, map[string]any{
 			"period": q.Period, "formats": q.Formats, "fingerprint": res.Fingerprint, "files": files,
-			"scope": res.Scope, "anonymized": q.Anonymize, "generated_at": at.Format(time.RFC3339),
+			"scope": res.Scope, "anonymized": q.Anonymize, "generated_at": at.Format(time.RFC3339), "supplier": q.Supplier,
 		})
 		return err
 	})
@@ -371,6 +406,13 @@ func (p *Packs) verifyFile(path, name string) (PackVerification, error) {
 			return nil
 		}
 		slts, err := pack.ScopeSLTs(ws, real)
+		if st.Supplier != "" {
+			if ws.Supplier(st.Supplier) == nil {
+				v.Message = fmt.Sprintf("the pack is a joint review with supplier %q, which no longer exists", st.Supplier)
+				return nil
+			}
+			slts, err = supplierSLTs(ws, st.Supplier)
+		}
 		if err != nil {
 			return err
 		}

@@ -57,7 +57,7 @@ func demoPackModel(t testing.TB, a *App) *report.Pack {
 		t.Fatal(err)
 	}
 	at, _ := a.Packs.generatedAt(q.Date)
-	in, _, err := a.Packs.collect(context.Background(), q, at, func(int64, int64, string) {})
+	in, _, _, err := a.Packs.collect(context.Background(), q, at, func(int64, int64, string) {})
 	if err != nil {
 		t.Fatal(err)
 	}

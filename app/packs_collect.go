@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"slate/internal/cmdb"
+	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/judge"
 	"slate/internal/manifest"
@@ -18,22 +20,33 @@ import (
 	"slate/internal/pointhash"
 	"slate/internal/readview"
 	"slate/internal/storage"
+	"slate/internal/supply"
 )
 
 // collect reads what a pack is made of, evaluates its SLTs once
 // (internal/judge) and returns the pack's input (internal/pack lays it out).
 // steps is how many progress steps the whole build takes.
-func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress jobs.Progress) (in pack.Input, steps int, err error) {
+func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress jobs.Progress) (in pack.Input, steps int, files []dataFile, err error) {
 	in = pack.Input{Period: q.Period, At: at, Services: q.Services, Name: p.workspaceName()}
 	progress(0, 0, "reading the workspace")
 	var marks map[string]storage.BreachMark
+	var cis []domain.CI
 	err = p.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
 			return err
 		}
 		in.Workspace = ws
-		if in.SLTs, err = pack.ScopeSLTs(ws, q.Services); err != nil {
+		if q.Supplier != "" {
+			in.SLTs, err = supplierSLTs(ws, q.Supplier)
+		} else {
+			in.SLTs, err = pack.ScopeSLTs(ws, q.Services)
+		}
+		if err != nil {
+			return err
+		}
+		in.Maturity = supply.LatestScores(ws)
+		if cis, err = tx.CIs(); err != nil {
 			return err
 		}
 		if in.Fingerprint, err = fingerprintOf(tx, ws, in.SLTs, pack.RecipeV2); err != nil {
@@ -62,17 +75,20 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 		return nil
 	})
 	if err != nil {
-		return in, 0, err
+		return in, 0, nil, err
 	}
 	in.FalsePositives = readview.FalsePositives(marks)
 	steps = pack.FixedSections + len(in.SLTs) + len(q.Formats)
+	if q.Supplier != "" {
+		steps++
+	}
 	if err := ctx.Err(); err != nil {
-		return in, 0, err
+		return in, 0, nil, err
 	}
 	progress(0, int64(steps), "computing compliance")
 	cin, err := p.compliance.input(at)
 	if err != nil {
-		return in, 0, err
+		return in, 0, nil, err
 	}
 	done := 0
 	step := func(what string) error {
@@ -85,11 +101,26 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 	}
 	rd, err := judge.Read(cin, in.SLTs, q.Period, func(slt string) error { return step("analysing " + slt) })
 	if err != nil {
-		return in, 0, err
+		return in, 0, nil, err
 	}
 	in.Rows, in.Analyses, in.AnalysisErrors, in.Statuses = rd.Rows, rd.Analyses, rd.AnalysisErrors, rd.Statuses
+	// the period's rows from CIs the CMDB does not know or has not verified
+	var names []string
+	for _, s := range in.SLTs {
+		names = append(names, s.Name())
+	}
+	period := compliance.ReportOf(compliance.Input{Workspace: in.Workspace, At: at}, in.Rows, names, compliance.ReportOptions{Period: q.Period})
+	if in.CMDB, err = cmdb.Findings(in.Workspace, cin.Source, cis, period.Rows, at); err != nil {
+		return in, 0, nil, err
+	}
+	in.CIs = len(cis)
+	if q.Supplier != "" {
+		if in.Supplier, files, err = p.supplierReview(cin, q); err != nil {
+			return in, 0, nil, err
+		}
+	}
 	in.Step = step
-	return in, steps, nil
+	return in, steps, files, nil
 }
 
 // workspaceName is the database file's name without its extension.

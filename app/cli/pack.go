@@ -11,8 +11,8 @@ import (
 
 func init() {
 	register(
-		command{name: "pack", args: "--period P [--services a,b] [--out DIR] [--format xlsx,pdf] [--anonymize] [--date T]",
-			summary: "the service review pack: review-pack-<period>.xlsx and .pdf", run: runPack},
+		command{name: "pack", args: "--period P [--services a,b | --supplier S] [--out DIR] [--format xlsx,pdf] [--anonymize] [--date T]",
+			summary: "the service review pack: review-pack-<period>.xlsx and .pdf; --supplier: the joint review with one supplier, with its data set beside it", run: runPack},
 		command{name: "verify-pack", args: "FILE",
 			summary: "check a review pack against the data (exit 0: matches, 1: does not)", run: runVerifyPack, readOnly: true},
 	)
@@ -28,6 +28,7 @@ func runPack(e *env, args []string) error {
 	fs.StringVar(&formats, "format", "xlsx,pdf", "xlsx, pdf or both")
 	fs.BoolVar(&q.Anonymize, "anonymize", false, "replace people, supplier and service names with pseudonyms")
 	fs.BoolVar(&q.Anonymize, "anonymise", false, "same as --anonymize")
+	fs.StringVar(&q.Supplier, "supplier", "", "the joint review with this supplier: its contracts and SLTs, maturity, improvement actions, contingency plan and data set")
 	fs.StringVar(&q.Date, "date", "", "generation time (RFC 3339 or date; default SOURCE_DATE_EPOCH or now)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -45,7 +46,14 @@ func runPack(e *env, args []string) error {
 	}
 	return e.emit(res, func(w io.Writer) {
 		for _, f := range res.Files {
-			fmt.Fprintf(w, "wrote %s (%d bytes)\n", f.Path, f.Size)
+			what := ""
+			if f.Format == app.PackData {
+				what = ", the data set"
+			}
+			fmt.Fprintf(w, "wrote %s (%d bytes%s)\n", f.Path, f.Size, what)
+		}
+		if res.Supplier != "" {
+			fmt.Fprintf(w, "the joint review with %s: its contracts and SLTs; the data set files hold every row of the period in each feed's own layout\n", res.Supplier)
 		}
 		fmt.Fprintf(w, "period %s, %d SLTs, %d sections, generated at %s\n", res.Period, res.SLTs, res.Sections, res.GeneratedAt.Format("2006-01-02 15:04:05 MST"))
 		fmt.Fprintf(w, "fingerprint %s\n", res.Fingerprint)

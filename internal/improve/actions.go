@@ -408,6 +408,11 @@ type ActionFilter struct {
 // first), then live ones by due date (undated last), then closed ones, the
 // latest closed first.
 func ListActions(st *storage.Store, f ActionFilter) ([]ActionItem, error) {
+	return ListActionsAt(st, f, st.Now())
+}
+
+// ListActionsAt is ListActions as of at (a pack lists them as of its date).
+func ListActionsAt(st *storage.Store, f ActionFilter, at time.Time) ([]ActionItem, error) {
 	if f.Status != "" && f.Status != "live" {
 		s, err := ParseStatus(f.Status)
 		if err != nil {
@@ -425,7 +430,7 @@ func ListActions(st *storage.Store, f ActionFilter) ([]ActionItem, error) {
 		if err != nil {
 			return err
 		}
-		out = selectActions(all, f, Today(ws, st.Now()))
+		out = selectActions(all, f, Today(ws, at))
 		return nil
 	})
 	return out, err

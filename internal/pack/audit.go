@@ -56,6 +56,9 @@ func (pb *builder) dataQuality() report.Section {
 		t.Caption = "No batch holds data of the period."
 	}
 	sec.Blocks = append(sec.Blocks, report.NewTable(t))
+	if pb.in.CIs > 0 {
+		sec.Blocks = append(sec.Blocks, report.NewTable(pb.cmdbTable()))
+	}
 	return sec
 }
 

@@ -102,8 +102,8 @@ func (pb *builder) supplierTable() report.Table {
 	t := report.Table{Title: "Supplier contacts", Columns: []report.Column{
 		{Header: "Supplier", Kind: report.ValueText}, {Header: "Contact", Kind: report.ValueText},
 		{Header: "Email", Kind: report.ValueText}, {Header: "SLTs", Kind: report.ValueText},
-		{Header: "Contingency plan", Kind: report.ValueText}, {Header: "Maturity (0–5)", Kind: report.ValueNumber},
-	}, Caption: "The suppliers whose data or contract an SLT of this pack depends on. Maturity: the latest maturity-assessment score, 0 to 5."}
+		{Header: "Contingency plan", Kind: report.ValueText}, {Header: "Maturity (1–5)", Kind: report.ValueNumber},
+	}, Caption: "The suppliers whose data or contract an SLT of this pack depends on. Maturity: the score of the latest maturity assessment, 1 to 5 (empty: never assessed)."}
 	slts := map[string][]string{}
 	add := func(sup, slt string) {
 		if sup != "" && !slices.Contains(slts[sup], slt) {
@@ -138,8 +138,8 @@ func (pb *builder) supplierTable() report.Table {
 		list := slts[name]
 		slices.Sort(list)
 		maturity := report.Null()
-		if su.Spec.Maturity != nil {
-			maturity = report.Number(*su.Spec.Maturity)
+		if v, ok := pb.in.Maturity[name]; ok {
+			maturity = report.Number(v)
 		}
 		t.Rows = append(t.Rows, report.Row{Cells: []report.Cell{report.Text(display), textOr(su.Spec.Contact, ""),
 			textOr(su.Spec.Email, ""), report.Text(strings.Join(list, ", ")), textOr(su.Spec.ContingencyPlan, ""), maturity}})

@@ -10,6 +10,7 @@ package pack
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
 	"slate/internal/analysis"
@@ -47,6 +48,16 @@ type Input struct {
 	Events         []Event
 	Chain          Chain
 	Fingerprint    Fingerprint
+	// CMDB lists the period's rows from CIs the CMDB does not know or has not
+	// verified recently (internal/cmdb.Findings); CIs is how many CIs the
+	// CMDB holds (0: none imported, and the pack says nothing about CIs).
+	CMDB []compliance.CMDBFinding
+	CIs  int
+	// Maturity is each supplier's latest assessed maturity score (1–5).
+	Maturity map[string]float64
+	// Supplier, when set, scopes the pack to a joint review with one
+	// supplier: SLTs are its scope, and the review's section follows the summary.
+	Supplier *SupplierReview
 	// Pseudonyms, when set, anonymise every text of the pack.
 	Pseudonyms *Pseudonyms
 	// Step, when set, is called before each section; an error stops the build.
@@ -116,7 +127,8 @@ type Chain struct {
 	Batches int
 }
 
-// FixedSections counts the sections besides one per SLT.
+// FixedSections counts the sections besides one per SLT (a supplier's pack
+// has one more: the joint review).
 const FixedSections = 10
 
 // builder holds the derived data the sections read.
@@ -156,6 +168,12 @@ func Build(in Input) (*report.Pack, error) {
 		return nil, err
 	}
 	scope := Scope(in.Period, in.Services)
+	if in.Supplier != nil {
+		if pb.anon != nil {
+			return nil, errors.New("a joint supplier review names both sides: it is not anonymised")
+		}
+		scope += " supplier=" + url.QueryEscape(in.Supplier.Supplier)
+	}
 	if pb.anon != nil {
 		ps := make([]string, len(in.Services))
 		for i, s := range in.Services {
@@ -182,8 +200,12 @@ func Build(in Input) (*report.Pack, error) {
 		fn   func() report.Section
 	}{
 		{"executive summary", pb.summary},
+		{"supplier review", pb.supplierReview},
 		{"compliance table", pb.complianceTable},
 	} {
+		if f.what == "supplier review" && in.Supplier == nil {
+			continue
+		}
 		if err := step(f.what); err != nil {
 			return nil, err
 		}

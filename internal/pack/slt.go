@@ -121,9 +121,9 @@ func (pb *builder) sltSection(s *domain.SLT) report.Section {
 	if s.Metadata.Description != "" {
 		sec.Blocks = append(sec.Blocks, report.NewParagraph(s.Metadata.Description))
 	}
-	supplier, contact := "", ""
+	supplier, contact, dataOwner := "", "", ""
 	if f := pb.ws.Feed(sp.Feed); f != nil {
-		supplier = f.Spec.Supplier
+		supplier, dataOwner = f.Spec.Supplier, f.Spec.Owner
 		if su := pb.ws.Supplier(supplier); su != nil {
 			if su.Metadata.DisplayName != "" {
 				supplier = su.Metadata.DisplayName
@@ -151,9 +151,10 @@ func (pb *builder) sltSection(s *domain.SLT) report.Section {
 		{Label: "Name", Value: report.Text(s.Name())},
 		{Label: "Service", Value: report.Text(pb.serviceTitle(sp.Service))},
 		{Label: "Type", Value: report.Text(typ)},
-		{Label: "Owner", Value: textOr(sp.Owner, "not set")},
+		{Label: "SLT owner", Value: textOr(sp.Owner, "not set")},
 		{Label: "Indicator", Value: report.Text(indicatorText(s))},
 		{Label: "Feed", Value: textOr(sp.Feed, "—")},
+		{Label: "Data owner", Value: textOr(dataOwner, "—")},
 		{Label: "Supplier", Value: textOr(supplier, "—")},
 	}
 	if contact != "" {

@@ -24,6 +24,8 @@ type Stamp struct {
 	// anonymised pack, their pseudonyms.
 	Services   []string
 	Anonymized bool
+	// Supplier scopes a joint supplier review's pack to that supplier.
+	Supplier string
 	// Scope is the keywords after the fingerprint, as written.
 	Scope string
 }
@@ -33,6 +35,7 @@ var (
 	reHead        = regexp.MustCompile(`head ([0-9]+):([0-9a-f]{64})`)
 	rePeriod      = regexp.MustCompile(`period=(\S+)`)
 	reServices    = regexp.MustCompile(`services=(\S+)`)
+	reSupplier    = regexp.MustCompile(`supplier=(\S+)`)
 )
 
 // ErrNoStamp: the keywords carry no fingerprint.
@@ -60,6 +63,9 @@ func ReadStamp(keywords string) (Stamp, error) {
 				st.Services = append(st.Services, u)
 			}
 		}
+	}
+	if m := reSupplier.FindStringSubmatch(keywords); m != nil {
+		st.Supplier, _ = url.QueryUnescape(m[1])
 	}
 	st.Anonymized = strings.Contains(keywords, "anonymized=yes")
 	st.Scope = strings.Join(strings.Fields(strings.TrimPrefix(keywords, "fingerprint "+st.Fingerprint)), " ")

@@ -222,17 +222,7 @@ func Maturity(in compliance.Input, o MaturityOptions) (MaturityReport, error) {
 	ev := compliance.NewEvaluator(in)
 	for _, su := range suppliers {
 		sm := SupplierMaturity{Supplier: su.Name(), DisplayName: su.Metadata.DisplayName, Declared: su.Spec.Maturity, Earlier: []AssessmentScore{}}
-		var mine []*domain.MaturityAssessment
-		for _, a := range ws.MaturityAssessments() {
-			if a.Spec.Supplier == su.Name() && ws.MaturityModel(a.Spec.Model) != nil {
-				mine = append(mine, a)
-			}
-		}
-		slices.SortFunc(mine, func(a, b *domain.MaturityAssessment) int {
-			return cmp.Or(cmp.Compare(b.Spec.Date, a.Spec.Date), cmp.Compare(b.Name(), a.Name()))
-		})
-		for i, a := range mine {
-			s := Score(ws.MaturityModel(a.Spec.Model), a)
+		for i, s := range scored(ws, su.Name()) {
 			if i == 0 {
 				sm.Latest = &s
 			} else {
@@ -249,6 +239,36 @@ func Maturity(in compliance.Input, o MaturityOptions) (MaturityReport, error) {
 		rep.Suppliers = append(rep.Suppliers, sm)
 	}
 	return rep, nil
+}
+
+// scored scores a supplier's assessments, newest first.
+func scored(ws *domain.Workspace, supplier string) []AssessmentScore {
+	var mine []*domain.MaturityAssessment
+	for _, a := range ws.MaturityAssessments() {
+		if a.Spec.Supplier == supplier && ws.MaturityModel(a.Spec.Model) != nil {
+			mine = append(mine, a)
+		}
+	}
+	slices.SortFunc(mine, func(a, b *domain.MaturityAssessment) int {
+		return cmp.Or(cmp.Compare(b.Spec.Date, a.Spec.Date), cmp.Compare(b.Name(), a.Name()))
+	})
+	out := make([]AssessmentScore, len(mine))
+	for i, a := range mine {
+		out[i] = Score(ws.MaturityModel(a.Spec.Model), a)
+	}
+	return out
+}
+
+// LatestScores is each assessed supplier's latest maturity score (1–5), by
+// supplier: what the pack's maturity column shows.
+func LatestScores(ws *domain.Workspace) map[string]float64 {
+	out := map[string]float64{}
+	for _, su := range ws.Suppliers() {
+		if s := scored(ws, su.Name()); len(s) > 0 && s[0].Score != nil {
+			out[su.Name()] = *s[0].Score
+		}
+	}
+	return out
 }
 
 func names(sus []*domain.Supplier) string {

@@ -98,6 +98,8 @@ type ScopeOptions struct {
 	Supplier string
 	From, To time.Time
 	Period   string
+	// At is when ScopeStore judges the actions overdue (zero: now).
+	At time.Time
 }
 
 // Scope works out a supplier's review scope from the definitions and the
@@ -203,7 +205,11 @@ func ScopeStore(st *storage.Store, o ScopeOptions) (SupplierScope, error) {
 	if err != nil {
 		return sc, err
 	}
-	actions, err := improve.ListActions(st, improve.ActionFilter{Supplier: sc.Supplier})
+	at := o.At
+	if at.IsZero() {
+		at = st.Now()
+	}
+	actions, err := improve.ListActionsAt(st, improve.ActionFilter{Supplier: sc.Supplier}, at)
 	if err != nil {
 		return sc, err
 	}
