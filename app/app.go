@@ -29,6 +29,15 @@ type App struct {
 	Session    *Session
 	Users      *Users
 
+	// The improvement loop (docs/improvement.md).
+	Actions      *Actions
+	RCAs         *RCAs
+	Reviews      *Reviews
+	Meetings     *Meetings
+	Improvements *Improvements
+	Integrations *Integrations
+	Approvals    *Approvals
+
 	// Local reads and writes files by path for the person's own shell (the
 	// CLI); it is never bound or served, and views made by As have none.
 	Local *Local
@@ -40,6 +49,7 @@ type shared struct {
 	uploads *uploadArea
 	dash    *dashCache
 	drill   *drillCache
+	loop    *loopState
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
 	anchorKey string
 }
@@ -69,7 +79,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
 	sh := &shared{jobs: newJobTable(st.Now), uploads: newUploadArea(st.Path()),
-		dash: &dashCache{}, drill: &drillCache{}}
+		dash: &dashCache{}, drill: &drillCache{}, loop: &loopState{}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;
@@ -104,6 +114,13 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs, uploads: sh.uploads, caller: c}
 	a.Session = &Session{caller: c}
 	a.Users = &Users{store: st}
+	a.Actions = &Actions{store: st}
+	a.RCAs = &RCAs{store: st}
+	a.Reviews = &Reviews{store: st}
+	a.Meetings = &Meetings{store: st}
+	a.Improvements = &Improvements{store: st}
+	a.Integrations = &Integrations{store: st, loop: sh.loop}
+	a.Approvals = &Approvals{store: st}
 	return a
 }
 
@@ -119,7 +136,8 @@ func (a *App) Caller() Caller { return a.caller }
 // Bindings lists the services the window binds and `serve` exposes; every
 // exported method of each is an API method and needs a rule in access.go.
 func (a *App) Bindings() []any {
-	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users}
+	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users,
+		a.Actions, a.RCAs, a.Reviews, a.Meetings, a.Improvements, a.Integrations, a.Approvals}
 }
 
 // Init makes path ("" = the default location) a workspace: a missing or empty

@@ -51,9 +51,6 @@ type WhatIf = compliance.WhatIf
 // RollbackResult lists when a rollback rule held on a feed.
 type RollbackResult = compliance.RollbackResult
 
-// BreachMark records a false-positive breach.
-type BreachMark = storage.BreachMark
-
 // ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now.
 // Recent keeps each SLT's last complete period and the running one (without Period).
 type ReportQuery struct {
@@ -230,35 +227,6 @@ func since(ws *domain.Workspace, rows []compliance.Row, s string) ([]compliance.
 		}
 	}
 	return out, nil
-}
-
-// MarkFalsePositive records that a breach (id slt[/tier]@period) is not a real
-// miss; it stays in the log, out of the ranking. Audited.
-func (c *Compliance) MarkFalsePositive(id, reason string) (BreachMark, error) {
-	name, period, ok := strings.Cut(id, "@")
-	if !ok || period == "" {
-		return BreachMark{}, fmt.Errorf("%q is not a breach id (write SLT@PERIOD or SLT/TIER@PERIOD, as `slate breaches` shows)", id)
-	}
-	if strings.TrimSpace(reason) == "" {
-		return BreachMark{}, errors.New("a false positive needs a reason")
-	}
-	name, _, _ = strings.Cut(name, "/")
-	m := BreachMark{ID: id, Reason: reason, By: c.store.Actor(), At: c.store.Now().UTC()}
-	err := c.store.Update(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		if ws.SLT(name) == nil {
-			return fmt.Errorf("SLT %q does not exist", name)
-		}
-		if err := tx.PutBreachMark(m); err != nil {
-			return err
-		}
-		_, err = tx.Audit("breach.false-positive", "Breach/"+id, map[string]string{"reason": reason})
-		return err
-	})
-	return m, err
 }
 
 // Alerts evaluates burn-rate alerts and trend warnings.

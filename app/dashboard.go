@@ -10,6 +10,7 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/improve"
 	"slate/internal/storage"
 )
 
@@ -39,8 +40,11 @@ type Dashboard struct {
 	Alerts   []compliance.Alert        `json:"alerts"`
 	Trends   []compliance.TrendWarning `json:"trends"`
 	RCADue   []DashboardRCA            `json:"rcaDue"`
-	Counts   DashboardCounts           `json:"counts"`
-	Filters  DashboardFilters          `json:"filters"`
+	// Loop is the improvement loop at a glance: overdue actions, open
+	// root-cause analyses (overdue first), reviews due.
+	Loop    DashboardLoop    `json:"loop"`
+	Counts  DashboardCounts  `json:"counts"`
+	Filters DashboardFilters `json:"filters"`
 	// Problems are SLTs that could not be evaluated, in plain words; the rest still shows.
 	Problems []string `json:"problems"`
 }
@@ -309,6 +313,13 @@ func (c *Compliance) buildDashboard(at time.Time, ver uint64, period string) (Da
 		d.Services = append(d.Services, ds)
 	}
 	d.Filters = filtersOf(d.Services)
+	if all != nil {
+		loop, err := improve.Summarize(c.store, ws, all, at)
+		if err != nil {
+			d.Problems = append(d.Problems, "Improvement loop: "+err.Error())
+		}
+		d.Loop = DashboardLoop(loop)
+	}
 	return d, nil
 }
 
@@ -509,6 +520,7 @@ func filterDashboard(full Dashboard, q DashboardQuery) Dashboard {
 			d.RCADue = append(d.RCADue, r)
 		}
 	}
+	d.Loop = filterLoop(full.Loop, q, d.Services, kept)
 	return d
 }
 

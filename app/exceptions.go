@@ -161,5 +161,6 @@ func (x *Exceptions) decide(d ExceptionDecision, status string) (Exception, erro
 		_, err = tx.Audit(action, "Exception/"+e.ID, map[string]string{"by": by, "note": d.Note})
 		return err
 	})
+	afterChange(x.store, err) // an approved exception can end a run of misses
 	return e, err
 }

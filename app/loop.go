@@ -1,0 +1,232 @@
+package app
+
+import (
+	"slate/internal/improve"
+	"slate/internal/storage"
+)
+
+// The improvement loop's services (docs/improvement.md): actions,
+// root-cause analyses and reviews here; meetings and improvement
+// initiatives in meetings.go; the ITSM outbox and four-eyes requests in
+// integrations.go. Each is a thin face over internal/improve,
+// internal/initiative, internal/itsm and internal/safeguard: the acting
+// user is always the caller (the view's store), never a request field.
+
+// Action is one improvement action.
+type Action improve.Action
+
+// ActionItem is an action as lists show it: with whether it is overdue.
+type ActionItem improve.ActionItem
+
+// ActionLinks tie an action to what it is about (an SLT, tier, period or
+// breach; an RCA, review, meeting or improvement; a service or supplier).
+type ActionLinks improve.Links
+
+// ActionFilter selects actions; zero fields select everything. Status is
+// open, in_progress, done, dropped or live (open and in progress).
+type ActionFilter improve.ActionFilter
+
+// NewAction is an action a person adds. Owner defaults to the owner of the
+// linked RCA or SLT; Due is YYYY-MM-DD.
+type NewAction struct {
+	Title string      `json:"title"`
+	Owner string      `json:"owner,omitempty"`
+	Due   string      `json:"due,omitempty"`
+	Links ActionLinks `json:"links"`
+	Note  string      `json:"note,omitempty"`
+}
+
+// ActionUpdate changes an action's fields; absent fields stay. A status of
+// done or dropped closes it (dropped needs a note), open or in_progress
+// reopens it.
+type ActionUpdate struct {
+	ID     string       `json:"id"`
+	Title  *string      `json:"title,omitempty"`
+	Owner  *string      `json:"owner,omitempty"`
+	Due    *string      `json:"due,omitempty"`
+	Status *string      `json:"status,omitempty"`
+	Links  *ActionLinks `json:"links,omitempty"`
+	Note   string       `json:"note,omitempty"`
+}
+
+// ActionClose closes an action as done or dropped (dropped needs a note).
+type ActionClose struct {
+	ID     string `json:"id"`
+	Status string `json:"status"`
+	Note   string `json:"note,omitempty"`
+}
+
+// Actions keeps the improvement actions. Every change is audited with the caller.
+type Actions struct {
+	store *storage.Store
+}
+
+// List lists actions: overdue first (the longest overdue first), then live
+// ones by due date, then closed ones, the latest first.
+func (x *Actions) List(f ActionFilter) ([]ActionItem, error) {
+	items, err := improve.ListActions(x.store, improve.ActionFilter(f))
+	return wireList(items, func(a improve.ActionItem) ActionItem { return ActionItem(a) }), err
+}
+
+// Get reads one action with its notes and history.
+func (x *Actions) Get(id string) (ActionItem, error) {
+	it, err := improve.GetAction(x.store, id)
+	return ActionItem(it), err
+}
+
+// Add records an action as the caller. Integrations that take
+// action.created get it as a task.
+func (x *Actions) Add(in NewAction) (Action, error) {
+	a, err := improve.AddAction(x.store, x.store.Actor(), improve.NewAction{Title: in.Title, Owner: in.Owner, Due: in.Due,
+		Links: improve.Links(in.Links), Note: in.Note, Origin: improve.OriginPerson})
+	return Action(a), err
+}
+
+// Update changes an action as the caller; each changed field goes into its history.
+func (x *Actions) Update(u ActionUpdate) (Action, error) {
+	a, err := improve.UpdateAction(x.store, x.store.Actor(), u.ID, improve.ActionPatch{Title: u.Title, Owner: u.Owner, Due: u.Due,
+		Status: u.Status, Links: (*improve.Links)(u.Links), Note: u.Note})
+	return Action(a), err
+}
+
+// Close sets an action done or dropped as the caller.
+func (x *Actions) Close(c ActionClose) (Action, error) {
+	a, err := improve.CloseAction(x.store, x.store.Actor(), c.ID, c.Status, c.Note)
+	return Action(a), err
+}
+
+// RCA is a root-cause analysis of one run of missed periods.
+type RCA improve.RCA
+
+// RCAItem is an analysis with its linked actions and whether it is overdue.
+type RCAItem improve.RCAItem
+
+// RCAFilter selects analyses (status open or closed, SLT, service, supplier).
+type RCAFilter improve.RCAFilter
+
+// RCAUpdate changes an open analysis; absent fields stay. Method is
+// five_whys or apollo.
+type RCAUpdate struct {
+	ID         string          `json:"id"`
+	Owner      *string         `json:"owner,omitempty"`
+	Method     *string         `json:"method,omitempty"`
+	Problem    *string         `json:"problem,omitempty"`
+	Due        *string         `json:"due,omitempty"`
+	FiveWhys   *[]improve.Why  `json:"five_whys,omitempty"`
+	Apollo     *improve.Apollo `json:"apollo,omitempty"`
+	RootCauses *[]string       `json:"root_causes,omitempty"`
+	Team       *improve.Team   `json:"team,omitempty"`
+	Note       string          `json:"note,omitempty"`
+}
+
+// RCAClose closes an analysis with its conclusion.
+type RCAClose struct {
+	ID         string `json:"id"`
+	Conclusion string `json:"conclusion,omitempty"`
+}
+
+// RCAs keeps the root-cause analyses the run-of-misses rule opens.
+type RCAs struct {
+	store *storage.Store
+}
+
+// List applies the root-cause rule (so a run of misses that reached its
+// SLT's rcaAfter since the last change has its analysis), then lists
+// analyses: open ones first, the highest priority first.
+func (x *RCAs) List(f RCAFilter) ([]RCAItem, error) {
+	if err := syncRCAs(x.store); err != nil {
+		return nil, err
+	}
+	items, err := improve.ListRCAs(x.store, improve.RCAFilter(f))
+	return wireList(items, func(r improve.RCAItem) RCAItem { return RCAItem(r) }), err
+}
+
+// Get reads one analysis with its linked actions.
+func (x *RCAs) Get(id string) (RCAItem, error) {
+	it, err := improve.GetRCA(x.store, id)
+	return RCAItem(it), err
+}
+
+// Update changes an open analysis as the caller.
+func (x *RCAs) Update(u RCAUpdate) (RCA, error) {
+	r, err := improve.UpdateRCA(x.store, x.store.Actor(), u.ID, improve.RCAPatch{Owner: u.Owner, Method: u.Method, Problem: u.Problem,
+		Due: u.Due, FiveWhys: u.FiveWhys, Apollo: u.Apollo, RootCauses: u.RootCauses, Team: u.Team, Note: u.Note})
+	return RCA(r), err
+}
+
+// Close closes an analysis as the caller: it needs a root cause, a linked
+// action that is not dropped and its method complete; otherwise nothing
+// changes and the error lists what is missing.
+func (x *RCAs) Close(c RCAClose) (RCA, error) {
+	r, err := improve.CloseRCA(x.store, x.store.Actor(), c.ID, c.Conclusion)
+	return RCA(r), err
+}
+
+// Review is a recorded review of an SLT.
+type Review improve.Review
+
+// NewReview is a review to record: its SLT, date (on or before today),
+// decision and attendees.
+type NewReview improve.NewReview
+
+// ReviewStatus is where an SLT stands in its review cycle: the next review
+// date and, when due, why.
+type ReviewStatus improve.ReviewStatus
+
+// ReviewFilter selects SLTs (one, a service's, a supplier's), or only those due.
+type ReviewFilter improve.ReviewFilter
+
+// Reviews evaluates the SLTs' review cycles and renegotiation triggers and
+// records reviews.
+type Reviews struct {
+	store *storage.Store
+}
+
+// List evaluates each selected SLT's review cycle and triggers now.
+func (x *Reviews) List(f ReviewFilter) ([]ReviewStatus, error) {
+	sts, err := improve.ReviewStatuses(x.store, x.store.Now(), improve.ReviewFilter(f))
+	return wireList(sts, func(s improve.ReviewStatus) ReviewStatus { return ReviewStatus(s) }), err
+}
+
+// History lists recorded reviews (of one SLT, or all), the latest first.
+func (x *Reviews) History(slt string) ([]Review, error) {
+	rs, err := improve.ListReviews(x.store, slt)
+	return wireList(rs, func(r improve.Review) Review { return Review(r) }), err
+}
+
+// Record records a review as the caller; it resets the SLT's cycle and triggers.
+func (x *Reviews) Record(in NewReview) (Review, error) {
+	r, err := improve.RecordReview(x.store, x.store.Actor(), improve.NewReview(in))
+	return Review(r), err
+}
+
+// syncRCAs applies the root-cause rule now, as Slate (the rule's own actor):
+// after imports, withdrawals, definition changes and decisions, and before
+// analyses are listed. A read-only workspace is only read.
+func syncRCAs(st *storage.Store) error {
+	if st.ReadOnly() {
+		return nil
+	}
+	_, err := improve.SyncRCAs(st, st.Now(), improve.RuleActor)
+	return err
+}
+
+// afterChange applies the root-cause rule after a change that succeeded.
+// The change stands whatever the rule does; a failure of the rule is not
+// lost, since it runs again before any listing of analyses and on the
+// background loop (RunLoop), where its error is reported.
+func afterChange(st *storage.Store, err error) {
+	if err == nil {
+		syncRCAs(st)
+	}
+}
+
+// wireList converts engine records to their wire types (never nil: a list
+// is [] on the wire).
+func wireList[T, U any](xs []T, f func(T) U) []U {
+	out := make([]U, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
+}

@@ -1,0 +1,207 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"slate/internal/compliance"
+	"slate/internal/domain"
+	"slate/internal/export"
+	"slate/internal/improve"
+	"slate/internal/initiative"
+	"slate/internal/readview"
+	"slate/internal/storage"
+)
+
+// Agenda is a service review meeting's agenda: what happened since the
+// last meeting of its scope and what the meeting must decide.
+type Agenda improve.Agenda
+
+// AgendaQuery asks for the agenda of one service's or one supplier's
+// meeting on a date (YYYY-MM-DD; "" = today).
+type AgendaQuery improve.AgendaQuery
+
+// AgendaFileQuery asks for the agenda as a file: Format is pdf or xlsx.
+type AgendaFileQuery struct {
+	Service  string `json:"service,omitempty"`
+	Supplier string `json:"supplier,omitempty"`
+	Date     string `json:"date,omitempty"`
+	Format   string `json:"format"`
+}
+
+// Meeting is the minutes of a service review meeting.
+type Meeting improve.Meeting
+
+// Minutes are what a meeting's secretary records: date, attendees,
+// decisions, notes and the actions agreed (created with the minutes).
+type Minutes improve.Minutes
+
+// MeetingRecord is recorded minutes and the actions they created.
+type MeetingRecord struct {
+	Meeting Meeting  `json:"meeting"`
+	Actions []Action `json:"actions"`
+}
+
+// MeetingFilter selects recorded meetings (of one service or supplier, or all).
+type MeetingFilter struct {
+	Service  string `json:"service,omitempty"`
+	Supplier string `json:"supplier,omitempty"`
+}
+
+// Meetings generates service review agendas and keeps the minutes.
+type Meetings struct {
+	store *storage.Store
+}
+
+// Agenda generates the agenda of a service's or a supplier's review
+// meeting, each SLT with its status (the one status rule).
+func (m *Meetings) Agenda(q AgendaQuery) (Agenda, error) {
+	ag, err := m.agenda(improve.AgendaQuery(q))
+	return Agenda(ag), err
+}
+
+func (m *Meetings) agenda(q improve.AgendaQuery) (improve.Agenda, error) {
+	ag, err := improve.BuildAgenda(m.store, q)
+	if err != nil || len(ag.SLTs) == 0 {
+		return ag, err
+	}
+	in, err := readview.Input(m.store, ag.At)
+	if err != nil {
+		return ag, err
+	}
+	names := make([]string, len(ag.SLTs))
+	for i, s := range ag.SLTs {
+		names[i] = s.SLT
+	}
+	all, err := compliance.NewEvaluator(in).All(names)
+	if err != nil {
+		return ag, err
+	}
+	judge := newStatusJudge(in, nil)
+	for i := range ag.SLTs {
+		st := judge.judge(in.Workspace.SLT(ag.SLTs[i].SLT), all[ag.SLTs[i].SLT], "", nil)
+		ag.SLTs[i].Status = &st
+	}
+	return ag, nil
+}
+
+// AgendaFile renders the agenda as a PDF or a workbook through the pack's
+// writers, fingerprinted like a pack (its SLTs' definitions and data, and
+// the audit head, which every loop record's change moves). Audited as
+// export.agenda.
+func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
+	format := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(q.Format), "."))
+	if format != PackPDF && format != PackXLSX {
+		return FileData{}, fmt.Errorf("format %q: an agenda is written as pdf or xlsx", q.Format)
+	}
+	ag, err := m.agenda(improve.AgendaQuery{Service: q.Service, Supplier: q.Supplier, Date: q.Date})
+	if err != nil {
+		return FileData{}, err
+	}
+	pack := improve.AgendaPack(ag)
+	err = m.store.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		var slts []*domain.SLT
+		for _, s := range ag.SLTs {
+			slts = append(slts, ws.SLT(s.SLT))
+		}
+		fp, err := computeFingerprint(tx, ws, slts)
+		pack.Meta.Workspace, pack.Meta.Fingerprint, pack.Meta.Head = workspaceName(m.store), fp.Fingerprint, fp.Head()
+		return err
+	})
+	if err != nil {
+		return FileData{}, err
+	}
+	var buf bytes.Buffer
+	f := FileData{Name: fmt.Sprintf("slate-agenda-%s-%s-%s.%s", ag.Scope, ag.Name, ag.Date, format)}
+	if format == PackPDF {
+		f.Type, err = MimePDF, export.WritePDF(&buf, pack)
+	} else {
+		f.Type, err = MimeXLSX, export.WriteXLSX(&buf, pack)
+	}
+	if err != nil {
+		return FileData{}, err
+	}
+	f.Data, f.Size = buf.Bytes(), int64(buf.Len())
+	err = m.store.Update(func(tx *storage.Tx) error {
+		_, err := tx.Audit("export.agenda", "Agenda/"+ag.Scope+"/"+ag.Name+"@"+ag.Date, map[string]any{
+			"file": f.Name, "size": f.Size, "fingerprint": pack.Meta.Fingerprint, "scope": pack.Meta.Scope})
+		return err
+	})
+	if err != nil {
+		return FileData{}, fmt.Errorf("agenda written but not audited: %w", err)
+	}
+	return f, nil
+}
+
+// Record records a meeting's minutes as the caller and creates the actions
+// agreed, all in one transaction (nothing when anything is wrong).
+func (m *Meetings) Record(in Minutes) (MeetingRecord, error) {
+	mt, acts, err := improve.RecordMeeting(m.store, m.store.Actor(), improve.Minutes(in))
+	return MeetingRecord{Meeting: Meeting(mt), Actions: wireList(acts, func(a improve.Action) Action { return Action(a) })}, err
+}
+
+// List lists recorded meetings, the latest first.
+func (m *Meetings) List(f MeetingFilter) ([]Meeting, error) {
+	scope, name := "", ""
+	switch {
+	case f.Service != "" && f.Supplier != "":
+		return nil, errors.New("meetings are of one service or one supplier, not both")
+	case f.Service != "":
+		scope, name = "service", f.Service
+	case f.Supplier != "":
+		scope, name = "supplier", f.Supplier
+	}
+	ms, err := improve.ListMeetings(m.store, scope, name)
+	return wireList(ms, func(x improve.Meeting) Meeting { return Meeting(x) }), err
+}
+
+// Improvement is a change made to improve an SLT, on a date.
+type Improvement initiative.Improvement
+
+// NewImprovement is an initiative to record: its SLT (and tier), the local
+// date the change took effect and what was changed.
+type NewImprovement initiative.NewImprovement
+
+// ImprovementValidation compares the SLT per local day before and after
+// the change: the test, the effect with its interval, whether there are
+// enough days yet (and how many more are needed), and the verdict.
+type ImprovementValidation initiative.Result
+
+// Improvements records improvement initiatives and validates them on the
+// SLT's own data.
+type Improvements struct {
+	store *storage.Store
+}
+
+// Add records an initiative as the caller.
+func (x *Improvements) Add(in NewImprovement) (Improvement, error) {
+	imp, err := initiative.Add(x.store, x.store.Actor(), initiative.NewImprovement(in))
+	return Improvement(imp), err
+}
+
+// List lists initiatives (of one SLT, or all), oldest first.
+func (x *Improvements) List(slt string) ([]Improvement, error) {
+	imps, err := initiative.List(x.store, slt)
+	return wireList(imps, func(i initiative.Improvement) Improvement { return Improvement(i) }), err
+}
+
+// Validate validates an initiative on its SLT's data as of now, with the
+// days for the before/after chart.
+func (x *Improvements) Validate(id string) (ImprovementValidation, error) {
+	res, err := initiative.Validate(x.store, id, x.store.Now(), initiative.Options{})
+	return ImprovementValidation(res), err
+}
+
+// workspaceName is how a file names its workspace, as the pack does: the
+// database file's name without its extension.
+func workspaceName(st *storage.Store) string {
+	base := filepath.Base(st.Path())
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
