@@ -56,17 +56,17 @@ func TestLoopServicesActAsTheCaller(t *testing.T) {
 		t.Fatalf("RCAs %+v, %v", rcas, err)
 	}
 	rca := rcas[0]
-	acts, _ := maria.Actions.List(ActionFilter{RCA: rca.ID})
+	acts, _ := maria.Actions.List(ActionQuery{RCA: rca.ID})
 	if len(acts) != 2 || !acts[0].Overdue || acts[1].Overdue {
 		t.Fatalf("the demo's actions, overdue first: %+v", acts)
 	}
 
 	refused(t, a, `SLT "ghost" does not exist`, func() error {
-		_, err := maria.Actions.Add(NewAction{Title: "x", Links: ActionLinks{SLT: "ghost"}})
+		_, err := maria.Actions.Add(NewAction{Title: "x", Links: improve.Links{SLT: "ghost"}})
 		return err
 	})
 	refused(t, a, `due date "28/11/2026" is not a date (write YYYY-MM-DD`, func() error {
-		_, err := maria.Actions.Add(NewAction{Title: "x", Due: "28/11/2026", Links: ActionLinks{RCA: rca.ID}})
+		_, err := maria.Actions.Add(NewAction{Title: "x", Due: "28/11/2026", Links: improve.Links{RCA: rca.ID}})
 		return err
 	})
 	refused(t, a, "cannot be closed yet: no root cause is recorded", func() error {
@@ -83,7 +83,7 @@ func TestLoopServicesActAsTheCaller(t *testing.T) {
 	})
 	refused(t, a, "action 2 of the minutes: an action needs a title", func() error {
 		_, err := maria.Meetings.Record(Minutes{Service: "order-fulfilment", Date: "2026-11-28", Attendees: []string{"maria"},
-			Actions: []improve.NewAction{{Title: "Ask ParcelNet for the hub plan"}, {Title: " "}}})
+			Actions: []NewAction{{Title: "Ask ParcelNet for the hub plan"}, {Title: " "}}})
 		return err
 	})
 	refused(t, a, `SLT "ghost" does not exist`, func() error {
@@ -91,7 +91,7 @@ func TestLoopServicesActAsTheCaller(t *testing.T) {
 		return err
 	})
 
-	act, err := maria.Actions.Add(NewAction{Title: "Audit the hub's shift plan", Due: "2026-12-05", Links: ActionLinks{RCA: rca.ID, Breach: "parcel-delivery-48h@2026-10"}})
+	act, err := maria.Actions.Add(NewAction{Title: "Audit the hub's shift plan", Due: "2026-12-05", Links: improve.Links{RCA: rca.ID, Breach: "parcel-delivery-48h@2026-10"}})
 	if err != nil || act.CreatedBy != "maria" || act.Origin != improve.OriginPerson || act.Owner != rca.Owner || act.Links.Supplier != "parcelnet" {
 		t.Fatalf("action %+v, %v", act, err)
 	}
@@ -121,7 +121,7 @@ func TestLoopServicesActAsTheCaller(t *testing.T) {
 	}
 
 	rec, err := maria.Meetings.Record(Minutes{Service: "order-fulfilment", Date: "2026-11-28", Attendees: []string{"maria", "Søren Madsen"},
-		Decisions: []string{"keep the target"}, Actions: []improve.NewAction{{Title: "Ask ParcelNet for the hub plan", Due: "2026-12-10"}}})
+		Decisions: []string{"keep the target"}, Actions: []NewAction{{Title: "Ask ParcelNet for the hub plan", Due: "2026-12-10"}}})
 	if err != nil || len(rec.Actions) != 1 || rec.Actions[0].Links.Meeting != rec.Meeting.ID || rec.Actions[0].Origin != improve.OriginMeeting || rec.Meeting.RecordedBy != "maria" {
 		t.Fatalf("minutes %+v, %v", rec, err)
 	}
@@ -284,7 +284,7 @@ func TestWebhookThroughTheFace(t *testing.T) {
 	defer srv.Close()
 	integration(t, a, srv.URL+"/tasks")
 	maria := a.As(Caller{Name: "maria", Role: RoleManager})
-	act, err := maria.Actions.Add(NewAction{Title: "Escalate to ParcelNet's account manager", Links: ActionLinks{SLT: "parcel-delivery-48h"}})
+	act, err := maria.Actions.Add(NewAction{Title: "Escalate to ParcelNet's account manager", Links: improve.Links{SLT: "parcel-delivery-48h"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,7 +339,7 @@ func TestRunLoopDeliversAndStops(t *testing.T) {
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	integration(t, a, srv.URL)
-	if _, err := a.Actions.Add(NewAction{Title: "Check the hub's staffing", Links: ActionLinks{SLT: "parcel-delivery-48h"}}); err != nil {
+	if _, err := a.Actions.Add(NewAction{Title: "Check the hub's staffing", Links: improve.Links{SLT: "parcel-delivery-48h"}}); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -368,5 +368,49 @@ func TestRunLoopDeliversAndStops(t *testing.T) {
 	evs := auditTail(t, a, 0)
 	if last := evs[len(evs)-1]; last.Action != "itsm.deliver" || last.Actor != improve.RuleActor {
 		t.Fatalf("the loop delivers as Slate: %+v", last)
+	}
+}
+
+// A pack keeps matching its data while agendas are exported and the outbox
+// delivers (neither changes what a pack shows); a new action does change it.
+func TestPackMatchesAcrossExportsAndDeliveries(t *testing.T) {
+	a := openDemo(t)
+	h := &hook{down: true}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	integration(t, a, srv.URL)
+	if _, err := a.Actions.Add(NewAction{Title: "Check the hub's staffing", Links: improve.Links{SLT: "parcel-delivery-48h"}}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.Packs.Build(PackQuery{Period: "2026-10", Date: packDate, Formats: []string{PackPDF}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	matches := func() bool {
+		t.Helper()
+		v, err := a.Local.VerifyPack(packFile(t, res, PackPDF))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.Match
+	}
+	if !matches() {
+		t.Fatal("a fresh pack does not match")
+	}
+	if _, err := a.Meetings.AgendaFile(AgendaFileQuery{Service: "order-fulfilment", Format: PackXLSX}); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := a.Integrations.Deliver(); err != nil || rep.Failed != 1 {
+		t.Fatalf("deliver %+v, %v", rep, err)
+	}
+	a.Integrations.Retry("")
+	if !matches() {
+		t.Fatal("an agenda export or a delivery attempt made the pack stop matching")
+	}
+	if _, err := a.Actions.Add(NewAction{Title: "Another", Links: improve.Links{SLT: "parcel-delivery-48h"}}); err != nil {
+		t.Fatal(err)
+	}
+	if matches() {
+		t.Fatal("the pack still matches after an action was added")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
@@ -13,12 +14,47 @@ import (
 	"slate/internal/improve"
 	"slate/internal/initiative"
 	"slate/internal/readview"
+	"slate/internal/safeguard"
 	"slate/internal/storage"
 )
 
-// Agenda is a service review meeting's agenda: what happened since the
-// last meeting of its scope and what the meeting must decide.
-type Agenda improve.Agenda
+// Agenda is a service review meeting's agenda (improve.BuildAgenda): what
+// happened since the last meeting of its scope and what the meeting must
+// decide. Dates are local dates of the workspace's zone (Zone); At is when
+// the figures were evaluated.
+type Agenda struct {
+	Scope        string                  `json:"scope"`
+	Name         string                  `json:"name"`
+	DisplayName  string                  `json:"display_name"`
+	Owner        string                  `json:"owner,omitempty"`
+	Date         string                  `json:"date"`
+	At           time.Time               `json:"at"`
+	Zone         string                  `json:"zone"`
+	Since        string                  `json:"since"`
+	LastMeeting  *Meeting                `json:"last_meeting,omitempty"`
+	Items        []improve.AgendaItem    `json:"items"`
+	SLTs         []improve.AgendaSLT     `json:"slts"`
+	Breaches     []improve.AgendaBreach  `json:"breaches"`
+	RCAs         []RCAItem               `json:"rcas"`
+	Actions      []ActionItem            `json:"actions"`
+	Exceptions   []Exception             `json:"exceptions"`
+	Approvals    []Approval              `json:"approvals"`
+	Improvements []ImprovementValidation `json:"improvements"`
+	Reviews      []ReviewStatus          `json:"reviews_due"`
+	Decisions    []improve.Decision      `json:"decisions"`
+}
+
+func agendaOf(a improve.Agenda) Agenda {
+	return Agenda{Scope: a.Scope, Name: a.Name, DisplayName: a.DisplayName, Owner: a.Owner, Date: a.Date, At: a.At, Zone: a.Zone,
+		Since: a.Since, LastMeeting: (*Meeting)(a.LastMeeting), Items: a.Items, SLTs: a.SLTs, Breaches: a.Breaches,
+		RCAs:         wireList(a.RCAs, func(r improve.RCAItem) RCAItem { return RCAItem(r) }),
+		Actions:      wireList(a.Actions, func(x improve.ActionItem) ActionItem { return ActionItem(x) }),
+		Exceptions:   wireList(a.Exceptions, func(e storage.Exception) Exception { return Exception(e) }),
+		Approvals:    wireList(a.Approvals, func(x safeguard.Approval) Approval { return Approval(x) }),
+		Improvements: wireList(a.Improvements, func(r initiative.Result) ImprovementValidation { return ImprovementValidation(r) }),
+		Reviews:      wireList(a.Reviews, func(r improve.ReviewStatus) ReviewStatus { return ReviewStatus(r) }),
+		Decisions:    a.Decisions}
+}
 
 // AgendaQuery asks for the agenda of one service's or one supplier's
 // meeting on a date (YYYY-MM-DD; "" = today).
@@ -35,9 +71,19 @@ type AgendaFileQuery struct {
 // Meeting is the minutes of a service review meeting.
 type Meeting improve.Meeting
 
-// Minutes are what a meeting's secretary records: date, attendees,
-// decisions, notes and the actions agreed (created with the minutes).
-type Minutes improve.Minutes
+// Minutes are what a meeting's secretary records for one service's or one
+// supplier's meeting: its date (on or before today), attendees, decisions,
+// notes and the actions agreed, created with the minutes, linked to the
+// meeting (and to its service or supplier unless they say otherwise).
+type Minutes struct {
+	Service   string      `json:"service,omitempty"`
+	Supplier  string      `json:"supplier,omitempty"`
+	Date      string      `json:"date"`
+	Attendees []string    `json:"attendees"`
+	Decisions []string    `json:"decisions"`
+	Actions   []NewAction `json:"actions"`
+	Notes     string      `json:"notes,omitempty"`
+}
 
 // MeetingRecord is recorded minutes and the actions they created.
 type MeetingRecord struct {
@@ -60,7 +106,7 @@ type Meetings struct {
 // meeting, each SLT with its status (the one status rule).
 func (m *Meetings) Agenda(q AgendaQuery) (Agenda, error) {
 	ag, err := m.agenda(improve.AgendaQuery(q))
-	return Agenda(ag), err
+	return agendaOf(ag), err
 }
 
 func (m *Meetings) agenda(q improve.AgendaQuery) (improve.Agenda, error) {
@@ -143,7 +189,9 @@ func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
 // Record records a meeting's minutes as the caller and creates the actions
 // agreed, all in one transaction (nothing when anything is wrong).
 func (m *Meetings) Record(in Minutes) (MeetingRecord, error) {
-	mt, acts, err := improve.RecordMeeting(m.store, m.store.Actor(), improve.Minutes(in))
+	mins := improve.Minutes{Service: in.Service, Supplier: in.Supplier, Date: in.Date, Attendees: in.Attendees, Decisions: in.Decisions, Notes: in.Notes,
+		Actions: wireList(in.Actions, func(a NewAction) improve.NewAction { return a.engine() })}
+	mt, acts, err := improve.RecordMeeting(m.store, m.store.Actor(), mins)
 	return MeetingRecord{Meeting: Meeting(mt), Actions: wireList(acts, func(a improve.Action) Action { return Action(a) })}, err
 }
 

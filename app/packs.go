@@ -325,7 +325,7 @@ func (fp fingerprint) Head() string {
 //	batch <id> <feed> <SHA-256 of the batch's file> points <n> <data SHA-256>
 //	                  (published batches of the feeds the pack's SLTs read, by id;
 //	                   the data digest is recomputed from the stored points)
-//	audit <seq> <hash>                                 (newest audit event that is not an export.pack)
+//	audit <seq> <hash>                                 (newest audit event that changes data: not notData)
 //
 // each ending with "\n"; the fingerprint is "sha256:" and the hex digest.
 func computeFingerprint(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT) (fingerprint, error) {
@@ -399,8 +399,15 @@ func compareU64(a, b uint64) int {
 	return 0
 }
 
-// dataHead is the newest audit event that is not a pack export (exports do
-// not change the data, so exporting twice gives the same fingerprint).
+// notData are the audited actions that change nothing a pack shows: the
+// exports (of packs and agendas) and the outbox's delivery bookkeeping (an
+// attempt, its answer, a retry). The background loop records deliveries on
+// its own; they must not make a pack stop matching its data.
+var notData = map[string]bool{"export.pack": true, "export.agenda": true,
+	"itsm.deliver": true, "itsm.attempt-failed": true, "itsm.retry": true}
+
+// dataHead is the newest audit event that changes what a pack shows
+// (notData: exporting twice gives the same fingerprint).
 func dataHead(tx *storage.Tx) (uint64, string, error) {
 	seq, hash, err := tx.AuditHead()
 	if err != nil {
@@ -414,7 +421,7 @@ func dataHead(tx *storage.Tx) (uint64, string, error) {
 		if len(evs) == 0 || evs[0].Seq != seq {
 			return 0, "", fmt.Errorf("audit event %d is missing (run slate audit verify)", seq)
 		}
-		if evs[0].Action != "export.pack" {
+		if !notData[evs[0].Action] {
 			return seq, evs[0].Hash, nil
 		}
 		seq--

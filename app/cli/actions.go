@@ -59,7 +59,7 @@ func (l *linkFlags) add(fs *flag.FlagSet) {
 }
 
 // over lays the flags given over links (flags not given keep their link).
-func (l *linkFlags) over(links app.ActionLinks) (app.ActionLinks, bool) {
+func (l *linkFlags) over(links improve.Links) (improve.Links, bool) {
 	set := false
 	for _, f := range []struct {
 		v   string
@@ -95,7 +95,7 @@ func runActionAdd(e *env, args []string) error {
 	if strings.TrimSpace(in.Title) == "" {
 		return usageError("--title is required")
 	}
-	in.Links, _ = l.over(app.ActionLinks{})
+	in.Links, _ = l.over(improve.Links{})
 	a, err := e.app.Actions.Add(in)
 	if err != nil {
 		return err
@@ -114,7 +114,7 @@ func dueText(due string) string {
 
 func runActionList(e *env, args []string) error {
 	fs := flag.NewFlagSet("action list", flag.ContinueOnError)
-	var f app.ActionFilter
+	var f app.ActionQuery
 	fs.StringVar(&f.Status, "status", "", "open, in_progress, done, dropped or live")
 	fs.StringVar(&f.Owner, "owner", "", "the owner")
 	fs.StringVar(&f.SLT, "slt", "", "linked to this SLT")
@@ -142,7 +142,7 @@ func printActions(w io.Writer, items []app.ActionItem) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tDUE\tOWNER\tTITLE\tABOUT")
 	for _, a := range items {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, statusWord(a.Status), actionDue(a), a.Owner, a.Title, linksText(app.ActionLinks(a.Links)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, statusWord(a.Status), actionDue(a), a.Owner, a.Title, linksText(a.Links))
 	}
 	tw.Flush()
 }
@@ -168,7 +168,7 @@ func plural(n int, unit string) string {
 }
 
 // linksText names what an action is about, the most specific first.
-func linksText(l app.ActionLinks) string {
+func linksText(l improve.Links) string {
 	var parts []string
 	switch {
 	case l.Breach != "":
@@ -212,7 +212,7 @@ func runActionShow(e *env, args []string) error {
 		fmt.Fprintf(tw, "status\t%s\n", statusWord(a.Status))
 		fmt.Fprintf(tw, "owner\t%s\n", a.Owner)
 		fmt.Fprintf(tw, "due\t%s\n", actionDue(a))
-		fmt.Fprintf(tw, "about\t%s\n", linksText(app.ActionLinks(a.Links)))
+		fmt.Fprintf(tw, "about\t%s\n", linksText(a.Links))
 		if l := a.Links; l.Service != "" || l.Supplier != "" {
 			fmt.Fprintf(tw, "service, supplier\t%s, %s\n", dash(l.Service), dash(l.Supplier))
 		}
@@ -286,7 +286,7 @@ func runActionUpdate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if links, set := l.over(app.ActionLinks(cur.Links)); set {
+	if links, set := l.over(cur.Links); set {
 		u.Links = &links
 	}
 	a, err := e.app.Actions.Update(u)

@@ -12,7 +12,6 @@ import (
 	"text/tabwriter"
 
 	"slate/app"
-	"slate/internal/improve"
 	"slate/internal/initiative"
 	"slate/internal/plain"
 )
@@ -123,14 +122,13 @@ func printAgenda(w io.Writer, ag app.Agenda) {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tSTATUS\tSLT\tPERIODS MISSED\tOWNER\tDUE\tACTIONS")
 		for _, r := range ag.RCAs {
-			it := app.RCAItem(r)
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, rcaSubject(it), periodRange(r.Periods), r.Owner, rcaDue(it), dash(strings.Join(r.Actions, ", ")))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, rcaSubject(r), periodRange(r.Periods), r.Owner, rcaDue(r), dash(strings.Join(r.Actions, ", ")))
 		}
 		tw.Flush()
 	}
 	if len(ag.Actions) > 0 {
 		fmt.Fprintln(w, "\nactions, overdue first:")
-		printActions(w, wireItems(ag.Actions))
+		printActions(w, ag.Actions)
 	}
 	if len(ag.Reviews) > 0 {
 		fmt.Fprintln(w, "\nreviews due:")
@@ -152,14 +150,6 @@ func printAgenda(w io.Writer, ag app.Agenda) {
 			fmt.Fprintf(w, "  - %s (%s)\n", d.Text, d.Ref)
 		}
 	}
-}
-
-func wireItems(xs []improve.ActionItem) []app.ActionItem {
-	out := make([]app.ActionItem, len(xs))
-	for i, x := range xs {
-		out[i] = app.ActionItem(x)
-	}
-	return out
 }
 
 func runMeetingRecord(e *env, args []string) error {
@@ -231,9 +221,9 @@ func mergeMinutes(f, flags app.Minutes) app.Minutes {
 }
 
 // parseActionSpec reads "TITLE;owner=NAME;due=DATE;slt=S".
-func parseActionSpec(spec string) (improve.NewAction, error) {
+func parseActionSpec(spec string) (app.NewAction, error) {
 	parts := strings.Split(spec, ";")
-	na := improve.NewAction{Title: strings.TrimSpace(parts[0])}
+	na := app.NewAction{Title: strings.TrimSpace(parts[0])}
 	for _, p := range parts[1:] {
 		k, v, ok := strings.Cut(p, "=")
 		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
@@ -404,16 +394,13 @@ func effectText(v float64, unit string) string {
 
 func testText(v app.ImprovementValidation) string {
 	if v.PValue == nil {
-		return v.Test + ": " + v.TestWhy
+		return v.TestWhy
 	}
-	t := fmt.Sprintf("%s, %s", v.Test, plain.P(*v.PValue))
+	verdict := "not significant"
 	if v.Significant {
-		t += " (significant at α = " + strconv.FormatFloat(v.Alpha, 'f', -1, 64) + ")"
+		verdict = "significant"
 	}
-	if v.TestWhy != "" {
-		t += "; " + v.TestWhy
-	}
-	return t
+	return fmt.Sprintf("%s — %s, %s at α = %s", v.TestWhy, plain.P(*v.PValue), verdict, strconv.FormatFloat(v.Alpha, 'f', -1, 64))
 }
 
 func enoughText(v app.ImprovementValidation) string {

@@ -198,7 +198,7 @@ func openRCA(tx *storage.Tx, ws *domain.Workspace, all map[string]compliance.SLT
 		Description: fmt.Sprintf("%s Owner %s, due %s.", problem, rca.Owner, rca.Due),
 		SLT:         r.slt, Tier: r.tier, Service: rca.Service, Supplier: rca.Supplier,
 		Breach: compliance.BreachID(trigger.SLT, trigger.Tier, trigger.Period), Period: trigger.Period, Periods: rca.Periods,
-		Priority: rca.Priority, Due: rca.Due, Owner: rca.Owner, Links: itsm.Links{RCA: id}}
+		Priority: rca.Priority, Due: rca.Due, Owner: rca.Owner, Links: itsm.TaskLinks{RCA: id}}
 	queued, err := itsm.Enqueue(tx, ws, actor, now, task)
 	return rca, queued, err
 }
