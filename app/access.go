@@ -133,6 +133,7 @@ var rules = map[string]Rule{
 	// listing may open an analysis, never in the reader's name.
 	"RCAs/List":   {RightRead, DefaultMaxBody},
 	"RCAs/Get":    {RightRead, DefaultMaxBody},
+	"RCAs/Open":   {RightManage, DefaultMaxBody},
 	"RCAs/Update": {RightManage, DefaultMaxBody},
 	"RCAs/Close":  {RightManage, DefaultMaxBody},
 

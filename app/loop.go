@@ -36,6 +36,12 @@ type RCAUpdate struct {
 	Note       string          `json:"note,omitempty"`
 }
 
+// NewRCA asks for an analysis of one breach (SLT@PERIOD or
+// SLT/TIER@PERIOD, as the breach log shows it).
+type NewRCA struct {
+	Breach string `json:"breach"`
+}
+
 // RCAClose closes an analysis with its conclusion.
 type RCAClose struct {
 	ID         string `json:"id"`
@@ -62,6 +68,14 @@ func (x *RCAs) List(f RCAFilter) ([]RCAItem, error) {
 func (x *RCAs) Get(id string) (RCAItem, error) {
 	it, err := improve.GetRCA(x.store, id)
 	return RCAItem(it), err
+}
+
+// Open opens an analysis of one breach as the caller (the rule opens those
+// of runs of misses on its own); when one already holds the breach, the
+// error names it.
+func (x *RCAs) Open(in NewRCA) (RCA, error) {
+	r, err := improve.OpenRCA(x.store, x.store.Actor(), in.Breach, x.store.Now())
+	return RCA(r), err
 }
 
 // Update changes an open analysis as the caller.

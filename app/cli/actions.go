@@ -28,6 +28,7 @@ func init() {
 
 		command{name: "rca list", args: "[--status open|closed] [--slt S] [--service S] [--supplier S]",
 			summary: "root-cause analyses (the rule opens one after a run of misses; it runs first), open ones first", run: runRCAList},
+		command{name: "rca open", args: "BREACH", summary: "open a root-cause analysis of one breach (SLT@PERIOD) as the OS user; the rule opens those of runs of misses itself", run: runRCAOpen},
 		command{name: "rca show", args: "ID", summary: "one root-cause analysis: problem, Five Whys or Apollo chart, root causes, team, actions", run: runRCAShow, readOnly: true},
 		command{name: "rca update", args: "ID [--owner O] [--method five-whys|apollo] [--problem T] [--due D] [--why Q --because A ...] [--answer N:TEXT] [--root-cause T ...] [-f PATCH.json] [--note T]",
 			summary: "work on an open root-cause analysis as the OS user", run: runRCAUpdate},
@@ -381,6 +382,17 @@ func methodName(m string) string {
 		return "Apollo"
 	}
 	return "Five Whys"
+}
+
+func runRCAOpen(e *env, args []string) error {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		return usageError("give one breach id (SLT@PERIOD, as `slate breaches` shows)")
+	}
+	r, err := e.app.RCAs.Open(app.NewRCA{Breach: args[0]})
+	if err != nil {
+		return err
+	}
+	return e.emit(r, func(w io.Writer) { fmt.Fprintf(w, "%s opened: %s (owner %s, due %s)\n", r.ID, r.Problem, r.Owner, r.Due) })
 }
 
 func runRCAShow(e *env, args []string) error {

@@ -123,6 +123,8 @@ func TestLoopCommands(t *testing.T) {
 		{[]string{"action", "close", "A-9"}, 1, "action A-9 does not exist"},
 		{[]string{"rca", "close", "RCA-1"}, 1, "RCA-1 cannot be closed yet: no root cause is recorded"},
 		{[]string{"rca", "update", "RCA-1", "--answer", "9:x"}, 1, "RCA-1 has 4 whys"},
+		{[]string{"rca", "open", "parcel-delivery-48h@2026-07"}, 1, "RCA-1 (open) already analyses breach parcel-delivery-48h@2026-07"},
+		{[]string{"rca", "open", "shop-availability@2026-13"}, 1, "there is no breach shop-availability@2026-13"},
 		{[]string{"review", "record", "--slt", "ghost", "--date", "2026-01-05", "--decision", "keep"}, 1, `SLT "ghost" does not exist`},
 		{[]string{"review", "record", "--slt", "parcel-delivery-48h", "--date", "5 Jan", "--decision", "keep"}, 1, "is not a date"},
 		{[]string{"meeting", "agenda", "--service", "order-fulfilment", "--date", "2026/12/01"}, 1, `meeting date "2026/12/01" is not a date`},
@@ -166,6 +168,14 @@ func TestLoopCommands(t *testing.T) {
 		t.Fatalf("rca close: %+v", closed)
 	}
 	mustRun(t, "--db", db, "action", "close", "A-2", "--dropped", "--note", "the second carrier covers it")
+	var opened struct {
+		ID       string `json:"id"`
+		OpenedBy string `json:"opened_by"`
+	}
+	jsonOf(t, &opened, "--db", db, "rca", "open", "shop-availability/core-hours@2026-06")
+	if opened.ID != "RCA-2" || opened.OpenedBy != me.Username {
+		t.Fatalf("rca open: %+v", opened)
+	}
 	mustRun(t, "--db", db, "review", "record", "--slt", "parcel-delivery-48h", "--date", time.Now().Format(time.DateOnly), "--decision", "keep 95%", "--attendees", "Søren Madsen, maria")
 	var rec struct {
 		Meeting struct {
@@ -200,7 +210,7 @@ func TestLoopCommands(t *testing.T) {
 	for _, ev := range evs[n:] {
 		got[ev.Action] = ev.Actor
 	}
-	for _, want := range []string{"action.add", "action.update", "rca.update", "rca.close", "review.record", "meeting.record", "improvement.add", "approval.request"} {
+	for _, want := range []string{"action.add", "action.update", "rca.update", "rca.close", "review.record", "meeting.record", "improvement.add", "approval.request", "rca.open"} {
 		if got[want] != me.Username {
 			t.Errorf("%s: audited as %q, want the OS user %q", want, got[want], me.Username)
 		}

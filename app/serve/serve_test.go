@@ -91,7 +91,7 @@ func TestRolesOverHTTP(t *testing.T) {
 	f := newFixture(t, Options{})
 	writes := []string{"Workspace/Apply", "Workspace/Delete", "Workspace/LoadDemo", "Imports/Start", "Imports/Import", "Imports/Revert",
 		"Exceptions/Request", "Exceptions/Approve", "Exceptions/Reject", "Packs/Build", "Packs/Start",
-		"Users/Add", "Users/Revoke", "Actions/Add", "Actions/Update", "Actions/Close", "RCAs/Update", "RCAs/Close", "Reviews/Record",
+		"Users/Add", "Users/Revoke", "Actions/Add", "Actions/Update", "Actions/Close", "RCAs/Open", "RCAs/Update", "RCAs/Close", "Reviews/Record",
 		"Meetings/Record", "Improvements/Add", "Integrations/Retry", "Integrations/Deliver", "Approvals/RequestFalsePositive",
 		"Approvals/RequestPause", "Approvals/Approve", "Approvals/Reject"}
 	for _, u := range append(fixtureUsers, app.NewUserRequest{Name: "admin", Role: app.RoleAdmin}) {
