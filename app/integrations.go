@@ -17,6 +17,12 @@ import (
 // receiver's reference).
 type OutboxEntry itsm.Entry
 
+// Outbox statuses: a task is pending until a receiver accepts it.
+const (
+	OutboxPending   = itsm.StatusPending
+	OutboxDelivered = itsm.StatusDelivered
+)
+
 // OutboxFilter selects outbox tasks: Status pending or delivered ("" = both).
 type OutboxFilter struct {
 	Status      string `json:"status,omitempty"`

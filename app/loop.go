@@ -15,6 +15,17 @@ import (
 // RCA is a root-cause analysis of one run of missed periods.
 type RCA improve.RCA
 
+// RCA statuses and methods.
+const (
+	RCAOpen        = improve.RCAOpen
+	RCAClosed      = improve.RCAClosed
+	MethodFiveWhys = improve.MethodFiveWhys
+	MethodApollo   = improve.MethodApollo
+)
+
+// Why is one step of a Five Whys chain: the question and its answer.
+type Why improve.Why
+
 // RCAItem is an analysis with its linked actions and whether it is overdue.
 type RCAItem improve.RCAItem
 
@@ -29,7 +40,7 @@ type RCAUpdate struct {
 	Method     *string         `json:"method,omitempty"`
 	Problem    *string         `json:"problem,omitempty"`
 	Due        *string         `json:"due,omitempty"`
-	FiveWhys   *[]improve.Why  `json:"five_whys,omitempty"`
+	FiveWhys   *[]Why          `json:"five_whys,omitempty"`
 	Apollo     *improve.Apollo `json:"apollo,omitempty"`
 	RootCauses *[]string       `json:"root_causes,omitempty"`
 	Team       *improve.Team   `json:"team,omitempty"`
@@ -80,8 +91,13 @@ func (x *RCAs) Open(in NewRCA) (RCA, error) {
 
 // Update changes an open analysis as the caller.
 func (x *RCAs) Update(u RCAUpdate) (RCA, error) {
+	var whys *[]improve.Why
+	if u.FiveWhys != nil {
+		w := wireList(*u.FiveWhys, func(y Why) improve.Why { return improve.Why(y) })
+		whys = &w
+	}
 	r, err := improve.UpdateRCA(x.store, x.store.Actor(), u.ID, improve.RCAPatch{Owner: u.Owner, Method: u.Method, Problem: u.Problem,
-		Due: u.Due, FiveWhys: u.FiveWhys, Apollo: u.Apollo, RootCauses: u.RootCauses, Team: u.Team, Note: u.Note})
+		Due: u.Due, FiveWhys: whys, Apollo: u.Apollo, RootCauses: u.RootCauses, Team: u.Team, Note: u.Note})
 	return RCA(r), err
 }
 

@@ -62,11 +62,11 @@ func TestLoopServicesActAsTheCaller(t *testing.T) {
 	}
 
 	refused(t, a, `SLT "ghost" does not exist`, func() error {
-		_, err := maria.Actions.Add(NewAction{Title: "x", Links: improve.Links{SLT: "ghost"}})
+		_, err := maria.Actions.Add(NewAction{Title: "x", Links: Links{SLT: "ghost"}})
 		return err
 	})
 	refused(t, a, `due date "28/11/2026" is not a date (write YYYY-MM-DD`, func() error {
-		_, err := maria.Actions.Add(NewAction{Title: "x", Due: "28/11/2026", Links: improve.Links{RCA: rca.ID}})
+		_, err := maria.Actions.Add(NewAction{Title: "x", Due: "28/11/2026", Links: Links{RCA: rca.ID}})
 		return err
 	})
 	refused(t, a, "cannot be closed yet: no root cause is recorded", func() error {
@@ -91,12 +91,12 @@ func TestLoopServicesActAsTheCaller(t *testing.T) {
 		return err
 	})
 
-	act, err := maria.Actions.Add(NewAction{Title: "Audit the hub's shift plan", Due: "2026-12-05", Links: improve.Links{RCA: rca.ID, Breach: "parcel-delivery-48h@2026-10"}})
+	act, err := maria.Actions.Add(NewAction{Title: "Audit the hub's shift plan", Due: "2026-12-05", Links: Links{RCA: rca.ID, Breach: "parcel-delivery-48h@2026-10"}})
 	if err != nil || act.CreatedBy != "maria" || act.Origin != improve.OriginPerson || act.Owner != rca.Owner || act.Links.Supplier != "parcelnet" {
 		t.Fatalf("action %+v, %v", act, err)
 	}
 	n := auditLen(t, a)
-	whys := rca.FiveWhys
+	whys := wireList(rca.FiveWhys, func(y improve.Why) Why { return Why(y) })
 	whys[3].Because = "The shift plan was fixed in the 2024 contract and nobody owns its review."
 	causes := []string{"No one owns the hub's capacity plan against our volumes."}
 	if _, err := maria.RCAs.Update(RCAUpdate{ID: rca.ID, FiveWhys: &whys, RootCauses: &causes}); err != nil {
@@ -284,7 +284,7 @@ func TestWebhookThroughTheFace(t *testing.T) {
 	defer srv.Close()
 	integration(t, a, srv.URL+"/tasks")
 	maria := a.As(Caller{Name: "maria", Role: RoleManager})
-	act, err := maria.Actions.Add(NewAction{Title: "Escalate to ParcelNet's account manager", Links: improve.Links{SLT: "parcel-delivery-48h"}})
+	act, err := maria.Actions.Add(NewAction{Title: "Escalate to ParcelNet's account manager", Links: Links{SLT: "parcel-delivery-48h"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,7 +339,7 @@ func TestRunLoopDeliversAndStops(t *testing.T) {
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	integration(t, a, srv.URL)
-	if _, err := a.Actions.Add(NewAction{Title: "Check the hub's staffing", Links: improve.Links{SLT: "parcel-delivery-48h"}}); err != nil {
+	if _, err := a.Actions.Add(NewAction{Title: "Check the hub's staffing", Links: Links{SLT: "parcel-delivery-48h"}}); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -379,7 +379,7 @@ func TestPackMatchesAcrossExportsAndDeliveries(t *testing.T) {
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	integration(t, a, srv.URL)
-	if _, err := a.Actions.Add(NewAction{Title: "Check the hub's staffing", Links: improve.Links{SLT: "parcel-delivery-48h"}}); err != nil {
+	if _, err := a.Actions.Add(NewAction{Title: "Check the hub's staffing", Links: Links{SLT: "parcel-delivery-48h"}}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := a.Packs.Build(PackQuery{Period: "2026-10", Date: packDate, Formats: []string{PackPDF}})
@@ -407,7 +407,7 @@ func TestPackMatchesAcrossExportsAndDeliveries(t *testing.T) {
 	if !matches() {
 		t.Fatal("an agenda export or a delivery attempt made the pack stop matching")
 	}
-	if _, err := a.Actions.Add(NewAction{Title: "Another", Links: improve.Links{SLT: "parcel-delivery-48h"}}); err != nil {
+	if _, err := a.Actions.Add(NewAction{Title: "Another", Links: Links{SLT: "parcel-delivery-48h"}}); err != nil {
 		t.Fatal(err)
 	}
 	if matches() {

@@ -9,9 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"slate/app"
-	"slate/internal/improve"
 	"slate/internal/plain"
 )
 
@@ -60,7 +60,7 @@ func (l *linkFlags) add(fs *flag.FlagSet) {
 }
 
 // over lays the flags given over links (flags not given keep their link).
-func (l *linkFlags) over(links improve.Links) (improve.Links, bool) {
+func (l *linkFlags) over(links app.Links) (app.Links, bool) {
 	set := false
 	for _, f := range []struct {
 		v   string
@@ -96,7 +96,7 @@ func runActionAdd(e *env, args []string) error {
 	if strings.TrimSpace(in.Title) == "" {
 		return usageError("--title is required")
 	}
-	in.Links, _ = l.over(improve.Links{})
+	in.Links, _ = l.over(app.Links{})
 	a, err := e.app.Actions.Add(in)
 	if err != nil {
 		return err
@@ -143,7 +143,7 @@ func printActions(w io.Writer, items []app.ActionItem) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tDUE\tOWNER\tTITLE\tABOUT")
 	for _, a := range items {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, statusWord(a.Status), actionDue(a), a.Owner, a.Title, linksText(a.Links))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, statusWord(a.Status), actionDue(a), a.Owner, a.Title, linksText(app.Links(a.Links)))
 	}
 	tw.Flush()
 }
@@ -169,7 +169,7 @@ func plural(n int, unit string) string {
 }
 
 // linksText names what an action is about, the most specific first.
-func linksText(l improve.Links) string {
+func linksText(l app.Links) string {
 	var parts []string
 	switch {
 	case l.Breach != "":
@@ -213,36 +213,42 @@ func runActionShow(e *env, args []string) error {
 		fmt.Fprintf(tw, "status\t%s\n", statusWord(a.Status))
 		fmt.Fprintf(tw, "owner\t%s\n", a.Owner)
 		fmt.Fprintf(tw, "due\t%s\n", actionDue(a))
-		fmt.Fprintf(tw, "about\t%s\n", linksText(a.Links))
+		fmt.Fprintf(tw, "about\t%s\n", linksText(app.Links(a.Links)))
 		if l := a.Links; l.Service != "" || l.Supplier != "" {
 			fmt.Fprintf(tw, "service, supplier\t%s, %s\n", dash(l.Service), dash(l.Supplier))
 		}
 		fmt.Fprintf(tw, "made by\t%s (%s) on %s\n", a.CreatedBy, a.Origin, a.CreatedAt.Format("2006-01-02 15:04 UTC"))
 		tw.Flush()
-		printNotes(w, a.Notes)
-		printHistory(w, a.History)
+		printNotes(w, len(a.Notes), func(i int) (time.Time, string, string) { n := a.Notes[i]; return n.At, n.By, n.Text })
+		printHistory(w, len(a.History), func(i int) (time.Time, string, string, string, string) {
+			c := a.History[i]
+			return c.At, c.Actor, c.Field, c.From, c.To
+		})
 	})
 }
 
-func printNotes(w io.Writer, notes []improve.Note) {
-	if len(notes) == 0 {
+// printNotes prints a record's dated notes.
+func printNotes(w io.Writer, n int, note func(i int) (at time.Time, by, text string)) {
+	if n == 0 {
 		return
 	}
 	fmt.Fprintln(w, "\nnotes:")
-	for _, n := range notes {
-		fmt.Fprintf(w, "  %s  %s: %s\n", n.At.Format("2006-01-02 15:04"), n.By, n.Text)
+	for i := range n {
+		at, by, text := note(i)
+		fmt.Fprintf(w, "  %s  %s: %s\n", at.Format("2006-01-02 15:04"), by, text)
 	}
 }
 
-func printHistory(w io.Writer, hs []improve.Change) {
+// printHistory prints a record's changes, one a line.
+func printHistory(w io.Writer, n int, change func(i int) (at time.Time, actor, field, from, to string)) {
 	fmt.Fprintln(w, "\nhistory (UTC):")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for _, c := range hs {
-		change := c.To
-		if c.From != "" {
-			change = c.From + " → " + c.To
+	for i := range n {
+		at, actor, field, from, to := change(i)
+		if from != "" {
+			to = from + " → " + to
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.At.Format("2006-01-02 15:04"), c.Actor, c.Field, change)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", at.Format("2006-01-02 15:04"), actor, field, to)
 	}
 	tw.Flush()
 }
@@ -287,7 +293,7 @@ func runActionUpdate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if links, set := l.over(cur.Links); set {
+	if links, set := l.over(app.Links(cur.Links)); set {
 		u.Links = &links
 	}
 	a, err := e.app.Actions.Update(u)
@@ -309,9 +315,9 @@ func runActionClose(e *env, args []string) error {
 	if c.ID, err = oneID(pos, "action"); err != nil {
 		return err
 	}
-	c.Status = improve.ActionDone
+	c.Status = app.ActionDone
 	if *dropped {
-		c.Status = improve.ActionDropped
+		c.Status = app.ActionDropped
 	}
 	a, err := e.app.Actions.Close(c)
 	if err != nil {
@@ -359,7 +365,7 @@ func rcaSubject(r app.RCAItem) string {
 
 func rcaDue(r app.RCAItem) string {
 	switch {
-	case r.Status == improve.RCAClosed:
+	case r.Status == app.RCAClosed:
 		return "closed " + r.ClosedAt.Format("2006-01-02")
 	case r.Overdue:
 		return r.Due + " (overdue)"
@@ -378,7 +384,7 @@ func periodRange(ps []string) string {
 }
 
 func methodName(m string) string {
-	if m == improve.MethodApollo {
+	if m == app.MethodApollo {
 		return "Apollo"
 	}
 	return "Five Whys"
@@ -392,7 +398,9 @@ func runRCAOpen(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.emit(r, func(w io.Writer) { fmt.Fprintf(w, "%s opened: %s (owner %s, due %s)\n", r.ID, r.Problem, r.Owner, r.Due) })
+	return e.emit(r, func(w io.Writer) {
+		fmt.Fprintf(w, "%s opened: %s (owner %s, due %s)\n", r.ID, r.Problem, r.Owner, r.Due)
+	})
 }
 
 func runRCAShow(e *env, args []string) error {
@@ -414,7 +422,7 @@ func runRCAShow(e *env, args []string) error {
 		fmt.Fprintf(tw, "method\t%s\n", methodName(r.Method))
 		tw.Flush()
 		fmt.Fprintf(w, "\nproblem: %s\n", r.Problem)
-		if r.Method == improve.MethodFiveWhys || len(r.FiveWhys) > 0 {
+		if r.Method == app.MethodFiveWhys || len(r.FiveWhys) > 0 {
 			fmt.Fprintln(w, "\nFive Whys:")
 			for i, y := range r.FiveWhys {
 				fmt.Fprintf(w, "  %d. %s\n", i+1, y.Why)
@@ -451,7 +459,7 @@ func runRCAShow(e *env, args []string) error {
 		if r.Conclusion != "" {
 			fmt.Fprintf(w, "conclusion: %s\n", r.Conclusion)
 		}
-		printNotes(w, r.Notes)
+		printNotes(w, len(r.Notes), func(i int) (time.Time, string, string) { n := r.Notes[i]; return n.At, n.By, n.Text })
 	})
 }
 
@@ -511,7 +519,7 @@ func runRCAUpdate(e *env, args []string) error {
 		return usageError("--why replaces the chain and --answer answers the stored one: use one of them")
 	}
 	if len(whys) > 0 {
-		chain := make([]improve.Why, len(whys))
+		chain := make([]app.Why, len(whys))
 		for i, q := range whys {
 			chain[i].Why = q
 			if i < len(becauses) {
@@ -525,7 +533,10 @@ func runRCAUpdate(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		chain := append([]improve.Why{}, cur.FiveWhys...)
+		chain := make([]app.Why, len(cur.FiveWhys))
+		for i, y := range cur.FiveWhys {
+			chain[i] = app.Why{Why: y.Why, Because: y.Because}
+		}
 		for _, a := range answers {
 			ns, text, ok := strings.Cut(a, ":")
 			n, err := strconv.Atoi(strings.TrimSpace(ns))

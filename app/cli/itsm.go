@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 
 	"slate/app"
-	"slate/internal/itsm"
 	"slate/internal/plain"
 )
 
@@ -52,7 +51,7 @@ func runOutbox(e *env, args []string) error {
 		fmt.Fprintln(tw, "ID\tSTATUS\tINTEGRATION\tEVENT\tTASK\tATTEMPTS\tNEXT / REFERENCE\tLAST ERROR")
 		for _, x := range es {
 			next := x.RemoteRef
-			if x.Status == itsm.StatusPending {
+			if x.Status == app.OutboxPending {
 				next = "next " + x.NextAttempt.Format("2006-01-02 15:04 UTC")
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", x.ID, x.Status, x.Integration, x.Event, x.Task.Title, x.Attempts, dash(next), dash(x.LastError))

@@ -12,7 +12,6 @@ import (
 	"text/tabwriter"
 
 	"slate/app"
-	"slate/internal/initiative"
 	"slate/internal/plain"
 )
 
@@ -336,8 +335,9 @@ func runImprovementValidate(e *env, args []string) error {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintf(tw, "%s\t%s (%s, change on %s)\n", v.Improvement, v.Description, v.SLT, v.Change)
 		fmt.Fprintf(tw, "measure\t%s\n", v.Measure)
-		fmt.Fprintf(tw, "before\t%s\n", sideText(v.Before, v.Unit))
-		fmt.Fprintf(tw, "after\t%s\n", sideText(v.After, v.Unit))
+		b, a := v.Before, v.After
+		fmt.Fprintf(tw, "before\t%s\n", sideText(b.N, b.From, b.To, b.Mean, b.Median, v.Unit))
+		fmt.Fprintf(tw, "after\t%s\n", sideText(a.N, a.From, a.To, a.Mean, a.Median, v.Unit))
 		fmt.Fprintf(tw, "test\t%s\n", testText(v))
 		if v.Effect != nil {
 			ci := ""
@@ -358,16 +358,16 @@ func runImprovementValidate(e *env, args []string) error {
 	})
 }
 
-func sideText(s initiative.Side, unit string) string {
-	if s.N == 0 {
+func sideText(n int, from, to string, mean, median *float64, unit string) string {
+	if n == 0 {
 		return "no days"
 	}
-	t := fmt.Sprintf("%s, %s to %s", plural(s.N, "day"), s.From, s.To)
-	if s.Mean != nil {
-		t += ", mean " + valueText(*s.Mean, unit)
+	t := fmt.Sprintf("%s, %s to %s", plural(n, "day"), from, to)
+	if mean != nil {
+		t += ", mean " + valueText(*mean, unit)
 	}
-	if s.Median != nil {
-		t += ", median " + valueText(*s.Median, unit)
+	if median != nil {
+		t += ", median " + valueText(*median, unit)
 	}
 	return t
 }
