@@ -51,17 +51,8 @@ export interface BreachQuery {
   at?: string;
 }
 
-/** storage.BreachMark */
-export interface BreachMark {
-  id: string;
-  reason: string;
-  by: string;
-  at: string;
-}
-
 export interface BreachesApi {
   list(q?: BreachQuery): Promise<BreachLog>;
-  markFalsePositive(id: string, reason: string): Promise<BreachMark>;
 }
 
 export function createBreachesApi(t: Transport): BreachesApi {
@@ -70,6 +61,5 @@ export function createBreachesApi(t: Transport): BreachesApi {
       const log = await t.call<BreachLog>('Compliance', 'Breaches', [{ since: q.since ?? '', at: q.at ?? '' }]);
       return { ...log, breaches: log?.breaches ?? [] };
     },
-    markFalsePositive: (id, reason) => t.call<BreachMark>('Compliance', 'MarkFalsePositive', [id, reason]),
   };
 }

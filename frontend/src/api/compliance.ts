@@ -1,3 +1,4 @@
+import type { ActionItem, RCAItem, ReviewStatus } from './loop';
 // app.Compliance for the portfolio dashboard, the rows behind a figure and the what-if target.
 import type { Transport } from './transport';
 import type { Finding } from './imports';
@@ -136,6 +137,17 @@ export interface Dashboard {
   counts: { red: number; amber: number; green: number; noData: number };
   filters: { businessUnits: string[]; productLines: string[]; suppliers: string[]; types: string[] };
   problems: string[];
+  /** The improvement loop at a glance: overdue actions, open RCAs (overdue first), reviews due. */
+  loop: DashboardLoop;
+}
+
+/** app.DashboardLoop */
+export interface DashboardLoop {
+  today: string;
+  overdue_actions: ActionItem[];
+  live_actions: number;
+  open_rcas: RCAItem[];
+  reviews_due: ReviewStatus[];
 }
 
 export interface DashboardQuery {
@@ -287,6 +299,13 @@ export function createComplianceApi(t: Transport): ComplianceApi {
         trends: arr(d.trends),
         rcaDue: arr(d.rcaDue),
         problems: arr(d.problems),
+        loop: {
+          today: d.loop?.today ?? '',
+          live_actions: d.loop?.live_actions ?? 0,
+          overdue_actions: arr(d.loop?.overdue_actions).map((a) => ({ ...a, links: a.links ?? {}, notes: arr(a.notes), history: arr(a.history) })),
+          open_rcas: arr(d.loop?.open_rcas).map((r) => ({ ...r, periods: arr(r.periods), breaches: arr(r.breaches), actions: arr(r.actions) })),
+          reviews_due: arr(d.loop?.reviews_due).map((r) => ({ ...r, reasons: arr(r.reasons), triggers: arr(r.triggers) })),
+        },
         filters: {
           businessUnits: arr(d.filters?.businessUnits),
           productLines: arr(d.filters?.productLines),

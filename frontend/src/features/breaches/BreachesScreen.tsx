@@ -1,10 +1,15 @@
-// The breach log: missed periods ranked by priority (Pareto), filters, and
-// false positives recorded with a reason (audited; they leave the ranking).
+// The breach log: missed periods ranked by priority (Pareto), filters, the
+// loop's follow-up of each breach (its root-cause analysis, or opening one;
+// adding an action about it), and false positives asked for with a reason —
+// another person decides (four eyes) before a breach leaves the ranking.
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import { useSession } from '../../state/session';
 import type { Breach, BreachLog } from '../../api/breaches';
+import type { Approval, RCAItem } from '../../api/loop';
+import { href } from '../../state/route';
+import { rcaOfBreach } from '../loop/loopFormat';
 import { Badge } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { SearchField } from '../../components/ui/SearchField';
@@ -39,15 +44,35 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [rcas, setRcas] = useState<Map<string, RCAItem>>(new Map());
+  const [asked, setAsked] = useState<Map<string, Approval>>(new Map());
+  const mayRCA = can('RCAs/List');
+  const mayAsk = can('Approvals/List');
 
   const load = useCallback(async () => {
     setError(null);
     try {
-      setLog(await api.breaches.list());
+      const [l, rs, aps] = await Promise.all([api.breaches.list(), mayRCA ? api.loop.rcas.list() : [], mayAsk ? api.loop.approvals.list({ status: 'requested' }) : []]);
+      setLog(l);
+      setRcas(rcaOfBreach(rs));
+      setAsked(new Map(aps.filter((a) => a.kind === 'false_positive').map((a) => [a.subject, a])));
     } catch (e) {
       setError(toError(e));
     }
-  }, [api]);
+  }, [api, mayRCA, mayAsk]);
+
+  const openRCA = useCallback(
+    async (b: Breach) => {
+      setDone(null);
+      try {
+        const r = await api.loop.rcas.open(b.id);
+        window.location.hash = href('rca', r.id);
+      } catch (e) {
+        setError(toError(e));
+      }
+    },
+    [api],
+  );
   useEffect(() => {
     load();
   }, [load]);
@@ -76,8 +101,8 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
     setBusy(true);
     setReasonError(null);
     try {
-      await api.breaches.markFalsePositive(marking.id, reason.trim());
-      setDone(`${marking.id} is marked as a false positive. It stays in the log and leaves the ranking.`);
+      const a = await api.loop.approvals.requestFalsePositive(marking.id, reason.trim());
+      setDone(`${a.id}: you asked to call ${marking.id} a false positive. It stays ranked until another person approves (Four eyes).`);
       setMarking(null);
       setReason('');
       await load();
@@ -119,6 +144,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
               <span className="cell-sub">
                 {b.period} · {fmtTime(b.start).slice(0, 10)} – {fmtTime(b.end).slice(0, 10)}
               </span>
+              <FollowUp b={b} rca={rcas.get(b.id)} mayOpen={can('RCAs/Open')} mayAdd={can('Actions/Add')} onOpen={openRCA} />
             </span>
           );
         },
@@ -205,11 +231,15 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
               ) : (
                 <span className="cell-sub">{fmt.percent(b.pareto_cumulative_share, 1)} cum.</span>
               )}
-              {can('Compliance/MarkFalsePositive') && (
+              {asked.get(b.id) ? (
+                <span className="cell-sub" title={`asked by ${asked.get(b.id)?.requested_by}: ${asked.get(b.id)?.reason}`}>
+                  false positive asked ({asked.get(b.id)?.id})
+                </span>
+              ) : can('Approvals/RequestFalsePositive') && (
               <button
                 type="button"
                 className="linkish breach-fp"
-                aria-label={`Mark ${b.id} as a false positive`}
+                aria-label={`Ask to call ${b.id} a false positive`}
                 onClick={() => {
                   setMarking(b);
                   setReason('');
@@ -226,7 +256,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
         meta: { width: '8.5rem' },
       },
     ],
-    [narrow, can],
+    [narrow, can, rcas, asked, openRCA],
   );
 
   return (
@@ -330,20 +360,20 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
       )}
       {marking && (
         <Modal
-          title="Mark as a false positive"
+          title="Ask for a false positive"
           onClose={() => setMarking(null)}
           footer={
             <>
               <Button onClick={() => setMarking(null)}>Cancel</Button>
               <Button variant="primary" onClick={mark} disabled={busy}>
-                Mark as false positive
+                Ask for a second person's approval
               </Button>
             </>
           }
         >
           <p className="modal__text">
-            <strong>{marking.id}</strong>: {fmtValue(marking, marking.attainment)} against {fmtGoal(marking)}. The breach stays in the log,
-            leaves the ranking, and the mark is recorded in the audit trail with your reason.
+            <strong>{marking.id}</strong>: {fmtValue(marking, marking.attainment)} against {fmtGoal(marking)}. Another person decides (four
+            eyes); once approved the breach stays in the log and leaves the ranking. Your request and the decision are in the audit trail.
           </p>
           <Field label="Reason" error={reasonError} hint="Reviewers and auditors read this.">
             {(p) => <textarea {...p} className="textarea" value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -351,5 +381,30 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
         </Modal>
       )}
     </div>
+  );
+}
+
+/** FollowUp links a breach to its root-cause analysis (or opens one) and to a new action about it. */
+function FollowUp({ b, rca, mayOpen, mayAdd, onOpen }: { b: Breach; rca?: RCAItem; mayOpen: boolean; mayAdd: boolean; onOpen: (b: Breach) => void }) {
+  if (b.false_positive) return null;
+  return (
+    <span className="cell-sub breach-loop">
+      {rca ? (
+        <a href={href('rca', rca.id)} aria-label={`Open ${rca.id}, the root-cause analysis of ${b.id}`}>
+          {rca.id}
+        </a>
+      ) : (
+        mayOpen && (
+          <button type="button" className="linkish" onClick={() => onOpen(b)} aria-label={`Open a root-cause analysis of ${b.id}`}>
+            Open RCA
+          </button>
+        )
+      )}
+      {mayAdd && (
+        <a href={href('actions', { breach: b.id })} aria-label={`Add an action about ${b.id}`}>
+          Add action
+        </a>
+      )}
+    </span>
   );
 }

@@ -7,6 +7,11 @@ import { useApi } from '../../api';
 import type { SLTAnalysis } from '../../api/analysis';
 import type { ReportRow, Status, WhatIf } from '../../api/compliance';
 import type { Breach } from '../../api/breaches';
+import type { SLTLoop } from '../../api/loop';
+import { useSession } from '../../state/session';
+import { LoopPanel } from './LoopPanel';
+import { rcaOfBreach } from '../loop/loopFormat';
+import '../loop/loop.css';
 import { Button } from '../../components/ui/Button';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { href } from '../../state/route';
@@ -28,6 +33,9 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
   const [rowsErr, setRowsErr] = useState<Error | null>(null);
   const [raw, setRaw] = useState(false);
   const [breaches, setBreaches] = useState<Breach[] | null>(null);
+  const [loop, setLoop] = useState<SLTLoop | null>(null);
+  const { can } = useSession();
+  const mayLoop = can('Analysis/Loop');
 
   const load = useCallback(() => {
     setA(null);
@@ -47,7 +55,31 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
       (l) => setBreaches(l.breaches.filter((b) => b.slt === slt)),
       () => setBreaches([]),
     );
-  }, [api, slt, tier]);
+    if (mayLoop) api.loop.sltLoop(slt).then(setLoop, () => setLoop(null));
+  }, [api, slt, tier, mayLoop]);
+  const rcaOf = rcaOfBreach(loop?.rcas ?? []);
+  const openRCA = (id: string) =>
+    api.loop.rcas.open(id).then(
+      (r) => (window.location.hash = href('rca', r.id)),
+      (e) => setAErr(e instanceof Error ? e : new Error(String(e))),
+    );
+  const follow = (id: string) => {
+    const r = rcaOf.get(id);
+    return (
+      <span className="breach-loop">
+        {r ? (
+          <a href={href('rca', r.id)}>{r.id}</a>
+        ) : (
+          can('RCAs/Open') && (
+            <button type="button" className="linkish" onClick={() => openRCA(id)} aria-label={`Open a root-cause analysis of ${id}`}>
+              open RCA
+            </button>
+          )
+        )}
+        {can('Actions/Add') && <a href={href('actions', { breach: id })} aria-label={`Add an action about ${id}`}>add action</a>}
+      </span>
+    );
+  };
   useEffect(load, [load]);
 
   const def = a?.definition;
@@ -70,6 +102,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
               <a href={href('slt', slt, b.period, b.tier ? { tier: b.tier } : undefined)}>{b.period}</a>
               {b.tier && <span className="muted"> · {b.tier}</span>} {fmt.attainment(b.attainment, ratio, unit)}
               {b.false_positive ? <span className="muted"> (false positive)</span> : <span className="muted"> · priority {fmt.number(b.priority)}</span>}
+              {!b.false_positive && <> {follow(b.id)}</>}
             </li>
           ))}
         </ul>
@@ -257,6 +290,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
         </>
       )}
 
+      {loop && !tier && <LoopPanel loop={loop} />}
       <section className="card sltd__panel sltd__full" aria-labelledby="pe-h">
         <h2 id="pe-h" className="card__title">Periods — open one to see the rows behind it</h2>
         {rowsErr ? (
@@ -309,6 +343,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
                       <td className="num">
                         {r.consecutive_misses || ''}
                         {r.rca_due && <span className="sev sev--page"> RCA due</span>}
+                        {r.complete && r.met === false && <> {follow(`${slt}${r.tier ? `/${r.tier}` : ''}@${r.period}`)}</>}
                       </td>
                     </tr>
                   );
