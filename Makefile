@@ -30,10 +30,12 @@ test-frontend:
 test:
 	bash scripts/test.sh
 
-## bench: every Go benchmark (a few runs each) and the import benchmark, printed as tables
+## bench: every Go benchmark (a few runs each), the import benchmark, and issue 17's figures as
+## ratios to the bare-parse floor of ../shared/bench (10M rows, 20 clients on `slate serve`), as tables
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 30m ./... | $(GO) run ./scripts/benchtable
 	$(GO) run ./scripts/bench/importbench
+	$(GO) run ./scripts/bench/perf
 
 ## licences: rewrite docs/licences.md after a dependency changes (CI checks it is current)
 licences:

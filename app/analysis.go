@@ -118,16 +118,7 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 			}
 		}
 		samp = newSampler(spec, q.Tier == "" && len(plan.Specs) > 1)
-		src := in.Source
-		in.Source = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
-			if feed != plan.Feed {
-				return src(feed, from, to, fn)
-			}
-			return src(feed, from, to, func(p domain.Point) error {
-				samp.add(&p)
-				return fn(p)
-			})
-		}
+		samp.feed = plan.Feed
 	}
 	rows, err := compliance.NewEvaluator(in).SLT(s.Name(), nil)
 	if err != nil {
@@ -156,7 +147,11 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 		ain.Baseline = analysis.PeriodRange{From: strings.TrimSpace(from), To: strings.TrimSpace(to)}
 	}
 	if samp != nil && len(series) > 0 {
-		ain.Samples = samp.samples(series[0].Start, series[len(series)-1].End)
+		from, to := series[0].Start, series[len(series)-1].End
+		if err := samp.read(in, from, to); err != nil {
+			return SLTAnalysis{}, err
+		}
+		ain.Samples = samp.samples(from, to)
 	}
 	res, err := analysis.Analyze(ain)
 	if err != nil {
@@ -290,6 +285,7 @@ func periodRange(rows []compliance.Row, from, to string, loc *time.Location) ([]
 // tier's calendar or inside exclusions are left out, as the evaluation does.
 // It reads points, not availability slices, so a probe counts once.
 type sampler struct {
+	feed  string
 	spec  compliance.EvalSpec
 	cal   bool // filter by the spec's calendar
 	kind  string
@@ -353,6 +349,18 @@ type hourItem struct {
 func newSampler(spec compliance.EvalSpec, overall bool) *sampler {
 	return &sampler{spec: spec, cal: !overall, kind: spec.Indicator.Kind, items: map[string]hourItem{},
 		excluded: cursor{set: spec.Exclusions}}
+}
+
+// read samples the feed's points behind the periods in [from, to) (items:
+// every item, since one opened long ago may be resolved inside).
+func (s *sampler) read(in compliance.Input, from, to time.Time) error {
+	if s.kind == domain.IndicatorDuration {
+		from, to = time.Time{}, in.At.AddDate(20, 0, 0)
+	}
+	return in.Source(s.feed, from, minT(to, in.At.AddDate(20, 0, 0)), func(p domain.Point) error {
+		s.add(&p)
+		return nil
+	})
 }
 
 func (s *sampler) add(p *domain.Point) {

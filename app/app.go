@@ -4,6 +4,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 
 	"slate/internal/storage"
@@ -47,7 +48,7 @@ type App struct {
 type shared struct {
 	jobs    *jobTable
 	uploads *uploadArea
-	dash    *dashCache
+	flights *flights
 	drill   *drillCache
 	loop    *loopState
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
@@ -79,7 +80,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
 	sh := &shared{jobs: newJobTable(st.Now), uploads: newUploadArea(st.Path()),
-		dash: &dashCache{}, drill: &drillCache{}, loop: &loopState{}}
+		flights: &flights{}, drill: &drillCache{}, loop: &loopState{}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;
@@ -108,7 +109,7 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Audit = &Audit{store: st, keyPath: sh.anchorKey}
 	a.Jobs = &Jobs{table: sh.jobs, caller: c}
 	a.Imports = &Imports{store: st, caller: c, jobs: a.Jobs, uploads: sh.uploads}
-	a.Compliance = &Compliance{store: st, dash: sh.dash, drill: sh.drill}
+	a.Compliance = &Compliance{store: st, flights: sh.flights, drill: sh.drill}
 	a.Exceptions = &Exceptions{store: st, uploads: sh.uploads, caller: c}
 	a.Analysis = &Analysis{store: st, compliance: a.Compliance}
 	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs, uploads: sh.uploads, caller: c}
@@ -122,6 +123,17 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Integrations = &Integrations{store: st, loop: sh.loop}
 	a.Approvals = &Approvals{store: st}
 	return a
+}
+
+// WithContext is this view with its compliance screens (Report, Dashboard)
+// tied to ctx: when ctx ends (the client of a server request went away) the
+// caller stops waiting, and a computation nobody waits for any more stops.
+func (a *App) WithContext(ctx context.Context) *App {
+	v := *a
+	c := *a.Compliance
+	c.ctx = ctx
+	v.Compliance = &c
+	return &v
 }
 
 // Close releases the database.

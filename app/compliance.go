@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/readview"
 	"slate/internal/storage"
 )
 
@@ -16,11 +18,22 @@ import (
 // what-if and rollback criteria. One call per screen.
 type Compliance struct {
 	store *storage.Store
-	// The dashboard and drill-down caches live as long as the App and are
-	// shared by its views (App.As); both are keyed by database version, so a
-	// change is never served stale.
-	dash  *dashCache
-	drill *drillCache
+	// flights shares the report and dashboard computations between callers
+	// (flight.go); drill keeps drill-downs. Both live as long as the App, are
+	// shared by its views (App.As) and keyed by data version, so a change is
+	// never served stale.
+	flights *flights
+	drill   *drillCache
+	// ctx, when set (App.WithContext), is the caller's: Report and Dashboard stop with it.
+	ctx context.Context
+}
+
+// context is the caller's context (App.WithContext), else the background.
+func (c *Compliance) context() context.Context {
+	if c.ctx != nil {
+		return c.ctx
+	}
+	return context.Background()
 }
 
 // Report is every SLT (and tier, and composite) per period, with credits.
@@ -101,56 +114,57 @@ func ParseTime(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a time (write RFC 3339, e.g. 2026-10-05T14:00:00Z, or a date)", s)
 }
 
+// at is the evaluation time s, or now to the minute: every call within a
+// minute asks the same question, so concurrent callers share one answer.
 func (c *Compliance) at(s string) (time.Time, error) {
 	if s == "" {
-		return c.store.Now().UTC(), nil
+		return c.store.Now().UTC().Truncate(time.Minute), nil
 	}
 	return ParseTime(s)
 }
 
-// input loads definitions and exceptions and binds the point source to the store.
+// input loads definitions and exceptions and binds the point source, the
+// batches and the stored results to the store (internal/readview).
 func (c *Compliance) input(at time.Time) (compliance.Input, error) {
-	in := compliance.Input{At: at, Source: c.source}
-	err := c.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		in.Workspace = ws
-		excs, err := tx.Exceptions()
-		if err != nil {
-			return err
-		}
-		in.Exceptions = exceptionWindows(excs)
-		return nil
-	})
-	return in, err
+	return c.inputCtx(context.Background(), at)
 }
 
-// source streams a feed's published points, each call in its own read transaction
-// (so SLTs evaluate in parallel).
-func (c *Compliance) source(feed string, from, to time.Time, fn func(domain.Point) error) error {
-	return c.store.View(func(tx *storage.Tx) error { return tx.ScanPoints(feed, from, to, fn) })
+// inputCtx is input whose point source stops with ctx (the caller went away).
+func (c *Compliance) inputCtx(ctx context.Context, at time.Time) (compliance.Input, error) {
+	return readview.InputContext(ctx, c.store, at)
 }
 
-func exceptionWindows(excs []storage.Exception) []compliance.ExceptionWindow {
-	out := make([]compliance.ExceptionWindow, len(excs))
-	for i, e := range excs {
-		out[i] = compliance.ExceptionWindow{ID: e.ID, SLT: e.SLT, Start: e.From, End: e.To, Status: e.Status}
-	}
-	return out
-}
-
-// Report computes the compliance report.
+// Report computes the compliance report. Callers asking the same question
+// of the same data version share one computation.
 func (c *Compliance) Report(q ReportQuery) (Report, error) {
+	return c.report(c.context(), q)
+}
+
+func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) {
 	at, err := c.at(q.At)
 	if err != nil {
 		return Report{}, err
 	}
-	in, err := c.input(at)
+	ver, err := c.dbVersion()
 	if err != nil {
 		return Report{}, err
 	}
+	key := fmt.Sprintf("report|%d|%d|%q|%q|%t", ver, at.UnixNano(), q.Period, q.SLT, q.Recent)
+	v, err := c.flights.do(ctx, key, func(ctx context.Context) (any, error) {
+		in, err := c.inputCtx(ctx, at)
+		if err != nil {
+			return Report{}, err
+		}
+		return buildReport(in, q)
+	})
+	if err != nil {
+		return Report{}, err
+	}
+	return v.(Report), nil
+}
+
+// buildReport is the report of in, with each SLT's status.
+func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
 	ev := compliance.NewEvaluator(in)
 	rep, err := ev.Report(compliance.ReportOptions{Period: q.Period, SLT: q.SLT, Recent: q.Recent})
 	if err != nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,7 +12,6 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/improve"
-	"slate/internal/storage"
 )
 
 // DashboardQuery selects the portfolio dashboard. At is the evaluation time
@@ -157,102 +157,43 @@ type DashboardRCA struct {
 // SparkPeriods is how many periods a sparkline shows.
 const SparkPeriods = 13
 
-// dashCache keeps the last dashboard per database version and evaluation
-// time: the dashboard is read far more often than the data changes.
-type dashCache struct {
-	mu      sync.Mutex
-	key     string
-	full    Dashboard
-	compute sync.Mutex // one computation at a time; the others wait for it
-	// hist is the last full evaluation; later calls on the same database
-	// version re-evaluate only the running periods (refresh).
-	hist *dashHistory
-}
-
-// dashHistory is every SLT's rows evaluated at At on database version Ver.
-type dashHistory struct {
-	ver  uint64
-	at   time.Time
-	rows map[string]compliance.SLTRows
-}
-
-// dbVersion is the id of the last committed write transaction: every change
-// (import, definition, exception, false positive) commits one.
-func (c *Compliance) dbVersion() (uint64, error) {
-	var v uint64
-	err := c.store.View(func(tx *storage.Tx) error {
-		v = uint64(tx.Bolt().ID())
-		return nil
-	})
-	return v, err
-}
-
-// dashboardAt is q.At, or now to the minute (so repeated calls share one evaluation).
-func (c *Compliance) dashboardAt(s string) (time.Time, error) {
-	if s == "" {
-		return c.store.Now().UTC().Truncate(time.Minute), nil
-	}
-	return ParseTime(s)
-}
+// dbVersion is the data version: it moves with every change a reader can
+// see (import, revert, definition, exception, false positive), and not with
+// an import's staging chunks or stored results.
+func (c *Compliance) dbVersion() (uint64, error) { return c.store.DataVersion() }
 
 // Dashboard computes the portfolio dashboard. The whole portfolio is
-// evaluated once per database version and time and kept; filters apply to the kept result.
+// evaluated once per data version and minute, shared by every caller who
+// asks meanwhile and kept; filters apply to the shared result.
 func (c *Compliance) Dashboard(q DashboardQuery) (Dashboard, error) {
-	at, err := c.dashboardAt(q.At)
+	return c.dashboard(c.context(), q)
+}
+
+func (c *Compliance) dashboard(ctx context.Context, q DashboardQuery) (Dashboard, error) {
+	at, err := c.at(q.At)
 	if err != nil {
 		return Dashboard{}, err
 	}
-	dc := c.dash
-	for {
-		ver, err := c.dbVersion()
-		if err != nil {
-			return Dashboard{}, err
-		}
-		key := fmt.Sprint(ver, "@", at.UnixNano(), "@", q.Period)
-		dc.mu.Lock()
-		if dc.key == key {
-			full := dc.full
-			dc.mu.Unlock()
-			return filterDashboard(full, q), nil
-		}
-		dc.mu.Unlock()
-		// Compute once; callers that waited find it in the cache on the next turn.
-		dc.compute.Lock()
-		dc.mu.Lock()
-		hit := dc.key == key
-		dc.mu.Unlock()
-		if hit {
-			dc.compute.Unlock()
-			continue
-		}
-		full, err := c.buildDashboard(at, ver, q.Period)
-		if err == nil {
-			dc.mu.Lock()
-			dc.key, dc.full = key, full
-			dc.mu.Unlock()
-		}
-		dc.compute.Unlock()
-		if err != nil {
-			return Dashboard{}, err
-		}
-		return filterDashboard(full, q), nil
+	ver, err := c.dbVersion()
+	if err != nil {
+		return Dashboard{}, err
 	}
+	v, err := c.flights.do(ctx, fmt.Sprint("dashboard|", ver, "|", at.UnixNano(), "|", q.Period), func(ctx context.Context) (any, error) {
+		return c.buildDashboard(ctx, at, ver, q.Period)
+	})
+	if err != nil {
+		return Dashboard{}, err
+	}
+	return filterDashboard(v.(Dashboard), q), nil
 }
 
-// forgetDashboard drops the kept dashboard (benchmarks measure the cold path).
-func (c *Compliance) forgetDashboard() {
-	dc := c.dash
-	dc.compute.Lock()
-	dc.mu.Lock()
-	dc.key, dc.hist = "", nil
-	dc.mu.Unlock()
-	dc.compute.Unlock()
-}
+// forgetDashboard drops the kept dashboards and reports (benchmarks measure the cold path).
+func (c *Compliance) forgetDashboard() { c.flights.forget() }
 
-func (c *Compliance) buildDashboard(at time.Time, ver uint64, period string) (Dashboard, error) {
+func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint64, period string) (Dashboard, error) {
 	d := Dashboard{At: at, Version: ver, Services: []DashboardService{}, Alerts: []compliance.Alert{},
 		Trends: []compliance.TrendWarning{}, RCADue: []DashboardRCA{}, Problems: []string{}}
-	in, err := c.input(at)
+	in, err := c.inputCtx(ctx, at)
 	if err != nil {
 		return d, err
 	}
@@ -266,14 +207,8 @@ func (c *Compliance) buildDashboard(at time.Time, ver uint64, period string) (Da
 	var alertErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { alerts, alertErr = compliance.Alerts(alertInput(in), "") })
-	dc := c.dash
-	all, evalErr := refreshRows(in, names, dc.hist, ver)
-	if all == nil || evalErr != nil {
-		all, evalErr = compliance.NewEvaluator(in).All(names)
-		if evalErr == nil {
-			dc.hist = &dashHistory{ver: ver, at: at, rows: all}
-		}
-	}
+	// Complete periods come from the stored results; running ones are evaluated.
+	all, evalErr := compliance.NewEvaluator(in).All(names)
 	wg.Wait()
 	if alertErr != nil {
 		d.Problems = append(d.Problems, "Alerts: "+alertErr.Error())
@@ -524,77 +459,6 @@ func filterDashboard(full Dashboard, q DashboardQuery) Dashboard {
 	return d
 }
 
-// sameRunning reports whether every SLT's running period at `at` had already
-// started at `was`: then every period before it was complete at `was`, and
-// only running periods need evaluating again.
-func sameRunning(ws *domain.Workspace, was, at time.Time) bool {
-	for _, s := range ws.SLTs() {
-		ps, err := compliance.ParsePeriodSpec(s.Spec.Period)
-		if err != nil || ps.Kind == compliance.Rolling {
-			return false // a rolling window reaches back before its day
-		}
-		loc, err := domain.LoadZone(s.Spec.TimeZone)
-		if err != nil {
-			return false
-		}
-		if ps.Of(at, loc).Start.After(was) {
-			return false
-		}
-	}
-	return true
-}
-
-// refreshRows re-evaluates only the running periods on top of the kept
-// history h: points before the earliest running period's start are not read
-// again (item feeds excepted: an item opened long ago can count now). It
-// returns nil when h cannot be used; the caller then evaluates everything.
-func refreshRows(in compliance.Input, names []string, h *dashHistory, ver uint64) (map[string]compliance.SLTRows, error) {
-	ws := in.Workspace
-	if h == nil || h.ver != ver || h.at.After(in.At) || !sameRunning(ws, h.at, in.At) {
-		return nil, nil
-	}
-	cut := in.At
-	for _, s := range ws.SLTs() {
-		ps, _ := compliance.ParsePeriodSpec(s.Spec.Period)
-		loc, _ := domain.LoadZone(s.Spec.TimeZone)
-		if st := ps.Of(in.At, loc).Start; st.Before(cut) {
-			cut = st
-		}
-	}
-	items := itemFeeds(ws)
-	src := in.Source
-	in.Source = func(feed string, from, to time.Time, fn func(domain.Point) error) error {
-		if items[feed] {
-			return src(feed, from, to, skipResolvedBefore(cut, fn))
-		}
-		if from.Before(cut) {
-			from = cut
-		}
-		return src(feed, from, to, fn)
-	}
-	fresh, err := compliance.NewEvaluator(in).All(names)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]compliance.SLTRows, len(fresh))
-	for _, n := range names {
-		old, ok := h.rows[n]
-		nw, ok2 := fresh[n]
-		if !ok || !ok2 || len(old.Tiers) != len(nw.Tiers) {
-			return nil, nil
-		}
-		after := rcaAfterOf(ws, n)
-		m := nw
-		m.Tiers = make([][]compliance.Row, len(nw.Tiers))
-		for i := range nw.Tiers {
-			m.Tiers[i] = mergeRows(old.Tiers[i], nw.Tiers[i], cut, after)
-		}
-		m.Overall = mergeRows(old.Overall, nw.Overall, cut, after)
-		out[n] = m
-	}
-	return out, nil
-}
-
 // itemFeeds names the feeds of tickets or orders: their items count in the
 // period they are resolved, so reading from a cut must not drop older openings.
 func itemFeeds(ws *domain.Workspace) map[string]bool {
@@ -605,32 +469,6 @@ func itemFeeds(ws *domain.Workspace) map[string]bool {
 		}
 	}
 	return items
-}
-
-func rcaAfterOf(ws *domain.Workspace, name string) int {
-	if s := ws.SLT(name); s != nil && s.Spec.RCAAfter > 0 {
-		return s.Spec.RCAAfter
-	}
-	return 3
-}
-
-// mergeRows keeps the old rows that start before cut and the new ones from
-// cut on, and counts the runs of missed periods again (docs/metrics.md,
-// consecutive_misses).
-func mergeRows(old, nw []compliance.Row, cut time.Time, rcaAfter int) []compliance.Row {
-	out := make([]compliance.Row, 0, len(old)+1)
-	for _, r := range old {
-		if r.Start.Before(cut) {
-			out = append(out, r)
-		}
-	}
-	for _, r := range nw {
-		if !r.Start.Before(cut) {
-			out = append(out, r)
-		}
-	}
-	compliance.MarkRuns(out, rcaAfter)
-	return out
 }
 
 // skipResolvedBefore drops items resolved before cut: an item counts where it
@@ -672,5 +510,6 @@ func alertInput(in compliance.Input) compliance.Input {
 		}
 		return src(feed, from, to, fn)
 	}
+	in.Results = nil // a filtered source must never fill stored results
 	return in
 }

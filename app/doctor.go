@@ -146,7 +146,7 @@ func Salvage(path, dir string) (SalvageResult, error) {
 		res.Failed = append(res.Failed, "the original files: the batch list is unreadable: "+storage.Brief(err))
 	}
 	for _, b := range batches {
-		if b.SourceChunks == 0 || b.Status != storage.StatusPublished.String() {
+		if b.SourceChunks == 0 || b.Status != storage.StatusPublished {
 			continue
 		}
 		name := fmt.Sprintf("batch-%d-%s", b.ID, safeFileName(b.File))

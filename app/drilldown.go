@@ -170,7 +170,7 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 	default:
 		return RowsPage{}, fmt.Errorf("sort %q: write time, -time, value or -value", q.Sort)
 	}
-	at, err := c.dashboardAt(q.At)
+	at, err := c.at(q.At)
 	if err != nil {
 		return RowsPage{}, err
 	}
@@ -701,7 +701,7 @@ func (c *Compliance) loadBatches(tx *storage.Tx, d *drill) error {
 		if err != nil {
 			continue // a point without a batch record (written before batches existed)
 		}
-		d.batches[id] = DrillBatch{ID: id, File: b.File, Status: b.Status, Published: b.Published, SHA256: b.SHA256}
+		d.batches[id] = DrillBatch{ID: id, File: b.File, Status: b.Status.String(), Published: b.Published, SHA256: b.SHA256}
 		byRow := map[uint32][]ingest.Finding{}
 		if err := tx.BatchFindings(id, func(v []byte) error {
 			var f ingest.Finding

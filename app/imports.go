@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"compress/gzip"
@@ -182,12 +183,14 @@ type opened struct {
 	format    string
 	encoding  string
 	delimiter string
-	sheet     string
-	sheets    []string
-	serials   bool
-	date1904  bool
-	close     func()
-	counter   *countingReader
+	// delimiterByte is the CSV delimiter as one byte (empty for XLSX).
+	delimiterByte string
+	sheet         string
+	sheets        []string
+	serials       bool
+	date1904      bool
+	close         func()
+	counter       *countingReader
 }
 
 type countingReader struct {
@@ -223,6 +226,7 @@ func openRows(f *os.File, path string, size int64, sheet string, hint *domain.Ma
 		}
 		o.encoding = c.Encoding
 		o.delimiter = string(c.Delimiter)
+		o.delimiterByte = string(c.Delimiter)
 		if c.Delimiter == '\t' {
 			o.delimiter = "tab"
 		}
@@ -376,7 +380,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest, src upload) (Impo
 	im.store.View(func(tx *storage.Tx) error {
 		bs, err := tx.Batches(req.Feed)
 		for _, b := range bs {
-			sameSize = sameSize || b.Status == "published" && b.Size == res.Size
+			sameSize = sameSize || b.Status == storage.StatusPublished && b.Size == res.Size
 		}
 		return err
 	})
@@ -565,8 +569,16 @@ type importRun struct {
 	srcErr          chan error
 	chunks          chan []byte
 	counter         *countingReader
-	// sha is the file's SHA-256, set by the compressor before srcErr.
-	sha string
+	// sha is the file's SHA-256, set by startHash before hashDone.
+	sha      string
+	hashDone chan error
+	// keep keeps the file as lines (imports_lines.go); nil: compressed.
+	// It runs on the checker goroutine while the import runs; compressNow
+	// tells the writer it gave up. tail is the text after the last record
+	// (the reader's).
+	keep        *lineKeeper
+	compressNow atomic.Bool
+	tail        []byte
 	// gap detection while reading, valid when the file came in time order
 	// and did not overlap stored data (else gaps() scans the batch).
 	gap      ingest.GapDetector
@@ -587,6 +599,11 @@ type chunk struct {
 	arena   []byte
 	offsets []rowSpan
 	next    int
+	// every record's text in file order, when the file may be kept as lines,
+	// and the rows the writer did not store
+	raws     []rawRecord
+	rawArena []byte
+	skipped  map[uint32]bool
 }
 
 type rowSpan struct {
@@ -597,6 +614,15 @@ type rowSpan struct {
 func (c *chunk) reset() {
 	clear(c.pts)
 	c.pts, c.arena, c.offsets, c.next = c.pts[:0], c.arena[:0], c.offsets[:0], 0
+	c.raws, c.rawArena = c.raws[:0], c.rawArena[:0]
+	clear(c.skipped)
+}
+
+// keepRaw remembers a record's text.
+func (c *chunk) keepRaw(row int, raw []byte) {
+	s := len(c.rawArena)
+	c.rawArena = append(c.rawArena, raw...)
+	c.raws = append(c.raws, rawRecord{uint32(row), s, len(c.rawArena)})
 }
 
 // keep remembers a row's cells (unit separator between cells).
@@ -676,6 +702,9 @@ const flushRows = 32768
 func (r *importRun) write(c *chunk) error {
 	r.drainSource(false)
 	r.handOver()
+	if r.compressNow.Load() && r.chunks == nil {
+		r.startSource(r.path) // the line check gave up: compress the file after all
+	}
 	r.cur = c
 	err := r.w.FlushPoints(c.pts, r.resolve)
 	r.cur = nil
@@ -747,6 +776,9 @@ func (r *importRun) resolve(p *domain.Point, row uint32, priors []storage.Prior)
 		cells = r.cur.cells(row)
 	}
 	r.reject(int(row), cells, []ingest.Finding{f})
+	if r.cur != nil && r.keep != nil {
+		r.cur.skipped[row] = true
+	}
 	return storage.Skip
 }
 
@@ -773,13 +805,11 @@ func (r *importRun) startSource(path string) {
 		defer f.Close()
 		cw := &chunkWriter{out: r.chunks, size: srcChunk}
 		zw, _ := gzip.NewWriterLevel(cw, gzip.BestSpeed)
-		h := sha256.New()
-		_, err = io.Copy(io.MultiWriter(zw, h), f)
+		_, err = io.Copy(zw, f)
 		if cerr := zw.Close(); err == nil {
 			err = cerr
 		}
 		cw.flush()
-		r.sha = hex.EncodeToString(h.Sum(nil))
 		r.srcErr <- err
 	}()
 }
@@ -847,7 +877,10 @@ func (r *importRun) drainSource(wait bool) error {
 func (r *importRun) rows(o *opened) error {
 	r.counter = o.counter
 	if !r.req.DryRun {
-		r.startSource(r.path)
+		r.startHash(r.path)
+		if r.keep = newLineKeeper(o, r.v, r.res.Size); r.keep == nil {
+			r.startSource(r.path)
+		}
 		defer func() {
 			// Never leave the compressor blocked.
 			if r.chunks != nil {
@@ -856,13 +889,21 @@ func (r *importRun) rows(o *opened) error {
 			}
 		}()
 	}
+	// Chunks go round: the reader fills one, the writer stores one, and
+	// (keeping lines) a checker compares one with its stored points while
+	// the writer waits for its commit to reach the disk.
 	work := make(chan *chunk, 1)
-	free := make(chan *chunk, 2)
-	for range 2 {
-		free <- &chunk{pts: make([]storage.PendingPoint, 0, flushRows)}
+	pool := 2
+	if r.keep != nil {
+		pool = 3
+	}
+	free := make(chan *chunk, pool)
+	for range pool {
+		free <- &chunk{pts: make([]storage.PendingPoint, 0, flushRows), skipped: map[uint32]bool{}}
 	}
 	done := make(chan error, 1)
 	var failed atomic.Bool
+	var checking sync.WaitGroup
 	go func() {
 		var err error
 		for c := range work {
@@ -871,9 +912,21 @@ func (r *importRun) rows(o *opened) error {
 					failed.Store(true)
 				}
 			}
+			if err == nil && r.keep != nil {
+				checking.Wait() // one chunk at a time, in file order
+				checking.Go(func() {
+					if r.keep.on && !r.keep.chunk(c, c.skipped) {
+						r.compressNow.Store(true)
+					}
+					c.reset()
+					free <- c
+				})
+				continue
+			}
 			c.reset()
 			free <- c
 		}
+		checking.Wait()
 		done <- err
 	}()
 	err := r.read(o, work, free, &failed)
@@ -884,8 +937,24 @@ func (r *importRun) rows(o *opened) error {
 	if err != nil {
 		return err
 	}
+	if r.keep != nil {
+		if r.keep.on {
+			r.keep.tail = r.tail
+		}
+		if err := r.keep.finish(r.w); err != nil {
+			return err
+		}
+		if !r.keep.on && r.chunks == nil {
+			r.startSource(r.path)
+		}
+	}
 	if err := r.drainSource(true); err != nil {
 		return err
+	}
+	if r.hashDone != nil {
+		if err := <-r.hashDone; err != nil {
+			return fmt.Errorf("reading the file for its SHA-256: %w", err)
+		}
 	}
 	r.handOver()
 	if err := r.w.Flush(nil); err != nil {
@@ -915,6 +984,13 @@ func (r *importRun) read(o *opened, work chan<- *chunk, free <-chan *chunk, fail
 			}
 		}
 		cells, row, err := o.table.Next()
+		if r.keep != nil {
+			if errors.Is(err, io.EOF) {
+				r.tail = bytes.Clone(o.table.Raw())
+			} else if raw := o.table.Raw(); err == nil || raw != nil {
+				cur.keepRaw(row, raw)
+			}
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				break
@@ -1063,7 +1139,7 @@ func (im *Imports) batch(tx *storage.Tx, id uint64) (storage.Batch, error) {
 	if err != nil {
 		return b, err
 	}
-	if !ok || b.Status == "staging" || b.Status == "discarded" {
+	if !ok || b.Status == storage.StatusStaging || b.Status == storage.StatusDiscarded {
 		return storage.Batch{}, fmt.Errorf("batch %d: %w", id, storage.ErrNoBatch)
 	}
 	return b, nil
@@ -1093,7 +1169,7 @@ func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 		}); err != nil && !errors.Is(err, storage.ErrStop) {
 			return err
 		}
-		if b.Status == "published" && !b.From.IsZero() {
+		if b.Status == storage.StatusPublished && !b.From.IsZero() {
 			return tx.ScanPoints(b.Feed, b.From, b.To.Add(1), func(p domain.Point) error {
 				if p.Batch == id {
 					d.Points++
@@ -1124,7 +1200,15 @@ func (im *Imports) writeSource(id uint64, w io.Writer) (int64, error) {
 			return err
 		}
 		h := sha256.New()
-		if n, err = tx.BatchSource(id, io.MultiWriter(w, h)); err != nil {
+		if b.SourceLines {
+			bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
+			if n, err = writeLines(tx, id, bw); err == nil {
+				err = bw.Flush()
+			}
+		} else {
+			n, err = tx.BatchSource(id, io.MultiWriter(w, h))
+		}
+		if err != nil {
 			return err
 		}
 		if b.SHA256 != "" && hex.EncodeToString(h.Sum(nil)) != b.SHA256 {

@@ -118,7 +118,7 @@ func (im *Imports) Feeds() ([]FeedInfo, error) {
 				fi.Interval = f.Spec.Interval.String()
 			}
 			for _, b := range bs {
-				if b.Feed != fi.Name || b.Status != storage.StatusPublished.String() {
+				if b.Feed != fi.Name || b.Status != storage.StatusPublished {
 					continue
 				}
 				fi.Batches++

@@ -350,7 +350,7 @@ func fingerprintRecipe(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT,
 	slices.SortFunc(batches, func(a, b storage.Batch) int { return compareU64(a.ID, b.ID) })
 	ids := map[string][]uint64{}
 	for _, b := range batches {
-		if b.Status == storage.StatusPublished.String() && feeds[b.Feed] {
+		if b.Status == storage.StatusPublished && feeds[b.Feed] {
 			ids[b.Feed] = append(ids[b.Feed], b.ID)
 		}
 	}
@@ -365,7 +365,7 @@ func fingerprintRecipe(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT,
 		}
 	}
 	for _, b := range batches {
-		if b.Status != storage.StatusPublished.String() || !feeds[b.Feed] {
+		if b.Status != storage.StatusPublished || !feeds[b.Feed] {
 			continue
 		}
 		line := fmt.Sprintf("batch %d %s %s", b.ID, b.Feed, b.SHA256)

@@ -1496,7 +1496,7 @@ func (d *packData) dataQuality() report.Section {
 		{Header: "File SHA-256", Kind: report.ValueText},
 	}, Caption: "File SHA-256: the first 16 characters; the full values are in the fingerprint recipe (audit appendix)."}
 	for _, b := range d.batches {
-		if !feeds[b.Feed] || (b.Status != "published" && b.Status != "reverted") {
+		if !feeds[b.Feed] || (b.Status != storage.StatusPublished && b.Status != storage.StatusReverted) {
 			continue
 		}
 		if b.From.IsZero() || !b.From.Before(d.end) || b.To.Before(d.start) {
@@ -1512,7 +1512,7 @@ func (d *packData) dataQuality() report.Section {
 		if b.Counts.Rejected > 0 || total > 0 {
 			rag = report.RAGAmber
 		}
-		if b.Status == "reverted" {
+		if b.Status == storage.StatusReverted {
 			rag = report.RAGNone
 		}
 		sha := b.SHA256
@@ -1520,7 +1520,7 @@ func (d *packData) dataQuality() report.Section {
 			sha = sha[:16]
 		}
 		t.Rows = append(t.Rows, report.Row{Status: rag, Cells: []report.Cell{report.Integer(int64(b.ID)), report.Text(b.Feed),
-			report.Text(b.File), report.Text(b.Status), report.Integer(int64(b.Counts.Read)), report.Integer(int64(b.Counts.Imported)),
+			report.Text(b.File), report.Text(b.Status.String()), report.Integer(int64(b.Counts.Read)), report.Integer(int64(b.Counts.Imported)),
 			report.Integer(int64(b.Counts.Rejected)), report.Integer(int64(total)), textOr(strings.Join(kinds, ", "), "none"), report.Text(sha)}})
 	}
 	if len(t.Rows) == 0 {

@@ -25,8 +25,8 @@ func init() {
 		command{name: "audit keygen", args: "[--key FILE]",
 			summary: "create the ed25519 anchor key in the user config folder (never in the database)", run: runAuditKeygen, noDB: true},
 		command{name: "init", summary: "create a new workspace at --db (or the default path); an existing one is upgraded", run: runInit, noDB: true},
-		command{name: "doctor", args: "[FILE] [--salvage DIR]",
-			summary: "check a database file read-only: header, pages, schema, audit chain, batch data; exit 1 when damaged", run: runDoctor, noDB: true},
+		command{name: "doctor", args: "[FILE] [--salvage DIR] [--rebuild-results]",
+			summary: "check a database file read-only: header, pages, schema, audit chain, batch data; exit 1 when damaged; --rebuild-results then evaluates every SLT again and stores its complete periods", run: runDoctor, noDB: true},
 		command{name: "backup", args: "FILE", summary: "write a consistent copy of the database", run: runBackup},
 	)
 }
@@ -219,6 +219,7 @@ func runInit(e *env, args []string) error {
 func runDoctor(e *env, args []string) error {
 	fs := flag.NewFlagSet("doctor", flag.ContinueOnError)
 	salvage := fs.String("salvage", "", "also copy what can be read (definitions, audit events, original files) into this new folder")
+	rebuild := fs.Bool("rebuild-results", false, "then drop the stored results (derived data) and evaluate every SLT again")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -242,15 +243,43 @@ func runDoctor(e *env, args []string) error {
 		}
 		sres = &s
 	}
+	var rres *app.ResultsRebuild
+	if *rebuild && r.OK {
+		e.dbPath = r.File
+		a, err := e.open()
+		if err != nil {
+			return err
+		}
+		x, err := a.Compliance.RebuildResults()
+		if err != nil {
+			return fmt.Errorf("rebuild results: %w", err)
+		}
+		rres = &x
+	}
 	out := struct {
 		app.DoctorReport
-		Salvage *app.SalvageResult `json:"salvage,omitempty"`
-	}{r, sres}
-	if err := e.emit(out, func(w io.Writer) { printDoctor(w, r, sres) }); err != nil {
+		Salvage *app.SalvageResult  `json:"salvage,omitempty"`
+		Results *app.ResultsRebuild `json:"results,omitempty"`
+	}{r, sres, rres}
+	if err := e.emit(out, func(w io.Writer) {
+		printDoctor(w, r, sres)
+		if rres != nil {
+			fmt.Fprintf(w, "results rebuilt: %d SLTs evaluated, %d periods stored (%.1f s)\n", rres.SLTs, rres.Periods, rres.Seconds)
+			for _, p := range rres.Problems {
+				fmt.Fprintln(w, "  could not evaluate:", p)
+			}
+		}
+	}); err != nil {
 		return err
 	}
 	if !r.OK {
+		if *rebuild {
+			return fmt.Errorf("%s is damaged or not a Slate database (see above); results were not rebuilt", r.File)
+		}
 		return fmt.Errorf("%s is damaged or not a Slate database (see above)", r.File)
+	}
+	if rres != nil && len(rres.Problems) > 0 {
+		return errors.New("some SLTs could not be evaluated (see above)")
 	}
 	return nil
 }

@@ -160,11 +160,15 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 			}
 			return 1
 		}
-		defer e.app.Close()
 		if !cmd.fills {
 			demoHint(e)
 		}
 	}
+	defer func() {
+		if e.app != nil { // a noDB command may open it too (doctor --rebuild-results)
+			e.app.Close()
+		}
+	}()
 	if err := cmd.run(e, cmdArgs); err != nil {
 		fmt.Fprintln(stderr, "slate:", strings.TrimPrefix(err.Error(), "usage: "))
 		if errors.Is(err, errUsage) {

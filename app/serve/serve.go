@@ -355,7 +355,8 @@ func (s *Server) api(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	recv := reflect.ValueOf(s.app.As(c).Bindings()[m.service])
+	// The request's context: a client that goes away stops its computation.
+	recv := reflect.ValueOf(s.app.As(c).WithContext(r.Context()).Bindings()[m.service])
 	out := m.fn.Func.Call(append([]reflect.Value{recv}, args...))
 	if n := len(out); n > 0 && out[n-1].Type() == errType {
 		if e := out[n-1].Interface(); e != nil {

@@ -42,6 +42,10 @@ type EvalSpec struct {
 	Windows []Window
 	// Unit is a statistic's unit (see Unit).
 	Unit string
+	// From, when set, is where reading began although the data began
+	// earlier: availability slices from it on count as gaps until the first
+	// point, as they would if the earlier data had been read too.
+	From time.Time
 }
 
 // Counts are the units of one day, period or window.
@@ -235,6 +239,9 @@ func (e *evaluator) add(p *domain.Point) {
 		e.started = true
 		if e.kind == domain.IndicatorAvailability {
 			e.next = ceilDiv(e.periodStart(p.At).Unix(), e.slice)
+			if !e.sp.From.IsZero() {
+				e.next = ceilDiv(e.sp.From.Unix(), e.slice)
+			}
 		}
 	}
 	e.lastAt = maxTime(e.lastAt, p.At)
@@ -384,7 +391,15 @@ func (e *evaluator) value(p *domain.Point) {
 	n := e.di.of(p.At)
 	if len(e.stDays) == 0 || e.stDays[len(e.stDays)-1].n != n {
 		e.statAdvance(n)
-		e.stDays = append(e.stDays, statDay{n: n})
+		if k := len(e.stDays); k < cap(e.stDays) && e.sp.Period.Kind != Rolling {
+			// a day's slot of an earlier period: its values are copied out
+			// (statCompute), so its arrays are reused
+			e.stDays = e.stDays[:k+1]
+			d := &e.stDays[k]
+			d.n, d.vals, d.excl = n, d.vals[:0], d.excl[:0]
+		} else {
+			e.stDays = append(e.stDays, statDay{n: n})
+		}
 	}
 	d := &e.stDays[len(e.stDays)-1]
 	if e.excl.contains(p.At) {
@@ -433,20 +448,30 @@ func (e *evaluator) statWindow(d int) {
 }
 
 func (e *evaluator) statCompute(key string, days []statDay) {
-	var vals, all []float64
-	var excl float64
+	nv, ne := 0, 0
+	for _, sd := range days {
+		nv, ne = nv+len(sd.vals), ne+len(sd.excl)
+	}
+	vals := make([]float64, 0, nv+ne)
 	for _, sd := range days {
 		vals = append(vals, sd.vals...)
-		all = append(all, sd.vals...)
-		all = append(all, sd.excl...)
-		excl += float64(len(sd.excl))
 	}
-	o := statOut{n: float64(len(vals)), excluded: excl}
-	if v, err := Statistic(e.sp.Indicator.Statistic, vals); err == nil {
+	o := statOut{n: float64(nv), excluded: float64(ne)}
+	if ne > 0 {
+		all := slices.Clone(vals)
+		for _, sd := range days {
+			all = append(all, sd.excl...)
+		}
+		if v, err := statistic(e.sp.Indicator.Statistic, all, true); err == nil {
+			o.raw = &v
+		}
+	}
+	// (the values are this call's own: the statistic may reorder them)
+	if v, err := statistic(e.sp.Indicator.Statistic, vals, true); err == nil {
 		o.value = &v
 	}
-	if v, err := Statistic(e.sp.Indicator.Statistic, all); err == nil {
-		o.raw = &v
+	if ne == 0 {
+		o.raw = o.value // nothing excluded: the same values
 	}
 	e.stOut[key] = o
 }

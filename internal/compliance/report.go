@@ -37,6 +37,13 @@ type Input struct {
 	Exceptions []ExceptionWindow
 	At         time.Time
 	Source     Source
+	// Results, when set with Batches, keeps the figures of complete periods
+	// between evaluations (results.go); nil evaluates every period each time.
+	// Only with a Source that yields every published point: a filtered
+	// Source would store filtered figures.
+	Results Results
+	// Batches lists the published batches of a feed.
+	Batches func(feed string) ([]BatchSpan, error)
 }
 
 // Plan is one SLT ready to evaluate: one EvalSpec per tier (or one).
@@ -176,6 +183,24 @@ func (in Input) Run(plan Plan, from time.Time, windows []Window) ([]Series, erro
 	return out, nil
 }
 
+// runRange evaluates specs (a plan's, adjusted) over the points in [from, to).
+func (in Input) runRange(plan Plan, specs []EvalSpec, from, to time.Time) ([]Series, error) {
+	var err error
+	seq := iter.Seq[domain.Point](func(yield func(domain.Point) bool) {
+		err = in.Source(plan.Feed, from, to, func(p domain.Point) error {
+			if !yield(p) {
+				return errStop
+			}
+			return nil
+		})
+	})
+	out := Evaluate(specs, seq)
+	if err != nil && !errors.Is(err, errStop) {
+		return nil, fmt.Errorf("SLT %s: read feed %s: %w", plan.SLT.Name(), plan.Feed, err)
+	}
+	return out, nil
+}
+
 // SLTRows are every row of one SLT: per tier, and its overall rows (for an
 // untiered SLT, the same as its one tier).
 type SLTRows struct {
@@ -219,10 +244,15 @@ func rowsOf(plan Plan, series []Series) SLTRows {
 // Evaluator computes SLT rows, memoised per SLT and period, evaluating
 // independent SLTs in parallel.
 type Evaluator struct {
-	In   Input
-	mu   sync.Mutex
-	memo map[string]SLTRows
-	errs map[string]error
+	In Input
+	// Since and Until, when set, say which rows are asked for: those of
+	// periods that end after Since and start before Until. Earlier rows are
+	// evaluated only as far back as the runs of misses of the asked ones
+	// reach, later ones not at all (with In.Results; else every row is).
+	Since, Until time.Time
+	mu           sync.Mutex
+	memo         map[string]SLTRows
+	errs         map[string]error
 }
 
 // NewEvaluator prepares an evaluation.
@@ -268,7 +298,19 @@ func (ev *Evaluator) compute(name string, override *PeriodSpec) (SLTRows, error)
 			return SLTRows{}, err
 		}
 		var series []Series
-		if series, err = ev.In.Run(plan, time.Unix(0, 0).UTC(), nil); err != nil {
+		// Items count in the period they are resolved, however long ago they
+		// were opened: every period may read every item, so an item SLT (a
+		// ticket feed, small) is evaluated whole.
+		if ev.In.Results != nil && ev.In.Batches != nil && s.Spec.Indicator.Kind != domain.IndicatorDuration {
+			since, until := ev.Since, ev.Until
+			if override != nil {
+				since, until = time.Time{}, time.Time{} // a composite's components: every period
+			}
+			series, err = ev.storedSeries(plan, since, until)
+		} else {
+			series, err = ev.In.Run(plan, time.Unix(0, 0).UTC(), nil)
+		}
+		if err != nil {
 			return SLTRows{}, err
 		}
 		r = rowsOf(plan, series)
@@ -368,9 +410,33 @@ type Report struct {
 	Statuses []Status `json:"statuses"`
 }
 
-// BuildReport computes the report.
+// BuildReport computes the report. With a period asked for, only that
+// period's rows are evaluated (and what their runs of misses need).
 func BuildReport(in Input, o ReportOptions) (Report, error) {
-	return NewEvaluator(in).Report(o)
+	ev := NewEvaluator(in)
+	ev.AskFor(o.Period)
+	return ev.Report(o)
+}
+
+// AskFor limits the rows this evaluator is asked for to those of the period
+// key (in each SLT's zone): Since and Until. Only for an evaluator whose
+// rows serve that period alone: a status or an analysis needs every row.
+func (ev *Evaluator) AskFor(key string) {
+	if key == "" {
+		return
+	}
+	for _, s := range ev.In.Workspace.SLTs() {
+		loc, err := domain.LoadZone(s.Spec.TimeZone)
+		if err != nil {
+			loc = time.UTC
+		}
+		if p, err := ParseKey(key, loc); err == nil {
+			if ev.Since.IsZero() || p.Start.Before(ev.Since) {
+				ev.Since = p.Start
+			}
+			ev.Until = maxTime(ev.Until, p.End)
+		}
+	}
 }
 
 // Report computes the report; the SLTs' rows stay memoised in ev.

@@ -114,6 +114,7 @@ type CSVSource struct {
 	rec       []byte
 	offset    int64
 	done      bool
+	raw       []byte
 	Encoding  string
 	Delimiter rune
 }
@@ -156,6 +157,7 @@ func (s *CSVSource) readLine() ([]byte, error) {
 		return nil, err
 	}
 	s.offset += int64(len(line))
+	s.raw = append(s.raw, line...)
 	s.line++
 	n := len(line)
 	if n > 0 && line[n-1] == '\n' {
@@ -168,11 +170,18 @@ func (s *CSVSource) readLine() ([]byte, error) {
 	return line[:n], nil
 }
 
+// Raw is the text the last call to Next read, line ends included: the empty
+// lines it skipped and the record (after EOF: the file's trailing empty
+// lines). Decoded text: the bytes of the file when Encoding is utf-8 (or
+// utf-8-bom, less the mark). Valid until the next call.
+func (s *CSVSource) Raw() []byte { return s.raw }
+
 // Next returns the next record. A *MalformedRowError can be skipped (call Next again).
 func (s *CSVSource) Next() ([]string, int, error) {
 	if s.done {
 		return nil, 0, io.EOF
 	}
+	s.raw = s.raw[:0]
 	var line []byte
 	var err error
 	for {

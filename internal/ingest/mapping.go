@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -351,12 +352,24 @@ type Table struct {
 	// Preamble rows before the header (titles) that are not data.
 	Preamble int
 	pending  error
+	// Head is the raw text up to the header row included (RawSource only);
+	// raw is that of the row Next returned last.
+	Head []byte
+	raw  []byte
+}
+
+// RawSource is a Source that can give the text each record was read from
+// (CSVSource).
+type RawSource interface {
+	Source
+	Raw() []byte
 }
 
 type bufRow struct {
 	cells []string
 	row   int
 	err   error
+	raw   []byte
 }
 
 // headerScan is how many leading rows are searched for the header.
@@ -365,12 +378,19 @@ const headerScan = 30
 // NewTable reads the first rows of src, finds the header and keeps the rest for Next.
 func NewTable(src Source, m *domain.Mapping) (*Table, error) {
 	t := &Table{src: src}
+	rs, _ := src.(RawSource)
+	raw := func() []byte {
+		if rs == nil {
+			return nil
+		}
+		return bytes.Clone(rs.Raw())
+	}
 	var rows [][]string
 	for len(t.buf) < headerScan {
 		cells, row, err := src.Next()
 		if err != nil {
 			if _, ok := err.(*MalformedRowError); ok {
-				t.buf = append(t.buf, bufRow{row: row, err: err})
+				t.buf = append(t.buf, bufRow{row: row, err: err, raw: raw()})
 				rows = append(rows, nil)
 				continue
 			}
@@ -380,7 +400,7 @@ func NewTable(src Source, m *domain.Mapping) (*Table, error) {
 			return nil, err
 		}
 		c := CloneCells(cells)
-		t.buf = append(t.buf, bufRow{cells: c, row: row})
+		t.buf = append(t.buf, bufRow{cells: c, row: row, raw: raw()})
 		rows = append(rows, c)
 	}
 	h := FindHeader(rows, m)
@@ -396,6 +416,11 @@ func NewTable(src Source, m *domain.Mapping) (*Table, error) {
 	}
 	t.HeaderRow = t.buf[h].row
 	t.Preamble = h
+	if rs != nil {
+		for _, b := range t.buf[:h+1] {
+			t.Head = append(t.Head, b.raw...)
+		}
+	}
 	t.buf = t.buf[h+1:]
 	return t, nil
 }
@@ -419,7 +444,17 @@ func (t *Table) Next() ([]string, int, error) {
 	if len(t.buf) > 0 {
 		b := t.buf[0]
 		t.buf = t.buf[1:]
+		t.raw = b.raw
 		return b.cells, b.row, b.err
 	}
-	return t.src.Next()
+	cells, row, err := t.src.Next()
+	t.raw = nil
+	if rs, ok := t.src.(RawSource); ok {
+		t.raw = rs.Raw()
+	}
+	return cells, row, err
 }
+
+// Raw is the text of the row Next returned last (after EOF: the trailing
+// text), when the source keeps it (a CSV file); nil otherwise.
+func (t *Table) Raw() []byte { return t.raw }

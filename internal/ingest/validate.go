@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -268,6 +269,15 @@ func (v *Validator) Interval() time.Duration {
 
 // Header is the file's header row.
 func (v *Validator) Header() []string { return v.header }
+
+// Columns maps each mapped field to its column index.
+func (v *Validator) Columns() map[string]int { return maps.Clone(v.col) }
+
+// Location is the zone of timestamps without an offset.
+func (v *Validator) Location() *time.Location { return v.o.Loc }
+
+// TimeLayout is the mapping's time layout ("" = auto).
+func (v *Validator) TimeLayout() string { return v.o.Mapping.TimeLayout }
 
 func (v *Validator) cell(cells []string, f string) (string, bool) {
 	i := v.idx[fieldNum[f]]

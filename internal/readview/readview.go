@@ -1,10 +1,13 @@
-// Package readview binds the engines in internal/ to a workspace database:
-// the definitions, the exceptions (with the time each was decided) and a point
-// source that opens its own read transaction per call, so that independent
-// SLTs and feeds can be read in parallel. It writes nothing.
+// Package readview binds the engines in internal/ to a workspace store
+// through storage.Backend: the definitions, the exceptions (with the time
+// each was decided), a point source that opens its own read snapshot per
+// call (so that independent SLTs and feeds can be read in parallel, and no
+// snapshot outlives one scan), the spans of published batches, and the
+// stored results the compliance engine reuses and fills.
 package readview
 
 import (
+	"context"
 	"time"
 
 	"slate/internal/compliance"
@@ -13,9 +16,21 @@ import (
 )
 
 // Input reads what the compliance engine needs to evaluate at time at.
-func Input(st *storage.Store, at time.Time) (compliance.Input, error) {
-	in := compliance.Input{At: at.UTC(), Source: Source(st)}
-	err := st.View(func(tx *storage.Tx) error {
+func Input(st storage.Backend, at time.Time) (compliance.Input, error) {
+	return InputContext(context.Background(), st, at)
+}
+
+// InputContext is Input whose point source stops reading, with ctx's error,
+// once ctx ends (the caller went away).
+func InputContext(ctx context.Context, st storage.Backend, at time.Time) (compliance.Input, error) {
+	in := compliance.Input{At: at.UTC(), Source: Source(st), Results: results{st}, Batches: Batches(st)}
+	if ctx.Done() != nil {
+		in.Source = cancellable(ctx, in.Source)
+		if err := ctx.Err(); err != nil {
+			return in, err
+		}
+	}
+	err := st.Read(func(tx storage.Snapshot) error {
 		ws, err := tx.Workspace()
 		if err != nil {
 			return err
@@ -41,9 +56,54 @@ func Exceptions(excs []storage.Exception) []compliance.ExceptionWindow {
 }
 
 // Source streams a feed's published points in time order, each call in its own
-// read transaction.
-func Source(st *storage.Store) compliance.Source {
+// read snapshot.
+func Source(st storage.Backend) compliance.Source {
 	return func(feed string, from, to time.Time, fn func(domain.Point) error) error {
-		return st.View(func(tx *storage.Tx) error { return tx.ScanPoints(feed, from, to, fn) })
+		return st.Read(func(tx storage.Snapshot) error { return tx.ScanPoints(feed, from, to, fn) })
+	}
+}
+
+// Batches lists a feed's published batches, for the dependencies of stored results.
+func Batches(st storage.Backend) func(feed string) ([]compliance.BatchSpan, error) {
+	return func(feed string) ([]compliance.BatchSpan, error) {
+		var out []compliance.BatchSpan
+		err := st.Read(func(tx storage.Snapshot) error {
+			spans, err := tx.BatchSpans(feed)
+			for _, b := range spans {
+				out = append(out, compliance.BatchSpan{ID: b.ID, From: b.From, To: b.To})
+			}
+			return err
+		})
+		return out, err
+	}
+}
+
+// results keeps the engine's evaluated periods in the store.
+type results struct{ st storage.Backend }
+
+func (r results) LoadResults(spec string) (map[string][]byte, error) {
+	var out map[string][]byte
+	err := r.st.Read(func(tx storage.Snapshot) error {
+		var err error
+		out, err = tx.LoadResults(spec)
+		return err
+	})
+	return out, err
+}
+
+func (r results) SaveResults(spec string, recs map[string][]byte) error {
+	return r.st.SaveResults(spec, recs)
+}
+
+// cancellable checks ctx every few thousand points.
+func cancellable(ctx context.Context, src compliance.Source) compliance.Source {
+	return func(feed string, from, to time.Time, fn func(domain.Point) error) error {
+		n := 0
+		return src(feed, from, to, func(p domain.Point) error {
+			if n++; n%4096 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fn(p)
+		})
 	}
 }

@@ -89,6 +89,20 @@ func (t *Tx) auditHead() (chainHead, error) {
 	return h, nil
 }
 
+// DataVersion moves with every change readers can see: each one (an import
+// published or reverted, a definition, an exception, a false positive) is
+// audited in the transaction that makes it, so the audit head is the version.
+// Staging chunks and stored results do not move it.
+func (s *Store) DataVersion() (uint64, error) {
+	var v uint64
+	err := s.View(func(t *Tx) error {
+		h, err := t.auditHead()
+		v = h.Seq
+		return err
+	})
+	return v, err
+}
+
 // AuditHead is the sequence number and hash of the newest event.
 func (t *Tx) AuditHead() (uint64, string, error) {
 	h, err := t.auditHead()

@@ -21,28 +21,25 @@ import (
 
 // BatchStatus is where a batch is in its lifecycle:
 // staging → published → reverted, or staging → discarded (refused, dry run, crash).
-type BatchStatus byte
+// In JSON (stored records, the API) it is the word.
+type BatchStatus string
 
 const (
-	StatusStaging   BatchStatus = 1
-	StatusPublished BatchStatus = 2
-	StatusReverted  BatchStatus = 3
-	StatusDiscarded BatchStatus = 4
+	StatusStaging   BatchStatus = "staging"
+	StatusPublished BatchStatus = "published"
+	StatusReverted  BatchStatus = "reverted"
+	StatusDiscarded BatchStatus = "discarded"
 )
 
-func (s BatchStatus) String() string {
-	switch s {
-	case StatusStaging:
-		return "staging"
-	case StatusPublished:
-		return "published"
-	case StatusReverted:
-		return "reverted"
-	case StatusDiscarded:
-		return "discarded"
-	}
-	return "unknown"
-}
+func (s BatchStatus) String() string { return string(s) }
+
+// Visible reports whether readers see the batch's points.
+func (s BatchStatus) Visible() bool { return s == StatusPublished }
+
+// stateCodes are the 1-byte codes of batchstate (the readers' fast check).
+var stateCodes = map[BatchStatus]byte{StatusStaging: 1, StatusPublished: 2, StatusReverted: 3, StatusDiscarded: 4}
+
+const publishedCode = 2
 
 // ErrNoBatch means no batch has the id.
 var ErrNoBatch = errors.New("no such batch")
@@ -90,9 +87,9 @@ type BatchMeta struct {
 
 // Batch is one import: its metadata, status and the time range of its points.
 type Batch struct {
-	ID     uint64 `json:"id"`
-	Feed   string `json:"feed"`
-	Status string `json:"status"`
+	ID     uint64      `json:"id"`
+	Feed   string      `json:"feed"`
+	Status BatchStatus `json:"status"`
 	BatchMeta
 	From         time.Time `json:"from,omitzero"`
 	To           time.Time `json:"to,omitzero"`
@@ -101,16 +98,10 @@ type Batch struct {
 	Reverted     time.Time `json:"reverted,omitzero"`
 	SourceChunks int       `json:"sourceChunks,omitempty"`
 	SourceBytes  int64     `json:"sourceBytes,omitempty"`
-	Purged       bool      `json:"purged,omitempty"`
-}
-
-func parseStatus(s string) BatchStatus {
-	for _, st := range []BatchStatus{StatusStaging, StatusPublished, StatusReverted, StatusDiscarded} {
-		if st.String() == s {
-			return st
-		}
-	}
-	return 0
+	// SourceLines: the original file is rendered from the batch's points and
+	// the lines kept as read (lines.go); the points stay when it is reverted.
+	SourceLines bool `json:"sourceLines,omitempty"`
+	Purged      bool `json:"purged,omitempty"`
 }
 
 func shaKey(feed, sha string) []byte { return []byte(feed + "\x00" + sha) }
@@ -158,7 +149,10 @@ func (t *Tx) putBatch(b *Batch) error {
 	if err != nil {
 		return err
 	}
-	return sb.Put(u64(b.ID), []byte{byte(parseStatus(b.Status))})
+	if err := sb.Put(u64(b.ID), []byte{stateCodes[b.Status]}); err != nil {
+		return err
+	}
+	return t.putSpan(b)
 }
 
 // Batches lists the batches (of one feed, or all with feed ""), oldest first,
@@ -174,7 +168,7 @@ func (t *Tx) Batches(feed string) ([]Batch, error) {
 		if err := json.Unmarshal(v, &b); err != nil {
 			return fmt.Errorf("batch %d is unreadable: %w", fromU64(k), err)
 		}
-		if (feed == "" || b.Feed == feed) && (b.Status == "published" || b.Status == "reverted") {
+		if (feed == "" || b.Feed == feed) && (b.Status == StatusPublished || b.Status == StatusReverted) {
 			out = append(out, b)
 		}
 		return nil
@@ -298,6 +292,8 @@ type BatchWriter struct {
 	priors   []Prior
 	done     bool
 	slab     slab
+	blocks   blockBuilder
+	lines    *keptLines
 	// hash is the batch's data digest, fed as points are written; nil once a
 	// flush brought points out of canonical order (Publish then re-reads them).
 	hash *pointhash.Hasher
@@ -341,7 +337,7 @@ func (s *Store) BeginBatch(feed string, meta BatchMeta) (*BatchWriter, error) {
 		}
 		w.id = id
 		w.hash = pointhash.New(feed, id)
-		return t.putBatch(&Batch{ID: id, Feed: feed, Status: StatusStaging.String(), BatchMeta: meta, Created: s.now().UTC()})
+		return t.putBatch(&Batch{ID: id, Feed: feed, Status: StatusStaging, BatchMeta: meta, Created: s.now().UTC()})
 	})
 	if err != nil {
 		return nil, err
@@ -434,18 +430,14 @@ func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) err
 	// in a slab, reused once the transaction is over.
 	w.slab.reset()
 	slab := &w.slab
-	var bb blockBuilder
+	bb := &w.blocks
 	look := &priorLookup{t: t, fb: fb, vis: vis, feed: w.feed, meta: &meta}
-	writeBlock := func() error {
-		if bb.n == 0 {
-			return nil
-		}
-		lastTK := bb.lastTK
-		k, v, span := bb.finish(slab, w.id)
+	put := func(k, v []byte, span, lastTK uint64) error {
 		meta.maxSpan = max(meta.maxSpan, span)
 		meta.maxEnd = max(meta.maxEnd, lastTK)
 		return fb.Put(k, v)
 	}
+	writeBlock := func() error { return bb.finish(slab, w.id, put) }
 	var sameTK uint64
 	var same []int
 	for i := range pending {
@@ -524,7 +516,7 @@ func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) err
 				w.replaced++
 			}
 		}
-		if bb.n == blockPoints {
+		if bb.full() {
 			if err := writeBlock(); err != nil {
 				return err
 			}
@@ -545,7 +537,7 @@ func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) err
 	if err != nil {
 		return err
 	}
-	if b.Status != StatusStaging.String() {
+	if b.Status != StatusStaging {
 		return fmt.Errorf("batch %d is %s, not staging", w.id, b.Status)
 	}
 	if w.has {
@@ -695,7 +687,7 @@ func (l *priorLookup) find(out []Prior, tk uint64, p *domain.Point) ([]Prior, er
 		if !l.vis.visible(batch) {
 			continue
 		}
-		_, span, _, err := blockHeader(v)
+		_, span, err := blockHeader(v)
 		if err != nil {
 			return out, err
 		}
@@ -801,7 +793,7 @@ func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) erro
 		if err != nil {
 			return err
 		}
-		if b.Status != StatusStaging.String() {
+		if b.Status != StatusStaging {
 			return fmt.Errorf("batch %d is %s, not staging", w.id, b.Status)
 		}
 		if meta.SHA256 != "" {
@@ -818,7 +810,12 @@ func (w *BatchWriter) Publish(meta BatchMeta, details any, hook func(t *Tx) erro
 		}
 		meta.Counts.Replaced = w.replaced
 		b.BatchMeta = meta
-		b.Status = StatusPublished.String()
+		if w.lines != nil {
+			if err := t.putLines(&b, w.lines); err != nil {
+				return err
+			}
+		}
+		b.Status = StatusPublished
 		b.Published = w.s.now().UTC()
 		if err := t.putBatch(&b); err != nil {
 			return err
@@ -878,7 +875,7 @@ func (w *BatchWriter) Abort() error {
 		if err != nil {
 			return err
 		}
-		b.Status = StatusDiscarded.String()
+		b.Status = StatusDiscarded
 		return t.putBatch(&b)
 	}); err != nil {
 		return err
@@ -927,10 +924,10 @@ func (s *Store) RevertBatch(id uint64, reason string) (Batch, error) {
 		if b, err = t.Batch(id); err != nil {
 			return err
 		}
-		if b.Status != StatusPublished.String() {
+		if b.Status != StatusPublished {
 			return fmt.Errorf("batch %d is %s; only a published batch can be reverted", id, b.Status)
 		}
-		b.Status = StatusReverted.String()
+		b.Status = StatusReverted
 		b.Reverted = s.now().UTC()
 		if err := t.putBatch(&b); err != nil {
 			return err
@@ -992,13 +989,13 @@ func (s *Store) RecoverBatches() (int, error) {
 				return fmt.Errorf("batch %d is unreadable: %w", fromU64(k), err)
 			}
 			switch b.Status {
-			case StatusStaging.String():
-				b.Status = StatusDiscarded.String()
+			case StatusStaging:
+				b.Status = StatusDiscarded
 				fix = append(fix, b)
 				ids = append(ids, b.ID)
-			case StatusDiscarded.String():
+			case StatusDiscarded:
 				ids = append(ids, b.ID)
-			case StatusReverted.String():
+			case StatusReverted:
 				if !b.Purged {
 					ids = append(ids, b.ID)
 				}
@@ -1033,17 +1030,19 @@ func (s *Store) purge(id uint64) error {
 	if err != nil {
 		return err
 	}
-	st := parseStatus(b.Status)
+	st := b.Status
 	if st != StatusReverted && st != StatusDiscarded {
 		return fmt.Errorf("purge batch %d: it is %s", id, b.Status)
 	}
-	if !b.From.IsZero() || !b.To.IsZero() {
+	// A reverted batch whose file is rendered from its points keeps them.
+	keep := st == StatusReverted && b.SourceLines
+	if !keep && (!b.From.IsZero() || !b.To.IsZero()) {
 		start := timeKey(b.From)
 		for {
 			var more bool
 			err := s.Update(func(t *Tx) error {
 				var err error
-				start, more, err = t.deleteBatchPoints(b, start, flushRows/blockPoints)
+				start, more, err = t.deleteBatchPoints(b, start, flushRows/256)
 				return err
 			})
 			if err != nil {
@@ -1075,7 +1074,7 @@ func (s *Store) purge(id uint64) error {
 			b.Purged = true
 			return t.putBatch(&b)
 		}
-		for _, top := range [][]byte{bucketBatchFind, bucketBatchRej, bucketBatchSrc} {
+		for _, top := range [][]byte{bucketBatchFind, bucketBatchRej, bucketBatchSrc, bucketBatchLines} {
 			if tb := t.tx.Bucket(top); tb != nil && tb.Bucket(u64(id)) != nil {
 				if err := tb.DeleteBucket(u64(id)); err != nil {
 					return err

@@ -177,7 +177,7 @@ func (t *Tx) publishedStates() ([]uint64, error) {
 		return nil, nil
 	}
 	err := b.ForEach(func(k, v []byte) error {
-		if len(v) == 1 && BatchStatus(v[0]) == StatusPublished {
+		if len(v) == 1 && v[0] == publishedCode {
 			out = append(out, fromU64(k))
 		}
 		return nil

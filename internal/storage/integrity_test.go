@@ -91,11 +91,54 @@ func flipInFile(t *testing.T, path string, old, new []byte) {
 
 func f64(v float64) []byte { return binary.BigEndian.AppendUint64(nil, math.Float64bits(v)) }
 
+// blockBytes returns the stored blocks of one batch of feed, as they are in
+// the file, and each re-encoded after edit changed its points.
+func blockBytes(t *testing.T, s *Store, feed string, batch uint64, edit func(p *domain.Point)) (old, changed [][]byte) {
+	t.Helper()
+	s.View(func(tx *Tx) error {
+		return tx.tx.Bucket(bucketPoints).Bucket([]byte(feed)).ForEach(func(k, v []byte) error {
+			if keyBatch(k) != batch {
+				return nil
+			}
+			var it blockIter
+			if err := it.init(k, v); err != nil {
+				t.Fatal(err)
+			}
+			var bb blockBuilder
+			for {
+				ok, err := it.next()
+				if err != nil || !ok {
+					break
+				}
+				p := it.p
+				edit(&p)
+				bb.add(&p, it.row)
+			}
+			old = append(old, bytes.Clone(v))
+			changed = append(changed, bb.blk.Append(nil))
+			return nil
+		})
+	})
+	return old, changed
+}
+
 func TestTamperPointValueInFile(t *testing.T) {
 	s, path := tamperFixture(t)
+	// Every 1383 of batch 2 becomes 1382, in the block's own encoding (the
+	// same length, so the file stays a valid bbolt file): the figures
+	// change, the chain does not.
+	old, changed := blockBytes(t, s, "lat", 2, func(p *domain.Point) {
+		if p.Value == 1383 {
+			p.Value = 1382
+		}
+	})
 	s.Close()
-	// Every 1383 of batch 2 becomes 1382: the figures change, the chain does not.
-	flipInFile(t, path, f64(1383), f64(1382))
+	for i := range old {
+		if len(old[i]) != len(changed[i]) {
+			t.Fatalf("the edited block is %d bytes, the stored one %d", len(changed[i]), len(old[i]))
+		}
+		flipInFile(t, path, old[i], changed[i])
+	}
 	s = openTest(t, path)
 	defer s.Close()
 	if v := fullVerify(t, s, VerifyOptions{Quick: true}); !v.OK {
@@ -150,8 +193,7 @@ func rewriteBlocks(t *testing.T, s *Store, feed string, edit func(batch uint64, 
 			for i := range pts {
 				bb.add(&pts[i].P, pts[i].Row)
 			}
-			k, v, _ := bb.finish(&sl, batch)
-			if err := fb.Put(k, v); err != nil {
+			if err := bb.finish(&sl, batch, func(k, v []byte, _, _ uint64) error { return fb.Put(k, v) }); err != nil {
 				return err
 			}
 		}
@@ -218,7 +260,7 @@ func TestTamperReplaceMarkAndInventedBatch(t *testing.T) {
 		w.Add(domain.Point{At: t0.Add(5 * time.Hour), Value: 1}, 1)
 		w.Flush(nil)
 		s.db.Update(func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketBatchState).Put(u64(w.ID()), []byte{byte(StatusPublished)})
+			return tx.Bucket(bucketBatchState).Put(u64(w.ID()), []byte{publishedCode})
 		})
 		v := fullVerify(t, s, VerifyOptions{})
 		if v.OK || v.BadBatch != w.ID() || !strings.Contains(v.Problem, "never published it") {

@@ -10,15 +10,27 @@ type migration struct {
 	To   uint64
 	Name string
 	Run  func(tx *Tx) error
+	// Bulk, when set, runs before the transaction of every Run, in
+	// transactions of its own (work too big for one): it must be safe to
+	// run again after a crash part way, since the schema version moves only
+	// with Run.
+	Bulk func(s *Store) error
 }
 
 // migrations run in order; append new steps, never edit old ones.
 var migrations = []migration{
-	{1, "create meta, defs and audit buckets", func(tx *Tx) error { return nil }},
-	{2, "record the data hash of every published batch", backfillDataHashes},
-	{3, "create the cmdb bucket", func(tx *Tx) error { _, err := tx.tx.CreateBucketIfNotExists(bucketCMDB); return err }},
+	{To: 1, Name: "create meta, defs and audit buckets", Run: func(tx *Tx) error { return nil }},
+	{To: 2, Name: "record the data hash of every published batch", Run: backfillDataHashes},
+	{To: 3, Name: "create the cmdb bucket", Run: func(tx *Tx) error { _, err := tx.tx.CreateBucketIfNotExists(bucketCMDB); return err }},
 	// runMigrations creates the buckets listed in schema.go before the steps run.
-	{4, "create the improvement loop's buckets (actions, RCAs, reviews, meetings, improvements, approvals, outbox)", func(tx *Tx) error { return nil }},
+	{To: 4, Name: "create the improvement loop's buckets (actions, RCAs, reviews, meetings, improvements, approvals, outbox)", Run: func(tx *Tx) error { return nil }},
+	// Its Bulk converts the points before any step reads them (step 2 does).
+	{To: 5, Name: "compress stored points into column blocks; index the spans of published batches", Run: func(tx *Tx) error {
+		if tx.tx.Bucket(bucketPointsV1) != nil {
+			return fmt.Errorf("schema-1 points remain in bucket %q", bucketPointsV1)
+		}
+		return indexBatchSpans(tx.tx)
+	}, Bulk: (*Store).convertV1Points},
 }
 
 // SchemaVersion is the version this build writes.
@@ -46,10 +58,21 @@ func (s *Store) migrate() error {
 			s.path, ErrNeedsMigration, have, want, s.path)
 	}
 	if have > 0 {
+		// An existing backup is never overwritten: it may be the file as
+		// it was before an attempt that did not finish.
 		backup := fmt.Sprintf("%s.schema-%d.bak", s.path, have)
-		os.Remove(backup)
+		for n := 2; fileExists(backup); n++ {
+			backup = fmt.Sprintf("%s.schema-%d.%d.bak", s.path, have, n)
+		}
 		if _, err := s.Backup(backup); err != nil {
 			return fmt.Errorf("backup before migration: %w", err)
+		}
+	}
+	for _, m := range migrations {
+		if m.To > have && m.Bulk != nil {
+			if err := m.Bulk(s); err != nil {
+				return fmt.Errorf("migration to schema %d (%s): %w", m.To, m.Name, err)
+			}
 		}
 	}
 	return s.Update(func(tx *Tx) error {
@@ -76,4 +99,9 @@ func runMigrations(t *Tx, have uint64, steps []migration) error {
 		}
 	}
 	return nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 
 	"slate/internal/domain"
+	"slate/internal/storage/pointblock"
 )
 
 // ErrStop, returned from a ScanPoints callback, ends the scan early without error.
@@ -218,7 +220,7 @@ func (v *visibility) visible(id uint64) bool {
 	ok := false
 	if v.b != nil {
 		s := v.b.Get(u64(id))
-		ok = len(s) == 1 && BatchStatus(s[0]) == StatusPublished
+		ok = len(s) == 1 && s[0] == publishedCode
 	}
 	v.cache[id] = ok
 	return ok
@@ -266,17 +268,15 @@ func (s *supersededCursor) hidden(k []byte) bool {
 	return false
 }
 
-// Points are stored in blocks: up to blockPoints points of one batch, sorted by
-// (time, row), under a 16-byte block key (first time ‖ batch ‖ first row).
-// A block value is:
-//
-//	uvarint count ‖ uvarint (last time key − first time key) ‖ per point:
-//	uvarint time delta ‖ zigzag varint row delta ‖ point fields (appendPoint)
+// Points are stored in compressed column blocks (package pointblock): up to
+// pointblock.MaxPoints points of one batch, sorted by (time, row), under a
+// 16-byte block key (first time ‖ batch ‖ first row). A block's header holds
+// its count, span and value range, so a reader skips a block outside its
+// range without decoding it, and a period reads only its own blocks.
 //
 // Blocks of different batches (and of one batch written out of order) may
 // overlap in time; readers merge them. pointmeta/<feed> keeps the widest block
 // span so a range scan knows how far back to look, and the latest block end.
-const blockPoints = 512
 
 // feedMeta is pointmeta/<feed>: 16 bytes, max span and max end (time keys).
 type feedMeta struct {
@@ -317,77 +317,59 @@ func (t *Tx) FeedEnd(feed string) time.Time {
 	return keyTime(m.maxEnd)
 }
 
-// blockHeader reads a block's count and time span.
-func blockHeader(v []byte) (n int, span uint64, rest []byte, err error) {
-	c, k := binary.Uvarint(v)
-	if k <= 0 || c == 0 || c > 1<<20 {
-		return 0, 0, nil, ErrCorruptPoint
+// blockHeader reads a block's count and time span without decoding it.
+func blockHeader(v []byte) (n int, span uint64, err error) {
+	h, _, err := pointblock.ReadHeader(v)
+	if err != nil {
+		return 0, 0, ErrCorruptPoint
 	}
-	v = v[k:]
-	sp, k := binary.Uvarint(v)
-	if k <= 0 {
-		return 0, 0, nil, ErrCorruptPoint
-	}
-	return int(c), sp, v[k:], nil
+	return h.N, h.Span, nil
 }
 
-// blockIter decodes a block point by point.
+// blockIter walks the points of one decoded block.
 type blockIter struct {
-	batch    uint64
-	startTK  uint64
-	endTK    uint64
-	tk       uint64
-	row      uint32
-	left     int
-	data     []byte
-	p        domain.Point
-	key      [pointKeyLen]byte // the current point's logical key
-	first    bool
-	errState error
+	batch   uint64
+	startTK uint64
+	endTK   uint64
+	tk      uint64
+	row     uint32
+	i       int
+	blk     pointblock.Block
+	p       domain.Point
+	key     [pointKeyLen]byte // the current point's logical key
 }
 
+// init decodes block (k, v), checking it against its key.
 func (b *blockIter) init(k, v []byte) error {
 	if len(k) != pointKeyLen {
 		return ErrCorruptPoint
 	}
-	n, span, rest, err := blockHeader(v)
-	if err != nil {
-		return err
+	h, err := b.blk.Decode(v)
+	if err != nil || timeKeyNs(h.First) != binary.BigEndian.Uint64(k) || h.FirstRow != keyRow(k) {
+		return ErrCorruptPoint
 	}
-	*b = blockIter{batch: keyBatch(k), startTK: binary.BigEndian.Uint64(k), tk: binary.BigEndian.Uint64(k),
-		row: keyRow(k), left: n, data: rest, first: true}
-	b.endTK = b.startTK + span
+	b.batch, b.startTK, b.i = keyBatch(k), timeKeyNs(h.First), -1
+	b.endTK = b.startTK + h.Span
 	return nil
 }
 
-// next decodes the next point; false at the end of the block.
+// seek positions the iterator before the first point at or after time key tk.
+func (b *blockIter) seek(tk uint64) {
+	ns := int64(tk ^ (1 << 63))
+	j, _ := slices.BinarySearch(b.blk.Times, ns)
+	b.i = j - 1
+}
+
+// next moves to the next point; false at the end of the block.
 func (b *blockIter) next() (bool, error) {
-	if b.left == 0 {
+	b.i++
+	if b.i >= b.blk.Len() {
 		return false, nil
 	}
-	d, k := binary.Uvarint(b.data)
-	if k <= 0 {
-		return false, ErrCorruptPoint
-	}
-	b.data = b.data[k:]
-	rd, k := binary.Varint(b.data)
-	if k <= 0 {
-		return false, ErrCorruptPoint
-	}
-	b.data = b.data[k:]
-	if b.first {
-		b.first = false
-	} else {
-		b.tk += d
-		b.row = uint32(int64(b.row) + rd)
-	}
-	b.p = domain.Point{At: keyTime(b.tk), Batch: b.batch}
-	rest, err := decodeFields(b.data, &b.p)
-	if err != nil {
-		return false, err
-	}
-	b.data = rest
-	b.left--
+	b.tk = timeKeyNs(b.blk.Times[b.i])
+	b.row = b.blk.Rows[b.i]
+	b.blk.Point(b.i, &b.p)
+	b.p.Batch = b.batch
 	binary.BigEndian.PutUint64(b.key[0:8], b.tk)
 	binary.BigEndian.PutUint32(b.key[8:12], uint32(b.batch))
 	binary.BigEndian.PutUint32(b.key[12:16], b.row)
@@ -405,47 +387,66 @@ func (b *blockIter) less(o *blockIter) bool {
 	return b.row < o.row
 }
 
-// blockBuilder appends sorted points into a block value.
+func timeKeyNs(ns int64) uint64 { return uint64(ns) ^ (1 << 63) }
+
+// maxBlockBytes bounds an encoded block of more than one point: two blocks
+// with their keys and element headers fill a 4 KiB bbolt page
+// (16 + 2 × (16 + 16 + 2000) ≤ 4096), so appended pages are nearly full.
+const maxBlockBytes = 2000
+
+// blockBuilder collects sorted points of one batch and cuts them into blocks.
 type blockBuilder struct {
-	buf     []byte
-	n       int
-	startTK uint64
-	lastTK  uint64
-	lastRow uint32
-	first   uint32
+	blk pointblock.Block
+	buf []byte
+	// target is how many points make a block, learnt from the blocks written.
+	target int
 }
+
+func (bb *blockBuilder) n() int { return bb.blk.Len() }
 
 func (bb *blockBuilder) add(p *domain.Point, row uint32) {
-	tk := timeKey(p.At)
-	if bb.n == 0 {
-		bb.startTK, bb.first = tk, row
-		bb.buf = binary.AppendUvarint(bb.buf[:0], 0)
-		bb.buf = binary.AppendVarint(bb.buf, 0)
-	} else {
-		bb.buf = binary.AppendUvarint(bb.buf, tk-bb.lastTK)
-		bb.buf = binary.AppendVarint(bb.buf, int64(row)-int64(bb.lastRow))
+	if bb.target == 0 {
+		bb.target = 1024
 	}
-	bb.buf = appendPoint(bb.buf, p)
-	bb.lastTK, bb.lastRow = tk, row
-	bb.n++
+	bb.blk.Add(p, row)
 }
 
-// finish returns the block key and value in slab memory and resets the builder.
-func (bb *blockBuilder) finish(s *slab, batch uint64) (key, val []byte, span uint64) {
-	var hdr [2 * binary.MaxVarintLen64]byte
-	h := binary.AppendUvarint(hdr[:0], uint64(bb.n))
-	span = bb.lastTK - bb.startTK
-	h = binary.AppendUvarint(h, span)
-	mem := s.alloc(pointKeyLen + len(h) + len(bb.buf))
-	key = mem[:pointKeyLen:pointKeyLen]
-	binary.BigEndian.PutUint64(key[0:8], bb.startTK)
-	binary.BigEndian.PutUint32(key[8:12], uint32(batch))
-	binary.BigEndian.PutUint32(key[12:16], bb.first)
-	val = mem[pointKeyLen:]
-	copy(val, h)
-	copy(val[len(h):], bb.buf)
-	bb.n = 0
-	return key, val, span
+// full reports whether the builder holds a block's worth of points.
+func (bb *blockBuilder) full() bool { return bb.n() >= bb.target }
+
+// finish encodes the points as one or more blocks (each within maxBlockBytes
+// unless it is a single point), passing each block's key and value (in slab
+// memory), and its time span and last time key, to put; then it empties the builder.
+func (bb *blockBuilder) finish(s *slab, batch uint64, put func(k, v []byte, span, lastTK uint64) error) error {
+	n := bb.n()
+	for i := 0; i < n; {
+		j := n
+		for {
+			bb.buf = bb.blk.AppendRange(bb.buf[:0], i, j)
+			if len(bb.buf) <= maxBlockBytes || j-i == 1 {
+				break
+			}
+			j = i + max(1, int(float64(j-i)*maxBlockBytes/float64(len(bb.buf))*0.95))
+		}
+		if j-i > 1 || n == 1 {
+			perPoint := float64(len(bb.buf)) / float64(j-i)
+			bb.target = min(max(16, int(maxBlockBytes*0.96/perPoint)), pointblock.MaxPoints)
+		}
+		mem := s.alloc(pointKeyLen + len(bb.buf))
+		key := mem[:pointKeyLen:pointKeyLen]
+		first, last := timeKeyNs(bb.blk.Times[i]), timeKeyNs(bb.blk.Times[j-1])
+		binary.BigEndian.PutUint64(key[0:8], first)
+		binary.BigEndian.PutUint32(key[8:12], uint32(batch))
+		binary.BigEndian.PutUint32(key[12:16], bb.blk.Rows[i])
+		val := mem[pointKeyLen:]
+		copy(val, bb.buf)
+		if err := put(key, val, last-first, last); err != nil {
+			return err
+		}
+		i = j
+	}
+	bb.blk.Reset()
+	return nil
 }
 
 // scanner merges the blocks of one feed in (time, batch, row) order.
@@ -524,25 +525,24 @@ func (s *scanner) load() error {
 	} else {
 		it = new(blockIter)
 	}
-	if err := it.init(k, v); err != nil {
+	// A block that ends before the range is skipped on its header alone.
+	if _, span, err := blockHeader(v); err != nil {
 		return err
-	}
-	if it.endTK < s.fromTK {
+	} else if binary.BigEndian.Uint64(k)+span < s.fromTK {
 		s.free = append(s.free, it)
 		return nil
 	}
-	for {
-		ok, err := it.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			s.free = append(s.free, it)
-			return nil
-		}
-		if it.tk >= s.fromTK {
-			break
-		}
+	if err := it.init(k, v); err != nil {
+		return err
+	}
+	it.seek(s.fromTK)
+	ok, err := it.next()
+	if err != nil {
+		return err
+	}
+	if !ok {
+		s.free = append(s.free, it)
+		return nil
 	}
 	s.push(it)
 	return nil

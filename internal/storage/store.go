@@ -28,7 +28,12 @@ type Store struct {
 	actor    string
 	now      func() time.Time
 	readOnly bool
+	// results is shared by every view of the store (one writer goroutine).
+	results *resultQueue
 }
+
+// allocSize is how far the file grows past its data when it must grow.
+const allocSize = 2 << 20
 
 // Options tune Open; the zero value is right for normal use.
 type Options struct {
@@ -108,7 +113,10 @@ func Open(path string, o Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, actor: o.Actor, now: o.Now, readOnly: o.ReadOnly}
+	// The file grows in steps of AllocSize beyond what it holds: bbolt's
+	// 16 MiB default would be a third of a compact 10M-point workspace.
+	db.AllocSize = allocSize
+	s := &Store{db: db, path: path, actor: o.Actor, now: o.Now, readOnly: o.ReadOnly, results: &resultQueue{}}
 	if err := s.checkSlate(); err != nil {
 		db.Close()
 		return nil, err
@@ -176,8 +184,18 @@ func osUser() string {
 	return "unknown"
 }
 
-// Close releases the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close writes the results still queued and releases the file. A read-only
+// store writes them after it closed the file, when the file allows (writeBack).
+func (s *Store) Close() error {
+	err := s.results.flush()
+	if cerr := s.db.Close(); err == nil {
+		err = cerr
+	}
+	if s.readOnly && err == nil {
+		s.results.writeBack(s.path)
+	}
+	return err
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
@@ -214,9 +232,6 @@ type Tx struct {
 	tx    *bolt.Tx
 	store *Store
 }
-
-// Bolt exposes the underlying transaction to this module's storage files.
-func (t *Tx) Bolt() *bolt.Tx { return t.tx }
 
 // ErrReadOnly means a change was asked of a database opened read-only.
 var ErrReadOnly = errors.New("the database is open read-only")

@@ -48,7 +48,7 @@ func TestDatabaseInUse(t *testing.T) {
 func TestMigrations(t *testing.T) {
 	calls := []uint64{}
 	step := func(v uint64) migration {
-		return migration{v, "step", func(tx *Tx) error { calls = append(calls, v); return nil }}
+		return migration{To: v, Name: "step", Run: func(tx *Tx) error { calls = append(calls, v); return nil }}
 	}
 	steps := []migration{step(1), step(2), step(3)}
 	tests := []struct {
@@ -109,7 +109,7 @@ func TestMigrationBacksUpAndRefusesNewer(t *testing.T) {
 	// An older version: simulate by making the build's list longer.
 	old := migrations
 	defer func() { migrations = old }()
-	migrations = append(append([]migration{}, old...), migration{SchemaVersion() + 1, "test step", func(tx *Tx) error { return nil }})
+	migrations = append(append([]migration{}, old...), migration{To: SchemaVersion() + 1, Name: "test step", Run: func(tx *Tx) error { return nil }})
 	s = openTest(t, path)
 	s.Close()
 	if _, err := os.Stat(path + ".schema-" + strconv.FormatUint(old[len(old)-1].To, 10) + ".bak"); err != nil {

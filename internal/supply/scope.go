@@ -122,13 +122,13 @@ func Scope(ws *domain.Workspace, batches []storage.Batch, o ScopeOptions) (Suppl
 		}
 	}
 	for _, b := range batches {
-		if !feeds[b.Feed] || b.Status != storage.StatusPublished.String() && b.Status != storage.StatusReverted.String() {
+		if !feeds[b.Feed] || b.Status != storage.StatusPublished && b.Status != storage.StatusReverted {
 			continue
 		}
 		if !o.From.IsZero() && !b.To.IsZero() && b.To.Before(o.From) || !o.To.IsZero() && !b.From.IsZero() && !b.From.Before(o.To) {
 			continue
 		}
-		sc.Batches = append(sc.Batches, BatchRef{ID: b.ID, Feed: b.Feed, Status: b.Status, File: b.File, SHA256: b.SHA256, From: b.From, To: b.To, Imported: b.Published})
+		sc.Batches = append(sc.Batches, BatchRef{ID: b.ID, Feed: b.Feed, Status: b.Status.String(), File: b.File, SHA256: b.SHA256, From: b.From, To: b.To, Imported: b.Published})
 	}
 	slices.SortFunc(sc.Batches, func(a, b BatchRef) int { return int(a.ID) - int(b.ID) })
 	return sc, nil

@@ -1,0 +1,351 @@
+package pointblock
+
+import (
+	"cmp"
+	"encoding/binary"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"slate/internal/domain"
+)
+
+var t0 = time.Date(2016, 9, 1, 0, 0, 0, 0, time.UTC)
+
+// roundTrip encodes pts (with rows) and checks that decoding gives them back.
+func roundTrip(t testing.TB, pts []domain.Point, rows []uint32) []byte {
+	t.Helper()
+	var b Block
+	for i := range pts {
+		b.Add(&pts[i], rows[i])
+	}
+	enc := b.Append(nil)
+	var d Block
+	h, err := d.Decode(enc)
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	if h.N != len(pts) || d.Len() != len(pts) {
+		t.Fatalf("decoded %d points, want %d", d.Len(), len(pts))
+	}
+	for i := range pts {
+		var p domain.Point
+		d.Point(i, &p)
+		want := pts[i]
+		want.Batch = 0
+		for _, f := range []*float64{&want.Value, &want.Good, &want.Total, &want.Paused} {
+			if *f == 0 {
+				*f = 0 // −0 reads back as 0, as in every format before
+			}
+		}
+		if !samePoint(p, want) || d.Rows[i] != rows[i] {
+			t.Fatalf("point %d: got %+v row %d, want %+v row %d", i, p, d.Rows[i], want, rows[i])
+		}
+	}
+	return enc
+}
+
+// samePoint compares bit for bit (NaN equals NaN) and times by instant and zero-ness.
+func samePoint(a, b domain.Point) bool {
+	fb := math.Float64bits
+	return a.At.Equal(b.At) && a.At.Location() == time.UTC &&
+		fb(a.Value) == fb(b.Value) && fb(a.Good) == fb(b.Good) && fb(a.Total) == fb(b.Total) && fb(a.Paused) == fb(b.Paused) &&
+		a.Opened.IsZero() == b.Opened.IsZero() && a.Opened.Equal(b.Opened) &&
+		a.Resolved.IsZero() == b.Resolved.IsZero() && a.Resolved.Equal(b.Resolved) &&
+		a.ItemID == b.ItemID && a.Priority == b.Priority && a.CI == b.CI
+}
+
+// minuteLatencies is the benchmark's shape: one latency (ms, 2 decimals) a minute.
+func minuteLatencies(n int, seed uint64) ([]domain.Point, []uint32) {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	pts := make([]domain.Point, n)
+	rows := make([]uint32, n)
+	for i := range pts {
+		v := 120 * math.Exp(0.3*rng.NormFloat64())
+		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64)
+		pts[i] = domain.Point{At: t0.Add(time.Duration(i) * time.Minute), Value: v}
+		rows[i] = uint32(i + 2)
+	}
+	return pts, rows
+}
+
+func TestRoundTripShapes(t *testing.T) {
+	lat, latRows := minuteLatencies(1000, 1)
+	t.Run("latencies", func(t *testing.T) {
+		enc := roundTrip(t, lat, latRows)
+		// two decimals of a lognormal around 120 ms: about 15 bits a point
+		if per := float64(len(enc)) / 1000; per > 2.1 {
+			t.Errorf("%.2f bytes a point, want at most 2.1", per)
+		}
+	})
+	t.Run("counts with CIs", func(t *testing.T) {
+		var pts []domain.Point
+		var rows []uint32
+		for i := range 500 {
+			pts = append(pts, domain.Point{At: t0.Add(time.Duration(i/2) * 5 * time.Minute), Good: float64(990 + i%7), Total: 1000, CI: []string{"web-01", "web-02"}[i%2]})
+			rows = append(rows, uint32(i+1))
+		}
+		roundTrip(t, pts, rows)
+	})
+	t.Run("items", func(t *testing.T) {
+		var pts []domain.Point
+		var rows []uint32
+		for i := range 300 {
+			p := domain.Point{ItemID: "INC" + strconv.Itoa(100000+i), Opened: t0.Add(time.Duration(i) * time.Hour), Priority: "P" + strconv.Itoa(i%4+1)}
+			if i%3 != 0 {
+				p.Resolved = p.Opened.Add(time.Duration(i%17) * time.Hour)
+				p.Paused = float64(i % 5 * 60)
+			}
+			p.At = p.Resolved
+			if p.At.IsZero() {
+				p.At = p.Opened
+			}
+			pts = append(pts, p)
+			rows = append(rows, uint32(300-i)) // rows need not follow time
+		}
+		sortByTime(pts, rows)
+		roundTrip(t, pts, rows)
+	})
+	t.Run("awkward floats", func(t *testing.T) {
+		vals := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 1e300, -1e-300, math.SmallestNonzeroFloat64, 0.1, 1.0 / 3, math.MaxFloat64, 0}
+		var pts []domain.Point
+		var rows []uint32
+		for i, v := range vals {
+			pts = append(pts, domain.Point{At: t0.Add(time.Duration(i) * time.Nanosecond), Value: v, Good: -v, Total: v})
+			rows = append(rows, uint32(i))
+		}
+		roundTrip(t, pts, rows)
+	})
+	t.Run("epoch and extreme times", func(t *testing.T) {
+		pts := []domain.Point{
+			{At: time.Unix(0, math.MinInt64+1).UTC(), Opened: time.Unix(0, 0).UTC()},
+			{At: time.Unix(0, 0).UTC(), Resolved: time.Unix(0, 0).UTC(), Opened: time.Unix(0, -5).UTC()},
+			{At: time.Unix(0, math.MaxInt64).UTC()},
+		}
+		roundTrip(t, pts, []uint32{0, math.MaxUint32, 7})
+	})
+	t.Run("one point", func(t *testing.T) {
+		roundTrip(t, lat[:1], latRows[:1])
+	})
+	t.Run("full block", func(t *testing.T) {
+		pts, rows := minuteLatencies(MaxPoints, 2)
+		roundTrip(t, pts, rows)
+	})
+}
+
+func sortByTime(pts []domain.Point, rows []uint32) {
+	type pr struct {
+		p   domain.Point
+		row uint32
+	}
+	all := make([]pr, len(pts))
+	for i := range pts {
+		all[i] = pr{pts[i], rows[i]}
+	}
+	slices.SortStableFunc(all, func(a, b pr) int {
+		if c := a.p.At.Compare(b.p.At); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.row, b.row)
+	})
+	for i := range all {
+		pts[i], rows[i] = all[i].p, all[i].row
+	}
+}
+
+func TestIntsEveryWidth(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for w := 0; w <= 64; w++ {
+		for _, n := range []int{1, 2, 7, 64, 65, 1000} {
+			vs := make([]int64, n)
+			for i := range vs {
+				vs[i] = int64(rng.Uint64() >> (64 - w) * uint64(min(w, 1)))
+				if w == 64 && i%2 == 0 {
+					vs[i] = math.MinInt64 + int64(i)
+				}
+			}
+			if n > 3 {
+				vs[n/2] = math.MaxInt64 // an outlier: an exception
+			}
+			enc := appendInts(nil, vs, make([]int64, n))
+			got := make([]int64, n)
+			rest, err := readInts(enc, got)
+			if err != nil || len(rest) != 0 || !reflect.DeepEqual(got, vs) {
+				t.Fatalf("width %d n %d: err %v rest %d\n got %v\nwant %v", w, n, err, len(rest), got, vs)
+			}
+		}
+	}
+}
+
+func TestHeaderSkipsWithoutDecoding(t *testing.T) {
+	pts, rows := minuteLatencies(100, 5)
+	var b Block
+	for i := range pts {
+		b.Add(&pts[i], rows[i])
+	}
+	h, _, err := ReadHeader(b.Append(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := pts[0].Value, pts[0].Value
+	for _, p := range pts {
+		lo, hi = min(lo, p.Value), max(hi, p.Value)
+	}
+	want := Header{N: 100, First: t0.UnixNano(), Span: uint64(99 * time.Minute), FirstRow: 2, Mask: colValue, MinValue: lo, MaxValue: hi}
+	if h != want {
+		t.Fatalf("header %+v, want %+v", h, want)
+	}
+	if h.Last() != pts[99].At.UnixNano() {
+		t.Fatal("Last is not the last point's time")
+	}
+}
+
+func TestCorruptBlocksAreRefused(t *testing.T) {
+	pts, rows := minuteLatencies(300, 6)
+	var b Block
+	for i := range pts {
+		b.Add(&pts[i], rows[i])
+	}
+	enc := b.Append(nil)
+	var d Block
+	for cut := range len(enc) {
+		if _, err := d.Decode(enc[:cut]); err == nil {
+			t.Fatalf("a block cut to %d of %d bytes decoded", cut, len(enc))
+		}
+	}
+	if _, err := d.Decode(append(enc, 0)); err == nil {
+		t.Fatal("a block with a trailing byte decoded")
+	}
+	bad := append([]byte(nil), enc...)
+	bad[0] = 1
+	if _, err := d.Decode(bad); err == nil {
+		t.Fatal("a block of an unknown format decoded")
+	}
+}
+
+// FuzzBlock builds a block from arbitrary bytes, checks that it round-trips,
+// then decodes arbitrary bytes as a block, which must fail cleanly or give
+// points that encode again.
+func FuzzBlock(f *testing.F) {
+	pts, rows := minuteLatencies(40, 7)
+	var b Block
+	for i := range pts {
+		b.Add(&pts[i], rows[i])
+	}
+	f.Add(b.Append(nil))
+	f.Add([]byte{Format, 1, 0, 0, 0, 0, 0, 0, 0, 0})
+	f.Add([]byte("\x02\x03\x80\x80\x01\x02\x05\x01"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// 1. data as points
+		pts, rows := pointsFrom(data)
+		if len(pts) > 0 {
+			roundTrip(t, pts, rows)
+		}
+		// 2. data as a block
+		var d Block
+		h, err := d.Decode(data)
+		if err != nil {
+			return
+		}
+		if h.N != d.Len() {
+			t.Fatalf("header says %d points, decoded %d", h.N, d.Len())
+		}
+		got := make([]domain.Point, d.Len())
+		for i := range got {
+			d.Point(i, &got[i])
+		}
+		roundTrip(t, got, append([]uint32(nil), d.Rows...))
+	})
+}
+
+// pointsFrom reads points from fuzz bytes: 1 byte of field flags, then the fields.
+func pointsFrom(data []byte) ([]domain.Point, []uint32) {
+	var pts []domain.Point
+	var rows []uint32
+	at := int64(0)
+	row := uint32(0)
+	take := func(n int) []byte {
+		if len(data) < n {
+			data = nil
+			return nil
+		}
+		b := data[:n]
+		data = data[n:]
+		return b
+	}
+	u64 := func() uint64 {
+		if b := take(8); b != nil {
+			return binary.LittleEndian.Uint64(b)
+		}
+		return 0
+	}
+	for len(data) > 0 && len(pts) < MaxPoints {
+		fl := take(1)[0]
+		step, _ := binary.Uvarint(take(2))
+		at += int64(step) * int64(time.Second) / 4
+		if fl&0x80 != 0 {
+			row += uint32(step)
+		} else {
+			row -= uint32(step)
+		}
+		p := domain.Point{At: time.Unix(0, at).UTC()}
+		if fl&1 != 0 {
+			p.Value = math.Float64frombits(u64())
+		}
+		if fl&2 != 0 {
+			p.Good = float64(int64(u64()) % 1e6)
+		}
+		if fl&4 != 0 {
+			p.Total = float64(int32(u64())) / 100
+		}
+		if fl&8 != 0 {
+			p.Opened = time.Unix(0, int64(u64())).UTC()
+		}
+		if fl&16 != 0 {
+			p.Resolved = time.Unix(0, at).UTC()
+		}
+		if fl&32 != 0 {
+			p.ItemID = string(take(int(fl & 7)))
+		}
+		if fl&64 != 0 {
+			p.CI = []string{"a", "b", ""}[fl%3]
+		}
+		pts = append(pts, p)
+		rows = append(rows, row)
+	}
+	sortByTime(pts, rows)
+	return pts, rows
+}
+
+func BenchmarkDecodeLatencies(b *testing.B) {
+	pts, rows := minuteLatencies(1000, 8)
+	var blk Block
+	for i := range pts {
+		blk.Add(&pts[i], rows[i])
+	}
+	enc := blk.Append(nil)
+	var d Block
+	b.SetBytes(int64(len(enc)))
+	for b.Loop() {
+		if _, err := d.Decode(enc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(enc))/1000, "bytes/point")
+}
+
+func BenchmarkEncodeLatencies(b *testing.B) {
+	pts, rows := minuteLatencies(1000, 9)
+	var blk Block
+	for i := range pts {
+		blk.Add(&pts[i], rows[i])
+	}
+	var buf []byte
+	for b.Loop() {
+		buf = blk.Append(buf[:0])
+	}
+}
