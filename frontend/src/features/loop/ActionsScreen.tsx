@@ -126,7 +126,13 @@ export function ActionsScreen({ prefill: from = {}, view: initialView = 'list', 
         cell: ({ row: { original: a } }) => (
           <span className="cell-stack">
             <span>
-              <Badge tone={actionTone(a)}>{a.overdue ? 'overdue' : STATUS_LABEL[a.status as ActionStatus] ?? a.status}</Badge>
+              <Badge tone={actionTone({ ...a, overdue: false })}>{STATUS_LABEL[a.status as ActionStatus] ?? a.status}</Badge>
+              {a.overdue && (
+                <>
+                  {' '}
+                  <Badge tone="red">overdue</Badge>
+                </>
+              )}
             </span>
             {mayChange && <MoveButtons a={a} onMove={move} onDrop={setDropping} />}
           </span>
@@ -277,7 +283,7 @@ function Board({
                   <span className="cell-sub">
                     {a.id} · {a.owner}
                   </span>
-                  <span className={`board__due${a.overdue ? ' text-bad' : ''}`}>{a.overdue ? <Badge tone="red">{dueText(a)}</Badge> : dueText(a)}</span>
+                  <span className={`board__due${a.overdue ? ' text-bad' : ''}`}>{dueText(a)}</span>
                   <span className="cell-sub">{aboutText(a.links)}</span>
                   {mayChange && <MoveButtons a={a} onMove={onMove} onDrop={onDrop} />}
                 </li>

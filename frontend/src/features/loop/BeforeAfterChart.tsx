@@ -35,12 +35,12 @@ export function BeforeAfterChart({ v, theme }: { v: ImprovementValidation; theme
     const mean = (m: number | null, color: string, from: string | undefined, to: string | undefined, name: string) =>
       m === null || !from || !to
         ? []
-        : [[{ name, coord: [from, m], lineStyle: { color, type: 'dashed' as const }, label: { formatter: `${name} ${f(m)}`, color, fontSize: 11 } }, { coord: [to, m] }]];
+        : [[{ name, coord: [from, m], lineStyle: { color, type: 'dashed' as const }, label: { formatter: `${name} ${f(m)}`, color, fontSize: 11, position: 'insideStartTop' as const } }, { coord: [to, m] }]];
     return {
       aria: { enabled: false },
       animation: false,
       textStyle: { fontFamily: 'inherit' },
-      grid: { left: 8, right: 24, top: 30, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      grid: { left: 8, right: 16, top: 30, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 8, textStyle: { color: text, fontSize: 11.5 } },
       tooltip: { trigger: 'axis', valueFormatter: (x: number) => (typeof x === 'number' ? f(x) : x), backgroundColor: css('--surface', '#fff'), borderColor: grid },
       xAxis: { type: 'category', data: v.days.map((d) => d.date), axisLabel: { color: text, fontSize: 11 }, axisLine: { lineStyle: { color: grid } }, axisTick: { show: false } },

@@ -128,44 +128,29 @@ function Validation({ id, theme }: { id: string; theme?: string }) {
       </div>
       <p className="verdict">{v.verdict}</p>
       {v.days.length > 0 && <BeforeAfterChart v={v} theme={theme} />}
-      <dl className="kv kv--wide" aria-label="Test">
-        <div>
-          <dt>Before</dt>
-          <dd>
-            {plural(v.n_before, 'day')}
-            {v.before.mean !== null && `, mean ${dayValue(v.before.mean, v.unit)}`}
-          </dd>
-        </div>
-        <div>
-          <dt>After</dt>
-          <dd>
-            {plural(v.n_after, 'day')}
-            {v.after.mean !== null && `, mean ${dayValue(v.after.mean, v.unit)}`}
-          </dd>
-        </div>
-        <div>
-          <dt>Effect</dt>
-          <dd>
-            {v.effect !== null ? effectText(v.effect, v.unit) : '–'}
-            {v.effect_ci && ` (95% interval ${effectText(v.effect_ci[0], v.unit)} to ${effectText(v.effect_ci[1], v.unit)})`}
-          </dd>
-        </div>
-        <div>
-          <dt>Test</dt>
-          <dd>{v.p_value !== null ? `${v.test === 'welch' ? "Welch's t" : v.test === 'mann-whitney' ? 'Mann–Whitney' : v.test}, p ${fmt.pValue(v.p_value)}` : 'none'}</dd>
-        </div>
-        {v.effect_size !== null && (
-          <div>
-            <dt>Effect size</dt>
-            <dd>
-              {sizeName(v.effect_size_name)} {fmt.number(v.effect_size)}
-            </dd>
-          </div>
-        )}
-        <div className={v.enough_data ? 'is-good' : 'is-warn'}>
-          <dt>Days still needed</dt>
-          <dd>{v.enough_data ? '0' : v.days_needed !== null ? fmt.count(v.days_needed) : 'cannot be named'}</dd>
-        </div>
+      <dl className="about about--wide" aria-label="Test">
+        <dt>Before</dt>
+        <dd>
+          {plural(v.n_before, 'day')}
+          {v.before.from && ` (${v.before.from} to ${v.before.to})`}
+          {v.before.mean !== null && `, mean ${dayValue(v.before.mean, v.unit)}`}
+        </dd>
+        <dt>After</dt>
+        <dd>
+          {plural(v.n_after, 'day')}
+          {v.after.from && ` (${v.after.from} to ${v.after.to})`}
+          {v.after.mean !== null && `, mean ${dayValue(v.after.mean, v.unit)}`}
+        </dd>
+        <dt>Effect</dt>
+        <dd>
+          {v.effect !== null ? effectText(v.effect, v.unit) : '–'}
+          {v.effect_ci && ` (95% interval ${effectText(v.effect_ci[0], v.unit)} to ${effectText(v.effect_ci[1], v.unit)})`}
+          {v.effect_size !== null && `; ${sizeName(v.effect_size_name)} ${fmt.number(v.effect_size)}`}
+        </dd>
+        <dt>Test</dt>
+        <dd>{v.p_value !== null ? `${v.test === 'welch' ? "Welch's t-test" : v.test === 'mann-whitney' ? 'Mann–Whitney test' : v.test}, p ${fmt.pValue(v.p_value)}` : 'none'}</dd>
+        <dt>Days still needed</dt>
+        <dd className={v.enough_data ? undefined : 'text-bad'}>{v.enough_data ? '0 (enough data)' : v.days_needed !== null ? fmt.count(v.days_needed) : 'cannot be named'}</dd>
       </dl>
       <p className="cell-sub">{v.test_why}</p>
       <p>{enoughText(v)}</p>

@@ -208,7 +208,7 @@ function RcaDetail({ id }: { id: string }) {
       <Breadcrumbs items={[{ label: 'Root-cause analyses', href: href('rca') }, { label: r.id }]} />
       <div className="page__head">
         <div>
-          <h1>
+          <h1 className="rca-title">
             {r.id}: <a href={href('slt', r.slt)}>{r.slt}</a>
             {r.tier ? `/${r.tier}` : ''}
           </h1>
@@ -301,21 +301,26 @@ function RcaDetail({ id }: { id: string }) {
             <h2 className="panel__title" id="about-h">
               About
             </h2>
-            <dl className="kv">
-              <div>
+            {editable ? (
+              <>
+                <Field label="Owner">{(p) => <input {...p} className="input" value={draft.owner} onChange={(e) => set({ owner: e.target.value })} />}</Field>
+                <Field label="Due" error={r.overdue ? 'Overdue.' : undefined}>
+                  {(p) => <input {...p} type="date" className="input" value={draft.due} onChange={(e) => set({ due: e.target.value })} />}
+                </Field>
+              </>
+            ) : (
+              <dl className="about">
                 <dt>Owner</dt>
-                <dd>{editable ? <input aria-label="Owner" className="input" value={draft.owner} onChange={(e) => set({ owner: e.target.value })} /> : r.owner}</dd>
-              </div>
-              <div className={r.overdue ? 'is-bad' : undefined}>
+                <dd>{r.owner}</dd>
                 <dt>Due</dt>
-                <dd>{editable ? <input aria-label="Due" type="date" className="input" value={draft.due} onChange={(e) => set({ due: e.target.value })} /> : rcaDue(r)}</dd>
-              </div>
-              <div>
-                <dt>Opened</dt>
-                <dd>
-                  {fmtTime(r.opened_at)} by {r.opened_by}
-                </dd>
-              </div>
+                <dd className={r.overdue ? 'text-bad' : undefined}>{rcaDue(r)}</dd>
+              </dl>
+            )}
+            <dl className="about">
+              <dt>Opened</dt>
+              <dd>
+                {fmtTime(r.opened_at)} by {r.opened_by}
+              </dd>
             </dl>
             <p className="cell-sub">Breaches: {r.breaches.join(', ')}</p>
           </section>

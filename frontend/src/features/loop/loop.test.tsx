@@ -46,6 +46,7 @@ describe('actions', () => {
     expect(rows).toHaveLength(2);
     expect(within(rows[0]).getByText('2026-11-22 (6 days overdue)')).toBeInTheDocument();
     expect(within(rows[0]).getByText('overdue')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('in progress')).toBeInTheDocument();
     expect(within(rows[1]).getByText('2026-12-15')).toBeInTheDocument();
     expect(screen.getByText('1 overdue')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Board' }));
@@ -201,8 +202,9 @@ describe('improvements', () => {
     expect(within(v).getByText('No significant change yet.')).toBeInTheDocument();
     expect(within(v).getByRole('img', { name: 'Before and after 2026-10-20, daily attainment per day. before: 90 days, mean 92.670%; after: 38 days, mean 93.140%.' })).toBeInTheDocument();
     expect(within(v).getByText('Days still needed').nextSibling).toHaveTextContent('1,500');
+    expect(within(v).getByText("Welch's t-test, p 0.41")).toBeInTheDocument();
     expect(within(v).getByText('not significant')).toBeInTheDocument();
-    expect(within(v).getByText(/\+0.47 pp \(95% interval −0.66 pp to \+1.6 pp\)/)).toBeInTheDocument();
+    expect(within(v).getByText(/\+0.47 pp \(95% interval −0.66 pp to \+1.6 pp\); Hedges' g 0.16/)).toBeInTheDocument();
     expect(within(v).getByText('the days before the change already trend downwards')).toBeInTheDocument();
   });
 
