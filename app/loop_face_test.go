@@ -414,3 +414,81 @@ func TestPackMatchesAcrossExportsAndDeliveries(t *testing.T) {
 		t.Fatal("the pack still matches after an action was added")
 	}
 }
+
+// The pack for the demo period shows the loop: the parcel RCA with its Five
+// Whys draft, its two actions (one overdue) and the review due, in the
+// workbook and the PDF (read back by real readers); an anonymised pack
+// names none of the loop's people.
+func TestPackShowsTheLoop(t *testing.T) {
+	a := openDemo(t)
+	res, err := a.Local.BuildPack(PackQuery{Period: "2026-10", Date: packDate}, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenFile(packFile(t, res, PackXLSX))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	sheet := func(name string) string {
+		rows, err := wb.GetRows(name)
+		if err != nil {
+			t.Fatalf("sheet %s: %v", name, err)
+		}
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, " | ") + "\n")
+		}
+		return b.String()
+	}
+	rca, acts, revs := sheet("Root-cause analyses"), sheet("Actions"), sheet("Reviews")
+	for _, want := range []string{"parcel-delivery-48h | — | 2026-10 | 5 | RCA-1", "RCA-1 | parcel-delivery-48h |", "Why did the sorting shifts stay as they were? | (not answered yet)"} {
+		if !strings.Contains(rca, want) {
+			t.Errorf("the RCA sheet lacks %q:\n%s", want, rca)
+		}
+	}
+	lines := strings.Split(acts, "\n")
+	first, second := -1, -1
+	for i, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "A-1 |"):
+			first = i
+		case strings.HasPrefix(l, "A-2 |"):
+			second = i
+		}
+	}
+	if first < 0 || second < first || !strings.Contains(lines[first], "| 6 |") {
+		t.Errorf("the actions sheet, overdue first (A-1, 6 days):\n%s", acts)
+	}
+	if !strings.Contains(revs, "Parcels delivered within 48 hours | Søren Madsen | quarterly") || !strings.Contains(revs, "review due because it missed 5 months in a row") {
+		t.Errorf("the reviews sheet:\n%s", revs)
+	}
+	if out, err := exec.Command("pdftotext", "-layout", packFile(t, res, PackPDF), "-").Output(); err == nil {
+		for _, want := range []string{"Root-cause analyses", "Actions, overdue first", "Review status on 2026-11-28", "Agree a recovery plan with"} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("the pack PDF lacks %q", want)
+			}
+		}
+	}
+
+	anon, err := a.Local.BuildPack(PackQuery{Period: "2026-10", Date: packDate, Anonymize: true, Formats: []string{PackXLSX}}, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wa, err := excelize.OpenFile(packFile(t, anon, PackXLSX))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wa.Close()
+	for _, s := range []string{"Root-cause analyses", "Actions", "Reviews"} {
+		rows, err := wa.GetRows(s)
+		if err != nil || len(rows) < 3 {
+			t.Fatalf("the anonymised pack's %s sheet: %d rows, %v", s, len(rows), err)
+		}
+		for _, r := range rows {
+			if l := strings.Join(r, " "); strings.Contains(l, "Søren") || strings.Contains(l, "ParcelNet") {
+				t.Fatalf("the anonymised %s sheet names a person or supplier: %s", s, l)
+			}
+		}
+	}
+}

@@ -218,6 +218,11 @@ func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress Pro
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return PackResult{}, err
 	}
+	// the pack lists root-cause analyses: the rule runs first, as Slate (it
+	// writes only when a run of misses opened or grew an analysis)
+	if err := syncRCAs(p.store); err != nil {
+		return PackResult{}, fmt.Errorf("root-cause rule: %w", err)
+	}
 	b, err := p.collect(ctx, q, at, progress)
 	if err != nil {
 		return PackResult{}, err

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"slate/internal/domain"
+	"slate/internal/improve"
 	"slate/internal/report"
 	"slate/internal/storage"
 )
@@ -106,6 +107,13 @@ func newPseudonyms(tx *storage.Tx, ws *domain.Workspace) (*pseudonyms, error) {
 	}
 	for _, m := range marks {
 		person(m.By)
+	}
+	loop, err := improve.People(tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range loop {
+		person(n)
 	}
 	evs, err := tx.AuditEvents(0)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/export"
+	"slate/internal/improve"
 	"slate/internal/plain"
 	"slate/internal/report"
 	"slate/internal/storage"
@@ -42,8 +43,8 @@ type packData struct {
 	statuses   map[string]Status // each SLT's status in the period (the one rule)
 }
 
-// fixed sections besides the SLT sections; progress counts them, the SLTs
-// and the files.
+// fixed steps besides the SLT sections (the improvement loop is one step
+// of three sections); progress counts them, the SLTs and the files.
 const packFixedSections = 10
 
 func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress Progress) (*packData, error) {
@@ -251,7 +252,25 @@ func (d *packData) pack(ctx context.Context, progress Progress) (*report.Pack, e
 		fn   func() report.Section
 	}{
 		{"breach log", d.breachLog},
-		{"root causes", d.rootCauses},
+	} {
+		if err := step(f.what); err != nil {
+			return nil, err
+		}
+		pk.Sections = append(pk.Sections, f.fn())
+	}
+	// the improvement loop: root-cause analyses, actions, reviews
+	if err := step("improvement loop"); err != nil {
+		return nil, err
+	}
+	loop, err := d.loopSections()
+	if err != nil {
+		return nil, err
+	}
+	pk.Sections = append(pk.Sections, loop...)
+	for _, f := range []struct {
+		what string
+		fn   func() report.Section
+	}{
 		{"exceptions", d.exceptions},
 		{"maintenance", d.maintenance},
 		{"credits", d.credits},
@@ -1178,36 +1197,28 @@ func (d *packData) breachLog() report.Section {
 
 // ---- root causes ----
 
-func (d *packData) rootCauses() report.Section {
-	sec := report.Section{ID: "rca", Title: "Root-cause analyses due"}
-	sec.Blocks = append(sec.Blocks, report.NewParagraph("A root-cause analysis is due when an SLT (or tier) misses its objective in "+
-		"as many consecutive complete periods as its rcaAfter setting says (3 unless set). Use a Five Whys or Apollo analysis and "+
-		"record the actions in the review meeting."))
-	t := report.Table{Title: "Due in " + d.q.Period, Columns: []report.Column{
-		{Header: "SLT", Kind: report.ValueText}, {Header: "Tier", Kind: report.ValueText}, {Header: "Period", Kind: report.ValueText},
-		{Header: "Misses in a row", Kind: report.ValueInteger}, {Header: "Owner", Kind: report.ValueText},
-		{Header: "First escalation", Kind: report.ValueText},
-	}}
+// loopSections are the Root-cause analyses, Actions and Reviews sections
+// (improve.PackSections), the loop read as of the pack's time.
+func (d *packData) loopSections() ([]report.Section, error) {
+	rows := map[string]compliance.SLTRows{}
+	for _, s := range d.slts {
+		r, err := d.ev.SLT(s.Name(), nil)
+		if err != nil {
+			continue // the SLT's section says why; its review is judged without data
+		}
+		rows[s.Name()] = r
+	}
+	pl, err := improve.ReadPackLoop(d.packs.store, d.ws, d.slts, rows, d.q.Period, d.start, d.at)
+	if err != nil {
+		return nil, err
+	}
+	var due []compliance.Row
 	for _, r := range d.rep.Rows {
-		if !r.RCADue {
-			continue
+		if r.RCADue {
+			due = append(due, r)
 		}
-		s := d.ws.SLT(r.SLT)
-		owner, esc := "", ""
-		if s != nil {
-			owner = s.Spec.Owner
-			if len(s.Spec.Escalation) > 0 {
-				esc = s.Spec.Escalation[0].Authority
-			}
-		}
-		t.Rows = append(t.Rows, report.Row{Status: report.RAGRed, Cells: []report.Cell{report.Text(r.SLT), textOr(r.Tier, "—"),
-			report.Text(r.Period), report.Integer(int64(r.ConsecutiveMisses)), textOr(owner, ""), textOr(esc, "")}})
 	}
-	if len(t.Rows) == 0 {
-		t.Caption = "No SLT reached its root-cause trigger in the period."
-	}
-	sec.Blocks = append(sec.Blocks, report.NewTable(t))
-	return sec
+	return improve.PackSections(pl, due), nil
 }
 
 // ---- exceptions ----
