@@ -4,7 +4,7 @@
 GO           ?= go
 DESKTOP_TAGS ?= desktop,production,webkit2_41
 
-.PHONY: build app frontend smoke test test-frontend bench licences release release-test
+.PHONY: build app frontend openapi smoke test test-frontend bench licences release release-test
 
 ## build: headless binary (CLI + `slate serve`), no cgo, no WebKit
 build:
@@ -13,6 +13,11 @@ build:
 ## frontend: install the locked npm packages and build the UI into frontend/dist
 frontend:
 	cd frontend && npm ci && npm run build
+
+## openapi: docs/openapi.json from the Go DTOs, services and /api/v1 routes, then the UI's wire types from it (tests fail while either is stale)
+openapi:
+	$(GO) generate ./app/serve
+	cd frontend && npm run gen:api
 
 ## app: the window app (UI embedded) into bin/slate-desktop
 app: frontend

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"slices"
 	"sort"
 )
@@ -63,7 +64,7 @@ func RoleRights(role string) []Right { return slices.Clone(roleRights[role]) }
 type Rule struct {
 	Right Right `json:"right"`
 	// MaxBody is the largest request body the method reads, in bytes.
-	MaxBody int64 `json:"maxBody"`
+	MaxBody int64 `json:"max_body"`
 }
 
 // Request body limits: the JSON array of arguments is streamed and refused
@@ -177,6 +178,36 @@ var rules = map[string]Rule{
 	"Users/List":   {RightAdmin, DefaultMaxBody},
 	"Users/Add":    {RightAdmin, DefaultMaxBody},
 	"Users/Revoke": {RightAdmin, DefaultMaxBody},
+}
+
+// routes are the resource routes of /api/v1 (docs/api.md). A route needs
+// the right of the method it calls, so the two doors of `slate serve` cannot
+// disagree about who may do what; maxBody bounds its request body.
+var routes = map[string]struct {
+	method  string
+	maxBody int64
+}{
+	"GET /api/v1/slts":                  {"Workspace/Overview", 0},
+	"GET /api/v1/slts/{name}/report":    {"Compliance/Report", 0},
+	"GET /api/v1/breaches":              {"Compliance/Breaches", 0},
+	"POST /api/v1/feeds/{name}/batches": {"Imports/Import", MaxUploadSize},
+	"GET /api/v1/batches/{id}":          {"Imports/Batch", 0},
+	"GET /api/v1/actions":               {"Actions/List", 0},
+}
+
+// RouteRule is the rule of a resource route ("GET /api/v1/slts") and the
+// method whose right it takes; ok is false for a route nobody declared.
+func RouteRule(route string) (rule Rule, method string, ok bool) {
+	r, ok := routes[route]
+	if !ok {
+		return Rule{}, "", false
+	}
+	return Rule{Right: rules[r.method].Right, MaxBody: r.maxBody}, r.method, true
+}
+
+// RuledRoutes lists every resource route with a rule, sorted.
+func RuledRoutes() []string {
+	return slices.Sorted(maps.Keys(routes))
 }
 
 // AccessRule is the rule of an API method ("Imports/Start"); ok is false for

@@ -70,7 +70,7 @@ type Actions struct {
 // ones by due date, then closed ones, the latest closed first.
 func (x *Actions) List(q ActionQuery) ([]ActionItem, error) {
 	items, err := improve.ListActions(x.store, improve.ActionFilter(q))
-	return wireList(items, func(a improve.ActionItem) ActionItem { return ActionItem(a) }), err
+	return convert(items, func(a improve.ActionItem) ActionItem { return ActionItem(a) }), err
 }
 
 // Get reads one action with its notes and history.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"slate/internal/analysis"
+	"slate/internal/compliance"
 )
 
 // The parcel supplier drifts below 95% from June 2026: the analysis must say
@@ -27,7 +28,7 @@ func TestAnalysisParcelDelivery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var complete []ReportRow
+	var complete []compliance.Row
 	for _, row := range rep.Rows {
 		if row.Complete {
 			complete = append(complete, row)
@@ -166,7 +167,7 @@ func TestAnalysisQueries(t *testing.T) {
 		{AnalyzeQuery{SLT: "parcel-delivery-48h", Baseline: "2026-01"}, "write FIRST..LAST"},
 		{AnalyzeQuery{SLT: "parcel-delivery-48h", Baseline: "2024-01..2026-03"}, `baseline start "2024-01" is not an analysed period`},
 		{AnalyzeQuery{SLT: "parcel-delivery-48h", From: "October"}, "not a period key"},
-		{AnalyzeQuery{SLT: "parcel-delivery-48h", From: "2026-06", To: "2026-03"}, "before --from"},
+		{AnalyzeQuery{SLT: "parcel-delivery-48h", From: "2026-06", To: "2026-03"}, "is before the first"},
 		{AnalyzeQuery{SLT: "payment-auth-mean", Chart: "p"}, "needs a ratio SLT"},
 	} {
 		if _, err := a.Analysis.SLT(c.q); err == nil || !strings.Contains(err.Error(), c.want) {

@@ -7,7 +7,10 @@ import (
 	"context"
 	"fmt"
 
+	"slate/internal/flight"
+	"slate/internal/jobs"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // App is an open workspace with its services, as one caller sees it: Open
@@ -46,10 +49,10 @@ type App struct {
 
 // shared is the state every view of one open workspace shares.
 type shared struct {
-	jobs    *jobTable
-	uploads *uploadArea
-	flights *flights
-	drill   *drillCache
+	jobs    *jobs.Table
+	uploads *uploads.Area
+	flights *flight.Group
+	drill   *flight.Group
 	loop    *loopState
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
 	anchorKey string
@@ -79,8 +82,8 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // wire builds the services on an open store, as the OS user (the person at
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
-	sh := &shared{jobs: newJobTable(st.Now), uploads: newUploadArea(st.Path()),
-		flights: &flights{}, drill: &drillCache{}, loop: &loopState{}}
+	sh := &shared{jobs: jobs.New(st.Now), uploads: uploads.New(st.Path()),
+		flights: &flight.Group{}, drill: &flight.Group{Keep: 4}, loop: &loopState{}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;
@@ -92,7 +95,7 @@ func wire(st *storage.Store) (*App, error) {
 		st.Close()
 		return nil, fmt.Errorf("recover interrupted imports: %w", err)
 	}
-	sh.uploads.sweep()
+	sh.uploads.Sweep()
 	return a, nil
 }
 
@@ -141,6 +144,10 @@ func (a *App) Close() error { return a.store.Close() }
 
 // Store gives the CLI and tests the storage layer for operations with no UI (backup).
 func (a *App) Store() *storage.Store { return a.store }
+
+// DataVersion changes with every change committed to the workspace (import,
+// definition, decision): what the API's ETags are made of.
+func (a *App) DataVersion() (uint64, error) { return a.Compliance.dbVersion() }
 
 // Caller is who this view of the App acts as.
 func (a *App) Caller() Caller { return a.caller }

@@ -3,7 +3,6 @@ package app
 import (
 	"crypto/ed25519"
 	"errors"
-	"fmt"
 
 	"slate/internal/anchor"
 	"slate/internal/storage"
@@ -16,9 +15,6 @@ type Audit struct {
 	// keyPath is the anchor key (anchor.DefaultKeyPath unless set).
 	keyPath string
 }
-
-// AuditEvent is one audit entry as the UI and CLI see it.
-type AuditEvent = storage.AuditEvent
 
 // AuditVerification is the outcome of checking the chain, the data and an
 // anchor: storage's verification, and what the anchor's signature says.
@@ -39,9 +35,6 @@ type AuditCheck struct {
 	Anchor string `json:"anchor,omitempty"`
 }
 
-// AuditAnchor is the chain head to keep outside the database.
-type AuditAnchor = anchor.Anchor
-
 // SetAnchorKey sets where the anchor key is looked for (the CLI's --key). It
 // is a method of App, not of the Audit service, so no API caller can name a path.
 func (a *App) SetAnchorKey(path string) { a.shared.anchorKey, a.Audit.keyPath = path, path }
@@ -55,16 +48,13 @@ func (a *Audit) keyFile() (string, error) {
 
 // Log lists events, oldest first, from sequence number from (0 = all).
 func (a *Audit) Log(from uint64) ([]AuditEvent, error) {
-	var out []AuditEvent
+	var evs []storage.AuditEvent
 	err := a.store.View(func(tx *storage.Tx) error {
 		var err error
-		out, err = tx.AuditEvents(from)
+		evs, err = tx.AuditEvents(from)
 		return err
 	})
-	if out == nil {
-		out = []AuditEvent{}
-	}
-	return out, err
+	return convert(evs, func(e storage.AuditEvent) AuditEvent { return AuditEvent(e) }), err
 }
 
 // Verify checks the whole chain and the data of every published batch, and
@@ -98,51 +88,41 @@ func (a *Audit) Check(c AuditCheck) (AuditVerification, error) {
 // checkSignature verifies a signed anchor against the local anchor key's
 // public half when there is one.
 func (a *Audit) checkSignature(an anchor.Anchor) (string, error) {
-	if !an.Signed() {
-		return "unsigned", nil
-	}
 	var trusted ed25519.PublicKey
-	if kp, err := a.keyFile(); err == nil {
+	if kp, err := a.keyFile(); err == nil && an.Signed() {
 		if trusted, err = anchor.Trusted(kp); err != nil {
 			return "", err
 		}
 	}
-	if err := an.VerifySignature(trusted); err != nil {
-		return "", err
-	}
-	pub, _ := an.PublicKey()
-	if trusted == nil {
-		return fmt.Sprintf("valid, key %s (no local anchor key to compare it with: check the key id with whoever signed it)", anchor.KeyID(pub)), nil
-	}
-	return fmt.Sprintf("valid, trusted key %s", anchor.KeyID(pub)), nil
+	return an.Verdict(trusted)
 }
 
 // Anchor returns the chain head to keep outside the database, signed with the
 // anchor key when one exists (`slate audit keygen` makes it).
 func (a *Audit) Anchor() (AuditAnchor, error) {
-	var an AuditAnchor
+	var an anchor.Anchor
 	err := a.store.View(func(tx *storage.Tx) error {
 		seq, hash, err := tx.AuditHead()
 		an = anchor.New(seq, hash, a.store.Now())
 		return err
 	})
 	if err != nil {
-		return an, err
+		return AuditAnchor(an), err
 	}
 	if an.Seq == 0 {
-		return an, errors.New("the audit trail is empty: nothing to anchor yet")
+		return AuditAnchor(an), errors.New("the audit trail is empty: nothing to anchor yet")
 	}
 	kp, err := a.keyFile()
 	if err != nil {
-		return an, nil
+		return AuditAnchor(an), nil
 	}
 	k, err := anchor.LoadKey(kp)
 	switch {
 	case errors.Is(err, anchor.ErrNoKey):
-		return an, nil
+		return AuditAnchor(an), nil
 	case err != nil:
-		return an, err
+		return AuditAnchor(an), err
 	}
 	an.Sign(k)
-	return an, nil
+	return AuditAnchor(an), nil
 }

@@ -2,14 +2,12 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"slices"
-	"strings"
 	"time"
 
 	"slate/internal/compliance"
-	"slate/internal/domain"
+	"slate/internal/flight"
+	"slate/internal/judge"
 	"slate/internal/readview"
 	"slate/internal/storage"
 )
@@ -19,11 +17,11 @@ import (
 type Compliance struct {
 	store *storage.Store
 	// flights shares the report and dashboard computations between callers
-	// (flight.go); drill keeps drill-downs. Both live as long as the App, are
+	// (internal/flight); drill shares and keeps the last drill-downs. Both live as long as the App, are
 	// shared by its views (App.As) and keyed by data version, so a change is
 	// never served stale.
-	flights *flights
-	drill   *drillCache
+	flights *flight.Group
+	drill   *flight.Group
 	// ctx, when set (App.WithContext), is the caller's: Report and Dashboard stop with it.
 	ctx context.Context
 }
@@ -36,33 +34,12 @@ func (c *Compliance) context() context.Context {
 	return context.Background()
 }
 
-// Report is every SLT (and tier, and composite) per period, with credits.
-type Report = compliance.Report
-
-// ReportRow is one period of one SLT, tier or composite.
-type ReportRow = compliance.Row
-
-// Credit is a contract's credit and incentive for one period.
-type Credit = compliance.Credit
-
 // BreachLog is the breach screen.
 type BreachLog struct {
-	At       time.Time           `json:"at"`
-	Since    string              `json:"since,omitempty"`
-	Breaches []compliance.Breach `json:"breaches"`
+	At       time.Time `json:"at"`
+	Since    string    `json:"since,omitempty"`
+	Breaches []Breach  `json:"breaches"`
 }
-
-// Breach is one missed period with impact and priority.
-type Breach = compliance.Breach
-
-// AlertList is the alerts screen: burn-rate alerts and trend warnings.
-type AlertList = compliance.AlertList
-
-// WhatIf judges an SLT's past periods at another target.
-type WhatIf = compliance.WhatIf
-
-// RollbackResult lists when a rollback rule held on a feed.
-type RollbackResult = compliance.RollbackResult
 
 // ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now.
 // Recent keeps each SLT's last complete period and the running one (without Period).
@@ -104,15 +81,7 @@ type RollbackQuery struct {
 }
 
 // ParseTime reads RFC 3339, "YYYY-MM-DDTHH:MM" (UTC) or YYYY-MM-DD (midnight UTC).
-func ParseTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", time.DateOnly} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a time (write RFC 3339, e.g. 2026-10-05T14:00:00Z, or a date)", s)
-}
+func ParseTime(s string) (time.Time, error) { return compliance.ParseTime(s) }
 
 // at is the evaluation time s, or now to the minute: every call within a
 // minute asks the same question, so concurrent callers share one answer.
@@ -150,7 +119,7 @@ func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) 
 		return Report{}, err
 	}
 	key := fmt.Sprintf("report|%d|%d|%q|%q|%t", ver, at.UnixNano(), q.Period, q.SLT, q.Recent)
-	v, err := c.flights.do(ctx, key, func(ctx context.Context) (any, error) {
+	v, err := c.flights.Do(ctx, key, func(ctx context.Context) (any, error) {
 		in, err := c.inputCtx(ctx, at)
 		if err != nil {
 			return Report{}, err
@@ -168,19 +137,11 @@ func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
 	ev := compliance.NewEvaluator(in)
 	rep, err := ev.Report(compliance.ReportOptions{Period: q.Period, SLT: q.SLT, Recent: q.Recent})
 	if err != nil {
-		return rep, err
+		return Report(rep), err
 	}
 	// each SLT's status in the period (or its current one), as the dashboard and the pack judge it
-	judge := newStatusJudge(in, nil)
-	for _, s := range in.Workspace.SLTs() {
-		if q.SLT != "" && s.Name() != q.SLT {
-			continue
-		}
-		if r, err := ev.SLT(s.Name(), nil); err == nil {
-			rep.Statuses = append(rep.Statuses, judge.judge(s, r, q.Period, nil))
-		}
-	}
-	return rep, nil
+	rep.Statuses = append(rep.Statuses, judge.Statuses(ev, q.SLT, q.Period)...)
+	return Report(rep), nil
 }
 
 // Breaches lists missed periods with impact, priority and Pareto rank.
@@ -197,50 +158,18 @@ func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 	if err != nil {
 		return BreachLog{}, err
 	}
-	var marks map[string]storage.BreachMark
-	if err := c.store.View(func(tx *storage.Tx) error {
-		marks, err = tx.BreachMarks()
-		return err
-	}); err != nil {
+	fps, err := readview.ReadFalsePositives(c.store)
+	if err != nil {
 		return BreachLog{}, err
-	}
-	fps := map[string]compliance.FalsePositive{}
-	for id, m := range marks {
-		fps[id] = compliance.FalsePositive{Reason: m.Reason, By: m.By}
 	}
 	rows := rep.Rows
 	if q.Since != "" {
-		if rows, err = since(in.Workspace, rows, q.Since); err != nil {
+		if rows, err = compliance.RowsSince(in.Workspace, rows, q.Since); err != nil {
 			return BreachLog{}, err
 		}
 	}
-	return BreachLog{At: at, Since: q.Since, Breaches: compliance.Breaches(in.Workspace, rows, fps)}, nil
-}
-
-// since keeps rows whose period starts at or after the start of the period
-// key (or date, or time) since, read in each SLT's zone.
-func since(ws *domain.Workspace, rows []compliance.Row, s string) ([]compliance.Row, error) {
-	var out []compliance.Row
-	for _, r := range rows {
-		loc := time.UTC
-		if slt := ws.SLT(r.SLT); slt != nil {
-			if l, err := domain.LoadZone(slt.Spec.TimeZone); err == nil {
-				loc = l
-			}
-		}
-		var from time.Time
-		if p, err := compliance.ParseKey(s, loc); err == nil {
-			from = p.Start
-		} else if t, err := ParseTime(s); err == nil {
-			from = t
-		} else {
-			return nil, fmt.Errorf("--since %q is not a period key (2026-10, 2026-Q3, ...) or a time", s)
-		}
-		if !r.Start.Before(from) {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	bs := convert(compliance.Breaches(in.Workspace, rows, fps), func(b compliance.Breach) Breach { return Breach(b) })
+	return BreachLog{At: at, Since: q.Since, Breaches: bs}, nil
 }
 
 // Alerts evaluates burn-rate alerts and trend warnings.
@@ -256,7 +185,8 @@ func (c *Compliance) Alerts(q AlertQuery) (AlertList, error) {
 	if q.SLT != "" && in.Workspace.SLT(q.SLT) == nil {
 		return AlertList{}, fmt.Errorf("SLT %q does not exist", q.SLT)
 	}
-	return compliance.Alerts(in, q.SLT)
+	al, err := compliance.Alerts(in, q.SLT)
+	return AlertList(al), err
 }
 
 // WhatIf judges every complete past period of an SLT at a proposed target.
@@ -280,33 +210,8 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 	if err != nil {
 		return WhatIf{}, err
 	}
-	var current *float64
-	op := s.Spec.ObjectiveOp(s.Spec.Objective.Op)
-	if len(s.Spec.Tiers) == 0 {
-		if q.Tier != "" {
-			return WhatIf{}, fmt.Errorf("SLT %q has no tiers (leave the tier out)", q.SLT)
-		}
-		v := s.Spec.Objective.Target
-		current = &v
-	}
-	series := rows.Overall
-	if q.Tier != "" {
-		i := slices.IndexFunc(s.Spec.Tiers, func(t domain.Tier) bool { return t.Name == q.Tier })
-		if i < 0 || i >= len(rows.Tiers) {
-			return WhatIf{}, fmt.Errorf("SLT %q has no tier %q (tiers: %s)", q.SLT, q.Tier, tierNames(s.Spec.Tiers))
-		}
-		t := s.Spec.Tiers[i]
-		op, current, series = s.Spec.ObjectiveOp(t.Op), &t.Target, rows.Tiers[i]
-	}
-	w := compliance.WhatIfRows(q.SLT, series, op, current, q.Target)
-	w.Tier, w.Ratio, w.Unit = q.Tier, s.Spec.RatioLike(), compliance.Unit(in.Workspace, &s.Spec)
-	warnings := compliance.ResolutionWarnings(in.Workspace, s, &q.Target)
-	for _, x := range warnings {
-		if q.Tier == "" || x.Tier == q.Tier {
-			w.Warnings = append(w.Warnings, x)
-		}
-	}
-	return w, nil
+	w, err := compliance.WhatIfSLT(in.Workspace, s, rows, q.Tier, q.Target)
+	return WhatIf(w), err
 }
 
 // Rollback evaluates a rollback rule ("error_rate > 0.02 for 15m") over a feed.
@@ -326,30 +231,14 @@ func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
 			return RollbackResult{}, err
 		}
 	}
-	var res RollbackResult
-	err = c.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		if ws.Feed(q.Feed) == nil {
-			return fmt.Errorf("feed %q does not exist", q.Feed)
-		}
-		var scanErr error
-		seq := func(yield func(domain.Point) bool) {
-			stop := errors.New("stop")
-			scanErr = tx.ScanPoints(q.Feed, from, to, func(p domain.Point) error {
-				if !yield(p) {
-					return stop
-				}
-				return nil
-			})
-			if errors.Is(scanErr, stop) {
-				scanErr = nil
-			}
-		}
-		res = compliance.EvaluateRollback(q.Feed, rule, seq)
-		return scanErr
-	})
-	return res, err
+	in, err := c.input(c.store.Now().UTC())
+	if err != nil {
+		return RollbackResult{}, err
+	}
+	if in.Workspace.Feed(q.Feed) == nil {
+		return RollbackResult{}, fmt.Errorf("feed %q does not exist", q.Feed)
+	}
+	seq, errOf := compliance.Stream(in.Source, q.Feed, from, to)
+	res := compliance.EvaluateRollback(q.Feed, rule, seq)
+	return RollbackResult(res), errOf()
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -84,4 +86,20 @@ func BenchmarkReportBolt(b *testing.B) {
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 	b.ReportMetric(float64(n)*float64(end.Sub(start)/time.Minute), "points/op")
+}
+
+// A caller whose context has ended gets its error, not a report.
+func TestComplianceStopsWithTheCallersContext(t *testing.T) {
+	a := openDemo(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := a.WithContext(ctx).Compliance.Report(ReportQuery{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("report for a caller who left: %v", err)
+	}
+	if _, err := a.WithContext(ctx).Compliance.Dashboard(DashboardQuery{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("dashboard for a caller who left: %v", err)
+	}
+	if _, err := a.Compliance.Report(ReportQuery{}); err != nil {
+		t.Fatalf("another caller: %v", err)
+	}
 }

@@ -186,7 +186,7 @@ func TestDashboardAlertsReadOnlyWhatTheyNeed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		some, err := compliance.Alerts(alertInput(in), "")
+		some, err := compliance.Alerts(compliance.AlertInput(in), "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,7 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
+
+	"slate/internal/uploads"
 )
 
 // The desktop window's native dialogs are the Dialogs service
@@ -25,20 +26,6 @@ func writeFromUI(path string, data []byte) error {
 		return fmt.Errorf("%s is a folder, not a file", path)
 	}
 	return os.WriteFile(path, data, 0o644)
-}
-
-func mimeOf(path string) string {
-	switch filepath.Ext(path) {
-	case ".xlsx":
-		return MimeXLSX
-	case ".csv":
-		return MimeCSV
-	case ".pdf":
-		return MimePDF
-	case ".zip":
-		return MimeZIP
-	}
-	return "application/octet-stream"
 }
 
 // folderOf is the folder to show for path: path itself when it is a folder,
@@ -68,20 +55,6 @@ func openFolderCommand(goos, dir string) *exec.Cmd {
 	return exec.Command("xdg-open", dir)
 }
 
-// showFolder opens the folder holding path in the file manager, without waiting for it.
-func showFolder(path string) error {
-	dir, err := folderOf(path)
-	if err != nil {
-		return err
-	}
-	cmd := openFolderCommand(runtime.GOOS, dir)
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("cannot open the folder %s: %w", dir, err)
-	}
-	go cmd.Wait()
-	return nil
-}
-
 // readAtMost reads a file of at most max bytes.
 func readAtMost(path string, max int64) ([]byte, error) {
 	f, err := os.Open(path)
@@ -94,15 +67,7 @@ func readAtMost(path string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%s is over %s", filepath.Base(path), sizeText(max))
+		return nil, fmt.Errorf("%s is over %s", filepath.Base(path), uploads.SizeText(max))
 	}
 	return b, nil
-}
-
-// openPicked registers a file picked in the window as an upload of a's caller.
-func openPicked(a *App, path string) (UploadedFile, error) {
-	if path == "" {
-		return UploadedFile{}, nil // cancelled
-	}
-	return a.shared.uploads.adopt(a.caller.Name, path)
 }

@@ -4,6 +4,8 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"runtime"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 )
@@ -62,4 +64,27 @@ func (d *Dialogs) SaveFile(title, defaultName string, data []byte) (string, erro
 // ShowFolder opens the folder holding path (or path, a folder) in the file manager.
 func (d *Dialogs) ShowFolder(path string) error {
 	return showFolder(path)
+}
+
+// showFolder opens the folder holding path in the file manager, without waiting for it.
+func showFolder(path string) error {
+	dir, err := folderOf(path)
+	if err != nil {
+		return err
+	}
+	cmd := openFolderCommand(runtime.GOOS, dir)
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("cannot open the folder %s: %w", dir, err)
+	}
+	go cmd.Wait()
+	return nil
+}
+
+// openPicked registers a file picked in the window as an upload of a's caller.
+func openPicked(a *App, path string) (UploadedFile, error) {
+	if path == "" {
+		return UploadedFile{}, nil // cancelled
+	}
+	f, err := a.shared.uploads.Adopt(a.caller.Name, path)
+	return UploadedFile(f), err
 }

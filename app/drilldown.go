@@ -1,17 +1,16 @@
 package app
 
 import (
-	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/drill"
 	"slate/internal/ingest"
 	"slate/internal/storage"
 )
@@ -39,12 +38,12 @@ type RowsQuery struct {
 // can check that the rows add up to the figure.
 type RowsPage struct {
 	SLT         string `json:"slt"`
-	DisplayName string `json:"displayName"`
+	DisplayName string `json:"display_name"`
 	Service     string `json:"service"`
 	Tier        string `json:"tier"`
 	Period      string `json:"period"`
 	// TimeZone is the SLT's zone: its period boundaries are local midnights there.
-	TimeZone  string    `json:"timeZone"`
+	TimeZone  string    `json:"time_zone"`
 	Start     time.Time `json:"start"`
 	End       time.Time `json:"end"`
 	At        time.Time `json:"at"`
@@ -78,12 +77,12 @@ type RowsTally struct {
 	Bad          float64 `json:"bad"`
 	Excluded     float64 `json:"excluded"`
 	Counted      float64 `json:"counted"`
-	OutOfScope   int     `json:"outOfScope"`
-	WithFindings int     `json:"withFindings"`
-	GapGood      float64 `json:"gapGood"`
-	GapBad       float64 `json:"gapBad"`
-	GapUnknown   float64 `json:"gapUnknown"`
-	GapExcluded  float64 `json:"gapExcluded"`
+	OutOfScope   int     `json:"out_of_scope"`
+	WithFindings int     `json:"with_findings"`
+	GapGood      float64 `json:"gap_good"`
+	GapBad       float64 `json:"gap_bad"`
+	GapUnknown   float64 `json:"gap_unknown"`
+	GapExcluded  float64 `json:"gap_excluded"`
 }
 
 // DrillRow is one stored point (a file row) and how it counts in the period.
@@ -107,9 +106,9 @@ type DrillRow struct {
 	// Status: good, bad, excluded, out-of-scope (outside the calendar) or counted (statistics).
 	Status string `json:"status"`
 	// Units this row adds to the figure (availability: a slice counts once, on its first probe).
-	GoodUnits     float64 `json:"goodUnits"`
-	BadUnits      float64 `json:"badUnits"`
-	ExcludedUnits float64 `json:"excludedUnits"`
+	GoodUnits     float64 `json:"good_units"`
+	BadUnits      float64 `json:"bad_units"`
+	ExcludedUnits float64 `json:"excluded_units"`
 	Why           string  `json:"why,omitempty"`
 	Batch         uint64  `json:"batch"`
 	File          string  `json:"file"`
@@ -127,25 +126,13 @@ type DrillBatch struct {
 	SHA256    string    `json:"sha256"`
 }
 
-// drill is every row of one period, computed once and paged from the cache.
-type drill struct {
+// drilled is every row of one period, computed once and paged from the cache.
+type drilled struct {
 	page     RowsPage // without Rows and Batches
-	rows     []DrillRow
+	rows     []drill.Row
 	batches  map[uint64]DrillBatch
 	findings map[uint64]map[uint32][]ingest.Finding
 }
-
-type drillCache struct {
-	mu      sync.Mutex
-	entries []drillEntry // most recent last
-}
-
-type drillEntry struct {
-	key string
-	d   *drill
-}
-
-const drillCacheSize = 4
 
 // Rows lists the rows behind one period's figure of an SLT, a page at a time.
 func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
@@ -160,15 +147,8 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 	}
 	q.Limit = min(q.Limit, 5000)
 	q.Offset = max(q.Offset, 0)
-	switch q.Status {
-	case "", "good", "bad", "excluded", "out-of-scope", "counted", "findings":
-	default:
-		return RowsPage{}, fmt.Errorf("status %q: write good, bad, excluded, out-of-scope, counted or findings", q.Status)
-	}
-	switch q.Sort {
-	case "", "time", "-time", "value", "-value":
-	default:
-		return RowsPage{}, fmt.Errorf("sort %q: write time, -time, value or -value", q.Sort)
+	if err := drill.CheckQuery(q.Status, q.Sort); err != nil {
+		return RowsPage{}, err
 	}
 	at, err := c.at(q.At)
 	if err != nil {
@@ -179,59 +159,21 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 		return RowsPage{}, err
 	}
 	key := fmt.Sprint(ver, "|", q.SLT, "|", q.Tier, "|", q.Period, "|", at.UnixNano())
-	dc := c.drill
-	var d *drill
-	dc.mu.Lock()
-	for _, e := range dc.entries {
-		if e.key == key {
-			d = e.d
-		}
+	d, err := c.drill.Do(c.context(), key, func(context.Context) (any, error) { return c.buildDrill(q, at) })
+	if err != nil {
+		return RowsPage{}, err
 	}
-	dc.mu.Unlock()
-	if d == nil {
-		if d, err = c.buildDrill(q, at); err != nil {
-			return RowsPage{}, err
-		}
-		dc.mu.Lock()
-		dc.entries = append(dc.entries, drillEntry{key, d})
-		if len(dc.entries) > drillCacheSize {
-			dc.entries = dc.entries[1:]
-		}
-		dc.mu.Unlock()
-	}
-	return d.pageOf(q), nil
+	return d.(*drilled).pageOf(q), nil
 }
 
-func (d *drill) pageOf(q RowsQuery) RowsPage {
+func (d *drilled) pageOf(q RowsQuery) RowsPage {
 	p := d.page
-	idx := make([]int, 0, len(d.rows))
-	for i := range d.rows {
-		r := &d.rows[i]
-		switch {
-		case q.Status == "":
-		case q.Status == "findings":
-			if len(d.findings[r.Batch][r.Row]) == 0 {
-				continue
-			}
-		case r.Status != q.Status:
-			continue
-		}
-		idx = append(idx, i)
-	}
-	if q.Sort == "-time" {
-		slices.Reverse(idx)
-	} else if q.Sort == "value" || q.Sort == "-value" {
-		sign := 1
-		if q.Sort == "-value" {
-			sign = -1
-		}
-		slices.SortStableFunc(idx, func(a, b int) int { return sign * cmp.Compare(sortValue(&d.rows[a]), sortValue(&d.rows[b])) })
-	}
+	idx := drill.Select(d.rows, q.Status, q.Sort, d.hasFindings)
 	p.Total, p.Offset = len(idx), q.Offset
 	p.Rows, p.Batches = []DrillRow{}, []DrillBatch{}
 	seen := map[uint64]bool{}
 	for _, i := range idx[min(q.Offset, len(idx)):min(q.Offset+q.Limit, len(idx))] {
-		r := d.rows[i]
+		r := DrillRow(d.rows[i])
 		r.Findings = d.findings[r.Batch][r.Row]
 		if r.Findings == nil {
 			r.Findings = []ingest.Finding{}
@@ -248,22 +190,9 @@ func (d *drill) pageOf(q RowsQuery) RowsPage {
 	return p
 }
 
-// sortValue is what "value" sorts by: the value, the good share, or the elapsed time.
-func sortValue(r *DrillRow) float64 {
-	switch {
-	case r.Elapsed != nil:
-		return *r.Elapsed
-	case r.Total != nil && *r.Total > 0 && r.Good != nil:
-		return *r.Good / *r.Total
-	case r.Good != nil:
-		return *r.Good
-	case r.Value != nil:
-		return *r.Value
-	}
-	return 0
-}
+func (d *drilled) hasFindings(r *drill.Row) bool { return len(d.findings[r.Batch][r.Row]) > 0 }
 
-func (c *Compliance) buildDrill(q RowsQuery, at time.Time) (*drill, error) {
+func (c *Compliance) buildDrill(q RowsQuery, at time.Time) (*drilled, error) {
 	in, err := c.input(at)
 	if err != nil {
 		return nil, err
@@ -274,7 +203,7 @@ func (c *Compliance) buildDrill(q RowsQuery, at time.Time) (*drill, error) {
 		return nil, fmt.Errorf("SLT %q does not exist", q.SLT)
 	}
 	sp := &s.Spec
-	d := &drill{batches: map[uint64]DrillBatch{}, findings: map[uint64]map[uint32][]ingest.Finding{}}
+	d := &drilled{batches: map[uint64]DrillBatch{}, findings: map[uint64]map[uint32][]ingest.Finding{}}
 	p := &d.page
 	*p = RowsPage{SLT: s.Name(), DisplayName: displayName(s.Metadata), Service: sp.Service, Tier: q.Tier, Period: q.Period,
 		At: at, Feed: sp.Feed, Periods: []string{}, Components: []string{}, Rows: []DrillRow{}, Batches: []DrillBatch{}}
@@ -289,36 +218,12 @@ func (c *Compliance) buildDrill(q RowsQuery, at time.Time) (*drill, error) {
 	if err != nil {
 		return nil, err
 	}
-	series := rows.Overall
-	var specs []compliance.EvalSpec
-	if sp.Composite == nil {
-		specs = rows.Plan.Specs
+	f, err := drill.FigureOf(s, rows, q.Tier, q.Period)
+	if err != nil {
+		return nil, err
 	}
-	if q.Tier != "" {
-		found := false
-		for i, e := range rows.Plan.Specs {
-			if e.Tier == q.Tier && i < len(rows.Tiers) {
-				found, series, specs = true, rows.Tiers[i], []compliance.EvalSpec{e}
-			}
-		}
-		if !found {
-			return nil, fmt.Errorf("SLT %s has no tier %q (tiers: %s)", s.Name(), q.Tier, tierNames(sp.Tiers))
-		}
-	}
-	var fig *compliance.Row
-	for i := range series {
-		p.Periods = append(p.Periods, series[i].Period)
-		if series[i].Period == q.Period {
-			fig = &series[i]
-		}
-	}
-	if fig == nil {
-		have := "none"
-		if n := len(p.Periods); n > 0 {
-			have = p.Periods[0] + " to " + p.Periods[n-1]
-		}
-		return nil, fmt.Errorf("SLT %s has no data for period %q (periods with data: %s)", s.Name(), q.Period, have)
-	}
+	fig, specs := &f.Row, f.Specs
+	p.Periods = f.Periods
 	p.Figure, p.Start, p.End, p.Indicator = *fig, fig.Start, fig.End, fig.Kind
 	if sp.Composite != nil {
 		p.Indicator = "composite"
@@ -329,374 +234,30 @@ func (c *Compliance) buildDrill(q RowsQuery, at time.Time) (*drill, error) {
 		return d, nil
 	}
 	kind := sp.Indicator.Kind
-	p.Note = notes[kind]
+	p.Note = drill.Note(kind)
+	cl := drill.New(specs, kind, p.Shape, fig.Start, fig.End, at)
 	err = c.store.View(func(tx *storage.Tx) error {
-		from, to := fig.Start, minT(fig.End, at)
-		if kind == domain.IndicatorDuration {
-			from, to = time.Time{}, time.Time{}
-		}
-		var av *availDrill
-		if kind == domain.IndicatorAvailability {
-			av = newAvailDrill(specs, fig.Start, minT(fig.End, at))
-		}
+		from, to := cl.Window()
 		if err := tx.ScanPointRows(sp.Feed, from, to, func(pt *domain.Point, row uint32) error {
-			var r DrillRow
-			var ok bool
-			switch kind {
-			case domain.IndicatorAvailability:
-				r, ok = av.add(pt)
-			case domain.IndicatorDuration:
-				r, ok = durationRow(specs, pt, fig.Start, fig.End, at)
-			default:
-				r, ok = pointRow(specs, kind, pt)
-			}
-			if !ok {
-				return nil
-			}
-			r.At, r.Batch, r.Row = pt.At, pt.Batch, row
-			fillPoint(&r, pt, p.Shape)
-			d.rows = append(d.rows, r)
+			cl.Add(pt, row)
 			return nil
 		}); err != nil {
 			return err
 		}
-		if av != nil {
-			av.finish(d.rows, &p.Tally)
-		}
-		if kind == domain.IndicatorDuration {
-			// items come in resolution order; show them in the order they count
-			slices.SortStableFunc(d.rows, func(a, b DrillRow) int { return a.At.Compare(b.At) })
-		}
-		return c.loadBatches(tx, d)
+		return c.loadBatches(tx, d, cl.Batches())
 	})
 	if err != nil {
 		return nil, err
 	}
-	p.All = len(d.rows)
-	for i := range d.rows {
-		r := &d.rows[i]
-		r.N = i + 1
-		p.Tally.Good += r.GoodUnits
-		p.Tally.Bad += r.BadUnits
-		p.Tally.Excluded += r.ExcludedUnits
-		switch r.Status {
-		case "out-of-scope":
-			p.Tally.OutOfScope++
-		case "counted":
-			p.Tally.Counted++
-		}
-		if len(d.findings[r.Batch][r.Row]) > 0 {
-			p.Tally.WithFindings++
-		}
-	}
+	var tally drill.Tally
+	d.rows, tally = cl.Finish(d.hasFindings)
+	p.Tally, p.All = RowsTally(tally), len(d.rows)
 	return d, nil
 }
 
-var notes = map[string]string{
-	domain.IndicatorRatio:        "Each row adds its good events and its bad events (total − good).",
-	domain.IndicatorThreshold:    "Each row is one unit: good when its value meets the threshold.",
-	domain.IndicatorStatistic:    "Each value in scope and not excluded is counted into the statistic.",
-	domain.IndicatorAvailability: "Units are time slices: a slice is good when its probes are good; it counts once, on its first probe. Slices without probes are tallied apart.",
-	domain.IndicatorDuration:     "Each item counts once: in the period it was resolved, or as bad in the first period that ended with its goal already passed.",
-}
-
-func minT(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
-func f64(v float64) *float64 { return &v }
-
-func fillPoint(r *DrillRow, pt *domain.Point, shape string) {
-	switch shape {
-	case domain.ShapeValue:
-		r.Value = f64(pt.Value)
-	case domain.ShapeCounts, domain.ShapeEvent:
-		r.Good, r.Total = f64(pt.Good), f64(pt.Total)
-	case domain.ShapeItem:
-		r.Item = pt.ItemID
-		if !pt.Opened.IsZero() {
-			t := pt.Opened
-			r.Opened = &t
-		}
-		if !pt.Resolved.IsZero() {
-			t := pt.Resolved
-			r.Resolved = &t
-		}
-	default:
-		if pt.Value != 0 {
-			r.Value = f64(pt.Value)
-		}
-	}
-	r.Priority, r.CI = pt.Priority, pt.CI
-}
-
-// pointRow classifies a ratio, threshold or statistic row as the engine counts it.
-func pointRow(specs []compliance.EvalSpec, kind string, pt *domain.Point) (DrillRow, bool) {
-	r := DrillRow{Status: "out-of-scope", Why: "outside the calendar's hours"}
-	first := true
-	for _, e := range specs {
-		if !e.Calendar.Contains(pt.At) {
-			continue
-		}
-		if first {
-			r.Tier, r.Why = e.Tier, ""
-		}
-		var good, bad float64
-		switch kind {
-		case domain.IndicatorThreshold:
-			if e.Indicator.Threshold != nil && domain.Compare(pt.Value, e.Indicator.Op, *e.Indicator.Threshold) {
-				good = 1
-			} else {
-				bad = 1
-				if first && e.Indicator.Threshold != nil {
-					r.Why = fmt.Sprintf("not %s %s", e.Indicator.Op, trimFloat(*e.Indicator.Threshold))
-				}
-			}
-		case domain.IndicatorStatistic:
-			if e.Exclusions.Contains(pt.At) {
-				r.ExcludedUnits++
-				if first {
-					r.Status, r.Why = "excluded", "inside an exclusion window"
-				}
-			} else if first {
-				r.Status = "counted"
-			}
-			first = false
-			continue
-		default: // ratio
-			total := pt.Total
-			if total == 0 && pt.Good > 0 {
-				total = pt.Good
-			}
-			good = min(max(pt.Good, 0), total)
-			bad = total - good
-		}
-		if e.Exclusions.Contains(pt.At) {
-			r.ExcludedUnits += good + bad
-			if first {
-				r.Status, r.Why = "excluded", "inside an exclusion window"
-			}
-		} else {
-			r.GoodUnits += good
-			r.BadUnits += bad
-			if first {
-				r.Status = "good"
-				if bad > 0 {
-					r.Status = "bad"
-				}
-			}
-		}
-		first = false
-	}
-	return r, true
-}
-
-// durationRow places an item as the engine does (docs/metrics.md, duration):
-// it belongs to the period [start, end) when it is counted there.
-func durationRow(specs []compliance.EvalSpec, pt *domain.Point, start, end, at time.Time) (DrillRow, bool) {
-	if pt.Opened.IsZero() || !pt.Opened.Before(at) {
-		return DrillRow{}, false
-	}
-	for _, e := range specs {
-		if e.Owns != nil && !e.Owns(pt.Opened) {
-			continue
-		}
-		goal := e.Indicator.Goal.D()
-		periodEnd := func(t time.Time) time.Time {
-			if e.Period.Kind == compliance.Rolling {
-				return compliance.PeriodSpec{Kind: compliance.Day}.Of(t, e.Loc).End
-			}
-			return e.Period.Of(t, e.Loc).End
-		}
-		open := pt.Resolved.IsZero() || !pt.Resolved.Before(at)
-		var when time.Time
-		var good bool
-		var el time.Duration
-		placed := false
-		for pe := periodEnd(pt.Opened); ; pe = periodEnd(pe) {
-			if open && pe.After(at) || !open && !pe.Before(pt.Resolved) {
-				break
-			}
-			if x := compliance.Elapsed(e.Calendar, e.Exclusions, pt.Opened, pe, pt.Paused); x > goal {
-				when, good, el, placed = pe.Add(-time.Nanosecond), false, x, true
-				break
-			}
-		}
-		if !placed {
-			if open {
-				continue
-			}
-			el = compliance.Elapsed(e.Calendar, e.Exclusions, pt.Opened, pt.Resolved, pt.Paused)
-			when, good, placed = pt.Resolved, el <= goal, true
-		}
-		if when.Before(start) || !when.Before(end) {
-			continue
-		}
-		r := DrillRow{Tier: e.Tier, Elapsed: f64(el.Seconds())}
-		if good {
-			r.Status, r.GoodUnits = "good", 1
-		} else {
-			r.Status, r.BadUnits = "bad", 1
-			r.Why = "over the goal of " + e.Indicator.Goal.Words()
-			if open || when.Before(pt.Resolved) {
-				r.Why += " while still open at the end of " + when.In(e.Loc).Format(time.DateOnly)
-			}
-		}
-		return r, true
-	}
-	return DrillRow{}, false
-}
-
-// availDrill classifies probes by their slice, as the engine settles slices.
-type availDrill struct {
-	specs      []compliance.EvalSpec
-	start, end time.Time
-	slice      int64
-	seen       map[int64]bool
-}
-
-func newAvailDrill(specs []compliance.EvalSpec, start, end time.Time) *availDrill {
-	sl := int64(60)
-	if len(specs) > 0 && specs[0].Indicator.Slice.D() > 0 {
-		sl = int64(specs[0].Indicator.Slice.D() / time.Second)
-	}
-	return &availDrill{specs: specs, start: start, end: end, slice: sl, seen: map[int64]bool{}}
-}
-
-func (a *availDrill) probeGood(e *compliance.EvalSpec, pt *domain.Point) bool {
-	in := &e.Indicator
-	if in.Threshold != nil && in.Op != "" {
-		return domain.Compare(pt.Value, in.Op, *in.Threshold)
-	}
-	if pt.Total > 0 {
-		return pt.Good >= pt.Total
-	}
-	return pt.Good > 0
-}
-
-// add records a probe; the slice's status is known once the slice ends (finish).
-func (a *availDrill) add(pt *domain.Point) (DrillRow, bool) {
-	s := floorDiv(pt.At.Unix(), a.slice)
-	st := time.Unix(s*a.slice, 0).UTC()
-	if st.Before(a.start) || !st.Before(a.end) {
-		return DrillRow{}, false
-	}
-	a.seen[s] = true
-	// slice status is filled in by finish; remember the probe's own result
-	good := len(a.specs) > 0 && a.probeGood(&a.specs[0], pt)
-	r := DrillRow{Slice: &st}
-	if good {
-		r.Status = "good"
-	} else {
-		r.Status = "bad"
-	}
-	return r, true
-}
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && a < 0 {
-		q--
-	}
-	return q
-}
-
-// finish settles every slice of the period: slices with probes on their rows
-// (the first probe carries the unit), slices without probes in the tally.
-func (a *availDrill) finish(rows []DrillRow, t *RowsTally) {
-	// group rows by slice (rows are in time order)
-	for i := 0; i < len(rows); {
-		j := i
-		for j < len(rows) && rows[j].Slice.Equal(*rows[i].Slice) {
-			j++
-		}
-		st := *rows[i].Slice
-		status, why := "out-of-scope", "outside the calendar's hours"
-		tier := ""
-		var gu, bu, xu float64
-		first := true
-		for k := range a.specs {
-			e := &a.specs[k]
-			if !e.Calendar.Contains(st) {
-				continue
-			}
-			n, g := 0, 0
-			for _, r := range rows[i:j] {
-				n++
-				if r.Status == "good" { // the probe's own result (probes are judged alike in every tier)
-					g++
-				}
-			}
-			good := g == n
-			if e.Indicator.SliceTarget != nil {
-				good = float64(g) >= *e.Indicator.SliceTarget*float64(n)
-			}
-			var s, w string
-			switch {
-			case e.Exclusions.Contains(st):
-				xu++
-				s, w = "excluded", "inside an exclusion window"
-			case good:
-				gu++
-				s, w = "good", ""
-			default:
-				bu++
-				s, w = "bad", fmt.Sprintf("%d of %d probes in the slice were down", n-g, n)
-			}
-			if first {
-				status, why, tier = s, w, e.Tier
-				first = false
-			}
-		}
-		for k := i; k < j; k++ {
-			rows[k].Status, rows[k].Why, rows[k].Tier = status, why, tier
-		}
-		rows[i].GoodUnits, rows[i].BadUnits, rows[i].ExcludedUnits = gu, bu, xu
-		i = j
-	}
-	// slices without probes
-	for s := ceilDivI(a.start.Unix(), a.slice); s*a.slice < a.end.Unix(); s++ {
-		if a.seen[s] {
-			continue
-		}
-		st := time.Unix(s*a.slice, 0).UTC()
-		for k := range a.specs {
-			e := &a.specs[k]
-			if !e.Calendar.Contains(st) {
-				continue
-			}
-			switch {
-			case e.Exclusions.Contains(st):
-				t.GapExcluded++
-			case e.Indicator.Missing == "good":
-				t.GapGood++
-			case e.Indicator.Missing == "bad":
-				t.GapBad++
-			default:
-				t.GapUnknown++
-			}
-		}
-	}
-}
-
-func ceilDivI(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && a > 0 {
-		q++
-	}
-	return q
-}
-
-// loadBatches reads the batches of the rows and their findings (by row).
-func (c *Compliance) loadBatches(tx *storage.Tx, d *drill) error {
-	ids := map[uint64]bool{}
-	for i := range d.rows {
-		ids[d.rows[i].Batch] = true
-	}
-	for id := range ids {
+// loadBatches reads the batches ids and their findings (by row).
+func (c *Compliance) loadBatches(tx *storage.Tx, d *drilled, ids []uint64) error {
+	for _, id := range ids {
 		b, err := tx.Batch(id)
 		if err != nil {
 			continue // a point without a batch record (written before batches existed)

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"slate/internal/domain"
 	"slate/internal/storage"
 )
 
@@ -27,7 +26,7 @@ func TestNothingToImportPublishesNothing(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			// A mapping given with the request would be saved by an import that publishes.
-			m := &domain.Mapping{Time: "timestamp", Value: "value"}
+			m := &Mapping{Time: "timestamp", Value: "value"}
 			res, err := a.Local.Import(writeFile(t, dir, strings.ReplaceAll(c.name, " ", "-")+".csv", []byte(c.body)), ImportRequest{Feed: "lat", Mapping: m})
 			if err != nil {
 				t.Fatal(err)

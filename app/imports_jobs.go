@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"slate/internal/domain"
-	"slate/internal/ingest"
+	"slate/internal/importer"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // Job kinds started by Imports.
@@ -28,15 +28,13 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 	if strings.TrimSpace(req.Upload) == "" {
 		return 0, errors.New("choose a file to import")
 	}
-	switch req.OnConflict {
-	case "", ConflictReject, ConflictReplace, ConflictKeep:
-	default:
-		return 0, fmt.Errorf("on conflict %s: use reject, replace or keep", Clip(req.OnConflict))
+	if err := importer.CheckPolicy(req.OnConflict); err != nil {
+		return 0, err
 	}
 	if _, err := im.feed(req.Feed); err != nil {
 		return 0, err
 	}
-	src, err := im.uploads.get(im.caller.Name, req.Upload)
+	src, err := im.uploads.Get(im.caller.Name, req.Upload)
 	if err != nil {
 		return 0, err
 	}
@@ -64,7 +62,7 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 		afterImport(im.store, res, nil)
 		if res.Batch != 0 {
 			// The upload is in the database now (the batch keeps the original).
-			im.uploads.done(src.ID)
+			im.uploads.Done(src.ID)
 		}
 		return res, nil
 	}), nil
@@ -74,22 +72,22 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 // mapping needs, and its saved mapping.
 type FeedInfo struct {
 	Name        string `json:"name"`
-	DisplayName string `json:"displayName"`
+	DisplayName string `json:"display_name"`
 	Shape       string `json:"shape"`
 	Supplier    string `json:"supplier,omitempty"`
 	Owner       string `json:"owner,omitempty"`
 	Unit        string `json:"unit,omitempty"`
 	Interval    string `json:"interval,omitempty"`
-	TimeZone    string `json:"timeZone"`
+	TimeZone    string `json:"time_zone"`
 	// Required and Optional are mapping fields (time, value, good, total, item, opened...).
-	Required []string        `json:"required"`
-	Optional []string        `json:"optional"`
-	Mapping  *domain.Mapping `json:"mapping,omitempty"`
+	Required []string `json:"required"`
+	Optional []string `json:"optional"`
+	Mapping  *Mapping `json:"mapping,omitempty"`
 	// Batches counts published batches; LastImport is when the newest was published.
 	Batches    int       `json:"batches"`
-	LastImport time.Time `json:"lastImport,omitzero"`
+	LastImport time.Time `json:"last_import,omitzero"`
 	// DataTo is the end of the newest published batch's time range.
-	DataTo time.Time `json:"dataTo,omitzero"`
+	DataTo time.Time `json:"data_to,omitzero"`
 }
 
 // Feeds lists the feeds the caller can import into, by name (a supplier: its own).
@@ -105,42 +103,16 @@ func (im *Imports) Feeds() ([]FeedInfo, error) {
 			return err
 		}
 		for _, f := range ws.Feeds() {
-			if !im.mayUse(f) {
-				continue
+			if im.mayUse(f) {
+				d := importer.Describe(f, bs)
+				out = append(out, FeedInfo{Name: d.Name, DisplayName: d.DisplayName, Shape: d.Shape, Supplier: d.Supplier,
+					Owner: d.Owner, Unit: d.Unit, Interval: d.Interval, TimeZone: d.TimeZone, Required: d.Required,
+					Optional: d.Optional, Mapping: mappingOf(d.Mapping), Batches: d.Batches, LastImport: d.LastImport, DataTo: d.DataTo})
 			}
-			req, opt := ingest.ShapeFields(f.Spec.Shape)
-			fi := FeedInfo{Name: f.Name(), DisplayName: displayName(f.Metadata), Shape: f.Spec.Shape, Supplier: f.Spec.Supplier,
-				Owner: f.Spec.Owner, Unit: f.Spec.Unit, TimeZone: f.Spec.TimeZone, Required: nonNil(req), Optional: nonNil(opt), Mapping: f.Spec.Mapping}
-			if fi.TimeZone == "" {
-				fi.TimeZone = "UTC"
-			}
-			if f.Spec.Interval.D() > 0 {
-				fi.Interval = f.Spec.Interval.String()
-			}
-			for _, b := range bs {
-				if b.Feed != fi.Name || b.Status != storage.StatusPublished {
-					continue
-				}
-				fi.Batches++
-				if b.Published.After(fi.LastImport) {
-					fi.LastImport = b.Published
-				}
-				if b.To.After(fi.DataTo) {
-					fi.DataTo = b.To
-				}
-			}
-			out = append(out, fi)
 		}
 		return nil
 	})
 	return out, err
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // FileData is a file's bytes for the UI (base64 in JSON): the browser saves it
@@ -218,7 +190,7 @@ func (im *Imports) TemplateFile(feed string) (FileData, error) {
 
 // TemplateFileName is the name a feed's template is saved under.
 func TemplateFileName(feed string) string {
-	if n := cleanName(feed); n != "" {
+	if n := uploads.CleanName(feed); n != "" {
 		feed = n
 	}
 	return feed + "-template.xlsx"

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"slate/internal/importer"
 	"slate/internal/storage"
 )
 
@@ -68,13 +69,13 @@ func stateOf(t *testing.T, a *App, feed string) importState {
 // the database as it was: no points, no batch, no saved mapping, no audit event.
 func TestCancelledImportLeavesNothing(t *testing.T) {
 	a, dir := newImportApp(t)
-	path := countsCSV(t, dir, "big.csv", 3*flushRows)
+	path := countsCSV(t, dir, "big.csv", 3*importer.FlushRows)
 	before := stateOf(t, a, "req")
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var staged int
-	src, err := a.shared.uploads.get(a.caller.Name, adopted(t, a, path))
+	src, err := a.shared.uploads.Get(a.caller.Name, adopted(t, a, path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ func TestCancelledImportLeavesNothing(t *testing.T) {
 
 	// The same file imports afterwards: nothing of the cancelled run is in the way.
 	res, err := a.Local.Import(path, ImportRequest{Feed: "req"})
-	if err != nil || res.Counts.Imported != 3*flushRows {
+	if err != nil || res.Counts.Imported != 3*importer.FlushRows {
 		t.Fatalf("import after cancel: %+v %v", res.Counts, err)
 	}
 	verifyAudit(t, a)
@@ -123,7 +124,7 @@ func TestCancelledImportLeavesNothing(t *testing.T) {
 // The same through the job API the UI uses: Start, Cancel, Get.
 func TestImportJobCancel(t *testing.T) {
 	a, dir := newImportApp(t)
-	path := countsCSV(t, dir, "big.csv", 3*flushRows)
+	path := countsCSV(t, dir, "big.csv", 3*importer.FlushRows)
 	before := stateOf(t, a, "req")
 
 	reached, release := make(chan struct{}), make(chan struct{})
@@ -229,7 +230,7 @@ func TestUploadPreviewImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored := a.shared.uploads.files[u.ID].path
+	stored := a.shared.uploads.Path(u.ID)
 	if u.Complete || u.Received != 20 || u.Name != "May requests.csv" || filepath.Base(stored) != "May requests.csv" ||
 		!strings.HasPrefix(stored, a.store.Path()+".uploads"+string(filepath.Separator)) || u.Local != "" {
 		t.Fatalf("first chunk: %+v", u)
@@ -287,10 +288,10 @@ func TestUploadLimits(t *testing.T) {
 		t.Fatal("an oversized chunk was accepted")
 	}
 	u, err := a.Imports.Upload(UploadChunk{Name: "../../etc/passwd", Size: 3, Data: []byte("ab")})
-	if err != nil || u.Name != "passwd" || !strings.HasPrefix(a.shared.uploads.files[u.ID].path, a.shared.uploads.dir) {
+	if err != nil || u.Name != "passwd" || !strings.HasPrefix(a.shared.uploads.Path(u.ID), a.shared.uploads.Dir()) {
 		t.Fatalf("path in the name: %+v %v", u, err)
 	}
-	stored := a.shared.uploads.files[u.ID].path
+	stored := a.shared.uploads.Path(u.ID)
 	if _, err := a.Imports.Upload(UploadChunk{ID: u.ID, Offset: 2, Data: []byte("cd")}); err == nil || !strings.Contains(err.Error(), "more data than the declared size") {
 		t.Fatalf("too much data: %v", err)
 	}
@@ -301,7 +302,7 @@ func TestUploadLimits(t *testing.T) {
 		t.Fatal("an unknown upload id was accepted")
 	}
 	u, _ = a.Imports.Upload(UploadChunk{Name: "keep.csv", Size: 1, Data: []byte("x")})
-	stored = a.shared.uploads.files[u.ID].path
+	stored = a.shared.uploads.Path(u.ID)
 	if err := a.As(Caller{Name: "mallory", Role: RoleManager}).Imports.DiscardUpload(u.ID); err == nil {
 		t.Fatal("another caller discarded the upload")
 	}

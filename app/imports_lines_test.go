@@ -50,7 +50,7 @@ func TestImportKeepsTheFileAsLinesOrCompressed(t *testing.T) {
 		{"a preamble, quotes, a malformed row, bad values, a duplicate", "lat",
 			"Supplier export\r\n\r\ntimestamp,value\r\n2024-05-01T00:00:00Z,10.5\r\n\"2024-05-01T00:01:00Z\",11.5\r\n2024-05-01T00:02:00Z,\"12\"5\r\n" +
 				"2024-05-01T00:03:00Z,abc\r\n2024-05-01T00:04:00Z,13.5\r\n2024-05-01T00:04:00Z,13.5\r\n2024-05-01T00:05:00Z,14.5\r\n", true, false},
-		{"a negative zero (stored as 0, so its line is kept)", "lat", strings.Replace(base, ",", ",-0.00\n2024-03-30T21:59:30Z,", 0) +
+		{"a negative zero (stored as 0, so its line is kept)", "lat", base +
 			"2024-04-10T00:00:00Z,-0.00\n2024-04-10T00:01:00Z,0.00\n", true, true},
 		{"semicolons and decimal commas", "lat", strings.NewReplacer(",", ";", ".", ",").Replace(base), true, true},
 		{"counts with a CI", "req", "timestamp,good,total,ci\n" + func() string {

@@ -443,7 +443,7 @@ func TestImportDemoData(t *testing.T) {
 	kinds := map[string]int{}
 	bs, _ := a.Imports.Batches("")
 	for _, b := range bs {
-		for k, n := range b.Findings {
+		for k, n := range b.FindingCounts {
 			kinds[k] += n
 		}
 	}

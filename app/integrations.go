@@ -42,7 +42,7 @@ type Integrations struct {
 // ones, the newest first.
 func (x *Integrations) Outbox(f OutboxFilter) ([]OutboxEntry, error) {
 	es, err := itsm.List(x.store, itsm.Filter{Status: f.Status, Integration: f.Integration})
-	return wireList(es, func(e itsm.Entry) OutboxEntry { return OutboxEntry(e) }), err
+	return convert(es, func(e itsm.Entry) OutboxEntry { return OutboxEntry(e) }), err
 }
 
 // Retry makes a pending task (id "" = every pending task) due now, as the
@@ -158,7 +158,7 @@ type Approvals struct {
 // List lists requests: waiting ones first, the oldest first.
 func (x *Approvals) List(f ApprovalFilter) ([]Approval, error) {
 	as, err := safeguard.List(x.store, safeguard.Filter(f))
-	return wireList(as, func(a safeguard.Approval) Approval { return Approval(a) }), err
+	return convert(as, func(a safeguard.Approval) Approval { return Approval(a) }), err
 }
 
 // RequestFalsePositive asks, as the caller, for a breach to be called a

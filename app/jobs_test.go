@@ -6,11 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"slate/internal/jobs"
 	"slate/internal/storage"
 )
 
 func TestJobsProgressResultAndFailure(t *testing.T) {
-	j := &Jobs{table: newJobTable(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
+	j := &Jobs{table: jobs.New(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
 	release := make(chan struct{})
 	id := j.start("test", "counting", func(ctx context.Context, p Progress) (any, error) {
 		p(3, 10, "step three")
@@ -38,7 +39,7 @@ func TestJobsProgressResultAndFailure(t *testing.T) {
 }
 
 func TestJobsCancel(t *testing.T) {
-	j := &Jobs{table: newJobTable(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
+	j := &Jobs{table: jobs.New(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
 	id := j.start("test", "endless", func(ctx context.Context, p Progress) (any, error) {
 		<-ctx.Done()
 		return "partial", ctx.Err()
@@ -69,13 +70,13 @@ func TestJobsCancel(t *testing.T) {
 }
 
 func TestJobsForgetOldFinishedJobs(t *testing.T) {
-	j := &Jobs{table: newJobTable(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
-	for i := 0; i < keepJobs+10; i++ {
+	j := &Jobs{table: jobs.New(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
+	for i := 0; i < jobs.Keep+10; i++ {
 		id := j.start("test", "quick", func(context.Context, Progress) (any, error) { return nil, nil })
 		j.Wait(context.Background(), id)
 	}
-	if n := len(j.List()); n > keepJobs+1 {
-		t.Fatalf("%d jobs remembered, want at most %d", n, keepJobs+1)
+	if n := len(j.List()); n > jobs.Keep+1 {
+		t.Fatalf("%d jobs remembered, want at most %d", n, jobs.Keep+1)
 	}
 }
 

@@ -21,7 +21,8 @@ type Local struct {
 // Upload registers a file as an upload read where it is (never copied or
 // removed), so the API's methods that take an upload id can read it.
 func (l *Local) Upload(path string) (UploadedFile, error) {
-	return l.app.shared.uploads.adopt(l.app.caller.Name, path)
+	f, err := l.app.shared.uploads.Adopt(l.app.caller.Name, path)
+	return UploadedFile(f), err
 }
 
 // Import imports the file at path (Imports.Import with the file as an upload).
@@ -30,7 +31,7 @@ func (l *Local) Import(path string, req ImportRequest) (ImportResult, error) {
 	if err != nil {
 		return ImportResult{Feed: req.Feed}, err
 	}
-	defer l.app.shared.uploads.done(u.ID)
+	defer l.app.shared.uploads.Done(u.ID)
 	req.Upload = u.ID
 	return l.app.Imports.Import(req)
 }
@@ -41,7 +42,7 @@ func (l *Local) VerifyPack(path string) (PackVerification, error) {
 	if err != nil {
 		return PackVerification{File: path}, err
 	}
-	defer l.app.shared.uploads.done(u.ID)
+	defer l.app.shared.uploads.Done(u.ID)
 	v, err := l.app.Packs.Verify(u.ID)
 	v.File = path
 	return v, err

@@ -72,7 +72,7 @@ func (x *RCAs) List(f RCAFilter) ([]RCAItem, error) {
 		return nil, err
 	}
 	items, err := improve.ListRCAs(x.store, improve.RCAFilter(f))
-	return wireList(items, func(r improve.RCAItem) RCAItem { return RCAItem(r) }), err
+	return convert(items, func(r improve.RCAItem) RCAItem { return RCAItem(r) }), err
 }
 
 // Get reads one analysis with its linked actions.
@@ -93,7 +93,7 @@ func (x *RCAs) Open(in NewRCA) (RCA, error) {
 func (x *RCAs) Update(u RCAUpdate) (RCA, error) {
 	var whys *[]improve.Why
 	if u.FiveWhys != nil {
-		w := wireList(*u.FiveWhys, func(y Why) improve.Why { return improve.Why(y) })
+		w := convert(*u.FiveWhys, func(y Why) improve.Why { return improve.Why(y) })
 		whys = &w
 	}
 	r, err := improve.UpdateRCA(x.store, x.store.Actor(), u.ID, improve.RCAPatch{Owner: u.Owner, Method: u.Method, Problem: u.Problem,
@@ -132,13 +132,13 @@ type Reviews struct {
 // List evaluates each selected SLT's review cycle and triggers now.
 func (x *Reviews) List(f ReviewFilter) ([]ReviewStatus, error) {
 	sts, err := improve.ReviewStatuses(x.store, x.store.Now(), improve.ReviewFilter(f))
-	return wireList(sts, func(s improve.ReviewStatus) ReviewStatus { return ReviewStatus(s) }), err
+	return convert(sts, func(s improve.ReviewStatus) ReviewStatus { return ReviewStatus(s) }), err
 }
 
 // History lists recorded reviews (of one SLT, or all), the latest first.
 func (x *Reviews) History(slt string) ([]Review, error) {
 	rs, err := improve.ListReviews(x.store, slt)
-	return wireList(rs, func(r improve.Review) Review { return Review(r) }), err
+	return convert(rs, func(r improve.Review) Review { return Review(r) }), err
 }
 
 // Record records a review as the caller; it resets the SLT's cycle and triggers.
@@ -166,14 +166,4 @@ func afterChange(st *storage.Store, err error) {
 	if err == nil {
 		syncRCAs(st)
 	}
-}
-
-// wireList converts engine records to their wire types (never nil: a list
-// is [] on the wire).
-func wireList[T, U any](xs []T, f func(T) U) []U {
-	out := make([]U, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
-	return out
 }

@@ -96,7 +96,7 @@ func TestLoopServicesActAsTheCaller(t *testing.T) {
 		t.Fatalf("action %+v, %v", act, err)
 	}
 	n := auditLen(t, a)
-	whys := wireList(rca.FiveWhys, func(y improve.Why) Why { return Why(y) })
+	whys := convert(rca.FiveWhys, func(y improve.Why) Why { return Why(y) })
 	whys[3].Because = "The shift plan was fixed in the 2024 contract and nobody owns its review."
 	causes := []string{"No one owns the hub's capacity plan against our volumes."}
 	if _, err := maria.RCAs.Update(RCAUpdate{ID: rca.ID, FiveWhys: &whys, RootCauses: &causes}); err != nil {

@@ -13,6 +13,8 @@ import (
 	"slate/internal/export"
 	"slate/internal/improve"
 	"slate/internal/initiative"
+	"slate/internal/judge"
+	"slate/internal/pack"
 	"slate/internal/readview"
 	"slate/internal/safeguard"
 	"slate/internal/storage"
@@ -47,12 +49,12 @@ type Agenda struct {
 func agendaOf(a improve.Agenda) Agenda {
 	return Agenda{Scope: a.Scope, Name: a.Name, DisplayName: a.DisplayName, Owner: a.Owner, Date: a.Date, At: a.At, Zone: a.Zone,
 		Since: a.Since, LastMeeting: (*Meeting)(a.LastMeeting), Items: a.Items, SLTs: a.SLTs, Breaches: a.Breaches,
-		RCAs:         wireList(a.RCAs, func(r improve.RCAItem) RCAItem { return RCAItem(r) }),
-		Actions:      wireList(a.Actions, func(x improve.ActionItem) ActionItem { return ActionItem(x) }),
-		Exceptions:   wireList(a.Exceptions, func(e storage.Exception) Exception { return Exception(e) }),
-		Approvals:    wireList(a.Approvals, func(x safeguard.Approval) Approval { return Approval(x) }),
-		Improvements: wireList(a.Improvements, func(r initiative.Result) ImprovementValidation { return ImprovementValidation(r) }),
-		Reviews:      wireList(a.Reviews, func(r improve.ReviewStatus) ReviewStatus { return ReviewStatus(r) }),
+		RCAs:         convert(a.RCAs, func(r improve.RCAItem) RCAItem { return RCAItem(r) }),
+		Actions:      convert(a.Actions, func(x improve.ActionItem) ActionItem { return ActionItem(x) }),
+		Exceptions:   convert(a.Exceptions, func(e storage.Exception) Exception { return Exception(e) }),
+		Approvals:    convert(a.Approvals, func(x safeguard.Approval) Approval { return Approval(x) }),
+		Improvements: convert(a.Improvements, func(r initiative.Result) ImprovementValidation { return ImprovementValidation(r) }),
+		Reviews:      convert(a.Reviews, func(r improve.ReviewStatus) ReviewStatus { return ReviewStatus(r) }),
 		Decisions:    a.Decisions}
 }
 
@@ -126,9 +128,9 @@ func (m *Meetings) agenda(q improve.AgendaQuery) (improve.Agenda, error) {
 	if err != nil {
 		return ag, err
 	}
-	judge := newStatusJudge(in, nil)
+	j := judge.NewJudge(in, nil)
 	for i := range ag.SLTs {
-		st := judge.judge(in.Workspace.SLT(ag.SLTs[i].SLT), all[ag.SLTs[i].SLT], "", nil)
+		st := j.Status(in.Workspace.SLT(ag.SLTs[i].SLT), all[ag.SLTs[i].SLT], "", nil)
 		ag.SLTs[i].Status = &st
 	}
 	return ag, nil
@@ -147,7 +149,7 @@ func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
 	if err != nil {
 		return FileData{}, err
 	}
-	pack := improve.AgendaPack(ag)
+	pk := improve.AgendaPack(ag)
 	err = m.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
@@ -157,8 +159,8 @@ func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
 		for _, s := range ag.SLTs {
 			slts = append(slts, ws.SLT(s.SLT))
 		}
-		fp, err := computeFingerprint(tx, ws, slts)
-		pack.Meta.Workspace, pack.Meta.Fingerprint, pack.Meta.Head = workspaceName(m.store), fp.Fingerprint, fp.Head()
+		fp, err := fingerprintOf(tx, ws, slts, pack.RecipeV2)
+		pk.Meta.Workspace, pk.Meta.Fingerprint, pk.Meta.Head = workspaceName(m.store), fp.Fingerprint, fp.Head()
 		return err
 	})
 	if err != nil {
@@ -167,9 +169,9 @@ func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
 	var buf bytes.Buffer
 	f := FileData{Name: fmt.Sprintf("slate-agenda-%s-%s-%s.%s", ag.Scope, ag.Name, ag.Date, format)}
 	if format == PackPDF {
-		f.Type, err = MimePDF, export.WritePDF(&buf, pack)
+		f.Type, err = MimePDF, export.WritePDF(&buf, pk)
 	} else {
-		f.Type, err = MimeXLSX, export.WriteXLSX(&buf, pack)
+		f.Type, err = MimeXLSX, export.WriteXLSX(&buf, pk)
 	}
 	if err != nil {
 		return FileData{}, err
@@ -177,7 +179,7 @@ func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
 	f.Data, f.Size = buf.Bytes(), int64(buf.Len())
 	err = m.store.Update(func(tx *storage.Tx) error {
 		_, err := tx.Audit("export.agenda", "Agenda/"+ag.Scope+"/"+ag.Name+"@"+ag.Date, map[string]any{
-			"file": f.Name, "size": f.Size, "fingerprint": pack.Meta.Fingerprint, "scope": pack.Meta.Scope})
+			"file": f.Name, "size": f.Size, "fingerprint": pk.Meta.Fingerprint, "scope": pk.Meta.Scope})
 		return err
 	})
 	if err != nil {
@@ -190,9 +192,9 @@ func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
 // agreed, all in one transaction (nothing when anything is wrong).
 func (m *Meetings) Record(in Minutes) (MeetingRecord, error) {
 	mins := improve.Minutes{Service: in.Service, Supplier: in.Supplier, Date: in.Date, Attendees: in.Attendees, Decisions: in.Decisions, Notes: in.Notes,
-		Actions: wireList(in.Actions, func(a NewAction) improve.NewAction { return a.engine() })}
+		Actions: convert(in.Actions, func(a NewAction) improve.NewAction { return a.engine() })}
 	mt, acts, err := improve.RecordMeeting(m.store, m.store.Actor(), mins)
-	return MeetingRecord{Meeting: Meeting(mt), Actions: wireList(acts, func(a improve.Action) Action { return Action(a) })}, err
+	return MeetingRecord{Meeting: Meeting(mt), Actions: convert(acts, func(a improve.Action) Action { return Action(a) })}, err
 }
 
 // List lists recorded meetings, the latest first.
@@ -207,7 +209,7 @@ func (m *Meetings) List(f MeetingFilter) ([]Meeting, error) {
 		scope, name = "supplier", f.Supplier
 	}
 	ms, err := improve.ListMeetings(m.store, scope, name)
-	return wireList(ms, func(x improve.Meeting) Meeting { return Meeting(x) }), err
+	return convert(ms, func(x improve.Meeting) Meeting { return Meeting(x) }), err
 }
 
 // Improvement is a change made to improve an SLT, on a date.
@@ -237,7 +239,7 @@ func (x *Improvements) Add(in NewImprovement) (Improvement, error) {
 // List lists initiatives (of one SLT, or all), oldest first.
 func (x *Improvements) List(slt string) ([]Improvement, error) {
 	imps, err := initiative.List(x.store, slt)
-	return wireList(imps, func(i initiative.Improvement) Improvement { return Improvement(i) }), err
+	return convert(imps, func(i initiative.Improvement) Improvement { return Improvement(i) }), err
 }
 
 // Validate validates an initiative on its SLT's data as of now, with the

@@ -8,11 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
-	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,9 +18,9 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/export"
-	"slate/internal/manifest"
-	"slate/internal/pointhash"
+	"slate/internal/pack"
 	"slate/internal/storage"
+	"slate/internal/uploads"
 )
 
 // Packs builds the service review pack (docs/pack.md): the workspace's
@@ -35,7 +32,7 @@ type Packs struct {
 	compliance *Compliance
 	analysis   *Analysis
 	jobs       *Jobs
-	uploads    *uploadArea
+	uploads    *uploads.Area
 	caller     Caller
 }
 
@@ -113,12 +110,8 @@ const (
 	PackPDF  = "pdf"
 )
 
-// FingerprintVersion is the first line of the fingerprint recipe. v2 adds
-// each batch's data digest, recomputed from the stored points; v1 packs are
-// still recognised by verify-pack.
-const FingerprintVersion = "slate-pack-fingerprint/v2"
-
-const fingerprintV1 = "slate-pack-fingerprint/v1"
+// FingerprintVersion is the first line of the fingerprint recipe (internal/pack).
+const FingerprintVersion = pack.RecipeV2
 
 // folder is the packs folder: "packs" next to the database file. Download
 // serves files from it only.
@@ -137,7 +130,7 @@ func (q *PackQuery) normalise() error {
 		return errors.New("a pack needs a period (write 2026-10, 2026-Q3, 2026-W07, 2026 or 2026-10-05)")
 	}
 	if _, ok := compliance.KeyKind(q.Period); !ok {
-		return fmt.Errorf("--period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", q.Period)
+		return domain.FieldErrorf("period", "period %q is not a period key (write 2026, 2026-Q3, 2026-W07, 2026-10 or 2026-10-05)", q.Period)
 	}
 	fs := commaList(q.Formats, strings.ToLower)
 	for _, f := range fs {
@@ -173,7 +166,7 @@ func (p *Packs) generatedAt(date string) (time.Time, error) {
 	if date != "" {
 		t, err := ParseTime(date)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("--date: %w", err)
+			return time.Time{}, domain.FieldErrorf("date", "the pack's date: %w", err)
 		}
 		return t, nil
 	}
@@ -223,30 +216,27 @@ func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress Pro
 	if err := syncRCAs(p.store); err != nil {
 		return PackResult{}, fmt.Errorf("root-cause rule: %w", err)
 	}
-	b, err := p.collect(ctx, q, at, progress)
+	in, steps, err := p.collect(ctx, q, at, progress)
 	if err != nil {
 		return PackResult{}, err
 	}
-	pack, err := b.pack(ctx, progress)
+	pk, err := pack.Build(in)
 	if err != nil {
 		return PackResult{}, err
 	}
-	if q.Anonymize {
-		b.anon.apply(pack)
-	}
-	res := PackResult{Period: q.Period, GeneratedAt: at, Fingerprint: b.fp.Fingerprint, Scope: pack.Meta.Scope,
-		Anonymized: q.Anonymize, SLTs: len(b.slts), Sections: len(pack.Sections), Files: []PackFile{}}
-	done := int64(b.steps - len(q.Formats))
+	res := PackResult{Period: q.Period, GeneratedAt: at, Fingerprint: in.Fingerprint.Fingerprint, Scope: pk.Meta.Scope,
+		Anonymized: q.Anonymize, SLTs: len(in.SLTs), Sections: len(pk.Sections), Files: []PackFile{}}
+	done := int64(steps - len(q.Formats))
 	for _, f := range q.Formats {
 		if err := ctx.Err(); err != nil {
 			return PackResult{}, err
 		}
-		progress(done, int64(b.steps), "writing "+strings.ToUpper(f))
+		progress(done, int64(steps), "writing "+strings.ToUpper(f))
 		var buf bytes.Buffer
 		if f == PackPDF {
-			err = export.WritePDF(&buf, pack)
+			err = export.WritePDF(&buf, pk)
 		} else {
-			err = export.WriteXLSX(&buf, pack)
+			err = export.WriteXLSX(&buf, pk)
 		}
 		if err != nil {
 			return PackResult{}, err
@@ -276,7 +266,7 @@ func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress Pro
 	if err != nil {
 		return PackResult{}, fmt.Errorf("pack written (%s) but not audited: %w", strings.Join(names, ", "), err)
 	}
-	progress(int64(b.steps), int64(b.steps), "done")
+	progress(int64(steps), int64(steps), "done")
 	return res, nil
 }
 
@@ -301,208 +291,6 @@ func writeFileAtomic(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// ---- fingerprint ----
-
-// fingerprint is the data fingerprint and the lines it hashes.
-type fingerprint struct {
-	Fingerprint string
-	Lines       []string
-	// AuditSeq and AuditHash are the chain head the pack is anchored to:
-	// the newest event that is not a pack export.
-	AuditSeq  uint64
-	AuditHash string
-	// Feeds are the feeds the pack's SLTs read.
-	Feeds []string
-}
-
-// Head is the anchored chain head as the pack's metadata writes it: SEQ:HASH.
-func (fp fingerprint) Head() string {
-	if fp.AuditSeq == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%d:%s", fp.AuditSeq, fp.AuditHash)
-}
-
-// computeFingerprint follows docs/pack.md: SHA-256 over the lines
-//
-//	slate-pack-fingerprint/v2
-//	definitions <SHA-256 of `slate get all -o yaml`>
-//	batch <id> <feed> <SHA-256 of the batch's file> points <n> <data SHA-256>
-//	                  (published batches of the feeds the pack's SLTs read, by id;
-//	                   the data digest is recomputed from the stored points)
-//	audit <seq> <hash>                                 (newest audit event that changes data: not notData)
-//
-// each ending with "\n"; the fingerprint is "sha256:" and the hex digest.
-func computeFingerprint(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT) (fingerprint, error) {
-	return fingerprintRecipe(tx, ws, slts, FingerprintVersion)
-}
-
-// fingerprintRecipe computes the fingerprint of either recipe version.
-func fingerprintRecipe(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT, version string) (fingerprint, error) {
-	var fp fingerprint
-	var yml bytes.Buffer
-	if err := manifest.Encode(&yml, ws.Everything()); err != nil {
-		return fp, err
-	}
-	sum := sha256.Sum256(yml.Bytes())
-	fp.Lines = append(fp.Lines, version, "definitions "+hex.EncodeToString(sum[:]))
-	feeds := feedsOf(ws, slts)
-	fp.Feeds = slices.Sorted(maps.Keys(feeds))
-	batches, err := tx.Batches("")
-	if err != nil {
-		return fp, err
-	}
-	slices.SortFunc(batches, func(a, b storage.Batch) int { return compareU64(a.ID, b.ID) })
-	ids := map[string][]uint64{}
-	for _, b := range batches {
-		if b.Status == storage.StatusPublished && feeds[b.Feed] {
-			ids[b.Feed] = append(ids[b.Feed], b.ID)
-		}
-	}
-	digests := map[uint64]pointhash.Digest{}
-	if version != fingerprintV1 {
-		for feed, fids := range ids {
-			ds, err := tx.FeedDigests(feed, fids)
-			if err != nil {
-				return fp, err
-			}
-			maps.Copy(digests, ds)
-		}
-	}
-	for _, b := range batches {
-		if b.Status != storage.StatusPublished || !feeds[b.Feed] {
-			continue
-		}
-		line := fmt.Sprintf("batch %d %s %s", b.ID, b.Feed, b.SHA256)
-		if version != fingerprintV1 {
-			d := digests[b.ID]
-			line += fmt.Sprintf(" points %d %s", d.Points, d.SHA256)
-		}
-		fp.Lines = append(fp.Lines, line)
-	}
-	seq, hash, err := dataHead(tx)
-	if err != nil {
-		return fp, err
-	}
-	fp.AuditSeq, fp.AuditHash = seq, hash
-	fp.Lines = append(fp.Lines, fmt.Sprintf("audit %d %s", seq, hash))
-	h := sha256.New()
-	for _, l := range fp.Lines {
-		h.Write([]byte(l + "\n"))
-	}
-	fp.Fingerprint = "sha256:" + hex.EncodeToString(h.Sum(nil))
-	return fp, nil
-}
-
-func compareU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-// notData are the audited actions that change nothing a pack shows: the
-// exports (of packs and agendas) and the outbox's delivery bookkeeping (an
-// attempt, its answer, a retry). The background loop records deliveries on
-// its own; they must not make a pack stop matching its data.
-var notData = map[string]bool{"export.pack": true, "export.agenda": true,
-	"itsm.deliver": true, "itsm.attempt-failed": true, "itsm.retry": true}
-
-// dataHead is the newest audit event that changes what a pack shows
-// (notData: exporting twice gives the same fingerprint).
-func dataHead(tx *storage.Tx) (uint64, string, error) {
-	seq, hash, err := tx.AuditHead()
-	if err != nil {
-		return 0, "", err
-	}
-	for seq > 0 {
-		evs, err := tx.AuditEvents(seq)
-		if err != nil {
-			return 0, "", err
-		}
-		if len(evs) == 0 || evs[0].Seq != seq {
-			return 0, "", fmt.Errorf("audit event %d is missing (run slate audit verify)", seq)
-		}
-		if !notData[evs[0].Action] {
-			return seq, evs[0].Hash, nil
-		}
-		seq--
-		hash = ""
-	}
-	return 0, hash, nil
-}
-
-// feedsOf is the set of feeds the SLTs read, through composites.
-func feedsOf(ws *domain.Workspace, slts []*domain.SLT) map[string]bool {
-	feeds := map[string]bool{}
-	seen := map[string]bool{}
-	var walk func(s *domain.SLT)
-	walk = func(s *domain.SLT) {
-		if s == nil || seen[s.Name()] {
-			return
-		}
-		seen[s.Name()] = true
-		if s.Spec.Feed != "" {
-			feeds[s.Spec.Feed] = true
-		}
-		if s.Spec.Composite != nil {
-			for _, c := range s.Spec.Composite.Components {
-				walk(ws.SLT(c.SLT))
-			}
-		}
-	}
-	for _, s := range slts {
-		walk(s)
-	}
-	return feeds
-}
-
-// scopeSLTs returns the SLTs of the services (all when none), ordered by
-// service, then name.
-func scopeSLTs(ws *domain.Workspace, services []string) ([]*domain.SLT, error) {
-	for _, s := range services {
-		if ws.Service(s) == nil {
-			return nil, fmt.Errorf("service %q does not exist", s)
-		}
-	}
-	var out []*domain.SLT
-	for _, s := range ws.SLTs() {
-		if len(services) == 0 || slices.Contains(services, s.Spec.Service) {
-			out = append(out, s)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b *domain.SLT) int {
-		if c := strings.Compare(a.Spec.Service, b.Spec.Service); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Name(), b.Name())
-	})
-	return out, nil
-}
-
-// packScope is written into the file's metadata: "period=P services=a,b" (or *).
-func packScope(period string, services []string) string {
-	sv := "*"
-	if len(services) > 0 {
-		esc := make([]string, len(services))
-		for i, s := range services {
-			esc[i] = url.QueryEscape(s)
-		}
-		sv = strings.Join(esc, ",")
-	}
-	return "period=" + period + " services=" + sv
-}
-
-var (
-	reFingerprint = regexp.MustCompile(`fingerprint (sha256:[0-9a-f]{64})`)
-	reHead        = regexp.MustCompile(`head ([0-9]+):([0-9a-f]{64})`)
-	rePeriod      = regexp.MustCompile(`period=(\S+)`)
-	reServices    = regexp.MustCompile(`services=(\S+)`)
-)
-
 // ---- verify ----
 
 // maxPackFile bounds a pack file read back for verification.
@@ -514,13 +302,13 @@ const maxPackFile = 256 << 20
 // recomputes the fingerprint from the database and says whether the pack
 // still matches.
 func (p *Packs) Verify(upload string) (PackVerification, error) {
-	src, err := p.uploads.get(p.caller.Name, upload)
+	src, err := p.uploads.Get(p.caller.Name, upload)
 	if err != nil {
 		return PackVerification{}, err
 	}
-	v, err := p.verifyFile(src.path, src.Name)
-	if err == nil && src.owned {
-		p.uploads.done(src.ID)
+	v, err := p.verifyFile(src.Path, src.Name)
+	if err == nil && src.Owned {
+		p.uploads.Done(src.ID)
 	}
 	return v, err
 }
@@ -549,112 +337,74 @@ func (p *Packs) verifyFile(path, name string) (PackVerification, error) {
 	if len(data) > maxPackFile {
 		return v, fmt.Errorf("%s is over %d MiB: not a review pack", name, maxPackFile>>20)
 	}
-	var keywords string
-	switch {
-	case bytes.HasPrefix(data, []byte("%PDF-")):
-		v.Format = PackPDF
-		keywords, err = pdfKeywords(data)
-	case bytes.HasPrefix(data, []byte("PK")):
-		v.Format = PackXLSX
-		keywords, err = xlsxKeywords(data)
-	default:
-		return v, fmt.Errorf("%s is neither a PDF nor an XLSX file", name)
+	format, keywords, err := export.ReadKeywords(data)
+	if errors.Is(err, export.ErrNotPackFile) {
+		return v, fmt.Errorf("%s is %w", name, err)
 	}
 	if err != nil {
 		return v, fmt.Errorf("%s: %w", name, err)
 	}
-	m := reFingerprint.FindStringSubmatch(keywords)
-	if m == nil {
-		return v, fmt.Errorf("%s carries no Slate fingerprint (not a review pack, or its metadata was removed)", name)
+	v.Format = format
+	st, err := pack.ReadStamp(keywords)
+	if err != nil {
+		return v, fmt.Errorf("%s carries %w", name, err)
 	}
-	v.Stored = m[1]
+	v.Stored, v.Head, v.Scope, v.Period = st.Fingerprint, st.Head, st.Scope, st.Period
+	if st.Services != nil {
+		v.Services = st.Services
+	}
 	var head *storage.Head
-	if m := reHead.FindStringSubmatch(keywords); m != nil {
-		seq, _ := strconv.ParseUint(m[1], 10, 64)
-		head = &storage.Head{Seq: seq, Hash: m[2]}
-		v.Head = m[1] + ":" + m[2]
-		keywords = strings.Replace(keywords, m[0], "", 1)
+	if st.Head != "" {
+		head = &storage.Head{Seq: st.HeadSeq, Hash: st.HeadHash}
 	}
-	if m := rePeriod.FindStringSubmatch(keywords); m != nil {
-		v.Period = m[1]
-	}
-	var services []string
-	if m := reServices.FindStringSubmatch(keywords); m != nil && m[1] != "*" {
-		for s := range strings.SplitSeq(m[1], ",") {
-			if u, err := url.QueryUnescape(s); err == nil && u != "" {
-				services = append(services, u)
-			}
-		}
-	}
-	v.Scope = strings.Join(strings.Fields(strings.TrimPrefix(keywords, "fingerprint "+v.Stored)), " ")
-	if services != nil {
-		v.Services = services
-	}
-	var check storage.Verification
+	c := pack.Check{Stored: st.Fingerprint}
 	err = p.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
 			return err
 		}
-		real := services
-		if anon := strings.Contains(keywords, "anonymized=yes"); anon && len(services) > 0 {
-			ps, err := newPseudonyms(tx, ws)
-			if err != nil {
+		var ps *pack.Pseudonyms
+		if st.Anonymized {
+			if ps, err = pseudonymsOf(tx, ws); err != nil {
 				return err
 			}
-			real = nil
-			for _, s := range services {
-				r, ok := ps.service(s)
-				if !ok {
-					v.Message = fmt.Sprintf("the pack covers %s, which no longer matches a service of the workspace", s)
-					return nil
-				}
-				real = append(real, r)
-			}
 		}
-		for _, s := range real {
-			if ws.Service(s) == nil {
-				v.Message = fmt.Sprintf("the pack covers service %q, which no longer exists", s)
-				return nil
-			}
+		real, gone := st.RealServices(ws, ps)
+		if gone != "" {
+			v.Message = gone
+			return nil
 		}
-		slts, err := scopeSLTs(ws, real)
+		slts, err := pack.ScopeSLTs(ws, real)
 		if err != nil {
 			return err
 		}
-		fp, err := computeFingerprint(tx, ws, slts)
+		fp, err := fingerprintOf(tx, ws, slts, pack.RecipeV2)
 		if err != nil {
 			return err
 		}
-		v.Current, v.Components, v.Recipe = fp.Fingerprint, fp.Lines, FingerprintVersion
-		if v.Current != v.Stored {
+		c.Current, c.Recipe, v.Components = fp.Fingerprint, pack.RecipeV2, fp.Lines
+		if c.Current != c.Stored {
 			// A pack made by an older Slate: recipe v1 did not cover the stored points.
-			if old, err := fingerprintRecipe(tx, ws, slts, fingerprintV1); err == nil && old.Fingerprint == v.Stored {
-				v.Current, v.Components, v.Recipe = old.Fingerprint, old.Lines, fingerprintV1
+			if old, err := fingerprintOf(tx, ws, slts, pack.RecipeV1); err == nil && old.Fingerprint == c.Stored {
+				c.Current, c.Recipe, v.Components = old.Fingerprint, pack.RecipeV1, old.Lines
 			}
 		}
 		// Why it may not match: the chain against the pack's head, and the
 		// stored points of its feeds against the digests recorded at import.
-		check, err = tx.Verify(storage.VerifyOptions{Anchor: head, Feeds: fp.Feeds})
+		check, err := tx.Verify(storage.VerifyOptions{Anchor: head, Feeds: fp.Feeds})
+		c.ChainOK, c.Problem = check.OK, check.Problem
+		if check.Anchor != nil {
+			c.HeadChecked, c.HeadOK, c.HeadProblem = true, check.Anchor.OK, check.Anchor.Problem
+		}
 		return err
 	})
 	if err != nil {
 		return v, err
 	}
-	v.HeadOK = head != nil && check.Anchor != nil && check.Anchor.OK
-	v.Match = v.Current != "" && v.Current == v.Stored && (head == nil || v.HeadOK) && check.OK
-	switch {
-	case v.Message != "":
-	case head != nil && !v.HeadOK && check.Anchor != nil:
-		v.Message = fmt.Sprintf("the pack does NOT match: the audit trail no longer extends the head it recorded (event %d): %s", head.Seq, check.Anchor.Problem)
-	case !check.OK:
-		v.Message = "the pack does NOT match: " + check.Problem
-	case v.Match && v.Recipe == fingerprintV1:
-		v.Message = "the pack matches the data (it was made by an older Slate, whose fingerprint did not cover the stored points; they were checked against the audit trail instead)"
-	case v.Match:
-		v.Message = "the pack matches the data: definitions, the stored points of every batch, and the audit chain are as they were when it was exported"
-	default:
-		v.Message = "the pack does NOT match the data: definitions, data batches or the audit trail changed since it was exported (compare the components with the pack's audit appendix)"
+	v.Current, v.Recipe, v.HeadOK = c.Current, c.Recipe, head != nil && c.HeadOK
+	v.Match = c.Match(head != nil)
+	if v.Message == "" {
+		v.Message = c.Verdict(st)
 	}
 	return v, nil
 }

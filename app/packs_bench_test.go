@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"slate/internal/export"
+	"slate/internal/pack"
 	"slate/internal/report"
 )
 
@@ -56,11 +57,11 @@ func demoPackModel(t testing.TB, a *App) *report.Pack {
 		t.Fatal(err)
 	}
 	at, _ := a.Packs.generatedAt(q.Date)
-	d, err := a.Packs.collect(context.Background(), q, at, func(int64, int64, string) {})
+	in, _, err := a.Packs.collect(context.Background(), q, at, func(int64, int64, string) {})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := d.pack(context.Background(), func(int64, int64, string) {})
+	p, err := pack.Build(in)
 	if err != nil {
 		t.Fatal(err)
 	}

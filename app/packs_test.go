@@ -20,7 +20,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"slate/internal/compliance"
 	"slate/internal/export"
+	"slate/internal/pack"
 	"slate/internal/report"
 	"slate/internal/storage"
 )
@@ -108,8 +110,8 @@ func needTool(t *testing.T, name string) {
 }
 
 // want is how the pack prints a report row's attainment.
-func wantAttainment(r ReportRow) string {
-	return export.FormatValue(attCell(r.Kind, r.Unit, r.Attainment), "")
+func wantAttainment(r compliance.Row) string {
+	return export.FormatValue(pack.Attainment(r.Kind, r.Unit, r.Attainment), "")
 }
 
 func TestPackQpdfCheck(t *testing.T) {
@@ -145,7 +147,7 @@ func TestPackPDFText(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws := in.Workspace
-	slts, _ := scopeSLTs(ws, nil)
+	slts, _ := pack.ScopeSLTs(ws, nil)
 	if len(slts) != 9 {
 		t.Fatalf("%d SLTs in the demo, want 9", len(slts))
 	}
@@ -153,7 +155,7 @@ func TestPackPDFText(t *testing.T) {
 	heads := make([]int, len(slts)+1)
 	from := strings.Index(flat, "3. ")
 	for i, s := range slts {
-		h := fmt.Sprintf("%d. %s", i+3, (&packData{ws: ws}).sltTitle(s))
+		h := fmt.Sprintf("%d. %s", i+3, pack.SLTTitle(s))
 		k := strings.Index(flat[from:], h)
 		if k < 0 {
 			t.Fatalf("PDF lacks the section %q", h)
@@ -380,7 +382,7 @@ func excelizeCoords(ref string) (col, row int, err error) {
 	return col, row, err
 }
 
-func rowLabel(r ReportRow) string {
+func rowLabel(r compliance.Row) string {
 	if r.Tier != "" {
 		return r.SLT + " / " + r.Tier
 	}
@@ -711,4 +713,11 @@ func TestPackJob(t *testing.T) {
 	if _, err := a.Packs.Start(PackQuery{Period: "October"}); err == nil {
 		t.Errorf("a bad period starts a job")
 	}
+}
+
+func optPtr(v *float64) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return *v
 }

@@ -99,7 +99,7 @@ func (x *Analysis) Loop(slt string) (SLTLoop, error) {
 		}
 	}
 	if leads, err := correlate.KeptPairs(in, slt); problem("leads", err) {
-		out.Leads = wireList(leads, func(r correlate.Result) Correlation { return Correlation(r) })
+		out.Leads = convert(leads, func(r correlate.Result) Correlation { return Correlation(r) })
 	}
 	if shares, err := safeguard.Shares(x.store, at, slt); problem("excluded shares", err) && len(shares) == 1 {
 		e := ExcludedShares(shares[0])
@@ -124,10 +124,10 @@ func (x *Analysis) Loop(slt string) (SLTLoop, error) {
 	if err != nil {
 		return out, err
 	}
-	out.RCAs = wireList(rcas, func(r improve.RCAItem) RCAItem { return RCAItem(r) })
-	out.Actions = wireList(acts, func(a improve.ActionItem) ActionItem { return ActionItem(a) })
-	out.Improvements = wireList(imps, func(i initiative.Improvement) Improvement { return Improvement(i) })
-	out.Approvals = wireList(aps, func(a safeguard.Approval) Approval { return Approval(a) })
+	out.RCAs = convert(rcas, func(r improve.RCAItem) RCAItem { return RCAItem(r) })
+	out.Actions = convert(acts, func(a improve.ActionItem) ActionItem { return ActionItem(a) })
+	out.Improvements = convert(imps, func(i initiative.Improvement) Improvement { return Improvement(i) })
+	out.Approvals = convert(aps, func(a safeguard.Approval) Approval { return Approval(a) })
 	return out, nil
 }
 
@@ -137,5 +137,5 @@ func (x *Analysis) Loop(slt string) (SLTLoop, error) {
 // second person.
 func (x *Analysis) Excluded(slt string) ([]ExcludedShares, error) {
 	ss, err := safeguard.Shares(x.store, x.store.Now(), slt)
-	return wireList(ss, func(s safeguard.SLTShares) ExcludedShares { return ExcludedShares(s) }), err
+	return convert(ss, func(s safeguard.SLTShares) ExcludedShares { return ExcludedShares(s) }), err
 }

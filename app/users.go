@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"slate/internal/domain"
+	"slate/internal/plain"
 	"slate/internal/storage"
 )
 
@@ -26,9 +28,9 @@ type UserInfo struct {
 	Supplier  string    `json:"supplier,omitempty"`
 	Active    bool      `json:"active"`
 	Created   time.Time `json:"created"`
-	CreatedBy string    `json:"createdBy"`
+	CreatedBy string    `json:"created_by"`
 	Revoked   time.Time `json:"revoked,omitzero"`
-	RevokedBy string    `json:"revokedBy,omitempty"`
+	RevokedBy string    `json:"revoked_by,omitempty"`
 }
 
 // NewUserRequest names a new user, its role and, for role supplier, the
@@ -88,7 +90,7 @@ func (us *Users) Add(r NewUserRequest) (NewUser, error) {
 		return NewUser{}, fmt.Errorf("role %s: use one of %s", Clip(role), strings.Join(Roles(), ", "))
 	}
 	if role == RoleSupplier && supplier == "" {
-		return NewUser{}, errors.New("a supplier user needs --supplier NAME: the Supplier definition whose feeds it may send")
+		return NewUser{}, domain.FieldErrorf("supplier", "a supplier user needs a supplier: the Supplier definition whose feeds it may send")
 	}
 	if role != RoleSupplier && supplier != "" {
 		return NewUser{}, fmt.Errorf("only a supplier user is bound to a supplier (role %s)", role)
@@ -178,11 +180,5 @@ func (a *App) HasUsers() (bool, error) {
 }
 
 // Clip quotes a value for an error message, cut to 80 characters: a message
-// never echoes a large argument back.
-func Clip(s string) string {
-	const max = 80
-	if r := []rune(s); len(r) > max {
-		return fmt.Sprintf("%q… (%d bytes)", string(r[:max]), len(s))
-	}
-	return fmt.Sprintf("%q", s)
-}
+// never echoes a large argument back (plain.Clip).
+func Clip(s string) string { return plain.Clip(s) }

@@ -95,7 +95,7 @@ func TestUploadFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored := a.shared.uploads.files[u.ID].path
+	stored := a.shared.uploads.Path(u.ID)
 	if filepath.Dir(filepath.Dir(stored)) != db+".uploads" {
 		t.Fatalf("upload stored at %s", stored)
 	}
@@ -116,7 +116,7 @@ func TestUploadFolder(t *testing.T) {
 	}
 	// What a run leaves behind is swept at the next open; nothing else is touched.
 	left, _ := a.Imports.Upload(UploadChunk{Name: "left.csv", Size: 3, Data: []byte("abc")})
-	leftDir := filepath.Dir(a.shared.uploads.files[left.ID].path)
+	leftDir := filepath.Dir(a.shared.uploads.Path(left.ID))
 	other := filepath.Join(db+".uploads", "not-an-upload")
 	os.MkdirAll(other, 0o755)
 	a.Close()
@@ -176,7 +176,7 @@ func TestJobsByOwner(t *testing.T) {
 	if ann.Local != nil {
 		t.Fatal("a view has the CLI's file access")
 	}
-	u, err := a.shared.uploads.adopt("ann", path)
+	u, err := a.shared.uploads.Adopt("ann", path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,8 +73,8 @@ func stampedBuild(version, commit, date string, settings []debug.BuildSetting) (
 type BuildInfo struct {
 	Version   string `json:"version"`
 	Commit    string `json:"commit"`
-	BuildDate string `json:"buildDate"`
-	GoVersion string `json:"goVersion"`
+	BuildDate string `json:"build_date"`
+	GoVersion string `json:"go_version"`
 	Platform  string `json:"platform"`
 }
 

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"strings"
 
-	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/manifest"
 	"slate/internal/plain"
+	"slate/internal/portfolio"
 	"slate/internal/storage"
 )
 
@@ -52,43 +52,28 @@ func (w *Workspace) Apply(file string, text string) (ApplyResult, error) {
 		if err != nil {
 			return err
 		}
-		entries, problems := manifest.Decode(strings.NewReader(text), file, ws)
-		if len(entries) == 0 && len(problems) == 0 {
-			return &InvalidError{manifest.Problems{{Source: manifest.Source{File: file}, Problem: domain.Problem{Msg: "no documents found"}}}}
-		}
-		before := map[string][]byte{}
-		for _, e := range entries {
-			id := defID(e.Def)
-			if old := ws.Get(e.Def.Kind(), e.Def.Name()); old != nil {
-				before[id] = canonical(old)
-			}
-			ws.Put(e.Def)
-		}
-		// Report decoding and validation problems together, so one run shows everything to fix.
-		if problems = append(problems, locate(ws.ValidateAll(), entries)...); len(problems) > 0 {
+		changes, problems := manifest.Merge(ws, text, file)
+		if problems != nil {
 			return &InvalidError{problems}
 		}
-		for _, e := range entries {
-			id := defID(e.Def)
-			old, existed := before[id]
-			now := canonical(e.Def)
+		for _, c := range changes {
 			switch {
-			case existed && bytes.Equal(old, now):
-				res.Unchanged = append(res.Unchanged, id)
+			case c.Unchanged:
+				res.Unchanged = append(res.Unchanged, c.ID)
 				continue
-			case existed:
-				res.Updated = append(res.Updated, id)
+			case c.Existed:
+				res.Updated = append(res.Updated, c.ID)
 			default:
-				res.Created = append(res.Created, id)
+				res.Created = append(res.Created, c.ID)
 			}
-			if err := tx.PutDefinition(e.Def); err != nil {
+			if err := tx.PutDefinition(c.Def); err != nil {
 				return err
 			}
 			change := "created"
-			if existed {
+			if c.Existed {
 				change = "updated"
 			}
-			if _, err := tx.Audit("definition."+change, id, map[string]any{"source": e.Source.String(), "definition": json.RawMessage(now)}); err != nil {
+			if _, err := tx.Audit("definition."+change, c.ID, map[string]any{"source": c.Source.String(), "definition": json.RawMessage(c.Canonical)}); err != nil {
 				return err
 			}
 		}
@@ -100,56 +85,25 @@ func (w *Workspace) Apply(file string, text string) (ApplyResult, error) {
 	return res, err
 }
 
-func defID(d domain.Definition) string { return string(d.Kind()) + "/" + d.Name() }
+func defID(d domain.Definition) string { return manifest.ID(d) }
 
-func canonical(d domain.Definition) []byte {
-	b, _ := json.Marshal(manifest.Document(d))
-	return b
-}
-
-// locate attaches file positions to workspace problems; problems of definitions
-// already stored (not in this file) keep an empty source.
-func locate(ps []domain.Problem, entries []manifest.Entry) manifest.Problems {
-	src := map[string]manifest.Source{}
-	for _, e := range entries {
-		src[defID(e.Def)] = e.Source
-	}
-	out := make(manifest.Problems, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, manifest.Problem{Source: src[string(p.Kind)+"/"+p.Name], Problem: p})
-	}
-	return out
-}
+func canonical(d domain.Definition) []byte { return manifest.Canonical(d) }
 
 // Definitions lists definitions of one kind ("" = all kinds), optionally one name.
-func (w *Workspace) Definitions(kind string, name string) ([]manifest.Doc, error) {
-	var out []manifest.Doc
+func (w *Workspace) Definitions(kind string, name string) ([]Document, error) {
+	var out []Document
 	err := w.store.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
 			return err
 		}
-		var defs []domain.Definition
-		if kind == "" || strings.EqualFold(kind, "all") {
-			defs = ws.Everything()
-		} else {
-			k, err := domain.ParseKind(kind)
-			if err != nil {
-				return err
-			}
-			if name != "" {
-				d := ws.Get(k, name)
-				if d == nil {
-					return fmt.Errorf("%s %q not found", k, name)
-				}
-				defs = []domain.Definition{d}
-			} else {
-				defs = ws.All(k)
-			}
+		defs, err := manifest.Select(ws, kind, name)
+		if err != nil {
+			return err
 		}
-		out = make([]manifest.Doc, len(defs))
+		out = make([]Document, len(defs))
 		for i, d := range defs {
-			out[i] = manifest.Document(d)
+			out[i] = Document(manifest.Document(d))
 		}
 		return nil
 	})
@@ -164,20 +118,9 @@ func (w *Workspace) DefinitionsYAML(kind string, name string) (string, error) {
 		if err != nil {
 			return err
 		}
-		defs := ws.Everything()
-		if kind != "" && !strings.EqualFold(kind, "all") {
-			k, err := domain.ParseKind(kind)
-			if err != nil {
-				return err
-			}
-			defs = ws.All(k)
-			if name != "" {
-				d := ws.Get(k, name)
-				if d == nil {
-					return fmt.Errorf("%s %q not found", k, name)
-				}
-				defs = []domain.Definition{d}
-			}
+		defs, err := manifest.Select(ws, kind, name)
+		if err != nil {
+			return err
 		}
 		return manifest.Encode(&buf, defs)
 	})
@@ -223,9 +166,9 @@ type Overview struct {
 // ServiceSummary is one service with its SLTs.
 type ServiceSummary struct {
 	Name         string       `json:"name"`
-	DisplayName  string       `json:"displayName"`
-	BusinessUnit string       `json:"businessUnit"`
-	ProductLine  string       `json:"productLine"`
+	DisplayName  string       `json:"display_name"`
+	BusinessUnit string       `json:"business_unit"`
+	ProductLine  string       `json:"product_line"`
 	Owner        string       `json:"owner"`
 	Criticality  string       `json:"criticality"`
 	SLTs         []SLTSummary `json:"slts"`
@@ -234,7 +177,8 @@ type ServiceSummary struct {
 // SLTSummary is one SLT as a line of the portfolio.
 type SLTSummary struct {
 	Name        string   `json:"name"`
-	DisplayName string   `json:"displayName"`
+	DisplayName string   `json:"display_name"`
+	Service     string   `json:"service"`
 	Type        string   `json:"type"`
 	Indicator   string   `json:"indicator"`
 	Objective   string   `json:"objective"`
@@ -281,29 +225,9 @@ func displayName(m domain.Meta) string {
 }
 
 func summarize(ws *domain.Workspace, s *domain.SLT) SLTSummary {
-	sum := SLTSummary{
-		Name: s.Name(), DisplayName: displayName(s.Metadata), Type: s.Spec.Type,
-		Period: s.Spec.Period, Owner: s.Spec.Owner, Feed: s.Spec.Feed, Tiers: []string{},
-	}
-	switch {
-	case s.Spec.Composite != nil:
-		sum.Indicator = "composite"
-	case s.Spec.Indicator != nil:
-		sum.Indicator = s.Spec.Indicator.Kind
-		if s.Spec.Indicator.Statistic != "" {
-			sum.Indicator += " (" + s.Spec.Indicator.Statistic + ")"
-		}
-	}
-	if f := ws.Feed(s.Spec.Feed); f != nil {
-		sum.Supplier = f.Spec.Supplier
-	}
-	if len(s.Spec.Tiers) == 0 {
-		sum.Objective = FormatObjective(&s.Spec, compliance.Unit(ws, &s.Spec), s.Spec.Objective.Op, s.Spec.Objective.Target)
-	}
-	for _, t := range s.Spec.Tiers {
-		sum.Tiers = append(sum.Tiers, t.Name+": "+FormatObjective(&s.Spec, compliance.Unit(ws, &s.Spec), t.Op, t.Target))
-	}
-	return sum
+	l := portfolio.LabelOf(ws, s)
+	return SLTSummary{Name: s.Name(), DisplayName: l.DisplayName, Service: s.Spec.Service, Type: s.Spec.Type, Indicator: l.Indicator, Objective: l.Objective,
+		Period: s.Spec.Period, Owner: s.Spec.Owner, Feed: s.Spec.Feed, Supplier: l.Supplier, Tiers: l.Tiers}
 }
 
 // FormatObjective writes an objective as people read it: "≥ 99.5%", "≤ 300 ms"
@@ -311,5 +235,3 @@ func summarize(ws *domain.Workspace, s *domain.SLT) SLTSummary {
 func FormatObjective(s *domain.SLTSpec, unit, op string, target float64) string {
 	return plain.Objective(s.ObjectiveOp(op), target, s.RatioLike(), unit)
 }
-
-func trimFloat(v float64) string { return plain.Target(v, false, "") }

@@ -50,3 +50,11 @@ fi
 if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then
   (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# staticcheck, the version CI runs (test.sh), into bin/tools.
+STATICCHECK=honnef.co/go/tools/cmd/staticcheck@v0.8.2
+if ! bin/tools/staticcheck -version 2>/dev/null | grep -q "(${STATICCHECK##*@v})"; then
+  echo "setup: installing ${STATICCHECK}"
+  mkdir -p bin/tools
+  PATH=/usr/local/go/bin:$PATH GOBIN="$PWD/bin/tools" GOFLAGS= go install "$STATICCHECK"
+fi

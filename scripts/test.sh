@@ -42,6 +42,9 @@ suite() {
 }
 
 suite "go vet" none govet.log go vet ./...
+# staticcheck (scripts/setup.sh installs the version CI runs)
+suite "staticcheck" none staticcheck.log bin/tools/staticcheck ./...
+suite "staticcheck (desktop build)" none staticcheck-desktop.log bin/tools/staticcheck -tags desktop,production,webkit2_41 . ./app
 suite "go tests" gotest gotest.log go test -count=1 -v ./...
 suite "frontend component tests" vitest vitest.log bash -c 'cd frontend && npm test'
 suite "desktop window smoke test" tap smoke.log scripts/smoke-desktop.sh

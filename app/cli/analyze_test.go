@@ -63,7 +63,9 @@ func TestAnalyzeCLI(t *testing.T) {
 		{[]string{"analyze"}, 2, "name one SLT"},
 		{[]string{"analyze", "a", "b"}, 2, "name one SLT"},
 		{[]string{"analyze", "nope"}, 1, `SLT "nope" does not exist`},
-		{[]string{"analyze", "parcel-delivery-48h", "--baseline", "x"}, 1, "write FIRST..LAST"},
+		{[]string{"analyze", "parcel-delivery-48h", "--baseline", "x"}, 1, "write FIRST..LAST period, e.g. 2025-12..2026-05 (--baseline)"},
+		{[]string{"analyze", "parcel-delivery-48h", "--from", "2026-06", "--to", "2026-03"}, 1, "the last period 2026-03 is before the first 2026-06 (--to)"},
+		{[]string{"analyze", "parcel-delivery-48h", "--from", "June"}, 1, `the first period "June" is not a period key (2026-10, 2026-Q3, 2026-W07, 2026, 2026-10-05) (--from)`},
 		{[]string{"analyze", "parcel-delivery-48h", "--rules", "iso"}, 1, "unknown rule set"},
 		{[]string{"analyze", "parcel-delivery-48h", "--tier", "gold"}, 1, "has no tier"},
 	} {

@@ -129,10 +129,11 @@ func runAuditAnchor(e *env, args []string) error {
 	if *key != "" {
 		e.app.SetAnchorKey(*key)
 	}
-	an, err := e.app.Audit.Anchor()
+	head, err := e.app.Audit.Anchor()
 	if err != nil {
 		return err
 	}
+	an := anchor.Anchor(head)
 	line := an.JSON() + "\n"
 	if *out != "" {
 		f, err := os.OpenFile(*out, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)

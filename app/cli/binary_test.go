@@ -21,7 +21,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -52,7 +51,11 @@ func slateBinary(t *testing.T) string {
 			return
 		}
 		slateBin.path = filepath.Join(slateBin.dir, "slate")
-		out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", slateBin.path, "slate").CombinedOutput()
+		goBin, err := exec.LookPath("go")
+		if err != nil {
+			goBin = filepath.Join(os.Getenv("GOROOT"), "bin", "go")
+		}
+		out, err := exec.Command(goBin, "build", "-o", slateBin.path, "slate").CombinedOutput()
 		if err != nil {
 			slateBin.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}

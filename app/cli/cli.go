@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"slate/app"
+	"slate/internal/domain"
 	"slate/internal/storage"
 )
 
@@ -112,6 +113,20 @@ func usageError(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, args...))
 }
 
+// flagOf names the flag a value the core refused came from: " (--on-conflict)".
+// The core speaks of the thing (domain.FieldError names the field); the flag is the CLI's word.
+func flagOf(err error) string {
+	var fe *domain.FieldError
+	if !errors.As(err, &fe) || fe.Field == "" {
+		return ""
+	}
+	flag := "--" + strings.ReplaceAll(fe.Field, "_", "-")
+	if strings.Contains(err.Error(), flag) {
+		return "" // the command named it already
+	}
+	return " (" + flag + ")"
+}
+
 // Main runs the CLI with args (without the program name) and returns the exit status.
 // A panic (a damaged file met somewhere storage does not guard, or a bug)
 // ends it with a message and status 1, never a goroutine dump.
@@ -170,7 +185,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	if err := cmd.run(e, cmdArgs); err != nil {
-		fmt.Fprintln(stderr, "slate:", strings.TrimPrefix(err.Error(), "usage: "))
+		fmt.Fprintln(stderr, "slate:", strings.TrimPrefix(err.Error(), "usage: ")+flagOf(err))
 		if errors.Is(err, errUsage) {
 			fmt.Fprintf(stderr, "usage: slate %s %s\n", cmd.name, cmd.args)
 			return 2

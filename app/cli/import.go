@@ -120,9 +120,11 @@ func runImport(e *env, args []string) error {
 		req.Limits.MaxUnzipped, req.Limits.MaxPart = n, n
 	}
 	if *mapping != "" {
-		if req.Mapping, err = readMapping(*mapping); err != nil {
+		m, err := readMapping(*mapping)
+		if err != nil {
 			return err
 		}
+		req.Mapping = (*app.Mapping)(m)
 	}
 	if !e.json && isTerminal(e.stderr) {
 		req.Progress = progressBar(e.stderr)
@@ -132,6 +134,9 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	res, err := a.Local.Import(pos[0], req)
+	if fe := (*domain.FieldError)(nil); errors.As(err, &fe) && fe.Field == "mapping" {
+		return fmt.Errorf("%w (--mapping FILE; `slate template --feed %s` writes a file whose columns Slate reads)", err, *feed)
+	}
 	if err != nil {
 		return err
 	}
@@ -139,6 +144,9 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	if res.Refused {
+		if res.Counts.Rejected > 0 && strings.Contains(res.RefusedReason, "on conflict") {
+			return errors.New("import refused: " + res.RefusedReason + " (--on-conflict keep or --on-conflict replace)")
+		}
 		return errors.New("import refused: " + res.RefusedReason)
 	}
 	return nil
@@ -218,7 +226,7 @@ func printFinding(w io.Writer, f ingest.Finding) {
 	fmt.Fprintf(w, "  %-7s %-16s %-20s %s\n", f.Severity, f.Kind, where, f.Message)
 }
 
-func mappingText(m domain.Mapping) string {
+func mappingText(m app.Mapping) string {
 	var parts []string
 	for _, kv := range []struct{ k, v string }{{"time", m.Time}, {"layout", m.TimeLayout}, {"value", m.Value}, {"good", m.Good},
 		{"bad", m.Bad}, {"total", m.Total}, {"ok", m.OK}, {"item", m.Item}, {"opened", m.Opened}, {"resolved", m.Resolved},
@@ -263,7 +271,7 @@ func runBatches(e *env, args []string) error {
 		fmt.Fprintf(w, "%-6s %-10s %-20s %-30s %9s %9s %9s  %s\n", "BATCH", "STATUS", "FEED", "FILE", "IMPORTED", "REJECTED", "FINDINGS", "PUBLISHED")
 		for _, b := range bs {
 			n := 0
-			for _, c := range b.Findings {
+			for _, c := range b.FindingCounts {
 				n += c
 			}
 			fmt.Fprintf(w, "%-6d %-10s %-20s %-30s %9d %9d %9d  %s\n", b.ID, b.Status, b.Feed, b.File, b.Counts.Imported, b.Counts.Rejected, n, b.Published.Format(time.RFC3339))
@@ -310,10 +318,10 @@ func runBatchShow(e *env, args []string) error {
 		if !d.Reverted.IsZero() {
 			fmt.Fprintf(w, "  reverted  %s\n", d.Reverted.Format(time.RFC3339))
 		}
-		if len(d.Findings) > 0 {
+		if len(d.FindingCounts) > 0 {
 			fmt.Fprintln(w, "findings:")
-			printFindingCounts(w, d.Findings)
-			for _, f := range d.FindingsList[:min(len(d.FindingsList), 50)] {
+			printFindingCounts(w, d.FindingCounts)
+			for _, f := range d.Findings[:min(len(d.Findings), 50)] {
 				printFinding(w, f)
 			}
 		}

@@ -27,7 +27,7 @@ type importJSON struct {
 	Counts struct {
 		Read, Imported, Rejected, Empty, Warnings int
 	} `json:"counts"`
-	FindingCounts map[string]int `json:"findingCounts"`
+	FindingCounts map[string]int `json:"finding_counts"`
 	Findings      []struct {
 		Kind, Severity, Column, Raw, Message string
 		Row                                  int
@@ -170,7 +170,7 @@ func TestImportMessyCSVJSON(t *testing.T) {
 	out = mustRun(t, "--db", db, "--json", "batch", "show", "1")
 	var show struct {
 		Points int            `json:"points"`
-		Fs     map[string]int `json:"findings"`
+		Fs     map[string]int `json:"finding_counts"`
 	}
 	json.Unmarshal([]byte(out), &show)
 	if show.Points != 13 || show.Fs["duplicate"] != 1 {
@@ -266,5 +266,37 @@ func TestImportMessyXLSXJSON(t *testing.T) {
 	}
 	if len(r.FindingCounts) != len(want) {
 		t.Errorf("finding counts %v", r.FindingCounts)
+	}
+}
+
+// TestImportBadConflictPolicy: the engine names the policy, the CLI its flag.
+func TestImportBadConflictPolicy(t *testing.T) {
+	dir, db := setupImportDB(t)
+	file := filepath.Join(dir, "messy.csv")
+	os.WriteFile(file, []byte(messyCSV), 0o600)
+	code, _, errs := run(t, "--db", db, "import", file, "--feed", "lat", "--on-conflict", "merge")
+	if code != 1 || !strings.Contains(errs, `conflict policy "merge": use reject, replace or keep (--on-conflict)`) {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestImportHintsNameTheFlags: the engine speaks of the mapping and the
+// conflict policy; the CLI adds its flags and the template command.
+func TestImportHintsNameTheFlags(t *testing.T) {
+	dir, db := setupImportDB(t)
+	odd := filepath.Join(dir, "odd.csv")
+	os.WriteFile(odd, []byte("a,b\nx,y\n"), 0o600)
+	code, _, errs := run(t, "--db", db, "import", odd, "--feed", "lat")
+	if code != 1 || !strings.Contains(errs, "cannot tell which column holds") || !strings.Contains(errs, "(--mapping FILE; `slate template --feed lat` writes") || strings.Count(errs, "--mapping") != 1 {
+		t.Errorf("unmapped file: exit %d, stderr %q", code, errs)
+	}
+	first := filepath.Join(dir, "first.csv")
+	os.WriteFile(first, []byte("timestamp;latency ms\n2024-03-01 10:00:00;12\n"), 0o600)
+	mustRun(t, "--db", db, "import", first, "--feed", "lat")
+	second := filepath.Join(dir, "second.csv")
+	os.WriteFile(second, []byte("timestamp;latency ms\n2024-03-01 10:00:00;13\n2024-03-01 10:01:00;14\n"), 0o600)
+	code, _, errs = run(t, "--db", db, "import", second, "--feed", "lat")
+	if code != 1 || !strings.Contains(errs, "choosing on conflict keep") || !strings.Contains(errs, "(--on-conflict keep or --on-conflict replace)") {
+		t.Errorf("conflict: exit %d, stderr %q", code, errs)
 	}
 }

@@ -125,7 +125,7 @@ func attainment(v, target *float64, kind, unit string) string {
 	return plain.Value(*v, ratio, unit)
 }
 
-func target(r app.ReportRow) string {
+func target(r compliance.Row) string {
 	if r.Target == nil {
 		return "per tier"
 	}
@@ -174,7 +174,7 @@ func money(v *float64, cur string) string {
 
 // printStatuses lists each SLT's status in its reported period and why
 // (the same rule as the dashboard and the pack).
-func printStatuses(w io.Writer, sts []app.Status) {
+func printStatuses(w io.Writer, sts []compliance.Status) {
 	if len(sts) == 0 {
 		return
 	}

@@ -235,3 +235,11 @@ func TestStatsText(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsReadsAsAnImport: numbers a supplier's file writes as "1.234,5" or
+// "12%" import fine, and `slate stats` reads them the same way.
+func TestStatsReadsAsAnImport(t *testing.T) {
+	p := writeStatsFile(t, "lat.csv", "time;latency\n2026-01-01 00:00;1.234,5\n2026-01-01 00:01;12%\n2026-01-01 00:02;7,25\n")
+	m := runStatsJSON(t, "describe", p, "--column", "latency")
+	wantNums(t, m, map[string]float64{"n": 3, "min": 7.25, "max": 1234.5, "median": 12})
+}

@@ -14,6 +14,7 @@ import (
 
 	"slate/app"
 	"slate/app/serve"
+	"slate/internal/compliance"
 )
 
 // Acceptance (issue 12): the dashboard, the pack, `slate report` and the API
@@ -95,7 +96,7 @@ func TestOneStatusEverywhere(t *testing.T) {
 	}
 }
 
-func statusMap(sts []app.Status) map[string]string {
+func statusMap(sts []compliance.Status) map[string]string {
 	m := map[string]string{}
 	for _, s := range sts {
 		m[s.SLT] = s.State + ": " + strings.Join(s.Reasons, "; ")

@@ -1,6 +1,6 @@
 package serve
 
-//go:generate go test -run TestOpenAPIFile -update .
+//go:generate go run ../../scripts/openapi
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"go/doc"
 	"go/parser"
 	"go/token"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -23,9 +24,11 @@ import (
 )
 
 // The OpenAPI description of the JSON API is generated from the very services
-// New exposes, by the same reflection, so it cannot drift from what the
-// server does: docs/openapi.json is checked against it by TestOpenAPIFile
-// (regenerate with `go generate ./app/serve`).
+// New exposes, by the same reflection, and from the routes of /api/v1, so it
+// cannot drift from what the server does: `go generate ./app/serve` (or
+// `make openapi`) writes docs/openapi.json with scripts/openapi, and
+// TestOpenAPIFile fails when the committed file is stale. The UI's
+// TypeScript types are generated from that file (frontend/src/api/generated).
 
 // OpenAPIInfo titles the document.
 type OpenAPIInfo struct {
@@ -180,7 +183,8 @@ type generator struct {
 }
 
 // name picks the component name of a named type: its Go name, or its
-// package and name when another package already has that name.
+// package and name in one word when a type of the faces (package app or
+// serve, see reserve) or one met before has that name.
 func (g *generator) name(t reflect.Type) string {
 	if n, ok := g.names[t]; ok {
 		return n
@@ -190,7 +194,8 @@ func (g *generator) name(t reflect.Type) string {
 		n = n[:i]
 	}
 	if other, ok := g.taken[n]; ok && other != t && !sameStruct(other, t) {
-		n = path.Base(t.PkgPath()) + "." + n
+		pkg := path.Base(t.PkgPath())
+		n = strings.ToUpper(pkg[:1]) + pkg[1:] + n // analysis.Breach beside app.Breach: AnalysisBreach
 	}
 	g.names[t] = n
 	g.taken[n] = t
@@ -212,6 +217,32 @@ func sameStruct(a, b reflect.Type) bool {
 		}
 	}
 	return true
+}
+
+// reserve gives the plain names to the wire types declared for the faces
+// (packages app and serve), whatever order the walk meets them in, so a new
+// method cannot rename a schema the UI already uses.
+func (g *generator) reserve(roots []reflect.Type) {
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		if pkg := path.Base(t.PkgPath()); t.Name() != "" && (pkg == "app" || pkg == "serve") {
+			g.name(t)
+		}
+		for _, f := range jsonFields(t) {
+			walk(f.typ)
+		}
+	}
+	for _, t := range roots {
+		walk(t)
+	}
 }
 
 func nullable(s schema) schema {
@@ -341,9 +372,54 @@ func (g *generator) structSchema(t reflect.Type) schema {
 	return s
 }
 
-// OpenAPI returns the OpenAPI 3.1 document of the API New serves over services.
-func OpenAPI(services []any, info OpenAPIInfo) ([]byte, error) {
+// Document is Slate's OpenAPI document: every bound method of the app
+// services and every route of /api/v1, described from the Go doc comments
+// under root (the module root).
+func Document(root string) ([]byte, error) {
+	docs, err := ParseDocs(root, "slate")
+	if err != nil {
+		return nil, err
+	}
+	return openAPI((&app.App{}).Bindings(), v1Routes(), OpenAPIInfo{
+		Title:   "Slate JSON API",
+		Version: "1",
+		Description: "`slate serve` has two doors onto the same services, users and roles.\n\n" +
+			"**For integrators: `/api/v1`** (tag `v1`, docs/api.md). Resources with GET (SLTs, reports, breaches, batches) and " +
+			"one POST that imports a CSV or XLSX file into a feed. Lists are paged (`limit`, `cursor` → `next_cursor` and a " +
+			"`Link: rel=next` header); reads send an `ETag` made of the data version (and, for figures, the evaluation time), " +
+			"so `If-None-Match` answers 304 without evaluating; errors are RFC 9457 problem details (`application/problem+json`).\n\n" +
+			"**For the Slate UI: `POST /api/<Service>/<Method>`** with the method's arguments as a JSON array (`[]` for none); " +
+			"the answer is its result as JSON, a Go error becomes HTTP 422 with `{\"error\": \"...\"}`. The desktop window binds " +
+			"the same methods. Go nil lists are written as null.\n\n" +
+			"Every call needs `Authorization: Bearer <token>` and runs as the token's user; `x-slate-roles` lists the roles that " +
+			"may call a method or route (docs/security.md). No call takes a file-system path. All JSON names are snake_case, " +
+			"except inside definitions, which are manifest documents as `slate apply` reads them. " +
+			"This file is generated from the Go code: `go generate ./app/serve`.",
+		Docs: docs,
+	})
+}
+
+// openAPI returns the OpenAPI 3.1 document of the API New serves over
+// services, and of the resource routes.
+func openAPI(services []any, routes []v1Route, info OpenAPIInfo) ([]byte, error) {
 	g := &generator{docs: info.Docs, schemas: map[string]schema{}, names: map[reflect.Type]string{}, taken: map[string]reflect.Type{}}
+	var roots []reflect.Type
+	for _, svc := range services {
+		t := reflect.TypeOf(svc)
+		for i := 0; i < t.NumMethod(); i++ {
+			ft := t.Method(i).Type
+			for a := 1; a < ft.NumIn(); a++ {
+				roots = append(roots, ft.In(a))
+			}
+			for o := 0; o < ft.NumOut(); o++ {
+				roots = append(roots, ft.Out(o))
+			}
+		}
+	}
+	for _, rt := range routes {
+		roots = append(roots, reflect.TypeOf(rt.example))
+	}
+	g.reserve(append(roots, reflect.TypeOf(Problem{})))
 	errRef := schema{"$ref": "#/components/schemas/Error"}
 	errResp := func(desc string) schema {
 		return schema{"description": desc, "content": schema{"application/json": schema{"schema": errRef}}}
@@ -421,6 +497,21 @@ func OpenAPI(services []any, info OpenAPIInfo) ([]byte, error) {
 			paths["/api/"+svcName+"/"+m.Name] = schema{"post": op}
 		}
 	}
+	if len(routes) > 0 {
+		tags = append([]any{schema{"name": "v1", "description": "The resource API for integrators (docs/api.md)."}}, tags...)
+	}
+	for _, rt := range routes {
+		op, err := g.routeOperation(rt)
+		if err != nil {
+			return nil, err
+		}
+		item, _ := paths[rt.path].(schema)
+		if item == nil {
+			item = schema{}
+			paths[rt.path] = item
+		}
+		item[strings.ToLower(rt.method)] = op
+	}
 	g.schemas["Error"] = schema{"type": "object", "required": []any{"error"},
 		"properties": schema{"error": schema{"type": "string", "description": "What went wrong, in plain words."}}}
 	doc := schema{
@@ -444,6 +535,83 @@ func OpenAPI(services []any, info OpenAPIInfo) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// routeOperation describes a resource route: parameters, body, answers
+// with their examples, and the roles that may call it.
+func (g *generator) routeOperation(rt v1Route) (schema, error) {
+	var params []any
+	for _, p := range rt.params {
+		ps := schema{"name": p.name, "in": p.in, "required": p.required, "description": p.doc, "schema": schema{"type": p.typ}}
+		if p.example != "" {
+			ps["example"] = p.example
+		}
+		params = append(params, ps)
+	}
+	example, err := json.Marshal(rt.example)
+	if err != nil {
+		return nil, err
+	}
+	ok := schema{"description": rt.summary + ".", "content": schema{"application/json": schema{
+		"schema": g.schemaOf(reflect.TypeOf(rt.example)), "example": json.RawMessage(example)}}}
+	problem := g.schemaOf(reflect.TypeOf(Problem{}))
+	problemResp := func(desc string) schema {
+		return schema{"description": desc, "content": schema{"application/problem+json": schema{"schema": problem}}}
+	}
+	responses := schema{fmt.Sprint(rt.status): ok,
+		"401": problemResp("Missing or wrong bearer token."),
+		"403": problemResp("The token's role may not call this route (`x-slate-roles`), or the call came from another origin."),
+	}
+	if rt.method == http.MethodGet {
+		ok["headers"] = schema{"ETag": schema{"description": "The data version (and the evaluation time of figures); send it back in If-None-Match.",
+			"schema": schema{"type": "string"}, "example": `W/"1234@2026-11-01T00:00:00Z"`}}
+		responses["304"] = schema{"description": "Not modified: the ETag in If-None-Match is still current."}
+		params = append(params, schema{"name": "If-None-Match", "in": "header", "required": false,
+			"description": "An ETag of an earlier answer: 304 while it is current.", "schema": schema{"type": "string"}})
+	}
+	if rt.status == http.StatusCreated {
+		responses["200"] = schema{"description": "A dry run: what would be imported.", "content": ok["content"]}
+		ok["headers"] = schema{"Location": schema{"description": "The new batch: /api/v1/batches/{id}.", "schema": schema{"type": "string"}}}
+	}
+	for _, st := range rt.errors {
+		desc := map[int]string{
+			400: "A parameter is not valid (a period key, a time, a limit or a cursor).",
+			404: "No such SLT, feed or batch (or not one the caller may see).",
+			411: "The file was sent without a Content-Length.",
+			413: "The file is larger than 512 MiB, or the caller holds too many unused uploads.",
+			422: "The import published nothing; `result` holds its answer and findings.",
+		}[st]
+		r := problemResp(desc)
+		if st == 404 {
+			b, _ := json.Marshal(exampleProblem)
+			r["content"].(schema)["application/problem+json"].(schema)["example"] = json.RawMessage(b)
+		}
+		responses[fmt.Sprint(st)] = r
+	}
+	op := schema{"operationId": rt.id, "tags": []any{"v1"}, "summary": rt.summary, "description": rt.doc, "responses": responses}
+	if len(params) > 0 {
+		op["parameters"] = params
+	}
+	if rt.body != "" {
+		file := schema{"schema": schema{"type": "string", "format": "binary"}}
+		op["requestBody"] = schema{"required": true, "description": rt.body, "content": schema{"text/csv": file,
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": file, "application/octet-stream": file}}
+	}
+	rule, method, found := app.RouteRule(rt.method + " " + rt.path)
+	if !found {
+		return nil, fmt.Errorf("%s %s has no access rule in app/access.go", rt.method, rt.path)
+	}
+	var roles []any
+	for _, role := range app.Roles() {
+		if (app.Caller{Role: role}).Has(rule.Right) {
+			roles = append(roles, role)
+		}
+	}
+	op["x-slate-right"], op["x-slate-roles"], op["x-slate-method"] = string(rule.Right), roles, method
+	if rule.MaxBody > 0 {
+		op["x-slate-max-body"] = rule.MaxBody
+	}
+	return op, nil
 }
 
 func firstSentence(s string) string {
@@ -497,22 +665,30 @@ func ParseDocs(root, module string) (*Docs, error) {
 			return filepath.SkipDir
 		}
 		fset := token.NewFileSet()
-		pkgs, err := parser.ParseDir(fset, p, func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
+		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil // not Go, or not buildable here: no docs from it
+			return err
+		}
+		pkgs := map[string][]*ast.File{}
+		for _, e := range entries {
+			n := e.Name()
+			if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, filepath.Join(p, n), nil, parser.ParseComments)
+			if err != nil {
+				continue // not buildable here: no docs from it
+			}
+			pkgs[f.Name.Name] = append(pkgs[f.Name.Name], f)
 		}
 		rel, _ := filepath.Rel(root, p)
 		ip := module
 		if rel != "." {
 			ip = module + "/" + filepath.ToSlash(rel)
 		}
-		for _, pkg := range pkgs {
-			if strings.HasSuffix(pkg.Name, "_test") {
+		for name, files := range pkgs {
+			if strings.HasSuffix(name, "_test") {
 				continue
-			}
-			files := make([]*ast.File, 0, len(pkg.Files))
-			for _, f := range pkg.Files {
-				files = append(files, f)
 			}
 			dp, err := doc.NewFromFiles(fset, files, ip, doc.AllDecls|doc.PreserveAST)
 			if err != nil {

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -14,8 +15,6 @@ import (
 
 	"slate/app"
 )
-
-var update = flag.Bool("update", false, "rewrite docs/openapi.json")
 
 const openAPIFile = "../../docs/openapi.json"
 
@@ -26,22 +25,7 @@ func slateOpenAPI(t *testing.T) ([]byte, *app.App) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { a.Close() })
-	docs, err := ParseDocs("../..", "slate")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := OpenAPI(a.Bindings(), OpenAPIInfo{
-		Title:   "Slate JSON API",
-		Version: "1",
-		Description: "`slate serve` exposes every method of the Slate services as `POST /api/<Service>/<Method>` " +
-			"with the method's arguments as a JSON array (`[]` for none) and answers with its result as JSON. " +
-			"A Go error becomes HTTP 422 with `{\"error\": \"...\"}`. Every call needs `Authorization: Bearer <token>` " +
-			"and runs as the token's user; `x-slate-roles` lists the roles that may call a method (docs/security.md). " +
-			"No method takes a file-system path: files come in as uploads (Imports.Upload) and go out as downloads. " +
-			"Go nil lists are written as null. The desktop window binds the same methods. " +
-			"This file is generated from the Go services: `go generate ./app/serve`.",
-		Docs: docs,
-	})
+	b, err := Document("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,21 +33,15 @@ func slateOpenAPI(t *testing.T) ([]byte, *app.App) {
 }
 
 // TestOpenAPIFile fails when docs/openapi.json no longer describes the API
-// the services expose; `go generate ./app/serve` rewrites it.
+// the services and routes expose; `go generate ./app/serve` rewrites it.
 func TestOpenAPIFile(t *testing.T) {
 	got, _ := slateOpenAPI(t)
-	if *update {
-		if err := os.WriteFile(openAPIFile, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
 	want, err := os.ReadFile(openAPIFile)
 	if err != nil {
 		t.Fatalf("%v (generate it with `go generate ./app/serve`)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatalf("docs/openapi.json is stale: the services changed; run `go generate ./app/serve` and commit the result")
+		t.Fatalf("docs/openapi.json is stale: the services or routes changed; run `go generate ./app/serve` and commit the result")
 	}
 }
 
@@ -92,11 +70,22 @@ func TestOpenAPICoversTheServer(t *testing.T) {
 	for k := range srv.Methods() {
 		served = append(served, "/api/"+k)
 	}
+	var routes []string
 	for p, ops := range doc.Paths {
+		if strings.HasPrefix(p, "/api/v1/") {
+			for m := range ops {
+				routes = append(routes, strings.ToUpper(m)+" "+p)
+			}
+			continue
+		}
 		if _, ok := ops["post"]; !ok {
 			t.Errorf("%s has no POST", p)
 		}
 		documented = append(documented, p)
+	}
+	slices.Sort(routes)
+	if want := app.RuledRoutes(); !slices.Equal(routes, want) {
+		t.Errorf("documented routes %v\nruled %v", routes, want)
 	}
 	sort.Strings(served)
 	sort.Strings(documented)
@@ -119,6 +108,36 @@ func TestOpenAPICoversTheServer(t *testing.T) {
 		name := ref[:strings.IndexByte(ref, '"')]
 		if _, ok := doc.Comp.Schemas[name]; !ok {
 			t.Errorf("dangling $ref %s", name)
+		}
+	}
+}
+
+// One casing on the wire: every property of every schema is snake_case,
+// except in definitions (manifest documents, as `slate apply` reads them).
+func TestOpenAPIOneCasing(t *testing.T) {
+	b, _ := slateOpenAPI(t)
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Properties map[string]json.RawMessage `json:"properties"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	for name, s := range doc.Components.Schemas {
+		if name == "Document" || name == "Meta" {
+			continue
+		}
+		for p := range s.Properties {
+			if !snake.MatchString(p) {
+				t.Errorf("%s.%s is not snake_case", name, p)
+			}
+		}
+		if strings.Contains(name, ".") {
+			t.Errorf("schema name %q: generated TypeScript wants one word", name)
 		}
 	}
 }
@@ -157,7 +176,7 @@ func TestOpenAPISchemas(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = docs // test files are not parsed: descriptions come only from the package itself
-	b, err := OpenAPI([]any{&Things{}}, OpenAPIInfo{Title: "t", Version: "1"})
+	b, err := openAPI([]any{&Things{}}, nil, OpenAPIInfo{Title: "t", Version: "1"})
 	if err != nil {
 		t.Fatal(err)
 	}

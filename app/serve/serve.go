@@ -74,6 +74,8 @@ type Server struct {
 	public  *url.URL
 	cop     *http.CrossOriginProtection
 	stall   time.Duration
+	// v1 serves the resource routes of /api/v1 (v1.go).
+	v1 http.Handler
 	// port is the port the server listens on (set by Listen).
 	port string
 }
@@ -127,6 +129,11 @@ func New(a *app.App, o Options) (*Server, error) {
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("API methods without an access rule in app/access.go: %s", strings.Join(missing, ", "))
 	}
+	v1, err := s.v1Handler()
+	if err != nil {
+		return nil, err
+	}
+	s.v1 = v1
 	return s, nil
 }
 
@@ -228,7 +235,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
 	if !s.hostAllowed(r.Host) {
-		writeJSON(w, http.StatusMisdirectedRequest, apiError{fmt.Sprintf("this Slate server does not answer to the name %s; open it by its address, or start it with --public-url", clip(r.Host, 200))})
+		msg := fmt.Sprintf("this Slate server does not answer to the name %s; open it by its address, or start it with --public-url", clip(r.Host, 200))
+		if strings.HasPrefix(r.URL.Path, "/api/v1/") {
+			writeProblem(w, r, Problem{Status: http.StatusMisdirectedRequest, Detail: msg})
+		} else {
+			writeJSON(w, http.StatusMisdirectedRequest, apiError{msg})
+		}
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/v1/") {
+		h.Set("Cache-Control", "no-store") // reads with an ETag say private, no-cache
+		s.v1.ServeHTTP(w, r)
 		return
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") {

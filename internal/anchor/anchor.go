@@ -23,6 +23,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"slate/internal/domain"
 )
 
 // Format names the anchor record and the signed message.
@@ -158,7 +160,7 @@ func shorten(s string) string {
 func DefaultKeyPath() (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("no user config directory (give --key): %w", err)
+		return "", &domain.FieldError{Field: "key", Err: fmt.Errorf("no user config directory to keep the key in (name a key file): %w", err)}
 	}
 	return filepath.Join(dir, "slate", "anchor.key"), nil
 }
@@ -285,4 +287,20 @@ func Trusted(keyPath string) (ed25519.PublicKey, error) {
 		return k, err
 	}
 	return nil, nil
+}
+
+// Verdict checks a's signature against trusted, the local anchor key's
+// public half (nil when none is held), and says in words what it proved.
+func (a Anchor) Verdict(trusted ed25519.PublicKey) (string, error) {
+	if !a.Signed() {
+		return "unsigned", nil
+	}
+	if err := a.VerifySignature(trusted); err != nil {
+		return "", err
+	}
+	pub, _ := a.PublicKey()
+	if trusted == nil {
+		return fmt.Sprintf("valid, key %s (no local anchor key to compare it with: check the key id with whoever signed it)", KeyID(pub)), nil
+	}
+	return fmt.Sprintf("valid, trusted key %s", KeyID(pub)), nil
 }

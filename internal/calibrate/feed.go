@@ -82,7 +82,7 @@ func Feed(in compliance.Input, r Request) (Report, error) {
 		r.From = time.Unix(0, 0).UTC()
 	}
 	if !r.From.Before(r.To) {
-		return Report{}, fmt.Errorf("--from %s is not before --to %s", r.From.Format(time.RFC3339), r.To.Format(time.RFC3339))
+		return Report{}, domain.FieldErrorf("to", "the end %s is not after the start %s", r.To.Format(time.RFC3339), r.From.Format(time.RFC3339))
 	}
 	if r.Bucket == 0 {
 		r.Bucket = max(fd.Spec.Interval.D(), ref.Spec.Interval.D())

@@ -149,10 +149,8 @@ type evaluator struct {
 	hasCur        bool
 
 	// statistic
-	stDays  []statDay
-	stOut   map[string]statOut
-	stLast  int
-	stFirst bool
+	stDays []statDay
+	stOut  map[string]statOut
 }
 
 type statDay struct {
@@ -172,10 +170,7 @@ func newEvaluator(s EvalSpec) *evaluator {
 	e := &evaluator{sp: s, kind: s.Indicator.Kind, days: map[int]*Counts{}, cal: newCalCursor(s.Calendar),
 		excl: setCursor{s: s.Exclusions}, stOut: map[string]statOut{}}
 	e.di.loc = s.Loc
-	e.slice = int64(s.Indicator.Slice.D() / time.Second)
-	if e.slice <= 0 {
-		e.slice = 60
-	}
+	e.slice = s.SliceSeconds()
 	for _, w := range s.Windows {
 		e.win = append(e.win, WindowCounts{Window: w, From: s.At.Add(-w.Dur)})
 	}
@@ -212,14 +207,6 @@ func (e *evaluator) periodStart(t time.Time) time.Time {
 		return PeriodSpec{Kind: Day}.Of(t, e.sp.Loc).Start
 	}
 	return e.sp.Period.Of(t, e.sp.Loc).Start
-}
-
-// periodEnd is the end of the period (rolling: the day) containing t.
-func (e *evaluator) periodEnd(t time.Time) time.Time {
-	if e.sp.Period.Kind == Rolling {
-		return PeriodSpec{Kind: Day}.Of(t, e.sp.Loc).End
-	}
-	return e.sp.Period.Of(t, e.sp.Loc).End
 }
 
 func (e *evaluator) add(p *domain.Point) {
@@ -277,21 +264,7 @@ func (e *evaluator) row(p *domain.Point) {
 	if !e.cal.contains(p.At) {
 		return
 	}
-	var good, bad float64
-	if e.kind == domain.IndicatorThreshold {
-		if e.sp.Indicator.Threshold != nil && domain.Compare(p.Value, e.sp.Indicator.Op, *e.sp.Indicator.Threshold) {
-			good = 1
-		} else {
-			bad = 1
-		}
-	} else {
-		total := p.Total
-		if total == 0 && p.Good > 0 {
-			total = p.Good
-		}
-		good = min(max(p.Good, 0), total)
-		bad = total - good
-	}
+	good, bad := e.sp.RowUnits(p)
 	c := Counts{RawGood: good, RawBad: bad}
 	if e.excl.contains(p.At) {
 		c.Excluded = good + bad
@@ -299,19 +272,6 @@ func (e *evaluator) row(p *domain.Point) {
 		c.Good, c.Bad = good, bad
 	}
 	e.unit(p.At, &c)
-}
-
-// probeGood: a value probe is up when value op threshold; an event is up when
-// all of it is good.
-func (e *evaluator) probeGood(p *domain.Point) bool {
-	in := &e.sp.Indicator
-	if in.Threshold != nil && in.Op != "" {
-		return domain.Compare(p.Value, in.Op, *in.Threshold)
-	}
-	if p.Total > 0 {
-		return p.Good >= p.Total
-	}
-	return p.Good > 0
 }
 
 func (e *evaluator) probe(p *domain.Point) {
@@ -329,7 +289,7 @@ func (e *evaluator) probe(p *domain.Point) {
 		return
 	}
 	e.curN++
-	if e.probeGood(p) {
+	if e.sp.ProbeUp(p) {
 		e.curGood++
 	}
 }
@@ -347,22 +307,11 @@ func (e *evaluator) settle(s int64, hasData bool) {
 	if !t.Before(e.sp.At) || !e.cal.contains(t) {
 		return
 	}
-	var good, known bool
+	n, up := 0, 0
 	if hasData {
-		known = true
-		if st := e.sp.Indicator.SliceTarget; st != nil {
-			good = float64(e.curGood) >= *st*float64(e.curN)
-		} else {
-			good = e.curGood == e.curN
-		}
-	} else {
-		switch e.sp.Indicator.Missing {
-		case "good":
-			known, good = true, true
-		case "bad":
-			known = true
-		}
+		n, up = e.curN, e.curGood
 	}
+	known, good := e.sp.SliceVerdict(n, up)
 	var c Counts
 	if known {
 		if good {
@@ -492,7 +441,7 @@ func (e *evaluator) item(p *domain.Point) {
 	} else {
 		e.day(p.Opened).Points++
 	}
-	open := p.Resolved.IsZero() || !p.Resolved.Before(at)
+	open := e.sp.ItemOpen(p)
 	e.placeItem(p, open, e.sp.Exclusions, false)
 	e.placeItem(p, open, nil, true)
 }
@@ -503,33 +452,22 @@ func Elapsed(cal *Calendar, excl IntervalSet, opened, t time.Time, pausedSeconds
 }
 
 func (e *evaluator) placeItem(p *domain.Point, open bool, excl IntervalSet, raw bool) {
-	goal := e.sp.Indicator.Goal.D()
-	put := func(t time.Time, good bool) {
-		var c Counts
-		switch {
-		case raw && good:
-			c.RawGood = 1
-		case raw:
-			c.RawBad = 1
-		case good:
-			c.Good = 1
-		default:
-			c.Bad = 1
-		}
-		e.unit(t, &c)
+	t, good, _, placed := e.sp.PlaceItem(p, open, excl)
+	if !placed {
+		return
 	}
-	for end := e.periodEnd(p.Opened); ; end = e.periodEnd(end) {
-		if open && end.After(e.sp.At) || !open && !end.Before(p.Resolved) {
-			break
-		}
-		if Elapsed(e.sp.Calendar, excl, p.Opened, end, p.Paused) > goal {
-			put(end.Add(-time.Nanosecond), false)
-			return
-		}
+	var c Counts
+	switch {
+	case raw && good:
+		c.RawGood = 1
+	case raw:
+		c.RawBad = 1
+	case good:
+		c.Good = 1
+	default:
+		c.Bad = 1
 	}
-	if !open {
-		put(p.Resolved, Elapsed(e.sp.Calendar, excl, p.Opened, p.Resolved, p.Paused) <= goal)
-	}
+	e.unit(t, &c)
 }
 
 func (e *evaluator) finish() Series {
@@ -540,7 +478,7 @@ func (e *evaluator) finish() Series {
 			e.next = e.cur + 1
 		}
 		if e.started {
-			end := minTime(e.periodEnd(e.lastAt), e.sp.At)
+			end := minTime(e.sp.PeriodEnd(e.lastAt), e.sp.At)
 			e.gap(e.next, ceilDiv(end.Unix(), e.slice))
 		}
 	case domain.IndicatorStatistic:

@@ -167,35 +167,40 @@ func (in Input) Run(plan Plan, from time.Time, windows []Window) ([]Series, erro
 		to = in.At.AddDate(20, 0, 0)
 		from = time.Unix(0, 0).UTC()
 	}
-	var err error
-	seq := iter.Seq[domain.Point](func(yield func(domain.Point) bool) {
-		err = in.Source(plan.Feed, from, to, func(p domain.Point) error {
-			if !yield(p) {
-				return errStop
-			}
-			return nil
-		})
-	})
+	seq, errOf := Stream(in.Source, plan.Feed, from, to)
 	out := Evaluate(specs, seq)
-	if err != nil && !errors.Is(err, errStop) {
+	if err := errOf(); err != nil {
 		return nil, fmt.Errorf("SLT %s: read feed %s: %w", plan.SLT.Name(), plan.Feed, err)
 	}
 	return out, nil
 }
 
-// runRange evaluates specs (a plan's, adjusted) over the points in [from, to).
-func (in Input) runRange(plan Plan, specs []EvalSpec, from, to time.Time) ([]Series, error) {
+// Stream is a feed's points in [from, to) from src as a sequence; errOf,
+// called once the sequence is done, is what the source reported (a
+// consumer that stopped early is not an error).
+func Stream(src Source, feed string, from, to time.Time) (seq iter.Seq[domain.Point], errOf func() error) {
 	var err error
-	seq := iter.Seq[domain.Point](func(yield func(domain.Point) bool) {
-		err = in.Source(plan.Feed, from, to, func(p domain.Point) error {
+	seq = func(yield func(domain.Point) bool) {
+		err = src(feed, from, to, func(p domain.Point) error {
 			if !yield(p) {
 				return errStop
 			}
 			return nil
 		})
-	})
+	}
+	return seq, func() error {
+		if errors.Is(err, errStop) {
+			return nil
+		}
+		return err
+	}
+}
+
+// runRange evaluates specs (a plan's, adjusted) over the points in [from, to).
+func (in Input) runRange(plan Plan, specs []EvalSpec, from, to time.Time) ([]Series, error) {
+	seq, errOf := Stream(in.Source, plan.Feed, from, to)
 	out := Evaluate(specs, seq)
-	if err != nil && !errors.Is(err, errStop) {
+	if err := errOf(); err != nil {
 		return nil, fmt.Errorf("SLT %s: read feed %s: %w", plan.SLT.Name(), plan.Feed, err)
 	}
 	return out, nil
@@ -268,7 +273,16 @@ func memoKey(name string, ps *PeriodSpec) string {
 }
 
 // SLT evaluates one SLT (composite or not), with its own period or override.
+// An override that is the SLT's own period is none: a composite over
+// components of its own period kind shares their rows, each evaluated once.
 func (ev *Evaluator) SLT(name string, override *PeriodSpec) (SLTRows, error) {
+	if override != nil {
+		if s := ev.In.Workspace.SLT(name); s != nil {
+			if own, err := ParsePeriodSpec(s.Spec.Period); err == nil && own == *override {
+				override = nil
+			}
+		}
+	}
 	k := memoKey(name, override)
 	ev.mu.Lock()
 	if r, ok := ev.memo[k]; ok {
@@ -462,6 +476,16 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
+	return ReportOf(in, all, names, o), nil
+}
+
+// ReportOf is the report of SLTs already evaluated (all, by name; composites'
+// components may be among them), for the SLTs names in that order: the rows
+// of the period o selects, the credits of the contracts on them, their
+// resolution warnings and the windows that did not count.
+func ReportOf(in Input, all map[string]SLTRows, names []string, o ReportOptions) Report {
+	rep := Report{At: in.At.UTC(), Rows: []Row{}, Credits: []Credit{}, Warnings: []Warning{}, Ignored: []Ignored{}, Statuses: []Status{}}
+	ws := in.Workspace
 	for _, n := range names {
 		s := ws.SLT(n)
 		r := all[n]
@@ -481,7 +505,7 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 	}
 	for _, c := range ws.Contracts() {
 		r, ok := all[c.Spec.SLT]
-		if !ok {
+		if !ok || !slices.Contains(names, c.Spec.SLT) {
 			continue
 		}
 		s := ws.SLT(c.Spec.SLT)
@@ -493,7 +517,7 @@ func (ev *Evaluator) Report(o ReportOptions) (Report, error) {
 			rep.Credits = append(rep.Credits, CreditFor(c, row))
 		}
 	}
-	return rep, nil
+	return rep
 }
 
 // filterRows keeps the rows of the period key, or, for a key of another kind

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"slate/internal/domain"
@@ -175,4 +176,40 @@ func CheckTarget(s *domain.SLT, target float64) error {
 		return fmt.Errorf("target %s for %s is not a share: write a percentage such as 99.5%% or a fraction such as 0.995", plain.Number(target), s.Name())
 	}
 	return nil
+}
+
+// WhatIfSLT judges the evaluated rows of SLT s (or of its tier) at a
+// proposed target: op and the current target are the tier's or the SLT's,
+// with the resolution warnings the proposal raises.
+func WhatIfSLT(ws *domain.Workspace, s *domain.SLT, rows SLTRows, tier string, target float64) (WhatIf, error) {
+	var current *float64
+	op := s.Spec.ObjectiveOp(s.Spec.Objective.Op)
+	if len(s.Spec.Tiers) == 0 {
+		if tier != "" {
+			return WhatIf{}, fmt.Errorf("SLT %q has no tiers (leave the tier out)", s.Name())
+		}
+		v := s.Spec.Objective.Target
+		current = &v
+	}
+	series := rows.Overall
+	if tier != "" {
+		i := slices.IndexFunc(s.Spec.Tiers, func(t domain.Tier) bool { return t.Name == tier })
+		if i < 0 || i >= len(rows.Tiers) {
+			names := make([]string, len(s.Spec.Tiers))
+			for k, t := range s.Spec.Tiers {
+				names[k] = t.Name
+			}
+			return WhatIf{}, fmt.Errorf("SLT %q has no tier %q (tiers: %s)", s.Name(), tier, strings.Join(names, ", "))
+		}
+		t := s.Spec.Tiers[i]
+		op, current, series = s.Spec.ObjectiveOp(t.Op), &t.Target, rows.Tiers[i]
+	}
+	w := WhatIfRows(s.Name(), series, op, current, target)
+	w.Tier, w.Ratio, w.Unit = tier, s.Spec.RatioLike(), Unit(ws, &s.Spec)
+	for _, x := range ResolutionWarnings(ws, s, &target) {
+		if tier == "" || x.Tier == tier {
+			w.Warnings = append(w.Warnings, x)
+		}
+	}
+	return w, nil
 }

@@ -114,7 +114,7 @@ func SLT(ev *compliance.Evaluator, name, tier string) (Series, error) {
 		out.Name += " tier " + tier
 	}
 	if !s.Spec.RatioLike() {
-		out.Unit, out.Measure = unitOf(ws, s), "daily "+s.Spec.Indicator.Statistic
+		out.Unit, out.Measure = compliance.Unit(ws, &s.Spec), "daily "+s.Spec.Indicator.Statistic
 	}
 	out.HigherIsBetter = op == ">=" || op == ">"
 	for _, r := range series {
@@ -129,13 +129,6 @@ func SLT(ev *compliance.Evaluator, name, tier string) (Series, error) {
 		out.Values = append(out.Values, v)
 	}
 	return out, nil
-}
-
-func unitOf(ws *domain.Workspace, s *domain.SLT) string {
-	if f := ws.Feed(s.Spec.Feed); f != nil {
-		return f.Spec.Unit
-	}
-	return ""
 }
 
 // Feed reads a feed per local date of loc: the mean of a value feed, the

@@ -110,19 +110,8 @@ func wallUTC(t time.Time) time.Time {
 	return time.Date(y, mo, d, h, mi, s, t.Nanosecond(), time.UTC)
 }
 
-// currencyCode returns an upper-case 3-letter code or "".
-func currencyCode(c string) string {
-	c = strings.ToUpper(strings.TrimSpace(c))
-	if len(c) != 3 {
-		return ""
-	}
-	for _, r := range c {
-		if r < 'A' || r > 'Z' {
-			return ""
-		}
-	}
-	return c
-}
+// currencyCode returns an upper-case 3-letter code or "" (plain.CurrencyCode).
+func currencyCode(c string) string { return plain.CurrencyCode(c) }
 
 // formatNumber formats f with dec decimals, "," between thousands and a "."
 // decimal point: the same in every locale so auditors can re-check it.

@@ -3,7 +3,6 @@ package improve
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/initiative"
+	"slate/internal/judge"
 	"slate/internal/readview"
 	"slate/internal/safeguard"
 	"slate/internal/storage"
@@ -278,10 +278,7 @@ func BuildAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
 	}
 
 	// breaches since, ranked
-	fps := map[string]compliance.FalsePositive{}
-	for id, m := range marks {
-		fps[id] = compliance.FalsePositive{Reason: m.Reason, By: m.By}
-	}
+	fps := readview.FalsePositives(marks)
 	runOf := map[string]string{}
 	for _, r := range rcas {
 		for _, b := range r.Breaches {
@@ -421,38 +418,10 @@ func counterView(ws *domain.Workspace, c *domain.SLT, r compliance.SLTRows) *Cou
 }
 
 // seriesInput is the analysis input of an SLT's overall rows, read the way
-// `slate analyze` reads them (app.analysisInput): one period per row, the
-// objective's op and target (none for a tiered SLT's overall rows).
+// `slate analyze` and the status rule read them (internal/judge).
 func seriesInput(ws *domain.Workspace, s *domain.SLT, rows []compliance.Row) analysis.Input {
-	sp := &s.Spec
-	in := analysis.Input{SLT: s.Name(), Ratio: sp.RatioLike(), Op: sp.ObjectiveOp(sp.Objective.Op), Location: sltZone(s)}
-	if len(sp.Tiers) == 0 {
-		t := sp.Objective.Target
-		in.Target = &t
-	}
-	if !sp.RatioLike() {
-		if f := ws.Feed(sp.Feed); f != nil {
-			in.Unit = f.Spec.Unit
-		}
-	}
-	in.PeriodKind = sp.Period
-	switch {
-	case in.PeriodKind == "":
-		in.PeriodKind = "month"
-	case strings.HasPrefix(in.PeriodKind, "rolling:"):
-		in.PeriodKind = "rolling"
-	}
-	for _, r := range rows {
-		p := analysis.Period{Label: r.Period, Start: r.Start, End: r.End, Complete: r.Complete, Value: math.NaN(), Met: r.Met}
-		if r.Attainment != nil {
-			p.Value = *r.Attainment
-		}
-		if r.Good != nil && r.Eligible > 0 {
-			p.Good, p.Eligible = *r.Good, r.Eligible
-		}
-		in.Periods = append(in.Periods, p)
-	}
-	return in
+	op, target, _ := judge.Objective(s, "")
+	return judge.Input(ws, s, op, target, rows, judge.Zone(s))
 }
 
 // decisions lists what the meeting is asked to decide.

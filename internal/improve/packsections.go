@@ -31,12 +31,29 @@ type PackLoop struct {
 	// recorded for them, the latest first.
 	Reviews  []ReviewStatus
 	Recorded []Review
+	// Due are the scope's rows of the period whose run of misses made an
+	// analysis due (compliance's rca_due), so the pack says for each
+	// whether its analysis is open.
+	Due []compliance.Row
 }
 
-// ReadPackLoop reads the loop of a pack's SLTs at time at, judging reviews
-// on the rows the pack evaluated (rows: each SLT's, at at).
-func ReadPackLoop(st *storage.Store, ws *domain.Workspace, slts []*domain.SLT, rows map[string]compliance.SLTRows, period string, from, at time.Time) (PackLoop, error) {
-	pl := PackLoop{Period: period, From: from, Today: Today(ws, at), RCAs: []RCAItem{}, Actions: []ActionItem{}, Reviews: []ReviewStatus{}, Recorded: []Review{}}
+// ReadPackLoop reads the loop of a pack's SLTs for the period key at time
+// at, judging reviews on the rows the pack evaluated (rows: each SLT's, at
+// at). The period's start is read in the workspace's zone.
+func ReadPackLoop(st *storage.Store, ws *domain.Workspace, slts []*domain.SLT, rows map[string]compliance.SLTRows, period string, at time.Time) (PackLoop, error) {
+	pp, err := compliance.ParseKey(period, Zone(ws))
+	if err != nil {
+		return PackLoop{}, err
+	}
+	pl := PackLoop{Period: period, From: pp.Start, Today: Today(ws, at), RCAs: []RCAItem{}, Actions: []ActionItem{}, Reviews: []ReviewStatus{}, Recorded: []Review{}}
+	from := pp.Start
+	for _, s := range slts {
+		for _, r := range rows[s.Name()].Rows() {
+			if r.Period == period && r.RCADue {
+				pl.Due = append(pl.Due, r)
+			}
+		}
+	}
 	names := make([]string, 0, len(slts))
 	inScope, services, suppliers := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, s := range slts {
@@ -50,7 +67,7 @@ func ReadPackLoop(st *storage.Store, ws *domain.Workspace, slts []*domain.SLT, r
 	var actions []Action
 	var reviews []Review
 	var rcas []RCAItem
-	err := st.View(func(tx *storage.Tx) error {
+	err = st.View(func(tx *storage.Tx) error {
 		var err error
 		if actions, err = storage.List[Action](tx, storage.Actions); err != nil {
 			return err
@@ -88,10 +105,8 @@ func ReadPackLoop(st *storage.Store, ws *domain.Workspace, slts []*domain.SLT, r
 }
 
 // PackSections lays the loop out as the review pack's Root-cause analyses,
-// Actions and Reviews sections. due are the scope's rows of the period
-// whose run of misses made an analysis due (compliance's rca_due), so the
-// pack says for each whether its analysis is open.
-func PackSections(pl PackLoop, due []compliance.Row) []report.Section {
+// Actions and Reviews sections.
+func PackSections(pl PackLoop) []report.Section {
 	date := dateCell
 	held := map[string]string{}
 	for _, r := range pl.RCAs {
@@ -107,7 +122,7 @@ func PackSections(pl PackLoop, due []compliance.Row) []report.Section {
 	dueT := report.Table{Title: "Due in " + pl.Period, Columns: []report.Column{
 		{Header: "SLT", Kind: report.ValueText}, {Header: "Tier", Kind: report.ValueText}, {Header: "Period", Kind: report.ValueText},
 		{Header: "Misses in a row", Kind: report.ValueInteger}, {Header: "Analysis", Kind: report.ValueText}}}
-	for _, r := range due {
+	for _, r := range pl.Due {
 		id := held[compliance.BreachID(r.SLT, r.Tier, r.Period)]
 		rag := report.RAGRed
 		if id == "" {

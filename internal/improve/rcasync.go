@@ -72,16 +72,9 @@ func SyncRCAs(st *storage.Store, at time.Time, actor string) (SyncResult, error)
 	if err != nil {
 		return res, err
 	}
-	var marks map[string]storage.BreachMark
-	if err := st.View(func(tx *storage.Tx) error {
-		marks, err = tx.BreachMarks()
-		return err
-	}); err != nil {
+	fps, err := readview.ReadFalsePositives(st)
+	if err != nil {
 		return res, err
-	}
-	fps := map[string]compliance.FalsePositive{}
-	for id, m := range marks {
-		fps[id] = compliance.FalsePositive{Reason: m.Reason, By: m.By}
 	}
 	var runs []run
 	for _, name := range names {

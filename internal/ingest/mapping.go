@@ -181,19 +181,13 @@ func Suggest(header []string, samples [][]string, shape string) Suggestion {
 		if !ok {
 			continue
 		}
-		dot, comma := 0, 0
+		var vals []string
 		for _, r := range samples {
-			if i >= len(r) {
-				continue
-			}
-			if _, ok := ParseNumber(r[i], false); ok {
-				dot++
-			}
-			if _, ok := ParseNumber(r[i], true); ok {
-				comma++
+			if i < len(r) {
+				vals = append(vals, r[i])
 			}
 		}
-		if comma > dot {
+		if DecimalComma(vals) {
 			m.DecimalComma = true
 			s.Notes = append(s.Notes, fmt.Sprintf("column %q uses a decimal comma", header[i]))
 		}
@@ -351,7 +345,6 @@ type Table struct {
 	buf       []bufRow
 	// Preamble rows before the header (titles) that are not data.
 	Preamble int
-	pending  error
 	// Head is the raw text up to the header row included (RawSource only);
 	// raw is that of the row Next returned last.
 	Head []byte

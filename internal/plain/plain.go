@@ -20,6 +20,7 @@
 package plain
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -336,4 +337,29 @@ func Bound(v float64, op string, ratio bool, unit string) string {
 		return Op(op) + " " + trimZeros(fixed(p, PercentDecimals, false)) + "%"
 	}
 	return Op(op) + " " + withUnit(fixed(round(v, decimals(v)), decimals(v), true), unit)
+}
+
+// CurrencyCode is c as an upper-case 3-letter code (ISO 4217's shape), or
+// "" when it is not one: amounts then print without a currency.
+func CurrencyCode(c string) string {
+	c = strings.ToUpper(strings.TrimSpace(c))
+	if len(c) != 3 {
+		return ""
+	}
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	return c
+}
+
+// Clip quotes a value for an error message, cut to 80 characters: a message
+// never echoes a large argument back.
+func Clip(s string) string {
+	const max = 80
+	if r := []rune(s); len(r) > max {
+		return fmt.Sprintf("%q… (%d bytes)", string(r[:max]), len(s))
+	}
+	return fmt.Sprintf("%q", s)
 }

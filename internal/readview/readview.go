@@ -107,3 +107,24 @@ func cancellable(ctx context.Context, src compliance.Source) compliance.Source {
 		})
 	}
 }
+
+// FalsePositives are the breaches marked as not real misses, by breach id,
+// as compliance.Breaches takes them.
+func FalsePositives(marks map[string]storage.BreachMark) map[string]compliance.FalsePositive {
+	fps := make(map[string]compliance.FalsePositive, len(marks))
+	for id, m := range marks {
+		fps[id] = compliance.FalsePositive{Reason: m.Reason, By: m.By}
+	}
+	return fps
+}
+
+// ReadFalsePositives reads the marked breaches of st.
+func ReadFalsePositives(st *storage.Store) (map[string]compliance.FalsePositive, error) {
+	var marks map[string]storage.BreachMark
+	err := st.View(func(tx *storage.Tx) error {
+		var err error
+		marks, err = tx.BreachMarks()
+		return err
+	})
+	return FalsePositives(marks), err
+}

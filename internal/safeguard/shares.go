@@ -9,6 +9,7 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/readview"
+	"slate/internal/stats"
 	"slate/internal/storage"
 )
 
@@ -272,12 +273,12 @@ func flagRises(ps []PeriodShare, measure string) {
 		}
 		if len(prior) >= RiseMinPeriods {
 			window := prior[max(0, len(prior)-RiseWindow):]
-			med := median(window)
+			med := stats.Percentile(window, 0.5)
 			dev := make([]float64, len(window))
 			for j, v := range window {
 				dev[j] = math.Abs(v - med)
 			}
-			mad := median(dev)
+			mad := stats.Percentile(dev, 0.5)
 			p.Usual, p.MAD = &med, &mad
 			if v := *p.Share; v >= RiseMinShare && v > med+2*mad && v >= 2*med {
 				p.Rising = true
@@ -291,16 +292,6 @@ func flagRises(ps []PeriodShare, measure string) {
 		}
 		prior = append(prior, *p.Share)
 	}
-}
-
-func median(x []float64) float64 {
-	s := slices.Clone(x)
-	slices.Sort(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
 }
 
 // ExceptionImpact is how much an exception takes out of its SLT, per

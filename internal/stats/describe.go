@@ -136,6 +136,20 @@ func Quantiles(x []float64, ps ...float64) ([]float64, error) {
 	return quantilesInPlace(w, ps), nil
 }
 
+// QuantilesInPlace is Quantiles without the copy: it reorders x (for a
+// caller whose values are its own, like the evaluator's period values).
+func QuantilesInPlace(x []float64, ps ...float64) ([]float64, error) {
+	if len(x) == 0 {
+		return nil, ErrEmpty
+	}
+	for _, p := range ps {
+		if !(p >= 0 && p <= 1) {
+			return nil, ErrParam
+		}
+	}
+	return quantilesInPlace(x, ps), nil
+}
+
 // quantilesInPlace reorders w and returns the requested percentiles.
 func quantilesInPlace(w []float64, ps []float64) []float64 {
 	n := len(w)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // DoctorReport is what `slate doctor` found in a database file: each check,
@@ -100,7 +101,7 @@ func OpenSalvage(path string) (*Salvage, Header, error) {
 		db, err = bolt.Open(open, 0o400, &bolt.Options{Timeout: time.Second, ReadOnly: true})
 		return err
 	})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		err = fmt.Errorf("%s: %w", path, ErrInUse)
 	}
 	if err != nil {
@@ -429,7 +430,7 @@ func (r *DoctorReport) doctorContent(s *Store) {
 	s.View(func(tx *Tx) error {
 		bs, err := tx.Batches("")
 		for _, b := range bs {
-			if b.SourceChunks > 0 {
+			if (b.SourceChunks > 0 || b.SourceLines) && b.Status == StatusPublished {
 				sources++
 			}
 		}

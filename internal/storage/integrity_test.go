@@ -2,9 +2,7 @@ package storage
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,8 +86,6 @@ func flipInFile(t *testing.T, path string, old, new []byte) {
 		t.Fatal(err)
 	}
 }
-
-func f64(v float64) []byte { return binary.BigEndian.AppendUint64(nil, math.Float64bits(v)) }
 
 // blockBytes returns the stored blocks of one batch of feed, as they are in
 // the file, and each re-encoded after edit changed its points.

@@ -451,15 +451,14 @@ func (bb *blockBuilder) finish(s *slab, batch uint64, put func(k, v []byte, span
 
 // scanner merges the blocks of one feed in (time, batch, row) order.
 type scanner struct {
-	c       *bolt.Cursor
-	vis     *visibility
-	sup     *supersededCursor
-	fromTK  uint64
-	endTK   uint64 // exclusive; 0 = open
-	heap    []*blockIter
-	k, v    []byte // next block not yet loaded
-	free    []*blockIter
-	started bool
+	c      *bolt.Cursor
+	vis    *visibility
+	sup    *supersededCursor
+	fromTK uint64
+	endTK  uint64 // exclusive; 0 = open
+	heap   []*blockIter
+	k, v   []byte // next block not yet loaded
+	free   []*blockIter
 }
 
 func (t *Tx) newScanner(feed string, from, to time.Time, own uint64) (*scanner, error) {

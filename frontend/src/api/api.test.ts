@@ -20,9 +20,9 @@ const overviewJSON = {
   services: [
     {
       name: 'checkout',
-      displayName: 'Checkout',
-      businessUnit: 'Retail',
-      productLine: 'Web shop',
+      display_name: 'Checkout',
+      business_unit: 'Retail',
+      product_line: 'Web shop',
       owner: 'ana',
       criticality: 'high',
       slts: null,

@@ -1,6 +1,7 @@
 // The typed client the UI uses: one object per bound Go service, one method
 // per Go method, returning the DTOs of types.ts.
-import type { Overview, ServiceSummary, SLTSummary } from './types';
+import type { Overview } from './types';
+import { invoke } from './call';
 import {
   type Mode,
   type Transport,
@@ -58,7 +59,7 @@ export function createApi(transport: Transport, win?: WailsGlobals & { document?
   return {
     mode: transport.mode,
     workspace: {
-      overview: async () => normaliseOverview(await transport.call<Overview>('Workspace', 'Overview')),
+      overview: () => invoke(transport, 'Workspace.Overview'),
     },
     imports: createImportsApi(transport),
     jobs: createJobsApi(transport),
@@ -86,22 +87,4 @@ export function defaultApi(): SlateApi {
   if (isDesktop(win)) return createApi(wailsTransport(win), win);
   captureToken();
   return createApi(httpTransport(), win);
-}
-
-// Go encodes nil slices as null; the UI always gets arrays.
-function normaliseOverview(o: Overview): Overview {
-  return {
-    app: o?.app ?? 'Slate',
-    version: o?.version ?? '',
-    database: o?.database ?? '',
-    services: (o?.services ?? []).map(normaliseService),
-  };
-}
-
-function normaliseService(s: ServiceSummary): ServiceSummary {
-  return { ...s, slts: (s.slts ?? []).map(normaliseSLT) };
-}
-
-function normaliseSLT(t: SLTSummary): SLTSummary {
-  return { ...t, tiers: t.tiers ?? [] };
 }

@@ -6,8 +6,8 @@ describe('compliance and analysis calls', () => {
   it('send one query object and turn Go nil slices into []', async () => {
     const { transport, calls } = fakeTransport({
       'Compliance.Dashboard': () => ({
-        at: '2026-11-28T00:00:00Z', version: 3, alerts: null, trends: null, rcaDue: null, problems: null, counts: { red: 0, amber: 0, green: 1, noData: 0 },
-        filters: { businessUnits: null, productLines: ['x'], suppliers: null, types: null },
+        at: '2026-11-28T00:00:00Z', version: 3, alerts: null, trends: null, rca_due: null, problems: null, counts: { red: 0, amber: 0, green: 1, no_data: 0 },
+        filters: { business_units: null, product_lines: ['x'], suppliers: null, types: null },
         services: [{ name: 's', slts: [{ name: 't', tiers: null, spark: null, components: null }] }],
       }),
       'Compliance.Rows': () => ({ rows: [{ n: 1, findings: null }], periods: null, batches: null, components: null }),
@@ -15,8 +15,8 @@ describe('compliance and analysis calls', () => {
     });
     const api = createApi(transport);
     const d = await api.compliance.dashboard({ supplier: 'CloudHost GmbH' });
-    expect(calls('Compliance.Dashboard')).toEqual([[{ at: '', businessUnit: '', productLine: '', supplier: 'CloudHost GmbH', type: '' }]]);
-    expect([d.alerts, d.trends, d.rcaDue, d.problems, d.filters.businessUnits, d.filters.productLines]).toEqual([[], [], [], [], [], ['x']]);
+    expect(calls('Compliance.Dashboard')).toEqual([[{ at: '', period: '', business_unit: '', product_line: '', supplier: 'CloudHost GmbH', type: '' }]]);
+    expect([d.alerts, d.trends, d.rca_due, d.problems, d.filters.business_units, d.filters.product_lines]).toEqual([[], [], [], [], [], ['x']]);
     expect(d.services[0].slts[0]).toMatchObject({ tiers: [], spark: [], components: [] });
 
     const p = await api.compliance.rows({ slt: 't', period: '2026-10', status: 'bad', offset: 500 });

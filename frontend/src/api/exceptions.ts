@@ -1,64 +1,14 @@
 // app.Exceptions (request → approve/reject) and the attainment rows that show their effect.
 import type { Transport } from './transport';
+import { invoke } from './call';
+import type { Evidence, Exception, ExceptionDecision, ExceptionRequest, Row } from './generated/wire';
 
-/** storage.Evidence */
-export interface Evidence {
-  name: string;
-  sha256: string;
-  size: number;
-}
+export type { Evidence, Exception, ExceptionDecision, ExceptionRequest };
 
 export type ExceptionStatus = 'requested' | 'approved' | 'rejected';
 
-/** storage.Exception */
-export interface Exception {
-  id: string;
-  slt: string;
-  from: string;
-  to: string;
-  reason: string;
-  evidence: Evidence[];
-  requested_by: string;
-  requested_at: string;
-  status: ExceptionStatus | (string & {});
-  decided_by?: string;
-  decided_at?: string;
-  note?: string;
-}
-
-/** app.ExceptionRequest: [from, to) in RFC 3339. The requester is whoever is signed in. */
-export interface ExceptionRequest {
-  slt: string;
-  from: string;
-  to: string;
-  reason: string;
-  /** Upload id of an evidence file (imports.upload, or picked in the window). */
-  evidence?: string;
-}
-
-/** app.ExceptionDecision: the decider is whoever is signed in, never the requester. */
-export interface ExceptionDecision {
-  id: string;
-  note: string;
-}
-
-/** compliance.Row: one period of one SLT (or tier). */
-export interface AttainmentRow {
-  slt: string;
-  tier: string;
-  kind: string;
-  period: string;
-  start: string;
-  end: string;
-  complete: boolean;
-  attainment: number | null;
-  /** With nothing excluded (no maintenance, no exceptions). */
-  attainment_raw: number | null;
-  target: number | null;
-  op: string;
-  met: boolean | null;
-  excluded: number;
-}
+/** compliance.Row: one period of one SLT (or tier); attainment_raw is with nothing excluded. */
+export type AttainmentRow = Row;
 
 export interface ExceptionsApi {
   list(): Promise<Exception[]>;
@@ -71,20 +21,13 @@ export interface ExceptionsApi {
   attainment(slt: string): Promise<AttainmentRow[]>;
 }
 
-function normalise(x: Exception): Exception {
-  return { ...x, evidence: x.evidence ?? [] };
-}
-
 export function createExceptionsApi(t: Transport): ExceptionsApi {
   return {
-    list: async () => ((await t.call<Exception[] | null>('Exceptions', 'List')) ?? []).map(normalise),
-    request: async (r) => normalise(await t.call<Exception>('Exceptions', 'Request', [r])),
-    approve: async (d) => normalise(await t.call<Exception>('Exceptions', 'Approve', [d])),
-    reject: async (d) => normalise(await t.call<Exception>('Exceptions', 'Reject', [d])),
-    evidence: (sha) => t.call<string>('Exceptions', 'Evidence', [sha]),
-    attainment: async (slt) => {
-      const rep = await t.call<{ rows: AttainmentRow[] | null }>('Compliance', 'Report', [{ period: '', slt, at: '' }]);
-      return rep?.rows ?? [];
-    },
+    list: () => invoke(t, 'Exceptions.List'),
+    request: (r) => invoke(t, 'Exceptions.Request', r),
+    approve: (d) => invoke(t, 'Exceptions.Approve', d),
+    reject: (d) => invoke(t, 'Exceptions.Reject', d),
+    evidence: async (sha) => (await invoke(t, 'Exceptions.Evidence', sha)) ?? '',
+    attainment: async (slt) => (await invoke(t, 'Compliance.Report', { period: '', slt, at: '', recent: false })).rows,
   };
 }

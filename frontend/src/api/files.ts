@@ -2,17 +2,9 @@
 // over HTTP and through the Wails bindings). Browser downloads are made from
 // those bytes; the window saves through native dialogs instead.
 
-/** FileData mirrors app.FileData: a file's bytes for the UI. */
-export interface FileData {
-  name: string;
-  /** MIME type. */
-  type: string;
-  size: number;
-  /** base64 */
-  data: string;
-  /** Data rows, where that means something (rejects reports). */
-  rows?: number;
-}
+/** app.FileData: a file's bytes for the UI (base64), with its MIME type. */
+export type { FileData } from './generated/wire';
+import type { FileData } from './generated/wire';
 
 /** bytesToBase64 encodes without building one huge string argument list. */
 export function bytesToBase64(bytes: Uint8Array): string {

@@ -1,25 +1,12 @@
 // app.Jobs: background work (imports, packs) with progress and cancel, polled.
 import type { Transport } from './transport';
+import { invoke } from './call';
+import type { Job as WireJob } from './generated/wire';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
-/** app.Job */
-export interface Job<R = unknown> {
-  id: number;
-  kind: string;
-  title: string;
-  state: JobState;
-  /** Progress in the job's own unit (bytes, rows, sections); total 0 = unknown. */
-  done: number;
-  total: number;
-  step?: string;
-  error?: string;
-  result?: R;
-  started: string;
-  ended?: string;
-  /** Who started it. */
-  owner?: string;
-}
+/** app.Job, with the type of its result when the caller knows it. */
+export type Job<R = unknown> = Omit<WireJob, 'result' | 'state'> & { state: JobState | (string & {}); result?: R };
 
 export interface JobsApi {
   get<R = unknown>(id: number): Promise<Job<R>>;
@@ -30,9 +17,9 @@ export interface JobsApi {
 
 export function createJobsApi(t: Transport): JobsApi {
   return {
-    get: <R,>(id: number) => t.call<Job<R>>('Jobs', 'Get', [id]),
-    list: async () => (await t.call<Job[] | null>('Jobs', 'List')) ?? [],
-    cancel: (id: number) => t.call<Job>('Jobs', 'Cancel', [id]),
+    get: async <R,>(id: number) => (await invoke(t, 'Jobs.Get', id)) as Job<R>,
+    list: () => invoke(t, 'Jobs.List'),
+    cancel: (id: number) => invoke(t, 'Jobs.Cancel', id),
   };
 }
 

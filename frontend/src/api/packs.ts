@@ -1,60 +1,12 @@
 // app.Packs: the service review pack (XLSX + PDF) built as a job, its files,
 // downloads and the check of a pack file against the data.
 import type { Transport } from './transport';
+import { invoke, wireAs } from './call';
+import type { PackDownload, PackFile, PackQuery, PackResult, PackVerification } from './generated/wire';
+
+export type { PackDownload, PackFile, PackQuery, PackResult, PackVerification };
 
 export type PackFormat = 'xlsx' | 'pdf';
-
-/** app.PackQuery */
-export interface PackQuery {
-  /** 2026-10, 2026-Q3, 2026-W07, 2026 or 2026-10-05. */
-  period: string;
-  services?: string[];
-  formats?: PackFormat[];
-  anonymize?: boolean;
-  date?: string;
-}
-
-/** app.PackFile */
-export interface PackFile {
-  name: string;
-  path: string;
-  format: PackFormat | (string & {});
-  size: number;
-  sha256: string;
-}
-
-/** app.PackResult: the job's result. */
-export interface PackResult {
-  period: string;
-  generated_at: string;
-  fingerprint: string;
-  scope: string;
-  anonymized: boolean;
-  slts: number;
-  sections: number;
-  files: PackFile[];
-}
-
-/** app.PackVerification */
-export interface PackVerification {
-  file: string;
-  format: string;
-  stored: string;
-  current: string;
-  match: boolean;
-  scope: string;
-  period?: string;
-  services: string[];
-  components: string[];
-  message: string;
-}
-
-/** app.PackDownload: bytes as base64. */
-export interface PackDownload {
-  name: string;
-  content_type: string;
-  data: string;
-}
 
 export interface PacksApi {
   /** Starts building as a background job; returns the job id (Jobs.Get: PackResult). */
@@ -69,20 +21,17 @@ export interface PacksApi {
   list(): Promise<PackFile[]>;
 }
 
-export function normalisePackResult(r: PackResult): PackResult {
-  return { ...r, files: r?.files ?? [] };
-}
-
-function normaliseVerification(v: PackVerification): PackVerification {
-  return { ...v, services: v?.services ?? [], components: v?.components ?? [] };
+/** The result of a finished pack job. */
+export function normalisePackResult(r: unknown): PackResult {
+  return wireAs('PackResult', r);
 }
 
 export function createPacksApi(t: Transport): PacksApi {
   return {
-    start: (q) => t.call<number>('Packs', 'Start', [q]),
-    verify: async (upload) => normaliseVerification(await t.call<PackVerification>('Packs', 'Verify', [upload])),
-    verifyStored: async (name) => normaliseVerification(await t.call<PackVerification>('Packs', 'VerifyStored', [name])),
-    download: (name) => t.call<PackDownload>('Packs', 'Download', [name]),
-    list: async () => (await t.call<PackFile[] | null>('Packs', 'List')) ?? [],
+    start: (q) => invoke(t, 'Packs.Start', q),
+    verify: (upload) => invoke(t, 'Packs.Verify', upload),
+    verifyStored: (name) => invoke(t, 'Packs.VerifyStored', name),
+    download: (name) => invoke(t, 'Packs.Download', name),
+    list: () => invoke(t, 'Packs.List'),
   };
 }

@@ -31,8 +31,8 @@ describe('imports.upload', () => {
     const sent = calls('Imports.Upload').map(([c]) => ({ ...(c as object), data: undefined }));
     expect(sent).toEqual([
       { name: 'big.csv', size: 9 << 20, offset: 0, data: undefined },
-      { id: 'u1', offset: 4 << 20, data: undefined },
-      { id: 'u1', offset: 8 << 20, data: undefined },
+      { id: 'u1', name: '', size: 9 << 20, offset: 4 << 20, data: undefined },
+      { id: 'u1', name: '', size: 9 << 20, offset: 8 << 20, data: undefined },
     ]);
     expect(progress).toHaveBeenLastCalledWith(9 << 20, 9 << 20);
   });
@@ -41,9 +41,9 @@ describe('imports.upload', () => {
 describe('jobs', () => {
   it('polls a job until it ends and reports every state', async () => {
     const states: Job[] = [
-      { id: 3, kind: 'import', title: 't', state: 'running', done: 10, total: 100, started: '' },
-      { id: 3, kind: 'import', title: 't', state: 'running', done: 60, total: 100, started: '' },
-      { id: 3, kind: 'import', title: 't', state: 'done', done: 100, total: 100, started: '', result: { batch: 7 } },
+      { id: 3, kind: 'import', title: 't', owner: 'ana', state: 'running', done: 10, total: 100, started: '' },
+      { id: 3, kind: 'import', title: 't', owner: 'ana', state: 'running', done: 60, total: 100, started: '' },
+      { id: 3, kind: 'import', title: 't', owner: 'ana', state: 'done', done: 100, total: 100, started: '', result: { batch: 7 } },
     ];
     const { transport, calls } = fakeTransport({ 'Jobs.Get': () => states.shift() });
     const seen: number[] = [];

@@ -2,6 +2,10 @@
 // sign in (admins). The server checks every call; the UI uses Me to offer
 // only the actions that will work.
 import type { Transport } from './transport';
+import { invoke } from './call';
+import type { Me, NewUser, NewUserRequest, UserInfo } from './generated/wire';
+
+export type { Me, NewUser, NewUserRequest, UserInfo };
 
 export type Role = 'viewer' | 'supplier' | 'manager' | 'approver' | 'admin';
 
@@ -17,41 +21,6 @@ export const ROLE_HINTS: Record<Role, string> = {
   admin: 'everything, and manages users',
 };
 
-/** app.Me */
-export interface Me {
-  name: string;
-  role: Role | (string & {});
-  supplier?: string;
-  rights: string[];
-  /** API methods ("Imports/Start") this caller may call. */
-  methods: string[];
-}
-
-/** app.UserInfo */
-export interface UserInfo {
-  name: string;
-  role: Role | (string & {});
-  supplier?: string;
-  active: boolean;
-  created: string;
-  createdBy: string;
-  revoked?: string;
-  revokedBy?: string;
-}
-
-/** app.NewUserRequest */
-export interface NewUserRequest {
-  name: string;
-  role: Role;
-  supplier?: string;
-}
-
-/** app.NewUser: the token is shown once. */
-export interface NewUser {
-  user: UserInfo;
-  token: string;
-}
-
 export interface SessionApi {
   me(): Promise<Me>;
 }
@@ -63,18 +32,13 @@ export interface UsersApi {
 }
 
 export function createSessionApi(t: Transport): SessionApi {
-  return {
-    me: async () => {
-      const m = await t.call<Me>('Session', 'Me');
-      return { ...m, rights: m?.rights ?? [], methods: m?.methods ?? [] };
-    },
-  };
+  return { me: () => invoke(t, 'Session.Me') };
 }
 
 export function createUsersApi(t: Transport): UsersApi {
   return {
-    list: async () => (await t.call<UserInfo[] | null>('Users', 'List')) ?? [],
-    add: (r) => t.call<NewUser>('Users', 'Add', [r]),
-    revoke: (name) => t.call<UserInfo>('Users', 'Revoke', [name]),
+    list: () => invoke(t, 'Users.List'),
+    add: (r) => invoke(t, 'Users.Add', r),
+    revoke: (name) => invoke(t, 'Users.Revoke', name),
   };
 }

@@ -1,32 +1,26 @@
 // app.Workspace: the definitions (services, SLTs, calendars, …) as documents and
 // as YAML, apply (all or nothing, with every problem located) and delete.
 import type { Transport } from './transport';
+import { invoke } from './call';
+import type { ApplyResult, Document, Meta } from './generated/wire';
+
+export type { ApplyResult };
 
 export const KINDS = ['Service', 'SLT', 'Calendar', 'MaintenanceWindow', 'Contract', 'Supplier', 'Feed'] as const;
 export type DefinitionKind = (typeof KINDS)[number];
 
-/** domain.Meta */
-export interface DefinitionMeta {
-  name: string;
-  displayName?: string;
-  description?: string;
-}
+/** domain.Meta: a definition's name and words about it. */
+export type DefinitionMeta = Meta;
 
-/** manifest.Doc: one definition in its envelope; spec depends on the kind. */
-export interface DefinitionDoc {
-  apiVersion: string;
-  kind: DefinitionKind | (string & {});
+/**
+ * app.Document: one definition in its envelope, as `slate apply` reads it
+ * (the manifest language's casing); the spec's shape depends on the kind.
+ */
+export type DefinitionDoc = Omit<Document, 'spec' | 'metadata'> & {
   metadata: DefinitionMeta;
   // biome-ignore lint/suspicious/noExplicitAny: the spec's shape depends on the kind
   spec: Record<string, any>;
-}
-
-/** app.ApplyResult: "Kind/name" ids. */
-export interface ApplyResult {
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-}
+};
 
 /** One problem of a refused apply (parsed from the Go message, see parseProblems). */
 export interface DefinitionProblem {
@@ -55,17 +49,16 @@ export interface WorkspaceDefsApi {
 export function createWorkspaceDefsApi(t: Transport): WorkspaceDefsApi {
   return {
     definitions: async (kind = '', name = '') =>
-      ((await t.call<DefinitionDoc[] | null>('Workspace', 'Definitions', [kind, name])) ?? []).map((d) => ({
+      (await invoke(t, 'Workspace.Definitions', kind, name)).map((d) => ({
         ...d,
         metadata: d.metadata ?? { name: '' },
-        spec: d.spec ?? {},
+        spec: (d.spec ?? {}) as DefinitionDoc['spec'],
       })),
-    definitionsYAML: (kind = '', name = '') => t.call<string>('Workspace', 'DefinitionsYAML', [kind, name]),
-    apply: async (file, text) => {
-      const r = await t.call<ApplyResult>('Workspace', 'Apply', [file, text]);
-      return { created: r?.created ?? [], updated: r?.updated ?? [], unchanged: r?.unchanged ?? [] };
+    definitionsYAML: (kind = '', name = '') => invoke(t, 'Workspace.DefinitionsYAML', kind, name),
+    apply: (file, text) => invoke(t, 'Workspace.Apply', file, text),
+    delete: async (kind, name) => {
+      await invoke(t, 'Workspace.Delete', kind, name);
     },
-    delete: (kind, name) => t.call<void>('Workspace', 'Delete', [kind, name]),
   };
 }
 

@@ -281,7 +281,7 @@ func unpack(src []byte, w int, out []int64) {
 	pos := 0 // bit position
 	// Fast path: an 8-byte load holds any value of up to 57 bits at any
 	// bit offset; the last few values are read from a padded copy.
-	fast := len(out)
+	var fast int
 	if w <= 56 {
 		fast = max(0, (len(src)-8)*8/w-1)
 		fast = min(fast, len(out))
@@ -290,8 +290,6 @@ func unpack(src []byte, w int, out []int64) {
 			out[i] = int64(v >> (pos & 7) & mask)
 			pos += w
 		}
-	} else {
-		fast = 0
 	}
 	for i := fast; i < len(out); i++ {
 		var y uint64

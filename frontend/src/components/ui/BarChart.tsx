@@ -1,15 +1,13 @@
 // BarChart: a generic stacked horizontal bar chart on Apache ECharts, fed by
 // accessors (category of a row, value of a row per series). Colours come from
 // the CSS theme tokens so it follows light/dark.
-import { useEffect, useMemo, useRef } from 'react';
-// The ESM build: the CommonJS lib/ one arrives as {default} in the production bundle.
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart as EBar } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { EChart, cssVar } from './EChart';
 
-echarts.use([EBar, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([EBar, GridComponent, LegendComponent, TooltipComponent]);
 
 export interface BarSeries<T> {
   name: string;
@@ -27,12 +25,6 @@ export interface BarChartProps<T> {
   /** Changes when the theme changes, so colours are read again. */
   theme: string;
   height?: number;
-}
-
-function cssVar(name: string, fallback: string): string {
-  if (typeof window === 'undefined') return fallback;
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return v || fallback;
 }
 
 export function BarChart<T>({ label, rows, category, series, theme, height }: BarChartProps<T>) {
@@ -83,33 +75,5 @@ export function BarChart<T>({ label, rows, category, series, theme, height }: Ba
     // theme is a dependency on purpose: the CSS variables change with it.
   }, [rows, category, series, label, theme]);
 
-  // Follow the container's width (window resize, sidebar changes). echarts-for-react's own
-  // size sensor misses WebKitGTK resizes, so observe the wrapper directly.
-  const wrap = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReactEChartsCore>(null);
-  useEffect(() => {
-    const el = wrap.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver((entries) => {
-      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
-      const inst = chart.current?.getEchartsInstance();
-      // An explicit width: measuring the container again returns its old size in WebKitGTK.
-      if (inst && width > 0 && width !== inst.getWidth()) inst.resize({ width });
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
-  return (
-    <div className="chart" role="img" aria-label={label} ref={wrap}>
-      <ReactEChartsCore
-        ref={chart}
-        echarts={echarts}
-        option={option}
-        notMerge
-        opts={{ renderer: 'svg' }}
-        style={{ height: height ?? Math.max(120, 44 + rows.length * 30), width: '100%' }}
-      />
-    </div>
-  );
+  return <EChart label={label} option={option} height={height ?? Math.max(120, 44 + rows.length * 30)} />;
 }

@@ -38,7 +38,7 @@ function setup(verify: () => AuditVerification, log: () => AuditEvent[] | null =
 describe('audit log', () => {
   it('lists events newest first, virtualised, filters them and shows one in detail', async () => {
     const user = userEvent.setup();
-    const { calls } = setup(() => ({ ok: true, events: 300, head: h(300) }));
+    const { calls } = setup(() => ({ ok: true, events: 300, head: h(300), batches: 0, points: 0, data_checked: false }));
     const table = await screen.findByRole('table', { name: 'Audit events' });
     expect(calls('Audit.Log')[0]).toEqual([0]);
     expect(screen.getByText('300 events · newest first')).toBeInTheDocument();
@@ -77,7 +77,7 @@ describe('audit log', () => {
 
   it('names the batch whose stored data no longer matches', async () => {
     const user = userEvent.setup();
-    setup(() => ({ ok: false, events: 300, head: h(300), data_checked: true, bad_batch: 7, problem: 'batch 7 (feed parcels): its stored points no longer match' }));
+    setup(() => ({ ok: false, events: 300, head: h(300), batches: 0, points: 0, data_checked: true, bad_batch: 7, problem: 'batch 7 (feed parcels): its stored points no longer match' }));
     await screen.findByRole('table', { name: 'Audit events' });
     await user.click(screen.getByRole('button', { name: 'Verify the chain' }));
     const alert = await screen.findByRole('alert');
@@ -87,7 +87,7 @@ describe('audit log', () => {
 
   it('says where the chain is broken and why', async () => {
     const user = userEvent.setup();
-    setup(() => ({ ok: false, events: 300, head: h(300), first_bad: 42, problem: 'event 42: hash does not match its content' }));
+    setup(() => ({ ok: false, events: 300, head: h(300), batches: 0, points: 0, data_checked: false, first_bad: 42, problem: 'event 42: hash does not match its content' }));
     await screen.findByRole('table', { name: 'Audit events' });
     await user.click(screen.getByRole('button', { name: 'Verify the chain' }));
     const alert = await screen.findByRole('alert');
@@ -96,7 +96,7 @@ describe('audit log', () => {
   });
 
   it('says so when nothing is recorded (Go’s nil list)', async () => {
-    setup(() => ({ ok: true, events: 0, head: '' }), () => null);
+    setup(() => ({ ok: true, events: 0, head: '', batches: 0, points: 0, data_checked: false }), () => null);
     expect(await screen.findByText(/^Nothing has been recorded yet\./)).toBeInTheDocument();
     expect(screen.getByText('0 events · newest first')).toBeInTheDocument();
   });
@@ -105,7 +105,7 @@ describe('audit log', () => {
     const user = userEvent.setup();
     let n = 0;
     setup(
-      () => ({ ok: true, events: 0, head: '' }),
+      () => ({ ok: true, events: 0, head: '', batches: 0, points: 0, data_checked: false }),
       () => {
         if (n++ === 0) throw new Error('database in use by another Slate');
         return events();

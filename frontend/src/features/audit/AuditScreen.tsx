@@ -1,6 +1,6 @@
 // Audit log: the hash-chained events (virtualised, filtered by action, object
 // and user), one event's detail, and Verify, which walks the whole chain.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import type { AuditEvent, AuditVerification } from '../../api/audit';
@@ -12,8 +12,8 @@ import { fmtTime, plural } from '../imports/format';
 import { type AuditFilter, NO_FILTER, distinct, filterEvents, shortHash } from './filter';
 import * as fmt from '../../format';
 import './audit.css';
+import { errorOf, useLoad } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 function actionTone(a: string): BadgeTone {
   if (a.endsWith('.deleted') || a.includes('revert') || a.includes('reject')) return 'red';
@@ -26,25 +26,12 @@ function actionTone(a: string): BadgeTone {
 
 export function AuditScreen() {
   const api = useApi();
-  const [events, setEvents] = useState<AuditEvent[] | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { data: events, error, reload: load } = useLoad(() => api.audit.log(0), [api]);
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const [selected, setSelected] = useState<number | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifyError, setVerifyError] = useState<Error | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setEvents(await api.audit.log(0));
-    } catch (e) {
-      setError(toError(e));
-    }
-  }, [api]);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   async function verify() {
     setVerifying(true);
@@ -53,7 +40,7 @@ export function AuditScreen() {
     try {
       setVerification(await api.audit.verify());
     } catch (e) {
-      setVerifyError(toError(e));
+      setVerifyError(errorOf(e));
     } finally {
       setVerifying(false);
     }

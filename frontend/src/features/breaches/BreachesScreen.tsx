@@ -2,12 +2,12 @@
 // loop's follow-up of each breach (its root-cause analysis, or opening one;
 // adding an action about it), and false positives asked for with a reason —
 // another person decides (four eyes) before a breach leaves the ranking.
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import { useSession } from '../../state/session';
-import type { Breach, BreachLog } from '../../api/breaches';
-import type { Approval, RCAItem } from '../../api/loop';
+import type { Breach } from '../../api/breaches';
+import type { RCAItem } from '../../api/loop';
 import { href } from '../../state/route';
 import { rcaOfBreach } from '../loop/loopFormat';
 import { Badge } from '../../components/ui/Badge';
@@ -21,8 +21,8 @@ import { ParetoChart } from './ParetoChart';
 import { type ParetoMeasure, type StatusFilter, filterBreaches, paretoGroups } from './pareto';
 import * as fmt from '../../format';
 import './breaches.css';
+import { errorOf, useLoad } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 // A statistic's breach carries its unit; a share has none (an old server sends no unit: a target above 1 is a statistic).
 const isShare = (b: Breach) => !b.unit && (b.target === null || Math.abs(b.target) <= 1);
@@ -32,8 +32,29 @@ const fmtGoal = (b: Breach) => fmt.objective(b.op, b.target, isShare(b), b.unit)
 export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const api = useApi();
   const { can } = useSession();
-  const [log, setLog] = useState<BreachLog | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const mayRCA = can('RCAs/List');
+  const mayAsk = can('Approvals/List');
+  // the log, the analyses that hold its breaches, and the false positives waiting for a second person
+  const { data, error, reload: load } = useLoad(async () => {
+    const [log, rs, aps] = await Promise.all([api.breaches.list(), mayRCA ? api.loop.rcas.list() : [], mayAsk ? api.loop.approvals.list({ status: 'requested' }) : []]);
+    return { log, rcas: rcaOfBreach(rs), asked: new Map(aps.filter((a) => a.kind === 'false_positive').map((a) => [a.subject, a])) };
+  }, [api, mayRCA, mayAsk]);
+  const log = data?.log ?? null;
+  const rcas = useMemo(() => data?.rcas ?? new Map<string, RCAItem>(), [data]);
+  const asked = useMemo(() => data?.asked ?? new Map(), [data]);
+  const [openError, setOpenError] = useState<Error | null>(null);
+  const openRCA = useCallback(
+    async (b: Breach) => {
+      setOpenError(null);
+      try {
+        const r = await api.loop.rcas.open(b.id);
+        window.location.hash = href('rca', r.id);
+      } catch (e) {
+        setOpenError(errorOf(e));
+      }
+    },
+    [api],
+  );
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query);
   const [status, setStatus] = useState<StatusFilter>('genuine');
@@ -44,38 +65,6 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const [rcas, setRcas] = useState<Map<string, RCAItem>>(new Map());
-  const [asked, setAsked] = useState<Map<string, Approval>>(new Map());
-  const mayRCA = can('RCAs/List');
-  const mayAsk = can('Approvals/List');
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const [l, rs, aps] = await Promise.all([api.breaches.list(), mayRCA ? api.loop.rcas.list() : [], mayAsk ? api.loop.approvals.list({ status: 'requested' }) : []]);
-      setLog(l);
-      setRcas(rcaOfBreach(rs));
-      setAsked(new Map(aps.filter((a) => a.kind === 'false_positive').map((a) => [a.subject, a])));
-    } catch (e) {
-      setError(toError(e));
-    }
-  }, [api, mayRCA, mayAsk]);
-
-  const openRCA = useCallback(
-    async (b: Breach) => {
-      setDone(null);
-      try {
-        const r = await api.loop.rcas.open(b.id);
-        window.location.hash = href('rca', r.id);
-      } catch (e) {
-        setError(toError(e));
-      }
-    },
-    [api],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const all = useMemo(() => log?.breaches ?? [], [log]);
   const rows = useMemo(() => filterBreaches(all, q, status, slt), [all, q, status, slt]);
@@ -107,7 +96,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
       setReason('');
       await load();
     } catch (e) {
-      setReasonError(toError(e).message);
+      setReasonError(errorOf(e).message);
     } finally {
       setBusy(false);
     }
@@ -350,6 +339,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
               <SearchField label="Filter breaches" placeholder="Filter by SLT, tier, period or reason" value={query} onChange={setQuery} />
             </div>
             {done && <Notice tone="success">{done}</Notice>}
+            {openError && <Notice tone="error">{openError.message}</Notice>}
             {rows.length === 0 ? (
               <p className="muted">No breach matches: change what to show, the SLT or the filter text.</p>
             ) : (

@@ -1,21 +1,15 @@
 // Pareto chart of breaches on Apache ECharts: bars by SLT (and tier), largest
 // first, with the cumulative share as a line and the 80% line marked.
-import { useEffect, useMemo, useRef } from 'react';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { EChart, cssVar } from '../../components/ui/EChart';
 
 import type { ParetoGroup, ParetoMeasure } from './pareto';
 import * as fmt from '../../format';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
-
-function cssVar(name: string, fallback: string): string {
-  if (typeof window === 'undefined') return fallback;
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent]);
 
 export function paretoLabel(groups: ParetoGroup[], measure: ParetoMeasure): string {
   const what = measure === 'count' ? 'breaches' : 'priority';
@@ -102,23 +96,5 @@ export function ParetoChart({ groups, measure, theme }: { groups: ParetoGroup[];
     // theme: the CSS variables change with it
   }, [groups, measure, label, theme]);
 
-  const wrap = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReactEChartsCore>(null);
-  useEffect(() => {
-    const el = wrap.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver((entries) => {
-      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
-      const inst = chart.current?.getEchartsInstance();
-      if (inst && width > 0 && width !== inst.getWidth()) inst.resize({ width });
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
-  return (
-    <div className="chart" role="img" aria-label={label} ref={wrap}>
-      <ReactEChartsCore ref={chart} echarts={echarts} option={option} notMerge opts={{ renderer: 'svg' }} style={{ height: 260, width: '100%' }} />
-    </div>
-  );
+  return <EChart label={label} option={option} height={260} />;
 }

@@ -5,8 +5,8 @@ import { useApi } from '../../api';
 import { type DefinitionDoc, type DefinitionProblem, parseProblems } from '../../api/workspace';
 import { Actions, Button, Field, Notice } from '../imports/controls';
 import { type FieldDef, type FormValues, type KindInfo, type Refs, buildDoc, describeProblem, formValues, mapProblems, noun } from './schema';
+import { errorOf } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export function DefinitionForm({
   info,
@@ -46,7 +46,7 @@ export function DefinitionForm({
       const id = `${info.kind}/${name}`;
       onSaved(r.created.includes(id) ? `${id} created.` : r.updated.includes(id) ? `${id} saved.` : `${id} was already like this; nothing changed.`);
     } catch (err) {
-      const msg = toError(err).message;
+      const msg = errorOf(err).message;
       const problems = parseProblems(msg);
       if (problems.length === 0) {
         setFormError(msg);

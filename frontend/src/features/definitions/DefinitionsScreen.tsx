@@ -1,7 +1,7 @@
 // Definitions: services, SLTs, calendars, maintenance windows, contracts,
 // suppliers and feeds as forms (Apply's problems at the field), create, edit,
 // delete (refused while referred to), and the whole workspace as YAML.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import { useSession } from '../../state/session';
@@ -14,8 +14,8 @@ import { DefinitionForm } from './DefinitionForm';
 import { YamlView } from './YamlView';
 import { KIND_INFO, KIND_ORDER, type Refs, emptyDoc, noun } from './schema';
 import './definitions.css';
+import { errorOf, useLoad } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 type Editing = { doc: DefinitionDoc; isNew: boolean } | null;
 
@@ -23,26 +23,13 @@ export function DefinitionsScreen() {
   const api = useApi();
   const { can } = useSession();
   const { reload: reloadWorkspace } = useWorkspace();
-  const [docs, setDocs] = useState<DefinitionDoc[] | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { data: docs, error, reload: load } = useLoad(() => api.definitions.definitions('', ''), [api]);
   const [kind, setKind] = useState<DefinitionKind>('Service');
   const [view, setView] = useState<'forms' | 'yaml'>('forms');
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<DefinitionDoc | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setDocs(await api.definitions.definitions('', ''));
-    } catch (e) {
-      setError(toError(e));
-    }
-  }, [api]);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const changed = useCallback(async () => {
     await load();
@@ -71,7 +58,7 @@ export function DefinitionsScreen() {
       setDeleting(null);
       await changed();
     } catch (e) {
-      setDeleteError(toError(e).message);
+      setDeleteError(errorOf(e).message);
     }
   }
 

@@ -6,8 +6,8 @@ import { useSession } from '../../state/session';
 import { type DefinitionProblem, parseProblems } from '../../api/workspace';
 import { Actions, Button, Field, Notice } from '../imports/controls';
 import { KIND_INFO, KIND_ORDER, describeProblem } from './schema';
+import { errorOf } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 const FILE = 'workspace.yaml';
 
 /** The line a problem points at: its document's line, or "line N" in a YAML syntax message. */
@@ -40,7 +40,7 @@ export function YamlView({ initialKind, onApplied }: { initialKind: string; onAp
         setText(y);
         setLoaded(y);
       } catch (e) {
-        setLoadError(toError(e));
+        setLoadError(errorOf(e));
       }
     },
     [api],
@@ -62,7 +62,7 @@ export function YamlView({ initialKind, onApplied }: { initialKind: string; onAp
       setLoaded(text);
       onApplied();
     } catch (e) {
-      const msg = toError(e).message;
+      const msg = errorOf(e).message;
       const ps = parseProblems(msg);
       if (ps.length) setProblems(ps);
       else setApplyError(msg);

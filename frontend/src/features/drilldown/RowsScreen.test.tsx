@@ -104,7 +104,7 @@ describe('drill-down: the rows behind a figure', () => {
       ...overview,
       services: overview.services.map((s) =>
         s.name === 'payments'
-          ? { ...s, slts: [{ name: 'checkout-success', displayName: 'Checkout success rate', type: 'SLA', indicator: 'ratio', objective: '', period: 'month', owner: '', feed: 'checkout-counts', supplier: '', tiers: ['core-hours: >= 99.9%', 'off-hours: >= 99.5%'] }] }
+          ? { ...s, slts: [{ name: 'checkout-success', display_name: 'Checkout success rate', type: 'SLA', indicator: 'ratio', objective: '', period: 'month', owner: '', feed: 'checkout-counts', supplier: '', tiers: ['core-hours: >= 99.9%', 'off-hours: >= 99.5%'] }] }
           : s,
       ),
     };

@@ -87,7 +87,7 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
   const crumbs = [
     { label: 'Portfolio', href: href('portfolio') },
     ...(head ? [{ label: serviceName(head.service), href: href('portfolio', head.service) }] : []),
-    { label: head?.displayName ?? slt, href: href('slt', slt, tier ? { tier } : undefined) },
+    { label: head?.display_name ?? slt, href: href('slt', slt, tier ? { tier } : undefined) },
     { label: `${period}${tier ? ` · ${tier}` : ''}` },
   ];
 
@@ -110,11 +110,11 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
   const f = head.figure;
   const ratio = f.good !== null;
   const t = head.tally;
-  const gaps = t.gapGood + t.gapBad + t.gapUnknown + t.gapExcluded;
+  const gaps = t.gap_good + t.gap_bad + t.gap_unknown + t.gap_excluded;
   const addsUp =
     f.good === null
       ? t.counted === f.eligible && t.excluded === f.excluded
-      : t.good + t.gapGood === f.good && t.bad + t.gapBad === (f.bad ?? 0) && t.excluded + t.gapExcluded === f.excluded;
+      : t.good + t.gap_good === f.good && t.bad + t.gap_bad === (f.bad ?? 0) && t.excluded + t.gap_excluded === f.excluded;
 
   return (
     <div className="page drill" data-testid="drilldown">
@@ -122,7 +122,7 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
       <div className="page__head">
         <div>
           <h1>
-            Rows behind {head.displayName} · <span className="nowrap">{period}</span>
+            Rows behind {head.display_name} · <span className="nowrap">{period}</span>
             {tier ? (
               <>
                 {' · '}
@@ -133,7 +133,7 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
             )}
           </h1>
           <p className="page__lede">
-            {fmtTime(head.start)} to {fmtTime(head.end)} (local midnights in {head.timeZone}) · feed <code>{head.feed}</code> · {head.indicator}
+            {fmtTime(head.start)} to {fmtTime(head.end)} (local midnights in {head.time_zone}) · feed <code>{head.feed}</code> · {head.indicator}
           </p>
         </div>
       </div>
@@ -215,8 +215,8 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
               {ratio
                 ? `: ${fmt.count(t.good)} good, ${fmt.count(t.bad)} bad, ${fmt.count(t.excluded)} excluded on rows`
                 : `: ${fmt.count(t.counted)} values counted, ${fmt.count(t.excluded)} excluded`}
-              {gaps > 0 && `; slices without probes: ${fmt.count(t.gapGood)} good, ${fmt.count(t.gapBad)} bad, ${fmt.count(t.gapUnknown)} unknown, ${fmt.count(t.gapExcluded)} excluded`}
-              {t.outOfScope > 0 && `; ${fmt.count(t.outOfScope)} rows outside the calendar count nowhere`}.
+              {gaps > 0 && `; slices without probes: ${fmt.count(t.gap_good)} good, ${fmt.count(t.gap_bad)} bad, ${fmt.count(t.gap_unknown)} unknown, ${fmt.count(t.gap_excluded)} excluded`}
+              {t.out_of_scope > 0 && `; ${fmt.count(t.out_of_scope)} rows outside the calendar count nowhere`}.
             </p>
             <p className="drill__note">{head.note}</p>
           </section>
@@ -230,8 +230,8 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
                   [ratio ? 'good' : 'counted', ratio ? 'Good' : 'Counted'],
                   ...(ratio ? [['bad', 'Bad']] : []),
                   ['excluded', 'Excluded'],
-                  ...(t.outOfScope > 0 ? [['out-of-scope', 'Out of scope']] : []),
-                  ['findings', `With findings ${fmt.count(t.withFindings)}`],
+                  ...(t.out_of_scope > 0 ? [['out-of-scope', 'Out of scope']] : []),
+                  ['findings', `With findings ${fmt.count(t.with_findings)}`],
                 ] as [Status, string][]
               ).map(([s, text]) => (
                 <label key={s || 'all'} className={`seg__item${status === s ? ' is-on' : ''}`}>
@@ -266,7 +266,7 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
             aria-label={`Rows of ${period}, ${fmt.count(total)} in all`}
           >
             <table className={`table drill__table drill__table--${shape || 'rows'}`} aria-rowcount={total + 1}>
-              <caption className="visually-hidden">Rows behind {head.displayName} in {period}</caption>
+              <caption className="visually-hidden">Rows behind {head.display_name} in {period}</caption>
               <colgroup>
                 {cols.map((c) => (
                   <col key={c.id} style={c.width ? { width: (narrow && c.narrowWidth) || c.width } : undefined} />
@@ -390,7 +390,7 @@ function columnsFor(shape: string, unit: string): Col[] {
     cols.push(
       { id: 'item', header: 'Item', width: '9rem', narrowWidth: '7.5rem', cell: (r) => <code title={r.item}>{r.item}</code> },
       { id: 'opened', header: 'Opened', width: '9.5rem', narrowWidth: '9.25rem', cell: (r) => fmtTime(r.opened).replace(' UTC', '') },
-      { id: 'elapsed', header: 'Elapsed', width: '7rem', narrowWidth: '6.5rem', num: true, cell: (r) => fmtSecs(r.elapsed) },
+      { id: 'elapsed', header: 'Elapsed', width: '7rem', narrowWidth: '6.5rem', num: true, cell: (r) => fmtSecs(r.elapsed ?? undefined) },
     );
   } else if (shape === 'value') {
     cols.push({ id: 'value', header: unit ? `Value (${unit})` : 'Value', width: '7.5rem', num: true, cell: (r) => (r.value === undefined ? '–' : String(r.value)) });
@@ -444,9 +444,9 @@ function columnsFor(shape: string, unit: string): Col[] {
 
 function unitsText(r: DrillRow): string {
   const parts: string[] = [];
-  if (r.goodUnits) parts.push(`${fmt.count(r.goodUnits)} good`);
-  if (r.badUnits) parts.push(`${fmt.count(r.badUnits)} bad`);
-  if (r.excludedUnits) parts.push(`${fmt.count(r.excludedUnits)} excluded`);
+  if (r.good_units) parts.push(`${fmt.count(r.good_units)} good`);
+  if (r.bad_units) parts.push(`${fmt.count(r.bad_units)} bad`);
+  if (r.excluded_units) parts.push(`${fmt.count(r.excluded_units)} excluded`);
   if (r.slice && !parts.length) return 'same slice as the row above';
   return parts.join(', ');
 }

@@ -4,16 +4,17 @@ import userEvent from '@testing-library/user-event';
 import { ApiProvider, createApi } from '../../api';
 import type { AttainmentRow, Exception } from '../../api/exceptions';
 import { fakeTransport } from '../imports/fakeTransport';
+import { dto } from '../../test/fixtures';
 import type { Me } from '../../api/session';
 import { SessionProvider } from '../../state/session';
 import { ExceptionsScreen } from './ExceptionsScreen';
 
 const overview = {
   app: 'Slate', version: '1', database: '/x.db',
-  services: [{ name: 'shop', displayName: 'Shop', businessUnit: 'Retail', productLine: '', owner: '', criticality: '', slts: [{ name: 'shop-availability', displayName: 'Web shop availability', type: 'SLA', indicator: 'availability', objective: '', period: 'month', owner: '', feed: '', supplier: '', tiers: [] }] }],
+  services: [{ name: 'shop', display_name: 'Shop', business_unit: 'Retail', product_line: '', owner: '', criticality: '', slts: [{ name: 'shop-availability', display_name: 'Web shop availability', type: 'SLA', indicator: 'availability', objective: '', period: 'month', owner: '', feed: '', supplier: '', tiers: [] }] }],
 };
 
-const row = (tier: string, attainment: number, met: boolean, period = '2026-06'): AttainmentRow => ({
+const row = (tier: string, attainment: number, met: boolean, period = '2026-06'): AttainmentRow => dto<AttainmentRow>({
   slt: 'shop-availability', tier, kind: 'availability', period, start: `${period}-01T00:00:00Z`, end: period === '2026-06' ? '2026-07-01T00:00:00Z' : '2026-08-01T00:00:00Z',
   complete: true, attainment, attainment_raw: 0.99, target: 0.999, op: '>=', met, excluded: 0,
 });

@@ -1,7 +1,7 @@
 // Exceptions (force majeure): request with evidence, approve or reject (not by
 // the requester: whoever is signed in decides, and it is never the person who
 // asked), and the effect on the SLT's attainment, before and after.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import type { AttainmentRow, Exception } from '../../api/exceptions';
@@ -15,8 +15,8 @@ import { fmtTime, localInputToRFC3339 } from '../imports/format';
 import { effectRows, rowsTouched, sortEffect } from './effect';
 import * as fmt from '../../format';
 import './exceptions.css';
+import { errorOf, useLoad } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 const statusTone = (s: string): BadgeTone => (s === 'approved' ? 'green' : s === 'rejected' ? 'red' : 'amber');
 
 interface SltOption {
@@ -46,9 +46,15 @@ const MAX_EVIDENCE = 64 << 20;
 export function ExceptionsScreen() {
   const api = useApi();
   const { me, can } = useSession();
-  const [list, setList] = useState<Exception[] | null>(null);
-  const [slts, setSlts] = useState<SltOption[]>([]);
-  const [error, setError] = useState<Error | null>(null);
+  const { data, error, reload: load } = useLoad(async () => {
+    const [xs, ov] = await Promise.all([api.exceptions.list(), api.workspace.overview()]);
+    const slts: SltOption[] = ov.services.flatMap((s) =>
+      s.slts.map((t) => ({ name: t.name, label: `${t.display_name && t.display_name !== t.name ? `${t.display_name} (${t.name})` : t.name}` })),
+    );
+    return { list: xs, slts };
+  }, [api]);
+  const list = data?.list ?? null;
+  const slts = data?.slts ?? [];
   const [form, setForm] = useState({ slt: '', from: '', to: '', reason: '' });
   const [attaching, setAttaching] = useState(false);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
@@ -63,24 +69,6 @@ export function ExceptionsScreen() {
   const [effect, setEffect] = useState<Effect | null>(null);
   const [effectError, setEffectError] = useState<Error | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const [xs, ov] = await Promise.all([api.exceptions.list(), api.workspace.overview()]);
-      setList(xs);
-      setSlts(
-        ov.services.flatMap((s) =>
-          s.slts.map((t) => ({ name: t.name, label: `${t.displayName && t.displayName !== t.name ? `${t.displayName} (${t.name})` : t.name}` })),
-        ),
-      );
-    } catch (e) {
-      setError(toError(e));
-    }
-  }, [api]);
-  useEffect(() => {
-    load();
-  }, [load]);
-
   const byId = useMemo(() => new Map((list ?? []).map((x) => [x.id, x])), [list]);
 
   const showEffect = useCallback(
@@ -90,7 +78,7 @@ export function ExceptionsScreen() {
         const rows = rowsTouched(await api.exceptions.attainment(x.slt), x);
         setEffect({ id: x.id, before: rows });
       } catch (e) {
-        setEffectError(toError(e));
+        setEffectError(errorOf(e));
       }
     },
     [api],
@@ -108,7 +96,7 @@ export function ExceptionsScreen() {
       setEvidence({ name: u.name, size: u.size, upload: u.id });
       setErrors((e) => ({ ...e, evidence: undefined }));
     } catch (e) {
-      setErrors((er) => ({ ...er, evidence: toError(e).message }));
+      setErrors((er) => ({ ...er, evidence: errorOf(e).message }));
     }
   }
 
@@ -124,7 +112,7 @@ export function ExceptionsScreen() {
       setEvidence({ name: u.name, size: u.size, upload: u.id });
       setErrors((e) => ({ ...e, evidence: undefined }));
     } catch (e) {
-      setErrors((er) => ({ ...er, evidence: toError(e).message }));
+      setErrors((er) => ({ ...er, evidence: errorOf(e).message }));
     } finally {
       setAttaching(false);
     }
@@ -158,7 +146,7 @@ export function ExceptionsScreen() {
       await load();
       await showEffect(x);
     } catch (err) {
-      setFormError(toError(err).message);
+      setFormError(errorOf(err).message);
     } finally {
       setSubmitting(false);
     }
@@ -188,7 +176,7 @@ export function ExceptionsScreen() {
       setNotice(`${done.id} ${done.status} by ${done.decided_by}.`);
       await load();
     } catch (e) {
-      setDecisionErrors({ form: toError(e).message });
+      setDecisionErrors({ form: errorOf(e).message });
     }
   }
 
@@ -204,7 +192,7 @@ export function ExceptionsScreen() {
       }
     } catch (e) {
       setNotice(null);
-      setFormError(toError(e).message);
+      setFormError(errorOf(e).message);
     }
   }
 

@@ -11,8 +11,8 @@ import { SearchField } from '../../components/ui/SearchField';
 import { Button, Field, Modal, Notice } from './controls';
 import { fmtDate, fmtTime } from './format';
 import * as fmt from '../../format';
+import { errorOf } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; feeds: FeedInfo[]; onChanged: () => void }) {
   const api = useApi();
@@ -39,13 +39,13 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
     try {
       const f = await api.imports.rejectsFile(b.id, 'xlsx');
       if (api.dialogs.available) {
-        const path = await api.dialogs.saveFile('Save the rejects report', f.name, f.data);
+        const path = await api.dialogs.saveFile('Save the rejects report', f.name, f.data ?? '');
         if (path) setMessage({ tone: 'success', text: `Rejects report of batch ${b.id} (${fmt.count(f.rows ?? 0)} rows) saved to ${path}.` });
       } else {
         saveDownload(f);
       }
     } catch (e) {
-      setMessage({ tone: 'error', text: toError(e).message });
+      setMessage({ tone: 'error', text: errorOf(e).message });
     }
   }
 
@@ -60,7 +60,7 @@ export function BatchList({ batches, feeds, onChanged }: { batches: Batch[]; fee
       setReason('');
       onChanged();
     } catch (e) {
-      setRevertError(toError(e).message);
+      setRevertError(errorOf(e).message);
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import { saveDownload, formatBytes } from '../../api/files';
 import {
   MAX_UPLOAD,
   type FeedInfo,
+  type ImportRequest,
   type ImportResult,
   type Mapping,
   type MappingField,
@@ -33,6 +34,7 @@ import {
 } from './mapping';
 import { type JobHandle, useJob } from './useJob';
 import * as fmt from '../../format';
+import { errorOf } from '../../state/useLoad';
 
 type Step = 'file' | 'map' | 'check' | 'import';
 const STEPS: { id: Step; label: string }[] = [
@@ -51,7 +53,6 @@ interface Source {
   local?: string;
 }
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImported: () => void }) {
   const api = useApi();
@@ -86,7 +87,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
       const u = await api.dialogs.openFile('Choose a supplier file', 'data');
       if (u) setSource({ upload: u.id, name: u.name, size: u.size, local: u.local });
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }
 
@@ -104,7 +105,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
       const u = await api.imports.upload(file, (sent, size) => setUpload({ name: file.name, sent, size }));
       setSource({ upload: u.id, name: u.name, size: u.size });
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     } finally {
       setUpload(null);
     }
@@ -124,21 +125,21 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
       setShowErrors(false);
       setStep('map');
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
       setStep('file');
     } finally {
       setBusy(false);
     }
   }
 
-  function request(dryRun: boolean) {
+  function request(dryRun: boolean): ImportRequest {
     return {
       upload: source!.upload,
       feed: feed!.name,
       mapping: cleanMapping(mapping, feed!, preview?.format === 'xlsx' ? sheet : undefined),
       sheet: preview?.format === 'xlsx' ? sheet : undefined,
-      dryRun,
-      onConflict,
+      dry_run: dryRun,
+      on_conflict: onConflict,
     };
   }
 
@@ -164,13 +165,13 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
     try {
       const f = await api.imports.rejectsFile(batch, format);
       if (api.dialogs.available) {
-        const path = await api.dialogs.saveFile('Save the rejects report', f.name, f.data);
+        const path = await api.dialogs.saveFile('Save the rejects report', f.name, f.data ?? '');
         if (path) setSaved({ path });
       } else {
         saveDownload(f);
       }
     } catch (e) {
-      setRejectsError(toError(e));
+      setRejectsError(errorOf(e));
     }
   }
 
@@ -179,10 +180,10 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
     setFileError(null);
     try {
       const f = await api.imports.templateFile(feed.name);
-      if (api.dialogs.available) await api.dialogs.saveFile('Save the supplier template', f.name, f.data);
+      if (api.dialogs.available) await api.dialogs.saveFile('Save the supplier template', f.name, f.data ?? '');
       else saveDownload(f);
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }
 
@@ -235,7 +236,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
                 <select {...p} className="select" value={feedName} onChange={(e) => setFeedName(e.target.value)}>
                   {feeds.map((f) => (
                     <option key={f.name} value={f.name}>
-                      {f.displayName !== f.name ? `${f.displayName} (${f.name})` : f.name}
+                      {f.display_name !== f.name ? `${f.display_name} (${f.name})` : f.name}
                     </option>
                   ))}
                 </select>
@@ -313,7 +314,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
             </div>
             <div>
               <dt>Header</dt>
-              <dd>row {preview.headerRow}</dd>
+              <dd>row {preview.header_row}</dd>
             </div>
             <div>
               <dt>Feed</dt>
@@ -370,12 +371,12 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
             ))}
             <Field
                 label="Time format"
-                hint={`Times without an offset are read in ${feed.timeZone}.`}
+                hint={`Times without an offset are read in ${feed.time_zone}.`}
               >
                 {(p) => (
-                  <select {...p} className="select" value={mapping.timeLayout ?? ''} onChange={(e) => setMapping((m) => ({ ...m, timeLayout: e.target.value || undefined }))}>
-                    {TIME_LAYOUTS.some((l) => l.value === (mapping.timeLayout ?? '')) ? null : (
-                      <option value={mapping.timeLayout}>{mapping.timeLayout}</option>
+                  <select {...p} className="select" value={mapping.time_layout ?? ''} onChange={(e) => setMapping((m) => ({ ...m, time_layout: e.target.value || undefined }))}>
+                    {TIME_LAYOUTS.some((l) => l.value === (mapping.time_layout ?? '')) ? null : (
+                      <option value={mapping.time_layout}>{mapping.time_layout}</option>
                     )}
                     {TIME_LAYOUTS.map((l) => (
                       <option key={l.value} value={l.value}>
@@ -389,8 +390,8 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
               <label className="checkbox">
                 <input
                   type="checkbox"
-                  checked={!!mapping.decimalComma}
-                  onChange={(e) => setMapping((m) => ({ ...m, decimalComma: e.target.checked || undefined }))}
+                  checked={!!mapping.decimal_comma}
+                  onChange={(e) => setMapping((m) => ({ ...m, decimal_comma: e.target.checked || undefined }))}
                 />
                 Decimal comma (12,5 and 1.234,5)
               </label>
@@ -464,7 +465,7 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
                   {plural(imp.job.result.counts.imported, 'row')} imported
                   {imp.job.result.counts.rejected > 0 ? `, ${plural(imp.job.result.counts.rejected, 'row')} rejected` : ''}
                   {imp.job.result.from ? ` · data ${fmtTime(imp.job.result.from)} – ${fmtTime(imp.job.result.to)}` : ''}.
-                  {imp.job.result.mappingSaved ? ' The mapping was saved with the feed.' : ''}
+                  {imp.job.result.mapping_saved ? ' The mapping was saved with the feed.' : ''}
                 </p>
               </Notice>
               <ResultView result={imp.job.result} />
@@ -509,8 +510,8 @@ export function ImportWizard({ feeds, onImported }: { feeds: FeedInfo[]; onImpor
 }
 
 function feedSummary(f: FeedInfo): string {
-  const parts = [f.shape, f.interval ? `every ${f.interval}` : '', f.unit ?? '', f.timeZone, f.supplier ? `from ${f.supplier}` : ''].filter(Boolean);
-  const last = f.dataTo ? ` · data up to ${fmtTime(f.dataTo)}` : f.batches === 0 ? ' · no data yet' : '';
+  const parts = [f.shape, f.interval ? `every ${f.interval}` : '', f.unit ?? '', f.time_zone, f.supplier ? `from ${f.supplier}` : ''].filter(Boolean);
+  const last = f.data_to ? ` · data up to ${fmtTime(f.data_to)}` : f.batches === 0 ? ' · no data yet' : '';
   return parts.join(' · ') + last;
 }
 
@@ -633,7 +634,7 @@ function ResultView({ result, dryRun }: { result: ImportResult; dryRun?: boolean
     <div className="result">
       {result.refused && (
         <Notice tone="error" title="This file would be refused">
-          <p>{result.refusedReason}</p>
+          <p>{result.refused_reason}</p>
         </Notice>
       )}
       {dryRun && !result.refused && (
@@ -669,11 +670,11 @@ function ResultView({ result, dryRun }: { result: ImportResult; dryRun?: boolean
           </div>
         )}
       </dl>
-      <FindingCounts counts={result.findingCounts} findings={result.findings} />
+      <FindingCounts counts={result.finding_counts} findings={result.findings} />
       {result.findings.length > 0 && (
         <>
           <FindingsTable findings={result.findings} caption={`Findings in ${result.file}`} />
-          {result.findingsTruncated && <p className="muted">The first {fmt.count(result.findings.length)} findings are listed; the counts above are complete.</p>}
+          {result.findings_truncated && <p className="muted">The first {fmt.count(result.findings.length)} findings are listed; the counts above are complete.</p>}
         </>
       )}
     </div>

@@ -9,12 +9,12 @@ import { ImportsScreen } from './ImportsScreen';
 import { SessionProvider } from '../../state/session';
 
 const feeds: FeedInfo[] = [
-  { name: 'checkout-counts', displayName: 'Checkout attempts', shape: 'counts', interval: '1h', timeZone: 'UTC', required: ['time', 'good', 'total'], optional: ['bad', 'ci'], batches: 1, mapping: { time: 'timestamp', total: 'attempts', bad: 'failed', timeLayout: 'iso-local' }, dataTo: '2026-11-27T23:00:00Z' },
-  { name: 'desk-tickets', displayName: 'desk-tickets', shape: 'item', timeZone: 'Europe/London', required: ['item', 'opened'], optional: ['resolved'], batches: 0 },
+  { name: 'checkout-counts', display_name: 'Checkout attempts', shape: 'counts', interval: '1h', time_zone: 'UTC', required: ['time', 'good', 'total'], optional: ['bad', 'ci'], batches: 1, mapping: { time: 'timestamp', total: 'attempts', bad: 'failed', time_layout: 'iso-local' }, data_to: '2026-11-27T23:00:00Z' },
+  { name: 'desk-tickets', display_name: 'desk-tickets', shape: 'item', time_zone: 'Europe/London', required: ['item', 'opened'], optional: ['resolved'], batches: 0 },
 ];
 
 const preview: PreviewResult = {
-  file: 'new.csv', size: 64, format: 'csv', encoding: 'utf-8', delimiter: ',', sheets: [], headerRow: 1,
+  file: 'new.csv', size: 64, format: 'csv', encoding: 'utf-8', delimiter: ',', sheets: [], header_row: 1,
   header: ['timestamp', 'attempts', 'failed'],
   samples: [['2026-11-28 00:00:00', '180', '0'], ['2026-11-28 01:00:00', 'n/a', '1']],
   suggestion: { mapping: { time: 'timestamp', total: 'attempts', bad: 'failed' }, missing: [], notes: [] },
@@ -22,17 +22,17 @@ const preview: PreviewResult = {
 };
 
 const result = (dryRun: boolean): ImportResult => ({
-  batch: dryRun ? undefined : 63, feed: 'checkout-counts', file: 'new.csv', size: 64, sha256: 'x', format: 'csv', headerRow: 1,
-  header: preview.header, mapping: {}, mappingFrom: 'request', dryRun, counts: { read: 2, imported: 1, rejected: 1, empty: 0, warnings: 0 },
-  findingCounts: { non_numeric: 1 }, severities: { error: 1 },
+  batch: dryRun ? undefined : 63, feed: 'checkout-counts', file: 'new.csv', size: 64, sha256: 'x', format: 'csv', header_row: 1,
+  header: preview.header, mapping: {}, mapping_from: 'request', dry_run: dryRun, counts: { read: 2, imported: 1, rejected: 1, empty: 0, warnings: 0 },
+  finding_counts: { non_numeric: 1 }, severities: { error: 1 },
   findings: [{ kind: 'non_numeric', severity: 'error', row: 3, column: 'attempts', raw: 'n/a', message: '"n/a" in attempts is not a number' }],
   from: '2026-11-28T00:00:00Z', to: '2026-11-28T00:00:00Z', seconds: 0.01,
 });
 
-const batch: Batch = { id: 2, feed: 'checkout-counts', status: 'published', file: 'old.csv', format: 'csv', counts: { read: 5, imported: 5, rejected: 0, empty: 0, warnings: 0 }, created: '2026-11-01T00:00:00Z', published: '2026-11-01T00:00:00Z', from: '2026-10-01T00:00:00Z', to: '2026-10-31T23:00:00Z' };
+const batch: Batch = { id: 2, feed: 'checkout-counts', status: 'published', file: 'old.csv', format: 'csv', header: [], finding_counts: {}, counts: { read: 5, imported: 5, rejected: 0, empty: 0, warnings: 0 }, created: '2026-11-01T00:00:00Z', published: '2026-11-01T00:00:00Z', from: '2026-10-01T00:00:00Z', to: '2026-10-31T23:00:00Z' };
 
 function job(id: number, state: Job['state'], r?: ImportResult): Job {
-  return { id, kind: 'import', title: 't', state, done: state === 'running' ? 10 : 64, total: 64, started: '', result: r };
+  return { id, kind: 'import', title: 't', owner: 'ana', state, done: state === 'running' ? 10 : 64, total: 64, started: '', result: r };
 }
 
 function setup(extra: Handlers = {}, mode: 'browser' | 'desktop' = 'browser', signedIn = false) {
@@ -43,9 +43,9 @@ function setup(extra: Handlers = {}, mode: 'browser' | 'desktop' = 'browser', si
     'Imports.Batches': () => [batch],
     'Imports.Upload': (c: { name: string; size: number }) => ({ id: 'u1', name: c.name, size: c.size, received: c.size, complete: true }),
     'Imports.Preview': () => preview,
-    'Imports.Start': (req: { dryRun: boolean }) => {
+    'Imports.Start': (req: { dry_run: boolean }) => {
       const id = ++next;
-      jobs[id] = [job(id, 'running'), job(id, 'done', result(req.dryRun))];
+      jobs[id] = [job(id, 'running'), job(id, 'done', result(req.dry_run))];
       return id;
     },
     'Jobs.Get': (id: number) => (jobs[id].length > 1 ? jobs[id].shift() : jobs[id][0]),
@@ -103,15 +103,15 @@ describe('import wizard', () => {
     await user.click(within(wizard).getByRole('button', { name: 'Check the file' }));
     expect(await within(wizard).findByText('Some rows will be rejected')).toBeInTheDocument();
     expect(calls('Imports.Start')[0][0]).toEqual({
-      upload: 'u1', feed: 'checkout-counts', dryRun: true, onConflict: 'reject',
-      mapping: { time: 'timestamp', total: 'attempts', bad: 'failed', timeLayout: 'iso-local' }, sheet: undefined,
+      upload: 'u1', feed: 'checkout-counts', dry_run: true, on_conflict: 'reject',
+      mapping: { time: 'timestamp', total: 'attempts', bad: 'failed', time_layout: 'iso-local' }, sheet: undefined,
     });
     const findings = within(wizard).getByRole('table', { name: 'Findings in new.csv' });
     expect(within(findings).getByText('"n/a" in attempts is not a number')).toBeInTheDocument();
 
     await user.click(within(wizard).getByRole('button', { name: 'Import 1 row' }));
     expect(await within(wizard).findByText('Batch 63 imported into checkout-counts')).toBeInTheDocument();
-    expect(calls('Imports.Start')[1][0]).toMatchObject({ dryRun: false });
+    expect(calls('Imports.Start')[1][0]).toMatchObject({ dry_run: false });
 
     await user.click(within(wizard).getByRole('button', { name: 'Rejects report (XLSX)' }));
     expect(calls('Imports.RejectsFile')[0]).toEqual([63, 'xlsx']);

@@ -1,34 +1,21 @@
 // The Imports screen: the import wizard and the past batches.
-import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../api';
 import { useSession } from '../../state/session';
-import type { Batch, FeedInfo } from '../../api/imports';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { BatchList } from './BatchList';
 import { ImportWizard } from './ImportWizard';
 import './imports.css';
+import { useLoad } from '../../state/useLoad';
 
 export function ImportsScreen() {
   const api = useApi();
   const { can, me } = useSession();
-  const [feeds, setFeeds] = useState<FeedInfo[] | null>(null);
-  const [batches, setBatches] = useState<Batch[]>([]);
-  const [error, setError] = useState<Error | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const [f, b] = await Promise.all([api.imports.feeds(), api.imports.batches('')]);
-      setFeeds(f);
-      setBatches(b);
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    }
+  const { data, error, reload: load } = useLoad(async () => {
+    const [feeds, batches] = await Promise.all([api.imports.feeds(), api.imports.batches('')]);
+    return { feeds, batches };
   }, [api]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const feeds = data?.feeds ?? null;
+  const batches = data?.batches ?? [];
 
   return (
     <div className="page page--imports" data-testid="imports">

@@ -3,12 +3,12 @@ import type { FeedInfo, PreviewResult } from '../../api/imports';
 import { cleanMapping, initialMapping, mappingErrors, resolveColumn } from './mapping';
 
 const counts: FeedInfo = {
-  name: 'req', displayName: 'req', shape: 'counts', timeZone: 'UTC', required: ['time', 'good', 'total'], optional: ['bad', 'ci'], batches: 0,
+  name: 'req', display_name: 'req', shape: 'counts', time_zone: 'UTC', required: ['time', 'good', 'total'], optional: ['bad', 'ci'], batches: 0,
 };
 
 function preview(p: Partial<PreviewResult>): PreviewResult {
   return {
-    file: 'f.csv', size: 1, format: 'csv', sheets: [], headerRow: 1, header: ['Time', 'Requests', 'Errors'], samples: [],
+    file: 'f.csv', size: 1, format: 'csv', sheets: [], header_row: 1, header: ['Time', 'Requests', 'Errors'], samples: [],
     suggestion: { mapping: { time: 'Time', total: 'Requests', bad: 'Errors' }, missing: [], notes: [] },
     ...p,
   };
@@ -23,8 +23,8 @@ describe('mapping helpers', () => {
   });
 
   it('starts from the saved mapping when the file has its columns, else the suggestion', () => {
-    const saved = initialMapping(preview({ saved: { time: 'time', total: 'REQUESTS', bad: 'errors', timeLayout: 'iso-local', sheet: 'x' } }));
-    expect(saved).toEqual({ source: 'saved', mapping: { time: 'Time', total: 'Requests', bad: 'Errors', timeLayout: 'iso-local' } });
+    const saved = initialMapping(preview({ saved: { time: 'time', total: 'REQUESTS', bad: 'errors', time_layout: 'iso-local', sheet: 'x' } }));
+    expect(saved).toEqual({ source: 'saved', mapping: { time: 'Time', total: 'Requests', bad: 'Errors', time_layout: 'iso-local' } });
     const other = initialMapping(preview({ saved: { time: 'Timestamp', total: 'Attempts' } }));
     expect(other.source).toBe('suggested');
     expect(other.mapping).toEqual({ time: 'Time', total: 'Requests', bad: 'Errors' });
@@ -38,7 +38,7 @@ describe('mapping helpers', () => {
   });
 
   it('sends only the feed fields', () => {
-    expect(cleanMapping({ time: 'T', value: 'V', total: 'R', good: 'G', decimalComma: false, timeLayout: '' }, counts, 'Sheet1')).toEqual({
+    expect(cleanMapping({ time: 'T', value: 'V', total: 'R', good: 'G', decimal_comma: false, time_layout: '' }, counts, 'Sheet1')).toEqual({
       time: 'T', good: 'G', total: 'R', sheet: 'Sheet1',
     });
   });

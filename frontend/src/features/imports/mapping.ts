@@ -53,8 +53,8 @@ export const COLUMN_FIELDS: MappingField[] = ['time', 'value', 'good', 'bad', 't
 /** The fields the feed's shape uses, required first. */
 export function feedFields(feed: FeedInfo): { field: MappingField; required: boolean }[] {
   return [
-    ...feed.required.map((f) => ({ field: f, required: true })),
-    ...feed.optional.filter((f) => !feed.required.includes(f)).map((f) => ({ field: f, required: false })),
+    ...feed.required.map((f) => ({ field: f as MappingField, required: true })),
+    ...feed.optional.filter((f) => !feed.required.includes(f)).map((f) => ({ field: f as MappingField, required: false })),
   ];
 }
 
@@ -111,8 +111,8 @@ export function mappingErrors(m: Mapping, feed: FeedInfo): Partial<Record<Mappin
 export function cleanMapping(m: Mapping, feed: FeedInfo, sheet?: string): Mapping {
   const out: Mapping = {};
   for (const { field } of feedFields(feed)) if (m[field]) out[field] = m[field];
-  if (m.timeLayout) out.timeLayout = m.timeLayout;
-  if (m.decimalComma) out.decimalComma = true;
+  if (m.time_layout) out.time_layout = m.time_layout;
+  if (m.decimal_comma) out.decimal_comma = true;
   if (sheet) out.sheet = sheet;
   return out;
 }

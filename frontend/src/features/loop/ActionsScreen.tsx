@@ -303,7 +303,7 @@ function AddAction({ prefill, expanded, onAdded }: { prefill: ActionPrefill; exp
   const [form, setForm] = useState({ title: '', owner: '', due: '', slt: prefill.slt ?? '', note: '' });
   const [errors, setErrors] = useState<{ title?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
-  const slts = useMemo(() => (state.overview?.services ?? []).flatMap((s) => s.slts.map((t) => ({ name: t.name, label: t.displayName || t.name }))), [state.overview]);
+  const slts = useMemo(() => (state.overview?.services ?? []).flatMap((s) => s.slts.map((t) => ({ name: t.name, label: t.display_name || t.name }))), [state.overview]);
   const fixed: Links = { breach: prefill.breach, rca: prefill.rca, meeting: prefill.meeting, period: prefill.period, service: prefill.service, supplier: prefill.supplier };
   const fixedText = aboutText(fixed);
 

@@ -166,7 +166,7 @@ function Validation({ id, theme }: { id: string; theme?: string }) {
 function AddImprovement({ onAdded }: { onAdded: (i: Improvement) => void }) {
   const api = useApi();
   const { state } = useWorkspace();
-  const slts = useMemo(() => (state.overview?.services ?? []).flatMap((s) => s.slts.map((t) => ({ name: t.name, label: t.displayName || t.name }))), [state.overview]);
+  const slts = useMemo(() => (state.overview?.services ?? []).flatMap((s) => s.slts.map((t) => ({ name: t.name, label: t.display_name || t.name }))), [state.overview]);
   const [form, setForm] = useState({ slt: '', change: '', description: '' });
   const [errors, setErrors] = useState<Partial<Record<'slt' | 'change' | 'description' | 'form', string>>>({});
   async function submit(e: React.FormEvent) {

@@ -64,7 +64,7 @@ export function MeetingsScreen({ scope: initialScope = '', date: initialDate = '
     try {
       const f = await api.loop.meetings.agendaFile(query, format);
       if (api.dialogs.available) {
-        const where = await api.dialogs.saveFile('Save the agenda', f.name, f.data);
+        const where = await api.dialogs.saveFile('Save the agenda', f.name, f.data ?? '');
         if (where) setNotice(`Agenda saved to ${where}.`);
       } else {
         saveDownload(f);
@@ -91,7 +91,7 @@ export function MeetingsScreen({ scope: initialScope = '', date: initialDate = '
                 <optgroup label="Services">
                   {services.map((s) => (
                     <option key={s.name} value={`service:${s.name}`}>
-                      {s.displayName || s.name}
+                      {s.display_name || s.name}
                     </option>
                   ))}
                 </optgroup>

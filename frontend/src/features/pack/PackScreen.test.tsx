@@ -9,7 +9,7 @@ import { type Handlers, fakeTransport } from '../imports/fakeTransport';
 import { PackScreen, describeScope } from './PackScreen';
 import { lastCompleteMonth, periodError } from './period';
 
-const svc = (name: string, bu: string) => ({ name, displayName: name, businessUnit: bu, productLine: '', owner: '', criticality: '', slts: [] });
+const svc = (name: string, bu: string) => ({ name, display_name: name, business_unit: bu, product_line: '', owner: '', criticality: '', slts: [] });
 const overview = { app: 'Slate', version: '1', database: '/x.db', services: [svc('payments', 'Retail'), svc('web-shop', 'Retail'), svc('logistics', 'Ops')] };
 const result: PackResult = {
   period: '2026-10', generated_at: '2026-11-28T12:00:00Z', fingerprint: 'sha256:abc', scope: 'period=2026-10 services=payments', anonymized: false, slts: 3, sections: 9,
@@ -18,7 +18,7 @@ const result: PackResult = {
     { name: 'review-pack-2026-10.xlsx', path: '/d/packs/review-pack-2026-10.xlsx', format: 'xlsx', size: 130816, sha256: 'bb'.repeat(32) },
   ],
 };
-const job = (state: Job['state'], extra: Partial<Job<PackResult>> = {}): Job<PackResult> => ({ id: 7, kind: 'pack', title: 'Review pack 2026-10', state, done: 4, total: 9, step: 'SLT checkout-success', started: '', ...extra });
+const job = (state: Job['state'], extra: Partial<Job<PackResult>> = {}): Job<PackResult> => ({ id: 7, kind: 'pack', title: 'Review pack 2026-10', owner: 'ana', state, done: 4, total: 9, step: 'SLT checkout-success', started: '', ...extra });
 
 function setup(handlers: Handlers, mode: 'browser' | 'desktop' = 'browser') {
   const f = fakeTransport({ 'Workspace.Overview': () => overview, 'Packs.List': () => [], ...handlers }, mode);

@@ -16,6 +16,7 @@ import { useJob } from '../imports/useJob';
 import { lastCompleteMonth, periodError } from './period';
 import * as fmt from '../../format';
 import './pack.css';
+import { errorOf } from '../../state/useLoad';
 
 /** "period=2026-10 services=a,b" → "2026-10, services a, b"; services=* → "every service". */
 export function describeScope(scope: string): string {
@@ -27,7 +28,6 @@ export function describeScope(scope: string): string {
 
 const sentence = (m: string) => (m ? `${m[0].toUpperCase()}${m.slice(1)}${/[.!]$/.test(m) ? '' : '.'}` : '');
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 const FORMATS: { id: PackFormat; label: string; hint: string }[] = [
   { id: 'pdf', label: 'PDF', hint: 'cover, summary, a page per SLT, audit appendix' },
   { id: 'xlsx', label: 'Excel (XLSX)', hint: 'sheets with native charts' },
@@ -52,7 +52,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
     try {
       setFiles(await api.packs.list());
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }, [api]);
   useEffect(() => {
@@ -87,12 +87,12 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
     try {
       const d = await api.packs.download(f.name);
       if (api.dialogs.available) {
-        await api.dialogs.saveFile('Save a copy of the pack file', d.name, d.data);
+        await api.dialogs.saveFile('Save a copy of the pack file', d.name, d.data ?? '');
       } else {
         saveDownload({ name: d.name, type: d.content_type, size: f.size, data: d.data });
       }
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }
 
@@ -101,7 +101,7 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
     try {
       await api.dialogs.showFolder(f.path);
     } catch (e) {
-      setFileError(toError(e).message);
+      setFileError(errorOf(e).message);
     }
   }
 
@@ -164,8 +164,8 @@ export function PackScreen({ now = () => new Date() }: { now?: () => Date }) {
                 <label key={s.name}>
                   <input type="checkbox" checked={chosen.includes(s.name)} onChange={() => setChosen((x) => toggle(x, s.name))} />
                   <span>
-                    {s.displayName || s.name}
-                    <span className="cell-sub"> {s.businessUnit}</span>
+                    {s.display_name || s.name}
+                    <span className="cell-sub"> {s.business_unit}</span>
                   </span>
                 </label>
               ))}
@@ -294,7 +294,7 @@ function VerifyPanel({ files, onDownload }: { files: PackFile[]; onDownload: (f:
       const v = await check();
       if (v) setResult(v);
     } catch (e) {
-      setError(toError(e).message);
+      setError(errorOf(e).message);
     } finally {
       setBusy(null);
     }

@@ -39,7 +39,7 @@ describe('portfolio dashboard', () => {
   it('shows RAG, budgets, sparklines, alerts and root causes due for every service and SLT', async () => {
     const f = renderApp();
     const root = await screen.findByTestId('portfolio');
-    expect(f.calls('Compliance.Dashboard')).toEqual([[{ at: '', businessUnit: '', productLine: '', supplier: '', type: '' }]]);
+    expect(f.calls('Compliance.Dashboard')).toEqual([[{ at: '', period: '', business_unit: '', product_line: '', supplier: '', type: '' }]]);
     expect(within(root).getByText('Current period of every SLT, as of 2026-11-28 00:00 UTC.')).toBeInTheDocument();
 
     // counts by status

@@ -2,7 +2,7 @@
 // period, error budgets, the last 13 periods, firing alerts and root causes
 // due, filtered by business unit, product line, supplier and type. One call:
 // Compliance.Dashboard.
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useApi } from '../../api';
 import type { Dashboard, DashboardService, DashboardSLT } from '../../api/compliance';
 import { Empty, ErrorPanel, Loading } from '../../components/ui/Status';
@@ -13,38 +13,27 @@ import { TypeBadge, CriticalityBadge } from './TypeBadge';
 import { BudgetBar, Breadcrumbs, RagPill, Sparkline } from './rag';
 import * as fmt from '../../format';
 import './dashboard.css';
+import { useLoad } from '../../state/useLoad';
 
 interface Filters {
-  businessUnit: string;
-  productLine: string;
+  business_unit: string;
+  product_line: string;
   supplier: string;
   type: string;
 }
-const NO_FILTER: Filters = { businessUnit: '', productLine: '', supplier: '', type: '' };
+const NO_FILTER: Filters = { business_unit: '', product_line: '', supplier: '', type: '' };
 
-const label = (x: { displayName: string; name: string }) => x.displayName || x.name;
+const label = (x: { display_name: string; name: string }) => x.display_name || x.name;
 
 export function DashboardScreen({ service }: { service?: string; theme?: string }) {
   const api = useApi();
   const { state } = useWorkspace();
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTER);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setData(await api.compliance.dashboard());
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-    }
-  }, [api]);
   // (Re)load with the workspace: the header's reload button reloads both.
-  const overview = state.overview;
-  const settled = state.status !== 'loading';
-  useEffect(() => {
-    if (settled) load();
-  }, [load, overview, settled]);
+  const { data, error, reload: load } = useLoad(() => api.compliance.dashboard(), [api], {
+    enabled: state.status !== 'loading',
+    refresh: state.overview,
+  });
 
   const services = useMemo(() => (data ? filterServices(data.services, filters, service) : []), [data, filters, service]);
   const kept = useMemo(() => new Set(services.flatMap((s) => s.slts.map((t) => t.name))), [services]);
@@ -70,7 +59,7 @@ export function DashboardScreen({ service }: { service?: string; theme?: string 
   }
   const alerts = data.alerts.filter((a) => kept.has(a.slt));
   const trends = data.trends.filter((t) => kept.has(t.slt));
-  const rca = data.rcaDue.filter((r) => kept.has(r.slt));
+  const rca = data.rca_due.filter((r) => kept.has(r.slt));
   // the loop, under the same filters: an item goes with its SLT (an action with no SLT, with its service)
   const keptServices = new Set(services.map((s) => s.name));
   const openRcas = data.loop.open_rcas.filter((r) => kept.has(r.slt));
@@ -167,9 +156,9 @@ export function DashboardScreen({ service }: { service?: string; theme?: string 
                   {rcaWithout.map((r) => (
                     <li key={r.slt}>
                       <span className="sev sev--page">RCA</span>
-                      <a href={href('slt', r.slt)}>{r.displayName || r.slt}</a>
+                      <a href={href('slt', r.slt)}>{r.display_name || r.slt}</a>
                       <span className="dash__why">
-                        missed {r.consecutiveMisses} periods in a row, up to {r.period}
+                        missed {r.consecutive_misses} periods in a row, up to {r.period}
                       </span>
                     </li>
                   ))}
@@ -284,8 +273,8 @@ function FilterBar({ data, filters, onChange }: { data: Dashboard; filters: Filt
   const active = Object.values(filters).some(Boolean);
   return (
     <div className="dash__filters" role="group" aria-label="Filters">
-      {sel('businessUnit', 'Business unit', data.filters.businessUnits)}
-      {sel('productLine', 'Product line', data.filters.productLines)}
+      {sel('business_unit', 'Business unit', data.filters.business_units)}
+      {sel('product_line', 'Product line', data.filters.product_lines)}
       {sel('supplier', 'Supplier', data.filters.suppliers)}
       {sel('type', 'SLA / OLA / UC', data.filters.types)}
       <button type="button" className="linkbtn dash__clear" onClick={() => onChange(NO_FILTER)} disabled={!active}>
@@ -328,10 +317,10 @@ function ServiceBlock({ s }: { s: DashboardService }) {
           <CriticalityBadge value={s.criticality} />
         </div>
         <dl className="service__meta">
-          {s.productLine && (
+          {s.product_line && (
             <div>
               <dt>Product line</dt>
-              <dd>{s.productLine}</dd>
+              <dd>{s.product_line}</dd>
             </div>
           )}
           <div>
@@ -397,7 +386,7 @@ function SltRow({ t }: { t: DashboardSLT }) {
           </a>
           <span className="cell-sub">
             <span className="mono">{t.objective || (t.tiers.length ? 'by tier' : '')}</span>
-            {t.supplierName && <> · {t.supplierName}</>}
+            {t.supplier_name && <> · {t.supplier_name}</>}
             {' · '}
             <span className={`dash__reason dash__reason--${t.status}`} title={t.reasons.join('\n')}>
               {t.reasons[0] ?? t.reason}
@@ -427,8 +416,8 @@ function SltRow({ t }: { t: DashboardSLT }) {
             <a className="dash__period" href={rowsHref} title="The rows behind this figure">
               {cur.period}
             </a>
-            {!t.isCurrent && <span className="cell-sub">last with data</span>}
-            {!cur.complete && t.isCurrent && <span className="cell-sub">so far</span>}
+            {!t.is_current && <span className="cell-sub">last with data</span>}
+            {!cur.complete && t.is_current && <span className="cell-sub">so far</span>}
           </span>
         ) : (
           <span className="muted">–</span>
@@ -453,8 +442,8 @@ function filterServices(all: DashboardService[], f: Filters, only?: string): Das
   const out: DashboardService[] = [];
   for (const s of all) {
     if (only && s.name !== only) continue;
-    if (!eq(f.businessUnit, s.businessUnit) || !eq(f.productLine, s.productLine)) continue;
-    const slts = s.slts.filter((t) => eq(f.supplier, t.supplierName) && eq(f.type, t.type));
+    if (!eq(f.business_unit, s.business_unit) || !eq(f.product_line, s.product_line)) continue;
+    const slts = s.slts.filter((t) => eq(f.supplier, t.supplier_name) && eq(f.type, t.type));
     if (slts.length === 0 && (f.supplier || f.type)) continue;
     out.push({ ...s, slts });
   }
@@ -470,7 +459,7 @@ function countRag(services: DashboardService[]) {
 function groupByUnit(services: DashboardService[]) {
   const m = new Map<string, DashboardService[]>();
   for (const s of services) {
-    const u = s.businessUnit?.trim() ?? '';
+    const u = s.business_unit?.trim() ?? '';
     m.set(u, [...(m.get(u) ?? []), s]);
   }
   return [...m.entries()]

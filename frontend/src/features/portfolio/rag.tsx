@@ -90,7 +90,7 @@ export function Breadcrumbs({ items }: { items: { label: ReactNode; href?: strin
 export function useServiceName(): (name: string) => string {
   const { state } = useWorkspace();
   const services = state.overview?.services;
-  return useCallback((name: string) => services?.find((s) => s.name === name)?.displayName || name, [services]);
+  return useCallback((name: string) => services?.find((s) => s.name === name)?.display_name || name, [services]);
 }
 
 export interface TierInfo {

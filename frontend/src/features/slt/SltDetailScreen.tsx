@@ -2,12 +2,9 @@
 // time to breach, seasonality, baseline band (Analysis.SLT); every period with
 // a link to its rows (Compliance.Report); a what-if target (Compliance.WhatIf);
 // breaches (Compliance.Breaches); assumptions and escalation path.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useApi } from '../../api';
-import type { SLTAnalysis } from '../../api/analysis';
-import type { ReportRow, Status, WhatIf } from '../../api/compliance';
-import type { Breach } from '../../api/breaches';
-import type { SLTLoop } from '../../api/loop';
+import type { WhatIf } from '../../api/compliance';
 import { useSession } from '../../state/session';
 import { LoopPanel } from './LoopPanel';
 import { rcaOfBreach } from '../loop/loopFormat';
@@ -15,6 +12,7 @@ import '../loop/loop.css';
 import { Button } from '../../components/ui/Button';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { href } from '../../state/route';
+import { useLoad } from '../../state/useLoad';
 
 import { TypeBadge } from '../portfolio/TypeBadge';
 import { BudgetBar, Breadcrumbs, RagPill, useServiceName } from '../portfolio/rag';
@@ -26,42 +24,29 @@ import './slt.css';
 export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: string; theme: string }) {
   const api = useApi();
   const serviceName = useServiceName();
-  const [a, setA] = useState<SLTAnalysis | null>(null);
-  const [aErr, setAErr] = useState<Error | null>(null);
-  const [rows, setRows] = useState<ReportRow[] | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [rowsErr, setRowsErr] = useState<Error | null>(null);
+  const { data: a, error: aErr, reload: reloadAnalysis } = useLoad(() => api.analysis.slt({ slt, tier }), [api, slt, tier]);
+  const { data: report, error: rowsErr, reload: reloadReport } = useLoad(() => api.compliance.report(slt), [api, slt]);
+  const rows = report?.rows ?? null;
+  const status = report?.status ?? null;
   const [raw, setRaw] = useState(false);
-  const [breaches, setBreaches] = useState<Breach[] | null>(null);
-  const [loop, setLoop] = useState<SLTLoop | null>(null);
+  const { data: breaches } = useLoad(
+    () => api.breaches.list().then((l) => l.breaches.filter((b) => b.slt === slt), () => []),
+    [api, slt],
+  );
   const { can } = useSession();
   const mayLoop = can('Analysis/Loop');
-
-  const load = useCallback(() => {
-    setA(null);
-    setAErr(null);
-    setRows(null);
-    setRowsErr(null);
-    const err = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
-    api.analysis.slt({ slt, tier }).then(setA, (e) => setAErr(err(e)));
-    api.compliance.report(slt).then(
-      (r) => {
-        setRows(r.rows);
-        setStatus(r.status);
-      },
-      (e) => setRowsErr(err(e)),
-    );
-    api.breaches.list().then(
-      (l) => setBreaches(l.breaches.filter((b) => b.slt === slt)),
-      () => setBreaches([]),
-    );
-    if (mayLoop) api.loop.sltLoop(slt).then(setLoop, () => setLoop(null));
-  }, [api, slt, tier, mayLoop]);
+  const { data: loop, reload: reloadLoop } = useLoad(() => api.loop.sltLoop(slt), [api, slt], { enabled: mayLoop });
+  const [openErr, setOpenErr] = useState<Error | null>(null);
+  const load = () => {
+    reloadAnalysis();
+    reloadReport();
+    if (mayLoop) reloadLoop();
+  };
   const rcaOf = rcaOfBreach(loop?.rcas ?? []);
   const openRCA = (id: string) =>
     api.loop.rcas.open(id).then(
       (r) => (window.location.hash = href('rca', r.id)),
-      (e) => setAErr(e instanceof Error ? e : new Error(String(e))),
+      (e) => setOpenErr(e instanceof Error ? e : new Error(String(e))),
     );
   const follow = (id: string) => {
     const r = rcaOf.get(id);
@@ -80,7 +65,6 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
       </span>
     );
   };
-  useEffect(load, [load]);
 
   const def = a?.definition;
   const ratio = a?.analysis.ratio ?? true;
@@ -290,6 +274,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
         </>
       )}
 
+      {openErr && <ErrorPanel title="The analysis could not be opened" error={openErr} />}
       {loop && !tier && <LoopPanel loop={loop} />}
       <section className="card sltd__panel sltd__full" aria-labelledby="pe-h">
         <h2 id="pe-h" className="card__title">Periods — open one to see the rows behind it</h2>
@@ -382,12 +367,12 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           {def && (
             <section className="card sltd__panel" aria-labelledby="as-h">
               <h2 id="as-h" className="card__title">Assumptions</h2>
-              {def.assumptions && (def.assumptions.expectedVolume || def.assumptions.dependencies?.length || def.assumptions.notes?.length) ? (
+              {def.assumptions && (def.assumptions.expected_volume || def.assumptions.dependencies?.length || def.assumptions.notes?.length) ? (
                 <dl className="sltd__kv">
-                  {def.assumptions.expectedVolume && (
+                  {def.assumptions.expected_volume && (
                     <div>
                       <dt>Expected volume</dt>
-                      <dd>{def.assumptions.expectedVolume}</dd>
+                      <dd>{def.assumptions.expected_volume}</dd>
                     </div>
                   )}
                   {!!def.assumptions.dependencies?.length && (

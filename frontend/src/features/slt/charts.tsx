@@ -2,20 +2,14 @@
 // limits, target, rule flags), baseline band, seasonality. Colours come from
 // the CSS theme tokens, so they follow light and dark.
 import { useMemo } from 'react';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { EChart, cssVar as css } from '../../components/ui/EChart';
 import type { ControlChart as CC, BandPoint, SeasonIndex } from '../../api/analysis';
 import { attainment, compact, percent, points as pp, quantity } from '../../format';
 
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
-
-function css(name: string, fallback: string): string {
-  if (typeof window === 'undefined') return fallback;
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent]);
 
 function base() {
   const text = css('--text-muted', '#5b6472');
@@ -36,14 +30,6 @@ function base() {
 // Values read by the rules of src/format.ts; axis ticks need fewer characters.
 const fmt = (ratio: boolean, unit: string) => (v: number) => attainment(v, ratio, unit);
 const tick = (ratio: boolean) => (v: number) => (ratio ? percent(v, 2) : compact(v));
-
-function Chart({ label, option, height }: { label: string; option: object; height: number }) {
-  return (
-    <div className="chart" role="img" aria-label={label}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge opts={{ renderer: 'svg' }} style={{ height, width: '100%' }} />
-    </div>
-  );
-}
 
 /** raw: draw the values before the day-of-week adjustment, without the limits (they apply to the adjusted values). */
 export function ControlChartView({ chart, target, ratio, unit = '', theme, raw = false }: { chart: CC; target: number | null; ratio: boolean; unit?: string; theme: string; raw?: boolean }) {
@@ -87,7 +73,7 @@ export function ControlChartView({ chart, target, ratio, unit = '', theme, raw =
     };
     // theme: the CSS variables change with it
   }, [chart, target, ratio, unit, label, theme, raw]);
-  return <Chart label={label} option={option} height={260} />;
+  return <EChart label={label} option={option} height={260} />;
 }
 
 export function BandChart({ points, ratio, unit = '', theme }: { points: BandPoint[]; ratio: boolean; unit?: string; theme: string }) {
@@ -128,7 +114,7 @@ export function BandChart({ points, ratio, unit = '', theme }: { points: BandPoi
       ],
     };
   }, [points, ratio, unit, label, theme]);
-  return <Chart label={label} option={option} height={220} />;
+  return <EChart label={label} option={option} height={220} />;
 }
 
 export function SeasonChart({ title, idx, ratio, unit, theme }: { title: string; idx: SeasonIndex; ratio: boolean; unit: string; theme: string }) {
@@ -157,5 +143,5 @@ export function SeasonChart({ title, idx, ratio, unit, theme }: { title: string;
       ],
     };
   }, [idx, label, theme, ratio, unit]);
-  return <Chart label={label} option={option} height={170} />;
+  return <EChart label={label} option={option} height={170} />;
 }

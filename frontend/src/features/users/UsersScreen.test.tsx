@@ -9,8 +9,8 @@ import { fakeTransport, type Handlers } from '../imports/fakeTransport';
 import { UsersScreen } from './UsersScreen';
 
 const users: UserInfo[] = [
-  { name: 'root', role: 'admin', active: true, created: '2026-11-01T00:00:00Z', createdBy: 'ana' },
-  { name: 'vera', role: 'viewer', active: false, created: '2026-11-02T00:00:00Z', createdBy: 'root', revoked: '2026-11-20T00:00:00Z', revokedBy: 'root' },
+  { name: 'root', role: 'admin', active: true, created: '2026-11-01T00:00:00Z', created_by: 'ana' },
+  { name: 'vera', role: 'viewer', active: false, created: '2026-11-02T00:00:00Z', created_by: 'root', revoked: '2026-11-20T00:00:00Z', revoked_by: 'root' },
 ];
 
 function setup(extra: Handlers = {}) {
@@ -20,13 +20,13 @@ function setup(extra: Handlers = {}) {
     'Users.List': () => list.map((u) => ({ ...u })),
     'Workspace.Definitions': () => [{ apiVersion: 'slate/v1', kind: 'Supplier', metadata: { name: 'parcelnet' }, spec: {} }],
     'Users.Add': (r: { name: string; role: string; supplier?: string }) => {
-      const u = { name: r.name, role: r.role, supplier: r.supplier, active: true, created: '2026-11-28T00:00:00Z', createdBy: 'root' };
+      const u = { name: r.name, role: r.role, supplier: r.supplier, active: true, created: '2026-11-28T00:00:00Z', created_by: 'root' };
       list.push(u);
       return { user: u, token: 'slate_s3cr3tT0ken' };
     },
     'Users.Revoke': (name: string) => {
       const u = list.find((x) => x.name === name)!;
-      Object.assign(u, { active: false, revoked: '2026-11-28T00:00:00Z', revokedBy: 'root' });
+      Object.assign(u, { active: false, revoked: '2026-11-28T00:00:00Z', revoked_by: 'root' });
       return u;
     },
     ...extra,

@@ -1,7 +1,7 @@
 // Users of `slate serve` (admins only): who may sign in, with which role. A
 // new user's token is shown once, here; Slate keeps only its hash. Revoking
 // locks the token out at once; the user stays listed for the audit trail.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import { ROLES, ROLE_HINTS, type NewUser, type Role, type UserInfo } from '../../api/session';
@@ -12,8 +12,8 @@ import { useSession } from '../../state/session';
 import { Actions, Button, Field, Modal, Notice } from '../imports/controls';
 import { fmtDate } from '../imports/format';
 import './users.css';
+import { errorOf, useLoad } from '../../state/useLoad';
 
-const toError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 const roleTone: Record<string, BadgeTone> = { admin: 'red', approver: 'amber', manager: 'blue', supplier: 'green', viewer: 'neutral' };
 
@@ -24,9 +24,12 @@ export function UsersScreen({ origin: given }: { origin?: string }) {
   const api = useApi();
   const origin = given ?? (api.mode === 'browser' ? window.location.origin : '');
   const { me } = useSession();
-  const [users, setUsers] = useState<UserInfo[] | null>(null);
-  const [suppliers, setSuppliers] = useState<string[]>([]);
-  const [error, setError] = useState<Error | null>(null);
+  const { data, error, reload: load } = useLoad(async () => {
+    const [us, sups] = await Promise.all([api.users.list(), api.definitions.definitions('Supplier')]);
+    return { users: us, suppliers: sups.map((d) => d.metadata.name) };
+  }, [api]);
+  const users = data?.users ?? null;
+  const suppliers = data?.suppliers ?? [];
   const [form, setForm] = useState<{ name: string; role: Role; supplier: string }>({ name: '', role: 'viewer', supplier: '' });
   const [errors, setErrors] = useState<FormErrors>({});
   const [adding, setAdding] = useState(false);
@@ -35,20 +38,6 @@ export function UsersScreen({ origin: given }: { origin?: string }) {
   const [revoking, setRevoking] = useState<UserInfo | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const [us, sups] = await Promise.all([api.users.list(), api.definitions.definitions('Supplier')]);
-      setUsers(us);
-      setSuppliers(sups.map((d) => d.metadata.name));
-    } catch (e) {
-      setError(toError(e));
-    }
-  }, [api]);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
@@ -66,7 +55,7 @@ export function UsersScreen({ origin: given }: { origin?: string }) {
       setForm({ name: '', role: form.role, supplier: form.supplier });
       await load();
     } catch (err) {
-      setErrors({ form: toError(err).message });
+      setErrors({ form: errorOf(err).message });
     } finally {
       setAdding(false);
     }
@@ -92,7 +81,7 @@ export function UsersScreen({ origin: given }: { origin?: string }) {
       if (created?.user.name === u.name) setCreated(null);
       await load();
     } catch (e) {
-      setRevokeError(toError(e).message);
+      setRevokeError(errorOf(e).message);
     }
   }
 
@@ -130,7 +119,7 @@ export function UsersScreen({ origin: given }: { origin?: string }) {
                 <Badge tone="neutral">revoked</Badge>
               </span>
               <span className="cell-sub">
-                {fmtDate(u.revoked ?? '')} by {u.revokedBy}
+                {fmtDate(u.revoked ?? '')} by {u.revoked_by}
               </span>
             </span>
           );
@@ -144,7 +133,7 @@ export function UsersScreen({ origin: given }: { origin?: string }) {
         cell: (c) => (
           <span className="cell-stack">
             <span>{fmtDate(c.row.original.created)}</span>
-            <span className="cell-sub">by {c.row.original.createdBy}</span>
+            <span className="cell-sub">by {c.row.original.created_by}</span>
           </span>
         ),
       },

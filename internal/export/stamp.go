@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"bytes"
@@ -9,6 +9,24 @@ import (
 
 	"github.com/xuri/excelize/v2"
 )
+
+// ErrNotPackFile: the bytes are neither a PDF nor an XLSX file.
+var ErrNotPackFile = errors.New("neither a PDF nor an XLSX file")
+
+// ReadKeywords reads the keywords a pack file was stamped with (WritePDF's
+// document keywords; WriteXLSX's document properties, checked against its
+// cover sheet): format is "pdf" or "xlsx".
+func ReadKeywords(data []byte) (format, keywords string, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		keywords, err = pdfKeywords(data)
+		return "pdf", keywords, err
+	case bytes.HasPrefix(data, []byte("PK")):
+		keywords, err = xlsxKeywords(data)
+		return "xlsx", keywords, err
+	}
+	return "", "", ErrNotPackFile
+}
 
 // pdfKeywords reads the /Keywords entry of a PDF's document information
 // dictionary (a literal string, PDFDocEncoding or UTF-16BE with a BOM).

@@ -1,4 +1,4 @@
-package app
+package flight
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 // Callers of one key share one computation, later callers get the kept
 // result, and a new key (a new data version) computes afresh.
 func TestFlightsShareOneComputation(t *testing.T) {
-	var f flights
+	var f Group
 	var runs atomic.Int32
 	release := make(chan struct{})
 	started := make(chan struct{})
@@ -26,7 +26,7 @@ func TestFlightsShareOneComputation(t *testing.T) {
 	results := make([]any, 10)
 	for i := range results {
 		wg.Go(func() {
-			v, err := f.do(context.Background(), "v1", fn)
+			v, err := f.Do(context.Background(), "v1", fn)
 			if err != nil {
 				t.Error(err)
 			}
@@ -44,10 +44,10 @@ func TestFlightsShareOneComputation(t *testing.T) {
 			t.Fatalf("a caller got %v", v)
 		}
 	}
-	if v, _ := f.do(context.Background(), "v1", fn); v != "answer" || runs.Load() != 1 {
+	if v, _ := f.Do(context.Background(), "v1", fn); v != "answer" || runs.Load() != 1 {
 		t.Fatalf("a later caller got %v after %d runs", v, runs.Load())
 	}
-	if _, _ = f.do(context.Background(), "v2", fn); runs.Load() != 2 {
+	if _, _ = f.Do(context.Background(), "v2", fn); runs.Load() != 2 {
 		t.Fatal("a new key did not compute")
 	}
 }
@@ -55,13 +55,13 @@ func TestFlightsShareOneComputation(t *testing.T) {
 // When every caller has gone, the computation is cancelled; an error is not
 // kept, so the next caller computes again.
 func TestFlightsCancelWhenEveryCallerHasGone(t *testing.T) {
-	var f flights
+	var f Group
 	cancelled := make(chan struct{})
 	started := make(chan struct{})
 	ctx, leave := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() {
-		_, err := f.do(ctx, "k", func(ctx context.Context) (any, error) {
+		_, err := f.Do(ctx, "k", func(ctx context.Context) (any, error) {
 			close(started)
 			<-ctx.Done()
 			close(cancelled)
@@ -75,24 +75,8 @@ func TestFlightsCancelWhenEveryCallerHasGone(t *testing.T) {
 		t.Fatalf("the caller who left got %v", err)
 	}
 	<-cancelled // the computation saw its context end
-	v, err := f.do(context.Background(), "k", func(context.Context) (any, error) { return 42, nil })
+	v, err := f.Do(context.Background(), "k", func(context.Context) (any, error) { return 42, nil })
 	if err != nil || v != 42 {
 		t.Fatalf("after a cancelled computation: %v, %v", v, err)
-	}
-}
-
-// A caller whose context has ended gets its error, not a report.
-func TestComplianceStopsWithTheCallersContext(t *testing.T) {
-	a := openDemo(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := a.WithContext(ctx).Compliance.Report(ReportQuery{}); !errors.Is(err, context.Canceled) {
-		t.Fatalf("report for a caller who left: %v", err)
-	}
-	if _, err := a.WithContext(ctx).Compliance.Dashboard(DashboardQuery{}); !errors.Is(err, context.Canceled) {
-		t.Fatalf("dashboard for a caller who left: %v", err)
-	}
-	if _, err := a.Compliance.Report(ReportQuery{}); err != nil {
-		t.Fatalf("another caller: %v", err)
 	}
 }

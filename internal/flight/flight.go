@@ -1,11 +1,14 @@
-package app
+// Package flight shares computations between callers that ask the same
+// question of the same data.
+package flight
 
 import (
+	"cmp"
 	"context"
 	"sync"
 )
 
-// flights shares computations between callers that ask the same question of
+// Group shares computations between callers that ask the same question of
 // the same data: one computation per key runs at a time, callers that come
 // while it runs wait for its result, and the last results are kept for the
 // callers that come after it. Keys name the data version, so a change to
@@ -13,14 +16,16 @@ import (
 //
 // A caller that goes away (its context ends) stops waiting; when every
 // caller of a computation has gone, the computation is cancelled.
-type flights struct {
+type Group struct {
+	// Keep is how many finished results are kept (0: 16).
+	Keep  int
 	mu    sync.Mutex
 	calls map[string]*flight
 	kept  []*flight // finished, newest last
 }
 
-// keepFlights is how many finished results are kept.
-const keepFlights = 16
+// keep is how many finished results are kept.
+const keep = 16
 
 type flight struct {
 	key     string
@@ -31,8 +36,8 @@ type flight struct {
 	cancel  context.CancelFunc
 }
 
-// do returns fn's result for key, computing it at most once at a time.
-func (f *flights) do(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) (any, error) {
+// Do returns fn's result for key, computing it at most once at a time.
+func (f *Group) Do(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) (any, error) {
 	f.mu.Lock()
 	for _, k := range f.kept {
 		if k.key == key {
@@ -58,7 +63,7 @@ func (f *flights) do(ctx context.Context, key string, fn func(ctx context.Contex
 			}
 			if c.err == nil {
 				f.kept = append(f.kept, c)
-				if len(f.kept) > keepFlights {
+				if n := cmp.Or(f.Keep, keep); len(f.kept) > n {
 					f.kept = f.kept[1:]
 				}
 			}
@@ -84,8 +89,8 @@ func (f *flights) do(ctx context.Context, key string, fn func(ctx context.Contex
 	}
 }
 
-// forget drops the kept results (benchmarks measure the cold path).
-func (f *flights) forget() {
+// Forget drops the kept results (benchmarks measure the cold path).
+func (f *Group) Forget() {
 	f.mu.Lock()
 	f.kept = nil
 	f.mu.Unlock()

@@ -1,4 +1,4 @@
-package app
+package pack
 
 import (
 	"regexp"
@@ -9,16 +9,14 @@ import (
 	"unicode/utf8"
 
 	"slate/internal/domain"
-	"slate/internal/improve"
 	"slate/internal/report"
-	"slate/internal/storage"
 )
 
-// pseudonyms replaces people, supplier and service names with stable
+// Pseudonyms replaces people, supplier and service names with stable
 // pseudonyms ("Service A", "Supplier B", "Person 3"). Each kind is numbered
 // in the sorted order of the real names of the whole workspace (not only
 // the pack's), so the same workspace gives the same pseudonyms in every pack.
-type pseudonyms struct {
+type Pseudonyms struct {
 	exact    map[string]string // lower-cased whole text → pseudonym
 	sweep    *regexp.Regexp    // names replaced wherever they occur
 	sweepMap map[string]string // lower-cased match → pseudonym
@@ -33,8 +31,11 @@ func letters(i int) string {
 	return s
 }
 
-func newPseudonyms(tx *storage.Tx, ws *domain.Workspace) (*pseudonyms, error) {
-	ps := &pseudonyms{exact: map[string]string{}, sweepMap: map[string]string{}, services: map[string]string{}}
+// NewPseudonyms numbers the services, suppliers and people of the
+// workspace; people are the owners and contacts its definitions name, and
+// others (the people exception, breach and audit records name).
+func NewPseudonyms(ws *domain.Workspace, others ...string) *Pseudonyms {
+	ps := &Pseudonyms{exact: map[string]string{}, sweepMap: map[string]string{}, services: map[string]string{}}
 	var sweepTerms []string
 	add := func(term, pseudo string, sweep bool) {
 		term = strings.TrimSpace(term)
@@ -93,34 +94,8 @@ func newPseudonyms(tx *storage.Tx, ws *domain.Workspace) (*pseudonyms, error) {
 			person(e.Contact)
 		}
 	}
-	excs, err := tx.Exceptions()
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range excs {
-		person(e.RequestedBy)
-		person(e.DecidedBy)
-	}
-	marks, err := tx.BreachMarks()
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range marks {
-		person(m.By)
-	}
-	loop, err := improve.People(tx)
-	if err != nil {
-		return nil, err
-	}
-	for _, n := range loop {
-		person(n)
-	}
-	evs, err := tx.AuditEvents(0)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range evs {
-		person(e.Actor)
+	for _, o := range others {
+		person(o)
 	}
 	names := make([]string, 0, len(people))
 	for n := range people {
@@ -145,19 +120,19 @@ func newPseudonyms(tx *storage.Tx, ws *domain.Workspace) (*pseudonyms, error) {
 		}
 		ps.sweep = regexp.MustCompile(`(?i)(?:` + strings.Join(q, "|") + `)`)
 	}
-	return ps, nil
+	return ps
 }
 
-// service maps a pseudonym back to the real service name.
-func (ps *pseudonyms) service(pseudo string) (string, bool) {
+// Service maps a pseudonym back to the real service name.
+func (ps *Pseudonyms) Service(pseudo string) (string, bool) {
 	s, ok := ps.services[pseudo]
 	return s, ok
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// text anonymises one text.
-func (ps *pseudonyms) text(s string) string {
+// Text anonymises one text.
+func (ps *Pseudonyms) Text(s string) string {
 	if s == "" {
 		return s
 	}
@@ -189,9 +164,9 @@ func (ps *pseudonyms) text(s string) string {
 	return b.String()
 }
 
-// apply anonymises every text of the pack.
-func (ps *pseudonyms) apply(p *report.Pack) {
-	t := ps.text
+// Apply anonymises every text of the pack.
+func (ps *Pseudonyms) Apply(p *report.Pack) {
+	t := ps.Text
 	p.Meta.Anonymized = true
 	p.Meta.Workspace = t(p.Meta.Workspace)
 	p.Meta.Title = t(p.Meta.Title)

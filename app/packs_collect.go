@@ -1,0 +1,273 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"slate/internal/domain"
+	"slate/internal/improve"
+	"slate/internal/judge"
+	"slate/internal/manifest"
+	"slate/internal/pack"
+	"slate/internal/pointhash"
+	"slate/internal/readview"
+	"slate/internal/storage"
+)
+
+// collect reads what a pack is made of, evaluates its SLTs once
+// (internal/judge) and returns the pack's input (internal/pack lays it out).
+// steps is how many progress steps the whole build takes.
+func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress Progress) (in pack.Input, steps int, err error) {
+	in = pack.Input{Period: q.Period, At: at, Services: q.Services, Name: p.workspaceName()}
+	progress(0, 0, "reading the workspace")
+	var marks map[string]storage.BreachMark
+	err = p.store.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		in.Workspace = ws
+		if in.SLTs, err = pack.ScopeSLTs(ws, q.Services); err != nil {
+			return err
+		}
+		if in.Fingerprint, err = fingerprintOf(tx, ws, in.SLTs, pack.RecipeV2); err != nil {
+			return err
+		}
+		rec, err := readRecords(tx)
+		if err != nil {
+			return err
+		}
+		batches, err := tx.Batches("")
+		if err != nil {
+			return err
+		}
+		marks = rec.marks
+		// The chain, and the stored points of the pack's feeds against the
+		// digests their import events recorded.
+		check, err := tx.Verify(storage.VerifyOptions{Feeds: in.Fingerprint.Feeds})
+		if err != nil {
+			return err
+		}
+		in.Chain = pack.Chain{OK: check.OK, Problem: check.Problem, Batches: check.Batches}
+		in.Exceptions, in.Batches, in.Events = packExceptions(rec.excs), packBatches(batches), packEvents(rec.events)
+		if q.Anonymize {
+			in.Pseudonyms = pack.NewPseudonyms(ws, rec.people()...)
+		}
+		return nil
+	})
+	if err != nil {
+		return in, 0, err
+	}
+	in.FalsePositives = readview.FalsePositives(marks)
+	steps = pack.FixedSections + len(in.SLTs) + len(q.Formats)
+	if err := ctx.Err(); err != nil {
+		return in, 0, err
+	}
+	progress(0, int64(steps), "computing compliance")
+	cin, err := p.compliance.input(at)
+	if err != nil {
+		return in, 0, err
+	}
+	done := 0
+	step := func(what string) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		progress(int64(done), int64(steps), what)
+		done++
+		return nil
+	}
+	rd, err := judge.Read(cin, in.SLTs, q.Period, func(slt string) error { return step("analysing " + slt) })
+	if err != nil {
+		return in, 0, err
+	}
+	in.Rows, in.Analyses, in.AnalysisErrors, in.Statuses = rd.Rows, rd.Analyses, rd.AnalysisErrors, rd.Statuses
+	// the improvement loop as it stands: analyses, actions, reviews
+	loop, err := improve.ReadPackLoop(p.store, in.Workspace, in.SLTs, in.Rows, q.Period, at)
+	if err != nil {
+		return in, 0, err
+	}
+	in.Loop = improve.PackSections(loop)
+	in.Step = step
+	return in, steps, nil
+}
+
+// workspaceName is the database file's name without its extension.
+func (p *Packs) workspaceName() string {
+	base := filepath.Base(p.store.Path())
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+func packExceptions(excs []storage.Exception) []pack.Exception {
+	out := make([]pack.Exception, len(excs))
+	for i, e := range excs {
+		out[i] = pack.Exception{ID: e.ID, SLT: e.SLT, From: e.From, To: e.To, Status: e.Status, Reason: e.Reason,
+			RequestedBy: e.RequestedBy, DecidedBy: e.DecidedBy, Note: e.Note}
+		for _, x := range e.Evidence {
+			out[i].Evidence = append(out[i].Evidence, pack.Evidence{Name: x.Name, SHA256: x.SHA256})
+		}
+	}
+	return out
+}
+
+// packBatches are the batches that held data: published or reverted.
+func packBatches(bs []storage.Batch) []pack.Batch {
+	var out []pack.Batch
+	for _, b := range bs {
+		var st pack.BatchStatus
+		switch b.Status {
+		case storage.StatusPublished:
+			st = pack.BatchPublished
+		case storage.StatusReverted:
+			st = pack.BatchReverted
+		default:
+			continue
+		}
+		out = append(out, pack.Batch{ID: b.ID, Feed: b.Feed, File: b.File, Status: st, SHA256: b.SHA256, From: b.From, To: b.To,
+			Read: b.Counts.Read, Imported: b.Counts.Imported, Rejected: b.Counts.Rejected, Findings: b.Findings})
+	}
+	return out
+}
+
+func packEvents(evs []storage.AuditEvent) []pack.Event {
+	out := make([]pack.Event, len(evs))
+	for i, e := range evs {
+		out[i] = pack.Event{Seq: e.Seq, Time: e.Time, Actor: e.Actor, Action: e.Action, Object: e.Object, Hash: e.Hash}
+	}
+	return out
+}
+
+// records are what the pack lists of exceptions, false positives and the trail.
+type records struct {
+	excs   []storage.Exception
+	marks  map[string]storage.BreachMark
+	events []storage.AuditEvent
+	loop   []string // the people the improvement loop's records name
+}
+
+func readRecords(tx *storage.Tx) (r records, err error) {
+	if r.excs, err = tx.Exceptions(); err != nil {
+		return r, err
+	}
+	if r.marks, err = tx.BreachMarks(); err != nil {
+		return r, err
+	}
+	if r.loop, err = improve.People(tx); err != nil {
+		return r, err
+	}
+	r.events, err = tx.AuditEvents(0)
+	return r, err
+}
+
+// people are the people the records name: who asked for and decided
+// exceptions, who marked false positives, who acted in the audit trail,
+// and the loop's owners, team members and attendees.
+func (r records) people() []string {
+	out := append([]string{}, r.loop...)
+	for _, e := range r.excs {
+		out = append(out, e.RequestedBy, e.DecidedBy)
+	}
+	for _, m := range r.marks {
+		out = append(out, m.By)
+	}
+	for _, e := range r.events {
+		out = append(out, e.Actor)
+	}
+	return out
+}
+
+// pseudonymsOf reads the pseudonyms of the workspace as a pack made now would use them.
+func pseudonymsOf(tx *storage.Tx, ws *domain.Workspace) (*pack.Pseudonyms, error) {
+	r, err := readRecords(tx)
+	return pack.NewPseudonyms(ws, r.people()...), err
+}
+
+// fingerprintOf reads the recipe of the SLTs' pack (docs/pack.md) in either
+// version and computes its fingerprint.
+func fingerprintOf(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT, version string) (pack.Fingerprint, error) {
+	r := pack.Recipe{Version: version, Feeds: pack.SortedFeeds(ws, slts)}
+	var yml bytes.Buffer
+	if err := manifest.Encode(&yml, ws.Everything()); err != nil {
+		return pack.Fingerprint{}, err
+	}
+	r.Definitions = yml.Bytes()
+	feeds := pack.FeedsOf(ws, slts)
+	batches, err := tx.Batches("")
+	if err != nil {
+		return pack.Fingerprint{}, err
+	}
+	slices.SortFunc(batches, func(a, b storage.Batch) int { return compareU64(a.ID, b.ID) })
+	ids := map[string][]uint64{}
+	for _, b := range batches {
+		if b.Status == storage.StatusPublished && feeds[b.Feed] {
+			ids[b.Feed] = append(ids[b.Feed], b.ID)
+		}
+	}
+	digests := map[uint64]pointhash.Digest{}
+	if version != pack.RecipeV1 {
+		for feed, fids := range ids {
+			ds, err := tx.FeedDigests(feed, fids)
+			if err != nil {
+				return pack.Fingerprint{}, err
+			}
+			maps.Copy(digests, ds)
+		}
+	}
+	for _, b := range batches {
+		if b.Status == storage.StatusPublished && feeds[b.Feed] {
+			d := digests[b.ID]
+			r.Batches = append(r.Batches, pack.RecipeBatch{ID: b.ID, Feed: b.Feed, SHA256: b.SHA256, Points: d.Points, Data: d.SHA256})
+		}
+	}
+	if r.AuditSeq, r.AuditHash, err = dataHead(tx); err != nil {
+		return pack.Fingerprint{}, err
+	}
+	return r.Fingerprint(), nil
+}
+
+func compareU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// notData are the audited actions that change nothing a pack shows: the
+// exports (of packs and agendas) and the outbox's delivery bookkeeping (an
+// attempt, its answer, a retry). The background loop records deliveries on
+// its own; they must not make a pack stop matching its data.
+var notData = map[string]bool{"export.pack": true, "export.agenda": true,
+	"itsm.deliver": true, "itsm.attempt-failed": true, "itsm.retry": true}
+
+// dataHead is the newest audit event that changes what a pack shows
+// (notData: exporting twice gives the same fingerprint).
+func dataHead(tx *storage.Tx) (uint64, string, error) {
+	seq, hash, err := tx.AuditHead()
+	if err != nil {
+		return 0, "", err
+	}
+	for seq > 0 {
+		evs, err := tx.AuditEvents(seq)
+		if err != nil {
+			return 0, "", err
+		}
+		if len(evs) == 0 || evs[0].Seq != seq {
+			return 0, "", fmt.Errorf("audit event %d is missing (run slate audit verify)", seq)
+		}
+		if !notData[evs[0].Action] {
+			return seq, evs[0].Hash, nil
+		}
+		seq--
+		hash = ""
+	}
+	return 0, hash, nil
+}

@@ -1,0 +1,512 @@
+// Generated from docs/openapi.json by frontend/scripts/gen-api.mjs (npm run gen:api): a type per schema, and where the wire may send null for a list.
+// Do not edit: change the Go DTOs, run `go generate ./app/serve` and `npm run gen:api`.
+
+import type { components, operations } from './openapi';
+
+/** T as the client hands it on: every list and map present ([] and {} for null or absent). */
+export type Wire<T> = [T] extends [(infer E)[] | null | undefined]
+  ? Wire<E>[]
+  : [T] extends [Record<string, unknown> | null | undefined]
+    ? string extends keyof NonNullable<T>
+      ? { [k: string]: Wire<NonNullable<T>[string]> }
+      : WireObject<T>
+    : WireObject<T>;
+/** The keys of T that hold a list or a map: always present on the client. */
+type Filled<T> = {
+  [K in keyof T]-?: [NonNullable<T[K]>] extends [unknown[]] ? K : string extends keyof NonNullable<T[K]> ? K : never;
+}[keyof T];
+type WireObject<T> = T extends object
+  ? { [K in keyof T as K extends Filled<T> ? never : K]: Wire<T[K]> } & { [K in keyof T as K extends Filled<T> ? K : never]-?: Wire<T[K]> }
+  : T;
+
+type Schemas = components["schemas"];
+/** The name of a schema ("Report"). */
+export type SchemaName = keyof Schemas;
+/** A schema by name, lists never null. */
+export type Schema<K extends SchemaName> = Wire<Schemas[K]>;
+
+/** Action is one improvement action. */
+export type Action = Wire<Schemas["Action"]>;
+/** ActionClose closes an action as done or dropped (dropped needs a note). */
+export type ActionClose = Schemas["ActionClose"];
+/** ActionItem is an action as lists show it: with whether it is overdue. */
+export type ActionItem = Wire<Schemas["ActionItem"]>;
+/** ActionList is a page of improvement actions. */
+export type ActionList = Wire<Schemas["ActionList"]>;
+/** ActionQuery selects actions; empty fields select everything. Status is open, in_progress, done, dropped or live (open and in progress). */
+export type ActionQuery = Schemas["ActionQuery"];
+/** ActionUpdate changes an action's fields; absent fields stay. A status of done or dropped closes it (dropped needs a note), open or in_progress reopens it. */
+export type ActionUpdate = Schemas["ActionUpdate"];
+/** Adjustment is the seasonal adjustment of a daily series: when the day-of-week pattern is significant, each day's index (its weekday's mean − the overall mean) is subtracted before charting and trend fitting, so a quiet weekend is not a special cause. Met and capability still read the raw values. */
+export type Adjustment = Wire<Schemas["Adjustment"]>;
+/** Agenda is a service review meeting's agenda (improve.BuildAgenda): what happened since the last meeting of its scope and what the meeting must decide. Dates are local dates of the workspace's zone (Zone); At is when the figures were evaluated. */
+export type Agenda = Wire<Schemas["Agenda"]>;
+/** AgendaBreach is a breach since the last meeting with its priority. */
+export type AgendaBreach = Wire<Schemas["AgendaBreach"]>;
+/** AgendaFileQuery asks for the agenda as a file: Format is pdf or xlsx. */
+export type AgendaFileQuery = Schemas["AgendaFileQuery"];
+/** AgendaItem is one line of the standard agenda. */
+export type AgendaItem = Wire<Schemas["AgendaItem"]>;
+/** AgendaPeriod is one period of an SLT. */
+export type AgendaPeriod = Wire<Schemas["AgendaPeriod"]>;
+/** AgendaQuery asks for the agenda of one service's or one supplier's meeting on a date (YYYY-MM-DD; "" = today). */
+export type AgendaQuery = Schemas["AgendaQuery"];
+/** AgendaSLT is one SLT's trend and verdict since the last meeting. */
+export type AgendaSLT = Wire<Schemas["AgendaSLT"]>;
+/** Alert is a burn-rate rule that fired, with the numbers that fired it. */
+export type Alert = Wire<Schemas["Alert"]>;
+/** AlertList is the alerts screen: burn-rate alerts and trend warnings. */
+export type AlertList = Wire<Schemas["AlertList"]>;
+/** AlertQuery selects alerts at a time, optionally for one SLT. */
+export type AlertQuery = Schemas["AlertQuery"];
+/** Breach is when the fitted trend reaches the target. */
+export type AnalysisBreach = Wire<Schemas["AnalysisBreach"]>;
+/** AnalysisDefinition is what a reader needs to know about an SLT beside its numbers. */
+export type AnalysisDefinition = Wire<Schemas["AnalysisDefinition"]>;
+/** AnalyzeQuery selects an SLT and the periods to analyse. From and To are period keys (2026-01, 2026-Q1, a date ...); a period is analysed when it starts inside [From, To]. Baseline is "P..P" (period labels of the SLT); Tier picks one tier of a tiered SLT (default: its overall rows). At is the evaluation time (empty: now). Chart is "", "xmr", "p" or "laney-p"; Rules "nelson" (default) or "we". */
+export type AnalyzeQuery = Schemas["AnalyzeQuery"];
+/** AnchorResult says whether the stored chain still extends an anchored head. */
+export type AnchorResult = Wire<Schemas["AnchorResult"]>;
+/** Apollo is an Apollo root-cause analysis: the primary effect, the causes behind each effect (an action and a condition, each with evidence), and solutions that control causes. */
+export type Apollo = Wire<Schemas["Apollo"]>;
+/** ApplyResult says what an apply changed. */
+export type ApplyResult = Wire<Schemas["ApplyResult"]>;
+/** Approval is a request that needs a second person's decision: a breach called a false positive, or a pause that alone makes an item on time. */
+export type Approval = Wire<Schemas["Approval"]>;
+/** ApprovalDecision approves or rejects a request; the decider is the caller, who must not be the requester. */
+export type ApprovalDecision = Schemas["ApprovalDecision"];
+/** ApprovalFilter selects requests: Status requested, approved or rejected; Kind false_positive or clock_pause. */
+export type ApprovalFilter = Schemas["ApprovalFilter"];
+/** Assumptions are what an SLT's target assumes (the definition's assumptions, converted with (*Assumptions)(a)). */
+export type Assumptions = Wire<Schemas["Assumptions"]>;
+/** Attempt is one delivery attempt. */
+export type Attempt = Wire<Schemas["Attempt"]>;
+/** AuditAnchor is the chain head to keep outside the database. */
+export type AuditAnchor = Wire<Schemas["AuditAnchor"]>;
+/** AuditCheck chooses what Check verifies. */
+export type AuditCheck = Schemas["AuditCheck"];
+/** AuditEvent is one audit entry. */
+export type AuditEvent = Wire<Schemas["AuditEvent"]>;
+/** AuditVerification is the outcome of checking the chain, the data and an anchor: storage's verification, and what the anchor's signature says. */
+export type AuditVerification = Wire<Schemas["AuditVerification"]>;
+/** Band is the dynamic baseline: each period judged against the rolling median and percentile band of the periods before it. */
+export type Band = Wire<Schemas["Band"]>;
+/** BandPoint is the band for one period (nil values: no earlier periods). */
+export type BandPoint = Wire<Schemas["BandPoint"]>;
+/** BaselineUse is the phase I range actually used (1-based analysed periods). */
+export type BaselineUse = Wire<Schemas["BaselineUse"]>;
+/** Batch is one import: what was read, how it was mapped, what it counted, and its status (staging, published, reverted, discarded). */
+export type Batch = Wire<Schemas["Batch"]>;
+/** BatchCounts are the row counts of an import: Read = Imported + Rejected + Empty. */
+export type BatchCounts = Wire<Schemas["BatchCounts"]>;
+/** BatchDetail is one batch with its findings. */
+export type BatchDetail = Wire<Schemas["BatchDetail"]>;
+/** Breach is one missed period with its impact, priority and Pareto rank. */
+export type Breach = Wire<Schemas["Breach"]>;
+/** BreachList is a page of the breach log. */
+export type BreachList = Wire<Schemas["BreachList"]>;
+/** BreachLog is the breach screen. */
+export type BreachLog = Wire<Schemas["BreachLog"]>;
+/** BreachQuery selects breaches whose period starts at or after Since (a period key or date). */
+export type BreachQuery = Schemas["BreachQuery"];
+/** Capability says whether the process, as it is, meets its target: how many analysed periods missed (all of them, and since the reference started: the current process), and the share of periods a stable process with the reference's centre and spread would miss. */
+export type Capability = Wire<Schemas["Capability"]>;
+/** Cause is one cause of an effect (the primary effect or another cause). */
+export type Cause = Wire<Schemas["Cause"]>;
+/** Change is one entry of a record's history. */
+export type Change = Wire<Schemas["Change"]>;
+/** Chart is the control chart of the per-period values. */
+export type Chart = Wire<Schemas["Chart"]>;
+/** ChartPoint is one period on the chart. */
+export type ChartPoint = Wire<Schemas["ChartPoint"]>;
+/** CorrelateQuery asks whether one daily series leads another: Lead and Lag name a feed or an SLT ("feed:NAME", "slt:NAME", "slt:NAME/TIER", or a bare name); MaxLag is in days (0: 14; at most 90). */
+export type CorrelateQuery = Schemas["CorrelateQuery"];
+/** Correlation is one cross-correlation of two daily series: every lag, the best one with its coefficient and p-value, and a sentence. */
+export type Correlation = Wire<Schemas["Correlation"]>;
+/** CounterMetric is the counter-metric an SLT names, read beside it: its latest complete period. */
+export type CounterMetric = Wire<Schemas["CounterMetric"]>;
+/** CounterView is a counter-metric's latest complete period. */
+export type CounterView = Wire<Schemas["CounterView"]>;
+/** Credit is what one contract owes (or earns) for one period. */
+export type Credit = Wire<Schemas["Credit"]>;
+/** Dashboard is everything the portfolio dashboard shows, in one call: a RAG status per SLT and service for the current period, budgets, the last 13 periods, firing alerts and root-cause analyses due. */
+export type Dashboard = Wire<Schemas["Dashboard"]>;
+/** DashboardCounts counts SLTs by RAG status. */
+export type DashboardCounts = Wire<Schemas["DashboardCounts"]>;
+/** DashboardFilters are the values the filters can take (over the whole workspace). */
+export type DashboardFilters = Wire<Schemas["DashboardFilters"]>;
+/** DashboardLoop is the improvement loop at a glance (improve.Summarize): the overdue actions, the open root-cause analyses (overdue first) and the reviews due, under the dashboard's filters. */
+export type DashboardLoop = Wire<Schemas["DashboardLoop"]>;
+/** DashboardQuery selects the portfolio dashboard. At is the evaluation time (RFC 3339 or a date; empty: now, to the minute). Period is the reporting period the statuses judge (a key such as 2026-11; empty: each SLT's current period, or its previous one while the current has no data yet). The filters keep the services and SLTs that match every one given (case-insensitive); Type is SLA, OLA or UC. */
+export type DashboardQuery = Schemas["DashboardQuery"];
+/** DashboardRCA is an SLT missed rcaAfter periods in a row: a root-cause analysis is due. */
+export type DashboardRCA = Wire<Schemas["DashboardRCA"]>;
+/** DashboardSLT is one SLT's line: status, current period, tiers, sparkline. */
+export type DashboardSLT = Wire<Schemas["DashboardSLT"]>;
+/** DashboardService is one service with its SLTs; Status is the worst of them. */
+export type DashboardService = Wire<Schemas["DashboardService"]>;
+/** DashboardTier is one tier's row in the same period as the SLT's Current. */
+export type DashboardTier = Wire<Schemas["DashboardTier"]>;
+/** Day is one day of the comparison, for the before/after chart. */
+export type Day = Wire<Schemas["Day"]>;
+/** Decision is something the meeting is asked to decide, with the record it is about. */
+export type Decision = Wire<Schemas["Decision"]>;
+/** DeliveryReport sums up one delivery pass. */
+export type DeliveryReport = Wire<Schemas["DeliveryReport"]>;
+/** Document is one definition as a manifest document: the same document `slate apply` reads (apiVersion, kind, metadata, spec). */
+export type Document = Wire<Schemas["Document"]>;
+/** DrillBatch is the import a row came from. */
+export type DrillBatch = Wire<Schemas["DrillBatch"]>;
+/** DrillRow is one stored point (a file row) and how it counts in the period. */
+export type DrillRow = Wire<Schemas["DrillRow"]>;
+export type Error = Schemas["Error"];
+/** EscalationLevel is one step of an SLT's escalation path. */
+export type EscalationLevel = Wire<Schemas["EscalationLevel"]>;
+/** Evidence is a file attached to an exception; its bytes are kept in the evidence bucket under their SHA-256. */
+export type Evidence = Wire<Schemas["Evidence"]>;
+/** Exception is one exception with its evidence and decision. */
+export type Exception = Wire<Schemas["Exception"]>;
+/** ExceptionDecision approves or rejects an exception; the decider is the caller, who must not be the requester. */
+export type ExceptionDecision = Schemas["ExceptionDecision"];
+/** ExceptionRequest asks to exclude [From, To) (RFC 3339) from an SLT. The requester is the caller: whoever the token (or the OS account) belongs to. */
+export type ExceptionRequest = Schemas["ExceptionRequest"];
+/** ExcludedShares are an SLT's shares of units (or clock time) taken out of its count per period, the rises flagged, and its decisive pauses. */
+export type ExcludedShares = Wire<Schemas["ExcludedShares"]>;
+/** FalsePositiveRequest asks for a breach (SLT@PERIOD or SLT/TIER@PERIOD, as the breach log shows it) to be called a false positive. */
+export type FalsePositiveRequest = Schemas["FalsePositiveRequest"];
+/** FeedInfo describes a feed for the import wizard: its shape, the fields a mapping needs, and its saved mapping. */
+export type FeedInfo = Wire<Schemas["FeedInfo"]>;
+/** FileData is a file's bytes for the UI (base64 in JSON): the browser saves it as a download. */
+export type FileData = Wire<Schemas["FileData"]>;
+/** Finding is one problem found in a file. */
+export type Finding = Wire<Schemas["Finding"]>;
+/** Ignored is a window that does not exclude anything, and why. */
+export type Ignored = Wire<Schemas["Ignored"]>;
+/** ImportRequest says what to import and how. */
+export type ImportRequest = Schemas["ImportRequest"];
+/** ImportResult is the outcome of one import. */
+export type ImportResult = Wire<Schemas["ImportResult"]>;
+/** Improvement is a change made to improve an SLT, on a date. */
+export type Improvement = Wire<Schemas["Improvement"]>;
+/** ImprovementValidation compares the SLT per local day before and after the change: the test, the effect with its interval, whether there are enough days yet (and how many more are needed), and the verdict. */
+export type ImprovementValidation = Wire<Schemas["ImprovementValidation"]>;
+/** Job is the state of one background job as the UI sees it. */
+export type Job = Wire<Schemas["Job"]>;
+/** Lag is the correlation at one lag: lead on day d against lag on day d + Lag. */
+export type Lag = Wire<Schemas["Lag"]>;
+/** Links tie an action to what it is about. SLT, tier, period and breach name the miss; RCA, review, meeting and improvement the records it came from; service and supplier who is concerned (taken from the SLT when not given). */
+export type Links = Wire<Schemas["Links"]>;
+/** Mapping says which columns of a file hold which fields of a feed's points. It has the fields of the definition's mapping (the conversion domain.Mapping(m) keeps them in step) in the wire's casing. */
+export type Mapping = Wire<Schemas["Mapping"]>;
+/** Me is the signed-in caller with its rights. */
+export type Me = Wire<Schemas["Me"]>;
+/** Meeting is the minutes of a service review meeting. */
+export type Meeting = Wire<Schemas["Meeting"]>;
+/** MeetingFilter selects recorded meetings (of one service or supplier, or all). */
+export type MeetingFilter = Schemas["MeetingFilter"];
+/** MeetingRecord is recorded minutes and the actions they created. */
+export type MeetingRecord = Wire<Schemas["MeetingRecord"]>;
+/** Member is one owning service's person on a team. */
+export type Member = Wire<Schemas["Member"]>;
+/** Meta is a definition's metadata block. */
+export type Meta = Wire<Schemas["Meta"]>;
+/** Minutes are what a meeting's secretary records for one service's or one supplier's meeting: its date (on or before today), attendees, decisions, notes and the actions agreed, created with the minutes, linked to the meeting (and to its service or supplier unless they say otherwise). */
+export type Minutes = Schemas["Minutes"];
+/** NewAction is an action a person adds. Owner defaults to the owner of the linked RCA or SLT; Due is YYYY-MM-DD. */
+export type NewAction = Schemas["NewAction"];
+/** NewImprovement is an initiative to record: its SLT (and tier), the local date the change took effect and what was changed. */
+export type NewImprovement = Schemas["NewImprovement"];
+/** NewRCA asks for an analysis of one breach (SLT@PERIOD or SLT/TIER@PERIOD, as the breach log shows it). */
+export type NewRCA = Schemas["NewRCA"];
+/** NewReview is a review to record: its SLT, date (on or before today), decision and attendees. */
+export type NewReview = Schemas["NewReview"];
+/** NewUser is a new user with its token, which is never shown again. */
+export type NewUser = Wire<Schemas["NewUser"]>;
+/** NewUserRequest names a new user, its role and, for role supplier, the Supplier definition it speaks for. */
+export type NewUserRequest = Schemas["NewUserRequest"];
+/** Note is a dated remark on a record. */
+export type Note = Wire<Schemas["Note"]>;
+/** OtherTest is the test not chosen, for reference. */
+export type OtherTest = Wire<Schemas["OtherTest"]>;
+/** OutboxEntry is one task on its way to one ITSM integration: pending (with its attempts and the last error) or delivered (with the receiver's reference). */
+export type OutboxEntry = Wire<Schemas["OutboxEntry"]>;
+/** OutboxFilter selects outbox tasks: Status pending or delivered ("" = both). */
+export type OutboxFilter = Schemas["OutboxFilter"];
+/** Outcome is what one attempt did. */
+export type Outcome = Wire<Schemas["Outcome"]>;
+/** Overview is the first screen: the workspace's services and their SLTs. */
+export type Overview = Wire<Schemas["Overview"]>;
+/** PackDownload is a produced pack file's bytes (base64 in JSON). */
+export type PackDownload = Wire<Schemas["PackDownload"]>;
+/** PackFile is one file of a pack. */
+export type PackFile = Wire<Schemas["PackFile"]>;
+/** PackQuery selects what a pack covers. The files go to the packs folder ("packs" next to the database); the CLI writes them where its user says (Local.BuildPack). */
+export type PackQuery = Schemas["PackQuery"];
+/** PackResult says what Build wrote. */
+export type PackResult = Wire<Schemas["PackResult"]>;
+/** PackVerification is the outcome of checking a pack file against the data. */
+export type PackVerification = Wire<Schemas["PackVerification"]>;
+/** PauseClaim is an item whose pause turns it from late to on time. */
+export type PauseClaim = Wire<Schemas["PauseClaim"]>;
+/** PauseRequest asks a second person to confirm the pause recorded on an item of a duration SLT's feed. */
+export type PauseRequest = Schemas["PauseRequest"];
+/** PeriodShare is how much of one period of an SLT (or tier) was taken out of the count: units in maintenance or approved exceptions; for a duration SLT, the business time its items' clocks were stopped (paused, or inside maintenance and exceptions). */
+export type PeriodShare = Wire<Schemas["PeriodShare"]>;
+/** PreviewResult shows how a file would be read, before importing it. */
+export type PreviewResult = Wire<Schemas["PreviewResult"]>;
+/** Problem is an RFC 9457 problem detail: what went wrong, in plain words. */
+export type Problem = Schemas["Problem"];
+/** RCA is a root-cause analysis of one run of missed periods. */
+export type RCA = Wire<Schemas["RCA"]>;
+/** RCAClose closes an analysis with its conclusion. */
+export type RCAClose = Schemas["RCAClose"];
+/** RCAFilter selects analyses (status open or closed, SLT, service, supplier). */
+export type RCAFilter = Schemas["RCAFilter"];
+/** RCAItem is an RCA as lists show it. */
+export type RCAItem = Wire<Schemas["RCAItem"]>;
+/** RCAUpdate changes an open analysis; absent fields stay. Method is five_whys or apollo. */
+export type RCAUpdate = Schemas["RCAUpdate"];
+/** Report is every SLT (and tier, and composite) per period, with credits and statuses. */
+export type Report = Wire<Schemas["Report"]>;
+/** ReportQuery selects a report. At is RFC 3339 or YYYY-MM-DD (midnight UTC); empty is now. Recent keeps each SLT's last complete period and the running one (without Period). */
+export type ReportQuery = Schemas["ReportQuery"];
+/** Result is the analysis of one SLT series. Values are in the series' units (fractions for ratio SLTs); slopes are per period. */
+export type Result = Wire<Schemas["Result"]>;
+/** ResultsRebuild is what RebuildResults did. */
+export type ResultsRebuild = Wire<Schemas["ResultsRebuild"]>;
+/** Review is a recorded review of an SLT: its date, what was decided and who took part. It resets the SLT's review cycle and its triggers. */
+export type Review = Wire<Schemas["Review"]>;
+/** ReviewFilter selects SLTs (one, a service's, a supplier's), or only those due. */
+export type ReviewFilter = Schemas["ReviewFilter"];
+/** ReviewStatus is where an SLT stands in its review cycle. */
+export type ReviewStatus = Wire<Schemas["ReviewStatus"]>;
+/** RollbackQuery evaluates a rule over a feed between From and To (empty: all data). */
+export type RollbackQuery = Schemas["RollbackQuery"];
+/** RollbackResult lists when a rollback rule held on a feed. */
+export type RollbackResult = Wire<Schemas["RollbackResult"]>;
+/** RollbackRule is "METRIC OP NUMBER for DURATION [every STEP]", e.g. "error_rate > 0.02 for 15m": the feed is cut into STEP buckets (default 1m, aligned to the Unix epoch); the rule holds once the condition is true in every bucket of an unbroken run of buckets lasting at least DURATION. A bucket without data breaks the run. */
+export type RollbackRule = Wire<Schemas["RollbackRule"]>;
+/** RollbackSpan is one stretch during which the rule held. */
+export type RollbackSpan = Wire<Schemas["RollbackSpan"]>;
+/** Row is one period of one SLT, tier or composite, as reports show it. Null (nil) means not applicable or no data, as docs/metrics.md says. Unit is the unit of a statistic's attainment and target ("ms"); shares have none. */
+export type Row = Wire<Schemas["Row"]>;
+/** RowsPage is one page of the rows behind a figure, with the figure itself and the tally of every row of the period (not just the page), so a reader can check that the rows add up to the figure. */
+export type RowsPage = Wire<Schemas["RowsPage"]>;
+/** RowsQuery selects the rows behind one period's figure of an SLT (or one tier of it), a page at a time. Period is the SLT's period key (2026-10, 2026-W07, 2026-10-05 ...). At is the evaluation time (empty: now; pass the dashboard's at so the figures agree). Status keeps rows with that status (good, bad, excluded, out-of-scope, counted) or, with "findings", the rows that have findings. Sort is "" (time), "-time", "value" or "-value". Limit is at most 5000 (default 200). */
+export type RowsQuery = Schemas["RowsQuery"];
+/** RowsTally sums the units of every row of the period by status. For availability, slices without probes are tallied apart (Gap*), so Good + GapGood is the figure's good, and so on. */
+export type RowsTally = Wire<Schemas["RowsTally"]>;
+/** SLTAnalysis is the definition summary and the analysis of one SLT. */
+export type SLTAnalysis = Wire<Schemas["SLTAnalysis"]>;
+/** SLTList is a page of SLTs. */
+export type SLTList = Wire<Schemas["SLTList"]>;
+/** SLTLoop is the improvement loop around one SLT, for its page: the counter-metric beside it, the leads kept for it, what it excludes, its review, and its analyses, live actions and initiatives. */
+export type SLTLoop = Wire<Schemas["SLTLoop"]>;
+/** SLTSummary is one SLT as a line of the portfolio. */
+export type SLTSummary = Wire<Schemas["SLTSummary"]>;
+/** SeasonIndex is an additive seasonal index: group mean − overall mean (weighted by the samples' weights), in the series' units. */
+export type SeasonIndex = Wire<Schemas["SeasonIndex"]>;
+/** Seasonality holds seasonal indices from the samples. */
+export type Seasonality = Wire<Schemas["Seasonality"]>;
+/** Series describes one series of a correlation. */
+export type Series = Wire<Schemas["Series"]>;
+/** ServiceSummary is one service with its SLTs. */
+export type ServiceSummary = Wire<Schemas["ServiceSummary"]>;
+/** Side is one side of the change. */
+export type Side = Wire<Schemas["Side"]>;
+/** Skipped is a period left out of the analysis, with the reason. */
+export type Skipped = Wire<Schemas["Skipped"]>;
+/** Solution removes or controls a cause, carried out by an action. */
+export type Solution = Wire<Schemas["Solution"]>;
+/** SparkPoint is one period of the sparkline. */
+export type SparkPoint = Wire<Schemas["SparkPoint"]>;
+/** Status is an SLT's state in a reporting period and the reasons that made it so. */
+export type Status = Wire<Schemas["Status"]>;
+/** Suggestion is a proposed mapping for a file. */
+export type Suggestion = Wire<Schemas["Suggestion"]>;
+/** Task is the JSON a receiver gets. */
+export type Task = Wire<Schemas["Task"]>;
+/** TaskLinks point back into Slate. */
+export type TaskLinks = Wire<Schemas["TaskLinks"]>;
+/** Team is a proposed cross-functional improvement team. */
+export type Team = Wire<Schemas["Team"]>;
+/** Tier is one (calendar, objective) pair of a tiered SLT. */
+export type Tier = Wire<Schemas["Tier"]>;
+/** Trend is the linear trend of the values against the period number 1..n. */
+export type Trend = Wire<Schemas["Trend"]>;
+/** TrendWarning projects the current burn to the end of the period. */
+export type TrendWarning = Wire<Schemas["TrendWarning"]>;
+/** Trigger is one reason a review is due. */
+export type Trigger = Wire<Schemas["Trigger"]>;
+/** UploadChunk is one piece of a file sent by the browser. */
+export type UploadChunk = Schemas["UploadChunk"];
+/** UploadedFile is the state of an upload; its ID is what Preview, Start and Packs.Verify take. */
+export type UploadedFile = Wire<Schemas["UploadedFile"]>;
+/** UserInfo is a user as lists show it (never the token or its hash). */
+export type UserInfo = Wire<Schemas["UserInfo"]>;
+/** Verdict is the plain-language conclusion: short sentences a manager can act on (Text), with the rule jargon one level below (Details). */
+export type Verdict = Wire<Schemas["Verdict"]>;
+/** Violation is one run-rule signal: the rule (nelson-1..8, we-1..4, or mr-1 for a moving range above its limit on an XmR chart), the 1-based point completing the pattern and the span of the pattern, with their period labels. */
+export type Violation = Wire<Schemas["Violation"]>;
+/** VolumeRange is the volume an SLT's target was negotiated on, as numbers: units of its feed (items, rows, events; the total of a counts feed) per day, week or month. A complete period whose average lies outside it makes a review due. */
+export type VolumeRange = Wire<Schemas["VolumeRange"]>;
+/** Warning is something a reader of the numbers must know. */
+export type Warning = Wire<Schemas["Warning"]>;
+/** WhatIf judges an SLT's past periods at another target. */
+export type WhatIf = Wire<Schemas["WhatIf"]>;
+/** WhatIfPeriod is one past period judged at the proposed target. */
+export type WhatIfPeriod = Wire<Schemas["WhatIfPeriod"]>;
+/** WhatIfQuery proposes a target for an SLT. */
+export type WhatIfQuery = Schemas["WhatIfQuery"];
+/** Why is one step of a Five Whys chain: the question and its answer. The chain ends in root causes (RCA.RootCauses). */
+export type Why = Wire<Schemas["Why"]>;
+/** WindowBurn is the burn rate of one window. */
+export type WindowBurn = Wire<Schemas["WindowBurn"]>;
+
+/** The UI transport's methods ("Compliance.Report"). */
+export type Method = keyof operations & `${string}.${string}`;
+/** A method's arguments, in order. */
+export type MethodArgs<M extends Method> = operations[M] extends { requestBody: { content: { "application/json": infer A } } }
+  ? (A extends unknown[] ? A : [])
+  : [];
+/** A method's result, lists never null. */
+export type MethodResult<M extends Method> = Wire<operations[M]["responses"][200]["content"]["application/json"]>;
+
+export type Fix = string | 0 | { l: Fix } | { m: Fix } | { o: Record<string, Fix> };
+
+/** Where each schema may hold null for a list or map. */
+export const fixes: Record<string, Fix> = {
+  "Action": {"o":{"history":{"l":0},"notes":{"l":0}}},
+  "ActionItem": {"o":{"history":{"l":0},"notes":{"l":0}}},
+  "ActionList": {"o":{"items":{"l":"ActionItem"}}},
+  "Adjustment": {"o":{"days":{"l":0},"index":{"l":0},"labels":{"l":0}}},
+  "Agenda": {"o":{"actions":{"l":"ActionItem"},"approvals":{"l":0},"breaches":{"l":0},"decisions":{"l":0},"exceptions":{"l":"Exception"},"improvements":{"l":"ImprovementValidation"},"items":{"l":0},"last_meeting":"Meeting","rcas":{"l":"RCAItem"},"reviews_due":{"l":"ReviewStatus"},"slts":{"l":"AgendaSLT"}}},
+  "AgendaSLT": {"o":{"periods":{"l":0},"status":"Status"}},
+  "Alert": {"o":{"windows":{"l":0}}},
+  "AlertList": {"o":{"alerts":{"l":"Alert"},"trends":{"l":0}}},
+  "AnalysisDefinition": {"o":{"assumptions":"Assumptions","escalation":{"l":0},"tiers":{"l":0}}},
+  "Apollo": {"o":{"causes":{"l":0},"solutions":{"l":0}}},
+  "ApplyResult": {"o":{"created":{"l":0},"unchanged":{"l":0},"updated":{"l":0}}},
+  "Assumptions": {"o":{"dependencies":{"l":0},"notes":{"l":0}}},
+  "Band": {"o":{"outside":{"l":0},"points":{"l":0}}},
+  "Batch": {"o":{"finding_counts":{"m":0},"header":{"l":0}}},
+  "BatchDetail": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0}}},
+  "BreachList": {"o":{"items":{"l":0}}},
+  "BreachLog": {"o":{"breaches":{"l":0}}},
+  "Capability": {"o":{"missed_labels":{"l":0}}},
+  "Chart": {"o":{"points":{"l":"ChartPoint"},"violations":{"l":"Violation"}}},
+  "ChartPoint": {"o":{"rules":{"l":0}}},
+  "Correlation": {"o":{"lags":{"l":0}}},
+  "Dashboard": {"o":{"alerts":{"l":"Alert"},"filters":"DashboardFilters","loop":"DashboardLoop","problems":{"l":0},"rca_due":{"l":0},"services":{"l":"DashboardService"},"trends":{"l":0}}},
+  "DashboardFilters": {"o":{"business_units":{"l":0},"product_lines":{"l":0},"suppliers":{"l":0},"types":{"l":0}}},
+  "DashboardLoop": {"o":{"open_rcas":{"l":"RCAItem"},"overdue_actions":{"l":"ActionItem"},"reviews_due":{"l":"ReviewStatus"}}},
+  "DashboardSLT": {"o":{"components":{"l":0},"reasons":{"l":0},"spark":{"l":0},"tiers":{"l":0}}},
+  "DashboardService": {"o":{"slts":{"l":"DashboardSLT"}}},
+  "DeliveryReport": {"o":{"outcomes":{"l":0}}},
+  "DrillRow": {"o":{"findings":{"l":0}}},
+  "Exception": {"o":{"evidence":{"l":0}}},
+  "ExcludedShares": {"o":{"decisive_pauses":{"l":0},"periods":{"l":0},"rising":{"l":0}}},
+  "FeedInfo": {"o":{"optional":{"l":0},"required":{"l":0}}},
+  "ImportResult": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0},"severities":{"m":0}}},
+  "ImprovementValidation": {"o":{"caveats":{"l":0},"days":{"l":0},"effect_ci":{"l":0},"other_test":"OtherTest"}},
+  "Me": {"o":{"methods":{"l":0},"rights":{"l":0}}},
+  "Meeting": {"o":{"actions":{"l":0},"attendees":{"l":0},"decisions":{"l":0}}},
+  "MeetingRecord": {"o":{"actions":{"l":"Action"},"meeting":"Meeting"}},
+  "Member": {"o":{"slts":{"l":0}}},
+  "Minutes": {"o":{"actions":{"l":0},"attendees":{"l":0},"decisions":{"l":0}}},
+  "NewReview": {"o":{"attendees":{"l":0}}},
+  "OtherTest": {"o":{"effect_ci":{"l":0}}},
+  "OutboxEntry": {"o":{"history":{"l":0},"task":"Task"}},
+  "Overview": {"o":{"services":{"l":"ServiceSummary"}}},
+  "PackQuery": {"o":{"formats":{"l":0},"services":{"l":0}}},
+  "PackResult": {"o":{"files":{"l":0}}},
+  "PackVerification": {"o":{"components":{"l":0},"services":{"l":0}}},
+  "PreviewResult": {"o":{"header":{"l":0},"samples":{"l":{"l":0}},"sheets":{"l":0},"suggestion":"Suggestion"}},
+  "Problem": {"o":{"result":"ImportResult"}},
+  "RCA": {"o":{"apollo":"Apollo","breaches":{"l":0},"five_whys":{"l":0},"history":{"l":0},"notes":{"l":0},"periods":{"l":0},"root_causes":{"l":0},"team":"Team"}},
+  "RCAItem": {"o":{"actions":{"l":0},"apollo":"Apollo","breaches":{"l":0},"five_whys":{"l":0},"history":{"l":0},"notes":{"l":0},"periods":{"l":0},"root_causes":{"l":0},"team":"Team"}},
+  "RCAUpdate": {"o":{"apollo":"Apollo","five_whys":{"l":0},"root_causes":{"l":0},"team":"Team"}},
+  "Report": {"o":{"credits":{"l":0},"ignored_windows":{"l":0},"rows":{"l":0},"statuses":{"l":"Status"},"warnings":{"l":0}}},
+  "Result": {"o":{"adjustment":"Adjustment","baseline_band":"Band","capability":"Capability","chart":"Chart","seasonality":"Seasonality","skipped":{"l":0},"trend":"Trend","verdict":"Verdict"}},
+  "ResultsRebuild": {"o":{"problems":{"l":0}}},
+  "Review": {"o":{"attendees":{"l":0}}},
+  "ReviewStatus": {"o":{"last_review":"Review","reasons":{"l":0},"triggers":{"l":0}}},
+  "RollbackResult": {"o":{"spans":{"l":0}}},
+  "RowsPage": {"o":{"batches":{"l":0},"components":{"l":0},"periods":{"l":0},"rows":{"l":"DrillRow"}}},
+  "SLTAnalysis": {"o":{"analysis":"Result","definition":"AnalysisDefinition"}},
+  "SLTList": {"o":{"items":{"l":"SLTSummary"}}},
+  "SLTLoop": {"o":{"actions":{"l":"ActionItem"},"approvals":{"l":0},"excluded":"ExcludedShares","improvements":{"l":0},"leads":{"l":"Correlation"},"problems":{"l":0},"rcas":{"l":"RCAItem"},"review":"ReviewStatus"}},
+  "SLTSummary": {"o":{"tiers":{"l":0}}},
+  "SeasonIndex": {"o":{"index":{"l":0},"labels":{"l":0},"weight":{"l":0}}},
+  "Seasonality": {"o":{"day_of_week":"SeasonIndex","hour_of_day":"SeasonIndex"}},
+  "ServiceSummary": {"o":{"slts":{"l":"SLTSummary"}}},
+  "Status": {"o":{"reasons":{"l":0}}},
+  "Suggestion": {"o":{"missing":{"l":0},"notes":{"l":0}}},
+  "Task": {"o":{"periods":{"l":0}}},
+  "Team": {"o":{"members":{"l":"Member"}}},
+  "Trend": {"o":{"slope_ci":{"l":0}}},
+  "Verdict": {"o":{"details":{"l":0}}},
+  "Violation": {"o":{"span":{"l":0},"span_labels":{"l":0}}},
+  "WhatIf": {"o":{"periods":{"l":0},"warnings":{"l":0}}},
+};
+
+/** Where each method's result may hold null for a list or map. */
+export const results: Record<string, Fix> = {
+  "Actions.Add": "Action",
+  "Actions.Close": "Action",
+  "Actions.Get": "ActionItem",
+  "Actions.List": {"l":"ActionItem"},
+  "Actions.Update": "Action",
+  "Analysis.Correlate": "Correlation",
+  "Analysis.Excluded": {"l":"ExcludedShares"},
+  "Analysis.Loop": "SLTLoop",
+  "Analysis.SLT": "SLTAnalysis",
+  "Approvals.List": {"l":0},
+  "Audit.Log": {"l":0},
+  "Compliance.Alerts": "AlertList",
+  "Compliance.Breaches": "BreachLog",
+  "Compliance.Dashboard": "Dashboard",
+  "Compliance.RebuildResults": "ResultsRebuild",
+  "Compliance.Report": "Report",
+  "Compliance.Rollback": "RollbackResult",
+  "Compliance.Rows": "RowsPage",
+  "Compliance.WhatIf": "WhatIf",
+  "Exceptions.Approve": "Exception",
+  "Exceptions.List": {"l":"Exception"},
+  "Exceptions.Reject": "Exception",
+  "Exceptions.Request": "Exception",
+  "Imports.Batch": "BatchDetail",
+  "Imports.Batches": {"l":"Batch"},
+  "Imports.Feeds": {"l":"FeedInfo"},
+  "Imports.Import": "ImportResult",
+  "Imports.Preview": "PreviewResult",
+  "Imports.Revert": "Batch",
+  "Imports.Suggest": "Suggestion",
+  "Improvements.List": {"l":0},
+  "Improvements.Validate": "ImprovementValidation",
+  "Integrations.Deliver": "DeliveryReport",
+  "Integrations.Outbox": {"l":"OutboxEntry"},
+  "Integrations.Retry": {"l":0},
+  "Jobs.List": {"l":0},
+  "Meetings.Agenda": "Agenda",
+  "Meetings.List": {"l":"Meeting"},
+  "Meetings.Record": "MeetingRecord",
+  "Packs.Build": "PackResult",
+  "Packs.List": {"l":0},
+  "Packs.Verify": "PackVerification",
+  "Packs.VerifyStored": "PackVerification",
+  "RCAs.Close": "RCA",
+  "RCAs.Get": "RCAItem",
+  "RCAs.List": {"l":"RCAItem"},
+  "RCAs.Open": "RCA",
+  "RCAs.Update": "RCA",
+  "Reviews.History": {"l":"Review"},
+  "Reviews.List": {"l":"ReviewStatus"},
+  "Reviews.Record": "Review",
+  "Session.Me": "Me",
+  "Users.List": {"l":0},
+  "Workspace.Apply": "ApplyResult",
+  "Workspace.Definitions": {"l":0},
+  "Workspace.LoadDemo": "ApplyResult",
+  "Workspace.Overview": "Overview",
+};

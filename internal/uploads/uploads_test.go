@@ -1,0 +1,55 @@
+package uploads
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestChunksOwnersAndSweep: a file comes in chunks in order, belongs to its
+// sender, is removed once used, and what an earlier run left is swept.
+func TestChunksOwnersAndSweep(t *testing.T) {
+	u := New(filepath.Join(t.TempDir(), "slate.db"))
+	f, err := u.Put("ann", Chunk{Name: "../../etc/orders.csv", Size: 6, Data: []byte("abc")})
+	if err != nil || f.Name != "orders.csv" || f.Complete || f.Received != 3 {
+		t.Fatalf("first chunk: %+v %v", f, err)
+	}
+	if _, err := u.Get("ann", f.ID); err == nil || !strings.Contains(err.Error(), "not complete (3 bytes of 6 bytes received)") {
+		t.Errorf("incomplete: %v", err)
+	}
+	if _, err := u.Put("ann", Chunk{ID: f.ID, Offset: 1, Data: []byte("x")}); err == nil {
+		t.Error("a chunk out of order was taken")
+	}
+	if f, err = u.Put("ann", Chunk{ID: f.ID, Offset: 3, Data: []byte("def")}); err != nil || !f.Complete {
+		t.Fatalf("last chunk: %+v %v", f, err)
+	}
+	if _, err := u.Get("bob", f.ID); err == nil || !strings.Contains(err.Error(), "no such upload") {
+		t.Errorf("another owner: %v", err)
+	}
+	up, err := u.Get("ann", f.ID)
+	if err != nil || !up.Owned || filepath.Dir(filepath.Dir(up.Path)) != u.Dir() {
+		t.Fatalf("get: %+v %v", up, err)
+	}
+	if b, _ := os.ReadFile(up.Path); string(b) != "abcdef" {
+		t.Errorf("stored %q", b)
+	}
+	u.Done(f.ID)
+	if _, err := os.Stat(up.Path); !os.IsNotExist(err) {
+		t.Errorf("used upload still there: %v", err)
+	}
+	if _, err := u.Put("ann", Chunk{Name: "big.csv", Size: MaxSize + 1}); err == nil || !strings.Contains(err.Error(), "may be at most 512.0 MiB") {
+		t.Errorf("too big: %v", err)
+	}
+	left := filepath.Join(u.Dir(), "0123456789abcdef01234567")
+	other := filepath.Join(u.Dir(), "not-an-upload")
+	os.MkdirAll(left, 0o700)
+	os.MkdirAll(other, 0o700)
+	u.Sweep()
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Error("a folder left by an earlier run was kept")
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("a folder not named like an upload was removed")
+	}
+}
