@@ -30,7 +30,12 @@ var facesMayImport = map[string]map[string]string{
 		"slate/internal/anchor":     "`slate audit keygen` and `anchor` keep a key in the user's config folder: the CLI's own files, never the server's",
 		"slate/internal/analysis":   "the verdict and chart constants `slate analyze` prints",
 	},
-	"slate/app/serve": {},
+	"slate/app/serve": {
+		"slate/internal/compliance": "KeyError: a refused period key is a 400 problem naming the valid forms; the example report rows of the OpenAPI document",
+		"slate/internal/ingest":     "the example findings of the OpenAPI document (v1_examples.go)",
+		"slate/internal/storage":    "the example batch counts of the OpenAPI document (v1_examples.go)",
+		"slate/internal/improve":    "the example actions of the OpenAPI document (v1_examples.go)",
+	},
 }
 
 // pure packages compute or describe; they never touch the database (so they

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slate/internal/jobs"
 	"strings"
 	"time"
 
@@ -42,7 +43,7 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 	if req.DryRun {
 		kind, title = JobCheck, fmt.Sprintf("Check %s for %s", src.Name, req.Feed)
 	}
-	return im.jobs.start(kind, title, func(ctx context.Context, progress Progress) (any, error) {
+	return im.jobs.start(kind, title, func(ctx context.Context, progress jobs.Progress) (any, error) {
 		step := "Reading and validating rows"
 		if !req.DryRun {
 			step = "Reading, validating and storing rows"

@@ -48,11 +48,8 @@ const (
 	JobCancelled = jobs.Cancelled
 )
 
-// Progress is handed to a job's work to report how far it got.
-type Progress = jobs.Progress
-
 // start runs work in the background for the caller (internal/jobs).
-func (v *Jobs) start(kind, title string, work func(ctx context.Context, progress Progress) (any, error)) uint64 {
+func (v *Jobs) start(kind, title string, work func(ctx context.Context, progress jobs.Progress) (any, error)) uint64 {
 	return v.table.Start(v.caller.Name, kind, title, work)
 }
 

@@ -13,7 +13,7 @@ import (
 func TestJobsProgressResultAndFailure(t *testing.T) {
 	j := &Jobs{table: jobs.New(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
 	release := make(chan struct{})
-	id := j.start("test", "counting", func(ctx context.Context, p Progress) (any, error) {
+	id := j.start("test", "counting", func(ctx context.Context, p jobs.Progress) (any, error) {
 		p(3, 10, "step three")
 		<-release
 		return 42, nil
@@ -29,7 +29,7 @@ func TestJobsProgressResultAndFailure(t *testing.T) {
 		t.Fatalf("done job: %+v %v", got, err)
 	}
 
-	id = j.start("test", "failing", func(context.Context, Progress) (any, error) { return nil, errors.New("disk full") })
+	id = j.start("test", "failing", func(context.Context, jobs.Progress) (any, error) { return nil, errors.New("disk full") })
 	if got, _ := j.Wait(context.Background(), id); got.State != JobFailed || got.Error != "disk full" {
 		t.Fatalf("failed job: %+v", got)
 	}
@@ -40,7 +40,7 @@ func TestJobsProgressResultAndFailure(t *testing.T) {
 
 func TestJobsCancel(t *testing.T) {
 	j := &Jobs{table: jobs.New(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
-	id := j.start("test", "endless", func(ctx context.Context, p Progress) (any, error) {
+	id := j.start("test", "endless", func(ctx context.Context, p jobs.Progress) (any, error) {
 		<-ctx.Done()
 		return "partial", ctx.Err()
 	})
@@ -58,7 +58,7 @@ func TestJobsCancel(t *testing.T) {
 	// Cancel that arrives after the work could no longer stop: the work's
 	// own answer (it finished) is what the user sees.
 	release := make(chan struct{})
-	id = j.start("test", "too late to stop", func(ctx context.Context, p Progress) (any, error) {
+	id = j.start("test", "too late to stop", func(ctx context.Context, p jobs.Progress) (any, error) {
 		<-release
 		return "published", nil
 	})
@@ -72,7 +72,7 @@ func TestJobsCancel(t *testing.T) {
 func TestJobsForgetOldFinishedJobs(t *testing.T) {
 	j := &Jobs{table: jobs.New(time.Now), caller: Caller{Name: "tester", Role: RoleAdmin}}
 	for i := 0; i < jobs.Keep+10; i++ {
-		id := j.start("test", "quick", func(context.Context, Progress) (any, error) { return nil, nil })
+		id := j.start("test", "quick", func(context.Context, jobs.Progress) (any, error) { return nil, nil })
 		j.Wait(context.Background(), id)
 	}
 	if n := len(j.List()); n > jobs.Keep+1 {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slate/internal/jobs"
 	"slices"
 	"strconv"
 	"strings"
@@ -194,13 +195,13 @@ func (p *Packs) Start(q PackQuery) (uint64, error) {
 	if _, err := p.generatedAt(q.Date); err != nil {
 		return 0, err
 	}
-	return p.jobs.start("pack", "Review pack "+q.Period, func(ctx context.Context, progress Progress) (any, error) {
+	return p.jobs.start("pack", "Review pack "+q.Period, func(ctx context.Context, progress jobs.Progress) (any, error) {
 		return p.build(ctx, q, p.folder(), progress)
 	}), nil
 }
 
 // build writes the pack's files into the folder out.
-func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress Progress) (PackResult, error) {
+func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress jobs.Progress) (PackResult, error) {
 	if err := q.normalise(); err != nil {
 		return PackResult{}, err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"slate/internal/jobs"
 	"slices"
 	"strings"
 	"time"
@@ -23,7 +24,7 @@ import (
 // collect reads what a pack is made of, evaluates its SLTs once
 // (internal/judge) and returns the pack's input (internal/pack lays it out).
 // steps is how many progress steps the whole build takes.
-func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress Progress) (in pack.Input, steps int, err error) {
+func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress jobs.Progress) (in pack.Input, steps int, err error) {
 	in = pack.Input{Period: q.Period, At: at, Services: q.Services, Name: p.workspaceName()}
 	progress(0, 0, "reading the workspace")
 	var marks map[string]storage.BreachMark
