@@ -306,7 +306,11 @@ func TestV1Reads(t *testing.T) {
 		for path != "" {
 			var l ActionList
 			f.v1JSON(&l, "vera", path)
-			got = append(got, l.Items...)
+			for _, it := range l.Items { // other subtests add their own actions
+				if strings.HasPrefix(it.Title, "action ") {
+					got = append(got, it)
+				}
+			}
 			path = ""
 			if l.NextCursor != "" {
 				path = "/api/v1/actions?limit=2&cursor=" + l.NextCursor
