@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 
@@ -20,7 +21,18 @@ func runWindow() int {
 		return 1
 	}
 	defer a.Close()
-	if err := app.RunDesktop(frontend.Assets(), a); err != nil {
+	// The improvement loop's background work runs while the window is open
+	// and has ended before the database closes.
+	ctx, cancel := context.WithCancel(context.Background())
+	loopDone := make(chan struct{})
+	go func() {
+		defer close(loopDone)
+		a.RunLoop(ctx, func(err error) { fmt.Fprintln(os.Stderr, "slate:", err) })
+	}()
+	err = app.RunDesktop(frontend.Assets(), a)
+	cancel()
+	<-loopDone
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "slate:", err)
 		return 1
 	}

@@ -40,9 +40,10 @@ const (
 	RightImport Right = "import"
 	// RightDefine: change definitions.
 	RightDefine Right = "define"
-	// RightManage: revert batches, request exceptions, build review packs.
+	// RightManage: revert batches, request exceptions and false positives,
+	// build review packs, keep actions, analyses, reviews, minutes and initiatives.
 	RightManage Right = "manage"
-	// RightDecide: approve or reject exceptions, mark false positives.
+	// RightDecide: approve or reject exceptions and four-eyes requests (false positives, pauses).
 	RightDecide Right = "decide"
 	// RightAdmin: manage users.
 	RightAdmin Right = "admin"
@@ -110,17 +111,58 @@ var rules = map[string]Rule{
 	"Audit/Check":  {RightRead, DefaultMaxBody},
 	"Audit/Anchor": {RightRead, DefaultMaxBody},
 
-	"Compliance/Dashboard":         {RightRead, DefaultMaxBody},
-	"Compliance/Report":            {RightRead, DefaultMaxBody},
-	"Compliance/Rows":              {RightRead, DefaultMaxBody},
-	"Compliance/Breaches":          {RightRead, DefaultMaxBody},
-	"Compliance/Alerts":            {RightRead, DefaultMaxBody},
-	"Compliance/WhatIf":            {RightRead, DefaultMaxBody},
-	"Compliance/Rollback":          {RightRead, DefaultMaxBody},
-	"Compliance/MarkFalsePositive": {RightDecide, DefaultMaxBody},
-	"Compliance/RebuildResults":    {RightAdmin, DefaultMaxBody},
+	"Compliance/Dashboard":      {RightRead, DefaultMaxBody},
+	"Compliance/Report":         {RightRead, DefaultMaxBody},
+	"Compliance/Rows":           {RightRead, DefaultMaxBody},
+	"Compliance/Breaches":       {RightRead, DefaultMaxBody},
+	"Compliance/Alerts":         {RightRead, DefaultMaxBody},
+	"Compliance/WhatIf":         {RightRead, DefaultMaxBody},
+	"Compliance/Rollback":       {RightRead, DefaultMaxBody},
+	"Compliance/RebuildResults": {RightAdmin, DefaultMaxBody},
 
-	"Analysis/SLT": {RightRead, DefaultMaxBody},
+	"Analysis/SLT":       {RightRead, DefaultMaxBody},
+	"Analysis/Correlate": {RightRead, DefaultMaxBody},
+	"Analysis/Loop":      {RightRead, DefaultMaxBody},
+	"Analysis/Excluded":  {RightRead, DefaultMaxBody},
+
+	// The improvement loop: anyone who reads sees it; managers change it;
+	// approvers decide what needs a second person.
+	"Actions/List":   {RightRead, DefaultMaxBody},
+	"Actions/Get":    {RightRead, DefaultMaxBody},
+	"Actions/Add":    {RightManage, DefaultMaxBody},
+	"Actions/Update": {RightManage, DefaultMaxBody},
+	"Actions/Close":  {RightManage, DefaultMaxBody},
+
+	// RCAs/List applies the root-cause rule first, as Slate: a reader's
+	// listing may open an analysis, never in the reader's name.
+	"RCAs/List":   {RightRead, DefaultMaxBody},
+	"RCAs/Get":    {RightRead, DefaultMaxBody},
+	"RCAs/Open":   {RightManage, DefaultMaxBody},
+	"RCAs/Update": {RightManage, DefaultMaxBody},
+	"RCAs/Close":  {RightManage, DefaultMaxBody},
+
+	"Reviews/List":    {RightRead, DefaultMaxBody},
+	"Reviews/History": {RightRead, DefaultMaxBody},
+	"Reviews/Record":  {RightManage, DefaultMaxBody},
+
+	"Meetings/Agenda":     {RightRead, DefaultMaxBody},
+	"Meetings/AgendaFile": {RightRead, DefaultMaxBody},
+	"Meetings/List":       {RightRead, DefaultMaxBody},
+	"Meetings/Record":     {RightManage, DefaultMaxBody},
+
+	"Improvements/List":     {RightRead, DefaultMaxBody},
+	"Improvements/Validate": {RightRead, DefaultMaxBody},
+	"Improvements/Add":      {RightManage, DefaultMaxBody},
+
+	"Integrations/Outbox":  {RightRead, DefaultMaxBody},
+	"Integrations/Retry":   {RightManage, DefaultMaxBody},
+	"Integrations/Deliver": {RightManage, DefaultMaxBody},
+
+	"Approvals/List":                 {RightRead, DefaultMaxBody},
+	"Approvals/RequestFalsePositive": {RightManage, DefaultMaxBody},
+	"Approvals/RequestPause":         {RightManage, DefaultMaxBody},
+	"Approvals/Approve":              {RightDecide, DefaultMaxBody},
+	"Approvals/Reject":               {RightDecide, DefaultMaxBody},
 
 	"Exceptions/List":     {RightRead, DefaultMaxBody},
 	"Exceptions/Evidence": {RightRead, DefaultMaxBody},
@@ -147,8 +189,6 @@ var rules = map[string]Rule{
 	"CMDB/List":   {RightRead, DefaultMaxBody},
 	"CMDB/Check":  {RightRead, DefaultMaxBody},
 	"CMDB/Import": {RightDefine, DefaultMaxBody},
-
-	"Actions/List": {RightRead, DefaultMaxBody},
 
 	"Users/List":   {RightAdmin, DefaultMaxBody},
 	"Users/Add":    {RightAdmin, DefaultMaxBody},

@@ -32,10 +32,18 @@ type App struct {
 	Packs      *Packs
 	Session    *Session
 	Users      *Users
-	Actions    *Actions
 	Suppliers  *Suppliers
 	Design     *Design
 	CMDB       *CMDB
+
+	// The improvement loop (docs/improvement.md).
+	Actions      *Actions
+	RCAs         *RCAs
+	Reviews      *Reviews
+	Meetings     *Meetings
+	Improvements *Improvements
+	Integrations *Integrations
+	Approvals    *Approvals
 
 	// Local reads and writes files by path for the person's own shell (the
 	// CLI); it is never bound or served, and views made by As have none.
@@ -48,6 +56,7 @@ type shared struct {
 	uploads *uploads.Area
 	flights *flight.Group
 	drill   *flight.Group
+	loop    *loopState
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
 	anchorKey string
 }
@@ -77,7 +86,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
 	sh := &shared{jobs: jobs.New(st.Now), uploads: uploads.New(st.Path()),
-		flights: &flight.Group{}, drill: &flight.Group{Keep: 4}}
+		flights: &flight.Group{}, drill: &flight.Group{Keep: 4}, loop: &loopState{}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;
@@ -116,6 +125,12 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Suppliers = &Suppliers{store: st, caller: c}
 	a.Design = &Design{store: st}
 	a.CMDB = &CMDB{store: st, caller: c, uploads: sh.uploads}
+	a.RCAs = &RCAs{store: st}
+	a.Reviews = &Reviews{store: st}
+	a.Meetings = &Meetings{store: st}
+	a.Improvements = &Improvements{store: st}
+	a.Integrations = &Integrations{store: st, loop: sh.loop}
+	a.Approvals = &Approvals{store: st}
 	return a
 }
 
@@ -146,7 +161,8 @@ func (a *App) Caller() Caller { return a.caller }
 // Bindings lists the services the window binds and `serve` exposes; every
 // exported method of each is an API method and needs a rule in access.go.
 func (a *App) Bindings() []any {
-	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users, a.Actions, a.Suppliers, a.Design, a.CMDB}
+	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users,
+		a.Actions, a.RCAs, a.Reviews, a.Meetings, a.Improvements, a.Integrations, a.Approvals, a.Suppliers, a.Design, a.CMDB}
 }
 
 // Init makes path ("" = the default location) a workspace: a missing or empty

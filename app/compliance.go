@@ -2,9 +2,7 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"slate/internal/cmdb"
@@ -194,35 +192,6 @@ func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 	}
 	bs := convert(compliance.Breaches(in.Workspace, rows, fps), func(b compliance.Breach) Breach { return Breach(b) })
 	return BreachLog{At: at, Since: q.Since, Breaches: bs}, nil
-}
-
-// MarkFalsePositive records that a breach (id slt[/tier]@period) is not a real
-// miss; it stays in the log, out of the ranking. Audited.
-func (c *Compliance) MarkFalsePositive(id, reason string) (BreachMark, error) {
-	name, period, ok := strings.Cut(id, "@")
-	if !ok || period == "" {
-		return BreachMark{}, fmt.Errorf("%q is not a breach id (write SLT@PERIOD or SLT/TIER@PERIOD, as `slate breaches` shows)", id)
-	}
-	if strings.TrimSpace(reason) == "" {
-		return BreachMark{}, errors.New("a false positive needs a reason")
-	}
-	name, _, _ = strings.Cut(name, "/")
-	m := storage.BreachMark{ID: id, Reason: reason, By: c.store.Actor(), At: c.store.Now().UTC()}
-	err := c.store.Update(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		if ws.SLT(name) == nil {
-			return fmt.Errorf("SLT %q does not exist", name)
-		}
-		if err := tx.PutBreachMark(m); err != nil {
-			return err
-		}
-		_, err = tx.Audit("breach.false-positive", "Breach/"+id, map[string]string{"reason": reason})
-		return err
-	})
-	return BreachMark(m), err
 }
 
 // Alerts evaluates burn-rate alerts and trend warnings.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"slate/internal/compliance"
+	"slate/internal/improve"
 	"slate/internal/portfolio"
 )
 
@@ -36,8 +37,11 @@ type Dashboard struct {
 	Alerts   []compliance.Alert        `json:"alerts"`
 	Trends   []compliance.TrendWarning `json:"trends"`
 	RCADue   []DashboardRCA            `json:"rca_due"`
-	Counts   DashboardCounts           `json:"counts"`
-	Filters  DashboardFilters          `json:"filters"`
+	// Loop is the improvement loop at a glance: overdue actions, open
+	// root-cause analyses (overdue first), reviews due.
+	Loop    DashboardLoop    `json:"loop"`
+	Counts  DashboardCounts  `json:"counts"`
+	Filters DashboardFilters `json:"filters"`
 	// Problems are SLTs that could not be evaluated, in plain words; the rest still shows.
 	Problems []string `json:"problems"`
 }
@@ -177,8 +181,24 @@ func (c *Compliance) dashboard(ctx context.Context, q DashboardQuery) (Dashboard
 	if err != nil {
 		return Dashboard{}, err
 	}
-	p := portfolio.Filter(v.(portfolio.Portfolio), portfolio.Query{BusinessUnit: q.BusinessUnit, ProductLine: q.ProductLine, Supplier: q.Supplier, Type: q.Type})
-	return dashboardOf(p), nil
+	full := v.(dashboardData)
+	p := portfolio.Filter(full.portfolio, portfolio.Query{BusinessUnit: q.BusinessUnit, ProductLine: q.ProductLine, Supplier: q.Supplier, Type: q.Type})
+	d := dashboardOf(p)
+	kept := map[string]bool{}
+	for _, s := range d.Services {
+		for _, t := range s.SLTs {
+			kept[t.Name] = true
+		}
+	}
+	d.Loop = filterLoop(DashboardLoop(full.loop), q, d.Services, kept)
+	return d, nil
+}
+
+// dashboardData is what one evaluation of the dashboard keeps: the
+// portfolio and the improvement loop at a glance, read on the same rows.
+type dashboardData struct {
+	portfolio portfolio.Portfolio
+	loop      improve.Summary
 }
 
 // forgetDashboard drops the kept dashboards and reports (benchmarks measure the cold path).
@@ -186,10 +206,10 @@ func (c *Compliance) forgetDashboard() { c.flights.Forget() }
 
 // buildDashboard evaluates every SLT once, with the running periods' alerts
 // beside it, and lays out the portfolio (internal/portfolio).
-func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint64, period string) (portfolio.Portfolio, error) {
+func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint64, period string) (dashboardData, error) {
 	in, err := c.inputCtx(ctx, at)
 	if err != nil {
-		return portfolio.Portfolio{}, err
+		return dashboardData{}, err
 	}
 	var names []string
 	for _, s := range in.Workspace.SLTs() {
@@ -204,7 +224,15 @@ func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint6
 	wg.Wait()
 	p, err := portfolio.Build(ev, period)
 	p.Version = ver
-	return p, err
+	if err != nil {
+		return dashboardData{portfolio: p}, err
+	}
+	// the loop's overdue actions, open analyses and reviews due, the reviews judged on the same rows
+	loop, lerr := improve.Summarize(c.store, in.Workspace, ev.Rows, at)
+	if lerr != nil {
+		p.Problems = append(p.Problems, "Improvement loop: "+lerr.Error())
+	}
+	return dashboardData{portfolio: p, loop: loop}, nil
 }
 
 // dashboardOf is the portfolio as the faces see it.

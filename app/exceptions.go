@@ -99,6 +99,7 @@ func (x *Exceptions) Evidence(sha string) ([]byte, error) {
 // requester (four eyes: by identity, not by a name anyone can type).
 func (x *Exceptions) Approve(d ExceptionDecision) (Exception, error) {
 	e, err := safeguard.DecideException(x.store, x.store.Actor(), d.ID, true, d.Note)
+	afterChange(x.store, err) // an approved exception can end a run of misses
 	return Exception(e), err
 }
 

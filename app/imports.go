@@ -178,6 +178,14 @@ func (im *Imports) Preview(upload, feed, sheet string) (PreviewResult, error) {
 // The upload is removed once its batch is published (the batch keeps the
 // original file).
 func (im *Imports) Import(req ImportRequest) (ImportResult, error) {
+	res, err := im.importUpload(req)
+	afterImport(im.store, res, err)
+	return res, err
+}
+
+// importUpload is Import without the root-cause rule (the demo applies it
+// once, after its last file).
+func (im *Imports) importUpload(req ImportRequest) (ImportResult, error) {
 	src, err := im.uploads.Get(im.caller.Name, req.Upload)
 	if err != nil {
 		return ImportResult{Feed: req.Feed}, err
@@ -189,6 +197,13 @@ func (im *Imports) Import(req ImportRequest) (ImportResult, error) {
 	return res, err
 }
 
+// afterImport applies the root-cause rule once a batch is published.
+func afterImport(st *storage.Store, res ImportResult, err error) {
+	if err == nil && res.Batch != 0 {
+		afterChange(st, nil)
+	}
+}
+
 // importPath imports a file Slate itself chose (the demo data it wrote).
 func (im *Imports) importPath(path string, req ImportRequest) (ImportResult, error) {
 	u, err := im.uploads.Adopt(im.caller.Name, path)
@@ -197,7 +212,7 @@ func (im *Imports) importPath(path string, req ImportRequest) (ImportResult, err
 	}
 	req.Upload = u.ID
 	defer im.uploads.Done(u.ID)
-	return im.Import(req)
+	return im.importUpload(req)
 }
 
 // run is Import with a context (internal/importer): when ctx ends, the
@@ -317,6 +332,7 @@ func (im *Imports) Batch(id uint64) (BatchDetail, error) {
 // Revert withdraws a batch: its points leave the data (audited).
 func (im *Imports) Revert(id uint64, reason string) (Batch, error) {
 	b, err := im.store.RevertBatch(id, reason)
+	afterChange(im.store, err)
 	return batchOf(b), err
 }
 

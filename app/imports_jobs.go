@@ -61,6 +61,7 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 		if err != nil {
 			return nil, err
 		}
+		afterImport(im.store, res, nil)
 		if res.Batch != 0 {
 			// The upload is in the database now (the batch keeps the original).
 			im.uploads.Done(src.ID)

@@ -140,3 +140,17 @@ func (l *Local) write(path string, excl bool, fill func(io.Writer) error) error 
 	}
 	return err
 }
+
+// Agenda writes a meeting's agenda to path: a workbook when path ends in
+// .xlsx, else a PDF (Meetings.AgendaFile).
+func (l *Local) Agenda(q AgendaFileQuery, path string) (FileData, error) {
+	q.Format = PackPDF
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		q.Format = PackXLSX
+	}
+	f, err := l.app.Meetings.AgendaFile(q)
+	if err != nil {
+		return f, err
+	}
+	return f, l.write(path, false, func(w io.Writer) error { _, err := w.Write(f.Data); return err })
+}

@@ -239,6 +239,11 @@ func (p *Packs) build(ctx context.Context, q PackQuery, out string, progress job
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return PackResult{}, err
 	}
+	// the pack lists root-cause analyses: the rule runs first, as Slate (it
+	// writes only when a run of misses opened or grew an analysis)
+	if err := syncRCAs(p.store); err != nil {
+		return PackResult{}, fmt.Errorf("root-cause rule: %w", err)
+	}
 	in, steps, data, err := p.collect(ctx, q, at, progress)
 	if err != nil {
 		return PackResult{}, err

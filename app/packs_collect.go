@@ -14,6 +14,7 @@ import (
 	"slate/internal/cmdb"
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/improve"
 	"slate/internal/judge"
 	"slate/internal/manifest"
 	"slate/internal/pack"
@@ -119,6 +120,12 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 			return in, 0, nil, err
 		}
 	}
+	// the improvement loop as it stands: analyses, actions, reviews
+	loop, err := improve.ReadPackLoop(p.store, in.Workspace, in.SLTs, in.Rows, q.Period, at)
+	if err != nil {
+		return in, 0, nil, err
+	}
+	in.Loop = improve.PackSections(loop)
 	in.Step = step
 	return in, steps, files, nil
 }
@@ -173,6 +180,7 @@ type records struct {
 	excs   []storage.Exception
 	marks  map[string]storage.BreachMark
 	events []storage.AuditEvent
+	loop   []string // the people the improvement loop's records name
 }
 
 func readRecords(tx *storage.Tx) (r records, err error) {
@@ -182,14 +190,18 @@ func readRecords(tx *storage.Tx) (r records, err error) {
 	if r.marks, err = tx.BreachMarks(); err != nil {
 		return r, err
 	}
+	if r.loop, err = improve.People(tx); err != nil {
+		return r, err
+	}
 	r.events, err = tx.AuditEvents(0)
 	return r, err
 }
 
 // people are the people the records name: who asked for and decided
-// exceptions, who marked false positives, who acted in the audit trail.
+// exceptions, who marked false positives, who acted in the audit trail,
+// and the loop's owners, team members and attendees.
 func (r records) people() []string {
-	var out []string
+	out := append([]string{}, r.loop...)
 	for _, e := range r.excs {
 		out = append(out, e.RequestedBy, e.DecidedBy)
 	}
@@ -261,8 +273,15 @@ func compareU64(a, b uint64) int {
 	return 0
 }
 
-// dataHead is the newest audit event that is not a pack export (exports do
-// not change the data, so exporting twice gives the same fingerprint).
+// notData are the audited actions that change nothing a pack shows: the
+// exports (of packs and agendas) and the outbox's delivery bookkeeping (an
+// attempt, its answer, a retry). The background loop records deliveries on
+// its own; they must not make a pack stop matching its data.
+var notData = map[string]bool{"export.pack": true, "export.agenda": true,
+	"itsm.deliver": true, "itsm.attempt-failed": true, "itsm.retry": true}
+
+// dataHead is the newest audit event that changes what a pack shows
+// (notData: exporting twice gives the same fingerprint).
 func dataHead(tx *storage.Tx) (uint64, string, error) {
 	seq, hash, err := tx.AuditHead()
 	if err != nil {
@@ -276,7 +295,7 @@ func dataHead(tx *storage.Tx) (uint64, string, error) {
 		if len(evs) == 0 || evs[0].Seq != seq {
 			return 0, "", fmt.Errorf("audit event %d is missing (run slate audit verify)", seq)
 		}
-		if evs[0].Action != "export.pack" {
+		if !notData[evs[0].Action] {
 			return seq, evs[0].Hash, nil
 		}
 		seq--

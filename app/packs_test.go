@@ -626,7 +626,11 @@ func TestPackVerify(t *testing.T) {
 		}
 	}
 	// the data changes: the pack no longer matches
-	if _, err := a.Compliance.MarkFalsePositive("parcel-delivery-48h@2026-10", "courier strike"); err != nil {
+	ap, err := a.As(Caller{Name: "maria", Role: RoleManager}).Approvals.RequestFalsePositive(FalsePositiveRequest{Breach: "parcel-delivery-48h@2026-10", Reason: "courier strike"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Approvals.Approve(ApprovalDecision{ID: ap.ID, Note: "the strike is on record"}); err != nil {
 		t.Fatal(err)
 	}
 	v, err := a.Local.VerifyPack(packFile(t, res, PackPDF))

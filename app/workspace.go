@@ -79,6 +79,9 @@ func (w *Workspace) Apply(file string, text string) (ApplyResult, error) {
 		}
 		return nil
 	})
+	if err == nil && len(res.Created)+len(res.Updated) > 0 {
+		afterChange(w.store, nil) // a target or period changed: runs of misses may have too
+	}
 	return res, err
 }
 
@@ -130,7 +133,7 @@ func (w *Workspace) Delete(kind string, name string) error {
 	if err != nil {
 		return err
 	}
-	return w.store.Update(func(tx *storage.Tx) error {
+	err = w.store.Update(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
 			return err
@@ -148,6 +151,8 @@ func (w *Workspace) Delete(kind string, name string) error {
 		_, err = tx.Audit("definition.deleted", defID(d), map[string]any{"definition": json.RawMessage(canonical(d))})
 		return err
 	})
+	afterChange(w.store, err)
+	return err
 }
 
 // Overview is the first screen: the workspace's services and their SLTs.

@@ -14,7 +14,6 @@ import (
 func init() {
 	register(
 		command{name: "breaches", args: "[--since P] [--at TIME]", summary: "breach log with impact, priority and Pareto rank", run: runBreaches, readOnly: true},
-		command{name: "breach false-positive", args: "ID --reason TEXT", summary: "mark a breach as a false positive (kept, not ranked)", run: runBreachFP},
 	)
 }
 
@@ -78,21 +77,4 @@ func shareKind(ratio bool) string {
 		return ""
 	}
 	return "statistic"
-}
-
-func runBreachFP(e *env, args []string) error {
-	fs := flag.NewFlagSet("breach false-positive", flag.ContinueOnError)
-	reason := fs.String("reason", "", "why the breach is not real")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 || *reason == "" {
-		return usageError("give one breach id and --reason")
-	}
-	m, err := e.app.Compliance.MarkFalsePositive(pos[0], *reason)
-	if err != nil {
-		return err
-	}
-	return e.emit(m, func(w io.Writer) { fmt.Fprintf(w, "%s marked false positive\n", m.ID) })
 }

@@ -238,16 +238,35 @@ func TestReportExceptionsBreachesCLI(t *testing.T) {
 
 func TestFalsePositiveAlertsWhatIfRollbackCLI(t *testing.T) {
 	db := complianceDB(t)
-	out := mustRun(t, "--db", db, "breach", "false-positive", "web-up@2026-10", "--reason", "probe misconfigured")
-	if !strings.Contains(out, "marked false positive") {
-		t.Fatal(out)
+	// one person asks from the command line …
+	var ap struct {
+		ID     string `json:"id"`
+		Status string `json:"status"`
 	}
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "--json", "breach", "false-positive", "web-up@2026-10", "--reason", "probe misconfigured")), &ap); err != nil || ap.Status != "requested" {
+		t.Fatalf("request: %+v, %v", ap, err)
+	}
+	if bl := mustRun(t, "--db", db, "breaches", "--at", "2026-11-05"); strings.Contains(bl, "false positive") {
+		t.Errorf("a request alone took the breach out of the ranking:\n%s", bl)
+	}
+	// … another decides (here through the app, as someone else)
+	other, err := app.OpenWith(db, storage.Options{Actor: "ada"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Approvals.Approve(app.ApprovalDecision{ID: ap.ID, Note: "the probe's config is on record"}); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
 	bl := mustRun(t, "--db", db, "breaches", "--at", "2026-11-05")
 	if !strings.Contains(bl, "false positive: probe misconfigured") {
 		t.Errorf("breaches:\n%s", bl)
 	}
 	if !strings.Contains(mustRun(t, "--db", db, "audit", "log"), "breach.false-positive") {
 		t.Error("not audited")
+	}
+	if code, _, _ := run(t, "--db", db, "breach", "false-positive", "web-up@2026-10", "--reason", "again"); code == 0 {
+		t.Error("a breach already marked was asked for again")
 	}
 	if code, _, _ := run(t, "--db", db, "breach", "false-positive", "nope", "--reason", "x"); code == 0 {
 		t.Error("bad id accepted")

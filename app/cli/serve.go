@@ -65,7 +65,18 @@ func runServe(e *env, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return srv.Serve(ctx, ln)
+	// The improvement loop's background work (the root-cause rule, ITSM
+	// deliveries) runs as long as the server; it has ended before the
+	// database closes.
+	loopDone := make(chan struct{})
+	go func() {
+		defer close(loopDone)
+		e.app.RunLoop(ctx, func(err error) { fmt.Fprintln(e.stderr, "slate:", err) })
+	}()
+	err = srv.Serve(ctx, ln)
+	stop()
+	<-loopDone
+	return err
 }
 
 // busyPortHint turns "address already in use" into what to do about it.

@@ -193,13 +193,30 @@ func (g *generator) name(t reflect.Type) string {
 	if i := strings.IndexByte(n, '['); i >= 0 { // generic instance
 		n = n[:i]
 	}
-	if other, ok := g.taken[n]; ok && other != t {
+	if other, ok := g.taken[n]; ok && other != t && !sameStruct(other, t) {
 		pkg := path.Base(t.PkgPath())
 		n = strings.ToUpper(pkg[:1]) + pkg[1:] + n // analysis.Breach beside app.Breach: AnalysisBreach
 	}
 	g.names[t] = n
 	g.taken[n] = t
 	return n
+}
+
+// sameStruct reports whether two named types are one record on the wire: a
+// type of package app defined over an engine record (type Action
+// improve.Action) has the engine's very fields, and the engine's record is
+// nested in others; both are one component, not two of the same shape.
+func sameStruct(a, b reflect.Type) bool {
+	if a.Kind() != reflect.Struct || b.Kind() != reflect.Struct || a.NumField() != b.NumField() {
+		return false
+	}
+	for i := 0; i < a.NumField(); i++ {
+		fa, fb := a.Field(i), b.Field(i)
+		if fa.Name != fb.Name || fa.Type != fb.Type || fa.Tag != fb.Tag || fa.Anonymous != fb.Anonymous {
+			return false
+		}
+	}
+	return true
 }
 
 // reserve gives the plain names to the wire types declared for the faces

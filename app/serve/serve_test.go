@@ -26,7 +26,7 @@ func TestAPI(t *testing.T) {
 		{"no token", "", "Workspace/Overview", `[]`, 401, "missing or wrong token"},
 		{"call", "admin", "Workspace/Definitions", `["Supplier","parcelnet"]`, 200, `"name":"parcelnet"`},
 		{"a user's token", "vera", "Workspace/Definitions", `["Supplier","parcelnet"]`, 200, `"name":"parcelnet"`},
-		{"go error", "admin", "Compliance/MarkFalsePositive", `["nonsense",""]`, 422, `is not a breach id`},
+		{"go error", "admin", "Approvals/RequestFalsePositive", `[{"breach":"nonsense","reason":"r"}]`, 422, `is not a breach id`},
 		{"wrong arity", "admin", "Workspace/Definitions", `["Supplier"]`, 400, "takes 2 argument(s), got 1"},
 		{"too many", "admin", "Workspace/Definitions", `["a","b","c"]`, 400, "takes 2 argument(s), got more"},
 		{"wrong type", "admin", "Imports/Batch", `["x"]`, 400, "argument 1"},
@@ -90,8 +90,10 @@ func TestEveryMethodHasARole(t *testing.T) {
 func TestRolesOverHTTP(t *testing.T) {
 	f := newFixture(t, Options{})
 	writes := []string{"Workspace/Apply", "Workspace/Delete", "Workspace/LoadDemo", "Imports/Start", "Imports/Import", "Imports/Revert",
-		"Exceptions/Request", "Exceptions/Approve", "Exceptions/Reject", "Compliance/MarkFalsePositive", "Packs/Build", "Packs/Start",
-		"Users/Add", "Users/Revoke"}
+		"Exceptions/Request", "Exceptions/Approve", "Exceptions/Reject", "Packs/Build", "Packs/Start",
+		"Users/Add", "Users/Revoke", "Actions/Add", "Actions/Update", "Actions/Close", "RCAs/Open", "RCAs/Update", "RCAs/Close", "Reviews/Record",
+		"Meetings/Record", "Improvements/Add", "Integrations/Retry", "Integrations/Deliver", "Approvals/RequestFalsePositive",
+		"Approvals/RequestPause", "Approvals/Approve", "Approvals/Reject"}
 	for _, u := range append(fixtureUsers, app.NewUserRequest{Name: "admin", Role: app.RoleAdmin}) {
 		c := app.Caller{Name: u.Name, Role: u.Role}
 		var me app.Me
@@ -125,7 +127,9 @@ func TestRolesOverHTTP(t *testing.T) {
 		t.Fatal("the viewer sees no services")
 	}
 	// An approver decides but does not define or import; a manager the reverse.
-	for m, who := range map[string][]string{"Workspace/Apply": {"max", "root"}, "Exceptions/Approve": {"ada", "root"}, "Imports/Start": {"max", "sam", "cleo", "root"}} {
+	for m, who := range map[string][]string{"Workspace/Apply": {"max", "root"}, "Exceptions/Approve": {"ada", "root"}, "Imports/Start": {"max", "sam", "cleo", "root"},
+		"Actions/Add": {"max", "root"}, "RCAs/Close": {"max", "root"}, "Meetings/Record": {"max", "root"}, "Approvals/RequestFalsePositive": {"max", "root"},
+		"Approvals/Approve": {"ada", "root"}, "Actions/List": {"vera", "max", "ada", "root"}, "Meetings/AgendaFile": {"vera", "max", "ada", "root"}} {
 		for _, u := range fixtureUsers {
 			if got := (app.Caller{Role: u.Role}).May(m); got != slices.Contains(who, u.Name) {
 				t.Errorf("%s may call %s: %v", u.Name, m, got)
@@ -323,12 +327,12 @@ func TestHostAndOrigin(t *testing.T) {
 func TestBodyLimitsAndEchoes(t *testing.T) {
 	f := newFixture(t, Options{})
 	big := strings.Repeat("A", app.DefaultMaxBody)
-	code, body := f.call("admin", "Compliance/MarkFalsePositive", big, "reason")
+	code, body := f.call("admin", "Approvals/RequestFalsePositive", app.FalsePositiveRequest{Breach: big, Reason: "reason"})
 	if code != http.StatusRequestEntityTooLarge || len(body) > 1000 {
 		t.Fatalf("over the limit: %d, %d bytes back", code, len(body))
 	}
 	half := strings.Repeat("A", app.DefaultMaxBody/2)
-	for _, m := range [][]any{{"Compliance/MarkFalsePositive", half, "reason"}, {"Workspace/Definitions", "Feed", half},
+	for _, m := range [][]any{{"Approvals/RequestFalsePositive", app.FalsePositiveRequest{Breach: half, Reason: "reason"}}, {"Workspace/Definitions", "Feed", half},
 		{"Imports/TemplateFile", half}, {"Packs/Download", half}, {"Users/Revoke", half}, {"Workspace/Apply", half, "x: ["}} {
 		code, body := f.call("admin", m[0].(string), m[1:]...)
 		if code != http.StatusUnprocessableEntity || len(body) > 20<<10 {

@@ -231,7 +231,7 @@ func TestV1Reads(t *testing.T) {
 		// A change of data changes every ETag.
 		var other app.Report
 		f.v1JSON(&other, "vera", "/api/v1/slts/checkout-success/report?period=2025-06&at=2025-07-01T00:00:00Z")
-		if _, err := f.a.Compliance.MarkFalsePositive("checkout-success@2025-06", "a test"); err != nil {
+		if _, err := f.a.Actions.Add(app.NewAction{Title: "a test", Links: app.Links{SLT: "checkout-success"}}); err != nil {
 			t.Fatal(err)
 		}
 		resp, _ = f.v1("vera", "GET", path, nil, map[string]string{"If-None-Match": tag})
@@ -306,7 +306,11 @@ func TestV1Reads(t *testing.T) {
 		for path != "" {
 			var l ActionList
 			f.v1JSON(&l, "vera", path)
-			got = append(got, l.Items...)
+			for _, it := range l.Items { // other subtests add their own actions
+				if strings.HasPrefix(it.Title, "action ") {
+					got = append(got, it)
+				}
+			}
 			path = ""
 			if l.NextCursor != "" {
 				path = "/api/v1/actions?limit=2&cursor=" + l.NextCursor

@@ -42,6 +42,15 @@ const DOCS = {
   'definitions-yaml.png': 'light-1280/definitions-yaml.png',
   'audit.png': 'light-1280/audit.png',
   'users.png': 'light-1280/users.png',
+  'actions.png': 'light-1280/actions.png',
+  'actions-board.png': 'light-1280/actions-board.png',
+  'rca.png': 'light-1280/rca.png',
+  'meeting-agenda.png': 'light-1280/meetings.png',
+  'improvement.png': 'light-1280/improvements.png',
+  'outbox.png': 'light-1280/outbox.png',
+  'four-eyes.png': 'light-1280/approvals.png',
+  'slt-loop.png': 'light-1280/slt-loop.png',
+  'actions-board-dark-1024.png': 'dark-1024/actions-board.png',
   'dashboard-dark-1024.png': 'dark-1024/portfolio.png',
   'slt-detail-dark-1024.png': 'dark-1024/slt-detail.png',
   'drilldown-dark-1024.png': 'dark-1024/drilldown.png',
@@ -271,6 +280,68 @@ const SCREENS = {
     await settle(300);
     await pages('audit', 3);
     await focusShot('audit', 4);
+  },
+  async actions() {
+    await go('#/actions');
+    await page.getByRole('table', { name: 'Actions, overdue first' }).waitFor({ timeout: 30_000 });
+    await settle(300);
+    await pages('actions', 2);
+    await focusShot('actions', 5);
+    await page.getByRole('button', { name: 'Board' }).click();
+    await page.getByRole('list', { name: 'Actions by status' }).waitFor();
+    await settle(200);
+    await shot('actions-board');
+  },
+  async rca() {
+    await go('#/rca');
+    await page.getByRole('table', { name: 'Root-cause analyses' }).waitFor({ timeout: 30_000 });
+    await settle(200);
+    await shot('rca-list');
+    await go('#/rca/RCA-1');
+    await page.getByRole('list', { name: 'Five Whys' }).waitFor({ timeout: 30_000 });
+    await settle(300);
+    await pages('rca', 4);
+    await page.getByRole('group', { name: 'Method' }).getByRole('button', { name: 'Apollo' }).click();
+    await page.getByLabel('Primary effect').fill('Parcels delivered late');
+    await page.getByRole('button', { name: 'Add a cause' }).click();
+    await page.getByLabel('Cause 1', { exact: true }).fill('The hub sorts on one shift');
+    await page.getByLabel('Kind 1').selectOption('condition');
+    await page.getByLabel('Evidence 1').fill('ParcelNet shift plan 2024');
+    await page.getByRole('heading', { name: 'Apollo' }).scrollIntoViewIfNeeded();
+    await settle(200);
+    await shot('rca-apollo');
+  },
+  async meetings() {
+    await go('#/meetings?scope=service:order-fulfilment&date=2026-11-28');
+    await page.getByTestId('agenda').waitFor({ timeout: 30_000 });
+    await settle(300);
+    await pages('meetings', 5);
+  },
+  async improvements() {
+    await go('#/improvements/IMP-1');
+    await page.getByTestId('validation').waitFor({ timeout: 30_000 });
+    await settle(600);
+    await pages('improvements', 2);
+  },
+  async outbox() {
+    await go('#/outbox');
+    await page.getByTestId('outbox').waitFor();
+    await settle(300);
+    await shot('outbox');
+  },
+  async approvals() {
+    await go('#/approvals');
+    await page.getByTestId('approvals').waitFor();
+    await settle(300);
+    await shot('approvals');
+  },
+  async sltloop() {
+    await go('#/slt/parcel-delivery-48h');
+    await page.getByTestId('slt-loop').waitFor({ timeout: 30_000 });
+    await settle(800);
+    await page.getByTestId('slt-loop').scrollIntoViewIfNeeded();
+    await settle(300);
+    await shot('slt-loop');
   },
   async users() {
     await nav('Users');

@@ -279,22 +279,106 @@ test('rows behind one tier of a tiered SLT, picked with the tier selector', asyn
 });
 
 // Breaches: Pareto and a false positive
-test('breach log: Pareto chart, filter, mark a false positive', async () => {
+// The improvement loop on the demo: ParcelNet's run of misses has its RCA
+// with a Five Whys draft and two actions, one overdue; the Order fulfilment
+// agenda lists them; an action is added from a breach.
+test('the demo’s parcel-delivery RCA: a Five Whys draft and two actions, one overdue', async () => {
+  await nav('Root causes');
+  const list = page.getByRole('table', { name: 'Root-cause analyses' });
+  await list.waitFor({ timeout: WAIT });
+  const link = list.getByRole('link', { name: /^RCA-\d+: parcel-delivery-48h$/ });
+  const rcaId = (await link.textContent()).split(':')[0];
+  await link.click();
+  const detail = page.getByTestId('rca-detail');
+  await detail.waitFor();
+  const chain = detail.getByRole('list', { name: 'Five Whys' });
+  const steps = await chain.getByRole('listitem').count();
+  assert(steps === 4, `Five Whys steps: ${steps}`);
+  assert((await detail.getByRole('textbox', { name: 'Why 1', exact: true }).inputValue()).startsWith('Why were fewer than 95% of parcels delivered within 48 hours'), 'the first why');
+  assert((await detail.getByRole('textbox', { name: 'Because 4', exact: true }).inputValue()) === '', 'the draft’s last why is still open');
+  const actions = detail.locator('section[aria-labelledby="ractions-h"]');
+  const ids = await actions.getByRole('listitem').allTextContents();
+  assert(ids.length === 2, `actions of ${rcaId}: ${ids}`);
+  await shot('15-rca-five-whys');
+  const acts = await apiCall(srv.origin, TOKEN, 'Actions/List', [{ rca: rcaId }]);
+  assert(acts.body.length === 2 && acts.body[0].overdue === true && acts.body[1].overdue === false, `actions: ${JSON.stringify(acts.body).slice(0, 300)}`);
+  await nav('Actions');
+  const table = page.getByRole('table', { name: 'Actions, overdue first' });
+  await table.waitFor();
+  const first = table.getByRole('row').nth(1);
+  await first.getByText(/days? overdue\)$/).waitFor();
+  assert((await first.textContent()).includes(acts.body[0].title), 'the overdue action comes first');
+  await shot('16-actions-list');
+  await page.getByRole('button', { name: 'Board' }).click();
+  await page.getByRole('list', { name: 'Actions by status' }).waitFor();
+  await shot('17-actions-board');
+});
+
+test('the Order fulfilment agenda lists the RCA, the actions and the review due; PDF download', async () => {
+  await nav('Meetings');
+  await page.getByLabel('Meeting of').selectOption('service:order-fulfilment');
+  const agenda = page.getByTestId('agenda');
+  await agenda.getByRole('heading', { name: /^Agenda — Order fulfilment, / }).waitFor({ timeout: WAIT });
+  await agenda.getByRole('list', { name: 'Root-cause analyses' }).getByRole('link', { name: /^RCA-\d+$/ }).waitFor();
+  const acts = await agenda.getByRole('list', { name: 'Actions' }).getByRole('listitem').allTextContents();
+  assert(acts.length >= 2 && /overdue/.test(acts[0]), `agenda actions: ${acts}`);
+  const reviews = await agenda.getByRole('list', { name: 'Reviews due' }).textContent();
+  assert(/Parcels delivered within 48 hours/.test(reviews), `reviews due: ${reviews}`);
+  await shot('18-meeting-agenda');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Agenda as PDF' }).click()]);
+  const saved = join(artifacts, download.suggestedFilename());
+  await download.saveAs(saved);
+  assert(readFileSync(saved).subarray(0, 5).toString() === '%PDF-', `${saved} is not a PDF`);
+});
+
+test('add an action from a breach', async () => {
+  await nav('Breaches');
+  const log = page.getByRole('table', { name: 'Breach log' });
+  await log.waitFor({ timeout: WAIT });
+  await page.getByRole('link', { name: 'Add an action about parcel-delivery-48h@2026-09' }).click();
+  const form = page.getByRole('heading', { name: 'Add an action about breach parcel-delivery-48h@2026-09' });
+  await form.waitFor();
+  await page.getByLabel('What is to be done').fill('Ask ParcelNet for the September shift roster');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await page.getByText(/^A-\d+ added for Søren Madsen\.$/).waitFor();
+  await page.getByRole('table', { name: 'Actions, overdue first' }).getByText('Ask ParcelNet for the September shift roster').waitFor();
+  const all = await apiCall(srv.origin, TOKEN, 'Actions/List', [{}]);
+  const a = all.body.find((x) => x.title === 'Ask ParcelNet for the September shift roster');
+  const me = await apiCall(srv.origin, TOKEN, 'Session/Me');
+  assert(a && a.links.breach === 'parcel-delivery-48h@2026-09' && a.links.slt === 'parcel-delivery-48h' && a.links.supplier === 'parcelnet' && a.created_by === me.body.name, `action ${JSON.stringify(a)}`);
+  await shot('19-action-from-breach');
+});
+
+test('breach log: Pareto chart, filter, a false positive asked for and approved by a second person', async () => {
   await nav('Breaches');
   await page.getByRole('img', { name: /^Pareto chart of priority by SLT/ }).waitFor({ timeout: WAIT });
   const log = page.getByRole('table', { name: 'Breach log' });
   await log.waitFor();
   // the approved exception took shop-availability's June miss out of the log
   assert((await log.getByText('2026-06 ·').count()) > 0, 'no June breach at all');
-  await page.getByRole('button', { name: 'Mark parcel-delivery-48h@2026-06 as a false positive' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Mark as a false positive' });
-  await dialog.getByRole('button', { name: 'Mark as false positive' }).click();
+  await page.getByRole('button', { name: 'Ask to call parcel-delivery-48h@2026-06 a false positive' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ask for a false positive' });
+  await dialog.getByRole('button', { name: "Ask for a second person's approval" }).click();
   await dialog.getByText('Say why this is not a real miss').waitFor();
   await dialog.getByLabel('Reason').fill('Parcels held at the customer’s request during the strike week.');
-  await dialog.getByRole('button', { name: 'Mark as false positive' }).click();
-  await page.getByText('parcel-delivery-48h@2026-06 is marked as a false positive').waitFor();
+  await dialog.getByRole('button', { name: "Ask for a second person's approval" }).click();
+  await page.getByText(/you asked to call parcel-delivery-48h@2026-06 a false positive/).waitFor();
+  await log.getByText(/false positive asked \(AP-\d+\)/).waitFor();
+  // the requester cannot decide it; an approver does, in their own tab
+  const aps = await apiCall(srv.origin, TOKEN, 'Approvals/List', [{ status: 'requested' }]);
+  const self = await apiCall(srv.origin, TOKEN, 'Approvals/Approve', [{ id: aps.body[0].id, note: 'mine' }]);
+  assert(self.status === 422 && /cannot also decide/.test(self.body.error), `self-approval: ${JSON.stringify(self.body)}`);
+  const approverToken = await addUser(srv.origin, TOKEN, 'quality-lead', 'approver');
+  const q = await openAs(browser, srv.origin, approverToken, '#/approvals');
+  await q.getByRole('button', { name: 'Decide…' }).click();
+  await q.getByRole('dialog').getByLabel('Note').fill('Strike week confirmed by the carrier.');
+  await q.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+  await q.getByText(/^AP-\d+ approved by quality-lead\.$/).waitFor();
+  await q.screenshot({ path: join(artifacts, '20-four-eyes.png') });
+  await q.close();
+  await page.reload();
   await page.getByLabel('Show').selectOption('false-positive');
-  await log.getByText(/strike week/).waitFor();
+  await page.getByRole('table', { name: 'Breach log' }).getByText(/strike week/).waitFor();
   await shot('07-breaches');
   const audit = await apiCall(srv.origin, TOKEN, 'Audit/Verify');
   assert(audit.body.ok === true, `audit verify: ${JSON.stringify(audit.body)}`);

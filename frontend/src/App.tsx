@@ -12,6 +12,12 @@ import { PackScreen } from './features/pack/PackScreen';
 import { DefinitionsScreen } from './features/definitions/DefinitionsScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { UsersScreen } from './features/users/UsersScreen';
+import { ActionsScreen } from './features/loop/ActionsScreen';
+import { RcaScreen } from './features/loop/RcaScreen';
+import { MeetingsScreen } from './features/loop/MeetingsScreen';
+import { ImprovementsScreen } from './features/loop/ImprovementsScreen';
+import { OutboxScreen } from './features/loop/OutboxScreen';
+import { ApprovalsScreen } from './features/loop/ApprovalsScreen';
 import { SignIn } from './components/shell/SignIn';
 import { type Route, useRoute } from './state/route';
 import { type Theme, useTheme } from './state/theme';
@@ -45,9 +51,15 @@ const SCREENS: Screen[] = [
   { id: 'imports', label: 'Imports', icon: 'imports', needs: 'Imports/Feeds', render: () => <ImportsScreen /> },
   { id: 'breaches', label: 'Breaches', icon: 'breaches', needs: 'Compliance/Breaches', render: (c) => <BreachesScreen theme={c.theme} /> },
   { id: 'exceptions', label: 'Exceptions', icon: 'exceptions', needs: 'Exceptions/List', render: () => <ExceptionsScreen /> },
+  { id: 'approvals', label: 'Four eyes', icon: 'approvals', needs: 'Approvals/List', render: () => <ApprovalsScreen /> },
+  { id: 'actions', label: 'Actions', icon: 'actions', needs: 'Actions/List', render: (c) => <ActionsScreen key={c.route.query.view ?? ''} prefill={c.route.query} search={c.route.query.q} view={c.route.query.view === 'board' ? 'board' : 'list'} /> },
+  { id: 'rca', label: 'Root causes', icon: 'rca', needs: 'RCAs/List', render: (c) => <RcaScreen id={c.route.parts[0]} /> },
+  { id: 'meetings', label: 'Meetings', icon: 'meetings', needs: 'Meetings/Agenda', render: (c) => <MeetingsScreen scope={c.route.query.scope} date={c.route.query.date} /> },
+  { id: 'improvements', label: 'Improvements', icon: 'improvements', needs: 'Improvements/List', render: (c) => <ImprovementsScreen id={c.route.parts[0]} theme={c.theme} /> },
   { id: 'review', label: 'Review pack', icon: 'review', needs: 'Packs/List', render: () => <PackScreen /> },
   { id: 'definitions', label: 'Definitions', icon: 'definitions', needs: 'Workspace/Definitions', render: () => <DefinitionsScreen /> },
   { id: 'audit', label: 'Audit', icon: 'audit', needs: 'Audit/Log', render: () => <AuditScreen /> },
+  { id: 'outbox', label: 'ITSM outbox', icon: 'outbox', needs: 'Integrations/Outbox', render: () => <OutboxScreen /> },
   { id: 'users', label: 'Users', icon: 'users', needs: 'Users/List', render: () => <UsersScreen /> },
 ];
 

@@ -12,6 +12,7 @@ import (
 	"math"
 	"time"
 
+	"slate/internal/plain"
 	"slate/internal/stats"
 )
 
@@ -420,7 +421,7 @@ func Analyze(in Input) (Result, error) {
 		res.Breach.Message = "not enough periods for a trend"
 		res.Verdict = Verdict{Status: StatusInsufficient,
 			Text: fmt.Sprintf("not enough periods: %d complete %s with data; the analysis needs at least %d",
-				len(ps), plural(len(ps), "period", "periods"), MinPeriods)}
+				len(ps), plain.Plural(len(ps), "period", "periods"), MinPeriods)}
 		return res, nil
 	}
 	vals := values(ps)
@@ -561,10 +562,3 @@ func fails(op string, v, target float64) bool {
 
 // lowerBetter reports whether smaller values are better under op.
 func lowerBetter(op string) bool { return op == "<=" || op == "<" }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

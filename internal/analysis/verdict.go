@@ -119,7 +119,7 @@ func details(in Input, r Result) []string {
 	vs := c.Violations
 	for i := len(vs) - 1; i >= 0; i-- {
 		if len(vs)-i > maxDetailSignals {
-			out = append(out, fmt.Sprintf("%d earlier %s, the first in %s.", i+1, plural(i+1, "signal", "signals"), vs[0].Label))
+			out = append(out, fmt.Sprintf("%d earlier %s, the first in %s.", i+1, plain.Plural(i+1, "signal", "signals"), vs[0].Label))
 			break
 		}
 		x := vs[i]

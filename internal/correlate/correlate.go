@@ -85,8 +85,8 @@ func hasTier(s *domain.SLT, tier string) bool {
 	return false
 }
 
-// Side describes one series of a correlation.
-type Side struct {
+// Series describes one series of a correlation.
+type Series struct {
 	Ref            string `json:"ref"`
 	Name           string `json:"name"`
 	Measure        string `json:"measure"`
@@ -105,8 +105,8 @@ type Lag struct {
 
 // Result is one cross-correlation.
 type Result struct {
-	Lead Side   `json:"lead"`
-	Lag  Side   `json:"lag"`
+	Lead Series `json:"lead"`
+	Lag  Series `json:"lag"`
 	Zone string `json:"zone"`
 	// From and To bound the days both series have.
 	From   string `json:"from,omitempty"`
@@ -238,7 +238,7 @@ func read(ev *compliance.Evaluator, r Ref, loc *time.Location) (daily.Series, er
 	return s, nil
 }
 
-func side(ws *domain.Workspace, r Ref, s daily.Series) Side {
+func side(ws *domain.Workspace, r Ref, s daily.Series) Series {
 	name := r.SLT + r.Feed
 	if sl := ws.SLT(r.SLT); sl != nil && sl.Metadata.DisplayName != "" {
 		name = sl.Metadata.DisplayName
@@ -249,7 +249,7 @@ func side(ws *domain.Workspace, r Ref, s daily.Series) Side {
 	if r.Tier != "" {
 		name += " (tier " + r.Tier + ")"
 	}
-	return Side{Ref: r.String(), Name: name, Measure: s.Measure, Unit: s.Unit, HigherIsBetter: s.HigherIsBetter, Days: len(s.Values)}
+	return Series{Ref: r.String(), Name: name, Measure: s.Measure, Unit: s.Unit, HigherIsBetter: s.HigherIsBetter, Days: len(s.Values)}
 }
 
 // detrend takes the least-squares line through (day, value) out of a

@@ -175,7 +175,7 @@ func addAction(tx *storage.Tx, ws *domain.Workspace, actor string, now time.Time
 	}
 	task := itsm.Task{Event: domain.EventActionCreated, Title: title, Description: actionDescription(ws, a),
 		SLT: links.SLT, Tier: links.Tier, Service: links.Service, Supplier: links.Supplier, Breach: links.Breach, Period: links.Period,
-		Due: a.Due, Owner: owner, Links: itsm.Links{RCA: links.RCA, Action: id, Review: links.Review, Meeting: links.Meeting}}
+		Due: a.Due, Owner: owner, Links: itsm.TaskLinks{RCA: links.RCA, Action: id, Review: links.Review, Meeting: links.Meeting}}
 	if links.Breach != "" && task.Period == "" {
 		_, _, task.Period, _ = parseBreachID(links.Breach)
 	}

@@ -22,13 +22,7 @@ func AgendaPack(a Agenda) *report.Pack {
 		GeneratedAt: at,
 		Scope:       fmt.Sprintf("agenda %s=%s date=%s", a.Scope, a.Name, a.Date),
 	}}
-	date := func(s string) report.Cell {
-		t, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			return report.Text(s)
-		}
-		return report.Date(t)
-	}
+	date := dateCell
 	last := "none recorded"
 	if m := a.LastMeeting; m != nil {
 		last = m.ID + " on " + m.Date
@@ -91,36 +85,12 @@ func AgendaPack(a Agenda) *report.Pack {
 	}
 	p.Sections = append(p.Sections, report.Section{ID: "breaches", Title: "Breaches", Blocks: blocks(breaches)})
 
-	rcas := report.Table{Title: "Root-cause analyses", Columns: []report.Column{{Header: "RCA", Kind: report.ValueText, Width: 8}, {Header: "SLT", Kind: report.ValueText, Width: 24},
-		{Header: "Missed periods", Kind: report.ValueText, Width: 24}, {Header: "Owner", Kind: report.ValueText, Width: 16}, {Header: "Method", Kind: report.ValueText, Width: 10},
-		{Header: "Due", Kind: report.ValueDate, Width: 11}, {Header: "Status", Kind: report.ValueText, Width: 8}, {Header: "Root causes", Kind: report.ValueText, Width: 40}, {Header: "Actions", Kind: report.ValueText, Width: 14}}}
 	var details []report.Block
 	for _, r := range a.RCAs {
-		rag := report.RAGNone
-		status := r.Status
-		if r.Overdue {
-			rag, status = report.RAGRed, "overdue"
-		}
-		method := map[string]string{MethodFiveWhys: "Five Whys", MethodApollo: "Apollo"}[r.Method]
-		rcas.Rows = append(rcas.Rows, report.Row{Status: rag, Cells: []report.Cell{report.Text(r.ID), report.Text(r.SLT), report.Text(strings.Join(r.Periods, ", ")), report.Text(r.Owner),
-			report.Text(method), date(r.Due), report.Text(status), report.Text(strings.Join(r.RootCauses, "; ")), report.Text(strings.Join(r.Actions, ", "))}})
 		details = append(details, rcaDetail(r)...)
 	}
-	p.Sections = append(p.Sections, report.Section{ID: "rcas", Title: "Root-cause analyses", Blocks: append(blocks(rcas), details...)})
-
-	actions := report.Table{Title: "Actions, overdue first", Columns: []report.Column{{Header: "Action", Kind: report.ValueText, Width: 7}, {Header: "Title", Kind: report.ValueText, Width: 40},
-		{Header: "Owner", Kind: report.ValueText, Width: 16}, {Header: "Due", Kind: report.ValueDate, Width: 11}, {Header: "Status", Kind: report.ValueText, Width: 11},
-		{Header: "Days overdue", Kind: report.ValueInteger, Width: 8}, {Header: "About", Kind: report.ValueText, Width: 30}}}
-	for _, it := range a.Actions {
-		rag := report.RAGNone
-		overdue := report.Null()
-		if it.Overdue {
-			rag, overdue = report.RAGRed, report.Integer(int64(it.DaysOverdue))
-		}
-		actions.Rows = append(actions.Rows, report.Row{Status: rag, Cells: []report.Cell{report.Text(it.ID), report.Text(it.Title), report.Text(it.Owner), date(it.Due),
-			report.Text(strings.ReplaceAll(it.Status, "_", " ")), overdue, report.Text(linksText(it.Links))}})
-	}
-	p.Sections = append(p.Sections, report.Section{ID: "actions", Title: "Actions", Blocks: blocks(actions)})
+	p.Sections = append(p.Sections, report.Section{ID: "rcas", Title: "Root-cause analyses", Blocks: append(blocks(rcaTable(a.RCAs, date)), details...)})
+	p.Sections = append(p.Sections, report.Section{ID: "actions", Title: "Actions", Blocks: blocks(actionTable("Actions, overdue first", a.Actions, date))})
 
 	decided := report.Table{Title: "Decided since " + a.Since, Columns: []report.Column{{Header: "Record", Kind: report.ValueText, Width: 10}, {Header: "What", Kind: report.ValueText, Width: 40},
 		{Header: "Decision", Kind: report.ValueText, Width: 10}, {Header: "Asked by", Kind: report.ValueText, Width: 14}, {Header: "Decided by", Kind: report.ValueText, Width: 14}, {Header: "On", Kind: report.ValueDate, Width: 11}}}

@@ -184,3 +184,60 @@ func TestCloseRCA(t *testing.T) {
 		return err
 	})
 }
+
+// A person may open an analysis of one breach before any run is due; when
+// the breach's run reaches rcaAfter, the rule grows that analysis instead of
+// opening a second. A breach already analysed, a met period and an unknown
+// SLT are refused and change nothing.
+func TestOpenRCAOnABreach(t *testing.T) {
+	clock := &looptest.Clock{T: day(9, 2)}
+	st := newWorkspace(t, clock, "")
+	if _, err := improve.SyncRCAs(st, clock.T, improve.RuleActor); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := improve.ListRCAs(st, improve.RCAFilter{SLT: "orders"})
+	if len(first) != 1 || first[0].RunKey != "orders@2026-03" {
+		t.Fatalf("the March run's analysis: %+v", first)
+	}
+	unchanged(t, st, first[0].ID+" (open) already analyses breach orders@2026-04", func() error {
+		_, err := improve.OpenRCA(st, "maria", "orders@2026-04", clock.T)
+		return err
+	})
+	unchanged(t, st, "there is no breach orders@2026-06", func() error {
+		_, err := improve.OpenRCA(st, "maria", "orders@2026-06", clock.T)
+		return err
+	})
+	unchanged(t, st, `SLT "ghost" does not exist`, func() error {
+		_, err := improve.OpenRCA(st, "maria", "ghost@2026-06", clock.T)
+		return err
+	})
+	unchanged(t, st, "is not a breach id", func() error {
+		_, err := improve.OpenRCA(st, "maria", "orders-2026-08", clock.T)
+		return err
+	})
+
+	// July and August missed: a run of two, not due yet; the August breach is analysed at once
+	r, err := improve.OpenRCA(st, "maria", "orders@2026-08", clock.T)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.OpenedBy != "maria" || strings.Join(r.Periods, " ") != "2026-08" || r.RunKey != "orders@2026-08" ||
+		r.Problem != "Orders on time missed its objective >= 95.000% in 2026-08 (90.000%)." || r.Priority != 1 {
+		t.Fatalf("opened %+v", r)
+	}
+	clock.T = day(10, 2) // September missed too: the run July–September is due
+	res, err := improve.SyncRCAs(st, clock.T, improve.RuleActor)
+	if err != nil || len(res.Opened) != 0 || len(res.Extended) != 1 || res.Extended[0] != r.ID {
+		t.Fatalf("the rule grows the person's analysis: %+v, %v", res, err)
+	}
+	got, _ := improve.GetRCA(st, r.ID)
+	if strings.Join(got.Periods, " ") != "2026-07 2026-08 2026-09" || len(got.Breaches) != 3 {
+		t.Fatalf("grown %+v", got)
+	}
+	if again, _ := improve.SyncRCAs(st, clock.T, improve.RuleActor); len(again.Opened)+len(again.Extended) != 0 {
+		t.Fatalf("a second run of the rule changes nothing: %+v", again)
+	}
+	if all, _ := improve.ListRCAs(st, improve.RCAFilter{SLT: "orders"}); len(all) != 2 {
+		t.Fatalf("analyses of orders: %d", len(all))
+	}
+}

@@ -86,7 +86,20 @@ func SyncRCAs(st *storage.Store, at time.Time, actor string) (SyncResult, error)
 	err = st.Update(func(tx *storage.Tx) error {
 		now := st.Now().UTC()
 		for _, r := range runs {
-			if id, ok := tx.RecordIndex(storage.RCAs, r.key); ok {
+			id, ok := tx.RecordIndex(storage.RCAs, r.key)
+			if !ok {
+				// an analysis a person opened on one of the run's breaches
+				// (OpenRCA) becomes the run's: it grows, no second one opens
+				if id, err = holding(tx, r); err != nil {
+					return err
+				}
+				if ok = id != ""; ok {
+					if err := tx.PutRecordIndex(storage.RCAs, r.key, id); err != nil {
+						return err
+					}
+				}
+			}
+			if ok {
 				extended, err := extendRCA(tx, actor, now, id, r)
 				if err != nil {
 					return err
@@ -187,13 +200,110 @@ func openRCA(tx *storage.Tx, ws *domain.Workspace, all map[string]compliance.SLT
 	}
 	trigger := r.rows[r.trigger]
 	task := itsm.Task{Event: domain.EventRCAOpened,
-		Title:       fmt.Sprintf("Root-cause analysis %s: %s missed %d %s in a row", id, displayName(s.Metadata), len(r.rows), unitWord(trigger.Period, len(r.rows))),
+		Title:       fmt.Sprintf("Root-cause analysis %s: %s missed %s", id, displayName(s.Metadata), missedText(r.rows)),
 		Description: fmt.Sprintf("%s Owner %s, due %s.", problem, rca.Owner, rca.Due),
 		SLT:         r.slt, Tier: r.tier, Service: rca.Service, Supplier: rca.Supplier,
 		Breach: compliance.BreachID(trigger.SLT, trigger.Tier, trigger.Period), Period: trigger.Period, Periods: rca.Periods,
-		Priority: rca.Priority, Due: rca.Due, Owner: rca.Owner, Links: itsm.Links{RCA: id}}
+		Priority: rca.Priority, Due: rca.Due, Owner: rca.Owner, Links: itsm.TaskLinks{RCA: id}}
 	queued, err := itsm.Enqueue(tx, ws, actor, now, task)
 	return rca, queued, err
+}
+
+// holding is the open analysis of r's SLT (and tier) that already holds one
+// of r's breaches, or "".
+func holding(tx *storage.Tx, r run) (string, error) {
+	rcas, err := storage.List[RCA](tx, storage.RCAs)
+	if err != nil {
+		return "", err
+	}
+	for _, x := range rcas {
+		if x.Status == RCAOpen && x.SLT == r.slt && x.Tier == r.tier && slices.ContainsFunc(x.Breaches, func(b string) bool { return slices.Contains(r.breaches, b) }) {
+			return x.ID, nil
+		}
+	}
+	return "", nil
+}
+
+// OpenRCA opens an analysis of one breach (slt[/tier]@period, a complete
+// missed period at time at) on a person's request; the rule opens analyses
+// of runs of misses on its own. When an analysis already holds the breach it
+// is named instead and nothing changes. Should the breach become part of a
+// run that reaches rcaAfter, the rule extends this analysis rather than
+// opening a second. Audited as rca.open; integrations get rca.opened.
+func OpenRCA(st *storage.Store, actor, breach string, at time.Time) (RCA, error) {
+	actor, err := actorOf(actor)
+	if err != nil {
+		return RCA{}, err
+	}
+	slt, tier, _, err := parseBreachID(breach)
+	if err != nil {
+		return RCA{}, err
+	}
+	in, err := readview.Input(st, at)
+	if err != nil {
+		return RCA{}, err
+	}
+	ws := in.Workspace
+	s := ws.SLT(slt)
+	if s == nil {
+		return RCA{}, fmt.Errorf("SLT %q does not exist", slt)
+	}
+	if tier != "" && !hasTier(s, tier) {
+		return RCA{}, fmt.Errorf("SLT %s has no tier %q", slt, tier)
+	}
+	var names []string
+	for _, x := range ws.SLTs() {
+		names = append(names, x.Name())
+	}
+	all, err := compliance.NewEvaluator(in).All(names)
+	if err != nil {
+		return RCA{}, err
+	}
+	var marks map[string]storage.BreachMark
+	if err := st.View(func(tx *storage.Tx) error {
+		marks, err = tx.BreachMarks()
+		return err
+	}); err != nil {
+		return RCA{}, err
+	}
+	fps := map[string]compliance.FalsePositive{}
+	for id, m := range marks {
+		fps[id] = compliance.FalsePositive{Reason: m.Reason, By: m.By}
+	}
+	rows := all[slt].Rows()
+	var found *compliance.Breach
+	for _, b := range compliance.Breaches(ws, rows, fps) {
+		if b.ID == breach {
+			found = &b
+		}
+	}
+	switch {
+	case found == nil:
+		return RCA{}, fmt.Errorf("there is no breach %s: only a complete missed period (as the breach log lists it) can be analysed", breach)
+	case found.FalsePositive:
+		return RCA{}, fmt.Errorf("breach %s is a false positive (%s): there is nothing to analyse", breach, found.FPReason)
+	}
+	r := run{key: breach, slt: slt, tier: tier, breaches: []string{breach}, priority: math.Round(found.Impact*1e6) / 1e6}
+	for _, row := range rows {
+		if compliance.BreachID(row.SLT, row.Tier, row.Period) == breach {
+			r.rows = []compliance.Row{row}
+		}
+	}
+	var rca RCA
+	err = st.Update(func(tx *storage.Tx) error {
+		rcas, err := storage.List[RCA](tx, storage.RCAs)
+		if err != nil {
+			return err
+		}
+		for _, x := range rcas {
+			if slices.Contains(x.Breaches, breach) {
+				return fmt.Errorf("%s (%s) already analyses breach %s", x.ID, x.Status, breach)
+			}
+		}
+		rca, _, err = openRCA(tx, ws, all, actor, st.Now().UTC(), r)
+		return err
+	})
+	return rca, err
 }
 
 // extendRCA adds the periods a still-open run has gained since.
@@ -226,6 +336,14 @@ func unitWord(key string, n int) string {
 	return kind + "s"
 }
 
+// missedText is "3 months in a row", or "in 2026-09" for one period.
+func missedText(rows []compliance.Row) string {
+	if len(rows) == 1 {
+		return periodList(periodsOf(rows))
+	}
+	return fmt.Sprintf("%d %s in a row", len(rows), unitWord(rows[0].Period, len(rows)))
+}
+
 // periodList is "in 2026-06", "in 2026-06 and 2026-07", "in 2026-06, 2026-07 and 2026-08".
 func periodList(ps []string) string {
 	switch len(ps) {
@@ -252,6 +370,9 @@ func problemStatement(ws *domain.Workspace, s *domain.SLT, r run) string {
 	obj := ""
 	if row := r.rows[0]; row.Target != nil {
 		obj = " " + row.Op + " " + formatValue(ws, s, row.Kind, *row.Target)
+	}
+	if len(r.rows) == 1 {
+		return fmt.Sprintf("%s missed its objective%s %s (%s).", who, obj, periodList(periodsOf(r.rows)), strings.Join(vals, ", "))
 	}
 	return fmt.Sprintf("%s missed its objective%s %d %s in a row, %s (%s).", who, obj, len(r.rows), unitWord(r.rows[0].Period, len(r.rows)),
 		periodList(periodsOf(r.rows)), strings.Join(vals, ", "))

@@ -10,6 +10,7 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/daily"
 	"slate/internal/export"
+	"slate/internal/plain"
 	"slate/internal/readview"
 	"slate/internal/report"
 	"slate/internal/stats"
@@ -255,7 +256,7 @@ func ValidateWith(ev *compliance.Evaluator, imp Improvement, o Options) (Result,
 			if res.EnoughData {
 				enoughText = fmt.Sprintf("enough data: %d days before and %d after (%d a side would do at this effect)", len(before), len(after), n)
 			} else {
-				enoughText = fmt.Sprintf("not enough data yet: at the difference seen so far, %d more %s after the change are needed to detect it with %.0f%% power", more, plural(more, "day", "days"), o.Power*100)
+				enoughText = fmt.Sprintf("not enough data yet: at the difference seen so far, %d more %s after the change are needed to detect it with %.0f%% power", more, plain.Plural(more, "day", "days"), o.Power*100)
 			}
 		}
 	}
@@ -402,13 +403,6 @@ func pText2(p float64) string {
 		return "p < 0.001"
 	}
 	return "p = " + trim(p, 3)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func capitalize(s string) string {

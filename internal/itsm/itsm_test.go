@@ -112,7 +112,7 @@ func TestWebhookDeliveryAndRetries(t *testing.T) {
 	if ids := enqueue(t, st, itsm.Task{Event: "rca.opened", Title: "other service", Service: "desk"}); len(ids) != 0 {
 		t.Fatalf("a task of a service the integration does not take was queued: %v", ids)
 	}
-	ids := enqueue(t, st, itsm.Task{Event: "rca.opened", Title: "RCA: parcels late 3 months", SLT: "parcels", Service: "shop", Breach: "parcels@2026-08", Period: "2026-08", Priority: 4.5, Due: "2026-11-16", Links: itsm.Links{RCA: "RCA-1"}})
+	ids := enqueue(t, st, itsm.Task{Event: "rca.opened", Title: "RCA: parcels late 3 months", SLT: "parcels", Service: "shop", Breach: "parcels@2026-08", Period: "2026-08", Priority: 4.5, Due: "2026-11-16", Links: itsm.TaskLinks{RCA: "RCA-1"}})
 	if len(ids) != 1 || ids[0] != "T-1" {
 		t.Fatalf("queued %v", ids)
 	}

@@ -40,14 +40,14 @@ type Task struct {
 	Periods []string `json:"periods,omitempty"`
 	// Priority is in weighted error budgets overspent (docs/metrics.md,
 	// "Breaches"), summed over the breaches behind the task.
-	Priority float64 `json:"priority"`
-	Due      string  `json:"due,omitempty"`
-	Owner    string  `json:"owner,omitempty"`
-	Links    Links   `json:"links"`
+	Priority float64   `json:"priority"`
+	Due      string    `json:"due,omitempty"`
+	Owner    string    `json:"owner,omitempty"`
+	Links    TaskLinks `json:"links"`
 }
 
-// Links point back into Slate.
-type Links struct {
+// TaskLinks point back into Slate.
+type TaskLinks struct {
 	RCA     string `json:"rca,omitempty"`
 	Action  string `json:"action,omitempty"`
 	Review  string `json:"review,omitempty"`

@@ -58,6 +58,10 @@ type Input struct {
 	// Supplier, when set, scopes the pack to a joint review with one
 	// supplier: SLTs are its scope, and the review's section follows the summary.
 	Supplier *SupplierReview
+	// Loop are the improvement loop's sections for the scope — root-cause
+	// analyses, actions, reviews — laid out by internal/improve from its
+	// records; without them the pack lists the analyses due only.
+	Loop []report.Section
 	// Pseudonyms, when set, anonymise every text of the pack.
 	Pseudonyms *Pseudonyms
 	// Step, when set, is called before each section; an error stops the build.
@@ -127,8 +131,8 @@ type Chain struct {
 	Batches int
 }
 
-// FixedSections counts the sections besides one per SLT (a supplier's pack
-// has one more: the joint review).
+// FixedSections counts the sections besides one per SLT (the improvement
+// loop's counting as one; with Input.Loop it brings three).
 const FixedSections = 10
 
 // builder holds the derived data the sections read.
@@ -219,7 +223,24 @@ func Build(in Input) (*report.Pack, error) {
 		fn   func() report.Section
 	}{
 		{"breach log", pb.breachLog},
-		{"root causes", pb.rootCauses},
+	} {
+		if err := step(f.what); err != nil {
+			return nil, err
+		}
+		pk.Sections = append(pk.Sections, f.fn())
+	}
+	if err := step("improvement loop"); err != nil {
+		return nil, err
+	}
+	if len(in.Loop) > 0 {
+		pk.Sections = append(pk.Sections, in.Loop...)
+	} else {
+		pk.Sections = append(pk.Sections, pb.rootCauses())
+	}
+	for _, f := range []struct {
+		what string
+		fn   func() report.Section
+	}{
 		{"exceptions", pb.exceptions},
 		{"maintenance", pb.maintenance},
 		{"credits", pb.credits},

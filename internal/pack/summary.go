@@ -103,8 +103,9 @@ func (pb *builder) summary() report.Section {
 	for _, cur := range sortedKeys(credit) {
 		creditText = append(creditText, plain.Money(credit[cur], plain.CurrencyCode(cur)))
 	}
-	intro := fmt.Sprintf("%d SLTs of %d services were evaluated for %s, as of %s. %d met their objective in every period, "+
-		"%d missed it at least once, and %d had no data.", len(pb.slts), len(pb.servicesInScope()), pb.period,
+	intro := fmt.Sprintf("%s of %s %s evaluated for %s, as of %s. %d met their objective in every period, "+
+		"%d missed it at least once, and %d had no data.", plain.Counted(len(pb.slts), "SLT", "SLTs"),
+		plain.Counted(len(pb.servicesInScope()), "service", "services"), plain.Plural(len(pb.slts), "was", "were"), pb.period,
 		pb.at.Format("2006-01-02 15:04 MST"), met, missed, nodata)
 	sec.Blocks = append(sec.Blocks, report.NewParagraph(intro),
 		report.NewKeyValues("At a glance",

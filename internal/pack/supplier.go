@@ -128,7 +128,7 @@ func (pb *builder) supplierReview() report.Section {
 	for _, a := range r.Actions {
 		rag, due := report.RAGNone, orDash(a.Due)
 		if a.Overdue {
-			rag, due = report.RAGRed, fmt.Sprintf("%s (%s overdue)", a.Due, plural(a.DaysOverdue, "day"))
+			rag, due = report.RAGRed, fmt.Sprintf("%s (%s overdue)", a.Due, plain.Counted(a.DaysOverdue, "day", "days"))
 		}
 		backlog.Rows = append(backlog.Rows, report.Row{Status: rag, Cells: []report.Cell{report.Text(a.ID), report.Text(a.Title),
 			textOr(a.Owner, "—"), report.Text(due), report.Text(strings.ReplaceAll(a.Status, "_", " "))}})
@@ -224,11 +224,4 @@ func short(sha string) string {
 		return sha[:16]
 	}
 	return sha
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }

@@ -363,3 +363,14 @@ func Clip(s string) string {
 	}
 	return fmt.Sprintf("%q", s)
 }
+
+// Plural is one when n is 1, else many: "1 SLT", "2 SLTs", "0 SLTs".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Counted is n with its noun: Counted(1, "SLT", "SLTs") is "1 SLT".
+func Counted(n int, one, many string) string { return Int(n) + " " + Plural(n, one, many) }

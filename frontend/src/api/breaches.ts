@@ -1,19 +1,17 @@
 // app.Compliance's breach log: missed periods ranked by priority (Pareto), false positives.
 import type { Transport } from './transport';
 import { invoke } from './call';
-import type { Breach, BreachLog, BreachMark, BreachQuery } from './generated/wire';
+import type { Breach, BreachLog, BreachQuery } from './generated/wire';
 
-export type { Breach, BreachLog, BreachMark, BreachQuery };
+export type { Breach, BreachLog, BreachQuery };
 
 export interface BreachesApi {
   /** since is a period key (2026-03) or a date; at empty = now. */
   list(q?: Partial<BreachQuery>): Promise<BreachLog>;
-  markFalsePositive(id: string, reason: string): Promise<BreachMark>;
 }
 
 export function createBreachesApi(t: Transport): BreachesApi {
   return {
     list: (q = {}) => invoke(t, 'Compliance.Breaches', { since: q.since ?? '', at: q.at ?? '' }),
-    markFalsePositive: (id, reason) => invoke(t, 'Compliance.MarkFalsePositive', id, reason),
   };
 }

@@ -22,6 +22,7 @@ import { type PacksApi, createPacksApi } from './packs';
 import { type ComplianceApi, createComplianceApi } from './compliance';
 import { type AnalysisApi, createAnalysisApi } from './analysis';
 import { type SessionApi, type UsersApi, createSessionApi, createUsersApi } from './session';
+import { type LoopApi, createLoopApi } from './loop';
 
 /** app.Workspace */
 export interface WorkspaceApi {
@@ -48,6 +49,8 @@ export interface SlateApi {
   readonly users: UsersApi;
   /** Native dialogs (window only; `available` is false in the browser). */
   readonly dialogs: DialogsApi;
+  /** The improvement loop: actions, RCAs, reviews, meetings, initiatives, outbox, four eyes. */
+  readonly loop: LoopApi;
   /** Sets the document title and, in the window, the native window title. */
   setWindowTitle(title: string): void;
 }
@@ -70,6 +73,7 @@ export function createApi(transport: Transport, win?: WailsGlobals & { document?
     session: createSessionApi(transport),
     users: createUsersApi(transport),
     dialogs: createDialogsApi(transport),
+    loop: createLoopApi(transport),
     setWindowTitle(title: string) {
       if (win?.document) win.document.title = title;
       if (transport.mode === 'desktop') win?.runtime?.WindowSetTitle?.(title);

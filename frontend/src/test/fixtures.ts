@@ -1,4 +1,5 @@
 // Dashboard, rows and analysis answers shaped like the Go DTOs, for component tests.
+import type { ActionItem, RCAItem } from '../api/loop';
 import type { Dashboard, DashboardSLT, ReportRow, RowsPage, DrillRow } from '../api/compliance';
 import type { SLTAnalysis } from '../api/analysis';
 import type { Overview } from '../api';
@@ -74,6 +75,13 @@ export const dashboard: Dashboard = {
   counts: { red: 1, amber: 1, green: 1, no_data: 0 },
   filters: { business_units: ['Operations', 'Retail'], product_lines: ['E-commerce', 'Logistics'], suppliers: ['CloudHost GmbH', 'ParcelNet Logistics'], types: ['SLA', 'UC'] },
   problems: [],
+  loop: {
+    today: '2026-11-28',
+    live_actions: 2,
+    overdue_actions: [],
+    open_rcas: [],
+    reviews_due: [],
+  },
 };
 
 export const overview: Overview = {
@@ -136,3 +144,37 @@ export const analysis: SLTAnalysis = {
     },
   },
 };
+
+/** The demo's improvement loop: RCA-1 on parcel-delivery-48h with its Five Whys draft and two actions, one overdue. */
+export function action(p: Partial<ActionItem> = {}): ActionItem {
+  return {
+    id: 'A-1', title: 'Agree a recovery plan with ParcelNet: hub capacity and a second sorting shift', owner: 'Søren Madsen', due: '2026-11-22',
+    status: 'in_progress', links: { breach: 'parcel-delivery-48h@2026-10', slt: 'parcel-delivery-48h', period: '2026-10', rca: 'RCA-1', service: 'order-fulfilment', supplier: 'parcelnet' },
+    notes: [{ at: '2026-11-10T09:00:00Z', by: 'demo', text: 'ParcelNet asked for a week.' }], origin: 'person', created_at: '2026-11-01T09:00:00Z', created_by: 'demo',
+    updated_at: '2026-11-10T09:00:00Z', history: [{ at: '2026-11-01T09:00:00Z', actor: 'demo', field: 'created', to: 'Agree a recovery plan' }],
+    overdue: true, days_overdue: 6, ...p,
+  };
+}
+
+export const demoActions: ActionItem[] = [
+  action(),
+  action({ id: 'A-2', title: 'Route parcels through the secondary carrier when the warehouse backlog passes 400', due: '2026-12-15', status: 'open', overdue: false, days_overdue: undefined,
+    links: { slt: 'parcel-delivery-48h', rca: 'RCA-1', service: 'order-fulfilment', supplier: 'parcelnet' }, notes: [] }),
+];
+
+export function rca(p: Partial<RCAItem> = {}): RCAItem {
+  return {
+    id: 'RCA-1', slt: 'parcel-delivery-48h', service: 'order-fulfilment', supplier: 'parcelnet', run_key: 'parcel-delivery-48h@2026-06',
+    periods: ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'], breaches: ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'].map((x) => `parcel-delivery-48h@${x}`),
+    priority: 11.2, status: 'open', owner: 'Søren Madsen', method: 'five_whys',
+    problem: 'Parcels delivered within 48 hours missed its objective >= 95.000% 5 months in a row, in 2026-06, 2026-07, 2026-08, 2026-09 and 2026-10.',
+    five_whys: [
+      { why: 'Why were fewer than 95% of parcels delivered within 48 hours from 2026-06 to 2026-10?', because: "ParcelNet's delivery time crept up month by month." },
+      { why: "Why did ParcelNet's delivery time creep up?", because: 'Parcels wait longer at its Leipzig hub before the line haul.' },
+      { why: 'Why do parcels wait longer at the hub?', because: 'Volumes through the hub grew while its sorting shifts stayed as they were.' },
+      { why: 'Why did the sorting shifts stay as they were?', because: '' },
+    ],
+    apollo: null, root_causes: [], team: null, due: '2026-12-12', opened_at: '2026-11-28T00:00:00Z', opened_by: 'slate', notes: [], history: [],
+    actions: ['A-1', 'A-2'], overdue: false, ...p,
+  };
+}

@@ -2,6 +2,66 @@
 // Do not edit: change the Go DTOs, run `go generate ./app/serve` and `npm run gen:api`.
 /* eslint-disable */
 export interface paths {
+    "/api/Actions/Add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add records an action as the caller.
+         * @description Add records an action as the caller. Integrations that take action.created get it as a task.
+         */
+        post: operations["Actions.Add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Actions/Close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close sets an action done or dropped as the caller.
+         * @description Close sets an action done or dropped as the caller.
+         */
+        post: operations["Actions.Close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Actions/Get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get reads one action with its notes and history.
+         * @description Get reads one action with its notes and history.
+         */
+        post: operations["Actions.Get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/Actions/List": {
         parameters: {
             query?: never;
@@ -22,6 +82,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/Actions/Update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update changes an action as the caller; each changed field goes into its history.
+         * @description Update changes an action as the caller; each changed field goes into its history.
+         */
+        post: operations["Actions.Update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Analysis/Correlate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correlate cross-correlates two daily series on the stored data.
+         * @description Correlate cross-correlates two daily series on the stored data.
+         */
+        post: operations["Analysis.Correlate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Analysis/Excluded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Excluded reports, per SLT (one, or all; composites have no units of their own), the share of units or clock time taken out of its count per period, with the rises flagged and the decisive pauses waiting for a second person.
+         * @description Excluded reports, per SLT (one, or all; composites have no units of their own), the share of units or clock time taken out of its count per period, with the rises flagged and the decisive pauses waiting for a second person.
+         */
+        post: operations["Analysis.Excluded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Analysis/Loop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Loop reads the improvement loop around one SLT now.
+         * @description Loop reads the improvement loop around one SLT now. A part that cannot be computed is named in Problems; the rest still shows.
+         */
+        post: operations["Analysis.Loop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/Analysis/SLT": {
         parameters: {
             query?: never;
@@ -36,6 +176,106 @@ export interface paths {
          * @description SLT analyses one SLT from the compliance engine's per-period rows, with hourly samples of its feed for seasonality.
          */
         post: operations["Analysis.SLT"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Approvals/Approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve approves a request as the caller (not its requester); an approved false positive marks the breach.
+         * @description Approve approves a request as the caller (not its requester); an approved false positive marks the breach.
+         */
+        post: operations["Approvals.Approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Approvals/List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List lists requests: waiting ones first, the oldest first.
+         * @description List lists requests: waiting ones first, the oldest first.
+         */
+        post: operations["Approvals.List"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Approvals/Reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject rejects a request as the caller (not its requester).
+         * @description Reject rejects a request as the caller (not its requester).
+         */
+        post: operations["Approvals.Reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Approvals/RequestFalsePositive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RequestFalsePositive asks, as the caller, for a breach to be called a false positive; nothing leaves the breach ranking until another person approves.
+         * @description RequestFalsePositive asks, as the caller, for a breach to be called a false positive; nothing leaves the breach ranking until another person approves.
+         */
+        post: operations["Approvals.RequestFalsePositive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Approvals/RequestPause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RequestPause asks, as the caller, for a decisive pause to be confirmed.
+         * @description RequestPause asks, as the caller, for a decisive pause to be confirmed.
+         */
+        post: operations["Approvals.RequestPause"];
         delete?: never;
         options?: never;
         head?: never;
@@ -236,26 +476,6 @@ export interface paths {
          * @description Dashboard computes the portfolio dashboard. The whole portfolio is evaluated once per data version and minute, shared by every caller who asks meanwhile and kept; filters apply to the shared result.
          */
         post: operations["Compliance.Dashboard"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/Compliance/MarkFalsePositive": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * MarkFalsePositive records that a breach (id slt[/tier]@period) is not a real miss; it stays in the log, out of the ranking.
-         * @description MarkFalsePositive records that a breach (id slt[/tier]@period) is not a real miss; it stays in the log, out of the ranking. Audited.
-         */
-        post: operations["Compliance.MarkFalsePositive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -802,6 +1022,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/Improvements/Add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add records an initiative as the caller.
+         * @description Add records an initiative as the caller.
+         */
+        post: operations["Improvements.Add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Improvements/List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List lists initiatives (of one SLT, or all), oldest first.
+         * @description List lists initiatives (of one SLT, or all), oldest first.
+         */
+        post: operations["Improvements.List"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Improvements/Validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate validates an initiative on its SLT's data as of now, with the days for the before/after chart.
+         * @description Validate validates an initiative on its SLT's data as of now, with the days for the before/after chart.
+         */
+        post: operations["Improvements.Validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Integrations/Deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver runs one delivery pass now: every pending task that is due is sent, one at a time, and each outcome recorded (audited).
+         * @description Deliver runs one delivery pass now: every pending task that is due is sent, one at a time, and each outcome recorded (audited).
+         */
+        post: operations["Integrations.Deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Integrations/Outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Outbox lists the tasks: pending first (the oldest first), then delivered ones, the newest first.
+         * @description Outbox lists the tasks: pending first (the oldest first), then delivered ones, the newest first.
+         */
+        post: operations["Integrations.Outbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Integrations/Retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry makes a pending task (id "" = every pending task) due now, as the caller; the next delivery pass sends it.
+         * @description Retry makes a pending task (id "" = every pending task) due now, as the caller; the next delivery pass sends it. It returns the ids made due.
+         */
+        post: operations["Integrations.Retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/Jobs/Cancel": {
         parameters: {
             query?: never;
@@ -856,6 +1196,86 @@ export interface paths {
          * @description List returns the caller's jobs still remembered, newest first.
          */
         post: operations["Jobs.List"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Meetings/Agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agenda generates the agenda of a service's or a supplier's review meeting, each SLT with its status (the one status rule).
+         * @description Agenda generates the agenda of a service's or a supplier's review meeting, each SLT with its status (the one status rule).
+         */
+        post: operations["Meetings.Agenda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Meetings/AgendaFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * AgendaFile renders the agenda as a PDF or a workbook through the pack's writers, fingerprinted like a pack (its SLTs' definitions and data, and the audit head, which every loop record's change moves).
+         * @description AgendaFile renders the agenda as a PDF or a workbook through the pack's writers, fingerprinted like a pack (its SLTs' definitions and data, and the audit head, which every loop record's change moves). Audited as export.agenda.
+         */
+        post: operations["Meetings.AgendaFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Meetings/List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List lists recorded meetings, the latest first.
+         * @description List lists recorded meetings, the latest first.
+         */
+        post: operations["Meetings.List"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Meetings/Record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record records a meeting's minutes as the caller and creates the actions agreed, all in one transaction (nothing when anything is wrong).
+         * @description Record records a meeting's minutes as the caller and creates the actions agreed, all in one transaction (nothing when anything is wrong).
+         */
+        post: operations["Meetings.Record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -976,6 +1396,166 @@ export interface paths {
          * @description VerifyStored checks a pack file of the packs folder (List), by name.
          */
         post: operations["Packs.VerifyStored"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/RCAs/Close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close closes an analysis as the caller: it needs a root cause, a linked action that is not dropped and its method complete; otherwise nothing changes and the error lists what is missing.
+         * @description Close closes an analysis as the caller: it needs a root cause, a linked action that is not dropped and its method complete; otherwise nothing changes and the error lists what is missing.
+         */
+        post: operations["RCAs.Close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/RCAs/Get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get reads one analysis with its linked actions.
+         * @description Get reads one analysis with its linked actions.
+         */
+        post: operations["RCAs.Get"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/RCAs/List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List applies the root-cause rule (so a run of misses that reached its SLT's rcaAfter since the last change has its analysis), then lists analyses: open ones first, the highest priority first.
+         * @description List applies the root-cause rule (so a run of misses that reached its SLT's rcaAfter since the last change has its analysis), then lists analyses: open ones first, the highest priority first.
+         */
+        post: operations["RCAs.List"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/RCAs/Open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open opens an analysis of one breach as the caller (the rule opens those of runs of misses on its own); when one already holds the breach, the error names it.
+         * @description Open opens an analysis of one breach as the caller (the rule opens those of runs of misses on its own); when one already holds the breach, the error names it.
+         */
+        post: operations["RCAs.Open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/RCAs/Update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update changes an open analysis as the caller.
+         * @description Update changes an open analysis as the caller.
+         */
+        post: operations["RCAs.Update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Reviews/History": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * History lists recorded reviews (of one SLT, or all), the latest first.
+         * @description History lists recorded reviews (of one SLT, or all), the latest first.
+         */
+        post: operations["Reviews.History"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Reviews/List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List evaluates each selected SLT's review cycle and triggers now.
+         * @description List evaluates each selected SLT's review cycle and triggers now.
+         */
+        post: operations["Reviews.List"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Reviews/Record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record records a review as the caller; it resets the SLT's cycle and triggers.
+         * @description Record records a review as the caller; it resets the SLT's cycle and triggers.
+         */
+        post: operations["Reviews.Record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1386,7 +1966,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description ActionItem is an action with whether it is overdue today (in the workspace's zone). */
+        /** @description Action is one improvement action. */
+        Action: {
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            due?: string;
+            history: components["schemas"]["Change"][] | null;
+            id: string;
+            links: components["schemas"]["Links"];
+            notes: components["schemas"]["Note"][] | null;
+            origin: string;
+            owner: string;
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description ActionClose closes an action as done or dropped (dropped needs a note). */
+        ActionClose: {
+            id: string;
+            note?: string;
+            status: string;
+        };
+        /** @description ActionItem is an action as lists show it: with whether it is overdue. */
         ActionItem: {
             /** Format: date-time */
             closed_at?: string | null;
@@ -1426,6 +2031,16 @@ export interface components {
             status?: string;
             supplier?: string;
         };
+        /** @description ActionUpdate changes an action's fields; absent fields stay. A status of done or dropped closes it (dropped needs a note), open or in_progress reopens it. */
+        ActionUpdate: {
+            due?: string | null;
+            id: string;
+            links?: components["schemas"]["Links"] | null;
+            note?: string;
+            owner?: string | null;
+            status?: string | null;
+            title?: string | null;
+        };
         /** @description Adjustment is the seasonal adjustment of a daily series: when the day-of-week pattern is significant, each day's index (its weekday's mean − the overall mean) is subtracted before charting and trend fitting, so a quiet weekend is not a special cause. Met and capability still read the raw values. */
         Adjustment: {
             /** @description Applied is true when P < AdjustAlpha: the chart and trend use value − index. */
@@ -1441,6 +2056,152 @@ export interface components {
             /** Format: double */
             p: number;
             why: string;
+        };
+        /** @description Agenda is a service review meeting's agenda (improve.BuildAgenda): what happened since the last meeting of its scope and what the meeting must decide. Dates are local dates of the workspace's zone (Zone); At is when the figures were evaluated. */
+        Agenda: {
+            actions: components["schemas"]["ActionItem"][] | null;
+            approvals: components["schemas"]["Approval"][] | null;
+            /** Format: date-time */
+            at: string;
+            breaches: components["schemas"]["AgendaBreach"][] | null;
+            date: string;
+            decisions: components["schemas"]["Decision"][] | null;
+            display_name: string;
+            exceptions: components["schemas"]["Exception"][] | null;
+            improvements: components["schemas"]["ImprovementValidation"][] | null;
+            items: components["schemas"]["AgendaItem"][] | null;
+            last_meeting?: components["schemas"]["Meeting"] | null;
+            name: string;
+            owner?: string;
+            rcas: components["schemas"]["RCAItem"][] | null;
+            reviews_due: components["schemas"]["ReviewStatus"][] | null;
+            scope: string;
+            since: string;
+            slts: components["schemas"]["AgendaSLT"][] | null;
+            zone: string;
+        };
+        /** @description AgendaBreach is a breach since the last meeting with its priority. */
+        AgendaBreach: {
+            /** Format: double */
+            allowance: number;
+            /** Format: double */
+            attainment: number | null;
+            /** Format: double */
+            bad_items: number | null;
+            /**
+             * Format: double
+             * @description BadMinutes (availability) or BadItems (other shares) say how bad it was.
+             */
+            bad_minutes: number | null;
+            /**
+             * Format: double
+             * @description BudgetsOverspent is the shortfall in error budgets: shortfall ÷ the shortfall the objective allows (Allowance), see docs/metrics.md.
+             */
+            budgets_overspent: number;
+            /**
+             * Format: double
+             * @description Cost is cost per bad minute × bad minutes where the SLT prices bad time (money, for information: it is not part of the priority).
+             */
+            cost?: number | null;
+            /**
+             * Format: double
+             * @description Duration is the bad minutes, or bad items, or 1 (for information: the shortfall already holds them, so they are not counted again).
+             */
+            duration: number;
+            end: string;
+            false_positive: boolean;
+            false_positive_by?: string;
+            false_positive_reason?: string;
+            /**
+             * Format: int64
+             * @description Frequency is the number of genuine breaches of the same SLT and tier in the log.
+             */
+            frequency: number;
+            id: string;
+            /**
+             * Format: double
+             * @description Impact = Weight × BudgetsOverspent: weighted error budgets lost, one unit for every kind of SLT; ImpactRule says so in words.
+             */
+            impact: number;
+            impact_rule: string;
+            objective: string;
+            op: string;
+            /** Format: double */
+            pareto_cumulative_share: number;
+            /** Format: int64 */
+            pareto_rank: number;
+            period: string;
+            /**
+             * Format: double
+             * @description Priority is the breach's impact; a group's priority is the sum over its breaches, so frequency counts through the sum.
+             */
+            priority: number;
+            /** @description RCA is the analysis of the run the breach belongs to, if any. */
+            rca?: string;
+            /** Format: double */
+            shortfall: number;
+            slt: string;
+            start: string;
+            /** Format: double */
+            target: number | null;
+            tier: string;
+            unit?: string;
+            /** @description Value and Objective are the attainment and objective in words. */
+            value: string;
+            vital_few: boolean;
+            /**
+             * Format: double
+             * @description Weight is the SLT's impact weight (default 1).
+             */
+            weight: number;
+        };
+        /** @description AgendaFileQuery asks for the agenda as a file: Format is pdf or xlsx. */
+        AgendaFileQuery: {
+            date?: string;
+            format: string;
+            service?: string;
+            supplier?: string;
+        };
+        /** @description AgendaItem is one line of the standard agenda. */
+        AgendaItem: {
+            /** Format: int64 */
+            number: number;
+            /** @description Summary says in a few words what is under it. */
+            summary: string;
+            title: string;
+        };
+        /** @description AgendaPeriod is one period of an SLT. */
+        AgendaPeriod: {
+            /** Format: double */
+            attainment: number | null;
+            complete: boolean;
+            met: boolean | null;
+            period: string;
+            value: string;
+        };
+        /** @description AgendaQuery asks for the agenda of one service's or one supplier's meeting on a date (YYYY-MM-DD; "" = today). */
+        AgendaQuery: {
+            date?: string;
+            service?: string;
+            supplier?: string;
+        };
+        /** @description AgendaSLT is one SLT's trend and verdict since the last meeting. */
+        AgendaSLT: {
+            /** @description Counter is the counter-metric the SLT names, read beside it. */
+            counter_metric?: components["schemas"]["CounterView"] | null;
+            display_name: string;
+            objective: string;
+            owner: string;
+            /** @description Periods are the SLT's periods since the last meeting. */
+            periods: components["schemas"]["AgendaPeriod"][] | null;
+            service: string;
+            slt: string;
+            /** @description Status is the one status rule's judgement; the caller that has the burn-rate alerts fills it (as compliance.Report.Statuses). */
+            status?: components["schemas"]["Status"] | null;
+            /** @description Trend is improving, worsening or none; Verdict the analysis' verdict in words (docs/statistics.md), over every complete period to date. */
+            trend: string;
+            type: string;
+            verdict: string;
         };
         /** @description Alert is a burn-rate rule that fired, with the numbers that fired it. */
         Alert: {
@@ -1525,11 +2286,47 @@ export interface components {
             problem?: string;
             seq: number;
         };
+        /** @description Apollo is an Apollo root-cause analysis: the primary effect, the causes behind each effect (an action and a condition, each with evidence), and solutions that control causes. */
+        Apollo: {
+            causes: components["schemas"]["Cause"][] | null;
+            primary_effect: string;
+            solutions: components["schemas"]["Solution"][] | null;
+        };
         /** @description ApplyResult says what an apply changed. */
         ApplyResult: {
             created: string[] | null;
             unchanged: string[] | null;
             updated: string[] | null;
+        };
+        /** @description Approval is a request that needs a second person's decision: a breach called a false positive, or a pause that alone makes an item on time. */
+        Approval: {
+            /** Format: date-time */
+            decided_at?: string;
+            decided_by?: string;
+            id: string;
+            item?: string;
+            kind: string;
+            note?: string;
+            /** Format: double */
+            paused_seconds?: number;
+            reason: string;
+            /** Format: date-time */
+            requested_at: string;
+            requested_by: string;
+            slt: string;
+            status: string;
+            subject: string;
+        };
+        /** @description ApprovalDecision approves or rejects a request; the decider is the caller, who must not be the requester. */
+        ApprovalDecision: {
+            id: string;
+            note: string;
+        };
+        /** @description ApprovalFilter selects requests: Status requested, approved or rejected; Kind false_positive or clock_pause. */
+        ApprovalFilter: {
+            kind?: string;
+            slt?: string;
+            status?: string;
         };
         /** @description AreaScore is Σ(question weight × score) / Σ question weight over the answered questions of one area. */
         AreaScore: {
@@ -1594,6 +2391,13 @@ export interface components {
             notes?: string[] | null;
             /** @description Volume is the expected volume as numbers: outside it, a review is due. */
             volume?: components["schemas"]["VolumeRange"] | null;
+        };
+        /** @description Attempt is one delivery attempt. */
+        Attempt: {
+            /** Format: date-time */
+            at: string;
+            error?: string;
+            ok: boolean;
         };
         /** @description AuditAnchor is the chain head to keep outside the database. */
         AuditAnchor: {
@@ -1889,15 +2693,6 @@ export interface components {
             breaches: components["schemas"]["Breach"][] | null;
             since?: string;
         };
-        /** @description BreachMark records a false-positive breach. */
-        BreachMark: {
-            approved_by?: string;
-            /** Format: date-time */
-            at: string;
-            by: string;
-            id: string;
-            reason: string;
-        };
         /** @description BreachQuery selects breaches whose period starts at or after Since (a period key or date). */
         BreachQuery: {
             at: string;
@@ -1983,6 +2778,14 @@ export interface components {
             verdict: string;
             /** Format: double */
             wait_probability: number;
+        };
+        /** @description Cause is one cause of an effect (the primary effect or another cause). */
+        Cause: {
+            cause: string;
+            effect: string;
+            evidence: string;
+            /** @description Kind is action or condition. */
+            kind?: string;
         };
         /** @description ChainQuery selects the measured periods of the chain check: Period keeps one period key (or the periods starting inside it); At is the evaluation time (RFC 3339 or a date; empty: now). */
         ChainQuery: {
@@ -2222,6 +3025,60 @@ export interface components {
             trigger: string;
             workaround: string;
         };
+        /** @description CorrelateQuery asks whether one daily series leads another: Lead and Lag name a feed or an SLT ("feed:NAME", "slt:NAME", "slt:NAME/TIER", or a bare name); MaxLag is in days (0: 14; at most 90). */
+        CorrelateQuery: {
+            lag: string;
+            lead: string;
+            /** Format: int64 */
+            max_lag?: number;
+        };
+        /** @description Correlation is one cross-correlation of two daily series: every lag, the best one with its coefficient and p-value, and a sentence. */
+        Correlation: {
+            /** Format: int64 */
+            best_lag: number | null;
+            /** Format: int64 */
+            days: number;
+            detrended: boolean;
+            from?: string;
+            lag: components["schemas"]["Series"];
+            lags: components["schemas"]["Lag"][] | null;
+            /** Format: int64 */
+            lags_tested: number;
+            lead: components["schemas"]["Series"];
+            leads: boolean;
+            /** Format: int64 */
+            max_lag: number;
+            /** Format: double */
+            p_adjusted: number | null;
+            /** Format: double */
+            p_value: number | null;
+            /** Format: double */
+            r: number | null;
+            sentence: string;
+            significant: boolean;
+            to?: string;
+            zone: string;
+        };
+        /** @description CounterMetric is the counter-metric an SLT names, read beside it: its latest complete period. */
+        CounterMetric: {
+            /** Format: double */
+            attainment: number | null;
+            display_name: string;
+            met: boolean | null;
+            period?: string;
+            slt: string;
+            value: string;
+        };
+        /** @description CounterView is a counter-metric's latest complete period. */
+        CounterView: {
+            /** Format: double */
+            attainment: number | null;
+            display_name: string;
+            met: boolean | null;
+            period?: string;
+            slt: string;
+            value: string;
+        };
         /** @description Credit is what one contract owes (or earns) for one period. */
         Credit: {
             /** Format: double */
@@ -2252,6 +3109,8 @@ export interface components {
             at: string;
             counts: components["schemas"]["DashboardCounts"];
             filters: components["schemas"]["DashboardFilters"];
+            /** @description Loop is the improvement loop at a glance: overdue actions, open root-cause analyses (overdue first), reviews due. */
+            loop: components["schemas"]["DashboardLoop"];
             /** @description Problems are SLTs that could not be evaluated, in plain words; the rest still shows. */
             problems: string[] | null;
             rca_due: components["schemas"]["DashboardRCA"][] | null;
@@ -2277,6 +3136,15 @@ export interface components {
             product_lines: string[] | null;
             suppliers: string[] | null;
             types: string[] | null;
+        };
+        /** @description DashboardLoop is the improvement loop at a glance (improve.Summarize): the overdue actions, the open root-cause analyses (overdue first) and the reviews due, under the dashboard's filters. */
+        DashboardLoop: {
+            /** Format: int64 */
+            live_actions: number;
+            open_rcas: components["schemas"]["RCAItem"][] | null;
+            overdue_actions: components["schemas"]["ActionItem"][] | null;
+            reviews_due: components["schemas"]["ReviewStatus"][] | null;
+            today: string;
         };
         /** @description DashboardQuery selects the portfolio dashboard. At is the evaluation time (RFC 3339 or a date; empty: now, to the minute). Period is the reporting period the statuses judge (a key such as 2026-11; empty: each SLT's current period, or its previous one while the current has no data yet). The filters keep the services and SLTs that match every one given (case-insensitive); Type is SLA, OLA or UC. */
         DashboardQuery: {
@@ -2362,6 +3230,31 @@ export interface components {
             feed: string;
             period: string;
             supplier: string;
+        };
+        /** @description Day is one day of the comparison, for the before/after chart. */
+        Day: {
+            date: string;
+            /** @description before, after */
+            phase: string;
+            /** Format: double */
+            value: number;
+        };
+        /** @description Decision is something the meeting is asked to decide, with the record it is about. */
+        Decision: {
+            ref: string;
+            text: string;
+        };
+        /** @description DeliveryReport sums up one delivery pass. */
+        DeliveryReport: {
+            /** Format: int64 */
+            attempted: number;
+            /** Format: int64 */
+            delivered: number;
+            /** Format: int64 */
+            failed: number;
+            outcomes: components["schemas"]["Outcome"][] | null;
+            /** Format: int64 */
+            waiting: number;
         };
         /** @description Demand is the load a feed's stored data shows, for a capacity check. */
         Demand: {
@@ -2536,6 +3429,23 @@ export interface components {
             reason: string;
             slt: string;
             to: string;
+        };
+        /** @description ExcludedShares are an SLT's shares of units (or clock time) taken out of its count per period, the rises flagged, and its decisive pauses. */
+        ExcludedShares: {
+            counter_metric?: string;
+            decisive_pauses: components["schemas"]["PauseClaim"][] | null;
+            display_name: string;
+            measure: string;
+            periods: components["schemas"]["PeriodShare"][] | null;
+            rising: string[] | null;
+            slt: string;
+            /** Format: int64 */
+            unconfirmed_pauses: number;
+        };
+        /** @description FalsePositiveRequest asks for a breach (SLT@PERIOD or SLT/TIER@PERIOD, as the breach log shows it) to be called a false positive. */
+        FalsePositiveRequest: {
+            breach: string;
+            reason: string;
         };
         /** @description Feasibility says whether the components' targets allow the end-to-end target. */
         Feasibility: {
@@ -2750,29 +3660,59 @@ export interface components {
             /** Format: date-time */
             to?: string;
         };
-        /** @description ActionItem is an action as lists show it: with whether it is overdue. */
-        ImproveActionItem: {
-            /** Format: date-time */
-            closed_at?: string | null;
+        /** @description Improvement is a change made to improve an SLT, on a date. */
+        Improvement: {
+            change: string;
             /** Format: date-time */
             created_at: string;
             created_by: string;
-            /** Format: int64 */
-            days_overdue?: number;
-            /** @description Due is a local date (YYYY-MM-DD) in the workspace's zone; "" = none. */
-            due?: string;
-            history: components["schemas"]["Change"][] | null;
+            description: string;
             id: string;
-            links: components["schemas"]["Links"];
-            notes: components["schemas"]["Note"][] | null;
-            /** @description Origin says who made it: a person, a meeting's minutes, or a rule. */
-            origin: string;
-            overdue: boolean;
-            owner: string;
-            status: string;
-            title: string;
-            /** Format: date-time */
-            updated_at: string;
+            service: string;
+            slt: string;
+            tier?: string;
+        };
+        /** @description ImprovementValidation compares the SLT per local day before and after the change: the test, the effect with its interval, whether there are enough days yet (and how many more are needed), and the verdict. */
+        ImprovementValidation: {
+            after: components["schemas"]["Side"];
+            /** Format: double */
+            alpha: number;
+            before: components["schemas"]["Side"];
+            caveats: string[] | null;
+            change: string;
+            days: components["schemas"]["Day"][] | null;
+            /** Format: int64 */
+            days_needed: number | null;
+            description: string;
+            direction: string;
+            /** Format: double */
+            effect: number | null;
+            effect_ci: number[] | null;
+            /** Format: double */
+            effect_size: number | null;
+            effect_size_name?: string;
+            enough_data: boolean;
+            higher_is_better: boolean;
+            improvement: string;
+            measure: string;
+            /** Format: int64 */
+            n_after: number;
+            /** Format: int64 */
+            n_before: number;
+            /** Format: int64 */
+            needed_per_group: number | null;
+            other_test?: components["schemas"]["OtherTest"] | null;
+            /** Format: double */
+            p_value: number | null;
+            /** Format: double */
+            power: number;
+            significant: boolean;
+            slt: string;
+            test: string;
+            test_why: string;
+            tier?: string;
+            unit: string;
+            verdict: string;
         };
         /** @description Job is the state of one background job as the UI sees it. */
         Job: {
@@ -2797,6 +3737,17 @@ export interface components {
             title: string;
             /** Format: int64 */
             total: number;
+        };
+        /** @description Lag is the correlation at one lag: lead on day d against lag on day d + Lag. */
+        Lag: {
+            /** Format: int64 */
+            lag: number;
+            /** Format: int64 */
+            n: number;
+            /** Format: double */
+            p_value: number | null;
+            /** Format: double */
+            r: number | null;
         };
         /** @description LayoutColumn is one column of a feed's files. */
         LayoutColumn: {
@@ -2880,17 +3831,87 @@ export interface components {
             role: string;
             supplier?: string;
         };
+        /** @description Meeting is the minutes of a service review meeting. */
+        Meeting: {
+            actions: string[] | null;
+            attendees: string[] | null;
+            date: string;
+            decisions: string[] | null;
+            id: string;
+            name: string;
+            notes?: string;
+            /** Format: date-time */
+            recorded_at: string;
+            recorded_by: string;
+            scope: string;
+        };
+        /** @description MeetingFilter selects recorded meetings (of one service or supplier, or all). */
+        MeetingFilter: {
+            service?: string;
+            supplier?: string;
+        };
+        /** @description MeetingRecord is recorded minutes and the actions they created. */
+        MeetingRecord: {
+            actions: components["schemas"]["Action"][] | null;
+            meeting: components["schemas"]["Meeting"];
+        };
+        /** @description Member is one owning service's person on a team. */
+        Member: {
+            name: string;
+            /** @description Role is lead (the RCA's own service) or member. */
+            role: string;
+            service: string;
+            slts: string[] | null;
+        };
         /** @description Meta is a definition's metadata block. */
         Meta: {
             description?: string;
             displayName?: string;
             name: string;
         };
+        /** @description Minutes are what a meeting's secretary records for one service's or one supplier's meeting: its date (on or before today), attendees, decisions, notes and the actions agreed, created with the minutes, linked to the meeting (and to its service or supplier unless they say otherwise). */
+        Minutes: {
+            actions: components["schemas"]["NewAction"][] | null;
+            attendees: string[] | null;
+            date: string;
+            decisions: string[] | null;
+            notes?: string;
+            service?: string;
+            supplier?: string;
+        };
         /** @description Money is an amount in one currency. */
         Money: {
             /** Format: double */
             amount: number;
             currency: string;
+        };
+        /** @description NewAction is an action a person adds. Owner defaults to the owner of the linked RCA or SLT; Due is YYYY-MM-DD. */
+        NewAction: {
+            due?: string;
+            links: components["schemas"]["Links"];
+            note?: string;
+            owner?: string;
+            title: string;
+        };
+        /** @description NewImprovement is an initiative to record: its SLT (and tier), the local date the change took effect and what was changed. */
+        NewImprovement: {
+            change: string;
+            description: string;
+            slt: string;
+            tier?: string;
+        };
+        /** @description NewRCA asks for an analysis of one breach (SLT@PERIOD or SLT/TIER@PERIOD, as the breach log shows it). */
+        NewRCA: {
+            breach: string;
+        };
+        /** @description NewReview is a review to record: its SLT, date (on or before today), decision and attendees. */
+        NewReview: {
+            attendees: string[] | null;
+            date: string;
+            decision: string;
+            meeting?: string;
+            notes?: string;
+            slt: string;
         };
         /** @description NewSLT is the drafted SLT as a YAML document to review and apply. */
         NewSLT: {
@@ -2928,6 +3949,51 @@ export interface components {
             message: string;
             slt: string;
             supplier: string;
+        };
+        /** @description OtherTest is the test not chosen, for reference. */
+        OtherTest: {
+            /** Format: double */
+            effect: number;
+            effect_ci: number[] | null;
+            /** Format: double */
+            p_value: number;
+            test: string;
+        };
+        /** @description OutboxEntry is one task on its way to one ITSM integration: pending (with its attempts and the last error) or delivered (with the receiver's reference). */
+        OutboxEntry: {
+            /** Format: int64 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at?: string;
+            event: string;
+            history: components["schemas"]["Attempt"][] | null;
+            id: string;
+            integration: string;
+            /** Format: date-time */
+            last_attempt?: string;
+            last_error?: string;
+            /** Format: date-time */
+            next_attempt?: string;
+            remote_ref?: string;
+            status: string;
+            task: components["schemas"]["Task"];
+        };
+        /** @description OutboxFilter selects outbox tasks: Status pending or delivered ("" = both). */
+        OutboxFilter: {
+            integration?: string;
+            status?: string;
+        };
+        /** @description Outcome is what one attempt did. */
+        Outcome: {
+            delivered: boolean;
+            error?: string;
+            id: string;
+            integration: string;
+            /** Format: date-time */
+            next_attempt?: string;
+            remote_ref?: string;
         };
         /** @description Overlap is a component under more than one contract. */
         Overlap: {
@@ -2971,6 +4037,8 @@ export interface components {
             period: string;
             /** @description Services limits the pack to these services' SLTs (empty: every service). */
             services?: string[] | null;
+            /** @description Supplier scopes the pack to a joint review with one supplier: its contracts and SLTs, its maturity, improvement actions and contingency plan, with the data set (each feed's rows of the period, in the feed's own layout) written beside the pack files. */
+            supplier?: string;
         };
         /** @description PackResult says what Build wrote. */
         PackResult: {
@@ -2985,6 +4053,7 @@ export interface components {
             sections: number;
             /** Format: int64 */
             slts: number;
+            supplier?: string;
         };
         /** @description PackVerification is the outcome of checking a pack file against the data. */
         PackVerification: {
@@ -3015,6 +4084,31 @@ export interface components {
             /** Format: double */
             target: number | null;
         };
+        /** @description PauseClaim is an item whose pause turns it from late to on time. */
+        PauseClaim: {
+            approval?: string;
+            /** @description Confirmed by a second person (Approval names the request). */
+            confirmed: boolean;
+            /** Format: double */
+            goal_hours: number;
+            item: string;
+            /**
+             * Format: double
+             * @description Hours: the pause, the business time without and with it, and the goal.
+             */
+            paused_hours: number;
+            period: string;
+            /** Format: double */
+            with_pause_hours: number;
+            /** Format: double */
+            without_pause_hours: number;
+        };
+        /** @description PauseRequest asks a second person to confirm the pause recorded on an item of a duration SLT's feed. */
+        PauseRequest: {
+            item: string;
+            reason: string;
+            slt: string;
+        };
         /** @description PeriodCheck is the chain judged on measured attainment in one period. */
         PeriodCheck: {
             /** Format: double */
@@ -3031,6 +4125,30 @@ export interface components {
             period: string;
             /** @description Status: met, part_missed (a part missed its own target), mapping_problem (every part met its target, yet the whole missed), incomplete (the whole missed, some parts have no data) or no_data. */
             status: string;
+        };
+        /** @description PeriodShare is how much of one period of an SLT (or tier) was taken out of the count: units in maintenance or approved exceptions; for a duration SLT, the business time its items' clocks were stopped (paused, or inside maintenance and exceptions). */
+        PeriodShare: {
+            complete: boolean;
+            /** Format: double */
+            excluded: number;
+            /** Format: double */
+            mad: number | null;
+            period: string;
+            reason?: string;
+            rising: boolean;
+            /** Format: double */
+            share: number | null;
+            tier?: string;
+            /**
+             * Format: double
+             * @description Units are the units in scope (eligible, unknown and excluded), or the business hours of the items resolved in the period; Excluded what was taken out of them.
+             */
+            units: number;
+            /**
+             * Format: double
+             * @description Usual and MAD are the median share of the periods before it and their median absolute deviation (null with fewer than RiseMinPeriods).
+             */
+            usual_share: number | null;
         };
         /** @description PreviewResult shows how a file would be read, before importing it. */
         PreviewResult: {
@@ -3063,6 +4181,103 @@ export interface components {
             title: string;
             /** @description Type is about:blank: the status says what kind of problem it is. */
             type: string;
+        };
+        /** @description RCA is a root-cause analysis of one run of missed periods. */
+        RCA: {
+            apollo?: components["schemas"]["Apollo"] | null;
+            breaches: string[] | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            closed_by?: string;
+            conclusion?: string;
+            due: string;
+            five_whys: components["schemas"]["Why"][] | null;
+            history: components["schemas"]["Change"][] | null;
+            id: string;
+            method: string;
+            notes: components["schemas"]["Note"][] | null;
+            /** Format: date-time */
+            opened_at: string;
+            opened_by: string;
+            owner: string;
+            periods: string[] | null;
+            /** Format: double */
+            priority: number;
+            problem: string;
+            root_causes: string[] | null;
+            run_key: string;
+            service: string;
+            slt: string;
+            status: string;
+            supplier?: string;
+            team?: components["schemas"]["Team"] | null;
+            tier?: string;
+        };
+        /** @description RCAClose closes an analysis with its conclusion. */
+        RCAClose: {
+            conclusion?: string;
+            id: string;
+        };
+        /** @description RCAFilter selects analyses (status open or closed, SLT, service, supplier). */
+        RCAFilter: {
+            service?: string;
+            slt?: string;
+            status?: string;
+            supplier?: string;
+        };
+        /** @description RCAItem is an RCA as lists show it. */
+        RCAItem: {
+            /** @description Actions are the ids of the actions linked to it. */
+            actions: string[] | null;
+            apollo?: components["schemas"]["Apollo"] | null;
+            breaches: string[] | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            closed_by?: string;
+            conclusion?: string;
+            due: string;
+            five_whys: components["schemas"]["Why"][] | null;
+            history: components["schemas"]["Change"][] | null;
+            id: string;
+            method: string;
+            notes: components["schemas"]["Note"][] | null;
+            /** Format: date-time */
+            opened_at: string;
+            opened_by: string;
+            overdue: boolean;
+            owner: string;
+            /** @description Periods are the run's missed periods known so far, oldest first, and Breaches their breach ids. */
+            periods: string[] | null;
+            /**
+             * Format: double
+             * @description Priority is the run's breaches' summed priority, in weighted error budgets overspent (docs/metrics.md, "Breaches").
+             */
+            priority: number;
+            /** @description Problem is the problem statement the analysis starts from. */
+            problem: string;
+            root_causes: string[] | null;
+            /** @description RunKey identifies the run of misses: slt[/tier]@its first missed period. */
+            run_key: string;
+            service: string;
+            slt: string;
+            status: string;
+            supplier?: string;
+            /** @description Team is a proposed cross-functional team, when the breaches are shared with SLTs of services that other people own. */
+            team?: components["schemas"]["Team"] | null;
+            tier?: string;
+        };
+        /** @description RCAUpdate changes an open analysis; absent fields stay. Method is five_whys or apollo. */
+        RCAUpdate: {
+            apollo?: components["schemas"]["Apollo"] | null;
+            due?: string | null;
+            five_whys?: components["schemas"]["Why"][] | null;
+            id: string;
+            method?: string | null;
+            note?: string;
+            owner?: string | null;
+            problem?: string | null;
+            root_causes?: string[] | null;
+            team?: components["schemas"]["Team"] | null;
         };
         /** @description Reliability is a supplier's measured record on its contract SLTs. */
         Reliability: {
@@ -3145,6 +4360,45 @@ export interface components {
              * @description SLTs evaluated, periods stored, and how long it took.
              */
             slts: number;
+        };
+        /** @description Review is a recorded review of an SLT: its date, what was decided and who took part. It resets the SLT's review cycle and its triggers. */
+        Review: {
+            attendees: string[] | null;
+            date: string;
+            decision: string;
+            id: string;
+            /** @description Meeting is the meeting the review took place in, when there was one. */
+            meeting?: string;
+            notes?: string;
+            /** Format: date-time */
+            recorded_at: string;
+            recorded_by: string;
+            slt: string;
+        };
+        /** @description ReviewFilter selects SLTs (one, a service's, a supplier's), or only those due. */
+        ReviewFilter: {
+            due_only?: boolean;
+            service?: string;
+            slt?: string;
+            supplier?: string;
+        };
+        /** @description ReviewStatus is where an SLT stands in its review cycle. */
+        ReviewStatus: {
+            cycle?: string;
+            display_name: string;
+            /** @description Due is true when any trigger applies; Reasons say why ("review due because …"), one per trigger. */
+            due: boolean;
+            /** @description LastReview is the latest recorded review, if any. */
+            last_review?: components["schemas"]["Review"] | null;
+            /** @description NextReview is the date the cycle asks for the next review, and NextReviewBasis how it was found. */
+            next_review?: string;
+            next_review_basis?: string;
+            owner: string;
+            reasons: string[] | null;
+            service: string;
+            slt: string;
+            supplier?: string;
+            triggers: components["schemas"]["Trigger"][] | null;
         };
         /** @description RollbackQuery evaluates a rule over a feed between From and To (empty: all data). */
         RollbackQuery: {
@@ -3386,6 +4640,16 @@ export interface components {
             weight: number[] | null;
             worst: string;
         };
+        /** @description Series describes one series of a correlation. */
+        Series: {
+            /** Format: int64 */
+            days: number;
+            higher_is_better: boolean;
+            measure: string;
+            name: string;
+            ref: string;
+            unit: string;
+        };
         /** @description ServiceSummary is one service with its SLTs. */
         ServiceSummary: {
             business_unit: string;
@@ -3395,6 +4659,17 @@ export interface components {
             owner: string;
             product_line: string;
             slts: components["schemas"]["SLTSummary"][] | null;
+        };
+        /** @description Side is one side of the change. */
+        Side: {
+            from?: string;
+            /** Format: double */
+            mean: number | null;
+            /** Format: double */
+            median: number | null;
+            /** Format: int64 */
+            n: number;
+            to?: string;
         };
         /** @description Sizing is the model's figures for one number of servers. */
         Sizing: {
@@ -3439,6 +4714,22 @@ export interface components {
             /** @description NextCursor, when set, fetches the next page (`cursor`); the last page has none. */
             next_cursor?: string;
         };
+        /** @description SLTLoop is the improvement loop around one SLT, for its page: the counter-metric beside it, the leads kept for it, what it excludes, its review, and its analyses, live actions and initiatives. */
+        SLTLoop: {
+            actions: components["schemas"]["ActionItem"][] | null;
+            approvals: components["schemas"]["Approval"][] | null;
+            /** Format: date-time */
+            at: string;
+            counter_metric: components["schemas"]["CounterMetric"] | null;
+            excluded: components["schemas"]["ExcludedShares"] | null;
+            improvements: components["schemas"]["Improvement"][] | null;
+            /** @description Leads are the kept pairs (spec.leads), each correlated on the data. */
+            leads: components["schemas"]["Correlation"][] | null;
+            problems: string[] | null;
+            rcas: components["schemas"]["RCAItem"][] | null;
+            review: components["schemas"]["ReviewStatus"];
+            slt: string;
+        };
         /** @description SLTRecord is one contract SLT's record. */
         SLTRecord: {
             contract: string;
@@ -3466,6 +4757,12 @@ export interface components {
             supplier: string;
             tiers: string[] | null;
             type: string;
+        };
+        /** @description Solution removes or controls a cause, carried out by an action. */
+        Solution: {
+            action?: string;
+            controls: string;
+            solution: string;
         };
         /** @description SparkPoint is one period of the sparkline. */
         SparkPoint: {
@@ -3514,7 +4811,7 @@ export interface components {
         };
         /** @description SupplierScope is what a joint review with one supplier covers. */
         SupplierScope: {
-            actions: components["schemas"]["ImproveActionItem"][] | null;
+            actions: components["schemas"]["ActionItem"][] | null;
             assessments: string[] | null;
             batches: components["schemas"]["BatchRef"][] | null;
             contact: string;
@@ -3538,6 +4835,47 @@ export interface components {
              * @description WithinSeconds is Within for JSON.
              */
             within_seconds: number;
+        };
+        /** @description Task is the JSON a receiver gets. */
+        Task: {
+            /** @description Breach is the breach that made the task (slt[/tier]@period), Period its period, Periods every period of a run of misses. */
+            breach?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Description says in words what happened and what is asked. */
+            description: string;
+            due?: string;
+            event: string;
+            /** @description ID is the outbox entry's id: the same on every retry, so a receiver can recognise a task it already has. */
+            id: string;
+            links: components["schemas"]["TaskLinks"];
+            owner?: string;
+            period?: string;
+            periods?: string[] | null;
+            /**
+             * Format: double
+             * @description Priority is in weighted error budgets overspent (docs/metrics.md, "Breaches"), summed over the breaches behind the task.
+             */
+            priority: number;
+            schema: string;
+            service?: string;
+            slt?: string;
+            supplier?: string;
+            tier?: string;
+            title: string;
+        };
+        /** @description TaskLinks point back into Slate. */
+        TaskLinks: {
+            action?: string;
+            meeting?: string;
+            rca?: string;
+            review?: string;
+        };
+        /** @description Team is a proposed cross-functional improvement team. */
+        Team: {
+            members: components["schemas"]["Member"][] | null;
+            /** @description Reason says which breaches are shared and how. */
+            reason: string;
         };
         /** @description TemplateLayout is the file a feed's mapping reads (sheet, columns in order, time zone), with the template's instructions line by line. */
         TemplateLayout: {
@@ -3640,6 +4978,13 @@ export interface components {
             target: number;
             tier: string;
             trend_window: string;
+        };
+        /** @description Trigger is one reason a review is due. */
+        Trigger: {
+            kind: string;
+            reason: string;
+            /** @description Since is the local date from which it applies. */
+            since: string;
         };
         /** @description UploadChunk is one piece of a file sent by the browser. */
         UploadChunk: {
@@ -3769,6 +5114,11 @@ export interface components {
             /** @description Tier judges one tier of a tiered SLT (its rows, op and target); empty: the SLT's own objective. */
             tier: string;
         };
+        /** @description Why is one step of a Five Whys chain: the question and its answer. The chain ends in root causes (RCA.RootCauses). */
+        Why: {
+            because: string;
+            why: string;
+        };
         /** @description WindowBurn is the burn rate of one window. */
         WindowBurn: {
             /** Format: double */
@@ -3791,6 +5141,249 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "Actions.Add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Actions.Add, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["NewAction"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Actions.Close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Actions.Close, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["ActionClose"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Actions.Get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Actions.Get, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItem"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "Actions.List": {
         parameters: {
             query?: never;
@@ -3872,6 +5465,330 @@ export interface operations {
             };
         };
     };
+    "Actions.Update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Actions.Update, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["ActionUpdate"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Analysis.Correlate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Analysis.Correlate, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["CorrelateQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Correlation"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Analysis.Excluded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Analysis.Excluded, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExcludedShares"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Analysis.Loop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Analysis.Loop, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SLTLoop"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "Analysis.SLT": {
         parameters: {
             query?: never;
@@ -3895,6 +5812,411 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SLTAnalysis"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Approvals.Approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Approvals.Approve, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["ApprovalDecision"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Approvals.List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Approvals.List, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["ApprovalFilter"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Approvals.Reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Approvals.Reject, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["ApprovalDecision"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Approvals.RequestFalsePositive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Approvals.RequestFalsePositive, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["FalsePositiveRequest"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Approvals.RequestPause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Approvals.RequestPause, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["PauseRequest"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
@@ -4699,88 +7021,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
-                };
-            };
-            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or wrong bearer token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token's role may not call this method, or the call came from another origin. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such method. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the method takes (`x-slate-max-body`). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The method returned an error; `error` is its message, in plain words. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    "Compliance.MarkFalsePositive": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description The 2 argument(s) of Compliance.MarkFalsePositive, in order, as a JSON array. */
-        requestBody: {
-            content: {
-                "application/json": [
-                    string,
-                    string
-                ];
-            };
-        };
-        responses: {
-            /** @description The method's result. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BreachMark"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
@@ -7026,6 +9266,490 @@ export interface operations {
             };
         };
     };
+    "Improvements.Add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Improvements.Add, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["NewImprovement"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Improvement"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Improvements.List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Improvements.List, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Improvement"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Improvements.Validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Improvements.Validate, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementValidation"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Integrations.Deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 0 argument(s) of Integrations.Deliver, in order, as a JSON array. */
+        requestBody?: {
+            content: {
+                "application/json": unknown[];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryReport"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Integrations.Outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Integrations.Outbox, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["OutboxFilter"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxEntry"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Integrations.Retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Integrations.Retry, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "Jobs.Cancel": {
         parameters: {
             query?: never;
@@ -7209,6 +9933,330 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Job"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Meetings.Agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Meetings.Agenda, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["AgendaQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agenda"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Meetings.AgendaFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Meetings.AgendaFile, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["AgendaFileQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileData"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Meetings.List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Meetings.List, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["MeetingFilter"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Meetings.Record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Meetings.Record, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["Minutes"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRecord"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
@@ -7693,6 +10741,654 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PackVerification"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "RCAs.Close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of RCAs.Close, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["RCAClose"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RCA"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "RCAs.Get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of RCAs.Get, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RCAItem"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "RCAs.List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of RCAs.List, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["RCAFilter"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RCAItem"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "RCAs.Open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of RCAs.Open, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["NewRCA"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RCA"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "RCAs.Update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of RCAs.Update, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["RCAUpdate"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RCA"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Reviews.History": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Reviews.History, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    string
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Reviews.List": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Reviews.List, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["ReviewFilter"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewStatus"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Reviews.Record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Reviews.Record, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["NewReview"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */

@@ -25,14 +25,34 @@ export type SchemaName = keyof Schemas;
 /** A schema by name, lists never null. */
 export type Schema<K extends SchemaName> = Wire<Schemas[K]>;
 
-/** ActionItem is an action with whether it is overdue today (in the workspace's zone). */
+/** Action is one improvement action. */
+export type Action = Wire<Schemas["Action"]>;
+/** ActionClose closes an action as done or dropped (dropped needs a note). */
+export type ActionClose = Schemas["ActionClose"];
+/** ActionItem is an action as lists show it: with whether it is overdue. */
 export type ActionItem = Wire<Schemas["ActionItem"]>;
 /** ActionList is a page of improvement actions. */
 export type ActionList = Wire<Schemas["ActionList"]>;
 /** ActionQuery selects actions; empty fields select everything. Status is open, in_progress, done, dropped or live (open and in progress). */
 export type ActionQuery = Schemas["ActionQuery"];
+/** ActionUpdate changes an action's fields; absent fields stay. A status of done or dropped closes it (dropped needs a note), open or in_progress reopens it. */
+export type ActionUpdate = Schemas["ActionUpdate"];
 /** Adjustment is the seasonal adjustment of a daily series: when the day-of-week pattern is significant, each day's index (its weekday's mean − the overall mean) is subtracted before charting and trend fitting, so a quiet weekend is not a special cause. Met and capability still read the raw values. */
 export type Adjustment = Wire<Schemas["Adjustment"]>;
+/** Agenda is a service review meeting's agenda (improve.BuildAgenda): what happened since the last meeting of its scope and what the meeting must decide. Dates are local dates of the workspace's zone (Zone); At is when the figures were evaluated. */
+export type Agenda = Wire<Schemas["Agenda"]>;
+/** AgendaBreach is a breach since the last meeting with its priority. */
+export type AgendaBreach = Wire<Schemas["AgendaBreach"]>;
+/** AgendaFileQuery asks for the agenda as a file: Format is pdf or xlsx. */
+export type AgendaFileQuery = Schemas["AgendaFileQuery"];
+/** AgendaItem is one line of the standard agenda. */
+export type AgendaItem = Wire<Schemas["AgendaItem"]>;
+/** AgendaPeriod is one period of an SLT. */
+export type AgendaPeriod = Wire<Schemas["AgendaPeriod"]>;
+/** AgendaQuery asks for the agenda of one service's or one supplier's meeting on a date (YYYY-MM-DD; "" = today). */
+export type AgendaQuery = Schemas["AgendaQuery"];
+/** AgendaSLT is one SLT's trend and verdict since the last meeting. */
+export type AgendaSLT = Wire<Schemas["AgendaSLT"]>;
 /** Alert is a burn-rate rule that fired, with the numbers that fired it. */
 export type Alert = Wire<Schemas["Alert"]>;
 /** AlertList is the alerts screen: burn-rate alerts and trend warnings. */
@@ -47,8 +67,16 @@ export type AnalysisDefinition = Wire<Schemas["AnalysisDefinition"]>;
 export type AnalyzeQuery = Schemas["AnalyzeQuery"];
 /** AnchorResult says whether the stored chain still extends an anchored head. */
 export type AnchorResult = Wire<Schemas["AnchorResult"]>;
+/** Apollo is an Apollo root-cause analysis: the primary effect, the causes behind each effect (an action and a condition, each with evidence), and solutions that control causes. */
+export type Apollo = Wire<Schemas["Apollo"]>;
 /** ApplyResult says what an apply changed. */
 export type ApplyResult = Wire<Schemas["ApplyResult"]>;
+/** Approval is a request that needs a second person's decision: a breach called a false positive, or a pause that alone makes an item on time. */
+export type Approval = Wire<Schemas["Approval"]>;
+/** ApprovalDecision approves or rejects a request; the decider is the caller, who must not be the requester. */
+export type ApprovalDecision = Schemas["ApprovalDecision"];
+/** ApprovalFilter selects requests: Status requested, approved or rejected; Kind false_positive or clock_pause. */
+export type ApprovalFilter = Schemas["ApprovalFilter"];
 /** AreaScore is Σ(question weight × score) / Σ question weight over the answered questions of one area. */
 export type AreaScore = Wire<Schemas["AreaScore"]>;
 /** Assessment is the window's cost for one SLT. */
@@ -57,6 +85,8 @@ export type Assessment = Wire<Schemas["Assessment"]>;
 export type AssessmentScore = Wire<Schemas["AssessmentScore"]>;
 /** Assumptions are what an SLT's target assumes (the definition's assumptions, converted with (*Assumptions)(a)). */
 export type Assumptions = Wire<Schemas["Assumptions"]>;
+/** Attempt is one delivery attempt. */
+export type Attempt = Wire<Schemas["Attempt"]>;
 /** AuditAnchor is the chain head to keep outside the database. */
 export type AuditAnchor = Wire<Schemas["AuditAnchor"]>;
 /** AuditCheck chooses what Check verifies. */
@@ -85,8 +115,6 @@ export type Breach = Wire<Schemas["Breach"]>;
 export type BreachList = Wire<Schemas["BreachList"]>;
 /** BreachLog is the breach screen. */
 export type BreachLog = Wire<Schemas["BreachLog"]>;
-/** BreachMark records a false-positive breach. */
-export type BreachMark = Wire<Schemas["BreachMark"]>;
 /** BreachQuery selects breaches whose period starts at or after Since (a period key or date). */
 export type BreachQuery = Schemas["BreachQuery"];
 /** CIReport counts an SLT's rows in a period by the state of their CI. */
@@ -111,6 +139,8 @@ export type CapacityAnswer = Wire<Schemas["CapacityAnswer"]>;
 export type CapacityQuery = Schemas["CapacityQuery"];
 /** Result answers it with the Erlang C model: Poisson arrivals, exponential handle times, K identical servers, one queue, nobody gives up waiting. */
 export type CapacityResult = Wire<Schemas["CapacityResult"]>;
+/** Cause is one cause of an effect (the primary effect or another cause). */
+export type Cause = Wire<Schemas["Cause"]>;
 /** ChainQuery selects the measured periods of the chain check: Period keeps one period key (or the periods starting inside it); At is the evaluation time (RFC 3339 or a date; empty: now). */
 export type ChainQuery = Schemas["ChainQuery"];
 /** ChainReport is the end-to-end coverage of the workspace (supply.Check). */
@@ -131,6 +161,14 @@ export type Component = Wire<Schemas["Component"]>;
 export type Contact = Wire<Schemas["Contact"]>;
 /** Contingency is a supplier's contingency plan as a review shows it (the definition's spec.contingency). */
 export type Contingency = Wire<Schemas["Contingency"]>;
+/** CorrelateQuery asks whether one daily series leads another: Lead and Lag name a feed or an SLT ("feed:NAME", "slt:NAME", "slt:NAME/TIER", or a bare name); MaxLag is in days (0: 14; at most 90). */
+export type CorrelateQuery = Schemas["CorrelateQuery"];
+/** Correlation is one cross-correlation of two daily series: every lag, the best one with its coefficient and p-value, and a sentence. */
+export type Correlation = Wire<Schemas["Correlation"]>;
+/** CounterMetric is the counter-metric an SLT names, read beside it: its latest complete period. */
+export type CounterMetric = Wire<Schemas["CounterMetric"]>;
+/** CounterView is a counter-metric's latest complete period. */
+export type CounterView = Wire<Schemas["CounterView"]>;
 /** Credit is what one contract owes (or earns) for one period. */
 export type Credit = Wire<Schemas["Credit"]>;
 /** Dashboard is everything the portfolio dashboard shows, in one call: a RAG status per SLT and service for the current period, budgets, the last 13 periods, firing alerts and root-cause analyses due. */
@@ -139,6 +177,8 @@ export type Dashboard = Wire<Schemas["Dashboard"]>;
 export type DashboardCounts = Wire<Schemas["DashboardCounts"]>;
 /** DashboardFilters are the values the filters can take (over the whole workspace). */
 export type DashboardFilters = Wire<Schemas["DashboardFilters"]>;
+/** DashboardLoop is the improvement loop at a glance (improve.Summarize): the overdue actions, the open root-cause analyses (overdue first) and the reviews due, under the dashboard's filters. */
+export type DashboardLoop = Wire<Schemas["DashboardLoop"]>;
 /** DashboardQuery selects the portfolio dashboard. At is the evaluation time (RFC 3339 or a date; empty: now, to the minute). Period is the reporting period the statuses judge (a key such as 2026-11; empty: each SLT's current period, or its previous one while the current has no data yet). The filters keep the services and SLTs that match every one given (case-insensitive); Type is SLA, OLA or UC. */
 export type DashboardQuery = Schemas["DashboardQuery"];
 /** DashboardRCA is an SLT missed rcaAfter periods in a row: a root-cause analysis is due. */
@@ -151,6 +191,12 @@ export type DashboardService = Wire<Schemas["DashboardService"]>;
 export type DashboardTier = Wire<Schemas["DashboardTier"]>;
 /** DataSetQuery names one feed of a supplier's review scope and the period. */
 export type DataSetQuery = Schemas["DataSetQuery"];
+/** Day is one day of the comparison, for the before/after chart. */
+export type Day = Wire<Schemas["Day"]>;
+/** Decision is something the meeting is asked to decide, with the record it is about. */
+export type Decision = Wire<Schemas["Decision"]>;
+/** DeliveryReport sums up one delivery pass. */
+export type DeliveryReport = Wire<Schemas["DeliveryReport"]>;
 /** Demand is the load a feed's stored data shows, for a capacity check. */
 export type Demand = Wire<Schemas["Demand"]>;
 /** Document is one definition as a manifest document: the same document `slate apply` reads (apiVersion, kind, metadata, spec). */
@@ -172,6 +218,10 @@ export type Exception = Wire<Schemas["Exception"]>;
 export type ExceptionDecision = Schemas["ExceptionDecision"];
 /** ExceptionRequest asks to exclude [From, To) (RFC 3339) from an SLT. The requester is the caller: whoever the token (or the OS account) belongs to. */
 export type ExceptionRequest = Schemas["ExceptionRequest"];
+/** ExcludedShares are an SLT's shares of units (or clock time) taken out of its count per period, the rises flagged, and its decisive pauses. */
+export type ExcludedShares = Wire<Schemas["ExcludedShares"]>;
+/** FalsePositiveRequest asks for a breach (SLT@PERIOD or SLT/TIER@PERIOD, as the breach log shows it) to be called a false positive. */
+export type FalsePositiveRequest = Schemas["FalsePositiveRequest"];
 /** Feasibility says whether the components' targets allow the end-to-end target. */
 export type Feasibility = Wire<Schemas["Feasibility"]>;
 /** FeedInfo describes a feed for the import wizard: its shape, the fields a mapping needs, and its saved mapping. */
@@ -192,10 +242,14 @@ export type Impact = Wire<Schemas["Impact"]>;
 export type ImportRequest = Schemas["ImportRequest"];
 /** ImportResult is the outcome of one import. */
 export type ImportResult = Wire<Schemas["ImportResult"]>;
-/** ActionItem is an action as lists show it: with whether it is overdue. */
-export type ImproveActionItem = Wire<Schemas["ImproveActionItem"]>;
+/** Improvement is a change made to improve an SLT, on a date. */
+export type Improvement = Wire<Schemas["Improvement"]>;
+/** ImprovementValidation compares the SLT per local day before and after the change: the test, the effect with its interval, whether there are enough days yet (and how many more are needed), and the verdict. */
+export type ImprovementValidation = Wire<Schemas["ImprovementValidation"]>;
 /** Job is the state of one background job as the UI sees it. */
 export type Job = Wire<Schemas["Job"]>;
+/** Lag is the correlation at one lag: lead on day d against lag on day d + Lag. */
+export type Lag = Wire<Schemas["Lag"]>;
 /** LayoutColumn is one column of a feed's files. */
 export type LayoutColumn = Wire<Schemas["LayoutColumn"]>;
 /** Links tie an action to what it is about. SLT, tier, period and breach name the miss; RCA, review, meeting and improvement the records it came from; service and supplier who is concerned (taken from the SLT when not given). */
@@ -210,10 +264,28 @@ export type MaturityQuery = Schemas["MaturityQuery"];
 export type MaturityReport = Wire<Schemas["MaturityReport"]>;
 /** Me is the signed-in caller with its rights. */
 export type Me = Wire<Schemas["Me"]>;
+/** Meeting is the minutes of a service review meeting. */
+export type Meeting = Wire<Schemas["Meeting"]>;
+/** MeetingFilter selects recorded meetings (of one service or supplier, or all). */
+export type MeetingFilter = Schemas["MeetingFilter"];
+/** MeetingRecord is recorded minutes and the actions they created. */
+export type MeetingRecord = Wire<Schemas["MeetingRecord"]>;
+/** Member is one owning service's person on a team. */
+export type Member = Wire<Schemas["Member"]>;
 /** Meta is a definition's metadata block. */
 export type Meta = Wire<Schemas["Meta"]>;
+/** Minutes are what a meeting's secretary records for one service's or one supplier's meeting: its date (on or before today), attendees, decisions, notes and the actions agreed, created with the minutes, linked to the meeting (and to its service or supplier unless they say otherwise). */
+export type Minutes = Schemas["Minutes"];
 /** Money is an amount in one currency. */
 export type Money = Wire<Schemas["Money"]>;
+/** NewAction is an action a person adds. Owner defaults to the owner of the linked RCA or SLT; Due is YYYY-MM-DD. */
+export type NewAction = Schemas["NewAction"];
+/** NewImprovement is an initiative to record: its SLT (and tier), the local date the change took effect and what was changed. */
+export type NewImprovement = Schemas["NewImprovement"];
+/** NewRCA asks for an analysis of one breach (SLT@PERIOD or SLT/TIER@PERIOD, as the breach log shows it). */
+export type NewRCA = Schemas["NewRCA"];
+/** NewReview is a review to record: its SLT, date (on or before today), decision and attendees. */
+export type NewReview = Schemas["NewReview"];
 /** NewSLT is the drafted SLT as a YAML document to review and apply. */
 export type NewSLT = Wire<Schemas["NewSLT"]>;
 /** NewSLTQuery drafts an SLT from a template for a service and a feed. */
@@ -226,6 +298,14 @@ export type NewUserRequest = Schemas["NewUserRequest"];
 export type Note = Wire<Schemas["Note"]>;
 /** Orphan is a contract whose SLT is not part of any end-to-end SLT. */
 export type Orphan = Wire<Schemas["Orphan"]>;
+/** OtherTest is the test not chosen, for reference. */
+export type OtherTest = Wire<Schemas["OtherTest"]>;
+/** OutboxEntry is one task on its way to one ITSM integration: pending (with its attempts and the last error) or delivered (with the receiver's reference). */
+export type OutboxEntry = Wire<Schemas["OutboxEntry"]>;
+/** OutboxFilter selects outbox tasks: Status pending or delivered ("" = both). */
+export type OutboxFilter = Schemas["OutboxFilter"];
+/** Outcome is what one attempt did. */
+export type Outcome = Wire<Schemas["Outcome"]>;
 /** Overlap is a component under more than one contract. */
 export type Overlap = Wire<Schemas["Overlap"]>;
 /** Overview is the first screen: the workspace's services and their SLTs. */
@@ -242,12 +322,28 @@ export type PackResult = Wire<Schemas["PackResult"]>;
 export type PackVerification = Wire<Schemas["PackVerification"]>;
 /** PartResult is one component's measured attainment in the period. */
 export type PartResult = Wire<Schemas["PartResult"]>;
+/** PauseClaim is an item whose pause turns it from late to on time. */
+export type PauseClaim = Wire<Schemas["PauseClaim"]>;
+/** PauseRequest asks a second person to confirm the pause recorded on an item of a duration SLT's feed. */
+export type PauseRequest = Schemas["PauseRequest"];
 /** PeriodCheck is the chain judged on measured attainment in one period. */
 export type PeriodCheck = Wire<Schemas["PeriodCheck"]>;
+/** PeriodShare is how much of one period of an SLT (or tier) was taken out of the count: units in maintenance or approved exceptions; for a duration SLT, the business time its items' clocks were stopped (paused, or inside maintenance and exceptions). */
+export type PeriodShare = Wire<Schemas["PeriodShare"]>;
 /** PreviewResult shows how a file would be read, before importing it. */
 export type PreviewResult = Wire<Schemas["PreviewResult"]>;
 /** Problem is an RFC 9457 problem detail: what went wrong, in plain words. */
 export type Problem = Schemas["Problem"];
+/** RCA is a root-cause analysis of one run of missed periods. */
+export type RCA = Wire<Schemas["RCA"]>;
+/** RCAClose closes an analysis with its conclusion. */
+export type RCAClose = Schemas["RCAClose"];
+/** RCAFilter selects analyses (status open or closed, SLT, service, supplier). */
+export type RCAFilter = Schemas["RCAFilter"];
+/** RCAItem is an RCA as lists show it. */
+export type RCAItem = Wire<Schemas["RCAItem"]>;
+/** RCAUpdate changes an open analysis; absent fields stay. Method is five_whys or apollo. */
+export type RCAUpdate = Schemas["RCAUpdate"];
 /** Reliability is a supplier's measured record on its contract SLTs. */
 export type Reliability = Wire<Schemas["Reliability"]>;
 /** Report is every SLT (and tier, and composite) per period, with credits and statuses. */
@@ -258,6 +354,12 @@ export type ReportQuery = Schemas["ReportQuery"];
 export type Result = Wire<Schemas["Result"]>;
 /** ResultsRebuild is what RebuildResults did. */
 export type ResultsRebuild = Wire<Schemas["ResultsRebuild"]>;
+/** Review is a recorded review of an SLT: its date, what was decided and who took part. It resets the SLT's review cycle and its triggers. */
+export type Review = Wire<Schemas["Review"]>;
+/** ReviewFilter selects SLTs (one, a service's, a supplier's), or only those due. */
+export type ReviewFilter = Schemas["ReviewFilter"];
+/** ReviewStatus is where an SLT stands in its review cycle. */
+export type ReviewStatus = Wire<Schemas["ReviewStatus"]>;
 /** RollbackQuery evaluates a rule over a feed between From and To (empty: all data). */
 export type RollbackQuery = Schemas["RollbackQuery"];
 /** RollbackResult lists when a rollback rule held on a feed. */
@@ -278,6 +380,8 @@ export type RowsTally = Wire<Schemas["RowsTally"]>;
 export type SLTAnalysis = Wire<Schemas["SLTAnalysis"]>;
 /** SLTList is a page of SLTs. */
 export type SLTList = Wire<Schemas["SLTList"]>;
+/** SLTLoop is the improvement loop around one SLT, for its page: the counter-metric beside it, the leads kept for it, what it excludes, its review, and its analyses, live actions and initiatives. */
+export type SLTLoop = Wire<Schemas["SLTLoop"]>;
 /** SLTRecord is one contract SLT's record. */
 export type SLTRecord = Wire<Schemas["SLTRecord"]>;
 /** SLTSummary is one SLT as a line of the portfolio. */
@@ -292,12 +396,18 @@ export type ScopedSLT = Wire<Schemas["ScopedSLT"]>;
 export type SeasonIndex = Wire<Schemas["SeasonIndex"]>;
 /** Seasonality holds seasonal indices from the samples. */
 export type Seasonality = Wire<Schemas["Seasonality"]>;
+/** Series describes one series of a correlation. */
+export type Series = Wire<Schemas["Series"]>;
 /** ServiceSummary is one service with its SLTs. */
 export type ServiceSummary = Wire<Schemas["ServiceSummary"]>;
+/** Side is one side of the change. */
+export type Side = Wire<Schemas["Side"]>;
 /** Sizing is the model's figures for one number of servers. */
 export type Sizing = Wire<Schemas["Sizing"]>;
 /** Skipped is a period left out of the analysis, with the reason. */
 export type Skipped = Wire<Schemas["Skipped"]>;
+/** Solution removes or controls a cause, carried out by an action. */
+export type Solution = Wire<Schemas["Solution"]>;
 /** SparkPoint is one period of the sparkline. */
 export type SparkPoint = Wire<Schemas["SparkPoint"]>;
 /** Status is an SLT's state in a reporting period and the reasons that made it so. */
@@ -310,6 +420,12 @@ export type SupplierMaturity = Wire<Schemas["SupplierMaturity"]>;
 export type SupplierScope = Wire<Schemas["SupplierScope"]>;
 /** Target is a service-level target: Share of arrivals answered within Within. */
 export type Target = Wire<Schemas["Target"]>;
+/** Task is the JSON a receiver gets. */
+export type Task = Wire<Schemas["Task"]>;
+/** TaskLinks point back into Slate. */
+export type TaskLinks = Wire<Schemas["TaskLinks"]>;
+/** Team is a proposed cross-functional improvement team. */
+export type Team = Wire<Schemas["Team"]>;
 /** TemplateLayout is the file a feed's mapping reads (sheet, columns in order, time zone), with the template's instructions line by line. */
 export type TemplateLayout = Wire<Schemas["TemplateLayout"]>;
 /** Thresholds are the bands the report judges with (documented in definitions.md). */
@@ -320,6 +436,8 @@ export type Tier = Wire<Schemas["Tier"]>;
 export type Trend = Wire<Schemas["Trend"]>;
 /** TrendWarning projects the current burn to the end of the period. */
 export type TrendWarning = Wire<Schemas["TrendWarning"]>;
+/** Trigger is one reason a review is due. */
+export type Trigger = Wire<Schemas["Trigger"]>;
 /** UploadChunk is one piece of a file sent by the browser. */
 export type UploadChunk = Schemas["UploadChunk"];
 /** UploadedFile is the state of an upload; its ID is what Preview, Start and Packs.Verify take. */
@@ -340,6 +458,8 @@ export type WhatIf = Wire<Schemas["WhatIf"]>;
 export type WhatIfPeriod = Wire<Schemas["WhatIfPeriod"]>;
 /** WhatIfQuery proposes a target for an SLT. */
 export type WhatIfQuery = Schemas["WhatIfQuery"];
+/** Why is one step of a Five Whys chain: the question and its answer. The chain ends in root causes (RCA.RootCauses). */
+export type Why = Wire<Schemas["Why"]>;
 /** WindowBurn is the burn rate of one window. */
 export type WindowBurn = Wire<Schemas["WindowBurn"]>;
 
@@ -356,12 +476,16 @@ export type Fix = string | 0 | { l: Fix } | { m: Fix } | { o: Record<string, Fix
 
 /** Where each schema may hold null for a list or map. */
 export const fixes: Record<string, Fix> = {
+  "Action": {"o":{"history":{"l":0},"notes":{"l":0}}},
   "ActionItem": {"o":{"history":{"l":0},"notes":{"l":0}}},
   "ActionList": {"o":{"items":{"l":"ActionItem"}}},
   "Adjustment": {"o":{"days":{"l":0},"index":{"l":0},"labels":{"l":0}}},
+  "Agenda": {"o":{"actions":{"l":"ActionItem"},"approvals":{"l":0},"breaches":{"l":0},"decisions":{"l":0},"exceptions":{"l":"Exception"},"improvements":{"l":"ImprovementValidation"},"items":{"l":0},"last_meeting":"Meeting","rcas":{"l":"RCAItem"},"reviews_due":{"l":"ReviewStatus"},"slts":{"l":"AgendaSLT"}}},
+  "AgendaSLT": {"o":{"periods":{"l":0},"status":"Status"}},
   "Alert": {"o":{"windows":{"l":0}}},
   "AlertList": {"o":{"alerts":{"l":"Alert"},"trends":{"l":0}}},
   "AnalysisDefinition": {"o":{"assumptions":"Assumptions","escalation":{"l":0},"tiers":{"l":0}}},
+  "Apollo": {"o":{"causes":{"l":0},"solutions":{"l":0}}},
   "ApplyResult": {"o":{"created":{"l":0},"unchanged":{"l":0},"updated":{"l":0}}},
   "Assessment": {"o":{"impacts":{"l":0}}},
   "AssessmentScore": {"o":{"areas":{"l":0}}},
@@ -382,21 +506,32 @@ export const fixes: Record<string, Fix> = {
   "ChartPoint": {"o":{"rules":{"l":0}}},
   "Component": {"o":{"contracts":{"l":0},"suppliers":{"l":0}}},
   "Contingency": {"o":{"contacts":{"l":0}}},
-  "Dashboard": {"o":{"alerts":{"l":"Alert"},"filters":"DashboardFilters","problems":{"l":0},"rca_due":{"l":0},"services":{"l":"DashboardService"},"trends":{"l":0}}},
+  "Correlation": {"o":{"lags":{"l":0}}},
+  "Dashboard": {"o":{"alerts":{"l":"Alert"},"filters":"DashboardFilters","loop":"DashboardLoop","problems":{"l":0},"rca_due":{"l":0},"services":{"l":"DashboardService"},"trends":{"l":0}}},
   "DashboardFilters": {"o":{"business_units":{"l":0},"product_lines":{"l":0},"suppliers":{"l":0},"types":{"l":0}}},
+  "DashboardLoop": {"o":{"open_rcas":{"l":"RCAItem"},"overdue_actions":{"l":"ActionItem"},"reviews_due":{"l":"ReviewStatus"}}},
   "DashboardSLT": {"o":{"components":{"l":0},"reasons":{"l":0},"spark":{"l":0},"tiers":{"l":0}}},
   "DashboardService": {"o":{"slts":{"l":"DashboardSLT"}}},
+  "DeliveryReport": {"o":{"outcomes":{"l":0}}},
   "DrillRow": {"o":{"findings":{"l":0}}},
   "EndToEnd": {"o":{"components":{"l":"Component"},"feasibility":"Feasibility","gaps":{"l":"Gap"},"overlaps":{"l":"Overlap"},"periods":{"l":"PeriodCheck"}}},
   "Exception": {"o":{"evidence":{"l":0}}},
+  "ExcludedShares": {"o":{"decisive_pauses":{"l":0},"periods":{"l":0},"rising":{"l":0}}},
   "Feasibility": {"o":{"balanced":{"l":0},"options":{"l":0}}},
   "FeedInfo": {"o":{"optional":{"l":0},"required":{"l":0}}},
   "Gap": {"o":{"chain":{"l":0}}},
   "ImportResult": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0},"severities":{"m":0}}},
-  "ImproveActionItem": {"o":{"history":{"l":0},"notes":{"l":0}}},
+  "ImprovementValidation": {"o":{"caveats":{"l":0},"days":{"l":0},"effect_ci":{"l":0},"other_test":"OtherTest"}},
   "ListedCI": {"o":{"slts":{"l":0}}},
   "MaturityReport": {"o":{"suppliers":{"l":"SupplierMaturity"}}},
   "Me": {"o":{"methods":{"l":0},"rights":{"l":0}}},
+  "Meeting": {"o":{"actions":{"l":0},"attendees":{"l":0},"decisions":{"l":0}}},
+  "MeetingRecord": {"o":{"actions":{"l":"Action"},"meeting":"Meeting"}},
+  "Member": {"o":{"slts":{"l":0}}},
+  "Minutes": {"o":{"actions":{"l":0},"attendees":{"l":0},"decisions":{"l":0}}},
+  "NewReview": {"o":{"attendees":{"l":0}}},
+  "OtherTest": {"o":{"effect_ci":{"l":0}}},
+  "OutboxEntry": {"o":{"history":{"l":0},"task":"Task"}},
   "Overlap": {"o":{"chain":{"l":0},"contracts":{"l":0},"suppliers":{"l":0}}},
   "Overview": {"o":{"services":{"l":"ServiceSummary"}}},
   "PackQuery": {"o":{"formats":{"l":0},"services":{"l":0}}},
@@ -405,14 +540,20 @@ export const fixes: Record<string, Fix> = {
   "PeriodCheck": {"o":{"parts":{"l":0}}},
   "PreviewResult": {"o":{"header":{"l":0},"samples":{"l":{"l":0}},"sheets":{"l":0},"suggestion":"Suggestion"}},
   "Problem": {"o":{"result":"ImportResult"}},
+  "RCA": {"o":{"apollo":"Apollo","breaches":{"l":0},"five_whys":{"l":0},"history":{"l":0},"notes":{"l":0},"periods":{"l":0},"root_causes":{"l":0},"team":"Team"}},
+  "RCAItem": {"o":{"actions":{"l":0},"apollo":"Apollo","breaches":{"l":0},"five_whys":{"l":0},"history":{"l":0},"notes":{"l":0},"periods":{"l":0},"root_causes":{"l":0},"team":"Team"}},
+  "RCAUpdate": {"o":{"apollo":"Apollo","five_whys":{"l":0},"root_causes":{"l":0},"team":"Team"}},
   "Reliability": {"o":{"credits":{"l":0},"slts":{"l":0}}},
   "Report": {"o":{"cmdb":{"l":0},"credits":{"l":0},"ignored_windows":{"l":0},"rows":{"l":0},"statuses":{"l":"Status"},"warnings":{"l":0}}},
   "Result": {"o":{"adjustment":"Adjustment","baseline_band":"Band","capability":"Capability","chart":"Chart","seasonality":"Seasonality","skipped":{"l":0},"trend":"Trend","verdict":"Verdict"}},
   "ResultsRebuild": {"o":{"problems":{"l":0}}},
+  "Review": {"o":{"attendees":{"l":0}}},
+  "ReviewStatus": {"o":{"last_review":"Review","reasons":{"l":0},"triggers":{"l":0}}},
   "RollbackResult": {"o":{"spans":{"l":0}}},
   "RowsPage": {"o":{"batches":{"l":0},"cmdb":"CIReport","components":{"l":0},"periods":{"l":0},"rows":{"l":"DrillRow"}}},
   "SLTAnalysis": {"o":{"analysis":"Result","definition":"AnalysisDefinition"}},
   "SLTList": {"o":{"items":{"l":"SLTSummary"}}},
+  "SLTLoop": {"o":{"actions":{"l":"ActionItem"},"approvals":{"l":0},"excluded":"ExcludedShares","improvements":{"l":0},"leads":{"l":"Correlation"},"problems":{"l":0},"rcas":{"l":"RCAItem"},"review":"ReviewStatus"}},
   "SLTSummary": {"o":{"tiers":{"l":0}}},
   "ScopedSLT": {"o":{"contracts":{"l":0}}},
   "SeasonIndex": {"o":{"index":{"l":0},"labels":{"l":0},"weight":{"l":0}}},
@@ -421,7 +562,9 @@ export const fixes: Record<string, Fix> = {
   "Status": {"o":{"reasons":{"l":0}}},
   "Suggestion": {"o":{"missing":{"l":0},"notes":{"l":0}}},
   "SupplierMaturity": {"o":{"earlier":{"l":"AssessmentScore"},"latest":"AssessmentScore","reliability":"Reliability"}},
-  "SupplierScope": {"o":{"actions":{"l":"ImproveActionItem"},"assessments":{"l":0},"batches":{"l":0},"contingency":"Contingency","contracts":{"l":0},"feeds":{"l":0},"services":{"l":0},"slts":{"l":"ScopedSLT"}}},
+  "SupplierScope": {"o":{"actions":{"l":"ActionItem"},"assessments":{"l":0},"batches":{"l":0},"contingency":"Contingency","contracts":{"l":0},"feeds":{"l":0},"services":{"l":0},"slts":{"l":"ScopedSLT"}}},
+  "Task": {"o":{"periods":{"l":0}}},
+  "Team": {"o":{"members":{"l":"Member"}}},
   "TemplateLayout": {"o":{"columns":{"l":0},"instructions":{"l":{"l":0}}}},
   "Trend": {"o":{"slope_ci":{"l":0}}},
   "Verdict": {"o":{"details":{"l":0}}},
@@ -431,8 +574,16 @@ export const fixes: Record<string, Fix> = {
 
 /** Where each method's result may hold null for a list or map. */
 export const results: Record<string, Fix> = {
+  "Actions.Add": "Action",
+  "Actions.Close": "Action",
+  "Actions.Get": "ActionItem",
   "Actions.List": {"l":"ActionItem"},
+  "Actions.Update": "Action",
+  "Analysis.Correlate": "Correlation",
+  "Analysis.Excluded": {"l":"ExcludedShares"},
+  "Analysis.Loop": "SLTLoop",
   "Analysis.SLT": "SLTAnalysis",
+  "Approvals.List": {"l":0},
   "Audit.Log": {"l":0},
   "CMDB.Check": "CIReport",
   "CMDB.List": "CMDBList",
@@ -458,11 +609,27 @@ export const results: Record<string, Fix> = {
   "Imports.Preview": "PreviewResult",
   "Imports.Revert": "Batch",
   "Imports.Suggest": "Suggestion",
+  "Improvements.List": {"l":0},
+  "Improvements.Validate": "ImprovementValidation",
+  "Integrations.Deliver": "DeliveryReport",
+  "Integrations.Outbox": {"l":"OutboxEntry"},
+  "Integrations.Retry": {"l":0},
   "Jobs.List": {"l":0},
+  "Meetings.Agenda": "Agenda",
+  "Meetings.List": {"l":"Meeting"},
+  "Meetings.Record": "MeetingRecord",
   "Packs.Build": "PackResult",
   "Packs.List": {"l":0},
   "Packs.Verify": "PackVerification",
   "Packs.VerifyStored": "PackVerification",
+  "RCAs.Close": "RCA",
+  "RCAs.Get": "RCAItem",
+  "RCAs.List": {"l":"RCAItem"},
+  "RCAs.Open": "RCA",
+  "RCAs.Update": "RCA",
+  "Reviews.History": {"l":"Review"},
+  "Reviews.List": {"l":"ReviewStatus"},
+  "Reviews.Record": "Review",
   "Session.Me": "Me",
   "Suppliers.Check": "ChainReport",
   "Suppliers.Maturity": "MaturityReport",

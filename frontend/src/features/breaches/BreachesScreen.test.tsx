@@ -5,6 +5,7 @@ import { ApiProvider, createApi } from '../../api';
 import type { Breach } from '../../api/breaches';
 import { fakeTransport } from '../imports/fakeTransport';
 import { BreachesScreen } from './BreachesScreen';
+import { rca } from '../../test/fixtures';
 
 // ECharts needs a layout engine; the chart is checked through its accessible label.
 vi.mock('./ParetoChart', async () => {
@@ -19,19 +20,23 @@ const b = (slt: string, tier: string, period: string, priority: number, extra: P
 });
 
 function setup() {
-  let marked = false;
+  let asked = false;
   const f = fakeTransport({
     'Compliance.Breaches': () => ({
       at: '2026-11-28T00:00:00Z',
       breaches: [
         b('shop-availability', 'core-hours', '2026-06', 900),
         b('parcel-delivery-48h', '', '2026-07', 100, { bad_minutes: null, bad_items: 95, pareto_rank: 2, vital_few: false, pareto_cumulative_share: 1 }),
-        ...(marked ? [b('parcel-delivery-48h', '', '2026-06', 0, { false_positive: true, false_positive_reason: 'strike week', false_positive_by: 'ana' })] : [b('parcel-delivery-48h', '', '2026-06', 50)]),
+        b('parcel-delivery-48h', '', '2026-06', 50),
       ],
     }),
-    'Compliance.MarkFalsePositive': (id: string, reason: string) => {
-      marked = true;
-      return { id, reason, by: 'ana', at: '' };
+    'RCAs.List': () => [rca()],
+    'RCAs.Open': ({ breach }: { breach: string }) => ({ ...rca(), id: 'RCA-2', breaches: [breach] }),
+    'RCAs.Get': (id: string) => ({ ...rca(), id }),
+    'Approvals.List': () => (asked ? [{ id: 'AP-1', kind: 'false_positive', subject: 'parcel-delivery-48h@2026-06', slt: 'parcel-delivery-48h', reason: 'strike week', requested_by: 'tester', requested_at: '2026-11-28T00:00:00Z', status: 'requested' }] : []),
+    'Approvals.RequestFalsePositive': ({ breach, reason }: { breach: string; reason: string }) => {
+      asked = true;
+      return { id: 'AP-1', kind: 'false_positive', subject: breach, slt: 'parcel-delivery-48h', reason, requested_by: 'tester', requested_at: '', status: 'requested' };
     },
   });
   render(
@@ -58,19 +63,29 @@ describe('breaches', () => {
     expect(within(log).getByText('75 min')).toBeInTheDocument();
   });
 
-  it('marks a false positive only with a reason', async () => {
+  it('asks for a false positive with a reason; a second person decides', async () => {
     const user = userEvent.setup();
     const { calls } = setup();
-    await user.click(await screen.findByRole('button', { name: 'Mark parcel-delivery-48h@2026-06 as a false positive' }));
-    const dialog = screen.getByRole('dialog', { name: 'Mark as a false positive' });
-    await user.click(within(dialog).getByRole('button', { name: 'Mark as false positive' }));
+    await user.click(await screen.findByRole('button', { name: 'Ask to call parcel-delivery-48h@2026-06 a false positive' }));
+    const dialog = screen.getByRole('dialog', { name: 'Ask for a false positive' });
+    await user.click(within(dialog).getByRole('button', { name: "Ask for a second person's approval" }));
     expect(within(dialog).getByText(/Say why this is not a real miss/)).toBeInTheDocument();
-    expect(calls('Compliance.MarkFalsePositive')).toHaveLength(0);
+    expect(calls('Approvals.RequestFalsePositive')).toHaveLength(0);
     await user.type(within(dialog).getByLabelText('Reason'), 'strike week');
-    await user.click(within(dialog).getByRole('button', { name: 'Mark as false positive' }));
-    expect(await screen.findByText(/parcel-delivery-48h@2026-06 is marked as a false positive/)).toBeInTheDocument();
-    expect(calls('Compliance.MarkFalsePositive')).toEqual([['parcel-delivery-48h@2026-06', 'strike week']]);
-    await user.selectOptions(screen.getByLabelText('Show'), 'false-positive');
-    expect(within(screen.getByRole('table', { name: 'Breach log' })).getByText(/strike week — ana/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: "Ask for a second person's approval" }));
+    expect(await screen.findByText(/AP-1: you asked to call parcel-delivery-48h@2026-06 a false positive. It stays ranked until another person approves/)).toBeInTheDocument();
+    expect(calls('Approvals.RequestFalsePositive')).toEqual([[{ breach: 'parcel-delivery-48h@2026-06', reason: 'strike week' }]]);
+    expect(await screen.findByText('false positive asked (AP-1)')).toBeInTheDocument();
+  });
+
+  it("links each breach to its root-cause analysis, or opens one, and to a new action", async () => {
+    const user = userEvent.setup();
+    const { calls } = setup();
+    expect(await screen.findByRole('link', { name: 'Open RCA-1, the root-cause analysis of parcel-delivery-48h@2026-07' })).toHaveAttribute('href', '#/rca/RCA-1');
+    expect(screen.getByRole('link', { name: 'Add an action about parcel-delivery-48h@2026-07' })).toHaveAttribute('href', '#/actions?breach=parcel-delivery-48h%402026-07');
+    await user.click(screen.getByRole('button', { name: 'Open a root-cause analysis of shop-availability/core-hours@2026-06' }));
+    expect(calls('RCAs.Open')).toEqual([[{ breach: 'shop-availability/core-hours@2026-06' }]]);
+    await vi.waitFor(() => expect(window.location.hash).toBe('#/rca/RCA-2'));
+    window.location.hash = '';
   });
 });

@@ -1,10 +1,15 @@
-// The breach log: missed periods ranked by priority (Pareto), filters, and
-// false positives recorded with a reason (audited; they leave the ranking).
-import { useDeferredValue, useMemo, useState } from 'react';
+// The breach log: missed periods ranked by priority (Pareto), filters, the
+// loop's follow-up of each breach (its root-cause analysis, or opening one;
+// adding an action about it), and false positives asked for with a reason —
+// another person decides (four eyes) before a breach leaves the ranking.
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useApi } from '../../api';
 import { useSession } from '../../state/session';
 import type { Breach } from '../../api/breaches';
+import type { RCAItem } from '../../api/loop';
+import { href } from '../../state/route';
+import { rcaOfBreach } from '../loop/loopFormat';
 import { Badge } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { SearchField } from '../../components/ui/SearchField';
@@ -27,7 +32,29 @@ const fmtGoal = (b: Breach) => fmt.objective(b.op, b.target, isShare(b), b.unit)
 export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
   const api = useApi();
   const { can } = useSession();
-  const { data: log, error, reload: load } = useLoad(() => api.breaches.list(), [api]);
+  const mayRCA = can('RCAs/List');
+  const mayAsk = can('Approvals/List');
+  // the log, the analyses that hold its breaches, and the false positives waiting for a second person
+  const { data, error, reload: load } = useLoad(async () => {
+    const [log, rs, aps] = await Promise.all([api.breaches.list(), mayRCA ? api.loop.rcas.list() : [], mayAsk ? api.loop.approvals.list({ status: 'requested' }) : []]);
+    return { log, rcas: rcaOfBreach(rs), asked: new Map(aps.filter((a) => a.kind === 'false_positive').map((a) => [a.subject, a])) };
+  }, [api, mayRCA, mayAsk]);
+  const log = data?.log ?? null;
+  const rcas = useMemo(() => data?.rcas ?? new Map<string, RCAItem>(), [data]);
+  const asked = useMemo(() => data?.asked ?? new Map(), [data]);
+  const [openError, setOpenError] = useState<Error | null>(null);
+  const openRCA = useCallback(
+    async (b: Breach) => {
+      setOpenError(null);
+      try {
+        const r = await api.loop.rcas.open(b.id);
+        window.location.hash = href('rca', r.id);
+      } catch (e) {
+        setOpenError(errorOf(e));
+      }
+    },
+    [api],
+  );
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query);
   const [status, setStatus] = useState<StatusFilter>('genuine');
@@ -63,8 +90,8 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
     setBusy(true);
     setReasonError(null);
     try {
-      await api.breaches.markFalsePositive(marking.id, reason.trim());
-      setDone(`${marking.id} is marked as a false positive. It stays in the log and leaves the ranking.`);
+      const a = await api.loop.approvals.requestFalsePositive(marking.id, reason.trim());
+      setDone(`${a.id}: you asked to call ${marking.id} a false positive. It stays ranked until another person approves (Four eyes).`);
       setMarking(null);
       setReason('');
       await load();
@@ -106,6 +133,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
               <span className="cell-sub">
                 {b.period} · {fmtTime(b.start).slice(0, 10)} – {fmtTime(b.end).slice(0, 10)}
               </span>
+              <FollowUp b={b} rca={rcas.get(b.id)} mayOpen={can('RCAs/Open')} mayAdd={can('Actions/Add')} onOpen={openRCA} />
             </span>
           );
         },
@@ -192,11 +220,15 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
               ) : (
                 <span className="cell-sub">{fmt.percent(b.pareto_cumulative_share, 1)} cum.</span>
               )}
-              {can('Compliance/MarkFalsePositive') && (
+              {asked.get(b.id) ? (
+                <span className="cell-sub" title={`asked by ${asked.get(b.id)?.requested_by}: ${asked.get(b.id)?.reason}`}>
+                  false positive asked ({asked.get(b.id)?.id})
+                </span>
+              ) : can('Approvals/RequestFalsePositive') && (
               <button
                 type="button"
                 className="linkish breach-fp"
-                aria-label={`Mark ${b.id} as a false positive`}
+                aria-label={`Ask to call ${b.id} a false positive`}
                 onClick={() => {
                   setMarking(b);
                   setReason('');
@@ -213,7 +245,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
         meta: { width: '8.5rem' },
       },
     ],
-    [narrow, can],
+    [narrow, can, rcas, asked, openRCA],
   );
 
   return (
@@ -307,6 +339,7 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
               <SearchField label="Filter breaches" placeholder="Filter by SLT, tier, period or reason" value={query} onChange={setQuery} />
             </div>
             {done && <Notice tone="success">{done}</Notice>}
+            {openError && <Notice tone="error">{openError.message}</Notice>}
             {rows.length === 0 ? (
               <p className="muted">No breach matches: change what to show, the SLT or the filter text.</p>
             ) : (
@@ -317,20 +350,20 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
       )}
       {marking && (
         <Modal
-          title="Mark as a false positive"
+          title="Ask for a false positive"
           onClose={() => setMarking(null)}
           footer={
             <>
               <Button onClick={() => setMarking(null)}>Cancel</Button>
               <Button variant="primary" onClick={mark} disabled={busy}>
-                Mark as false positive
+                Ask for a second person's approval
               </Button>
             </>
           }
         >
           <p className="modal__text">
-            <strong>{marking.id}</strong>: {fmtValue(marking, marking.attainment)} against {fmtGoal(marking)}. The breach stays in the log,
-            leaves the ranking, and the mark is recorded in the audit trail with your reason.
+            <strong>{marking.id}</strong>: {fmtValue(marking, marking.attainment)} against {fmtGoal(marking)}. Another person decides (four
+            eyes); once approved the breach stays in the log and leaves the ranking. Your request and the decision are in the audit trail.
           </p>
           <Field label="Reason" error={reasonError} hint="Reviewers and auditors read this.">
             {(p) => <textarea {...p} className="textarea" value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -338,5 +371,30 @@ export function BreachesScreen({ theme = 'light' }: { theme?: string }) {
         </Modal>
       )}
     </div>
+  );
+}
+
+/** FollowUp links a breach to its root-cause analysis (or opens one) and to a new action about it. */
+function FollowUp({ b, rca, mayOpen, mayAdd, onOpen }: { b: Breach; rca?: RCAItem; mayOpen: boolean; mayAdd: boolean; onOpen: (b: Breach) => void }) {
+  if (b.false_positive) return null;
+  return (
+    <span className="cell-sub breach-loop">
+      {rca ? (
+        <a href={href('rca', rca.id)} aria-label={`Open ${rca.id}, the root-cause analysis of ${b.id}`}>
+          {rca.id}
+        </a>
+      ) : (
+        mayOpen && (
+          <button type="button" className="linkish" onClick={() => onOpen(b)} aria-label={`Open a root-cause analysis of ${b.id}`}>
+            Open RCA
+          </button>
+        )
+      )}
+      {mayAdd && (
+        <a href={href('actions', { breach: b.id })} aria-label={`Add an action about ${b.id}`}>
+          Add action
+        </a>
+      )}
+    </span>
   );
 }

@@ -4,7 +4,22 @@ import userEvent from '@testing-library/user-event';
 import { ApiProvider, createApi } from '../../api';
 import { App } from '../../App';
 import { fakeTransport } from '../imports/fakeTransport';
-import { dashboard, overview } from '../../test/fixtures';
+import { dashboard as base, demoActions, overview, rca as rcaOf } from '../../test/fixtures';
+
+// the demo's loop: RCA-1 open, A-1 overdue, the parcel SLT's review due
+const dashboard = {
+  ...base,
+  loop: {
+    today: '2026-11-28',
+    live_actions: 2,
+    overdue_actions: [demoActions[0]],
+    open_rcas: [rcaOf()],
+    reviews_due: [
+      { slt: 'parcel-delivery-48h', display_name: 'Parcels delivered within 48 hours', service: 'order-fulfilment', owner: 'Søren Madsen', due: true, triggers: [],
+        reasons: ['review due because it missed 5 months in a row (2026-06 to 2026-10): renegotiate the target, or fund what it takes to meet it'] },
+    ],
+  },
+};
 
 function renderApp(handlers: Parameters<typeof fakeTransport>[0] = {}) {
   const f = fakeTransport({ 'Workspace.Overview': () => overview, 'Compliance.Dashboard': () => dashboard, ...handlers });
@@ -57,8 +72,15 @@ describe('portfolio dashboard', () => {
     const alerts = screen.getByRole('heading', { name: /Firing alerts/ }).parentElement!;
     expect(within(alerts).getByText('ticket')).toBeInTheDocument();
     expect(within(alerts).getByRole('link', { name: 'Web shop availability' })).toHaveAttribute('href', '#/slt/shop-availability?tier=off-hours');
-    const rca = screen.getByRole('heading', { name: /Root causes due/ }).parentElement!;
-    expect(within(rca).getByText('missed 5 periods in a row, up to 2026-10')).toBeInTheDocument();
+    const rca = screen.getByRole('heading', { name: /Root causes/ }).parentElement!;
+    expect(within(rca).getByRole('link', { name: 'RCA-1' })).toHaveAttribute('href', '#/rca/RCA-1');
+    expect(within(rca).getByText('due 2026-12-12, 2 actions')).toBeInTheDocument();
+    // the loop: the overdue action and the review due
+    const loop = screen.getByRole('region', { name: 'Improvement loop' });
+    expect(within(loop).getByRole('link', { name: 'A-1' })).toHaveAttribute('href', '#/actions?q=A-1');
+    expect(within(loop).getByText('Søren Madsen, due 2026-11-22 (6 days ago)')).toBeInTheDocument();
+    expect(within(loop).getByRole('link', { name: 'Parcels delivered within 48 hours' })).toHaveAttribute('href', '#/slt/parcel-delivery-48h');
+    expect(within(loop).getByText(/^it missed 5 months in a row/)).toBeInTheDocument();
   });
 
   it('filters by business unit, supplier and type; counts and alerts follow', async () => {
@@ -73,7 +95,9 @@ describe('portfolio dashboard', () => {
     const summary = screen.getByRole('region', { name: 'Summary' });
     expect(within(summary).getByText('At risk').closest('div')!.querySelector('dd')).toHaveTextContent('1');
     expect(within(summary).getByText('Missed').closest('div')!.querySelector('dd')).toHaveTextContent('0');
-    expect(screen.getByText('No SLT has missed three periods in a row.')).toBeInTheDocument();
+    expect(screen.getByText('No analysis open, and no SLT has missed enough periods in a row to need one.')).toBeInTheDocument();
+    expect(screen.getByText('No action is past its due date.')).toBeInTheDocument();
+    expect(screen.getByText('No SLT is due for review.')).toBeInTheDocument();
 
     await user.selectOptions(within(filters).getByLabelText('SLA / OLA / UC'), 'UC');
     expect(screen.getByRole('status')).toHaveTextContent('No SLT matches these filters.');

@@ -60,6 +60,12 @@ export function DashboardScreen({ service }: { service?: string; theme?: string 
   const alerts = data.alerts.filter((a) => kept.has(a.slt));
   const trends = data.trends.filter((t) => kept.has(t.slt));
   const rca = data.rca_due.filter((r) => kept.has(r.slt));
+  // the loop, under the same filters: an item goes with its SLT (an action with no SLT, with its service)
+  const keptServices = new Set(services.map((s) => s.name));
+  const openRcas = data.loop.open_rcas.filter((r) => kept.has(r.slt));
+  const rcaWithout = rca.filter((r) => !openRcas.some((o) => o.slt === r.slt));
+  const overdue = data.loop.overdue_actions.filter((a) => (a.links.slt ? kept.has(a.links.slt) : !a.links.service || keptServices.has(a.links.service)));
+  const reviews = data.loop.reviews_due.filter((r) => kept.has(r.slt));
   const sltName = (n: string) => {
     for (const s of data.services) for (const t of s.slts) if (t.name === n) return label(t);
     return n;
@@ -131,18 +137,72 @@ export function DashboardScreen({ service }: { service?: string; theme?: string 
             </div>
             <div className="card dash__list" aria-labelledby="rca-h">
               <h2 id="rca-h" className="card__title">
-                Root causes due <span className="dash__n">{rca.length}</span>
+                Root causes <span className="dash__n">{openRcas.length + rcaWithout.length}</span>
               </h2>
-              {rca.length === 0 ? (
-                <p className="muted dash__none">No SLT has missed three periods in a row.</p>
+              {openRcas.length + rcaWithout.length === 0 ? (
+                <p className="muted dash__none">No analysis open, and no SLT has missed enough periods in a row to need one.</p>
               ) : (
                 <ul>
-                  {rca.map((r) => (
+                  {openRcas.map((r) => (
+                    <li key={r.id}>
+                      <span className={`sev ${r.overdue ? 'sev--page' : 'sev--ticket'}`}>{r.overdue ? 'overdue' : 'open'}</span>
+                      <a href={href('rca', r.id)}>{r.id}</a>
+                      <span>{sltName(r.slt)}</span>
+                      <span className="dash__why">
+                        due {r.due}, {r.actions.length} {r.actions.length === 1 ? 'action' : 'actions'}
+                      </span>
+                    </li>
+                  ))}
+                  {rcaWithout.map((r) => (
                     <li key={r.slt}>
                       <span className="sev sev--page">RCA</span>
                       <a href={href('slt', r.slt)}>{r.display_name || r.slt}</a>
                       <span className="dash__why">
                         missed {r.consecutive_misses} periods in a row, up to {r.period}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </section>
+          <section className="dash__loop" aria-label="Improvement loop">
+            <div className="card dash__list" aria-labelledby="overdue-h">
+              <h2 id="overdue-h" className="card__title">
+                <a href={href('actions', { view: 'board' })}>Actions</a> overdue <span className="dash__n">{overdue.length}</span>
+                <span className="dash__why"> of {data.loop.live_actions} live</span>
+              </h2>
+              {overdue.length === 0 ? (
+                <p className="muted dash__none">No action is past its due date.</p>
+              ) : (
+                <ul>
+                  {overdue.map((a) => (
+                    <li key={a.id}>
+                      <span className="sev sev--page">overdue</span>
+                      <a href={href('actions', { q: a.id })}>{a.id}</a>
+                      <span>{a.title}</span>
+                      <span className="dash__why">
+                        {a.owner}, due {a.due} ({a.days_overdue} {a.days_overdue === 1 ? 'day' : 'days'} ago)
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div className="card dash__list" aria-labelledby="reviews-h">
+              <h2 id="reviews-h" className="card__title">
+                Reviews due <span className="dash__n">{reviews.length}</span>
+              </h2>
+              {reviews.length === 0 ? (
+                <p className="muted dash__none">No SLT is due for review.</p>
+              ) : (
+                <ul>
+                  {reviews.map((r) => (
+                    <li key={r.slt}>
+                      <span className="sev sev--ticket">review</span>
+                      <a href={href('slt', r.slt)}>{r.display_name}</a>
+                      <span className="dash__why" title={r.reasons.join('\n')}>
+                        {r.reasons[0]?.replace(/^review due because /, '')}
                       </span>
                     </li>
                   ))}

@@ -5,6 +5,10 @@
 import { useId, useState } from 'react';
 import { useApi } from '../../api';
 import type { WhatIf } from '../../api/compliance';
+import { useSession } from '../../state/session';
+import { LoopPanel } from './LoopPanel';
+import { rcaOfBreach } from '../loop/loopFormat';
+import '../loop/loop.css';
 import { Button } from '../../components/ui/Button';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { href } from '../../state/route';
@@ -29,9 +33,37 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
     () => api.breaches.list().then((l) => l.breaches.filter((b) => b.slt === slt), () => []),
     [api, slt],
   );
+  const { can } = useSession();
+  const mayLoop = can('Analysis/Loop');
+  const { data: loop, reload: reloadLoop } = useLoad(() => api.loop.sltLoop(slt), [api, slt], { enabled: mayLoop });
+  const [openErr, setOpenErr] = useState<Error | null>(null);
   const load = () => {
     reloadAnalysis();
     reloadReport();
+    if (mayLoop) reloadLoop();
+  };
+  const rcaOf = rcaOfBreach(loop?.rcas ?? []);
+  const openRCA = (id: string) =>
+    api.loop.rcas.open(id).then(
+      (r) => (window.location.hash = href('rca', r.id)),
+      (e) => setOpenErr(e instanceof Error ? e : new Error(String(e))),
+    );
+  const follow = (id: string) => {
+    const r = rcaOf.get(id);
+    return (
+      <span className="breach-loop">
+        {r ? (
+          <a href={href('rca', r.id)}>{r.id}</a>
+        ) : (
+          can('RCAs/Open') && (
+            <button type="button" className="linkish" onClick={() => openRCA(id)} aria-label={`Open a root-cause analysis of ${id}`}>
+              open RCA
+            </button>
+          )
+        )}
+        {can('Actions/Add') && <a href={href('actions', { breach: id })} aria-label={`Add an action about ${id}`}>add action</a>}
+      </span>
+    );
   };
 
   const def = a?.definition;
@@ -54,6 +86,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
               <a href={href('slt', slt, b.period, b.tier ? { tier: b.tier } : undefined)}>{b.period}</a>
               {b.tier && <span className="muted"> · {b.tier}</span>} {fmt.attainment(b.attainment, ratio, unit)}
               {b.false_positive ? <span className="muted"> (false positive)</span> : <span className="muted"> · priority {fmt.number(b.priority)}</span>}
+              {!b.false_positive && <> {follow(b.id)}</>}
             </li>
           ))}
         </ul>
@@ -241,6 +274,8 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
         </>
       )}
 
+      {openErr && <ErrorPanel title="The analysis could not be opened" error={openErr} />}
+      {loop && !tier && <LoopPanel loop={loop} />}
       <section className="card sltd__panel sltd__full" aria-labelledby="pe-h">
         <h2 id="pe-h" className="card__title">Periods — open one to see the rows behind it</h2>
         {rowsErr ? (
@@ -293,6 +328,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
                       <td className="num">
                         {r.consecutive_misses || ''}
                         {r.rca_due && <span className="sev sev--page"> RCA due</span>}
+                        {r.complete && r.met === false && <> {follow(`${slt}${r.tier ? `/${r.tier}` : ''}@${r.period}`)}</>}
                       </td>
                     </tr>
                   );

@@ -1,0 +1,257 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"slate/internal/compliance"
+	"slate/internal/domain"
+	"slate/internal/export"
+	"slate/internal/improve"
+	"slate/internal/initiative"
+	"slate/internal/judge"
+	"slate/internal/pack"
+	"slate/internal/readview"
+	"slate/internal/safeguard"
+	"slate/internal/storage"
+)
+
+// Agenda is a service review meeting's agenda (improve.BuildAgenda): what
+// happened since the last meeting of its scope and what the meeting must
+// decide. Dates are local dates of the workspace's zone (Zone); At is when
+// the figures were evaluated.
+type Agenda struct {
+	Scope        string                  `json:"scope"`
+	Name         string                  `json:"name"`
+	DisplayName  string                  `json:"display_name"`
+	Owner        string                  `json:"owner,omitempty"`
+	Date         string                  `json:"date"`
+	At           time.Time               `json:"at"`
+	Zone         string                  `json:"zone"`
+	Since        string                  `json:"since"`
+	LastMeeting  *Meeting                `json:"last_meeting,omitempty"`
+	Items        []improve.AgendaItem    `json:"items"`
+	SLTs         []improve.AgendaSLT     `json:"slts"`
+	Breaches     []improve.AgendaBreach  `json:"breaches"`
+	RCAs         []RCAItem               `json:"rcas"`
+	Actions      []ActionItem            `json:"actions"`
+	Exceptions   []Exception             `json:"exceptions"`
+	Approvals    []Approval              `json:"approvals"`
+	Improvements []ImprovementValidation `json:"improvements"`
+	Reviews      []ReviewStatus          `json:"reviews_due"`
+	Decisions    []improve.Decision      `json:"decisions"`
+}
+
+func agendaOf(a improve.Agenda) Agenda {
+	return Agenda{Scope: a.Scope, Name: a.Name, DisplayName: a.DisplayName, Owner: a.Owner, Date: a.Date, At: a.At, Zone: a.Zone,
+		Since: a.Since, LastMeeting: (*Meeting)(a.LastMeeting), Items: a.Items, SLTs: a.SLTs, Breaches: a.Breaches,
+		RCAs:         convert(a.RCAs, func(r improve.RCAItem) RCAItem { return RCAItem(r) }),
+		Actions:      convert(a.Actions, func(x improve.ActionItem) ActionItem { return ActionItem(x) }),
+		Exceptions:   convert(a.Exceptions, func(e storage.Exception) Exception { return Exception(e) }),
+		Approvals:    convert(a.Approvals, func(x safeguard.Approval) Approval { return Approval(x) }),
+		Improvements: convert(a.Improvements, func(r initiative.Result) ImprovementValidation { return ImprovementValidation(r) }),
+		Reviews:      convert(a.Reviews, func(r improve.ReviewStatus) ReviewStatus { return ReviewStatus(r) }),
+		Decisions:    a.Decisions}
+}
+
+// AgendaQuery asks for the agenda of one service's or one supplier's
+// meeting on a date (YYYY-MM-DD; "" = today).
+type AgendaQuery improve.AgendaQuery
+
+// AgendaFileQuery asks for the agenda as a file: Format is pdf or xlsx.
+type AgendaFileQuery struct {
+	Service  string `json:"service,omitempty"`
+	Supplier string `json:"supplier,omitempty"`
+	Date     string `json:"date,omitempty"`
+	Format   string `json:"format"`
+}
+
+// Meeting is the minutes of a service review meeting.
+type Meeting improve.Meeting
+
+// Minutes are what a meeting's secretary records for one service's or one
+// supplier's meeting: its date (on or before today), attendees, decisions,
+// notes and the actions agreed, created with the minutes, linked to the
+// meeting (and to its service or supplier unless they say otherwise).
+type Minutes struct {
+	Service   string      `json:"service,omitempty"`
+	Supplier  string      `json:"supplier,omitempty"`
+	Date      string      `json:"date"`
+	Attendees []string    `json:"attendees"`
+	Decisions []string    `json:"decisions"`
+	Actions   []NewAction `json:"actions"`
+	Notes     string      `json:"notes,omitempty"`
+}
+
+// MeetingRecord is recorded minutes and the actions they created.
+type MeetingRecord struct {
+	Meeting Meeting  `json:"meeting"`
+	Actions []Action `json:"actions"`
+}
+
+// MeetingFilter selects recorded meetings (of one service or supplier, or all).
+type MeetingFilter struct {
+	Service  string `json:"service,omitempty"`
+	Supplier string `json:"supplier,omitempty"`
+}
+
+// Meetings generates service review agendas and keeps the minutes.
+type Meetings struct {
+	store *storage.Store
+}
+
+// Agenda generates the agenda of a service's or a supplier's review
+// meeting, each SLT with its status (the one status rule).
+func (m *Meetings) Agenda(q AgendaQuery) (Agenda, error) {
+	ag, err := m.agenda(improve.AgendaQuery(q))
+	return agendaOf(ag), err
+}
+
+func (m *Meetings) agenda(q improve.AgendaQuery) (improve.Agenda, error) {
+	ag, err := improve.BuildAgenda(m.store, q)
+	if err != nil || len(ag.SLTs) == 0 {
+		return ag, err
+	}
+	in, err := readview.Input(m.store, ag.At)
+	if err != nil {
+		return ag, err
+	}
+	names := make([]string, len(ag.SLTs))
+	for i, s := range ag.SLTs {
+		names[i] = s.SLT
+	}
+	all, err := compliance.NewEvaluator(in).All(names)
+	if err != nil {
+		return ag, err
+	}
+	j := judge.NewJudge(in, nil)
+	for i := range ag.SLTs {
+		st := j.Status(in.Workspace.SLT(ag.SLTs[i].SLT), all[ag.SLTs[i].SLT], "", nil)
+		ag.SLTs[i].Status = &st
+	}
+	return ag, nil
+}
+
+// AgendaFile renders the agenda as a PDF or a workbook through the pack's
+// writers, fingerprinted like a pack (its SLTs' definitions and data, and
+// the audit head, which every loop record's change moves). Audited as
+// export.agenda.
+func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
+	format := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(q.Format), "."))
+	if format != PackPDF && format != PackXLSX {
+		return FileData{}, fmt.Errorf("format %q: an agenda is written as pdf or xlsx", q.Format)
+	}
+	ag, err := m.agenda(improve.AgendaQuery{Service: q.Service, Supplier: q.Supplier, Date: q.Date})
+	if err != nil {
+		return FileData{}, err
+	}
+	pk := improve.AgendaPack(ag)
+	err = m.store.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		var slts []*domain.SLT
+		for _, s := range ag.SLTs {
+			slts = append(slts, ws.SLT(s.SLT))
+		}
+		fp, err := fingerprintOf(tx, ws, slts, pack.RecipeV2)
+		pk.Meta.Workspace, pk.Meta.Fingerprint, pk.Meta.Head = workspaceName(m.store), fp.Fingerprint, fp.Head()
+		return err
+	})
+	if err != nil {
+		return FileData{}, err
+	}
+	var buf bytes.Buffer
+	f := FileData{Name: fmt.Sprintf("slate-agenda-%s-%s-%s.%s", ag.Scope, ag.Name, ag.Date, format)}
+	if format == PackPDF {
+		f.Type, err = MimePDF, export.WritePDF(&buf, pk)
+	} else {
+		f.Type, err = MimeXLSX, export.WriteXLSX(&buf, pk)
+	}
+	if err != nil {
+		return FileData{}, err
+	}
+	f.Data, f.Size = buf.Bytes(), int64(buf.Len())
+	err = m.store.Update(func(tx *storage.Tx) error {
+		_, err := tx.Audit("export.agenda", "Agenda/"+ag.Scope+"/"+ag.Name+"@"+ag.Date, map[string]any{
+			"file": f.Name, "size": f.Size, "fingerprint": pk.Meta.Fingerprint, "scope": pk.Meta.Scope})
+		return err
+	})
+	if err != nil {
+		return FileData{}, fmt.Errorf("agenda written but not audited: %w", err)
+	}
+	return f, nil
+}
+
+// Record records a meeting's minutes as the caller and creates the actions
+// agreed, all in one transaction (nothing when anything is wrong).
+func (m *Meetings) Record(in Minutes) (MeetingRecord, error) {
+	mins := improve.Minutes{Service: in.Service, Supplier: in.Supplier, Date: in.Date, Attendees: in.Attendees, Decisions: in.Decisions, Notes: in.Notes,
+		Actions: convert(in.Actions, func(a NewAction) improve.NewAction { return a.engine() })}
+	mt, acts, err := improve.RecordMeeting(m.store, m.store.Actor(), mins)
+	return MeetingRecord{Meeting: Meeting(mt), Actions: convert(acts, func(a improve.Action) Action { return Action(a) })}, err
+}
+
+// List lists recorded meetings, the latest first.
+func (m *Meetings) List(f MeetingFilter) ([]Meeting, error) {
+	scope, name := "", ""
+	switch {
+	case f.Service != "" && f.Supplier != "":
+		return nil, errors.New("meetings are of one service or one supplier, not both")
+	case f.Service != "":
+		scope, name = "service", f.Service
+	case f.Supplier != "":
+		scope, name = "supplier", f.Supplier
+	}
+	ms, err := improve.ListMeetings(m.store, scope, name)
+	return convert(ms, func(x improve.Meeting) Meeting { return Meeting(x) }), err
+}
+
+// Improvement is a change made to improve an SLT, on a date.
+type Improvement initiative.Improvement
+
+// NewImprovement is an initiative to record: its SLT (and tier), the local
+// date the change took effect and what was changed.
+type NewImprovement initiative.NewImprovement
+
+// ImprovementValidation compares the SLT per local day before and after
+// the change: the test, the effect with its interval, whether there are
+// enough days yet (and how many more are needed), and the verdict.
+type ImprovementValidation initiative.Result
+
+// Improvements records improvement initiatives and validates them on the
+// SLT's own data.
+type Improvements struct {
+	store *storage.Store
+}
+
+// Add records an initiative as the caller.
+func (x *Improvements) Add(in NewImprovement) (Improvement, error) {
+	imp, err := initiative.Add(x.store, x.store.Actor(), initiative.NewImprovement(in))
+	return Improvement(imp), err
+}
+
+// List lists initiatives (of one SLT, or all), oldest first.
+func (x *Improvements) List(slt string) ([]Improvement, error) {
+	imps, err := initiative.List(x.store, slt)
+	return convert(imps, func(i initiative.Improvement) Improvement { return Improvement(i) }), err
+}
+
+// Validate validates an initiative on its SLT's data as of now, with the
+// days for the before/after chart.
+func (x *Improvements) Validate(id string) (ImprovementValidation, error) {
+	res, err := initiative.Validate(x.store, id, x.store.Now(), initiative.Options{})
+	return ImprovementValidation(res), err
+}
+
+// workspaceName is how a file names its workspace, as the pack does: the
+// database file's name without its extension.
+func workspaceName(st *storage.Store) string {
+	base := filepath.Base(st.Path())
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}

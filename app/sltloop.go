@@ -1,0 +1,141 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"slate/internal/compliance"
+	"slate/internal/correlate"
+	"slate/internal/improve"
+	"slate/internal/initiative"
+	"slate/internal/readview"
+	"slate/internal/safeguard"
+)
+
+// CorrelateQuery asks whether one daily series leads another: Lead and Lag
+// name a feed or an SLT ("feed:NAME", "slt:NAME", "slt:NAME/TIER", or a bare
+// name); MaxLag is in days (0: 14; at most 90).
+type CorrelateQuery struct {
+	Lead   string `json:"lead"`
+	Lag    string `json:"lag"`
+	MaxLag int    `json:"max_lag,omitempty"`
+}
+
+// Correlation is one cross-correlation of two daily series: every lag, the
+// best one with its coefficient and p-value, and a sentence.
+type Correlation correlate.Result
+
+// CounterMetric is the counter-metric an SLT names, read beside it: its
+// latest complete period.
+type CounterMetric improve.CounterView
+
+// ExcludedShares are an SLT's shares of units (or clock time) taken out of
+// its count per period, the rises flagged, and its decisive pauses.
+type ExcludedShares safeguard.SLTShares
+
+// SLTLoop is the improvement loop around one SLT, for its page: the
+// counter-metric beside it, the leads kept for it, what it excludes, its
+// review, and its analyses, live actions and initiatives.
+type SLTLoop struct {
+	SLT     string         `json:"slt"`
+	Counter *CounterMetric `json:"counter_metric"`
+	// Leads are the kept pairs (spec.leads), each correlated on the data.
+	Leads        []Correlation   `json:"leads"`
+	Excluded     *ExcludedShares `json:"excluded"`
+	Review       ReviewStatus    `json:"review"`
+	RCAs         []RCAItem       `json:"rcas"`
+	Actions      []ActionItem    `json:"actions"`
+	Improvements []Improvement   `json:"improvements"`
+	Approvals    []Approval      `json:"approvals"`
+	At           time.Time       `json:"at"`
+	Problems     []string        `json:"problems"`
+}
+
+// Correlate cross-correlates two daily series on the stored data.
+func (x *Analysis) Correlate(q CorrelateQuery) (Correlation, error) {
+	if q.MaxLag < 0 || q.MaxLag > 90 {
+		return Correlation{}, fmt.Errorf("max lag %d days: give 1 to 90 days (0: 14)", q.MaxLag)
+	}
+	in, err := readview.Input(x.store, x.store.Now())
+	if err != nil {
+		return Correlation{}, err
+	}
+	lead, err := correlate.ParseRef(in.Workspace, q.Lead)
+	if err != nil {
+		return Correlation{}, fmt.Errorf("lead: %w", err)
+	}
+	lag, err := correlate.ParseRef(in.Workspace, q.Lag)
+	if err != nil {
+		return Correlation{}, fmt.Errorf("lag: %w", err)
+	}
+	r, err := correlate.Correlate(in, lead, lag, q.MaxLag)
+	return Correlation(r), err
+}
+
+// Loop reads the improvement loop around one SLT now. A part that cannot
+// be computed is named in Problems; the rest still shows.
+func (x *Analysis) Loop(slt string) (SLTLoop, error) {
+	at := x.store.Now()
+	in, err := readview.Input(x.store, at)
+	if err != nil {
+		return SLTLoop{}, err
+	}
+	ws := in.Workspace
+	s := ws.SLT(slt)
+	if s == nil {
+		return SLTLoop{}, fmt.Errorf("SLT %q does not exist", slt)
+	}
+	out := SLTLoop{SLT: slt, At: at.UTC(), Leads: []Correlation{}, Problems: []string{}}
+	problem := func(what string, err error) bool {
+		if err != nil {
+			out.Problems = append(out.Problems, what+": "+err.Error())
+		}
+		return err == nil
+	}
+	if c := ws.SLT(s.Spec.CounterMetric); c != nil {
+		rows, err := compliance.NewEvaluator(in).SLT(c.Name(), nil)
+		if problem("counter-metric "+c.Name(), err) {
+			out.Counter = (*CounterMetric)(improve.Counter(ws, c, rows))
+		}
+	}
+	if leads, err := correlate.KeptPairs(in, slt); problem("leads", err) {
+		out.Leads = convert(leads, func(r correlate.Result) Correlation { return Correlation(r) })
+	}
+	if shares, err := safeguard.Shares(x.store, at, slt); problem("excluded shares", err) && len(shares) == 1 {
+		e := ExcludedShares(shares[0])
+		out.Excluded = &e
+	}
+	if sts, err := improve.ReviewStatuses(x.store, at, improve.ReviewFilter{SLT: slt}); problem("review", err) && len(sts) == 1 {
+		out.Review = ReviewStatus(sts[0])
+	}
+	rcas, err := improve.ListRCAs(x.store, improve.RCAFilter{SLT: slt})
+	if err != nil {
+		return out, err
+	}
+	acts, err := improve.ListActions(x.store, improve.ActionFilter{SLT: slt, Status: "live"})
+	if err != nil {
+		return out, err
+	}
+	imps, err := initiative.List(x.store, slt)
+	if err != nil {
+		return out, err
+	}
+	aps, err := safeguard.List(x.store, safeguard.Filter{SLT: slt})
+	if err != nil {
+		return out, err
+	}
+	out.RCAs = convert(rcas, func(r improve.RCAItem) RCAItem { return RCAItem(r) })
+	out.Actions = convert(acts, func(a improve.ActionItem) ActionItem { return ActionItem(a) })
+	out.Improvements = convert(imps, func(i initiative.Improvement) Improvement { return Improvement(i) })
+	out.Approvals = convert(aps, func(a safeguard.Approval) Approval { return Approval(a) })
+	return out, nil
+}
+
+// Excluded reports, per SLT (one, or all; composites have no units of
+// their own), the share of units or clock time taken out of its count per
+// period, with the rises flagged and the decisive pauses waiting for a
+// second person.
+func (x *Analysis) Excluded(slt string) ([]ExcludedShares, error) {
+	ss, err := safeguard.Shares(x.store, x.store.Now(), slt)
+	return convert(ss, func(s safeguard.SLTShares) ExcludedShares { return ExcludedShares(s) }), err
+}
