@@ -59,6 +59,9 @@ function fixOf(s) {
   return 0;
 }
 
+// The names wire.ts declares itself; a schema by one of these would clash.
+const reserved = new Set(['Wire', 'Filled', 'WireObject', 'Schemas', 'SchemaName', 'Schema', 'Method', 'MethodArgs', 'MethodResult', 'NullFix']);
+
 function wireModule(spec) {
   const schemas = spec.components?.schemas ?? {};
   const names = Object.keys(schemas).sort();
@@ -142,6 +145,7 @@ function wireModule(spec) {
   }
   for (const n of names) {
     if (!/^[A-Za-z_$][\w$]*$/.test(n)) throw new Error(`schema ${n} is not a TypeScript name`);
+    if (reserved.has(n)) throw new Error(`schema ${n} has the name of one of wire.ts's own types: rename the Go type`);
     const d = schemas[n].description;
     if (d) lines.push(`/** ${d.replaceAll('*/', '* /')} */`);
     lines.push(sent.has(n) ? `export type ${n} = Wire<Schemas["${n}"]>;` : `export type ${n} = Schemas["${n}"];`);
@@ -154,11 +158,12 @@ function wireModule(spec) {
   lines.push('  : [];');
   lines.push('/** A method\'s result, lists never null. */');
   lines.push('export type MethodResult<M extends Method> = Wire<operations[M]["responses"][200]["content"]["application/json"]>;\n');
-  lines.push('export type Fix = string | 0 | { l: Fix } | { m: Fix } | { o: Record<string, Fix> };\n');
+  lines.push('/** Where null may stand for an empty list or map (see fixOf in the generator). */');
+  lines.push('export type NullFix = string | 0 | { l: NullFix } | { m: NullFix } | { o: Record<string, NullFix> };\n');
   lines.push('/** Where each schema may hold null for a list or map. */');
-  lines.push(`export const fixes: Record<string, Fix> = ${table(fixes)};\n`);
+  lines.push(`export const fixes: Record<string, NullFix> = ${table(fixes)};\n`);
   lines.push('/** Where each method\'s result may hold null for a list or map. */');
-  lines.push(`export const results: Record<string, Fix> = ${table(results)};`);
+  lines.push(`export const results: Record<string, NullFix> = ${table(results)};`);
   return lines.join('\n') + '\n';
 }
 

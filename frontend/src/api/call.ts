@@ -3,7 +3,7 @@
 // typed, with every list and map present. The types come from
 // docs/openapi.json (generated/), which comes from the Go DTOs.
 import type { Transport } from './transport';
-import { fixes, results, type Fix, type Method, type MethodArgs, type MethodResult, type Schema, type SchemaName } from './generated/wire';
+import { fixes, results, type NullFix, type Method, type MethodArgs, type MethodResult, type Schema, type SchemaName } from './generated/wire';
 
 /** invoke calls the Go method ("Service.Method") with its arguments in order. */
 export async function invoke<M extends Method>(t: Transport, method: M, ...args: MethodArgs<M>): Promise<MethodResult<M>> {
@@ -18,7 +18,7 @@ export function wireAs<K extends SchemaName>(name: K, v: unknown): Schema<K> {
 }
 
 /** denull puts [] and {} where Go sent null for a nil list or map. */
-export function denull(fix: Fix, v: unknown): unknown {
+export function denull(fix: NullFix, v: unknown): unknown {
   if (fix === 0) return v;
   if (typeof fix === 'string') return denull(fixes[fix] ?? 0, v);
   if ('l' in fix) {

@@ -108,7 +108,7 @@ export function rowsPage(q: { offset: number; limit: number; status?: string }, 
       drillRow(q.offset + i + 1, q.offset + i === 0 ? { findings: [{ kind: 'missing_interval', severity: 'warning', row: 2, message: '3 hourly points missing before this row' }] } : {}),
     ),
     batches: [{ id: 7, file: 'checkouts-2026-10.csv', status: 'published', published: '2026-11-01T08:00:00Z', sha256: 'ab' }],
-    components: [], note: 'Each row adds its good events and its bad events (total − good).',
+    components: [], cmdb: null, note: 'Each row adds its good events and its bad events (total − good).',
   };
 }
 

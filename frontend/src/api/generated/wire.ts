@@ -472,10 +472,11 @@ export type MethodArgs<M extends Method> = operations[M] extends { requestBody: 
 /** A method's result, lists never null. */
 export type MethodResult<M extends Method> = Wire<operations[M]["responses"][200]["content"]["application/json"]>;
 
-export type Fix = string | 0 | { l: Fix } | { m: Fix } | { o: Record<string, Fix> };
+/** Where null may stand for an empty list or map (see fixOf in the generator). */
+export type NullFix = string | 0 | { l: NullFix } | { m: NullFix } | { o: Record<string, NullFix> };
 
 /** Where each schema may hold null for a list or map. */
-export const fixes: Record<string, Fix> = {
+export const fixes: Record<string, NullFix> = {
   "Action": {"o":{"history":{"l":0},"notes":{"l":0}}},
   "ActionItem": {"o":{"history":{"l":0},"notes":{"l":0}}},
   "ActionList": {"o":{"items":{"l":"ActionItem"}}},
@@ -573,7 +574,7 @@ export const fixes: Record<string, Fix> = {
 };
 
 /** Where each method's result may hold null for a list or map. */
-export const results: Record<string, Fix> = {
+export const results: Record<string, NullFix> = {
   "Actions.Add": "Action",
   "Actions.Close": "Action",
   "Actions.Get": "ActionItem",
