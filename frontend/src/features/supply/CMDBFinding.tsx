@@ -23,18 +23,18 @@ export function CMDBFinding({ r }: { r: CIReport }) {
   }
   return (
     <section className="drill__cmdb" aria-label="CMDB finding">
-      <Notice tone="warning" title={r.flagged > 0 ? `${fmt.share(r.share)} of this period's rows come from CIs not verified in the last ${r.max_age_days} days` : 'The SLT names CIs the CMDB has not verified'}>
+      <Notice tone="warning" title={r.flagged > 0 ? `${fmt.share(r.share)} of this period's rows come from CIs unknown to the CMDB or not verified in the last ${r.max_age_days} days` : 'The SLT names CIs the CMDB has not verified'}>
         {sentence(r.message)} <a href={href('cmdb')}>See the CMDB</a>
       </Notice>
       {r.cis.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--auto">
             <caption className="visually-hidden">Rows of the period by CI</caption>
             <thead>
               <tr>
                 <th scope="col">CI</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Share</th>
+                <th scope="col" className="num">Rows</th>
+                <th scope="col" className="num">Share</th>
                 <th scope="col">State</th>
                 <th scope="col">Verified</th>
                 <th scope="col">Owner</th>

@@ -86,7 +86,7 @@ export function CMDBScreen() {
                 }}
               />
               <Button variant="primary" disabled={busy} onClick={() => file.current?.click()}>
-                {busy ? 'Importing…' : 'Import a CMDB export (CSV)'}
+                {busy ? 'Importing…' : 'Import CMDB (CSV)'}
               </Button>
             </>
           )}
@@ -119,7 +119,7 @@ export function CMDBScreen() {
             not in the CMDB (as of {d.at.slice(0, 10)}).
           </p>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--auto">
               <caption className="visually-hidden">Configuration items, with their verification</caption>
               <thead>
                 <tr>

@@ -163,15 +163,15 @@ function Capacity({ feeds }: { feeds: string[] }) {
             {sentence(r.verdict)}
           </p>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--auto">
               <caption className="visually-hidden">Team sizes around the answer</caption>
               <thead>
                 <tr>
-                  <th scope="col">Servers</th>
-                  <th scope="col">Occupancy</th>
-                  <th scope="col">Wait at all</th>
-                  <th scope="col">Answered in {fmt.number(r.target.within_seconds)} s</th>
-                  <th scope="col">Average speed of answer</th>
+                  <th scope="col" className="num">Servers</th>
+                  <th scope="col" className="num">Occupancy</th>
+                  <th scope="col" className="num">Wait at all</th>
+                  <th scope="col" className="num">Answered in {fmt.number(r.target.within_seconds)} s</th>
+                  <th scope="col" className="num">Average speed of answer</th>
                   <th scope="col" />
                 </tr>
               </thead>
@@ -185,7 +185,7 @@ function Capacity({ feeds }: { feeds: string[] }) {
                     <td className="num">{seconds(s.asa_seconds)}</td>
                     <td>
                       {s.servers === r.servers && <Badge tone={r.meets ? 'green' : 'red'}>checked</Badge>}{' '}
-                      {s.servers === r.required_servers && <Badge tone="green">smallest that meets {r.target.text}</Badge>}
+                      {s.servers === r.required_servers && <Badge tone="green">smallest that meets the target</Badge>}
                     </td>
                   </tr>
                 ))}
@@ -319,19 +319,42 @@ function ChangeResult({ a }: { a: Assessment }) {
         </span>
       </h3>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--auto">
           <caption className="visually-hidden">Error budget of {a.slt} with the change</caption>
           <thead>
             <tr>
-              <th scope="col">Tier</th>
-              <th scope="col">Period</th>
-              <th scope="col">Target</th>
-              <th scope="col">Hours in scope</th>
-              <th scope="col">Without the change</th>
-              <th scope="col">Outage: budget used</th>
-              <th scope="col">Outage: budget left</th>
-              <th scope="col">Outage: projected</th>
-              <th scope="col">Planned: budget left</th>
+              <th scope="col" rowSpan={2}>
+                Tier
+              </th>
+              <th scope="col" rowSpan={2}>
+                Period
+              </th>
+              <th scope="col" rowSpan={2} className="num">
+                Target
+              </th>
+              <th scope="col" rowSpan={2} className="num">
+                Window hours in scope
+              </th>
+              <th scope="col" rowSpan={2} className="num">
+                Projected without the change
+              </th>
+              <th scope="colgroup" colSpan={3} className="group">
+                Counted as an outage
+              </th>
+              <th scope="col" rowSpan={2} className="num group">
+                As planned maintenance: budget left
+              </th>
+            </tr>
+            <tr>
+              <th scope="col" className="num">
+                Budget used
+              </th>
+              <th scope="col" className="num">
+                Budget left
+              </th>
+              <th scope="col" className="num">
+                Projected
+              </th>
             </tr>
           </thead>
           <tbody>

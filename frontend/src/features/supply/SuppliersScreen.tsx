@@ -113,13 +113,13 @@ function Chain({ e }: { e: EndToEnd }) {
         </span>
       </h3>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--auto">
           <caption className="visually-hidden">Components of {e.slt}</caption>
           <thead>
             <tr>
               <th scope="col">Component</th>
               <th scope="col">Relation</th>
-              <th scope="col">Target</th>
+              <th scope="col" className="num">Target</th>
               <th scope="col">Contracts</th>
               <th scope="col">Suppliers</th>
             </tr>
@@ -184,14 +184,14 @@ function Chain({ e }: { e: EndToEnd }) {
       </p>
       {!f.feasible && f.options.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--auto">
             <caption className="visually-hidden">What each component alone would need</caption>
             <thead>
               <tr>
                 <th scope="col">Component</th>
-                <th scope="col">Target now</th>
-                <th scope="col">Alone would need</th>
-                <th scope="col">Change</th>
+                <th scope="col" className="num">Target now</th>
+                <th scope="col" className="num">Alone would need</th>
+                <th scope="col" className="num">Change</th>
               </tr>
             </thead>
             <tbody>
@@ -213,17 +213,21 @@ function Chain({ e }: { e: EndToEnd }) {
           <h4 className="chain__sub">Measured, period by period</h4>
           {problems.length > 0 && (
             <Notice tone="error" title={`The parts met their targets, yet the whole missed in ${problems.map((p) => p.period).join(', ')}`}>
-              A mapping problem: the contracted parts do not add up to the end-to-end target. {problems[0].message}
+              <ul className="joint__list">
+                {problems.map((p) => (
+                  <li key={p.period}>{sentence(p.message)}</li>
+                ))}
+              </ul>
             </Notice>
           )}
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--auto">
               <caption className="visually-hidden">Measured attainment of {e.slt} and its parts</caption>
               <thead>
                 <tr>
                   <th scope="col">Period</th>
-                  <th scope="col">End to end</th>
-                  <th scope="col" title="The chain formula over the parts' measured attainments">
+                  <th scope="col" className="num">End to end</th>
+                  <th scope="col" className="num" title="The chain formula over the parts' measured attainments">
                     From the parts
                   </th>
                   <th scope="col">Parts</th>
@@ -263,7 +267,7 @@ function MaturityTable({ suppliers }: { suppliers: SupplierMaturity[] }) {
   return (
     <>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--auto">
           <caption className="visually-hidden">Each supplier's maturity beside its record</caption>
           <thead>
             <tr>
@@ -323,14 +327,14 @@ function MaturityTable({ suppliers }: { suppliers: SupplierMaturity[] }) {
               <h3 className="chain__sub">
                 {s.display_name || s.supplier}: score by area <span className="muted">(1–5, model {s.latest!.model})</span>
               </h3>
-              <table className="table">
+              <table className="table table--auto">
                 <caption className="visually-hidden">Maturity of {s.supplier} by area</caption>
                 <thead>
                   <tr>
                     <th scope="col">Area</th>
-                    <th scope="col">Weight</th>
+                    <th scope="col" className="num">Weight</th>
                     <th scope="col">Score</th>
-                    <th scope="col">Answered</th>
+                    <th scope="col" className="num">Answered</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -338,7 +342,7 @@ function MaturityTable({ suppliers }: { suppliers: SupplierMaturity[] }) {
                     <tr key={a.id}>
                       <td>{a.name}</td>
                       <td className="num">{fmt.number(a.weight)}</td>
-                      <td className="num">
+                      <td>
                         <ScoreBar v={a.score} />
                       </td>
                       <td className="num">
@@ -469,7 +473,7 @@ function JointReview({ suppliers, initial, now }: { suppliers: SupplierMaturity[
             {sc.email && ` (${sc.email})`} · contracts {sc.contracts.length ? sc.contracts.join(', ') : 'none'}
           </p>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--auto">
               <caption className="visually-hidden">SLTs of the review and why</caption>
               <thead>
                 <tr>
