@@ -91,7 +91,7 @@ describe('drill-down: the rows behind a figure', () => {
   it('shows the CMDB finding: the share of the rows from CIs not verified lately', async () => {
     renderAt('#/slt/checkout-success/2026-10', (q) => ({ ...rowsPage({ offset: q.offset ?? 0, limit: q.limit ?? 200 }), cmdb: ciReport }));
     const finding = await screen.findByRole('region', { name: 'CMDB finding' });
-    expect(finding).toHaveTextContent("62.759% of this period's rows come from CIs unknown to the CMDB or not verified in the last 90 days");
+    expect(finding).toHaveTextContent("63% of this period's rows come from CIs unknown to the CMDB or not verified in the last 90 days");
     expect(within(finding).getByRole('link', { name: 'See the CMDB' })).toHaveAttribute('href', '#/cmdb');
   });
 

@@ -15,6 +15,15 @@ const STATE: Record<string, { label: string; tone: 'green' | 'amber' | 'red' }> 
   unknown: { label: 'not in the CMDB', tone: 'red' },
 };
 
+/** "63%", "8.2%": the flagged share as the report and the pack say it (whole percent from 10%, one decimal below). */
+export function flaggedShare(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '–';
+  const p = v * 100;
+  if (p >= 10) return `${Math.round(p)}%`;
+  if (p >= 0.1) return `${Number(p.toFixed(1))}%`;
+  return fmt.share(v);
+}
+
 export function CMDBFinding({ r }: { r: CIReport }) {
   if (r.rows === 0) return null;
   const ownBad = r.declared.some((d) => d.state !== 'verified');
@@ -23,7 +32,7 @@ export function CMDBFinding({ r }: { r: CIReport }) {
   }
   return (
     <section className="drill__cmdb" aria-label="CMDB finding">
-      <Notice tone="warning" title={r.flagged > 0 ? `${fmt.share(r.share)} of this period's rows come from CIs unknown to the CMDB or not verified in the last ${r.max_age_days} days` : 'The SLT names CIs the CMDB has not verified'}>
+      <Notice tone="warning" title={r.flagged > 0 ? `${flaggedShare(r.share)} of this period's rows come from CIs unknown to the CMDB or not verified in the last ${r.max_age_days} days` : 'The SLT names CIs the CMDB has not verified'}>
         {sentence(r.message)} <a href={href('cmdb')}>See the CMDB</a>
       </Notice>
       {r.cis.length > 0 && (

@@ -14,7 +14,7 @@ import type { Overview } from '../../api';
 import { SuppliersScreen } from './SuppliersScreen';
 import { DesignScreen } from './DesignScreen';
 import { CMDBScreen, ageDays } from './CMDBScreen';
-import { CMDBFinding } from './CMDBFinding';
+import { CMDBFinding, flaggedShare } from './CMDBFinding';
 import { needed, periodsMet, score, seconds } from './supplyFormat';
 
 function show(node: React.ReactNode, handlers: Handlers) {
@@ -55,6 +55,9 @@ describe('supplier figures', () => {
     expect(seconds(105.75273405585)).toBe('106 s');
     expect(seconds(180)).toBe('3 min');
     expect(seconds(10.036)).toBe('10 s');
+    expect(flaggedShare(0.6275862068965518)).toBe('63%');
+    expect(flaggedShare(0.0823)).toBe('8.2%');
+    expect(flaggedShare(0.000001)).toBe('< 0.001%');
   });
 });
 
@@ -300,7 +303,7 @@ describe('CMDB', () => {
   it('shows the drill-down finding: the share of rows from unverified CIs, CI by CI', () => {
     render(<CMDBFinding r={ciReport} />);
     const box = screen.getByRole('region', { name: 'CMDB finding' });
-    expect(within(box).getByText("62.759% of this period's rows come from CIs unknown to the CMDB or not verified in the last 90 days")).toBeInTheDocument();
+    expect(within(box).getByText("63% of this period's rows come from CIs unknown to the CMDB or not verified in the last 90 days")).toBeInTheDocument();
     const wms = within(box).getByText('warehouse-wms').closest('tr')!;
     expect(wms).toHaveTextContent('4027.586%not verified2026-07-21Søren Madsen');
   });
