@@ -51,7 +51,7 @@ const DOCS = {
   'four-eyes.png': 'light-1280/approvals.png',
   'slt-loop.png': 'light-1280/slt-loop.png',
   'suppliers.png': 'light-1280/suppliers.png',
-  'suppliers-maturity.png': 'light-1280/suppliers-2.png',
+  'suppliers-maturity.png': 'light-1280/suppliers-3.png',
   'design.png': 'light-1280/design.png',
   'cmdb.png': 'light-1280/cmdb.png',
   'suppliers-dark-1024.png': 'dark-1024/suppliers.png',

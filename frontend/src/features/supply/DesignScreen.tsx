@@ -142,7 +142,7 @@ function Capacity({ feeds }: { feeds: string[] }) {
                 <dd>{fmt.share(round(r.wait_probability))}</dd>
               </div>
               <div className={r.meets ? 'is-good' : 'is-bad'}>
-                <dt>Answered in {fmt.number(r.target.within_seconds)} s</dt>
+                <dt>Answered in {fmt.number(r.target.within_seconds)}{'\u00a0'}s</dt>
                 <dd>{fmt.share(round(r.service_level))}</dd>
               </div>
               <div>
@@ -170,7 +170,7 @@ function Capacity({ feeds }: { feeds: string[] }) {
                   <th scope="col" className="num">Servers</th>
                   <th scope="col" className="num">Occupancy</th>
                   <th scope="col" className="num">Wait at all</th>
-                  <th scope="col" className="num">Answered in {fmt.number(r.target.within_seconds)} s</th>
+                  <th scope="col" className="num">Answered in {fmt.number(r.target.within_seconds)}{'\u00a0'}s</th>
                   <th scope="col" className="num">Average speed of answer</th>
                   <th scope="col" />
                 </tr>
