@@ -126,8 +126,7 @@ function Capacity({ feeds }: { feeds: string[] }) {
         <div className="design-result" aria-label="Capacity answer">
           {answer.demand && (
             <p className="muted">
-              From {answer.demand.feed}: {fmt.number(answer.demand.peak_arrivals_per_hour)} arrivals an hour at the busiest hour of the week ({answer.demand.peak_slot},{' '}
-              {answer.demand.time_zone}); mean handle time {seconds(answer.demand.handle_time_seconds)}; {fmt.count(answer.demand.arrivals)} arrivals read.
+              From {answer.demand.feed}: {fmt.number(answer.demand.peak_arrivals_per_hour)} arrivals an hour at the busiest hour of the week ({answer.demand.peak_slot}); mean handle time {seconds(answer.demand.handle_time_seconds)}; {fmt.count(answer.demand.arrivals)} arrivals read.
               {answer.demand.note ? ` ${answer.demand.note}` : ''}
             </p>
           )}
@@ -142,7 +141,7 @@ function Capacity({ feeds }: { feeds: string[] }) {
                 <dd>{fmt.share(round(r.wait_probability))}</dd>
               </div>
               <div className={r.meets ? 'is-good' : 'is-bad'}>
-                <dt>Answered in {fmt.number(r.target.within_seconds)}{'\u00a0'}s</dt>
+                <dt>Answered in {seconds(r.target.within_seconds).replace(' ', '\u00a0')}</dt>
                 <dd>{fmt.share(round(r.service_level))}</dd>
               </div>
               <div>
@@ -170,7 +169,7 @@ function Capacity({ feeds }: { feeds: string[] }) {
                   <th scope="col" className="num">Servers</th>
                   <th scope="col" className="num">Occupancy</th>
                   <th scope="col" className="num">Wait at all</th>
-                  <th scope="col" className="num">Answered in {fmt.number(r.target.within_seconds)}{'\u00a0'}s</th>
+                  <th scope="col" className="num">Answered in {seconds(r.target.within_seconds).replace(' ', '\u00a0')}</th>
                   <th scope="col" className="num">Average speed of answer</th>
                   <th scope="col" />
                 </tr>

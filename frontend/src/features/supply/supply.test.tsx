@@ -55,6 +55,8 @@ describe('supplier figures', () => {
     expect(seconds(105.75273405585)).toBe('106 s');
     expect(seconds(180)).toBe('3 min');
     expect(seconds(10.036)).toBe('10 s');
+    expect(seconds(3550.920802976494)).toBe('59.2 min');
+    expect(seconds(70685.2114853672)).toBe('19.6 h');
     expect(flaggedShare(0.6275862068965518)).toBe('63%');
     expect(flaggedShare(0.0823)).toBe('8.2%');
     expect(flaggedShare(0.000001)).toBe('< 0.001%');
@@ -184,6 +186,32 @@ describe('service design', () => {
     const rows = within(within(ans).getByRole('table', { name: 'Team sizes around the answer' })).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('checked');
     expect(rows[3]).toHaveTextContent('smallest that meets the target');
+  });
+
+  it('reads the demand from a feed, and says where each input came from', async () => {
+    const user = userEvent.setup();
+    const fromFeed = dto<typeof capacityAnswer>({
+      ...capacityAnswer,
+      arrivals_source: 'feed',
+      handle_time_source: 'feed',
+      demand: {
+        feed: 'desk-tickets', shape: 'item', time_zone: 'Europe/Berlin', arrivals: 1813, peak_arrivals_per_hour: 0.5178571428571429, peak_slot: 'Thu 15:00–16:00 (Europe/Berlin), over 56 weeks',
+        handle_time_seconds: 70685.2114853672, resolved: 1811, note: 'handle time: the mean time from opened to resolved, minus pauses, of 1811 items; it includes time items waited, so it overstates the work',
+      },
+      result: { ...capacityAnswer.result, arrivals_per_hour: 0.5178571428571429, handle_time_seconds: 70685.211, traffic_erlangs: 10.168011502976192 },
+    });
+    const f = show(<DesignScreen />, {
+      'Workspace.Definitions': (kind: string) => (kind === 'Feed' ? [{ apiVersion: 'slate/v1', kind: 'Feed', metadata: { name: 'desk-tickets' }, spec: { shape: 'item' } }] : []),
+      'Design.Capacity': () => fromFeed,
+    });
+    await user.selectOptions(await screen.findByLabelText('From feed'), await screen.findByRole('option', { name: 'desk-tickets' }));
+    await user.clear(screen.getByLabelText('Arrivals'));
+    await user.clear(screen.getByLabelText('Handle time'));
+    await user.click(screen.getByRole('button', { name: 'Calculate' }));
+    const ans = await screen.findByLabelText('Capacity answer');
+    expect(f.calls('Design.Capacity')[0][0]).toMatchObject({ arrivals: '', handle_time: '', from_feed: 'desk-tickets' });
+    expect(ans).toHaveTextContent('From desk-tickets: 0.518 arrivals an hour at the busiest hour of the week (Thu 15:00–16:00 (Europe/Berlin), over 56 weeks); mean handle time 19.6 h; 1,813 arrivals read.');
+    expect(ans).toHaveTextContent('Traffic 10.2 erlangs: 0.518 arrivals an hour (feed) × 19.6 h handle time (feed)');
   });
 
   it('shows a refused capacity question plainly, and checks the team size before asking', async () => {

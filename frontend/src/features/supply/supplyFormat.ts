@@ -47,10 +47,11 @@ export function periodsMet(met: number, periods: number, share: number | null | 
   return `${met} of ${periods} period${periods === 1 ? '' : 's'} (${fmt.share(share ?? met / periods)})`;
 }
 
-/** "1 minute", "3 min", "106 s": a duration in seconds for people. */
+/** "106 s", "3 min", "19.6 h": a duration in seconds for people (three significant digits). */
 export function seconds(s: number | null | undefined): string {
   if (s === null || s === undefined || !Number.isFinite(s)) return '–';
-  if (s >= 120) return `${fmt.number(Number((s / 60).toFixed(1)))} min`;
+  if (s >= 7200) return `${fmt.number(s / 3600)} h`;
+  if (s >= 120) return `${fmt.number(s / 60)} min`;
   return `${fmt.number(s)} s`;
 }
 
