@@ -367,7 +367,7 @@ const SCREENS = {
     await chg.getByRole('button', { name: 'Assess the change' }).click();
     await page.getByRole('article', { name: 'Change impact on shop-availability' }).waitFor();
     await settle(300);
-    await pages('design', 2);
+    await pages('design', 3);
   },
   async cmdb() {
     await go('#/cmdb');

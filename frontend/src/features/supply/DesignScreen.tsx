@@ -359,8 +359,8 @@ function ChangeResult({ a }: { a: Assessment }) {
           <tbody>
             {a.impacts.map((i) => (
               <tr key={`${i.tier}-${i.period}`}>
-                <td>{i.tier || 'overall'}</td>
-                <td>{i.period}</td>
+                <td className="nowrap">{i.tier || 'overall'}</td>
+                <td className="nowrap">{i.period}</td>
                 <td className="num">{fmt.objective(i.op, i.target, true)}</td>
                 <td className="num">{fmt.number(i.window_hours)} h</td>
                 <td className="num">{fmt.against(i.without_change.attainment, i.target, true)}</td>
