@@ -278,6 +278,34 @@ describe('service design', () => {
     expect(f.calls('Workspace.Apply')).toEqual([['probe-availability.yaml', yaml]]);
   });
 
+  it('shows a refused name, and a refused apply by line, plainly', async () => {
+    const user = userEvent.setup();
+    let refuse = true;
+    show(<DesignScreen />, {
+      'Workspace.Definitions': (kind: string) =>
+        kind === 'SLTTemplate' ? [{ apiVersion: 'slate/v1', kind: 'SLTTemplate', metadata: { name: 'uc-monthly' }, spec: {} }] : [{ apiVersion: 'slate/v1', kind: 'Feed', metadata: { name: 'shop-probe' }, spec: {} }],
+      'Design.NewSLT': (q: { name: string }) => {
+        if (refuse) throw new Error(`SLT name "${q.name}" does not follow the naming rule ^[a-z][a-z0-9-]+$ (lower case, digits and dashes)`);
+        return { name: q.name, yaml: 'kind: SLT\n' };
+      },
+      'Workspace.Apply': () => {
+        throw new Error('1 problem, nothing was changed:\nprobe.yaml: document 1 (line 4) SLT/probe: spec.objective.target: 99.5 is outside 0..1');
+      },
+    });
+    await screen.findByRole('option', { name: 'uc-monthly' });
+    await user.type(screen.getByLabelText('Name'), 'Probe');
+    await user.click(screen.getByRole('button', { name: 'Draft the SLT' }));
+    expect(await screen.findByText(/does not follow the naming rule/)).toBeInTheDocument();
+    expect(screen.getByText('No draft')).toBeInTheDocument();
+    refuse = false;
+    await user.clear(screen.getByLabelText('Name'));
+    await user.type(screen.getByLabelText('Name'), 'probe');
+    await user.click(screen.getByRole('button', { name: 'Draft the SLT' }));
+    await user.click(await screen.findByRole('button', { name: 'Apply the SLT' }));
+    expect(await screen.findByText('line 4 spec.objective.target: 99.5 is outside 0..1')).toBeInTheDocument();
+    expect(screen.getByText('Not applied')).toBeInTheDocument();
+  });
+
   it('offers a viewer the checks but not the SLT draft', async () => {
     show(<DesignScreen />, { 'Session.Me': () => viewer(), 'Workspace.Definitions': () => [] });
     expect(await screen.findByRole('button', { name: 'Calculate' })).toBeInTheDocument();
