@@ -26,6 +26,8 @@ export function SuppliersScreen({ supplier, now = () => new Date() }: { supplier
   const { can } = useSession();
   const chain = useLoad(() => api.suppliers.check(), [api]);
   const maturity = useLoad(() => api.suppliers.maturity(), [api], { enabled: can('Suppliers/Maturity') });
+  // The joint review comes first when the address names a supplier (#/suppliers/parcelnet).
+  const joint = can('Suppliers/Scope') && <JointReview suppliers={maturity.data?.suppliers ?? []} initial={supplier} now={now} />;
   return (
     <div className="page page--suppliers" data-testid="suppliers">
       <div className="page__head">
@@ -41,6 +43,7 @@ export function SuppliersScreen({ supplier, now = () => new Date() }: { supplier
         </Button>
       </div>
 
+      {supplier && joint}
       <section className="card panel" aria-labelledby="chain-h">
         <div className="panel__head">
           <h2 className="panel__title" id="chain-h">
@@ -94,7 +97,7 @@ export function SuppliersScreen({ supplier, now = () => new Date() }: { supplier
         </section>
       )}
 
-      {can('Suppliers/Scope') && <JointReview suppliers={maturity.data?.suppliers ?? []} initial={supplier} now={now} />}
+      {!supplier && joint}
     </div>
   );
 }
@@ -289,7 +292,9 @@ function MaturityTable({ suppliers }: { suppliers: SupplierMaturity[] }) {
                   <td>
                     <span className="cell-stack">
                       <span className="cell-strong">{s.display_name || s.supplier}</span>
-                      <span className="cell-sub">{s.supplier}</span>
+                      <span className="cell-sub">
+                        {s.supplier} · <a href={href('suppliers', s.supplier)} aria-label={`Joint review with ${s.display_name || s.supplier}`}>joint review</a>
+                      </span>
                     </span>
                   </td>
                   <td>
@@ -381,7 +386,8 @@ function JointReview({ suppliers, initial, now }: { suppliers: SupplierMaturity[
   const { can } = useSession();
   const [supplier, setSupplier] = useState(initial ?? '');
   const [period, setPeriod] = useState(() => lastCompleteMonth(now()));
-  const [asked, setAsked] = useState<{ supplier: string; period: string } | null>(null);
+  // #/suppliers/NAME opens that supplier's review of the last complete month.
+  const [asked, setAsked] = useState<{ supplier: string; period: string } | null>(() => (initial ? { supplier: initial, period: lastCompleteMonth(now()) } : null));
   const [periodErr, setPeriodErr] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const job = useJob<PackResult>(250);

@@ -151,6 +151,16 @@ describe('suppliers', () => {
     expect(f.calls('Packs.Download')).toEqual([['review-pack-2026-10-parcelnet.pdf']]);
   });
 
+  it("opens a supplier's review from its address", async () => {
+    const f = show(<SuppliersScreen supplier="parcelnet" now={now} />, { 'Suppliers.Check': () => chainReport, 'Suppliers.Maturity': () => maturityReport, 'Suppliers.Scope': () => supplierScope });
+    expect(await screen.findByText('Contingency plan')).toBeInTheDocument();
+    expect(f.calls('Suppliers.Scope')).toEqual([[{ supplier: 'parcelnet', period: '2026-10' }]]);
+    expect(screen.getByLabelText('Supplier')).toHaveValue('parcelnet');
+    // first on the page, before the chains
+    const regions = screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'));
+    expect(regions[0]).toBe('joint-h');
+  });
+
   it('offers a viewer the checks and the scope, but no pack or data set; a refusal reads plainly', async () => {
     const user = userEvent.setup();
     show(<SuppliersScreen now={now} />, {
