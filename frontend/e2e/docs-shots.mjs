@@ -50,6 +50,11 @@ const DOCS = {
   'outbox.png': 'light-1280/outbox.png',
   'four-eyes.png': 'light-1280/approvals.png',
   'slt-loop.png': 'light-1280/slt-loop.png',
+  'suppliers.png': 'light-1280/suppliers.png',
+  'suppliers-maturity.png': 'light-1280/suppliers-3.png',
+  'design.png': 'light-1280/design.png',
+  'cmdb.png': 'light-1280/cmdb.png',
+  'suppliers-dark-1024.png': 'dark-1024/suppliers.png',
   'actions-board-dark-1024.png': 'dark-1024/actions-board.png',
   'dashboard-dark-1024.png': 'dark-1024/portfolio.png',
   'slt-detail-dark-1024.png': 'dark-1024/slt-detail.png',
@@ -342,6 +347,33 @@ const SCREENS = {
     await page.getByTestId('slt-loop').scrollIntoViewIfNeeded();
     await settle(300);
     await shot('slt-loop');
+  },
+  async suppliers() {
+    await go('#/suppliers');
+    await page.getByRole('article', { name: 'Chain of shop-availability' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('table', { name: "Each supplier's maturity beside its record" }).waitFor({ timeout: 30_000 });
+    await settle(300);
+    await pages('suppliers', 3);
+  },
+  async design() {
+    await go('#/design');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    await page.getByLabel('Capacity answer').waitFor();
+    const chg = page.getByRole('region', { name: 'Change impact' });
+    await chg.getByLabel('SLT', { exact: true }).selectOption('shop-availability');
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await chg.getByLabel('Window from (UTC)', { exact: true }).fill(`${day}T22:00`);
+    await chg.getByLabel('Window to (UTC)', { exact: true }).fill(`${day}T23:59`);
+    await chg.getByRole('button', { name: 'Assess the change' }).click();
+    await page.getByRole('article', { name: 'Change impact on shop-availability' }).waitFor();
+    await settle(300);
+    await pages('design', 3);
+  },
+  async cmdb() {
+    await go('#/cmdb');
+    await page.getByRole('table', { name: 'Configuration items, with their verification' }).waitFor();
+    await settle(300);
+    await shot('cmdb');
   },
   async users() {
     await nav('Users');

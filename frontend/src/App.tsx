@@ -18,6 +18,9 @@ import { MeetingsScreen } from './features/loop/MeetingsScreen';
 import { ImprovementsScreen } from './features/loop/ImprovementsScreen';
 import { OutboxScreen } from './features/loop/OutboxScreen';
 import { ApprovalsScreen } from './features/loop/ApprovalsScreen';
+import { SuppliersScreen } from './features/supply/SuppliersScreen';
+import { DesignScreen } from './features/supply/DesignScreen';
+import { CMDBScreen } from './features/supply/CMDBScreen';
 import { SignIn } from './components/shell/SignIn';
 import { type Route, useRoute } from './state/route';
 import { type Theme, useTheme } from './state/theme';
@@ -56,6 +59,9 @@ const SCREENS: Screen[] = [
   { id: 'rca', label: 'Root causes', icon: 'rca', needs: 'RCAs/List', render: (c) => <RcaScreen id={c.route.parts[0]} /> },
   { id: 'meetings', label: 'Meetings', icon: 'meetings', needs: 'Meetings/Agenda', render: (c) => <MeetingsScreen scope={c.route.query.scope} date={c.route.query.date} /> },
   { id: 'improvements', label: 'Improvements', icon: 'improvements', needs: 'Improvements/List', render: (c) => <ImprovementsScreen id={c.route.parts[0]} theme={c.theme} /> },
+  { id: 'suppliers', label: 'Suppliers', icon: 'suppliers', needs: 'Suppliers/Check', render: (c) => <SuppliersScreen key={c.route.parts[0] ?? ''} supplier={c.route.parts[0]} /> },
+  { id: 'design', label: 'Service design', icon: 'design', needs: 'Design/Capacity', render: () => <DesignScreen /> },
+  { id: 'cmdb', label: 'CMDB', icon: 'cmdb', needs: 'CMDB/List', render: () => <CMDBScreen /> },
   { id: 'review', label: 'Review pack', icon: 'review', needs: 'Packs/List', render: () => <PackScreen /> },
   { id: 'definitions', label: 'Definitions', icon: 'definitions', needs: 'Workspace/Definitions', render: () => <DefinitionsScreen /> },
   { id: 'audit', label: 'Audit', icon: 'audit', needs: 'Audit/Log', render: () => <AuditScreen /> },

@@ -23,6 +23,7 @@ import { type ComplianceApi, createComplianceApi } from './compliance';
 import { type AnalysisApi, createAnalysisApi } from './analysis';
 import { type SessionApi, type UsersApi, createSessionApi, createUsersApi } from './session';
 import { type LoopApi, createLoopApi } from './loop';
+import { type CMDBApi, type DesignApi, type SuppliersApi, createCMDBApi, createDesignApi, createSuppliersApi } from './supply';
 
 /** app.Workspace */
 export interface WorkspaceApi {
@@ -51,6 +52,12 @@ export interface SlateApi {
   readonly dialogs: DialogsApi;
   /** The improvement loop: actions, RCAs, reviews, meetings, initiatives, outbox, four eyes. */
   readonly loop: LoopApi;
+  /** Supplier management: the end-to-end chain check, maturity beside the record, review scope and data set. */
+  readonly suppliers: SuppliersApi;
+  /** Service design: capacity (Erlang C), change impact, SLTs from templates. */
+  readonly design: DesignApi;
+  /** The configuration items of the last CMDB import. */
+  readonly cmdb: CMDBApi;
   /** Sets the document title and, in the window, the native window title. */
   setWindowTitle(title: string): void;
 }
@@ -74,6 +81,9 @@ export function createApi(transport: Transport, win?: WailsGlobals & { document?
     users: createUsersApi(transport),
     dialogs: createDialogsApi(transport),
     loop: createLoopApi(transport),
+    suppliers: createSuppliersApi(transport),
+    design: createDesignApi(transport),
+    cmdb: createCMDBApi(transport),
     setWindowTitle(title: string) {
       if (win?.document) win.document.title = title;
       if (transport.mode === 'desktop') win?.runtime?.WindowSetTitle?.(title);

@@ -3,6 +3,7 @@ import type { ActionItem, RCAItem } from '../api/loop';
 import type { Dashboard, DashboardSLT, ReportRow, RowsPage, DrillRow } from '../api/compliance';
 import type { SLTAnalysis } from '../api/analysis';
 import type { Overview } from '../api';
+import type { CapacityAnswer, ChainReport, ChangeImpact, CIReport, CMDBList, MaturityReport, SupplierScope } from '../api/supply';
 
 type DeepPartial<T> = T extends (infer E)[] ? DeepPartial<E>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
@@ -178,3 +179,137 @@ export function rca(p: Partial<RCAItem> = {}): RCAItem {
     actions: ['A-1', 'A-2'], overdue: false, ...p,
   };
 }
+
+// Supplier management, service design and the CMDB, as the demo answers them.
+
+const part = (slt: string, target: number, contracts: string[], suppliers: string[]) => ({ slt, relation: 'serial', target, op: '>=', contracts, suppliers, nested: false });
+const measured = (period: string, attainment: number, expected: number, status: string, met: boolean, message = '') => ({
+  period, complete: true, attainment, met, expected, status, message,
+  parts: [
+    { slt: 'hosting-availability', attainment: 0.99990, target: 0.995, met: true },
+    { slt: 'checkout-success', attainment: 0.99445, target: 0.99, met: true },
+  ],
+});
+
+export const chainReport: ChainReport = dto<ChainReport>({
+  end_to_end: [
+    {
+      slt: 'shop-availability', service: 'web-shop', owner: 'Amélie Laurent', target: 0.999, op: '>=',
+      components: [part('hosting-availability', 0.995, ['cloudhost-hosting'], ['cloudhost']), part('checkout-success', 0.99, [], [])],
+      gaps: [{ slt: 'checkout-success', chain: ['shop-availability', 'checkout-success'], message: 'checkout-success has no contract: nobody is bound to deliver it (chain shop-availability → checkout-success); add a Contract for it, or components that are contracted' }],
+      overlaps: [],
+      feasibility: {
+        best: 0.98505, feasible: false, shortfall: 0.013950000000000018, fix: null,
+        options: [
+          { slt: 'hosting-availability', from: 0.995, to: 1.009090909090909, change: 0.014090909090909043, possible: false },
+          { slt: 'checkout-success', from: 0.99, to: 1.0040201005025127, change: 0.014020100502512678, possible: false },
+        ],
+        balanced: [
+          { slt: 'hosting-availability', from: 0.995, to: 0.999499874937461, change: 0.004499874937460957, possible: true },
+          { slt: 'checkout-success', from: 0.99, to: 0.999499874937461, change: 0.009499874937460961, possible: true },
+        ],
+        verdict: 'not feasible',
+      },
+      periods: [
+        measured('2026-01', 0.9999529854254819, 0.9956147208324141, 'met', true),
+        measured('2026-02', 0.99882, 0.99328, 'mapping_problem', false, 'the parts met their targets, yet the whole missed in 2026-02 (99.882% against 99.9%): a mapping problem: the component targets allow at most 98.505%'),
+      ],
+    },
+  ],
+  orphans: [{ contract: 'parcelnet-delivery', supplier: 'parcelnet', slt: 'parcel-delivery-48h', message: 'contract parcelnet-delivery (parcelnet) underpins SLT parcel-delivery-48h, which belongs to no end-to-end SLT' }],
+});
+
+const areas = (s: number[]) =>
+  ['Service level management', 'Incident and problem management', 'Change and release management', 'Capacity and continuity', 'Continual improvement'].map((name, i) => ({
+    id: `a${i}`, name, weight: [2, 2, 1, 1.5, 1][i], score: s[i], answered: 3, questions: 3,
+  }));
+
+export const maturityReport: MaturityReport = dto<MaturityReport>({
+  suppliers: [
+    {
+      supplier: 'cloudhost', display_name: 'CloudHost GmbH', declared_maturity: 3.5,
+      latest: { assessment: 'cloudhost-2026-06', model: 'itil-supplier', date: '2026-06-12', assessor: 'Jonas Weber', score: 3.511111111111111, band: 'high', areas: areas([3.6666666666666665, 3.6666666666666665, 2.6666666666666665, 4, 3]), answered: 15, questions: 15, complete: true },
+      earlier: [],
+      reliability: { slts: [], periods: 12, met: 12, met_share: 1, band: 'good', credits: [], credit_periods: 0, trend: 'stable' },
+      agreement: 'consistent', disagrees: false, verdict: 'assessed 3.51 of 5 on 2026-06-12 and met 12 of 12 periods (100%): consistent',
+    },
+    {
+      supplier: 'parcelnet', display_name: 'ParcelNet Logistics', declared_maturity: 2.8,
+      latest: { assessment: 'parcelnet-2026-10', model: 'itil-supplier', date: '2026-10-08', assessor: 'Søren Madsen', score: 3.911111111111111, band: 'high', areas: areas([4, 4, 3.3333333333333335, 4, 4]), answered: 15, questions: 15, complete: true },
+      earlier: [],
+      reliability: { slts: [], periods: 12, met: 6, met_share: 0.5, band: 'poor', credits: [{ amount: 18200, currency: 'EUR' }], credit_periods: 4, trend: 'worsening' },
+      agreement: 'high_maturity_poor_record', disagrees: true,
+      verdict: 'assessed 3.91 of 5 on 2026-10-08, yet met 6 of 12 periods (50%): the questionnaire and the record disagree; check the assessment\'s evidence against the breaches',
+    },
+  ],
+});
+
+export const supplierScope: SupplierScope = dto<SupplierScope>({
+  supplier: 'parcelnet', display_name: 'ParcelNet Logistics', contact: 'Marek Nowak', email: 'key-accounts@parcelnet.example', contingency_plan: '',
+  contracts: ['parcelnet-delivery'], services: ['order-fulfilment'], feeds: ['parcel-orders'], assessments: ['parcelnet-2026-10'],
+  slts: [{ slt: 'parcel-delivery-48h', feed: 'parcel-orders', why: 'bound by parcelnet-delivery; computed from parcel-orders, which parcelnet delivers', contracts: ['parcelnet-delivery'] }],
+  batches: [{ id: 31, feed: 'parcel-orders', file: 'parcel-orders-2026-10.xlsx', status: 'published' }, { id: 32, feed: 'parcel-orders', file: 'parcel-orders-2026-10b.xlsx', status: 'published' }],
+  actions: [action()],
+  contingency: {
+    trigger: 'Delivery backlog above one day, or a ParcelNet depot outage', failover: 'Route parcels through the secondary carrier under contract C-2024-7',
+    workaround: 'Offer click-and-collect at the stores', last_tested: '2026-04-02',
+    contacts: [{ name: 'Marek Nowak', role: 'ParcelNet key account manager', phone: '+48 22 555 0140', email: 'key-accounts@parcelnet.example' }],
+  },
+});
+
+/** 100 calls an hour, 3 minutes each, 6 agents, 80% in 20 s: the published Erlang C table's row. */
+export const capacityAnswer: CapacityAnswer = dto<CapacityAnswer>({
+  arrivals_source: 'given', handle_time_source: 'given', demand: null,
+  result: {
+    arrivals_per_hour: 100, handle_time_seconds: 180, servers: 6, traffic_erlangs: 5, target: { share: 0.8, within_seconds: 20, text: '80% in 20s' },
+    wait_probability: 0.5875151891992, service_level: 0.47427385446, asa_seconds: 105.75273405585, occupancy: 0.8333333333333334, meets: false, required_servers: 8, required_service_level: 0.88015,
+    verdict: '6 servers miss 80% in 20s: only 47.4% answered in time, 58.8% wait at all (average speed of answer 105.8 s); 8 servers are needed',
+    table: [
+      { servers: 6, occupancy: 0.8333333333333334, wait_probability: 0.5875151891992, service_level: 0.47427385446, asa_seconds: 105.75273405585 },
+      { servers: 7, occupancy: 0.7142857142857143, wait_probability: 0.32414, service_level: 0.74044, asa_seconds: 29.175 },
+      { servers: 8, occupancy: 0.625, wait_probability: 0.16727, service_level: 0.88015, asa_seconds: 10.036 },
+    ],
+  },
+});
+
+const scenario = (p: Partial<ChangeImpact['assessments'][number]['impacts'][number]['planned']>) => ({ eligible: 0, bad: 0, allowed_bad: 0, window_bad: 0, consumes: 0, budget_left: 0, attainment: 0, meets: true, ...p });
+export const changeImpact: ChangeImpact = dto<ChangeImpact>({
+  assessments: [
+    {
+      slt: 'shop-availability', service: 'web-shop', owner: 'Amélie Laurent', kind: 'availability', from: '2026-12-09T22:00:00Z', to: '2026-12-10T00:00:00Z', error_rate: 1,
+      meets_unplanned: false, meets_planned: true, skipped: '',
+      verdict: 'unplanned, the window uses 90.673% of shop-availability\'s off-hours 2026-12 budget, leaving -19.265% at the period\'s end (99.404% projected): the target of 99.5% would be missed; registered as maintenance beforehand it is excluded, leaving 71.277%',
+      impacts: [
+        {
+          tier: 'off-hours', period: '2026-12', target: 0.995, op: '>=', window_hours: 2, rest_hours: 300, past_hours: 100, units_per_hour: 52.9, bad_ratio: 0.00144,
+          basis: 'rates from the last complete period (2026-11)',
+          without_change: scenario({ attainment: 0.99856, budget_left: 0.71277 }),
+          unplanned: scenario({ attainment: 0.99404, consumes: 0.90673, budget_left: -0.19265, meets: false }),
+          planned: scenario({ attainment: 0.99856, budget_left: 0.71277 }),
+        },
+      ],
+    },
+  ],
+});
+
+export const cmdbList: CMDBList = dto<CMDBList>({
+  at: '2026-12-05T08:00:00Z', max_age_days: 90,
+  import: { file: 'demo-cmdb.csv', at: '2026-12-05T07:51:00Z', cis: 6, added: 6, changed: 0, removed: 0, size: 812, sha256: 'ab'.repeat(32) },
+  cis: [
+    { id: 'checkout-api', name: 'Checkout API', class: 'application', owner: 'Jonas Weber', status: 'operational', verified_at: '2026-10-14T00:00:00Z', state: 'verified', slts: ['incident-resolution'] },
+    { id: 'payment-gw', name: 'Payment gateway adapter', class: 'interface', owner: 'Jonas Weber', status: 'operational', verified_at: '2026-05-12T00:00:00Z', state: 'unverified', slts: ['incident-resolution'] },
+    { id: 'crm', state: 'unknown', slts: ['incident-resolution'] },
+  ],
+});
+
+export const ciReport: CIReport = dto<CIReport>({
+  slt: 'incident-resolution', feed: 'desk-tickets', period: '2026-10', max_age_days: 90, rows: 145, without_ci: 0, unknown: 26, unverified: 65, flagged: 91, share: 0.6275862068965518,
+  message: "63% of incident-resolution's rows in 2026-10 (91 of 145) come from CIs unknown to the CMDB or not verified in the last 90 days (unknown: crm; not verified: warehouse-wms, payment-gw)",
+  cis: [
+    { id: 'warehouse-wms', name: 'Warehouse management system', owner: 'Søren Madsen', rows: 40, state: 'unverified', status: 'operational', verified_at: '2026-07-21T00:00:00Z' },
+    { id: 'web-shop', name: 'Web shop front end', owner: 'Amélie Laurent', rows: 54, state: 'verified', status: 'operational', verified_at: '2026-11-08T00:00:00Z' },
+    { id: 'crm', name: '', owner: '', rows: 26, state: 'unknown', status: '' },
+    { id: 'payment-gw', name: 'Payment gateway adapter', owner: 'Jonas Weber', rows: 25, state: 'unverified', status: 'operational', verified_at: '2026-05-12T00:00:00Z' },
+  ],
+  declared: [],
+});

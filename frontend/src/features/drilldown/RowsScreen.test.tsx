@@ -5,7 +5,7 @@ import { ApiProvider, createApi } from '../../api';
 import type { RowsQuery } from '../../api/compliance';
 import { App } from '../../App';
 import { fakeTransport } from '../imports/fakeTransport';
-import { dashboard, overview, rowsPage } from '../../test/fixtures';
+import { ciReport, dashboard, overview, rowsPage } from '../../test/fixtures';
 
 // jsdom has no layout: give the scroll box a height, so the virtual table renders a window of rows.
 const boxHeight = (el: HTMLElement) => (el.classList?.contains('drill__scroll') ? 600 : 0);
@@ -86,6 +86,13 @@ describe('drill-down: the rows behind a figure', () => {
     // another period from the selector changes the address (bookmarkable)
     await user.selectOptions(within(root).getByLabelText('Period'), '2026-09');
     expect(window.location.hash).toBe('#/slt/checkout-success/2026-09');
+  });
+
+  it('shows the CMDB finding: the share of the rows from CIs not verified lately', async () => {
+    renderAt('#/slt/checkout-success/2026-10', (q) => ({ ...rowsPage({ offset: q.offset ?? 0, limit: q.limit ?? 200 }), cmdb: ciReport }));
+    const finding = await screen.findByRole('region', { name: 'CMDB finding' });
+    expect(finding).toHaveTextContent("63% of this period's rows come from CIs unknown to the CMDB or not verified in the last 90 days");
+    expect(within(finding).getByRole('link', { name: 'See the CMDB' })).toHaveAttribute('href', '#/cmdb');
   });
 
   it('says plainly when a period has no data', async () => {

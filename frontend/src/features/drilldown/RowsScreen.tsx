@@ -8,6 +8,7 @@ import { useApi } from '../../api';
 import type { DrillRow, RowsPage, RowsQuery } from '../../api/compliance';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { Badge, type BadgeTone } from '../../components/ui/Badge';
+import { CMDBFinding } from '../supply/CMDBFinding';
 import { NARROW, useMediaQuery } from '../../components/ui/useMediaQuery';
 import { href, useRoute } from '../../state/route';
 import { fmtTime } from '../imports/format';
@@ -219,6 +220,7 @@ export function RowsScreen({ slt, period, tier }: { slt: string; period: string;
               {t.out_of_scope > 0 && `; ${fmt.count(t.out_of_scope)} rows outside the calendar count nowhere`}.
             </p>
             <p className="drill__note">{head.note}</p>
+            {head.cmdb && <CMDBFinding r={head.cmdb} />}
           </section>
 
           <div className="toolbar drill__toolbar" role="group" aria-label="Show rows">

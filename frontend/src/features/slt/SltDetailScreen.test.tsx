@@ -59,6 +59,9 @@ describe('SLT detail', () => {
     expect(status).toHaveTextContent('Status in 2026-11 At risk');
     expect(status).toHaveTextContent('worse than usual in 2026-10');
     expect(within(root).getByText('How the verdict was reached')).toBeInTheDocument();
+    // who answers for the target, and for the feed's data
+    expect(within(root).getByText('owner Jonas Weber')).toBeInTheDocument();
+    expect(await within(root).findByText('data owner Jonas Weber')).toBeInTheDocument();
     expect(within(root).getByText('2026-10: Nelson 1 (worse), one point below the lower control limit.')).not.toBeVisible();
     expect(f.calls('Analysis.SLT')[0]).toEqual([{ slt: 'checkout-success', tier: '', at: '', from: '', to: '', baseline: '', chart: '', rules: '' }]);
     expect(within(root).getByRole('img', { name: 'Control chart (laney-p): 2026-09, 2026-10 (rules nelson-1)' })).toBeInTheDocument();

@@ -70,6 +70,8 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
   const ratio = a?.analysis.ratio ?? true;
   const unit = a?.analysis.unit ?? '';
   const mine = (rows ?? []).filter((r) => (tier ? r.tier === tier : r.tier === '')).slice().reverse();
+  // The feed's data owner, as the report rows carry it (composites have none).
+  const dataOwner = (rows ?? []).find((r) => r.data_owner)?.data_owner ?? '';
   const hasBand = !!a?.analysis.baseline_band && a.analysis.baseline_band.points.length > 0;
 
   const breachesPanel = (
@@ -115,6 +117,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
               <span>per {def.period}</span>
               <span>{def.indicator}{def.statistic ? ` (${def.statistic})` : ''}</span>
               <span>owner {def.owner || '–'}</span>
+              {dataOwner && <span>data owner {dataOwner}</span>}
               {def.supplier && <span>supplier {def.supplier}</span>}
               {def.tiers.length > 0 && (
                 <span>
