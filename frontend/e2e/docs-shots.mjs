@@ -54,6 +54,7 @@ const DOCS = {
   'suppliers-maturity.png': 'light-1280/suppliers-3.png',
   'design.png': 'light-1280/design.png',
   'cmdb.png': 'light-1280/cmdb.png',
+  'supplier-dataset.png': 'light-1280/supplier-dataset.png',
   'suppliers-dark-1024.png': 'dark-1024/suppliers.png',
   'actions-board-dark-1024.png': 'dark-1024/actions-board.png',
   'dashboard-dark-1024.png': 'dark-1024/portfolio.png',
@@ -123,6 +124,8 @@ async function focusShot(name, n) {
 
 let exceptionDone = false;
 let usersDone = false;
+let supplierToken = '';
+let theme = 'light';
 
 const SCREENS = {
   async portfolio() {
@@ -375,6 +378,26 @@ const SCREENS = {
     await settle(300);
     await shot('cmdb');
   },
+  async supplierdataset() {
+    // a supplier user's Imports screen: its data set of October, downloaded
+    supplierToken ||= await addUser(srv.origin, srv.token, 'parcel-portal', 'supplier', 'parcelnet');
+    const s = await openAs(ctx, srv.origin, supplierToken, '#/imports');
+    try {
+      await s.setViewportSize(page.viewportSize());
+      await s.emulateMedia({ colorScheme: theme });
+      const ds = s.getByRole('region', { name: 'Your data set' });
+      await ds.getByLabel('Month').fill('2026-10');
+      await Promise.all([s.waitForEvent('download'), ds.getByRole('button', { name: 'Download data set (XLSX)' }).click()]);
+      await ds.getByText(/rows of parcel-orders in 2026-10/).waitFor();
+      await s.mouse.move(0, 0);
+      await s.waitForTimeout(300);
+      const p = join(dir, 'supplier-dataset.png');
+      await s.screenshot({ path: p });
+      written.push(p);
+    } finally {
+      await s.close();
+    }
+  },
   async users() {
     await nav('Users');
     await page.getByRole('table', { name: 'Users' }).waitFor();
@@ -403,6 +426,7 @@ try {
     mkdirSync(dir, { recursive: true });
     await page.setViewportSize({ width: c.width, height: c.height });
     await page.emulateMedia({ colorScheme: c.theme });
+    theme = c.theme;
     await page.evaluate(() => {
       localStorage.clear();
       window.location.hash = '#/portfolio';

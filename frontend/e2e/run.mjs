@@ -216,10 +216,33 @@ test('users: add in the UI, token shown once; a viewer reads but cannot write; a
   await wiz.waitFor();
   const feeds = await wiz.getByLabel('Feed').locator('option').allTextContents();
   assert(feeds.length === 1 && /parcel-orders/.test(feeds[0]), `supplier feeds: ${feeds}`);
-  await s.screenshot({ path: join(artifacts, '14-supplier.png') });
+  // its data set of a month: a real XLSX of parcel-orders, downloaded as the supplier
+  const ds = s.getByRole('region', { name: 'Your data set' });
+  const dsFeeds = await ds.getByLabel('Your feed').locator('option').allTextContents();
+  assert(dsFeeds.length === 1 && /parcel-orders/.test(dsFeeds[0]), `data set feeds: ${dsFeeds}`);
+  await ds.getByLabel('Month').fill('2026-10');
+  const [dl] = await Promise.all([s.waitForEvent('download'), ds.getByRole('button', { name: 'Download data set (XLSX)' }).click()]);
+  const dlSaved = join(artifacts, `supplier-${dl.suggestedFilename()}`);
+  await dl.saveAs(dlSaved);
+  const dlBytes = readFileSync(dlSaved);
+  assert(dl.suggestedFilename() === 'parcelnet-parcel-orders-2026-10-data.xlsx' && dlBytes.subarray(0, 4).toString('binary') === 'PK\x03\x04' && dlBytes.includes('xl/workbook.xml'), `supplier data set ${dl.suggestedFilename()}: ${dlBytes.length} bytes`);
+  await ds.getByText(/^parcelnet-parcel-orders-2026-10-data\.xlsx: [\d,]+ rows? of parcel-orders in 2026-10 \(.+\), downloaded\.$/).waitFor();
+  await s.screenshot({ path: join(artifacts, '14-supplier.png'), fullPage: true });
+  // a month without data says so, and downloads nothing
+  await ds.getByLabel('Month').fill('2020-01');
+  await ds.getByRole('button', { name: 'Download data set (XLSX)' }).click();
+  await ds.getByRole('alert').getByText(/^parcel-orders has no rows in 2020-01: there is nothing to download\./).waitFor();
+  await ds.screenshot({ path: join(artifacts, '14b-supplier-no-data.png') });
   await s.close();
   const all = await apiCall(srv.origin, botToken, 'Imports/Batches', ['']);
   assert(all.status === 200 && all.body.length > 0 && all.body.every((b) => b.feed === 'parcel-orders'), `supplier batches: ${JSON.stringify(all.body).slice(0, 200)}`);
+  // the API gives the supplier its own feeds only, and its own supplier's only
+  const own = await apiCall(srv.origin, botToken, 'Suppliers/DataSet', [{ supplier: 'parcelnet', period: '2026-10', feed: 'parcel-orders' }]);
+  assert(own.status === 200 && own.body.rows > 0 && Buffer.from(own.body.data, 'base64').subarray(0, 2).toString() === 'PK', `own data set: HTTP ${own.status}`);
+  for (const q of [{ supplier: 'parcelnet', period: '2026-10', feed: 'shop-probe' }, { supplier: 'cloudhost', period: '2026-10', feed: 'shop-probe' }]) {
+    const r = await apiCall(srv.origin, botToken, 'Suppliers/DataSet', [q]);
+    assert(r.status === 422 && !r.body.data, `the supplier gets ${JSON.stringify(q)}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+  }
   // revoked in the UI: the token stops working
   await page.getByRole('button', { name: 'Revoke vera' }).click();
   await page.getByRole('dialog', { name: 'Revoke vera' }).getByRole('button', { name: 'Revoke' }).click();

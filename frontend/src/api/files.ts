@@ -5,6 +5,7 @@
 /** app.FileData: a file's bytes for the UI (base64), with its MIME type. */
 export type { FileData } from './generated/wire';
 import type { FileData } from './generated/wire';
+import type { DialogsApi } from './dialogs';
 
 /** bytesToBase64 encodes without building one huge string argument list. */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -42,6 +43,16 @@ export function saveDownload(f: FileData, doc: Document = document): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/**
+ * saveFile hands a file to the person: a save dialog in the window (the path
+ * chosen, '' when cancelled), a browser download elsewhere (the file's name).
+ */
+export async function saveFile(api: { dialogs: DialogsApi }, f: FileData, title: string): Promise<string> {
+  if (api.dialogs.available) return api.dialogs.saveFile(title, f.name, f.data ?? '');
+  saveDownload(f);
+  return f.name;
 }
 
 /** formatBytes: 1536 → "1.5 KB" (decimal units, as file managers show). */

@@ -7,6 +7,7 @@ import type { Job } from '../../api/jobs';
 import { fakeTransport, type Handlers } from './fakeTransport';
 import { ImportsScreen } from './ImportsScreen';
 import { SessionProvider } from '../../state/session';
+import { lastCompleteMonth } from '../pack/period';
 
 const feeds: FeedInfo[] = [
   { name: 'checkout-counts', display_name: 'Checkout attempts', shape: 'counts', interval: '1h', time_zone: 'UTC', required: ['time', 'good', 'total'], optional: ['bad', 'ci'], batches: 1, mapping: { time: 'timestamp', total: 'attempts', bad: 'failed', time_layout: 'iso-local' }, data_to: '2026-11-27T23:00:00Z' },
@@ -180,12 +181,72 @@ describe('import wizard', () => {
       'Imports.TemplateFile': () => ({ name: 'checkout-counts-template.xlsx', type: 'application/zip', size: 4, data: 'UEsDBA==' }),
     }, 'browser', true);
     expect(await screen.findByText(/The data you send for parcelnet/)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Your data set' })).toBeNull();
     const table = await screen.findByRole('table', { name: 'Import batches' });
     expect(within(table).queryByRole('button', { name: 'Revert batch 2' })).toBeNull();
     Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await user.click(screen.getByRole('button', { name: 'Supplier template (XLSX)' }));
     expect(calls('Imports.TemplateFile')[0]).toEqual(['checkout-counts']);
+  });
+
+  it('lets a supplier download its data set of a month, and says plainly when the month has no rows', async () => {
+    const user = userEvent.setup();
+    const own: FeedInfo = { ...feeds[0], name: 'parcel-orders', display_name: 'Parcel orders', supplier: 'parcelnet', data_to: '2026-10-31T22:00:00Z' };
+    const xlsx = { name: 'parcelnet-parcel-orders-2026-10-data.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 2048, data: 'UEsDBA==', rows: 1234 };
+    const { calls } = setup({
+      'Session.Me': () => ({ name: 'sam', role: 'supplier', supplier: 'parcelnet', rights: [], methods: ['Imports/Feeds', 'Imports/Batches', 'Imports/Start', 'Imports/Upload', 'Imports/Preview', 'Suppliers/DataSet'] }),
+      'Imports.Feeds': () => [own],
+      'Suppliers.DataSet': (q: { period: string }) => (q.period === '2026-10' ? xlsx : { ...xlsx, name: `parcelnet-parcel-orders-${q.period}-data.xlsx`, size: 4000, rows: 0 }),
+    }, 'browser', true);
+    const panel = await screen.findByRole('region', { name: 'Your data set' });
+    expect(within(panel).getByLabelText('Your feed')).toHaveValue('parcel-orders');
+    const month = within(panel).getByLabelText('Month');
+    expect(month).toHaveValue(lastCompleteMonth(new Date()));
+
+    // a month that is not one is refused at the field, without a call
+    await user.clear(month);
+    await user.click(within(panel).getByRole('button', { name: 'Download data set (XLSX)' }));
+    expect(within(panel).getByText('Choose a month, for example 2026-10.')).toBeInTheDocument();
+    expect(calls('Suppliers.DataSet')).toHaveLength(0);
+
+    const createObjectURL = vi.fn((_: Blob) => 'blob:x');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await user.type(month, '2026-10');
+    await user.click(within(panel).getByRole('button', { name: 'Download data set (XLSX)' }));
+    expect(await within(panel).findByText('parcelnet-parcel-orders-2026-10-data.xlsx: 1,234 rows of parcel-orders in 2026-10 (2.0 KB), downloaded.')).toBeInTheDocument();
+    expect(calls('Suppliers.DataSet')[0]).toEqual([{ supplier: 'parcelnet', period: '2026-10', feed: 'parcel-orders' }]);
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    expect(createObjectURL.mock.calls[0][0].type).toBe(xlsx.type);
+    expect(click).toHaveBeenCalledTimes(1);
+
+    // a month without rows: an error, and no empty file
+    await user.clear(month);
+    await user.type(month, '2026-11');
+    await user.click(within(panel).getByRole('button', { name: 'Download data set (XLSX)' }));
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('parcel-orders has no rows in 2026-11: there is nothing to download. Slate holds its data up to 2026-10-31.');
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    expect(click).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the server refusing a data set as it is', async () => {
+    const user = userEvent.setup();
+    const own: FeedInfo = { ...feeds[0], name: 'parcel-orders', supplier: 'parcelnet' };
+    setup({
+      'Session.Me': () => ({ name: 'sam', role: 'supplier', supplier: 'parcelnet', rights: [], methods: ['Imports/Feeds', 'Imports/Batches', 'Suppliers/DataSet'] }),
+      'Imports.Feeds': () => [own],
+      'Suppliers.DataSet': () => Promise.reject(new Error('feed "parcel-orders" is not in parcelnet\'s review scope (its feeds: )')),
+    }, 'browser', true);
+    const panel = await screen.findByRole('region', { name: 'Your data set' });
+    await user.click(within(panel).getByRole('button', { name: 'Download data set (XLSX)' }));
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('feed "parcel-orders" is not in parcelnet\'s review scope');
+  });
+
+  it('does not offer the supplier data set to a manager (the Suppliers screen does)', async () => {
+    setup({ 'Session.Me': () => ({ name: 'ana', role: 'manager', rights: [], methods: ['Imports/Feeds', 'Imports/Batches', 'Imports/Start', 'Suppliers/DataSet'] }) }, 'browser', true);
+    await screen.findByRole('region', { name: 'Import a supplier file' });
+    expect(screen.queryByRole('region', { name: 'Your data set' })).toBeNull();
   });
 
   it('reverts a past batch with a reason', async () => {

@@ -1,9 +1,11 @@
-// The Imports screen: the import wizard and the past batches.
+// The Imports screen: the import wizard and the past batches; for a supplier
+// user also its data set of a month, to check before a joint review.
 import { useApi } from '../../api';
 import { useSession } from '../../state/session';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
 import { BatchList } from './BatchList';
 import { ImportWizard } from './ImportWizard';
+import { SupplierDataSet } from './SupplierDataSet';
 import './imports.css';
 import { useLoad } from '../../state/useLoad';
 
@@ -36,6 +38,7 @@ export function ImportsScreen() {
       ) : (
         <>
           {can('Imports/Start') && <ImportWizard feeds={feeds} onImported={load} />}
+          {me?.role === 'supplier' && me.supplier && can('Suppliers/DataSet') && <SupplierDataSet supplier={me.supplier} feeds={feeds} />}
           <BatchList batches={batches} feeds={feeds} onChanged={load} />
         </>
       )}

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api';
 import { jobFraction } from '../../api/jobs';
-import { formatBytes } from '../../api/files';
+import { formatBytes, saveFile } from '../../api/files';
 import { normalisePackResult, type PackFile, type PackResult } from '../../api/packs';
 import type { EndToEnd, SupplierMaturity } from '../../api/supply';
 import { Badge } from '../../components/ui/Badge';
@@ -18,7 +18,7 @@ import { href } from '../../state/route';
 import { Button, Field, Notice, ProgressBar } from '../imports/controls';
 import { useJob } from '../imports/useJob';
 import { lastCompleteMonth, periodError } from '../pack/period';
-import { AGREEMENT, CHAIN_STATUS, TREND, needed, periodsMet, saveFile, score, toError } from './supplyFormat';
+import { AGREEMENT, CHAIN_STATUS, TREND, needed, periodsMet, score, toError } from './supplyFormat';
 import './supply.css';
 
 export function SuppliersScreen({ supplier, now = () => new Date() }: { supplier?: string; now?: () => Date }) {

@@ -1,9 +1,5 @@
 // How the supplier and design checks read on screen: chain statuses, the
-// agreement of maturity and record, a target a component would need, and
-// files saved where the person chooses (window) or downloaded (browser).
-import type { SlateApi } from '../../api';
-import type { FileData } from '../../api/files';
-import { saveDownload } from '../../api/files';
+// agreement of maturity and record, a target a component would need.
 import type { BadgeTone } from '../../components/ui/Badge';
 import * as fmt from '../../format';
 
@@ -55,9 +51,3 @@ export function seconds(s: number | null | undefined): string {
   return `${fmt.number(s)} s`;
 }
 
-/** saveFile hands a file to the person: a save dialog in the window, a download in the browser. */
-export async function saveFile(api: SlateApi, f: FileData, title: string): Promise<string> {
-  if (api.dialogs.available) return api.dialogs.saveFile(title, f.name, f.data ?? '');
-  saveDownload(f);
-  return f.name;
-}
