@@ -118,7 +118,7 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Compliance = &Compliance{store: st, flights: sh.flights, drill: sh.drill}
 	a.Exceptions = &Exceptions{store: st, uploads: sh.uploads, caller: c}
 	a.Analysis = &Analysis{store: st, compliance: a.Compliance}
-	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs, uploads: sh.uploads, caller: c}
+	a.Packs = &Packs{store: st, jobs: a.Jobs, uploads: sh.uploads, caller: c}
 	a.Session = &Session{caller: c}
 	a.Users = &Users{store: st}
 	a.Actions = &Actions{store: st}

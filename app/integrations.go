@@ -94,7 +94,7 @@ func (a *App) RunLoop(ctx context.Context, report func(error)) {
 	var lastSync time.Time
 	pass := func() {
 		if time.Since(lastSync) >= SyncEvery {
-			if err := syncRCAs(st); err != nil && ctx.Err() == nil {
+			if err := improve.Sync(st); err != nil && ctx.Err() == nil {
 				report(fmt.Errorf("root-cause rule: %w", err))
 			}
 			lastSync = time.Now()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slate/internal/packjob"
 	"strings"
 )
 
@@ -51,7 +52,7 @@ func (l *Local) VerifyPack(path string) (PackVerification, error) {
 // BuildPack writes the pack's files into the folder out ("" = the packs folder).
 func (l *Local) BuildPack(q PackQuery, out string) (PackResult, error) {
 	if out == "" {
-		out = l.app.Packs.folder()
+		out = packjob.Folder(l.app.Store())
 	}
 	return l.app.Packs.build(context.Background(), q, out, func(int64, int64, string) {})
 }

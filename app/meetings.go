@@ -1,20 +1,14 @@
 package app
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"slate/internal/compliance"
-	"slate/internal/domain"
-	"slate/internal/export"
 	"slate/internal/improve"
 	"slate/internal/initiative"
 	"slate/internal/judge"
-	"slate/internal/pack"
+	"slate/internal/packjob"
 	"slate/internal/readview"
 	"slate/internal/safeguard"
 	"slate/internal/storage"
@@ -141,49 +135,21 @@ func (m *Meetings) agenda(q improve.AgendaQuery) (improve.Agenda, error) {
 // the audit head, which every loop record's change moves). Audited as
 // export.agenda.
 func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
-	format := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(q.Format), "."))
-	if format != PackPDF && format != PackXLSX {
-		return FileData{}, fmt.Errorf("format %q: an agenda is written as pdf or xlsx", q.Format)
+	format, err := packjob.AgendaFormat(q.Format)
+	if err != nil {
+		return FileData{}, err
 	}
 	ag, err := m.agenda(improve.AgendaQuery{Service: q.Service, Supplier: q.Supplier, Date: q.Date})
 	if err != nil {
 		return FileData{}, err
 	}
-	pk := improve.AgendaPack(ag)
-	err = m.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		var slts []*domain.SLT
-		for _, s := range ag.SLTs {
-			slts = append(slts, ws.SLT(s.SLT))
-		}
-		fp, err := fingerprintOf(tx, ws, slts, pack.RecipeV2)
-		pk.Meta.Workspace, pk.Meta.Fingerprint, pk.Meta.Head = workspaceName(m.store), fp.Fingerprint, fp.Head()
-		return err
-	})
+	name, data, err := packjob.Agenda(m.store, ag, format)
 	if err != nil {
 		return FileData{}, err
 	}
-	var buf bytes.Buffer
-	f := FileData{Name: fmt.Sprintf("slate-agenda-%s-%s-%s.%s", ag.Scope, ag.Name, ag.Date, format)}
+	f := FileData{Name: name, Type: MimeXLSX, Data: data, Size: int64(len(data))}
 	if format == PackPDF {
-		f.Type, err = MimePDF, export.WritePDF(&buf, pk)
-	} else {
-		f.Type, err = MimeXLSX, export.WriteXLSX(&buf, pk)
-	}
-	if err != nil {
-		return FileData{}, err
-	}
-	f.Data, f.Size = buf.Bytes(), int64(buf.Len())
-	err = m.store.Update(func(tx *storage.Tx) error {
-		_, err := tx.Audit("export.agenda", "Agenda/"+ag.Scope+"/"+ag.Name+"@"+ag.Date, map[string]any{
-			"file": f.Name, "size": f.Size, "fingerprint": pk.Meta.Fingerprint, "scope": pk.Meta.Scope})
-		return err
-	})
-	if err != nil {
-		return FileData{}, fmt.Errorf("agenda written but not audited: %w", err)
+		f.Type = MimePDF
 	}
 	return f, nil
 }
@@ -247,11 +213,4 @@ func (x *Improvements) List(slt string) ([]Improvement, error) {
 func (x *Improvements) Validate(id string) (ImprovementValidation, error) {
 	res, err := initiative.Validate(x.store, id, x.store.Now(), initiative.Options{})
 	return ImprovementValidation(res), err
-}
-
-// workspaceName is how a file names its workspace, as the pack does: the
-// database file's name without its extension.
-func workspaceName(st *storage.Store) string {
-	base := filepath.Base(st.Path())
-	return strings.TrimSuffix(base, filepath.Ext(base))
 }

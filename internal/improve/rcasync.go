@@ -40,6 +40,17 @@ type run struct {
 	priority       float64
 }
 
+// Sync applies the root-cause rule now, as Slate (RuleActor): the faces
+// run it after imports, withdrawals, definition changes and decisions, and
+// before analyses are listed. A read-only store is only read.
+func Sync(st *storage.Store) error {
+	if st.ReadOnly() {
+		return nil
+	}
+	_, err := SyncRCAs(st, st.Now(), RuleActor)
+	return err
+}
+
 // SyncRCAs applies the root-cause rule at time at: every run of complete
 // missed periods of an SLT (or of one tier of a tiered SLT) that reaches
 // the SLT's rcaAfter (compliance.MarkRuns: rca_due) gets one analysis,
