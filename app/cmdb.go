@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"slate/internal/cmdb"
-	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/storage"
 	"slate/internal/uploads"
@@ -101,21 +100,6 @@ func (c *CMDB) Check(q CMDBQuery) (CIReport, error) {
 
 // CIReport counts an SLT's rows in a period by the state of their CI.
 type CIReport cmdb.Report
-
-// cmdbReport is Check for the drill-down: nil without a CMDB import.
-func cmdbReport(st *storage.Store, in compliance.Input, slt, period string) (*CIReport, error) {
-	var cis []domain.CI
-	err := st.View(func(tx *storage.Tx) error {
-		var err error
-		cis, err = tx.CIs()
-		return err
-	})
-	if err != nil || len(cis) == 0 {
-		return nil, err
-	}
-	rep, err := cmdb.Check(in.Workspace, in.Source, cis, slt, period, in.At)
-	return (*CIReport)(&rep), err
-}
 
 // The states of a CI (internal/cmdb), for the faces that print them.
 const (
