@@ -2,12 +2,11 @@ package app
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"time"
 
+	"slate/internal/defs"
 	"slate/internal/domain"
 	"slate/internal/importer"
 	"slate/internal/ingest"
@@ -89,7 +88,7 @@ type ImportResult struct {
 }
 
 // ErrNoFeed means the feed named in an import is not defined.
-var ErrNoFeed = errors.New("no such feed")
+var ErrNoFeed = defs.ErrNoFeed
 
 // Suggest proposes a mapping for a file's header and sample rows (the
 // import wizard; the CLI and an import without a mapping use the same
@@ -227,7 +226,7 @@ func (im *Imports) run(ctx context.Context, req ImportRequest, src uploads.Uploa
 	}
 	res, err := importer.Run(ctx, im.store, importer.Request{Path: src.Path, File: src.Name, Feed: fd, Mapping: (*domain.Mapping)(req.Mapping),
 		Sheet: req.Sheet, DryRun: req.DryRun, OnConflict: req.OnConflict, Limits: req.Limits, Now: im.store.Now(),
-		Progress: req.Progress, SaveMapping: im.saveMapping(fd.Name(), src.Name)})
+		Progress: req.Progress, SaveMapping: defs.SaveMapping(fd.Name(), src.Name)})
 	return importResultOf(res), err
 }
 
@@ -239,29 +238,6 @@ func importResultOf(r importer.Result) ImportResult {
 		Refused: r.Refused, RefusedReason: r.RefusedReason, Counts: r.Counts, FindingCounts: r.FindingCounts,
 		Severities: r.Severities, Findings: r.Findings, FindingsTruncated: r.FindingsTruncated, From: r.From, To: r.To,
 		Seconds: r.Seconds}
-}
-
-// saveMapping stores the mapping an import used with its feed, audited as a
-// definition change, in the import's publishing transaction.
-func (im *Imports) saveMapping(feed, file string) func(tx *storage.Tx, m domain.Mapping, batch uint64) error {
-	return func(tx *storage.Tx, m domain.Mapping, batch uint64) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		cur := ws.Feed(feed)
-		if cur == nil {
-			return fmt.Errorf("%w %q (it was deleted during the import)", ErrNoFeed, feed)
-		}
-		cur.Spec.Mapping = &m
-		if err := tx.PutDefinition(cur); err != nil {
-			return err
-		}
-		_, err = tx.Audit("definition.updated", defID(cur), map[string]any{
-			"source": fmt.Sprintf("import of %s (batch %d): mapping saved", file, batch), "definition": json.RawMessage(canonical(cur)),
-		})
-		return err
-	}
 }
 
 // BatchDetail is one batch with its findings.
