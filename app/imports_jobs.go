@@ -33,7 +33,7 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 	if err := importer.CheckPolicy(req.OnConflict); err != nil {
 		return 0, err
 	}
-	if _, err := im.feed(req.Feed); err != nil {
+	if _, err := im.scope().Feed(im.store, req.Feed); err != nil {
 		return 0, err
 	}
 	src, err := im.uploads.Get(im.caller.Name, req.Upload)
@@ -105,7 +105,7 @@ func (im *Imports) Feeds() ([]FeedInfo, error) {
 			return err
 		}
 		for _, f := range ws.Feeds() {
-			if im.mayUse(f) {
+			if im.scope().Allows(f) {
 				d := importer.Describe(f, bs)
 				out = append(out, FeedInfo{Name: d.Name, DisplayName: d.DisplayName, Shape: d.Shape, Supplier: d.Supplier,
 					Owner: d.Owner, Unit: d.Unit, Interval: d.Interval, TimeZone: d.TimeZone, Required: d.Required,
@@ -170,7 +170,7 @@ func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
 		return FileData{}, fmt.Errorf("rejects format %s: use xlsx or csv", Clip(format))
 	}
 	buf := &cappedBuffer{max: maxDownload}
-	n, err := im.writeRejects(id, buf, format == "csv")
+	n, err := im.scope().WriteRejects(im.store, id, buf, format == "csv")
 	if errors.Is(err, errTooBig) {
 		return FileData{}, fmt.Errorf("the rejects report of batch %d is over %d MiB, too big to download here; write it with `slate batch rejects %d -o FILE`", id, maxDownload>>20, id)
 	}
@@ -184,7 +184,7 @@ func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
 // the columns the feed's mapping reads, with an example row.
 func (im *Imports) TemplateFile(feed string) (FileData, error) {
 	var buf bytes.Buffer
-	if err := im.writeTemplate(feed, &buf); err != nil {
+	if err := im.scope().WriteTemplate(im.store, feed, &buf, false); err != nil {
 		return FileData{}, err
 	}
 	return FileData{Name: TemplateFileName(feed), Type: MimeXLSX, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
@@ -195,7 +195,7 @@ func (im *Imports) TemplateFile(feed string) (FileData, error) {
 // gives the instructions to send along.
 func (im *Imports) TemplateCSV(feed string) (FileData, error) {
 	var buf bytes.Buffer
-	if err := im.writeTemplateCSV(feed, &buf); err != nil {
+	if err := im.scope().WriteTemplate(im.store, feed, &buf, true); err != nil {
 		return FileData{}, err
 	}
 	return FileData{Name: strings.TrimSuffix(TemplateFileName(feed), ".xlsx") + ".csv", Type: MimeCSV, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
@@ -217,7 +217,7 @@ type TemplateLayout struct {
 // Layout is the layout of a feed's files and the instructions its template
 // carries (for a CSV template, which has no second sheet, to send along).
 func (im *Imports) Layout(feed string) (TemplateLayout, error) {
-	fd, err := im.feed(feed)
+	fd, err := im.scope().Feed(im.store, feed)
 	if err != nil {
 		return TemplateLayout{}, err
 	}

@@ -60,10 +60,9 @@ func (l *Local) BuildPack(q PackQuery, out string) (PackResult, error) {
 // Template writes a feed's supplier template to path: format "csv" (the
 // header line) or "xlsx" (with the instructions sheet).
 func (l *Local) Template(feed, path, format string) error {
-	if format == "csv" {
-		return l.write(path, false, func(w io.Writer) error { return l.app.Imports.writeTemplateCSV(feed, w) })
-	}
-	return l.write(path, false, func(w io.Writer) error { return l.app.Imports.writeTemplate(feed, w) })
+	return l.write(path, false, func(w io.Writer) error {
+		return l.app.Imports.scope().WriteTemplate(l.app.store, feed, w, format == "csv")
+	})
 }
 
 // ImportCMDB makes the CMDB export at path the stored CI set (CMDB.Import).
@@ -91,7 +90,7 @@ func (l *Local) Rejects(id uint64, path string) (int, error) {
 	var n int
 	err := l.write(path, false, func(w io.Writer) error {
 		var err error
-		n, err = l.app.Imports.writeRejects(id, w, strings.EqualFold(filepath.Ext(path), ".csv"))
+		n, err = l.app.Imports.scope().WriteRejects(l.app.store, id, w, strings.EqualFold(filepath.Ext(path), ".csv"))
 		return err
 	})
 	return n, err
@@ -103,7 +102,7 @@ func (l *Local) Source(id uint64, path string) (int64, error) {
 	var n int64
 	err := l.write(path, true, func(w io.Writer) error {
 		var err error
-		n, err = l.app.Imports.writeSource(id, w)
+		n, err = l.app.Imports.scope().WriteSource(l.app.store, id, w)
 		return err
 	})
 	return n, err
