@@ -4,12 +4,9 @@ import (
 	"errors"
 	"time"
 
-	"slate/internal/compliance"
 	"slate/internal/improve"
 	"slate/internal/initiative"
-	"slate/internal/judge"
 	"slate/internal/packjob"
-	"slate/internal/readview"
 	"slate/internal/safeguard"
 	"slate/internal/storage"
 )
@@ -101,33 +98,8 @@ type Meetings struct {
 // Agenda generates the agenda of a service's or a supplier's review
 // meeting, each SLT with its status (the one status rule).
 func (m *Meetings) Agenda(q AgendaQuery) (Agenda, error) {
-	ag, err := m.agenda(improve.AgendaQuery(q))
+	ag, err := improve.JudgedAgenda(m.store, improve.AgendaQuery(q))
 	return agendaOf(ag), err
-}
-
-func (m *Meetings) agenda(q improve.AgendaQuery) (improve.Agenda, error) {
-	ag, err := improve.BuildAgenda(m.store, q)
-	if err != nil || len(ag.SLTs) == 0 {
-		return ag, err
-	}
-	in, err := readview.Input(m.store, ag.At)
-	if err != nil {
-		return ag, err
-	}
-	names := make([]string, len(ag.SLTs))
-	for i, s := range ag.SLTs {
-		names[i] = s.SLT
-	}
-	all, err := compliance.NewEvaluator(in).All(names)
-	if err != nil {
-		return ag, err
-	}
-	j := judge.NewJudge(in, nil)
-	for i := range ag.SLTs {
-		st := j.Status(in.Workspace.SLT(ag.SLTs[i].SLT), all[ag.SLTs[i].SLT], "", nil)
-		ag.SLTs[i].Status = &st
-	}
-	return ag, nil
 }
 
 // AgendaFile renders the agenda as a PDF or a workbook through the pack's
@@ -139,7 +111,7 @@ func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
 	if err != nil {
 		return FileData{}, err
 	}
-	ag, err := m.agenda(improve.AgendaQuery{Service: q.Service, Supplier: q.Supplier, Date: q.Date})
+	ag, err := improve.JudgedAgenda(m.store, improve.AgendaQuery{Service: q.Service, Supplier: q.Supplier, Date: q.Date})
 	if err != nil {
 		return FileData{}, err
 	}

@@ -536,3 +536,30 @@ func outline(a Agenda) []AgendaItem {
 		{10, "Any other business", ""},
 	}
 }
+
+// JudgedAgenda is BuildAgenda with each SLT's status in its period (the
+// one status rule, judge.Judge.Status).
+func JudgedAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
+	ag, err := BuildAgenda(st, q)
+	if err != nil || len(ag.SLTs) == 0 {
+		return ag, err
+	}
+	in, err := readview.Input(st, ag.At)
+	if err != nil {
+		return ag, err
+	}
+	names := make([]string, len(ag.SLTs))
+	for i, s := range ag.SLTs {
+		names[i] = s.SLT
+	}
+	all, err := compliance.NewEvaluator(in).All(names)
+	if err != nil {
+		return ag, err
+	}
+	j := judge.NewJudge(in, nil)
+	for i := range ag.SLTs {
+		st := j.Status(in.Workspace.SLT(ag.SLTs[i].SLT), all[ag.SLTs[i].SLT], "", nil)
+		ag.SLTs[i].Status = &st
+	}
+	return ag, nil
+}
