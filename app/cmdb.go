@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"slate/internal/cmdb"
-	"slate/internal/domain"
 	"slate/internal/storage"
 	"slate/internal/uploads"
 )
@@ -63,23 +62,8 @@ func (c *CMDB) Import(upload string) (CMDBImport, error) {
 // as unknown.
 func (c *CMDB) List() (CMDBList, error) {
 	res := CMDBList{At: c.store.Now().UTC(), MaxAgeDays: int(cmdb.MaxAge / (24 * time.Hour))}
-	err := c.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		cis, err := tx.CIs()
-		if err != nil {
-			return err
-		}
-		last, err := tx.LastCMDBImport()
-		if err != nil {
-			return err
-		}
-		res.Import = (*CMDBImport)(last)
-		res.CIs = cmdb.List(ws, cis, res.At)
-		return nil
-	})
+	last, cis, err := cmdb.ReadList(c.store, res.At)
+	res.Import, res.CIs = (*CMDBImport)(last), cis
 	return res, err
 }
 
@@ -90,11 +74,7 @@ func (c *CMDB) Check(q CMDBQuery) (CIReport, error) {
 	if err != nil {
 		return CIReport{}, err
 	}
-	var cis []domain.CI
-	if err := c.store.View(func(tx *storage.Tx) error { cis, err = tx.CIs(); return err }); err != nil {
-		return CIReport{}, err
-	}
-	rep, err := cmdb.Check(in.Workspace, in.Source, cis, q.SLT, q.Period, in.At)
+	rep, err := cmdb.ReadCheck(c.store, in, q.SLT, q.Period)
 	return CIReport(rep), err
 }
 

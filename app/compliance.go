@@ -7,7 +7,6 @@ import (
 
 	"slate/internal/cmdb"
 	"slate/internal/compliance"
-	"slate/internal/domain"
 	"slate/internal/flight"
 	"slate/internal/judge"
 	"slate/internal/readview"
@@ -130,7 +129,9 @@ func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) 
 		if err != nil {
 			return rep, err
 		}
-		return withCMDB(c.store, in, rep)
+		// the reported periods whose rows come from CIs the CMDB does not know or has not verified recently
+		rep.CMDB, err = cmdb.ReadFindings(c.store, in, rep.Rows)
+		return rep, err
 	})
 	if err != nil {
 		return Report{}, err
@@ -148,22 +149,6 @@ func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
 	// each SLT's status in the period (or its current one), as the dashboard and the pack judge it
 	rep.Statuses = append(rep.Statuses, judge.Statuses(ev, q.SLT, q.Period)...)
 	return Report(rep), nil
-}
-
-// withCMDB adds the reported periods whose rows come from CIs the CMDB does
-// not know or has not verified recently.
-func withCMDB(st *storage.Store, in compliance.Input, rep Report) (Report, error) {
-	var cis []domain.CI
-	err := st.View(func(tx *storage.Tx) error {
-		var err error
-		cis, err = tx.CIs()
-		return err
-	})
-	if err != nil {
-		return rep, err
-	}
-	rep.CMDB, err = cmdb.Findings(in.Workspace, in.Source, cis, rep.Rows, in.At)
-	return rep, err
 }
 
 // Breaches lists missed periods with impact, priority and Pareto rank.

@@ -1,10 +1,8 @@
 package app
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"time"
 
 	"slate/internal/compliance"
 	"slate/internal/readview"
@@ -124,19 +122,11 @@ func (s *Suppliers) DataSet(q DataSetQuery) (FileData, error) {
 		}
 	}
 	buf := &cappedBuffer{max: maxDownload}
-	df, err := supply.WriteDataFile(s.store, supply.SupplierScope(sc), q.Feed, q.Period, buf)
+	df, err := supply.ExportDataSet(s.store, supply.SupplierScope(sc), q.Feed, q.Period, buf)
 	if errors.Is(err, errTooBig) {
 		return FileData{}, fmt.Errorf("the data set of %s for %s is over %d MiB, too big to download here; build the supplier pack with `slate pack --supplier %s --period %s`",
 			q.Feed, q.Period, maxDownload>>20, q.Supplier, q.Period)
 	}
-	if err != nil {
-		return FileData{}, err
-	}
-	err = s.store.Update(func(tx *storage.Tx) error {
-		_, err := tx.Audit("export.dataset", "Supplier/"+sc.Supplier, map[string]any{"feed": df.Feed, "period": df.Period, "file": df.Name,
-			"rows": df.Rows, "batches": df.Batches, "sha256": fmt.Sprintf("%x", sha256.Sum256(buf.Bytes())), "from": df.From.Format(time.RFC3339), "to": df.To.Format(time.RFC3339)})
-		return err
-	})
 	if err != nil {
 		return FileData{}, err
 	}

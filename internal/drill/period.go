@@ -88,16 +88,9 @@ func Read(st *storage.Store, in compliance.Input, slt, tier, period string) (*Pe
 		h.Note = "A composite has no rows of its own: its attainment is the weighted mean of its components' attainments. Open a component to see its rows."
 		return d, nil
 	}
-	var cis []domain.CI
-	err = st.View(func(tx *storage.Tx) error {
-		var err error
-		cis, err = tx.CIs()
-		return err
-	})
-	if err != nil {
+	if cis, err := cmdb.ReadCIs(st); err != nil {
 		return nil, err
-	}
-	if len(cis) > 0 {
+	} else if len(cis) > 0 {
 		rep, err := cmdb.Check(ws, in.Source, cis, s.Name(), period, in.At)
 		if err != nil {
 			return nil, err
