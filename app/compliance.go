@@ -161,21 +161,11 @@ func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 	if err != nil {
 		return BreachLog{}, err
 	}
-	rep, err := compliance.BuildReport(in, compliance.ReportOptions{})
+	all, err := readview.Breaches(c.store, in, q.Since)
 	if err != nil {
 		return BreachLog{}, err
 	}
-	fps, err := readview.ReadFalsePositives(c.store)
-	if err != nil {
-		return BreachLog{}, err
-	}
-	rows := rep.Rows
-	if q.Since != "" {
-		if rows, err = compliance.RowsSince(in.Workspace, rows, q.Since); err != nil {
-			return BreachLog{}, err
-		}
-	}
-	bs := convert(compliance.Breaches(in.Workspace, rows, fps), func(b compliance.Breach) Breach { return Breach(b) })
+	bs := convert(all, func(b compliance.Breach) Breach { return Breach(b) })
 	return BreachLog{At: at, Since: q.Since, Breaches: bs}, nil
 }
 
@@ -206,18 +196,7 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 	if err != nil {
 		return WhatIf{}, err
 	}
-	s := in.Workspace.SLT(q.SLT)
-	if s == nil {
-		return WhatIf{}, fmt.Errorf("SLT %q does not exist", q.SLT)
-	}
-	if err := compliance.CheckTarget(s, q.Target); err != nil {
-		return WhatIf{}, err
-	}
-	rows, err := compliance.NewEvaluator(in).SLT(q.SLT, nil)
-	if err != nil {
-		return WhatIf{}, err
-	}
-	w, err := compliance.WhatIfSLT(in.Workspace, s, rows, q.Tier, q.Target)
+	w, err := compliance.WhatIfNamed(in, q.SLT, q.Tier, q.Target)
 	return WhatIf(w), err
 }
 
@@ -242,10 +221,6 @@ func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
 	if err != nil {
 		return RollbackResult{}, err
 	}
-	if in.Workspace.Feed(q.Feed) == nil {
-		return RollbackResult{}, fmt.Errorf("feed %q does not exist", q.Feed)
-	}
-	seq, errOf := compliance.Stream(in.Source, q.Feed, from, to)
-	res := compliance.EvaluateRollback(q.Feed, rule, seq)
-	return RollbackResult(res), errOf()
+	res, err := compliance.Rollback(in, q.Feed, rule, from, to)
+	return RollbackResult(res), err
 }

@@ -97,19 +97,16 @@ func (d *Design) demand(q CapacityQuery, in *capacity.Input, ans *CapacityAnswer
 	if err != nil {
 		return err
 	}
-	dm, err := capacity.FromFeed(ev.Workspace, ev.Source, q.FromFeed, from, to, ev.At)
+	dm, err := capacity.Fill(in, ev, q.FromFeed, from, to, q.Arrivals == "", q.HandleTime == "")
 	if err != nil {
 		return err
 	}
 	ans.Demand = &dm
 	if q.Arrivals == "" {
-		in.ArrivalsPerHour, ans.ArrivalsSource = dm.PeakPerHour, "feed"
+		ans.ArrivalsSource = "feed"
 	}
 	if q.HandleTime == "" {
-		if dm.HandleTimeSeconds == nil {
-			return fmt.Errorf("feed %s gives no handle time (%s): give the handle time", q.FromFeed, dm.Note)
-		}
-		in.HandleTime, ans.HandleTimeSource = time.Duration(*dm.HandleTimeSeconds*float64(time.Second)).Round(time.Millisecond), "feed"
+		ans.HandleTimeSource = "feed"
 	}
 	return nil
 }

@@ -57,12 +57,9 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 		if up, err = x.uploads.Get(x.caller.Name, r.Evidence); err != nil {
 			return Exception{}, fmt.Errorf("evidence: %w", err)
 		}
-		if up.Size > MaxEvidence {
-			return Exception{}, fmt.Errorf("evidence %s is %s; attach files of at most %s", up.Name, uploads.SizeText(up.Size), uploads.SizeText(MaxEvidence))
-		}
-		data, err := readAtMost(up.Path, MaxEvidence)
+		data, err := up.Read(MaxEvidence)
 		if err != nil {
-			return Exception{}, fmt.Errorf("evidence %s: %w", up.Name, err)
+			return Exception{}, fmt.Errorf("evidence %w", err)
 		}
 		ev = &safeguard.Evidence{Name: up.Name, Data: data}
 	}

@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -318,3 +319,24 @@ func (u *Area) Path(id string) string {
 
 // Dir is the upload folder.
 func (u *Area) Dir() string { return u.dir }
+
+// Read reads a whole upload of at most max bytes: a larger one is refused,
+// naming both sizes.
+func (up Upload) Read(max int64) ([]byte, error) {
+	if up.Size > max {
+		return nil, fmt.Errorf("%s is %s; attach files of at most %s", up.Name, SizeText(up.Size), SizeText(max))
+	}
+	f, err := os.Open(up.Path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", up.Name, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", up.Name, err)
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%s: %s is over %s", up.Name, filepath.Base(up.Path), SizeText(max))
+	}
+	return b, nil
+}

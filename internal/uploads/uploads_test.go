@@ -53,3 +53,22 @@ func TestChunksOwnersAndSweep(t *testing.T) {
 		t.Error("a folder not named like an upload was removed")
 	}
 }
+
+// Read reads an upload of at most max bytes and names the sizes otherwise.
+func TestRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "letter.pdf")
+	if err := os.WriteFile(path, []byte("hello"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	up := Upload{File: File{Name: "letter.pdf", Size: 5}, Path: path}
+	if b, err := up.Read(5); err != nil || string(b) != "hello" {
+		t.Fatalf("read %q %v", b, err)
+	}
+	if _, err := up.Read(4); err == nil || !strings.Contains(err.Error(), "attach files of at most") {
+		t.Errorf("a file over the bound: %v", err)
+	}
+	up.Size = 3 // grew after the upload was registered
+	if _, err := up.Read(4); err == nil || !strings.Contains(err.Error(), "is over") {
+		t.Errorf("a file that grew: %v", err)
+	}
+}
