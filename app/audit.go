@@ -47,12 +47,7 @@ func (a *Audit) keyFile() string {
 
 // Log lists events, oldest first, from sequence number from (0 = all).
 func (a *Audit) Log(from uint64) ([]AuditEvent, error) {
-	var evs []storage.AuditEvent
-	err := a.store.View(func(tx *storage.Tx) error {
-		var err error
-		evs, err = tx.AuditEvents(from)
-		return err
-	})
+	evs, err := storage.Read(a.store, func(tx *storage.Tx) ([]storage.AuditEvent, error) { return tx.AuditEvents(from) })
 	return convert(evs, func(e storage.AuditEvent) AuditEvent { return AuditEvent(e) }), err
 }
 

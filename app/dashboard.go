@@ -46,20 +46,10 @@ type Dashboard struct {
 }
 
 // DashboardCounts counts SLTs by RAG status.
-type DashboardCounts struct {
-	Red    int `json:"red"`
-	Amber  int `json:"amber"`
-	Green  int `json:"green"`
-	NoData int `json:"no_data"`
-}
+type DashboardCounts portfolio.Counts
 
 // DashboardFilters are the values the filters can take (over the whole workspace).
-type DashboardFilters struct {
-	BusinessUnits []string `json:"business_units"`
-	ProductLines  []string `json:"product_lines"`
-	Suppliers     []string `json:"suppliers"`
-	Types         []string `json:"types"`
-}
+type DashboardFilters portfolio.Filters
 
 // DashboardService is one service with its SLTs; Status is the worst of them.
 type DashboardService struct {
@@ -125,30 +115,13 @@ type DashboardSLT struct {
 }
 
 // DashboardTier is one tier's row in the same period as the SLT's Current.
-type DashboardTier struct {
-	Name      string          `json:"name"`
-	Objective string          `json:"objective"`
-	Status    string          `json:"status"`
-	Row       *compliance.Row `json:"row"`
-}
+type DashboardTier portfolio.Tier
 
 // SparkPoint is one period of the sparkline.
-type SparkPoint struct {
-	Period     string   `json:"period"`
-	Attainment *float64 `json:"attainment"`
-	Target     *float64 `json:"target"`
-	Met        *bool    `json:"met"`
-	Complete   bool     `json:"complete"`
-}
+type SparkPoint portfolio.SparkPoint
 
 // DashboardRCA is an SLT missed rcaAfter periods in a row: a root-cause analysis is due.
-type DashboardRCA struct {
-	SLT               string `json:"slt"`
-	DisplayName       string `json:"display_name"`
-	Service           string `json:"service"`
-	Period            string `json:"period"`
-	ConsecutiveMisses int    `json:"consecutive_misses"`
-}
+type DashboardRCA portfolio.RCA
 
 // SparkPeriods is how many periods a sparkline shows.
 const SparkPeriods = portfolio.SparkPeriods

@@ -186,14 +186,10 @@ func (d *Design) NewSLT(q NewSLTQuery) (NewSLT, error) {
 	if strings.TrimSpace(q.Name) == "" || q.Template == "" || q.Service == "" || q.Feed == "" {
 		return NewSLT{}, errors.New("a new SLT needs a name, a template, a service and a feed")
 	}
-	var text string
-	err := d.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		text, err = manifest.RenderSLT(ws, q.Template, q.Name, q.Service, q.Feed)
-		return err
-	})
+	ws, err := storage.Read(d.store, (*storage.Tx).Workspace)
+	if err != nil {
+		return NewSLT{Name: q.Name}, err
+	}
+	text, err := manifest.RenderSLT(ws, q.Template, q.Name, q.Service, q.Feed)
 	return NewSLT{Name: q.Name, YAML: text}, err
 }

@@ -72,18 +72,7 @@ type RowsPage struct {
 // RowsTally sums the units of every row of the period by status. For
 // availability, slices without probes are tallied apart (Gap*), so
 // Good + GapGood is the figure's good, and so on.
-type RowsTally struct {
-	Good         float64 `json:"good"`
-	Bad          float64 `json:"bad"`
-	Excluded     float64 `json:"excluded"`
-	Counted      float64 `json:"counted"`
-	OutOfScope   int     `json:"out_of_scope"`
-	WithFindings int     `json:"with_findings"`
-	GapGood      float64 `json:"gap_good"`
-	GapBad       float64 `json:"gap_bad"`
-	GapUnknown   float64 `json:"gap_unknown"`
-	GapExcluded  float64 `json:"gap_excluded"`
-}
+type RowsTally drill.Tally
 
 // DrillRow is one stored point (a file row) and how it counts in the period.
 type DrillRow struct {
@@ -118,13 +107,7 @@ type DrillRow struct {
 }
 
 // DrillBatch is the import a row came from.
-type DrillBatch struct {
-	ID        uint64    `json:"id"`
-	File      string    `json:"file"`
-	Status    string    `json:"status"`
-	Published time.Time `json:"published"`
-	SHA256    string    `json:"sha256"`
-}
+type DrillBatch drill.Batch
 
 // Rows lists the rows behind one period's figure of an SLT, a page at a time.
 func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {

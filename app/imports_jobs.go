@@ -11,7 +11,6 @@ import (
 
 	"slate/internal/importer"
 	"slate/internal/ingest"
-	"slate/internal/storage"
 	"slate/internal/uploads"
 )
 
@@ -94,27 +93,12 @@ type FeedInfo struct {
 
 // Feeds lists the feeds the caller can import into, by name (a supplier: its own).
 func (im *Imports) Feeds() ([]FeedInfo, error) {
-	out := []FeedInfo{}
-	err := im.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		bs, err := tx.Batches("")
-		if err != nil {
-			return err
-		}
-		for _, f := range ws.Feeds() {
-			if im.scope().Allows(f) {
-				d := importer.Describe(f, bs)
-				out = append(out, FeedInfo{Name: d.Name, DisplayName: d.DisplayName, Shape: d.Shape, Supplier: d.Supplier,
-					Owner: d.Owner, Unit: d.Unit, Interval: d.Interval, TimeZone: d.TimeZone, Required: d.Required,
-					Optional: d.Optional, Mapping: mappingOf(d.Mapping), Batches: d.Batches, LastImport: d.LastImport, DataTo: d.DataTo})
-			}
-		}
-		return nil
-	})
-	return out, err
+	fs, err := im.scope().Feeds(im.store)
+	return convert(fs, func(d importer.Feed) FeedInfo {
+		return FeedInfo{Name: d.Name, DisplayName: d.DisplayName, Shape: d.Shape, Supplier: d.Supplier,
+			Owner: d.Owner, Unit: d.Unit, Interval: d.Interval, TimeZone: d.TimeZone, Required: d.Required,
+			Optional: d.Optional, Mapping: mappingOf(d.Mapping), Batches: d.Batches, LastImport: d.LastImport, DataTo: d.DataTo}
+	}), err
 }
 
 // FileData is a file's bytes for the UI (base64 in JSON): the browser saves it
@@ -137,25 +121,6 @@ const (
 	MimeZIP  = "application/zip"
 )
 
-// maxDownload bounds a file returned as bytes (a rejects report of a batch
-// that rejected millions of rows is better written with `slate batch rejects`).
-const maxDownload = 256 << 20
-
-// cappedBuffer is a buffer that refuses to grow past max.
-type cappedBuffer struct {
-	bytes.Buffer
-	max int
-}
-
-var errTooBig = errors.New("too big")
-
-func (c *cappedBuffer) Write(p []byte) (int, error) {
-	if c.Len()+len(p) > c.max {
-		return 0, errTooBig
-	}
-	return c.Buffer.Write(p)
-}
-
 // RejectsFile is the rejects report of a batch as a download: format "xlsx"
 // (default) or "csv".
 func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
@@ -169,10 +134,10 @@ func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
 	default:
 		return FileData{}, fmt.Errorf("rejects format %s: use xlsx or csv", Clip(format))
 	}
-	buf := &cappedBuffer{max: maxDownload}
+	buf := &uploads.Download{}
 	n, err := im.scope().WriteRejects(im.store, id, buf, format == "csv")
-	if errors.Is(err, errTooBig) {
-		return FileData{}, fmt.Errorf("the rejects report of batch %d is over %d MiB, too big to download here; write it with `slate batch rejects %d -o FILE`", id, maxDownload>>20, id)
+	if errors.Is(err, uploads.ErrTooBig) {
+		return FileData{}, fmt.Errorf("the rejects report of batch %d is over %d MiB, too big to download here; write it with `slate batch rejects %d -o FILE`", id, uploads.MaxDownload>>20, id)
 	}
 	if err != nil {
 		return FileData{}, err

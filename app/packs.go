@@ -48,13 +48,7 @@ type PackQuery struct {
 }
 
 // PackFile is one file of a pack.
-type PackFile struct {
-	Name   string `json:"name"`
-	Path   string `json:"path"`
-	Format string `json:"format"`
-	Size   int64  `json:"size"`
-	SHA256 string `json:"sha256"`
-}
+type PackFile packjob.File
 
 // PackResult says what Build wrote.
 type PackResult struct {

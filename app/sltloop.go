@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"time"
 
 	"slate/internal/correlate"
@@ -52,22 +51,11 @@ type SLTLoop struct {
 
 // Correlate cross-correlates two daily series on the stored data.
 func (x *Analysis) Correlate(q CorrelateQuery) (Correlation, error) {
-	if q.MaxLag < 0 || q.MaxLag > 90 {
-		return Correlation{}, fmt.Errorf("max lag %d days: give 1 to 90 days (0: 14)", q.MaxLag)
-	}
 	in, err := readview.Input(x.store, x.store.Now())
 	if err != nil {
 		return Correlation{}, err
 	}
-	lead, err := correlate.ParseRef(in.Workspace, q.Lead)
-	if err != nil {
-		return Correlation{}, fmt.Errorf("lead: %w", err)
-	}
-	lag, err := correlate.ParseRef(in.Workspace, q.Lag)
-	if err != nil {
-		return Correlation{}, fmt.Errorf("lag: %w", err)
-	}
-	r, err := correlate.Correlate(in, lead, lag, q.MaxLag)
+	r, err := correlate.ByName(in, q.Lead, q.Lag, q.MaxLag)
 	return Correlation(r), err
 }
 

@@ -8,6 +8,7 @@ import (
 	"slate/internal/readview"
 	"slate/internal/storage"
 	"slate/internal/supply"
+	"slate/internal/uploads"
 )
 
 // Suppliers is supplier management: whether the end-to-end SLTs are covered
@@ -121,11 +122,11 @@ func (s *Suppliers) DataSet(q DataSetQuery) (FileData, error) {
 			return FileData{}, err
 		}
 	}
-	buf := &cappedBuffer{max: maxDownload}
+	buf := &uploads.Download{}
 	df, err := supply.ExportDataSet(s.store, supply.SupplierScope(sc), q.Feed, q.Period, buf)
-	if errors.Is(err, errTooBig) {
+	if errors.Is(err, uploads.ErrTooBig) {
 		return FileData{}, fmt.Errorf("the data set of %s for %s is over %d MiB, too big to download here; build the supplier pack with `slate pack --supplier %s --period %s`",
-			q.Feed, q.Period, maxDownload>>20, q.Supplier, q.Period)
+			q.Feed, q.Period, uploads.MaxDownload>>20, q.Supplier, q.Period)
 	}
 	if err != nil {
 		return FileData{}, err
@@ -135,16 +136,14 @@ func (s *Suppliers) DataSet(q DataSetQuery) (FileData, error) {
 
 // ownFeed refuses a feed the calling supplier does not deliver.
 func (s *Suppliers) ownFeed(feed string) error {
-	return s.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		if f := ws.Feed(feed); f == nil || f.Spec.Supplier != s.caller.Supplier {
-			return fmt.Errorf("%w %s", ErrNoFeed, Clip(feed))
-		}
-		return nil
-	})
+	ws, err := storage.Read(s.store, (*storage.Tx).Workspace)
+	if err != nil {
+		return err
+	}
+	if f := ws.Feed(feed); f == nil || f.Spec.Supplier != s.caller.Supplier {
+		return fmt.Errorf("%w %s", ErrNoFeed, Clip(feed))
+	}
+	return nil
 }
 
 // What a measured chain period found, and whether a supplier's maturity and

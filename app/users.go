@@ -53,15 +53,8 @@ func info(u storage.User) UserInfo {
 
 // List lists every user, revoked ones included, by name.
 func (us *Users) List() ([]UserInfo, error) {
-	out := []UserInfo{}
-	err := us.store.View(func(tx *storage.Tx) error {
-		all, err := tx.Users()
-		for _, u := range all {
-			out = append(out, info(u))
-		}
-		return err
-	})
-	return out, err
+	all, err := storage.Read(us.store, (*storage.Tx).Users)
+	return convert(all, info), err
 }
 
 // Add makes a user and its token. A revoked user's name may be given again;

@@ -19,11 +19,7 @@ type Workspace struct {
 }
 
 // ApplyResult says what an apply changed.
-type ApplyResult struct {
-	Created   []string `json:"created"`
-	Updated   []string `json:"updated"`
-	Unchanged []string `json:"unchanged"`
-}
+type ApplyResult defs.Applied
 
 // ErrInvalid marks definitions that failed validation; nothing was changed.
 var ErrInvalid = errors.New("invalid definitions")
@@ -109,28 +105,23 @@ type SLTSummary struct {
 // Overview lists services with their SLTs, sorted by business unit and name.
 func (w *Workspace) Overview() (Overview, error) {
 	ov := Overview{App: "Slate", Version: Version, Database: w.store.Path(), Services: []ServiceSummary{}}
-	err := w.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
+	ws, err := storage.Read(w.store, (*storage.Tx).Workspace)
+	if err != nil {
+		return ov, err
+	}
+	bySvc := map[string][]SLTSummary{}
+	for _, s := range ws.SLTs() {
+		bySvc[s.Spec.Service] = append(bySvc[s.Spec.Service], summarize(ws, s))
+	}
+	for _, svc := range ws.Services() {
+		slts := bySvc[svc.Name()]
+		if slts == nil {
+			slts = []SLTSummary{}
 		}
-		bySvc := map[string][]SLTSummary{}
-		for _, s := range ws.SLTs() {
-			bySvc[s.Spec.Service] = append(bySvc[s.Spec.Service], summarize(ws, s))
-		}
-		for _, svc := range ws.Services() {
-			slts := bySvc[svc.Name()]
-			if slts == nil {
-				slts = []SLTSummary{}
-			}
-			ov.Services = append(ov.Services, ServiceSummary{
-				Name: svc.Name(), DisplayName: displayName(svc.Metadata),
-				BusinessUnit: svc.Spec.BusinessUnit, ProductLine: svc.Spec.ProductLine,
-				Owner: svc.Spec.Owner, Criticality: svc.Spec.Criticality, SLTs: slts,
-			})
-		}
-		return nil
-	})
+		ov.Services = append(ov.Services, ServiceSummary{Name: svc.Name(), DisplayName: displayName(svc.Metadata),
+			BusinessUnit: svc.Spec.BusinessUnit, ProductLine: svc.Spec.ProductLine,
+			Owner: svc.Spec.Owner, Criticality: svc.Spec.Criticality, SLTs: slts})
+	}
 	return ov, err
 }
 

@@ -22,7 +22,9 @@ var ErrNoFeed = errors.New("no such feed")
 
 // Applied says what an apply changed, by definition id (Kind/name).
 type Applied struct {
-	Created, Updated, Unchanged []string
+	Created   []string `json:"created"`
+	Updated   []string `json:"updated"`
+	Unchanged []string `json:"unchanged"`
 }
 
 // Apply validates every document of a YAML text (file names where it came

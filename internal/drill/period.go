@@ -30,11 +30,11 @@ type Head struct {
 
 // Batch is the import a row came from.
 type Batch struct {
-	ID        uint64
-	File      string
-	Status    string
-	Published time.Time
-	SHA256    string
+	ID        uint64    `json:"id"`
+	File      string    `json:"file"`
+	Status    string    `json:"status"`
+	Published time.Time `json:"published"`
+	SHA256    string    `json:"sha256"`
 }
 
 // Period is every row of one period's figure, classified once and paged

@@ -158,3 +158,25 @@ func (s Scope) WriteTemplate(st *storage.Store, feed string, w io.Writer, csv bo
 	}
 	return ingest.WriteTemplate(w, fd)
 }
+
+// Feeds describes every feed the scope allows, by name.
+func (s Scope) Feeds(st *storage.Store) ([]Feed, error) {
+	var out []Feed
+	err := st.View(func(tx *storage.Tx) error {
+		ws, err := tx.Workspace()
+		if err != nil {
+			return err
+		}
+		bs, err := tx.Batches("")
+		if err != nil {
+			return err
+		}
+		for _, f := range ws.Feeds() {
+			if s.Allows(f) {
+				out = append(out, Describe(f, bs))
+			}
+		}
+		return nil
+	})
+	return out, err
+}

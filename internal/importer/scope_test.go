@@ -72,6 +72,9 @@ spec: {shape: counts, supplier: b}
 	if err != nil || d.Points != 2 || d.Findings == nil && d.Truncated {
 		t.Errorf("its own batch: %v %+v", err, d)
 	}
+	if fs, err := a.Feeds(st); err != nil || len(fs) != 1 || fs[0].Name != "fa" || fs[0].Batches != 1 {
+		t.Errorf("a's feeds: %v %+v", err, fs)
+	}
 	if err := a.WriteTemplate(st, "fa", &buf, true); err != nil || buf.Len() == 0 {
 		t.Errorf("template: %v", err)
 	}

@@ -48,11 +48,11 @@ type Query struct {
 
 // File is one file of a pack.
 type File struct {
-	Name   string
-	Path   string
-	Format string
-	Size   int64
-	SHA256 string
+	Name   string `json:"name"`
+	Path   string `json:"path"`
+	Format string `json:"format"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
 }
 
 // Result says what Build wrote.

@@ -8,6 +8,7 @@
 package uploads
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -339,4 +340,55 @@ func (up Upload) Read(max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %s is over %s", up.Name, filepath.Base(up.Path), SizeText(max))
 	}
 	return b, nil
+}
+
+// MaxDownload bounds a file returned as bytes: past it, a file is better
+// written where its user says.
+const MaxDownload = 256 << 20
+
+// ErrTooBig is what a Download refuses to grow past its bound with.
+var ErrTooBig = errors.New("too big")
+
+// Download is a file being written in memory to go out as bytes: it
+// refuses to grow past MaxDownload.
+type Download struct{ bytes.Buffer }
+
+func (d *Download) Write(p []byte) (int, error) {
+	if d.Len()+len(p) > MaxDownload {
+		return 0, ErrTooBig
+	}
+	return d.Buffer.Write(p)
+}
+
+// WriteFile creates the file at path its user named (refusing an existing
+// one when excl), fills it with fill, and removes it again when fill fails.
+// It never writes over guard (the open database).
+func WriteFile(path, guard string, excl bool, fill func(io.Writer) error) error {
+	if path == "" {
+		return errors.New("no file to write to")
+	}
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a folder, not a file", path)
+		}
+		if db, err := os.Stat(guard); err == nil && os.SameFile(st, db) {
+			return fmt.Errorf("%s is the open Slate database; write somewhere else", path)
+		}
+	}
+	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+	if excl {
+		flags = os.O_CREATE | os.O_WRONLY | os.O_EXCL
+	}
+	out, err := os.OpenFile(path, flags, 0o644)
+	if err != nil {
+		return err
+	}
+	err = fill(out)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
 }
