@@ -2,9 +2,7 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"slate/internal/compliance"
@@ -111,18 +109,8 @@ type DrillBatch drill.Batch
 
 // Rows lists the rows behind one period's figure of an SLT, a page at a time.
 func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
-	if strings.TrimSpace(q.SLT) == "" {
-		return RowsPage{}, errors.New("name an SLT")
-	}
-	if strings.TrimSpace(q.Period) == "" {
-		return RowsPage{}, errors.New("name a period (e.g. 2026-10)")
-	}
-	if q.Limit <= 0 {
-		q.Limit = 200
-	}
-	q.Limit = min(q.Limit, 5000)
-	q.Offset = max(q.Offset, 0)
-	if err := drill.CheckQuery(q.Status, q.Sort); err != nil {
+	dq := drill.Query{SLT: q.SLT, Tier: q.Tier, Period: q.Period, Status: q.Status, Sort: q.Sort, Offset: q.Offset, Limit: q.Limit}
+	if err := dq.Check(); err != nil {
 		return RowsPage{}, err
 	}
 	at, err := c.at(q.At)
@@ -146,10 +134,10 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 	}
 	d := v.(*drill.Period)
 	h := d.Head
-	rows, batches, total := d.Page(q.Status, q.Sort, q.Offset, q.Limit)
+	rows, batches, total := d.Page(dq)
 	return RowsPage{SLT: h.SLT, DisplayName: h.DisplayName, Service: h.Service, Tier: h.Tier, Period: h.Period, TimeZone: h.TimeZone,
 		Start: h.Start, End: h.End, At: h.At, Indicator: h.Indicator, Feed: h.Feed, Shape: h.Shape, Unit: h.Unit, Figure: h.Figure,
-		Tally: RowsTally(h.Tally), Periods: h.Periods, All: h.All, Total: total, Offset: q.Offset, Components: h.Components,
+		Tally: RowsTally(h.Tally), Periods: h.Periods, All: h.All, Total: total, Offset: dq.Offset, Components: h.Components,
 		Note: h.Note, CMDB: (*CIReport)(h.CMDB),
 		Rows:    convert(rows, func(r drill.Row) DrillRow { return DrillRow(r) }),
 		Batches: convert(batches, func(b drill.Batch) DrillBatch { return DrillBatch(b) })}, nil

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"time"
 
 	"slate/internal/improve"
@@ -137,16 +136,7 @@ func (m *Meetings) Record(in Minutes) (MeetingRecord, error) {
 
 // List lists recorded meetings, the latest first.
 func (m *Meetings) List(f MeetingFilter) ([]Meeting, error) {
-	scope, name := "", ""
-	switch {
-	case f.Service != "" && f.Supplier != "":
-		return nil, errors.New("meetings are of one service or one supplier, not both")
-	case f.Service != "":
-		scope, name = "service", f.Service
-	case f.Supplier != "":
-		scope, name = "supplier", f.Supplier
-	}
-	ms, err := improve.ListMeetings(m.store, scope, name)
+	ms, err := improve.ListMeetings(m.store, f.Service, f.Supplier)
 	return convert(ms, func(x improve.Meeting) Meeting { return Meeting(x) }), err
 }
 

@@ -118,18 +118,11 @@ func (w *Workspace) Overview() (Overview, error) {
 		if slts == nil {
 			slts = []SLTSummary{}
 		}
-		ov.Services = append(ov.Services, ServiceSummary{Name: svc.Name(), DisplayName: displayName(svc.Metadata),
+		ov.Services = append(ov.Services, ServiceSummary{Name: svc.Name(), DisplayName: svc.Metadata.Title(),
 			BusinessUnit: svc.Spec.BusinessUnit, ProductLine: svc.Spec.ProductLine,
 			Owner: svc.Spec.Owner, Criticality: svc.Spec.Criticality, SLTs: slts})
 	}
 	return ov, err
-}
-
-func displayName(m domain.Meta) string {
-	if m.DisplayName != "" {
-		return m.DisplayName
-	}
-	return m.Name
 }
 
 func summarize(ws *domain.Workspace, s *domain.SLT) SLTSummary {

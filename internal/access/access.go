@@ -254,3 +254,14 @@ func May(role, method string) bool {
 	r, ok := rules[method]
 	return ok && Has(role, r.Right)
 }
+
+// MethodsOf lists the API methods role may call, sorted.
+func MethodsOf(role string) []string {
+	out := []string{}
+	for _, m := range Methods() {
+		if May(role, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}

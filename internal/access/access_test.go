@@ -1,6 +1,7 @@
 package access_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -28,6 +29,9 @@ func TestRules(t *testing.T) {
 		if m, _ := access.MethodRule(method); !ok || m.Right != r.Right {
 			t.Errorf("%s takes %s's right %s, not %s", route, method, m.Right, r.Right)
 		}
+	}
+	if ms := access.MethodsOf(access.Viewer); !slices.IsSorted(ms) || !slices.Contains(ms, "Compliance/Report") || slices.Contains(ms, "Users/Add") {
+		t.Errorf("a viewer's methods: %v", ms)
 	}
 	if access.Has(access.Supplier, access.RightRead) || access.RoleRights("nobody") != nil {
 		t.Error("a supplier reads the workspace, or an unknown role has rights")

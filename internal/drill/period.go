@@ -58,11 +58,8 @@ func Read(st *storage.Store, in compliance.Input, slt, tier, period string) (*Pe
 	sp := &s.Spec
 	d := &Period{batches: map[uint64]Batch{}, findings: map[uint64]map[uint32][]ingest.Finding{}}
 	h := &d.Head
-	*h = Head{SLT: s.Name(), DisplayName: s.Metadata.DisplayName, Service: sp.Service, Tier: tier, Period: period,
+	*h = Head{SLT: s.Name(), DisplayName: s.Metadata.Title(), Service: sp.Service, Tier: tier, Period: period,
 		At: in.At, Feed: sp.Feed, Periods: []string{}, Components: []string{}, TimeZone: sp.TimeZone}
-	if h.DisplayName == "" {
-		h.DisplayName = s.Name()
-	}
 	if f := ws.Feed(sp.Feed); f != nil {
 		h.Shape, h.Unit = f.Spec.Shape, f.Spec.Unit
 	}
@@ -145,11 +142,12 @@ func (d *Period) loadBatches(tx *storage.Tx, ids []uint64) error {
 
 func (d *Period) hasFindings(r *Row) bool { return len(d.findings[r.Batch][r.Row]) > 0 }
 
-// Page is the rows with status (Select) in sort order from offset, at most
-// limit, each with its findings and file, the batches they came from, and
-// how many rows match in all.
-func (d *Period) Page(status, sort string, offset, limit int) (rows []Row, batches []Batch, total int) {
-	idx := Select(d.rows, status, sort, d.hasFindings)
+// Page is the rows of a checked query (Select by status and sort) from its
+// offset, at most its limit, each with its findings and file, the batches
+// they came from, and how many rows match in all.
+func (d *Period) Page(q Query) (rows []Row, batches []Batch, total int) {
+	idx := Select(d.rows, q.Status, q.Sort, d.hasFindings)
+	offset, limit := q.Offset, q.Limit
 	rows, batches = []Row{}, []Batch{}
 	seen := map[uint64]bool{}
 	for _, i := range idx[min(offset, len(idx)):min(offset+limit, len(idx))] {

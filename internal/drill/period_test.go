@@ -39,6 +39,15 @@ spec: {service: shop, feed: f, type: SLA, period: month, indicator: {kind: ratio
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, bad := range []drill.Query{{Period: "2026-10"}, {SLT: "checkout"}, {SLT: "checkout", Period: "2026-10", Status: "odd"},
+		{SLT: "checkout", Period: "2026-10", Sort: "size"}} {
+		if err := bad.Check(); err == nil {
+			t.Errorf("%+v: want an error", bad)
+		}
+	}
+	if q := (drill.Query{SLT: "checkout", Period: "2026-10", Offset: -3, Limit: 9000}); q.Check() != nil || q.Offset != 0 || q.Limit != 5000 {
+		t.Errorf("bounds: %+v", q)
+	}
 	if _, err := drill.Read(st, in, "nope", "", "2026-10"); err == nil {
 		t.Fatal("an unknown SLT was read")
 	}
@@ -53,14 +62,14 @@ spec: {service: shop, feed: f, type: SLA, period: month, indicator: {kind: ratio
 	if g := h.Figure.Good; g == nil || *g != h.Tally.Good || h.Tally.Good+h.Tally.Bad != 3100 {
 		t.Fatalf("tally %+v does not add up to the figure %+v", h.Tally, h.Figure)
 	}
-	rows, batches, total := d.Page("", "-value", 5, 10)
+	rows, batches, total := d.Page(drill.Query{Sort: "-value", Offset: 5, Limit: 10})
 	if total != 31 || len(rows) != 10 || len(batches) != 1 || rows[0].File == "" || rows[0].Findings == nil || rows[0].N == 0 {
 		t.Fatalf("page: %d rows of %d, %d batches, %+v", len(rows), total, len(batches), rows)
 	}
 	if *rows[0].Good < *rows[9].Good {
 		t.Errorf("-value: %v before %v", *rows[0].Good, *rows[9].Good)
 	}
-	if rows, _, total := d.Page("", "", 40, 10); len(rows) != 0 || total != 31 {
+	if rows, _, total := d.Page(drill.Query{Offset: 40, Limit: 10}); len(rows) != 0 || total != 31 {
 		t.Fatalf("past the end: %d rows of %d", len(rows), total)
 	}
 }

@@ -196,7 +196,7 @@ func openRCA(tx *storage.Tx, ws *domain.Workspace, all map[string]compliance.SLT
 	rca := RCA{ID: id, SLT: r.slt, Tier: r.tier, Service: s.Spec.Service, Supplier: supplierOf(ws, s), RunKey: r.key,
 		Periods: periodsOf(r.rows), Breaches: r.breaches, Priority: r.priority, Status: RCAOpen, Owner: ownerOf(ws, s),
 		Method: MethodFiveWhys, Problem: problem,
-		FiveWhys:   []Why{{Why: fmt.Sprintf("Why did %s miss its objective %s?", displayName(s.Metadata), periodList(periodsOf(r.rows)))}},
+		FiveWhys:   []Why{{Why: fmt.Sprintf("Why did %s miss its objective %s?", s.Metadata.Title(), periodList(periodsOf(r.rows)))}},
 		RootCauses: []string{}, Team: proposeTeam(ws, all, s, r), Due: compliance.DayKey(today + RCADueDays),
 		OpenedAt: now, OpenedBy: actor, Notes: []Note{},
 		History: []Change{{At: now, Actor: actor, Field: "created", To: problem}}}
@@ -211,7 +211,7 @@ func openRCA(tx *storage.Tx, ws *domain.Workspace, all map[string]compliance.SLT
 	}
 	trigger := r.rows[r.trigger]
 	task := itsm.Task{Event: domain.EventRCAOpened,
-		Title:       fmt.Sprintf("Root-cause analysis %s: %s missed %s", id, displayName(s.Metadata), missedText(r.rows)),
+		Title:       fmt.Sprintf("Root-cause analysis %s: %s missed %s", id, s.Metadata.Title(), missedText(r.rows)),
 		Description: fmt.Sprintf("%s Owner %s, due %s.", problem, rca.Owner, rca.Due),
 		SLT:         r.slt, Tier: r.tier, Service: rca.Service, Supplier: rca.Supplier,
 		Breach: compliance.BreachID(trigger.SLT, trigger.Tier, trigger.Period), Period: trigger.Period, Periods: rca.Periods,
@@ -374,7 +374,7 @@ func problemStatement(ws *domain.Workspace, s *domain.SLT, r run) string {
 			vals = append(vals, formatValue(ws, s, row.Kind, *row.Attainment))
 		}
 	}
-	who := displayName(s.Metadata)
+	who := s.Metadata.Title()
 	if r.tier != "" {
 		who += " (tier " + r.tier + ")"
 	}

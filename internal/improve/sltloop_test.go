@@ -50,4 +50,10 @@ func TestSLTLoopAgendaRunLoop(t *testing.T) {
 			t.Errorf("%s has no status", s.SLT)
 		}
 	}
+	if _, err := improve.ListMeetings(st, "fulfilment", "parcelnet"); err == nil {
+		t.Error("meetings of a service and a supplier at once were listed")
+	}
+	if ms, err := improve.ListMeetings(st, "fulfilment", ""); err != nil || ms == nil {
+		t.Errorf("a service's meetings: %v %v", ms, err)
+	}
 }
