@@ -148,22 +148,23 @@ func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
 // TemplateFile is the supplier data template (XLSX) of a feed as a download:
 // the columns the feed's mapping reads, with an example row.
 func (im *Imports) TemplateFile(feed string) (FileData, error) {
-	var buf bytes.Buffer
-	if err := im.scope().WriteTemplate(im.store, feed, &buf, false); err != nil {
-		return FileData{}, err
-	}
-	return FileData{Name: TemplateFileName(feed), Type: MimeXLSX, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
+	return im.template(feed, TemplateFileName(feed), MimeXLSX)
 }
 
 // TemplateCSV is the CSV template of a feed as a download: the header line
 // its mapping reads, with the delimiter of its decimal convention. Layout
 // gives the instructions to send along.
 func (im *Imports) TemplateCSV(feed string) (FileData, error) {
+	return im.template(feed, strings.TrimSuffix(TemplateFileName(feed), ".xlsx")+".csv", MimeCSV)
+}
+
+// template is a feed's template as a download, a workbook or (MimeCSV) a header line.
+func (im *Imports) template(feed, name, mime string) (FileData, error) {
 	var buf bytes.Buffer
-	if err := im.scope().WriteTemplate(im.store, feed, &buf, true); err != nil {
+	if err := im.scope().WriteTemplate(im.store, feed, &buf, mime == MimeCSV); err != nil {
 		return FileData{}, err
 	}
-	return FileData{Name: strings.TrimSuffix(TemplateFileName(feed), ".xlsx") + ".csv", Type: MimeCSV, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
+	return FileData{Name: name, Type: mime, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
 }
 
 // TemplateLayout is the file a feed's mapping reads (sheet, columns in order,

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"slate/internal/pack"
 	"slate/internal/storage"
 	"slate/internal/uploads"
 )
@@ -99,12 +98,6 @@ const (
 	PackPDF  = packjob.PDF
 	PackData = packjob.Data
 )
-
-// FingerprintVersion is the first line of the fingerprint recipe (internal/pack).
-const FingerprintVersion = pack.RecipeV2
-
-// PackFileName is the name of a pack file: review-pack-<period>.<format>.
-func PackFileName(period, format string) string { return packjob.FileName(period, format) }
 
 // Build writes the pack's files into the packs folder and audits the export.
 func (p *Packs) Build(q PackQuery) (PackResult, error) {

@@ -75,16 +75,11 @@ func (us *Users) Revoke(name string) (UserInfo, error) {
 
 // Authenticate finds the active user a token belongs to.
 func (a *App) Authenticate(token string) (Caller, bool, error) {
-	var c Caller
-	var ok bool
-	err := a.store.View(func(tx *storage.Tx) error {
-		u, found, err := tx.UserByToken(token)
-		if found {
-			c, ok = Caller{Name: u.Name, Role: u.Role, Supplier: u.Supplier}, true
-		}
-		return err
-	})
-	return c, ok, err
+	u, ok, err := access.Authenticate(a.store, token)
+	if !ok {
+		return Caller{}, false, err
+	}
+	return Caller{Name: u.Name, Role: u.Role, Supplier: u.Supplier}, true, err
 }
 
 // HasUsers reports whether any user is active (a shared server needs no admin token then).

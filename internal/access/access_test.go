@@ -57,6 +57,12 @@ func TestUsers(t *testing.T) {
 	if _, _, err := access.AddUser(st, "bot", "viewer", ""); err == nil {
 		t.Error("an active user was added twice")
 	}
+	if found, ok, err := access.Authenticate(st, token); err != nil || !ok || found.Name != "bot" {
+		t.Errorf("authenticate: %v %v %+v", err, ok, found)
+	}
+	if _, ok, _ := access.Authenticate(st, token+"x"); ok {
+		t.Error("a wrong token authenticated")
+	}
 	if ok, _ := access.HasUsers(st); !ok {
 		t.Error("no active user after an add")
 	}

@@ -116,3 +116,12 @@ func HasUsers(st *storage.Store) (bool, error) {
 	})
 	return n, err
 }
+
+// Authenticate finds the active user a token belongs to.
+func Authenticate(st *storage.Store, token string) (u storage.User, ok bool, err error) {
+	err = st.View(func(tx *storage.Tx) error {
+		u, ok, err = tx.UserByToken(token)
+		return err
+	})
+	return u, ok, err
+}
