@@ -1,64 +1,34 @@
 package app
 
-import (
-	"maps"
-	"slices"
-	"sort"
-)
+import "slate/internal/access"
 
-// Who may call what. This file is the one place the API's permissions are
-// declared: `slate serve` refuses to start when a bound method has no rule
-// here (so a new method cannot be added unguarded), and checks every call
-// against it before the method runs. docs/security.md explains the roles.
+// Who may call what is internal/access: the roles, their rights and the
+// one table of which right every API method and route needs. The names
+// below are how the faces and their tests speak of it.
 
 // Roles of `slate serve` users.
 const (
-	RoleViewer   = "viewer"
-	RoleSupplier = "supplier"
-	RoleManager  = "manager"
-	RoleApprover = "approver"
-	RoleAdmin    = "admin"
+	RoleViewer   = access.Viewer
+	RoleSupplier = access.Supplier
+	RoleManager  = access.Manager
+	RoleApprover = access.Approver
+	RoleAdmin    = access.Admin
 )
-
-// Roles lists every role, least power first.
-func Roles() []string {
-	return []string{RoleViewer, RoleSupplier, RoleManager, RoleApprover, RoleAdmin}
-}
 
 // Right is what a method needs of its caller.
-type Right string
+type Right access.Right
 
-// Rights, each a kind of act; a role is a set of them.
+// Rights, each a kind of act; a role is a set of them (internal/access).
 const (
-	// RightSession: every signed-in user (who am I, my jobs, sending a file).
-	RightSession Right = "session"
-	// RightRead: read the workspace (compliance, analysis, definitions, audit, packs).
-	RightRead Right = "read"
-	// RightFeeds: read feeds, import batches and their rejects; a supplier sees its own only.
-	RightFeeds Right = "feeds"
-	// RightImport: preview and import data; a supplier only into its own feeds.
-	RightImport Right = "import"
-	// RightDefine: change definitions.
-	RightDefine Right = "define"
-	// RightManage: revert batches, request exceptions and false positives,
-	// build review packs, keep actions, analyses, reviews, minutes and initiatives.
-	RightManage Right = "manage"
-	// RightDecide: approve or reject exceptions and four-eyes requests (false positives, pauses).
-	RightDecide Right = "decide"
-	// RightAdmin: manage users.
-	RightAdmin Right = "admin"
+	RightSession = Right(access.RightSession)
+	RightRead    = Right(access.RightRead)
+	RightFeeds   = Right(access.RightFeeds)
+	RightImport  = Right(access.RightImport)
+	RightDefine  = Right(access.RightDefine)
+	RightManage  = Right(access.RightManage)
+	RightDecide  = Right(access.RightDecide)
+	RightAdmin   = Right(access.RightAdmin)
 )
-
-var roleRights = map[string][]Right{
-	RoleViewer:   {RightSession, RightRead, RightFeeds},
-	RoleSupplier: {RightSession, RightFeeds, RightImport},
-	RoleManager:  {RightSession, RightRead, RightFeeds, RightImport, RightDefine, RightManage},
-	RoleApprover: {RightSession, RightRead, RightFeeds, RightDecide},
-	RoleAdmin:    {RightSession, RightRead, RightFeeds, RightImport, RightDefine, RightManage, RightDecide, RightAdmin},
-}
-
-// RoleRights lists a role's rights (nil for an unknown role).
-func RoleRights(role string) []Right { return slices.Clone(roleRights[role]) }
 
 // Rule is what one API method needs.
 type Rule struct {
@@ -67,179 +37,38 @@ type Rule struct {
 	MaxBody int64 `json:"max_body"`
 }
 
-// Request body limits: the JSON array of arguments is streamed and refused
-// past these, so no call can make the server hold more than a few MiB.
-const (
-	DefaultMaxBody = 1 << 20
-	// uploadBody fits one MaxUploadChunk as base64 with its JSON around it.
-	uploadBody = MaxUploadChunk*4/3 + 64<<10
-	// applyBody is a definitions YAML text.
-	applyBody = 8 << 20
+// DefaultMaxBody bounds a method's request body unless its rule says more.
+const DefaultMaxBody = access.DefaultMaxBody
+
+// Roles lists every role, least power first; RuledMethods and RuledRoutes
+// every API method and resource route with a rule, sorted.
+var (
+	Roles        = access.Roles
+	RuledMethods = access.Methods
+	RuledRoutes  = access.Routes
 )
 
-var rules = map[string]Rule{
-	"Session/Me": {RightSession, DefaultMaxBody},
-
-	"Jobs/Get":    {RightSession, DefaultMaxBody},
-	"Jobs/List":   {RightSession, DefaultMaxBody},
-	"Jobs/Cancel": {RightSession, DefaultMaxBody},
-
-	"Imports/Upload":        {RightSession, uploadBody},
-	"Imports/DiscardUpload": {RightSession, DefaultMaxBody},
-	"Imports/Feeds":         {RightFeeds, DefaultMaxBody},
-	"Imports/Batches":       {RightFeeds, DefaultMaxBody},
-	"Imports/Batch":         {RightFeeds, DefaultMaxBody},
-	"Imports/RejectsFile":   {RightFeeds, DefaultMaxBody},
-	"Imports/TemplateFile":  {RightFeeds, DefaultMaxBody},
-	"Imports/TemplateCSV":   {RightFeeds, DefaultMaxBody},
-	"Imports/Layout":        {RightFeeds, DefaultMaxBody},
-	"Imports/Suggest":       {RightImport, DefaultMaxBody},
-	"Imports/Preview":       {RightImport, DefaultMaxBody},
-	"Imports/Import":        {RightImport, DefaultMaxBody},
-	"Imports/Start":         {RightImport, DefaultMaxBody},
-	"Imports/Revert":        {RightManage, DefaultMaxBody},
-
-	"Workspace/Overview":        {RightRead, DefaultMaxBody},
-	"Workspace/Definitions":     {RightRead, DefaultMaxBody},
-	"Workspace/DefinitionsYAML": {RightRead, DefaultMaxBody},
-	"Workspace/Apply":           {RightDefine, applyBody},
-	"Workspace/Delete":          {RightDefine, DefaultMaxBody},
-	"Workspace/LoadDemo":        {RightDefine, DefaultMaxBody},
-
-	"Audit/Log":    {RightRead, DefaultMaxBody},
-	"Audit/Verify": {RightRead, DefaultMaxBody},
-	"Audit/Check":  {RightRead, DefaultMaxBody},
-	"Audit/Anchor": {RightRead, DefaultMaxBody},
-
-	"Compliance/Dashboard":      {RightRead, DefaultMaxBody},
-	"Compliance/Report":         {RightRead, DefaultMaxBody},
-	"Compliance/Rows":           {RightRead, DefaultMaxBody},
-	"Compliance/Breaches":       {RightRead, DefaultMaxBody},
-	"Compliance/Alerts":         {RightRead, DefaultMaxBody},
-	"Compliance/WhatIf":         {RightRead, DefaultMaxBody},
-	"Compliance/Rollback":       {RightRead, DefaultMaxBody},
-	"Compliance/RebuildResults": {RightAdmin, DefaultMaxBody},
-
-	"Analysis/SLT":       {RightRead, DefaultMaxBody},
-	"Analysis/Correlate": {RightRead, DefaultMaxBody},
-	"Analysis/Loop":      {RightRead, DefaultMaxBody},
-	"Analysis/Excluded":  {RightRead, DefaultMaxBody},
-
-	// The improvement loop: anyone who reads sees it; managers change it;
-	// approvers decide what needs a second person.
-	"Actions/List":   {RightRead, DefaultMaxBody},
-	"Actions/Get":    {RightRead, DefaultMaxBody},
-	"Actions/Add":    {RightManage, DefaultMaxBody},
-	"Actions/Update": {RightManage, DefaultMaxBody},
-	"Actions/Close":  {RightManage, DefaultMaxBody},
-
-	// RCAs/List applies the root-cause rule first, as Slate: a reader's
-	// listing may open an analysis, never in the reader's name.
-	"RCAs/List":   {RightRead, DefaultMaxBody},
-	"RCAs/Get":    {RightRead, DefaultMaxBody},
-	"RCAs/Open":   {RightManage, DefaultMaxBody},
-	"RCAs/Update": {RightManage, DefaultMaxBody},
-	"RCAs/Close":  {RightManage, DefaultMaxBody},
-
-	"Reviews/List":    {RightRead, DefaultMaxBody},
-	"Reviews/History": {RightRead, DefaultMaxBody},
-	"Reviews/Record":  {RightManage, DefaultMaxBody},
-
-	"Meetings/Agenda":     {RightRead, DefaultMaxBody},
-	"Meetings/AgendaFile": {RightRead, DefaultMaxBody},
-	"Meetings/List":       {RightRead, DefaultMaxBody},
-	"Meetings/Record":     {RightManage, DefaultMaxBody},
-
-	"Improvements/List":     {RightRead, DefaultMaxBody},
-	"Improvements/Validate": {RightRead, DefaultMaxBody},
-	"Improvements/Add":      {RightManage, DefaultMaxBody},
-
-	"Integrations/Outbox":  {RightRead, DefaultMaxBody},
-	"Integrations/Retry":   {RightManage, DefaultMaxBody},
-	"Integrations/Deliver": {RightManage, DefaultMaxBody},
-
-	"Approvals/List":                 {RightRead, DefaultMaxBody},
-	"Approvals/RequestFalsePositive": {RightManage, DefaultMaxBody},
-	"Approvals/RequestPause":         {RightManage, DefaultMaxBody},
-	"Approvals/Approve":              {RightDecide, DefaultMaxBody},
-	"Approvals/Reject":               {RightDecide, DefaultMaxBody},
-
-	"Exceptions/List":     {RightRead, DefaultMaxBody},
-	"Exceptions/Evidence": {RightRead, DefaultMaxBody},
-	"Exceptions/Request":  {RightManage, DefaultMaxBody},
-	"Exceptions/Approve":  {RightDecide, DefaultMaxBody},
-	"Exceptions/Reject":   {RightDecide, DefaultMaxBody},
-
-	"Packs/List":         {RightRead, DefaultMaxBody},
-	"Packs/Download":     {RightRead, DefaultMaxBody},
-	"Packs/Verify":       {RightRead, DefaultMaxBody},
-	"Packs/VerifyStored": {RightRead, DefaultMaxBody},
-	"Packs/Build":        {RightManage, DefaultMaxBody},
-	"Packs/Start":        {RightManage, DefaultMaxBody},
-
-	"Suppliers/Check":    {RightRead, DefaultMaxBody},
-	"Suppliers/Maturity": {RightRead, DefaultMaxBody},
-	"Suppliers/Scope":    {RightRead, DefaultMaxBody},
-	"Suppliers/DataSet":  {RightFeeds, DefaultMaxBody},
-
-	"Design/Capacity": {RightRead, DefaultMaxBody},
-	"Design/Change":   {RightRead, DefaultMaxBody},
-	"Design/NewSLT":   {RightDefine, DefaultMaxBody},
-
-	"CMDB/List":   {RightRead, DefaultMaxBody},
-	"CMDB/Check":  {RightRead, DefaultMaxBody},
-	"CMDB/Import": {RightDefine, DefaultMaxBody},
-
-	"Users/List":   {RightAdmin, DefaultMaxBody},
-	"Users/Add":    {RightAdmin, DefaultMaxBody},
-	"Users/Revoke": {RightAdmin, DefaultMaxBody},
-}
-
-// routes are the resource routes of /api/v1 (docs/api.md). A route needs
-// the right of the method it calls, so the two doors of `slate serve` cannot
-// disagree about who may do what; maxBody bounds its request body.
-var routes = map[string]struct {
-	method  string
-	maxBody int64
-}{
-	"GET /api/v1/slts":                  {"Workspace/Overview", 0},
-	"GET /api/v1/slts/{name}/report":    {"Compliance/Report", 0},
-	"GET /api/v1/breaches":              {"Compliance/Breaches", 0},
-	"POST /api/v1/feeds/{name}/batches": {"Imports/Import", MaxUploadSize},
-	"GET /api/v1/batches/{id}":          {"Imports/Batch", 0},
-	"GET /api/v1/actions":               {"Actions/List", 0},
-}
-
-// RouteRule is the rule of a resource route ("GET /api/v1/slts") and the
-// method whose right it takes; ok is false for a route nobody declared.
-func RouteRule(route string) (rule Rule, method string, ok bool) {
-	r, ok := routes[route]
-	if !ok {
-		return Rule{}, "", false
+// RoleRights lists a role's rights (nil for an unknown role).
+func RoleRights(role string) []Right {
+	var out []Right
+	for _, r := range access.RoleRights(role) {
+		out = append(out, Right(r))
 	}
-	return Rule{Right: rules[r.method].Right, MaxBody: r.maxBody}, r.method, true
-}
-
-// RuledRoutes lists every resource route with a rule, sorted.
-func RuledRoutes() []string {
-	return slices.Sorted(maps.Keys(routes))
+	return out
 }
 
 // AccessRule is the rule of an API method ("Imports/Start"); ok is false for
 // a method nobody declared, which nobody may call.
 func AccessRule(method string) (Rule, bool) {
-	r, ok := rules[method]
-	return r, ok
+	r, ok := access.MethodRule(method)
+	return Rule{Right(r.Right), r.MaxBody}, ok
 }
 
-// RuledMethods lists every method with a rule, sorted (for docs and tests).
-func RuledMethods() []string {
-	out := make([]string, 0, len(rules))
-	for m := range rules {
-		out = append(out, m)
-	}
-	sort.Strings(out)
-	return out
+// RouteRule is the rule of a resource route ("GET /api/v1/slts") and the
+// method whose right it takes; ok is false for a route nobody declared.
+func RouteRule(route string) (rule Rule, method string, ok bool) {
+	r, method, ok := access.RouteRule(route)
+	return Rule{Right(r.Right), r.MaxBody}, method, ok
 }
 
 // Caller is who makes a call: the token's user over the API, the OS user in
@@ -252,13 +81,10 @@ type Caller struct {
 }
 
 // Has reports whether the caller's role carries right.
-func (c Caller) Has(r Right) bool { return slices.Contains(roleRights[c.Role], r) }
+func (c Caller) Has(r Right) bool { return access.Has(c.Role, access.Right(r)) }
 
 // May reports whether the caller may call an API method.
-func (c Caller) May(method string) bool {
-	r, ok := rules[method]
-	return ok && c.Has(r.Right)
-}
+func (c Caller) May(method string) bool { return access.May(c.Role, method) }
 
 // scoped reports whether the caller is held to the feeds of one supplier.
 func (c Caller) scoped() bool { return c.Role == RoleSupplier }

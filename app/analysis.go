@@ -1,11 +1,9 @@
 package app
 
 import (
-	"fmt"
 	"time"
 
 	"slate/internal/analysis"
-	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/judge"
 	"slate/internal/storage"
@@ -77,22 +75,7 @@ func (a *Analysis) SLT(q AnalyzeQuery) (SLTAnalysis, error) {
 	if err != nil {
 		return SLTAnalysis{}, err
 	}
-	s := in.Workspace.SLT(q.SLT)
-	if s == nil {
-		return SLTAnalysis{}, fmt.Errorf("SLT %q does not exist", q.SLT)
-	}
-	if _, err := domain.LoadZone(s.Spec.TimeZone); err != nil {
-		return SLTAnalysis{}, fmt.Errorf("SLT %s: %w", s.Name(), err)
-	}
-	def, err := judge.DefinitionOf(in.Workspace, s, q.Tier)
-	if err != nil {
-		return SLTAnalysis{}, err
-	}
-	rows, err := compliance.NewEvaluator(in).SLT(s.Name(), nil)
-	if err != nil {
-		return SLTAnalysis{}, err
-	}
-	res, err := judge.Analyze(in, s, rows, judge.Query{Tier: q.Tier, From: q.From, To: q.To, Baseline: q.Baseline, Chart: q.Chart, Rules: q.Rules})
+	def, res, err := judge.AnalyzeSLT(in, q.SLT, judge.Query{Tier: q.Tier, From: q.From, To: q.To, Baseline: q.Baseline, Chart: q.Chart, Rules: q.Rules})
 	if err != nil {
 		return SLTAnalysis{}, err
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"slate/internal/flight"
+	"slate/internal/improve"
 	"slate/internal/jobs"
 	"slate/internal/storage"
 	"slate/internal/uploads"
@@ -56,7 +57,7 @@ type shared struct {
 	uploads *uploads.Area
 	flights *flight.Group
 	drill   *flight.Group
-	loop    *loopState
+	loop    *improve.Courier
 	// anchorKey is where the anchor key is looked for (App.SetAnchorKey).
 	anchorKey string
 }
@@ -86,7 +87,7 @@ func OpenWith(path string, o storage.Options) (*App, error) {
 // the keyboard, every right).
 func wire(st *storage.Store) (*App, error) {
 	sh := &shared{jobs: jobs.New(st.Now), uploads: uploads.New(st.Path()),
-		flights: &flight.Group{}, drill: &flight.Group{Keep: 4}, loop: &loopState{}}
+		flights: &flight.Group{}, drill: &flight.Group{Keep: 4}, loop: &improve.Courier{}}
 	a := newView(st, Caller{Name: st.Actor(), Role: RoleAdmin}, sh)
 	a.Local = &Local{app: a}
 	// Finish what a crash interrupted: staging batches never become visible;
@@ -118,7 +119,7 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Compliance = &Compliance{store: st, flights: sh.flights, drill: sh.drill}
 	a.Exceptions = &Exceptions{store: st, uploads: sh.uploads, caller: c}
 	a.Analysis = &Analysis{store: st, compliance: a.Compliance}
-	a.Packs = &Packs{store: st, compliance: a.Compliance, analysis: a.Analysis, jobs: a.Jobs, uploads: sh.uploads, caller: c}
+	a.Packs = &Packs{store: st, jobs: a.Jobs, uploads: sh.uploads, caller: c}
 	a.Session = &Session{caller: c}
 	a.Users = &Users{store: st}
 	a.Actions = &Actions{store: st}

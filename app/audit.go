@@ -1,9 +1,6 @@
 package app
 
 import (
-	"crypto/ed25519"
-	"errors"
-
 	"slate/internal/anchor"
 	"slate/internal/storage"
 )
@@ -39,21 +36,18 @@ type AuditCheck struct {
 // is a method of App, not of the Audit service, so no API caller can name a path.
 func (a *App) SetAnchorKey(path string) { a.shared.anchorKey, a.Audit.keyPath = path, path }
 
-func (a *Audit) keyFile() (string, error) {
+// keyFile is the anchor key's path: the one set, else the user's default ("" without one).
+func (a *Audit) keyFile() string {
 	if a.keyPath != "" {
-		return a.keyPath, nil
+		return a.keyPath
 	}
-	return anchor.DefaultKeyPath()
+	p, _ := anchor.DefaultKeyPath()
+	return p
 }
 
 // Log lists events, oldest first, from sequence number from (0 = all).
 func (a *Audit) Log(from uint64) ([]AuditEvent, error) {
-	var evs []storage.AuditEvent
-	err := a.store.View(func(tx *storage.Tx) error {
-		var err error
-		evs, err = tx.AuditEvents(from)
-		return err
-	})
+	evs, err := storage.Read(a.store, func(tx *storage.Tx) ([]storage.AuditEvent, error) { return tx.AuditEvents(from) })
 	return convert(evs, func(e storage.AuditEvent) AuditEvent { return AuditEvent(e) }), err
 }
 
@@ -64,65 +58,14 @@ func (a *Audit) Verify() (AuditVerification, error) { return a.Check(AuditCheck{
 // Check is Verify with options: skip the data pass, or check an anchor.
 func (a *Audit) Check(c AuditCheck) (AuditVerification, error) {
 	var v AuditVerification
-	o := storage.VerifyOptions{Quick: c.Quick}
-	if c.Anchor != "" {
-		an, err := anchor.Parse(c.Anchor)
-		if err != nil {
-			return v, err
-		}
-		if v.AnchorSignature, err = a.checkSignature(an); err != nil {
-			v.Problem = err.Error()
-			v.Anchor = &storage.AnchorResult{Head: storage.Head{Seq: an.Seq, Hash: an.Hash}, Problem: err.Error()}
-			return v, nil
-		}
-		o.Anchor = &storage.Head{Seq: an.Seq, Hash: an.Hash}
-	}
-	err := a.store.View(func(tx *storage.Tx) error {
-		var err error
-		v.Verification, err = tx.Verify(o)
-		return err
-	})
+	var err error
+	v.Verification, v.AnchorSignature, err = anchor.Check(a.store, a.keyFile(), c.Anchor, c.Quick)
 	return v, err
-}
-
-// checkSignature verifies a signed anchor against the local anchor key's
-// public half when there is one.
-func (a *Audit) checkSignature(an anchor.Anchor) (string, error) {
-	var trusted ed25519.PublicKey
-	if kp, err := a.keyFile(); err == nil && an.Signed() {
-		if trusted, err = anchor.Trusted(kp); err != nil {
-			return "", err
-		}
-	}
-	return an.Verdict(trusted)
 }
 
 // Anchor returns the chain head to keep outside the database, signed with the
 // anchor key when one exists (`slate audit keygen` makes it).
 func (a *Audit) Anchor() (AuditAnchor, error) {
-	var an anchor.Anchor
-	err := a.store.View(func(tx *storage.Tx) error {
-		seq, hash, err := tx.AuditHead()
-		an = anchor.New(seq, hash, a.store.Now())
-		return err
-	})
-	if err != nil {
-		return AuditAnchor(an), err
-	}
-	if an.Seq == 0 {
-		return AuditAnchor(an), errors.New("the audit trail is empty: nothing to anchor yet")
-	}
-	kp, err := a.keyFile()
-	if err != nil {
-		return AuditAnchor(an), nil
-	}
-	k, err := anchor.LoadKey(kp)
-	switch {
-	case errors.Is(err, anchor.ErrNoKey):
-		return AuditAnchor(an), nil
-	case err != nil:
-		return AuditAnchor(an), err
-	}
-	an.Sign(k)
-	return AuditAnchor(an), nil
+	an, err := anchor.Head(a.store, a.keyFile())
+	return AuditAnchor(an), err
 }

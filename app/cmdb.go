@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"slate/internal/cmdb"
-	"slate/internal/compliance"
-	"slate/internal/domain"
 	"slate/internal/storage"
 	"slate/internal/uploads"
 )
@@ -64,23 +62,8 @@ func (c *CMDB) Import(upload string) (CMDBImport, error) {
 // as unknown.
 func (c *CMDB) List() (CMDBList, error) {
 	res := CMDBList{At: c.store.Now().UTC(), MaxAgeDays: int(cmdb.MaxAge / (24 * time.Hour))}
-	err := c.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		cis, err := tx.CIs()
-		if err != nil {
-			return err
-		}
-		last, err := tx.LastCMDBImport()
-		if err != nil {
-			return err
-		}
-		res.Import = (*CMDBImport)(last)
-		res.CIs = cmdb.List(ws, cis, res.At)
-		return nil
-	})
+	last, cis, err := cmdb.ReadList(c.store, res.At)
+	res.Import, res.CIs = (*CMDBImport)(last), cis
 	return res, err
 }
 
@@ -91,31 +74,12 @@ func (c *CMDB) Check(q CMDBQuery) (CIReport, error) {
 	if err != nil {
 		return CIReport{}, err
 	}
-	var cis []domain.CI
-	if err := c.store.View(func(tx *storage.Tx) error { cis, err = tx.CIs(); return err }); err != nil {
-		return CIReport{}, err
-	}
-	rep, err := cmdb.Check(in.Workspace, in.Source, cis, q.SLT, q.Period, in.At)
+	rep, err := cmdb.ReadCheck(c.store, in, q.SLT, q.Period)
 	return CIReport(rep), err
 }
 
 // CIReport counts an SLT's rows in a period by the state of their CI.
 type CIReport cmdb.Report
-
-// cmdbReport is Check for the drill-down: nil without a CMDB import.
-func cmdbReport(st *storage.Store, in compliance.Input, slt, period string) (*CIReport, error) {
-	var cis []domain.CI
-	err := st.View(func(tx *storage.Tx) error {
-		var err error
-		cis, err = tx.CIs()
-		return err
-	})
-	if err != nil || len(cis) == 0 {
-		return nil, err
-	}
-	rep, err := cmdb.Check(in.Workspace, in.Source, cis, slt, period, in.At)
-	return (*CIReport)(&rep), err
-}
 
 // The states of a CI (internal/cmdb), for the faces that print them.
 const (

@@ -7,7 +7,6 @@ import (
 
 	"slate/internal/cmdb"
 	"slate/internal/compliance"
-	"slate/internal/domain"
 	"slate/internal/flight"
 	"slate/internal/judge"
 	"slate/internal/readview"
@@ -130,7 +129,9 @@ func (c *Compliance) report(ctx context.Context, q ReportQuery) (Report, error) 
 		if err != nil {
 			return rep, err
 		}
-		return withCMDB(c.store, in, rep)
+		// the reported periods whose rows come from CIs the CMDB does not know or has not verified recently
+		rep.CMDB, err = cmdb.ReadFindings(c.store, in, rep.Rows)
+		return rep, err
 	})
 	if err != nil {
 		return Report{}, err
@@ -150,22 +151,6 @@ func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
 	return Report(rep), nil
 }
 
-// withCMDB adds the reported periods whose rows come from CIs the CMDB does
-// not know or has not verified recently.
-func withCMDB(st *storage.Store, in compliance.Input, rep Report) (Report, error) {
-	var cis []domain.CI
-	err := st.View(func(tx *storage.Tx) error {
-		var err error
-		cis, err = tx.CIs()
-		return err
-	})
-	if err != nil {
-		return rep, err
-	}
-	rep.CMDB, err = cmdb.Findings(in.Workspace, in.Source, cis, rep.Rows, in.At)
-	return rep, err
-}
-
 // Breaches lists missed periods with impact, priority and Pareto rank.
 func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 	at, err := c.at(q.At)
@@ -176,21 +161,11 @@ func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 	if err != nil {
 		return BreachLog{}, err
 	}
-	rep, err := compliance.BuildReport(in, compliance.ReportOptions{})
+	all, err := readview.Breaches(c.store, in, q.Since)
 	if err != nil {
 		return BreachLog{}, err
 	}
-	fps, err := readview.ReadFalsePositives(c.store)
-	if err != nil {
-		return BreachLog{}, err
-	}
-	rows := rep.Rows
-	if q.Since != "" {
-		if rows, err = compliance.RowsSince(in.Workspace, rows, q.Since); err != nil {
-			return BreachLog{}, err
-		}
-	}
-	bs := convert(compliance.Breaches(in.Workspace, rows, fps), func(b compliance.Breach) Breach { return Breach(b) })
+	bs := convert(all, func(b compliance.Breach) Breach { return Breach(b) })
 	return BreachLog{At: at, Since: q.Since, Breaches: bs}, nil
 }
 
@@ -221,18 +196,7 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 	if err != nil {
 		return WhatIf{}, err
 	}
-	s := in.Workspace.SLT(q.SLT)
-	if s == nil {
-		return WhatIf{}, fmt.Errorf("SLT %q does not exist", q.SLT)
-	}
-	if err := compliance.CheckTarget(s, q.Target); err != nil {
-		return WhatIf{}, err
-	}
-	rows, err := compliance.NewEvaluator(in).SLT(q.SLT, nil)
-	if err != nil {
-		return WhatIf{}, err
-	}
-	w, err := compliance.WhatIfSLT(in.Workspace, s, rows, q.Tier, q.Target)
+	w, err := compliance.WhatIfNamed(in, q.SLT, q.Tier, q.Target)
 	return WhatIf(w), err
 }
 
@@ -257,10 +221,6 @@ func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
 	if err != nil {
 		return RollbackResult{}, err
 	}
-	if in.Workspace.Feed(q.Feed) == nil {
-		return RollbackResult{}, fmt.Errorf("feed %q does not exist", q.Feed)
-	}
-	seq, errOf := compliance.Stream(in.Source, q.Feed, from, to)
-	res := compliance.EvaluateRollback(q.Feed, rule, seq)
-	return RollbackResult(res), errOf()
+	res, err := compliance.Rollback(in, q.Feed, rule, from, to)
+	return RollbackResult(res), err
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"slate/internal/compliance"
@@ -47,20 +46,10 @@ type Dashboard struct {
 }
 
 // DashboardCounts counts SLTs by RAG status.
-type DashboardCounts struct {
-	Red    int `json:"red"`
-	Amber  int `json:"amber"`
-	Green  int `json:"green"`
-	NoData int `json:"no_data"`
-}
+type DashboardCounts portfolio.Counts
 
 // DashboardFilters are the values the filters can take (over the whole workspace).
-type DashboardFilters struct {
-	BusinessUnits []string `json:"business_units"`
-	ProductLines  []string `json:"product_lines"`
-	Suppliers     []string `json:"suppliers"`
-	Types         []string `json:"types"`
-}
+type DashboardFilters portfolio.Filters
 
 // DashboardService is one service with its SLTs; Status is the worst of them.
 type DashboardService struct {
@@ -126,30 +115,13 @@ type DashboardSLT struct {
 }
 
 // DashboardTier is one tier's row in the same period as the SLT's Current.
-type DashboardTier struct {
-	Name      string          `json:"name"`
-	Objective string          `json:"objective"`
-	Status    string          `json:"status"`
-	Row       *compliance.Row `json:"row"`
-}
+type DashboardTier portfolio.Tier
 
 // SparkPoint is one period of the sparkline.
-type SparkPoint struct {
-	Period     string   `json:"period"`
-	Attainment *float64 `json:"attainment"`
-	Target     *float64 `json:"target"`
-	Met        *bool    `json:"met"`
-	Complete   bool     `json:"complete"`
-}
+type SparkPoint portfolio.SparkPoint
 
 // DashboardRCA is an SLT missed rcaAfter periods in a row: a root-cause analysis is due.
-type DashboardRCA struct {
-	SLT               string `json:"slt"`
-	DisplayName       string `json:"display_name"`
-	Service           string `json:"service"`
-	Period            string `json:"period"`
-	ConsecutiveMisses int    `json:"consecutive_misses"`
-}
+type DashboardRCA portfolio.RCA
 
 // SparkPeriods is how many periods a sparkline shows.
 const SparkPeriods = portfolio.SparkPeriods
@@ -182,15 +154,10 @@ func (c *Compliance) dashboard(ctx context.Context, q DashboardQuery) (Dashboard
 		return Dashboard{}, err
 	}
 	full := v.(dashboardData)
-	p := portfolio.Filter(full.portfolio, portfolio.Query{BusinessUnit: q.BusinessUnit, ProductLine: q.ProductLine, Supplier: q.Supplier, Type: q.Type})
+	pq := portfolio.Query{BusinessUnit: q.BusinessUnit, ProductLine: q.ProductLine, Supplier: q.Supplier, Type: q.Type}
+	p := portfolio.Filter(full.portfolio, pq)
 	d := dashboardOf(p)
-	kept := map[string]bool{}
-	for _, s := range d.Services {
-		for _, t := range s.SLTs {
-			kept[t.Name] = true
-		}
-	}
-	d.Loop = filterLoop(DashboardLoop(full.loop), q, d.Services, kept)
+	d.Loop = DashboardLoop(portfolio.FilterLoop(full.loop, pq, p))
 	return d, nil
 }
 
@@ -204,35 +171,15 @@ type dashboardData struct {
 // forgetDashboard drops the kept dashboards and reports (benchmarks measure the cold path).
 func (c *Compliance) forgetDashboard() { c.flights.Forget() }
 
-// buildDashboard evaluates every SLT once, with the running periods' alerts
-// beside it, and lays out the portfolio (internal/portfolio).
+// buildDashboard evaluates the portfolio and its loop (portfolio.Read).
 func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint64, period string) (dashboardData, error) {
 	in, err := c.inputCtx(ctx, at)
 	if err != nil {
 		return dashboardData{}, err
 	}
-	var names []string
-	for _, s := range in.Workspace.SLTs() {
-		names = append(names, s.Name())
-	}
-	ev := portfolio.Evaluation{In: in}
-	// Alerts read only the running period; evaluate them beside the rows.
-	var wg sync.WaitGroup
-	wg.Go(func() { ev.Alerts, ev.AlertErr = compliance.Alerts(compliance.AlertInput(in), "") })
-	// Complete periods come from the stored results; running ones are evaluated.
-	ev.Rows, ev.RowsErr = compliance.NewEvaluator(in).All(names)
-	wg.Wait()
-	p, err := portfolio.Build(ev, period)
+	p, loop, err := portfolio.Read(c.store, in, period)
 	p.Version = ver
-	if err != nil {
-		return dashboardData{portfolio: p}, err
-	}
-	// the loop's overdue actions, open analyses and reviews due, the reviews judged on the same rows
-	loop, lerr := improve.Summarize(c.store, in.Workspace, ev.Rows, at)
-	if lerr != nil {
-		p.Problems = append(p.Problems, "Improvement loop: "+lerr.Error())
-	}
-	return dashboardData{portfolio: p, loop: loop}, nil
+	return dashboardData{portfolio: p, loop: loop}, err
 }
 
 // dashboardOf is the portfolio as the faces see it.
@@ -263,3 +210,8 @@ func dashboardOf(p portfolio.Portfolio) Dashboard {
 	}
 	return d
 }
+
+// DashboardLoop is the improvement loop at a glance (improve.Summarize):
+// the overdue actions, the open root-cause analyses (overdue first) and the
+// reviews due, under the dashboard's filters.
+type DashboardLoop improve.Summary

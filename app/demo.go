@@ -1,8 +1,6 @@
 package app
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -53,34 +51,14 @@ func (a *App) LoadDemo(dataDir string, now time.Time) (DemoResult, error) {
 	if res.Data, err = ImportDemoData(a.Imports, dataDir, now); err != nil {
 		return res, err
 	}
-	if res.CMDB, err = importDemoCMDB(a.store, now); err != nil {
-		return res, err
+	// the demo CMDB as of now, unless that very export is the last import
+	imp, err := cmdb.ImportOnce(a.store, demo.CMDB(now), "demo-cmdb.csv")
+	if res.CMDB = (*CMDBImport)(imp); err != nil {
+		return res, fmt.Errorf("demo CMDB: %w", err)
 	}
 	// the improvement loop on the demo data: the RCA of ParcelNet's run of
 	// misses, its actions and an initiative (internal/demo.SeedLoop)
 	return res, demo.SeedLoop(a.store, now, a.store.Actor())
-}
-
-// importDemoCMDB imports the demo CMDB as of now, unless that very export is
-// the last one imported (running the demo again changes nothing).
-func importDemoCMDB(st *storage.Store, now time.Time) (*CMDBImport, error) {
-	data := demo.CMDB(now)
-	var last *storage.CMDBImport
-	if err := st.View(func(tx *storage.Tx) error {
-		var err error
-		last, err = tx.LastCMDBImport()
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	if last != nil && last.SHA256 == fmt.Sprintf("%x", sha256.Sum256(data)) {
-		return nil, nil
-	}
-	imp, err := cmdb.Import(st, bytes.NewReader(data), "demo-cmdb.csv")
-	if err != nil {
-		return nil, fmt.Errorf("demo CMDB: %w", err)
-	}
-	return (*CMDBImport)(&imp), nil
 }
 
 // ImportDemoData writes the demo workspace's supplier files (13 months up to

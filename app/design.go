@@ -97,19 +97,16 @@ func (d *Design) demand(q CapacityQuery, in *capacity.Input, ans *CapacityAnswer
 	if err != nil {
 		return err
 	}
-	dm, err := capacity.FromFeed(ev.Workspace, ev.Source, q.FromFeed, from, to, ev.At)
+	dm, err := capacity.Fill(in, ev, q.FromFeed, from, to, q.Arrivals == "", q.HandleTime == "")
 	if err != nil {
 		return err
 	}
 	ans.Demand = &dm
 	if q.Arrivals == "" {
-		in.ArrivalsPerHour, ans.ArrivalsSource = dm.PeakPerHour, "feed"
+		ans.ArrivalsSource = "feed"
 	}
 	if q.HandleTime == "" {
-		if dm.HandleTimeSeconds == nil {
-			return fmt.Errorf("feed %s gives no handle time (%s): give the handle time", q.FromFeed, dm.Note)
-		}
-		in.HandleTime, ans.HandleTimeSource = time.Duration(*dm.HandleTimeSeconds*float64(time.Second)).Round(time.Millisecond), "feed"
+		ans.HandleTimeSource = "feed"
 	}
 	return nil
 }
@@ -189,14 +186,10 @@ func (d *Design) NewSLT(q NewSLTQuery) (NewSLT, error) {
 	if strings.TrimSpace(q.Name) == "" || q.Template == "" || q.Service == "" || q.Feed == "" {
 		return NewSLT{}, errors.New("a new SLT needs a name, a template, a service and a feed")
 	}
-	var text string
-	err := d.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		text, err = manifest.RenderSLT(ws, q.Template, q.Name, q.Service, q.Feed)
-		return err
-	})
+	ws, err := storage.Read(d.store, (*storage.Tx).Workspace)
+	if err != nil {
+		return NewSLT{Name: q.Name}, err
+	}
+	text, err := manifest.RenderSLT(ws, q.Template, q.Name, q.Service, q.Feed)
 	return NewSLT{Name: q.Name, YAML: text}, err
 }

@@ -3,12 +3,9 @@ package app
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-
-	"slate/internal/uploads"
 )
 
 // The desktop window's native dialogs are the Dialogs service
@@ -53,21 +50,4 @@ func openFolderCommand(goos, dir string) *exec.Cmd {
 		return exec.Command("explorer", dir)
 	}
 	return exec.Command("xdg-open", dir)
-}
-
-// readAtMost reads a file of at most max bytes.
-func readAtMost(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%s is over %s", filepath.Base(path), uploads.SizeText(max))
-	}
-	return b, nil
 }

@@ -2,17 +2,12 @@ package app
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"slate/internal/compliance"
-	"slate/internal/domain"
 	"slate/internal/drill"
 	"slate/internal/ingest"
-	"slate/internal/storage"
 )
 
 // RowsQuery selects the rows behind one period's figure of an SLT (or one
@@ -75,18 +70,7 @@ type RowsPage struct {
 // RowsTally sums the units of every row of the period by status. For
 // availability, slices without probes are tallied apart (Gap*), so
 // Good + GapGood is the figure's good, and so on.
-type RowsTally struct {
-	Good         float64 `json:"good"`
-	Bad          float64 `json:"bad"`
-	Excluded     float64 `json:"excluded"`
-	Counted      float64 `json:"counted"`
-	OutOfScope   int     `json:"out_of_scope"`
-	WithFindings int     `json:"with_findings"`
-	GapGood      float64 `json:"gap_good"`
-	GapBad       float64 `json:"gap_bad"`
-	GapUnknown   float64 `json:"gap_unknown"`
-	GapExcluded  float64 `json:"gap_excluded"`
-}
+type RowsTally drill.Tally
 
 // DrillRow is one stored point (a file row) and how it counts in the period.
 type DrillRow struct {
@@ -121,36 +105,12 @@ type DrillRow struct {
 }
 
 // DrillBatch is the import a row came from.
-type DrillBatch struct {
-	ID        uint64    `json:"id"`
-	File      string    `json:"file"`
-	Status    string    `json:"status"`
-	Published time.Time `json:"published"`
-	SHA256    string    `json:"sha256"`
-}
-
-// drilled is every row of one period, computed once and paged from the cache.
-type drilled struct {
-	page     RowsPage // without Rows and Batches
-	rows     []drill.Row
-	batches  map[uint64]DrillBatch
-	findings map[uint64]map[uint32][]ingest.Finding
-}
+type DrillBatch drill.Batch
 
 // Rows lists the rows behind one period's figure of an SLT, a page at a time.
 func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
-	if strings.TrimSpace(q.SLT) == "" {
-		return RowsPage{}, errors.New("name an SLT")
-	}
-	if strings.TrimSpace(q.Period) == "" {
-		return RowsPage{}, errors.New("name a period (e.g. 2026-10)")
-	}
-	if q.Limit <= 0 {
-		q.Limit = 200
-	}
-	q.Limit = min(q.Limit, 5000)
-	q.Offset = max(q.Offset, 0)
-	if err := drill.CheckQuery(q.Status, q.Sort); err != nil {
+	dq := drill.Query{SLT: q.SLT, Tier: q.Tier, Period: q.Period, Status: q.Status, Sort: q.Sort, Offset: q.Offset, Limit: q.Limit}
+	if err := dq.Check(); err != nil {
 		return RowsPage{}, err
 	}
 	at, err := c.at(q.At)
@@ -162,127 +122,23 @@ func (c *Compliance) Rows(q RowsQuery) (RowsPage, error) {
 		return RowsPage{}, err
 	}
 	key := fmt.Sprint(ver, "|", q.SLT, "|", q.Tier, "|", q.Period, "|", at.UnixNano())
-	d, err := c.drill.Do(c.context(), key, func(context.Context) (any, error) { return c.buildDrill(q, at) })
+	v, err := c.drill.Do(c.context(), key, func(context.Context) (any, error) {
+		in, err := c.input(at)
+		if err != nil {
+			return nil, err
+		}
+		return drill.Read(c.store, in, q.SLT, q.Tier, q.Period)
+	})
 	if err != nil {
 		return RowsPage{}, err
 	}
-	return d.(*drilled).pageOf(q), nil
-}
-
-func (d *drilled) pageOf(q RowsQuery) RowsPage {
-	p := d.page
-	idx := drill.Select(d.rows, q.Status, q.Sort, d.hasFindings)
-	p.Total, p.Offset = len(idx), q.Offset
-	p.Rows, p.Batches = []DrillRow{}, []DrillBatch{}
-	seen := map[uint64]bool{}
-	for _, i := range idx[min(q.Offset, len(idx)):min(q.Offset+q.Limit, len(idx))] {
-		r := DrillRow(d.rows[i])
-		r.Findings = d.findings[r.Batch][r.Row]
-		if r.Findings == nil {
-			r.Findings = []ingest.Finding{}
-		}
-		if b, ok := d.batches[r.Batch]; ok {
-			r.File = b.File
-			if !seen[r.Batch] {
-				seen[r.Batch] = true
-				p.Batches = append(p.Batches, b)
-			}
-		}
-		p.Rows = append(p.Rows, r)
-	}
-	return p
-}
-
-func (d *drilled) hasFindings(r *drill.Row) bool { return len(d.findings[r.Batch][r.Row]) > 0 }
-
-func (c *Compliance) buildDrill(q RowsQuery, at time.Time) (*drilled, error) {
-	in, err := c.input(at)
-	if err != nil {
-		return nil, err
-	}
-	ws := in.Workspace
-	s := ws.SLT(q.SLT)
-	if s == nil {
-		return nil, fmt.Errorf("SLT %q does not exist", q.SLT)
-	}
-	sp := &s.Spec
-	d := &drilled{batches: map[uint64]DrillBatch{}, findings: map[uint64]map[uint32][]ingest.Finding{}}
-	p := &d.page
-	*p = RowsPage{SLT: s.Name(), DisplayName: displayName(s.Metadata), Service: sp.Service, Tier: q.Tier, Period: q.Period,
-		At: at, Feed: sp.Feed, Periods: []string{}, Components: []string{}, Rows: []DrillRow{}, Batches: []DrillBatch{}}
-	if f := ws.Feed(sp.Feed); f != nil {
-		p.Shape, p.Unit = f.Spec.Shape, f.Spec.Unit
-	}
-	p.TimeZone = sp.TimeZone
-	if p.TimeZone == "" {
-		p.TimeZone = "UTC"
-	}
-	rows, err := compliance.NewEvaluator(in).SLT(s.Name(), nil)
-	if err != nil {
-		return nil, err
-	}
-	f, err := drill.FigureOf(s, rows, q.Tier, q.Period)
-	if err != nil {
-		return nil, err
-	}
-	fig, specs := &f.Row, f.Specs
-	p.Periods = f.Periods
-	p.Figure, p.Start, p.End, p.Indicator = *fig, fig.Start, fig.End, fig.Kind
-	if sp.Composite != nil {
-		p.Indicator = "composite"
-		for _, comp := range sp.Composite.Components {
-			p.Components = append(p.Components, comp.SLT)
-		}
-		p.Note = "A composite has no rows of its own: its attainment is the weighted mean of its components' attainments. Open a component to see its rows."
-		return d, nil
-	}
-	if p.CMDB, err = cmdbReport(c.store, in, s.Name(), q.Period); err != nil {
-		return nil, err
-	}
-	kind := sp.Indicator.Kind
-	p.Note = drill.Note(kind)
-	cl := drill.New(specs, kind, p.Shape, fig.Start, fig.End, at)
-	err = c.store.View(func(tx *storage.Tx) error {
-		from, to := cl.Window()
-		if err := tx.ScanPointRows(sp.Feed, from, to, func(pt *domain.Point, row uint32) error {
-			cl.Add(pt, row)
-			return nil
-		}); err != nil {
-			return err
-		}
-		return c.loadBatches(tx, d, cl.Batches())
-	})
-	if err != nil {
-		return nil, err
-	}
-	var tally drill.Tally
-	d.rows, tally = cl.Finish(d.hasFindings)
-	p.Tally, p.All = RowsTally(tally), len(d.rows)
-	return d, nil
-}
-
-// loadBatches reads the batches ids and their findings (by row).
-func (c *Compliance) loadBatches(tx *storage.Tx, d *drilled, ids []uint64) error {
-	for _, id := range ids {
-		b, err := tx.Batch(id)
-		if err != nil {
-			continue // a point without a batch record (written before batches existed)
-		}
-		d.batches[id] = DrillBatch{ID: id, File: b.File, Status: b.Status.String(), Published: b.Published, SHA256: b.SHA256}
-		byRow := map[uint32][]ingest.Finding{}
-		if err := tx.BatchFindings(id, func(v []byte) error {
-			var f ingest.Finding
-			if err := json.Unmarshal(v, &f); err != nil {
-				return err
-			}
-			if f.Row > 0 {
-				byRow[uint32(f.Row)] = append(byRow[uint32(f.Row)], f)
-			}
-			return nil
-		}); err != nil {
-			return fmt.Errorf("batch %d findings: %w", id, err)
-		}
-		d.findings[id] = byRow
-	}
-	return nil
+	d := v.(*drill.Period)
+	h := d.Head
+	rows, batches, total := d.Page(dq)
+	return RowsPage{SLT: h.SLT, DisplayName: h.DisplayName, Service: h.Service, Tier: h.Tier, Period: h.Period, TimeZone: h.TimeZone,
+		Start: h.Start, End: h.End, At: h.At, Indicator: h.Indicator, Feed: h.Feed, Shape: h.Shape, Unit: h.Unit, Figure: h.Figure,
+		Tally: RowsTally(h.Tally), Periods: h.Periods, All: h.All, Total: total, Offset: dq.Offset, Components: h.Components,
+		Note: h.Note, CMDB: (*CIReport)(h.CMDB),
+		Rows:    convert(rows, func(r drill.Row) DrillRow { return DrillRow(r) }),
+		Batches: convert(batches, func(b drill.Batch) DrillBatch { return DrillBatch(b) })}, nil
 }

@@ -57,12 +57,9 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 		if up, err = x.uploads.Get(x.caller.Name, r.Evidence); err != nil {
 			return Exception{}, fmt.Errorf("evidence: %w", err)
 		}
-		if up.Size > MaxEvidence {
-			return Exception{}, fmt.Errorf("evidence %s is %s; attach files of at most %s", up.Name, uploads.SizeText(up.Size), uploads.SizeText(MaxEvidence))
-		}
-		data, err := readAtMost(up.Path, MaxEvidence)
+		data, err := up.Read(MaxEvidence)
 		if err != nil {
-			return Exception{}, fmt.Errorf("evidence %s: %w", up.Name, err)
+			return Exception{}, fmt.Errorf("evidence %w", err)
 		}
 		ev = &safeguard.Evidence{Name: up.Name, Data: data}
 	}
@@ -75,24 +72,13 @@ func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
 
 // List lists every exception, oldest first.
 func (x *Exceptions) List() ([]Exception, error) {
-	var out []storage.Exception
-	err := x.store.View(func(tx *storage.Tx) error {
-		var err error
-		out, err = tx.Exceptions()
-		return err
-	})
+	out, err := storage.Read(x.store, (*storage.Tx).Exceptions)
 	return convert(out, func(e storage.Exception) Exception { return Exception(e) }), err
 }
 
 // Evidence returns the bytes of an evidence file by SHA-256.
 func (x *Exceptions) Evidence(sha string) ([]byte, error) {
-	var b []byte
-	err := x.store.View(func(tx *storage.Tx) error {
-		var err error
-		b, err = tx.EvidenceBytes(sha)
-		return err
-	})
-	return b, err
+	return storage.Read(x.store, func(tx *storage.Tx) ([]byte, error) { return tx.EvidenceBytes(sha) })
 }
 
 // Approve approves a requested exception as the caller, who must not be the

@@ -42,7 +42,7 @@ func TestNothingToImportPublishesNothing(t *testing.T) {
 	if after := events(); after != before {
 		t.Errorf("the audit trail grew from %d to %d events", before, after)
 	}
-	f, _ := a.Imports.feed("lat")
+	f, _ := a.Imports.scope().Feed(a.store, "lat")
 	if f.Spec.Mapping != nil {
 		t.Errorf("mapping saved: %+v", f.Spec.Mapping)
 	}

@@ -2,12 +2,9 @@ package app
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"time"
 
+	"slate/internal/defs"
 	"slate/internal/domain"
 	"slate/internal/importer"
 	"slate/internal/ingest"
@@ -89,7 +86,7 @@ type ImportResult struct {
 }
 
 // ErrNoFeed means the feed named in an import is not defined.
-var ErrNoFeed = errors.New("no such feed")
+var ErrNoFeed = defs.ErrNoFeed
 
 // Suggest proposes a mapping for a file's header and sample rows (the
 // import wizard; the CLI and an import without a mapping use the same
@@ -98,43 +95,9 @@ func (im *Imports) Suggest(header []string, samples [][]string, shape string) Su
 	return suggestionOf(ingest.Suggest(header, samples, shape))
 }
 
-// feed is a feed the caller may use: a supplier's own feeds only (another
-// supplier's feed is "no such feed", so its name tells nothing).
-func (im *Imports) feed(name string) (*domain.Feed, error) {
-	var f *domain.Feed
-	err := im.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		f = ws.Feed(name)
-		if f != nil && !im.mayUse(f) {
-			f = nil
-		}
-		return nil
-	})
-	if err == nil && f == nil {
-		err = fmt.Errorf("%w %s (define it first with `slate apply`)", ErrNoFeed, Clip(name))
-	}
-	return f, err
-}
-
-// mayUse reports whether the caller may see and feed f.
-func (im *Imports) mayUse(f *domain.Feed) bool {
-	return !im.caller.scoped() || f.Spec.Supplier == im.caller.Supplier
-}
-
-// mayUseFeed is mayUse by feed name, inside a transaction.
-func (im *Imports) mayUseFeed(tx *storage.Tx, name string) (bool, error) {
-	if !im.caller.scoped() {
-		return true, nil
-	}
-	ws, err := tx.Workspace()
-	if err != nil {
-		return false, err
-	}
-	f := ws.Feed(name)
-	return f != nil && im.mayUse(f), nil
+// scope is which feeds and batches the caller may see and feed.
+func (im *Imports) scope() importer.Scope {
+	return importer.Scope{Held: im.caller.scoped(), Supplier: im.caller.Supplier}
 }
 
 // PreviewResult shows how a file would be read, before importing it.
@@ -158,7 +121,7 @@ type PreviewResult struct {
 // Preview reads the start of an uploaded file for the import wizard:
 // header, first rows, and a suggested mapping for the feed.
 func (im *Imports) Preview(upload, feed, sheet string) (PreviewResult, error) {
-	fd, err := im.feed(feed)
+	fd, err := im.scope().Feed(im.store, feed)
 	if err != nil {
 		return PreviewResult{}, err
 	}
@@ -221,13 +184,13 @@ func (im *Imports) run(ctx context.Context, req ImportRequest, src uploads.Uploa
 	if err := importer.CheckPolicy(req.OnConflict); err != nil {
 		return ImportResult{Feed: req.Feed, File: src.Name, DryRun: req.DryRun}, err
 	}
-	fd, err := im.feed(req.Feed)
+	fd, err := im.scope().Feed(im.store, req.Feed)
 	if err != nil {
 		return ImportResult{Feed: req.Feed, File: src.Name, DryRun: req.DryRun}, err
 	}
 	res, err := importer.Run(ctx, im.store, importer.Request{Path: src.Path, File: src.Name, Feed: fd, Mapping: (*domain.Mapping)(req.Mapping),
 		Sheet: req.Sheet, DryRun: req.DryRun, OnConflict: req.OnConflict, Limits: req.Limits, Now: im.store.Now(),
-		Progress: req.Progress, SaveMapping: im.saveMapping(fd.Name(), src.Name)})
+		Progress: req.Progress, SaveMapping: defs.SaveMapping(fd.Name(), src.Name)})
 	return importResultOf(res), err
 }
 
@@ -239,29 +202,6 @@ func importResultOf(r importer.Result) ImportResult {
 		Refused: r.Refused, RefusedReason: r.RefusedReason, Counts: r.Counts, FindingCounts: r.FindingCounts,
 		Severities: r.Severities, Findings: r.Findings, FindingsTruncated: r.FindingsTruncated, From: r.From, To: r.To,
 		Seconds: r.Seconds}
-}
-
-// saveMapping stores the mapping an import used with its feed, audited as a
-// definition change, in the import's publishing transaction.
-func (im *Imports) saveMapping(feed, file string) func(tx *storage.Tx, m domain.Mapping, batch uint64) error {
-	return func(tx *storage.Tx, m domain.Mapping, batch uint64) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		cur := ws.Feed(feed)
-		if cur == nil {
-			return fmt.Errorf("%w %q (it was deleted during the import)", ErrNoFeed, feed)
-		}
-		cur.Spec.Mapping = &m
-		if err := tx.PutDefinition(cur); err != nil {
-			return err
-		}
-		_, err = tx.Audit("definition.updated", defID(cur), map[string]any{
-			"source": fmt.Sprintf("import of %s (batch %d): mapping saved", file, batch), "definition": json.RawMessage(canonical(cur)),
-		})
-		return err
-	}
 }
 
 // BatchDetail is one batch with its findings.
@@ -277,56 +217,17 @@ type BatchDetail struct {
 // Batches lists the import batches of a feed ("" = all feeds the caller may
 // see), oldest first.
 func (im *Imports) Batches(feed string) ([]Batch, error) {
-	out := []Batch{}
-	err := im.store.View(func(tx *storage.Tx) error {
-		all, err := tx.Batches(feed)
-		if err != nil {
-			return err
-		}
-		for _, b := range all {
-			if ok, err := im.mayUseFeed(tx, b.Feed); err != nil {
-				return err
-			} else if ok {
-				out = append(out, batchOf(b))
-			}
-		}
-		return nil
-	})
-	return out, err
-}
-
-// batch reads a batch the caller may see.
-func (im *Imports) batch(tx *storage.Tx, id uint64) (storage.Batch, error) {
-	b, err := tx.Batch(id)
-	if err != nil {
-		return b, err
-	}
-	ok, err := im.mayUseFeed(tx, b.Feed)
-	if err != nil {
-		return b, err
-	}
-	if !ok || b.Status == storage.StatusStaging || b.Status == storage.StatusDiscarded {
-		return storage.Batch{}, fmt.Errorf("batch %d: %w", id, storage.ErrNoBatch)
-	}
-	return b, nil
+	bs, err := im.scope().Batches(im.store, feed)
+	return convert(bs, batchOf), err
 }
 
 // Batch shows one batch: counts, findings summary and the first findings.
 func (im *Imports) Batch(id uint64) (BatchDetail, error) {
-	var d BatchDetail
-	err := im.store.View(func(tx *storage.Tx) error {
-		b, err := im.batch(tx, id)
-		if err != nil {
-			return err
-		}
-		d.Batch = batchOf(b)
-		if d.Findings, d.FindingsTruncated, err = importer.Findings(tx, id, FindingsLimit); err != nil {
-			return err
-		}
-		d.Points, err = importer.Points(tx, b)
-		return err
-	})
-	return d, err
+	d, err := im.scope().Batch(im.store, id, FindingsLimit)
+	if err != nil {
+		return BatchDetail{}, err
+	}
+	return BatchDetail{Batch: batchOf(d.Batch), Findings: d.Findings, FindingsTruncated: d.Truncated, Points: d.Points}, nil
 }
 
 // Revert withdraws a batch: its points leave the data (audited).
@@ -334,53 +235,4 @@ func (im *Imports) Revert(id uint64, reason string) (Batch, error) {
 	b, err := im.store.RevertBatch(id, reason)
 	afterChange(im.store, err)
 	return batchOf(b), err
-}
-
-// writeSource writes the original file of a batch to w, checking its SHA-256
-// (a failed check is an error after the bytes were written: the caller
-// removes what it wrote).
-func (im *Imports) writeSource(id uint64, w io.Writer) (int64, error) {
-	var n int64
-	err := im.store.View(func(tx *storage.Tx) error {
-		b, err := im.batch(tx, id)
-		if err != nil {
-			return err
-		}
-		n, err = importer.WriteSource(tx, b, w)
-		return err
-	})
-	return n, err
-}
-
-// writeTemplate writes the supplier data template (XLSX) of a feed to w.
-func (im *Imports) writeTemplate(feed string, w io.Writer) error {
-	fd, err := im.feed(feed)
-	if err != nil {
-		return err
-	}
-	return ingest.WriteTemplate(w, fd)
-}
-
-// writeTemplateCSV writes the CSV template of a feed to w.
-func (im *Imports) writeTemplateCSV(feed string, w io.Writer) error {
-	fd, err := im.feed(feed)
-	if err != nil {
-		return err
-	}
-	return ingest.WriteTemplateCSV(w, fd)
-}
-
-// writeRejects writes every rejected row of a batch with its findings and
-// the fix, as CSV or XLSX, and returns the number of rows written.
-func (im *Imports) writeRejects(id uint64, w io.Writer, csv bool) (int, error) {
-	n := 0
-	err := im.store.View(func(tx *storage.Tx) error {
-		b, err := im.batch(tx, id)
-		if err != nil {
-			return err
-		}
-		n, err = importer.WriteRejects(tx, b, w, csv)
-		return err
-	})
-	return n, err
 }

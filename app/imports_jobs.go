@@ -11,7 +11,6 @@ import (
 
 	"slate/internal/importer"
 	"slate/internal/ingest"
-	"slate/internal/storage"
 	"slate/internal/uploads"
 )
 
@@ -33,7 +32,7 @@ func (im *Imports) Start(req ImportRequest) (uint64, error) {
 	if err := importer.CheckPolicy(req.OnConflict); err != nil {
 		return 0, err
 	}
-	if _, err := im.feed(req.Feed); err != nil {
+	if _, err := im.scope().Feed(im.store, req.Feed); err != nil {
 		return 0, err
 	}
 	src, err := im.uploads.Get(im.caller.Name, req.Upload)
@@ -94,27 +93,12 @@ type FeedInfo struct {
 
 // Feeds lists the feeds the caller can import into, by name (a supplier: its own).
 func (im *Imports) Feeds() ([]FeedInfo, error) {
-	out := []FeedInfo{}
-	err := im.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		bs, err := tx.Batches("")
-		if err != nil {
-			return err
-		}
-		for _, f := range ws.Feeds() {
-			if im.mayUse(f) {
-				d := importer.Describe(f, bs)
-				out = append(out, FeedInfo{Name: d.Name, DisplayName: d.DisplayName, Shape: d.Shape, Supplier: d.Supplier,
-					Owner: d.Owner, Unit: d.Unit, Interval: d.Interval, TimeZone: d.TimeZone, Required: d.Required,
-					Optional: d.Optional, Mapping: mappingOf(d.Mapping), Batches: d.Batches, LastImport: d.LastImport, DataTo: d.DataTo})
-			}
-		}
-		return nil
-	})
-	return out, err
+	fs, err := im.scope().Feeds(im.store)
+	return convert(fs, func(d importer.Feed) FeedInfo {
+		return FeedInfo{Name: d.Name, DisplayName: d.DisplayName, Shape: d.Shape, Supplier: d.Supplier,
+			Owner: d.Owner, Unit: d.Unit, Interval: d.Interval, TimeZone: d.TimeZone, Required: d.Required,
+			Optional: d.Optional, Mapping: mappingOf(d.Mapping), Batches: d.Batches, LastImport: d.LastImport, DataTo: d.DataTo}
+	}), err
 }
 
 // FileData is a file's bytes for the UI (base64 in JSON): the browser saves it
@@ -137,25 +121,6 @@ const (
 	MimeZIP  = "application/zip"
 )
 
-// maxDownload bounds a file returned as bytes (a rejects report of a batch
-// that rejected millions of rows is better written with `slate batch rejects`).
-const maxDownload = 256 << 20
-
-// cappedBuffer is a buffer that refuses to grow past max.
-type cappedBuffer struct {
-	bytes.Buffer
-	max int
-}
-
-var errTooBig = errors.New("too big")
-
-func (c *cappedBuffer) Write(p []byte) (int, error) {
-	if c.Len()+len(p) > c.max {
-		return 0, errTooBig
-	}
-	return c.Buffer.Write(p)
-}
-
 // RejectsFile is the rejects report of a batch as a download: format "xlsx"
 // (default) or "csv".
 func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
@@ -169,10 +134,10 @@ func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
 	default:
 		return FileData{}, fmt.Errorf("rejects format %s: use xlsx or csv", Clip(format))
 	}
-	buf := &cappedBuffer{max: maxDownload}
-	n, err := im.writeRejects(id, buf, format == "csv")
-	if errors.Is(err, errTooBig) {
-		return FileData{}, fmt.Errorf("the rejects report of batch %d is over %d MiB, too big to download here; write it with `slate batch rejects %d -o FILE`", id, maxDownload>>20, id)
+	buf := &uploads.Download{}
+	n, err := im.scope().WriteRejects(im.store, id, buf, format == "csv")
+	if errors.Is(err, uploads.ErrTooBig) {
+		return FileData{}, fmt.Errorf("the rejects report of batch %d is over %d MiB, too big to download here; write it with `slate batch rejects %d -o FILE`", id, uploads.MaxDownload>>20, id)
 	}
 	if err != nil {
 		return FileData{}, err
@@ -183,22 +148,23 @@ func (im *Imports) RejectsFile(id uint64, format string) (FileData, error) {
 // TemplateFile is the supplier data template (XLSX) of a feed as a download:
 // the columns the feed's mapping reads, with an example row.
 func (im *Imports) TemplateFile(feed string) (FileData, error) {
-	var buf bytes.Buffer
-	if err := im.writeTemplate(feed, &buf); err != nil {
-		return FileData{}, err
-	}
-	return FileData{Name: TemplateFileName(feed), Type: MimeXLSX, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
+	return im.template(feed, TemplateFileName(feed), MimeXLSX)
 }
 
 // TemplateCSV is the CSV template of a feed as a download: the header line
 // its mapping reads, with the delimiter of its decimal convention. Layout
 // gives the instructions to send along.
 func (im *Imports) TemplateCSV(feed string) (FileData, error) {
+	return im.template(feed, strings.TrimSuffix(TemplateFileName(feed), ".xlsx")+".csv", MimeCSV)
+}
+
+// template is a feed's template as a download, a workbook or (MimeCSV) a header line.
+func (im *Imports) template(feed, name, mime string) (FileData, error) {
 	var buf bytes.Buffer
-	if err := im.writeTemplateCSV(feed, &buf); err != nil {
+	if err := im.scope().WriteTemplate(im.store, feed, &buf, mime == MimeCSV); err != nil {
 		return FileData{}, err
 	}
-	return FileData{Name: strings.TrimSuffix(TemplateFileName(feed), ".xlsx") + ".csv", Type: MimeCSV, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
+	return FileData{Name: name, Type: mime, Size: int64(buf.Len()), Data: buf.Bytes()}, nil
 }
 
 // TemplateLayout is the file a feed's mapping reads (sheet, columns in order,
@@ -217,7 +183,7 @@ type TemplateLayout struct {
 // Layout is the layout of a feed's files and the instructions its template
 // carries (for a CSV template, which has no second sheet, to send along).
 func (im *Imports) Layout(feed string) (TemplateLayout, error) {
-	fd, err := im.feed(feed)
+	fd, err := im.scope().Feed(im.store, feed)
 	if err != nil {
 		return TemplateLayout{}, err
 	}

@@ -2,9 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
-	"sync"
-	"time"
 
 	"slate/internal/improve"
 	"slate/internal/itsm"
@@ -35,7 +32,7 @@ type DeliveryReport itsm.Report
 // Integrations shows the outbox of tasks pushed to ITSM tools and sends them.
 type Integrations struct {
 	store *storage.Store
-	loop  *loopState
+	loop  *improve.Courier
 }
 
 // Outbox lists the tasks: pending first (the oldest first), then delivered
@@ -58,65 +55,15 @@ func (x *Integrations) Retry(id string) ([]string, error) {
 // Deliver runs one delivery pass now: every pending task that is due is
 // sent, one at a time, and each outcome recorded (audited).
 func (x *Integrations) Deliver() (DeliveryReport, error) {
-	r, err := x.loop.deliver(context.Background(), x.store)
+	r, err := x.loop.Deliver(context.Background(), x.store)
 	return DeliveryReport(r), err
 }
 
-// loopState is what the views of one open workspace share for the loop's
-// background work: one delivery pass at a time, whoever starts it (a
-// receiver that de-duplicates would cope with two, but none has to).
-type loopState struct {
-	mu sync.Mutex
-}
-
-func (l *loopState) deliver(ctx context.Context, st *storage.Store) (itsm.Report, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	d := &itsm.Deliverer{Store: st, Actor: st.Actor()}
-	return d.Deliver(ctx)
-}
-
-// Loop intervals: the background loop delivers the outbox every
-// DeliverEvery and applies the root-cause rule every SyncEvery (a period
-// that ends can complete a run of misses without any import).
-const (
-	DeliverEvery = time.Minute
-	SyncEvery    = 10 * time.Minute
-)
-
 // RunLoop keeps the improvement loop moving while the window or `slate
-// serve` is open: at once and then on a ticker it applies the root-cause
-// rule and delivers due outbox tasks, as Slate itself (actor slate). It
-// returns when ctx ends (a delivery in flight is abandoned and stays
-// pending); errors of a pass go to report and the next pass tries again.
+// serve` is open (improve.RunLoop: the root-cause rule and the outbox's
+// delivery, as Slate itself); it returns when ctx ends.
 func (a *App) RunLoop(ctx context.Context, report func(error)) {
-	st := a.store.As(improve.RuleActor)
-	var lastSync time.Time
-	pass := func() {
-		if time.Since(lastSync) >= SyncEvery {
-			if err := syncRCAs(st); err != nil && ctx.Err() == nil {
-				report(fmt.Errorf("root-cause rule: %w", err))
-			}
-			lastSync = time.Now()
-		}
-		if st.ReadOnly() {
-			return
-		}
-		if _, err := a.shared.loop.deliver(ctx, st); err != nil && ctx.Err() == nil {
-			report(fmt.Errorf("ITSM delivery: %w", err))
-		}
-	}
-	pass()
-	t := time.NewTicker(DeliverEvery)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			pass()
-		}
-	}
+	improve.RunLoop(ctx, a.store.As(improve.RuleActor), a.shared.loop, report)
 }
 
 // Approval is a request that needs a second person's decision: a breach

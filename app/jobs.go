@@ -90,15 +90,6 @@ func (v *Jobs) Cancel(id uint64) (Job, error) {
 
 // Wait blocks until the job ends or ctx is done; for the CLI and tests.
 func (j *Jobs) Wait(ctx context.Context, id uint64) (Job, error) {
-	for {
-		jb, err := j.Get(id)
-		if err != nil || jb.State != JobRunning {
-			return jb, err
-		}
-		select {
-		case <-ctx.Done():
-			return jb, ctx.Err()
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
+	jb, err := j.table.Wait(ctx, id, j.sees)
+	return Job(jb), notFound(id, err)
 }

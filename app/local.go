@@ -2,11 +2,10 @@ package app
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+	"slate/internal/packjob"
+	"slate/internal/uploads"
 	"strings"
 )
 
@@ -51,7 +50,7 @@ func (l *Local) VerifyPack(path string) (PackVerification, error) {
 // BuildPack writes the pack's files into the folder out ("" = the packs folder).
 func (l *Local) BuildPack(q PackQuery, out string) (PackResult, error) {
 	if out == "" {
-		out = l.app.Packs.folder()
+		out = packjob.Folder(l.app.Store())
 	}
 	return l.app.Packs.build(context.Background(), q, out, func(int64, int64, string) {})
 }
@@ -59,10 +58,9 @@ func (l *Local) BuildPack(q PackQuery, out string) (PackResult, error) {
 // Template writes a feed's supplier template to path: format "csv" (the
 // header line) or "xlsx" (with the instructions sheet).
 func (l *Local) Template(feed, path, format string) error {
-	if format == "csv" {
-		return l.write(path, false, func(w io.Writer) error { return l.app.Imports.writeTemplateCSV(feed, w) })
-	}
-	return l.write(path, false, func(w io.Writer) error { return l.app.Imports.writeTemplate(feed, w) })
+	return uploads.WriteFile(path, l.app.store.Path(), false, func(w io.Writer) error {
+		return l.app.Imports.scope().WriteTemplate(l.app.store, feed, w, format == "csv")
+	})
 }
 
 // ImportCMDB makes the CMDB export at path the stored CI set (CMDB.Import).
@@ -81,16 +79,16 @@ func (l *Local) NewSLT(q NewSLTQuery, path string) (NewSLT, error) {
 	if err != nil {
 		return res, err
 	}
-	return res, l.write(path, false, func(w io.Writer) error { _, err := io.WriteString(w, res.YAML); return err })
+	return res, uploads.WriteFile(path, l.app.store.Path(), false, func(w io.Writer) error { _, err := io.WriteString(w, res.YAML); return err })
 }
 
 // Rejects writes a batch's rejects report to path, CSV when path ends in
 // .csv, else XLSX, and returns the number of rows written.
 func (l *Local) Rejects(id uint64, path string) (int, error) {
 	var n int
-	err := l.write(path, false, func(w io.Writer) error {
+	err := uploads.WriteFile(path, l.app.store.Path(), false, func(w io.Writer) error {
 		var err error
-		n, err = l.app.Imports.writeRejects(id, w, strings.EqualFold(filepath.Ext(path), ".csv"))
+		n, err = l.app.Imports.scope().WriteRejects(l.app.store, id, w, strings.EqualFold(filepath.Ext(path), ".csv"))
 		return err
 	})
 	return n, err
@@ -100,45 +98,12 @@ func (l *Local) Rejects(id uint64, path string) (int, error) {
 // checking its SHA-256.
 func (l *Local) Source(id uint64, path string) (int64, error) {
 	var n int64
-	err := l.write(path, true, func(w io.Writer) error {
+	err := uploads.WriteFile(path, l.app.store.Path(), true, func(w io.Writer) error {
 		var err error
-		n, err = l.app.Imports.writeSource(id, w)
+		n, err = l.app.Imports.scope().WriteSource(l.app.store, id, w)
 		return err
 	})
 	return n, err
-}
-
-// write creates path (refusing an existing one when excl), fills it with
-// fill, and removes it again when fill fails. It never writes over the
-// open database.
-func (l *Local) write(path string, excl bool, fill func(io.Writer) error) error {
-	if path == "" {
-		return errors.New("no file to write to")
-	}
-	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s is a folder, not a file", path)
-		}
-		if db, err := os.Stat(l.app.store.Path()); err == nil && os.SameFile(st, db) {
-			return fmt.Errorf("%s is the open Slate database; write somewhere else", path)
-		}
-	}
-	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
-	if excl {
-		flags = os.O_CREATE | os.O_WRONLY | os.O_EXCL
-	}
-	out, err := os.OpenFile(path, flags, 0o644)
-	if err != nil {
-		return err
-	}
-	err = fill(out)
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-	}
-	return err
 }
 
 // Agenda writes a meeting's agenda to path: a workbook when path ends in
@@ -152,5 +117,5 @@ func (l *Local) Agenda(q AgendaFileQuery, path string) (FileData, error) {
 	if err != nil {
 		return f, err
 	}
-	return f, l.write(path, false, func(w io.Writer) error { _, err := w.Write(f.Data); return err })
+	return f, uploads.WriteFile(path, l.app.store.Path(), false, func(w io.Writer) error { _, err := w.Write(f.Data); return err })
 }

@@ -68,7 +68,7 @@ type RCAs struct {
 // SLT's rcaAfter since the last change has its analysis), then lists
 // analyses: open ones first, the highest priority first.
 func (x *RCAs) List(f RCAFilter) ([]RCAItem, error) {
-	if err := syncRCAs(x.store); err != nil {
+	if err := improve.Sync(x.store); err != nil {
 		return nil, err
 	}
 	items, err := improve.ListRCAs(x.store, improve.RCAFilter(f))
@@ -147,23 +147,12 @@ func (x *Reviews) Record(in NewReview) (Review, error) {
 	return Review(r), err
 }
 
-// syncRCAs applies the root-cause rule now, as Slate (the rule's own actor):
-// after imports, withdrawals, definition changes and decisions, and before
-// analyses are listed. A read-only workspace is only read.
-func syncRCAs(st *storage.Store) error {
-	if st.ReadOnly() {
-		return nil
-	}
-	_, err := improve.SyncRCAs(st, st.Now(), improve.RuleActor)
-	return err
-}
-
 // afterChange applies the root-cause rule after a change that succeeded.
 // The change stands whatever the rule does; a failure of the rule is not
 // lost, since it runs again before any listing of analyses and on the
 // background loop (RunLoop), where its error is reported.
 func afterChange(st *storage.Store, err error) {
 	if err == nil {
-		syncRCAs(st)
+		improve.Sync(st)
 	}
 }

@@ -1,21 +1,11 @@
 package app
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"path/filepath"
-	"strings"
 	"time"
 
-	"slate/internal/compliance"
-	"slate/internal/domain"
-	"slate/internal/export"
 	"slate/internal/improve"
 	"slate/internal/initiative"
-	"slate/internal/judge"
-	"slate/internal/pack"
-	"slate/internal/readview"
+	"slate/internal/packjob"
 	"slate/internal/safeguard"
 	"slate/internal/storage"
 )
@@ -107,33 +97,8 @@ type Meetings struct {
 // Agenda generates the agenda of a service's or a supplier's review
 // meeting, each SLT with its status (the one status rule).
 func (m *Meetings) Agenda(q AgendaQuery) (Agenda, error) {
-	ag, err := m.agenda(improve.AgendaQuery(q))
+	ag, err := improve.JudgedAgenda(m.store, improve.AgendaQuery(q))
 	return agendaOf(ag), err
-}
-
-func (m *Meetings) agenda(q improve.AgendaQuery) (improve.Agenda, error) {
-	ag, err := improve.BuildAgenda(m.store, q)
-	if err != nil || len(ag.SLTs) == 0 {
-		return ag, err
-	}
-	in, err := readview.Input(m.store, ag.At)
-	if err != nil {
-		return ag, err
-	}
-	names := make([]string, len(ag.SLTs))
-	for i, s := range ag.SLTs {
-		names[i] = s.SLT
-	}
-	all, err := compliance.NewEvaluator(in).All(names)
-	if err != nil {
-		return ag, err
-	}
-	j := judge.NewJudge(in, nil)
-	for i := range ag.SLTs {
-		st := j.Status(in.Workspace.SLT(ag.SLTs[i].SLT), all[ag.SLTs[i].SLT], "", nil)
-		ag.SLTs[i].Status = &st
-	}
-	return ag, nil
 }
 
 // AgendaFile renders the agenda as a PDF or a workbook through the pack's
@@ -141,49 +106,21 @@ func (m *Meetings) agenda(q improve.AgendaQuery) (improve.Agenda, error) {
 // the audit head, which every loop record's change moves). Audited as
 // export.agenda.
 func (m *Meetings) AgendaFile(q AgendaFileQuery) (FileData, error) {
-	format := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(q.Format), "."))
-	if format != PackPDF && format != PackXLSX {
-		return FileData{}, fmt.Errorf("format %q: an agenda is written as pdf or xlsx", q.Format)
-	}
-	ag, err := m.agenda(improve.AgendaQuery{Service: q.Service, Supplier: q.Supplier, Date: q.Date})
+	format, err := packjob.AgendaFormat(q.Format)
 	if err != nil {
 		return FileData{}, err
 	}
-	pk := improve.AgendaPack(ag)
-	err = m.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		var slts []*domain.SLT
-		for _, s := range ag.SLTs {
-			slts = append(slts, ws.SLT(s.SLT))
-		}
-		fp, err := fingerprintOf(tx, ws, slts, pack.RecipeV2)
-		pk.Meta.Workspace, pk.Meta.Fingerprint, pk.Meta.Head = workspaceName(m.store), fp.Fingerprint, fp.Head()
-		return err
-	})
+	ag, err := improve.JudgedAgenda(m.store, improve.AgendaQuery{Service: q.Service, Supplier: q.Supplier, Date: q.Date})
 	if err != nil {
 		return FileData{}, err
 	}
-	var buf bytes.Buffer
-	f := FileData{Name: fmt.Sprintf("slate-agenda-%s-%s-%s.%s", ag.Scope, ag.Name, ag.Date, format)}
+	name, data, err := packjob.Agenda(m.store, ag, format)
+	if err != nil {
+		return FileData{}, err
+	}
+	f := FileData{Name: name, Type: MimeXLSX, Data: data, Size: int64(len(data))}
 	if format == PackPDF {
-		f.Type, err = MimePDF, export.WritePDF(&buf, pk)
-	} else {
-		f.Type, err = MimeXLSX, export.WriteXLSX(&buf, pk)
-	}
-	if err != nil {
-		return FileData{}, err
-	}
-	f.Data, f.Size = buf.Bytes(), int64(buf.Len())
-	err = m.store.Update(func(tx *storage.Tx) error {
-		_, err := tx.Audit("export.agenda", "Agenda/"+ag.Scope+"/"+ag.Name+"@"+ag.Date, map[string]any{
-			"file": f.Name, "size": f.Size, "fingerprint": pk.Meta.Fingerprint, "scope": pk.Meta.Scope})
-		return err
-	})
-	if err != nil {
-		return FileData{}, fmt.Errorf("agenda written but not audited: %w", err)
+		f.Type = MimePDF
 	}
 	return f, nil
 }
@@ -199,16 +136,7 @@ func (m *Meetings) Record(in Minutes) (MeetingRecord, error) {
 
 // List lists recorded meetings, the latest first.
 func (m *Meetings) List(f MeetingFilter) ([]Meeting, error) {
-	scope, name := "", ""
-	switch {
-	case f.Service != "" && f.Supplier != "":
-		return nil, errors.New("meetings are of one service or one supplier, not both")
-	case f.Service != "":
-		scope, name = "service", f.Service
-	case f.Supplier != "":
-		scope, name = "supplier", f.Supplier
-	}
-	ms, err := improve.ListMeetings(m.store, scope, name)
+	ms, err := improve.ListMeetings(m.store, f.Service, f.Supplier)
 	return convert(ms, func(x improve.Meeting) Meeting { return Meeting(x) }), err
 }
 
@@ -247,11 +175,4 @@ func (x *Improvements) List(slt string) ([]Improvement, error) {
 func (x *Improvements) Validate(id string) (ImprovementValidation, error) {
 	res, err := initiative.Validate(x.store, id, x.store.Now(), initiative.Options{})
 	return ImprovementValidation(res), err
-}
-
-// workspaceName is how a file names its workspace, as the pack does: the
-// database file's name without its extension.
-func workspaceName(st *storage.Store) string {
-	base := filepath.Base(st.Path())
-	return strings.TrimSuffix(base, filepath.Ext(base))
 }

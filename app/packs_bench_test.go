@@ -10,6 +10,7 @@ import (
 
 	"slate/internal/export"
 	"slate/internal/pack"
+	"slate/internal/packjob"
 	"slate/internal/report"
 )
 
@@ -52,12 +53,12 @@ func packNumbers(p *report.Pack) string {
 // demoPackModel is the report model of the demo pack, before rendering.
 func demoPackModel(t testing.TB, a *App) *report.Pack {
 	t.Helper()
-	q := PackQuery{Period: packPeriod, Date: packDate}
-	if err := q.normalise(); err != nil {
+	q := packjob.Query{Period: packPeriod, Date: packDate}
+	if err := q.Normalise(); err != nil {
 		t.Fatal(err)
 	}
-	at, _ := a.Packs.generatedAt(q.Date)
-	in, _, _, err := a.Packs.collect(context.Background(), q, at, func(int64, int64, string) {})
+	at, _ := packjob.GeneratedAt(a.Store(), q.Date)
+	in, _, _, err := packjob.Collect(context.Background(), a.Store(), q, at, func(int64, int64, string) {})
 	if err != nil {
 		t.Fatal(err)
 	}

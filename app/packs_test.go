@@ -23,6 +23,7 @@ import (
 	"slate/internal/compliance"
 	"slate/internal/export"
 	"slate/internal/pack"
+	"slate/internal/packjob"
 	"slate/internal/report"
 	"slate/internal/storage"
 )
@@ -662,7 +663,7 @@ func TestPackDownload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Dir(res.Files[0].Path) != a.Packs.folder() {
+	if filepath.Dir(res.Files[0].Path) != packjob.Folder(a.Store()) {
 		t.Fatalf("default folder: %s", res.Files[0].Path)
 	}
 	d, err := a.Packs.Download("review-pack-2026-10.pdf")

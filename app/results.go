@@ -1,10 +1,8 @@
 package app
 
 import (
+	"slate/internal/readview"
 	"time"
-
-	"slate/internal/compliance"
-	"slate/internal/storage"
 )
 
 // ResultsRebuild is what RebuildResults did.
@@ -23,31 +21,9 @@ type ResultsRebuild struct {
 // Nothing it does changes a figure: it repairs or warms the store.
 func (c *Compliance) RebuildResults() (ResultsRebuild, error) {
 	start := time.Now()
-	at := c.store.Now().UTC()
-	res := ResultsRebuild{At: at, Problems: []string{}}
-	if err := c.store.ClearResults(); err != nil {
-		return res, err
-	}
-	c.forgetDashboard()
-	in, err := c.input(at)
-	if err != nil {
-		return res, err
-	}
-	var names []string
-	for _, s := range in.Workspace.SLTs() {
-		names = append(names, s.Name())
-	}
-	res.SLTs = len(names)
-	if _, err := compliance.NewEvaluator(in).All(names); err != nil {
-		res.Problems = append(res.Problems, err.Error())
-	}
-	if err := c.store.FlushResults(); err != nil {
-		return res, err
-	}
-	err = c.store.View(func(tx *storage.Tx) error {
-		res.Periods = tx.ResultCount()
-		return nil
-	})
+	res := ResultsRebuild{At: c.store.Now().UTC()}
+	var err error
+	res.SLTs, res.Periods, res.Problems, err = readview.Rebuild(c.store, res.At, c.forgetDashboard)
 	res.Seconds = time.Since(start).Seconds()
 	return res, err
 }

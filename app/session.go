@@ -1,6 +1,6 @@
 package app
 
-import "slices"
+import "slate/internal/access"
 
 // Session tells the UI who is signed in and what they may do, so a screen
 // offers only the actions that will work (the server checks every call anyway).
@@ -21,15 +21,9 @@ type Me struct {
 // Me returns the caller: the token's user in the browser, the OS user in the window.
 func (s *Session) Me() Me {
 	me := Me{Name: s.caller.Name, Role: s.caller.Role, Supplier: s.caller.Supplier,
-		Rights: RoleRights(s.caller.Role), Methods: []string{}}
+		Rights: RoleRights(s.caller.Role), Methods: access.MethodsOf(s.caller.Role)}
 	if me.Rights == nil {
 		me.Rights = []Right{}
 	}
-	for _, m := range RuledMethods() {
-		if s.caller.May(m) {
-			me.Methods = append(me.Methods, m)
-		}
-	}
-	slices.Sort(me.Methods)
 	return me
 }

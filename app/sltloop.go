@@ -1,10 +1,8 @@
 package app
 
 import (
-	"fmt"
 	"time"
 
-	"slate/internal/compliance"
 	"slate/internal/correlate"
 	"slate/internal/improve"
 	"slate/internal/initiative"
@@ -53,82 +51,31 @@ type SLTLoop struct {
 
 // Correlate cross-correlates two daily series on the stored data.
 func (x *Analysis) Correlate(q CorrelateQuery) (Correlation, error) {
-	if q.MaxLag < 0 || q.MaxLag > 90 {
-		return Correlation{}, fmt.Errorf("max lag %d days: give 1 to 90 days (0: 14)", q.MaxLag)
-	}
 	in, err := readview.Input(x.store, x.store.Now())
 	if err != nil {
 		return Correlation{}, err
 	}
-	lead, err := correlate.ParseRef(in.Workspace, q.Lead)
-	if err != nil {
-		return Correlation{}, fmt.Errorf("lead: %w", err)
-	}
-	lag, err := correlate.ParseRef(in.Workspace, q.Lag)
-	if err != nil {
-		return Correlation{}, fmt.Errorf("lag: %w", err)
-	}
-	r, err := correlate.Correlate(in, lead, lag, q.MaxLag)
+	r, err := correlate.ByName(in, q.Lead, q.Lag, q.MaxLag)
 	return Correlation(r), err
 }
 
 // Loop reads the improvement loop around one SLT now. A part that cannot
 // be computed is named in Problems; the rest still shows.
 func (x *Analysis) Loop(slt string) (SLTLoop, error) {
-	at := x.store.Now()
-	in, err := readview.Input(x.store, at)
-	if err != nil {
+	l, err := improve.ReadSLTLoop(x.store, slt, x.store.Now())
+	if l.SLT == "" {
 		return SLTLoop{}, err
 	}
-	ws := in.Workspace
-	s := ws.SLT(slt)
-	if s == nil {
-		return SLTLoop{}, fmt.Errorf("SLT %q does not exist", slt)
+	out := SLTLoop{SLT: l.SLT, Counter: (*CounterMetric)(l.Counter), Excluded: (*ExcludedShares)(l.Excluded), At: l.At, Problems: l.Problems,
+		Leads:        convert(l.Leads, func(r correlate.Result) Correlation { return Correlation(r) }),
+		RCAs:         convert(l.RCAs, func(r improve.RCAItem) RCAItem { return RCAItem(r) }),
+		Actions:      convert(l.Actions, func(a improve.ActionItem) ActionItem { return ActionItem(a) }),
+		Improvements: convert(l.Improvements, func(i initiative.Improvement) Improvement { return Improvement(i) }),
+		Approvals:    convert(l.Approvals, func(a safeguard.Approval) Approval { return Approval(a) })}
+	if l.Review != nil {
+		out.Review = ReviewStatus(*l.Review)
 	}
-	out := SLTLoop{SLT: slt, At: at.UTC(), Leads: []Correlation{}, Problems: []string{}}
-	problem := func(what string, err error) bool {
-		if err != nil {
-			out.Problems = append(out.Problems, what+": "+err.Error())
-		}
-		return err == nil
-	}
-	if c := ws.SLT(s.Spec.CounterMetric); c != nil {
-		rows, err := compliance.NewEvaluator(in).SLT(c.Name(), nil)
-		if problem("counter-metric "+c.Name(), err) {
-			out.Counter = (*CounterMetric)(improve.Counter(ws, c, rows))
-		}
-	}
-	if leads, err := correlate.KeptPairs(in, slt); problem("leads", err) {
-		out.Leads = convert(leads, func(r correlate.Result) Correlation { return Correlation(r) })
-	}
-	if shares, err := safeguard.Shares(x.store, at, slt); problem("excluded shares", err) && len(shares) == 1 {
-		e := ExcludedShares(shares[0])
-		out.Excluded = &e
-	}
-	if sts, err := improve.ReviewStatuses(x.store, at, improve.ReviewFilter{SLT: slt}); problem("review", err) && len(sts) == 1 {
-		out.Review = ReviewStatus(sts[0])
-	}
-	rcas, err := improve.ListRCAs(x.store, improve.RCAFilter{SLT: slt})
-	if err != nil {
-		return out, err
-	}
-	acts, err := improve.ListActions(x.store, improve.ActionFilter{SLT: slt, Status: "live"})
-	if err != nil {
-		return out, err
-	}
-	imps, err := initiative.List(x.store, slt)
-	if err != nil {
-		return out, err
-	}
-	aps, err := safeguard.List(x.store, safeguard.Filter{SLT: slt})
-	if err != nil {
-		return out, err
-	}
-	out.RCAs = convert(rcas, func(r improve.RCAItem) RCAItem { return RCAItem(r) })
-	out.Actions = convert(acts, func(a improve.ActionItem) ActionItem { return ActionItem(a) })
-	out.Improvements = convert(imps, func(i initiative.Improvement) Improvement { return Improvement(i) })
-	out.Approvals = convert(aps, func(a safeguard.Approval) Approval { return Approval(a) })
-	return out, nil
+	return out, err
 }
 
 // Excluded reports, per SLT (one, or all; composites have no units of

@@ -1,15 +1,14 @@
 package app
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"time"
 
 	"slate/internal/compliance"
 	"slate/internal/readview"
 	"slate/internal/storage"
 	"slate/internal/supply"
+	"slate/internal/uploads"
 )
 
 // Suppliers is supplier management: whether the end-to-end SLTs are covered
@@ -123,20 +122,12 @@ func (s *Suppliers) DataSet(q DataSetQuery) (FileData, error) {
 			return FileData{}, err
 		}
 	}
-	buf := &cappedBuffer{max: maxDownload}
-	df, err := supply.WriteDataFile(s.store, supply.SupplierScope(sc), q.Feed, q.Period, buf)
-	if errors.Is(err, errTooBig) {
+	buf := &uploads.Download{}
+	df, err := supply.ExportDataSet(s.store, supply.SupplierScope(sc), q.Feed, q.Period, buf)
+	if errors.Is(err, uploads.ErrTooBig) {
 		return FileData{}, fmt.Errorf("the data set of %s for %s is over %d MiB, too big to download here; build the supplier pack with `slate pack --supplier %s --period %s`",
-			q.Feed, q.Period, maxDownload>>20, q.Supplier, q.Period)
+			q.Feed, q.Period, uploads.MaxDownload>>20, q.Supplier, q.Period)
 	}
-	if err != nil {
-		return FileData{}, err
-	}
-	err = s.store.Update(func(tx *storage.Tx) error {
-		_, err := tx.Audit("export.dataset", "Supplier/"+sc.Supplier, map[string]any{"feed": df.Feed, "period": df.Period, "file": df.Name,
-			"rows": df.Rows, "batches": df.Batches, "sha256": fmt.Sprintf("%x", sha256.Sum256(buf.Bytes())), "from": df.From.Format(time.RFC3339), "to": df.To.Format(time.RFC3339)})
-		return err
-	})
 	if err != nil {
 		return FileData{}, err
 	}
@@ -145,16 +136,14 @@ func (s *Suppliers) DataSet(q DataSetQuery) (FileData, error) {
 
 // ownFeed refuses a feed the calling supplier does not deliver.
 func (s *Suppliers) ownFeed(feed string) error {
-	return s.store.View(func(tx *storage.Tx) error {
-		ws, err := tx.Workspace()
-		if err != nil {
-			return err
-		}
-		if f := ws.Feed(feed); f == nil || f.Spec.Supplier != s.caller.Supplier {
-			return fmt.Errorf("%w %s", ErrNoFeed, Clip(feed))
-		}
-		return nil
-	})
+	ws, err := storage.Read(s.store, (*storage.Tx).Workspace)
+	if err != nil {
+		return err
+	}
+	if f := ws.Feed(feed); f == nil || f.Spec.Supplier != s.caller.Supplier {
+		return fmt.Errorf("%w %s", ErrNoFeed, Clip(feed))
+	}
+	return nil
 }
 
 // What a measured chain period found, and whether a supplier's maturity and

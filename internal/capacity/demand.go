@@ -140,3 +140,23 @@ func slot(t time.Time, loc *time.Location) int {
 	l := t.In(loc)
 	return (int(l.Weekday())+6)%7*24 + l.Hour()
 }
+
+// Fill sets what was not given (arrivals, handle time) from a feed's
+// demand between from and to (zero: all data): its busiest hour of the
+// week and its mean handle time.
+func Fill(in *Input, ev compliance.Input, feed string, from, to time.Time, arrivals, handle bool) (Demand, error) {
+	d, err := FromFeed(ev.Workspace, ev.Source, feed, from, to, ev.At)
+	if err != nil {
+		return d, err
+	}
+	if arrivals {
+		in.ArrivalsPerHour = d.PeakPerHour
+	}
+	if handle {
+		if d.HandleTimeSeconds == nil {
+			return d, fmt.Errorf("feed %s gives no handle time (%s): give the handle time", feed, d.Note)
+		}
+		in.HandleTime = time.Duration(*d.HandleTimeSeconds * float64(time.Second)).Round(time.Millisecond)
+	}
+	return d, nil
+}

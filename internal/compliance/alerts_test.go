@@ -106,3 +106,28 @@ func TestWhatIfAndResolution(t *testing.T) {
 		t.Error("1-minute polling sees 4.3 minutes")
 	}
 }
+
+// Rollback and WhatIfNamed look the feed or the SLT up by name on an Input.
+func TestRollbackWhatIfByName(t *testing.T) {
+	var pts []domain.Point
+	for m := range 60 {
+		pts = append(pts, domain.Point{At: ts("2026-10-05T12:00:00Z").Add(time.Duration(m) * time.Minute), Good: 90, Total: 100})
+	}
+	s := &domain.SLT{Metadata: domain.Meta{Name: "web"}, Spec: domain.SLTSpec{Service: "svc", Feed: "api", Type: domain.TypeSLA, Period: "day",
+		Indicator: &domain.Indicator{Kind: domain.IndicatorRatio}, Objective: domain.Objective{Target: 0.95}}}
+	ws := domain.NewWorkspace(s, &domain.Feed{Metadata: domain.Meta{Name: "api"}, Spec: domain.FeedSpec{Shape: domain.ShapeCounts}})
+	in := Input{Workspace: ws, At: ts("2026-10-08T00:00:00Z"), Source: SlicePoints(map[string][]domain.Point{"api": pts})}
+	r, _ := ParseRollbackRule("error_rate > 2% for 15m")
+	if _, err := Rollback(in, "nope", r, ts("2026-10-05T00:00:00Z"), ts("2026-10-06T00:00:00Z")); err == nil {
+		t.Error("an unknown feed was evaluated")
+	}
+	if res, err := Rollback(in, "api", r, ts("2026-10-05T00:00:00Z"), ts("2026-10-06T00:00:00Z")); err != nil || !res.Held {
+		t.Errorf("rollback %v %+v", err, res)
+	}
+	if _, err := WhatIfNamed(in, "nope", "", 0.9); err == nil {
+		t.Error("an unknown SLT was judged")
+	}
+	if w, err := WhatIfNamed(in, "web", "", 0.85); err != nil || w.Judged != 1 || w.MetProposed != 1 || w.MetCurrent != 0 {
+		t.Errorf("what-if %v %+v", err, w)
+	}
+}

@@ -191,3 +191,14 @@ func EvaluateRollback(feed string, r RollbackRule, points iter.Seq[domain.Point]
 	res.Held = len(res.Spans) > 0
 	return res
 }
+
+// Rollback evaluates a rollback rule over a feed's stored points between
+// from and to.
+func Rollback(in Input, feed string, r RollbackRule, from, to time.Time) (RollbackResult, error) {
+	if in.Workspace.Feed(feed) == nil {
+		return RollbackResult{}, fmt.Errorf("feed %q does not exist", feed)
+	}
+	seq, errOf := Stream(in.Source, feed, from, to)
+	res := EvaluateRollback(feed, r, seq)
+	return res, errOf()
+}

@@ -213,3 +213,20 @@ func WhatIfSLT(ws *domain.Workspace, s *domain.SLT, rows SLTRows, tier string, t
 	}
 	return w, nil
 }
+
+// WhatIfNamed judges every complete past period of the SLT named slt (or
+// one tier of it) at a proposed target, evaluated on in.
+func WhatIfNamed(in Input, slt, tier string, target float64) (WhatIf, error) {
+	s := in.Workspace.SLT(slt)
+	if s == nil {
+		return WhatIf{}, fmt.Errorf("SLT %q does not exist", slt)
+	}
+	if err := CheckTarget(s, target); err != nil {
+		return WhatIf{}, err
+	}
+	rows, err := NewEvaluator(in).SLT(slt, nil)
+	if err != nil {
+		return WhatIf{}, err
+	}
+	return WhatIfSLT(in.Workspace, s, rows, tier, target)
+}

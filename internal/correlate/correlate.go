@@ -382,3 +382,20 @@ func PredictLeads(ws *domain.Workspace) map[string][]predict.Lead {
 	}
 	return out
 }
+
+// ByName cross-correlates two series named as ParseRef reads them (the
+// leading one first), up to maxLag days apart (0: 14).
+func ByName(in compliance.Input, lead, lag string, maxLag int) (Result, error) {
+	if maxLag < 0 || maxLag > 90 {
+		return Result{}, fmt.Errorf("max lag %d days: give 1 to 90 days (0: 14)", maxLag)
+	}
+	l, err := ParseRef(in.Workspace, lead)
+	if err != nil {
+		return Result{}, fmt.Errorf("lead: %w", err)
+	}
+	g, err := ParseRef(in.Workspace, lag)
+	if err != nil {
+		return Result{}, fmt.Errorf("lag: %w", err)
+	}
+	return Correlate(in, l, g, maxLag)
+}

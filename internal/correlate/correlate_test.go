@@ -95,6 +95,17 @@ func TestLeadingIndicator(t *testing.T) {
 		t.Fatalf("adjusted p %v for p %v over 29 lags", *res.PAdjusted, *res.PValue)
 	}
 
+	if byName, err := correlate.ByName(in, "backlog", "on-time", 14); err != nil || *byName.BestLag != 3 {
+		t.Fatalf("by name: %v %+v", err, byName)
+	}
+	for _, bad := range [][2]string{{"nope", "on-time"}, {"backlog", "nope"}} {
+		if _, err := correlate.ByName(in, bad[0], bad[1], 14); err == nil {
+			t.Errorf("%v: want an error", bad)
+		}
+	}
+	if _, err := correlate.ByName(in, "backlog", "on-time", 91); err == nil {
+		t.Error("a lag of 91 days was tried")
+	}
 	rev, _ := correlate.Correlate(in, correlate.Ref{SLT: "on-time"}, lead, 14)
 	if *rev.BestLag != -3 || !strings.Contains(rev.Sentence, "it is the other way round, Warehouse backlog leads") {
 		t.Fatalf("the pair the other way round: %s", rev.Sentence)

@@ -9,6 +9,14 @@ type Meta struct {
 	Description string `json:"description,omitempty" yaml:"description,omitempty"`
 }
 
+// Title is how a definition is shown: its display name, else its name.
+func (m Meta) Title() string {
+	if m.DisplayName != "" {
+		return m.DisplayName
+	}
+	return m.Name
+}
+
 // Definition is any document of a workspace.
 type Definition interface {
 	Kind() Kind

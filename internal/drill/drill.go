@@ -7,6 +7,7 @@ package drill
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -510,17 +511,36 @@ func FigureOf(s *domain.SLT, rows compliance.SLTRows, tier, key string) (Figure,
 	return f, nil
 }
 
-// CheckQuery refuses a status or a sort Select does not know.
-func CheckQuery(status, sort string) error {
-	switch status {
+// Query asks for a page of the rows behind one period's figure of an SLT
+// (or one tier of it).
+type Query struct {
+	SLT, Tier, Period, Status, Sort string
+	Offset, Limit                   int
+}
+
+// Check refuses a query that names no SLT or period, or an unknown status
+// or sort, and bounds the page: Limit at most 5000 (default 200), Offset
+// from 0.
+func (q *Query) Check() error {
+	if strings.TrimSpace(q.SLT) == "" {
+		return errors.New("name an SLT")
+	}
+	if strings.TrimSpace(q.Period) == "" {
+		return errors.New("name a period (e.g. 2026-10)")
+	}
+	if q.Limit <= 0 {
+		q.Limit = 200
+	}
+	q.Limit, q.Offset = min(q.Limit, 5000), max(q.Offset, 0)
+	switch q.Status {
 	case "", Good, Bad, Excluded, OutOfScope, Counted, "findings":
 	default:
-		return domain.FieldErrorf("status", "status %q: write good, bad, excluded, out-of-scope, counted or findings", status)
+		return domain.FieldErrorf("status", "status %q: write good, bad, excluded, out-of-scope, counted or findings", q.Status)
 	}
-	switch sort {
+	switch q.Sort {
 	case "", "time", "-time", "value", "-value":
 	default:
-		return domain.FieldErrorf("sort", "sort %q: write time, -time, value or -value", sort)
+		return domain.FieldErrorf("sort", "sort %q: write time, -time, value or -value", q.Sort)
 	}
 	return nil
 }

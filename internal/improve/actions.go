@@ -193,7 +193,7 @@ func actionDescription(ws *domain.Workspace, a Action) string {
 	if a.Links.SLT != "" {
 		name := a.Links.SLT
 		if s := ws.SLT(name); s != nil {
-			name = displayName(s.Metadata)
+			name = s.Metadata.Title()
 		}
 		fmt.Fprintf(&b, " SLT: %s.", name)
 	}

@@ -179,13 +179,13 @@ func BuildAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
 		if svc == nil {
 			return Agenda{}, fmt.Errorf("service %q does not exist", q.Service)
 		}
-		a.Scope, a.Name, a.DisplayName, a.Owner = "service", q.Service, displayName(svc.Metadata), svc.Spec.Owner
+		a.Scope, a.Name, a.DisplayName, a.Owner = "service", q.Service, svc.Metadata.Title(), svc.Spec.Owner
 	} else {
 		sup := ws.Supplier(q.Supplier)
 		if sup == nil {
 			return Agenda{}, fmt.Errorf("supplier %q does not exist", q.Supplier)
 		}
-		a.Scope, a.Name, a.DisplayName, a.Owner = "supplier", q.Supplier, displayName(sup.Metadata), sup.Spec.Contact
+		a.Scope, a.Name, a.DisplayName, a.Owner = "supplier", q.Supplier, sup.Metadata.Title(), sup.Spec.Contact
 	}
 	loc := Zone(ws)
 	a.Zone = loc.String()
@@ -248,7 +248,7 @@ func BuildAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
 	for _, n := range names {
 		s := ws.SLT(n)
 		r := all[n]
-		as := AgendaSLT{SLT: n, DisplayName: displayName(s.Metadata), Service: s.Spec.Service, Owner: ownerOf(ws, s), Type: s.Spec.Type,
+		as := AgendaSLT{SLT: n, DisplayName: s.Metadata.Title(), Service: s.Spec.Service, Owner: ownerOf(ws, s), Type: s.Spec.Type,
 			Objective: objectiveText(ws, s), Periods: []AgendaPeriod{}, Trend: "none"}
 		for _, row := range r.Overall {
 			if !row.End.After(sinceAt) {
@@ -404,7 +404,7 @@ func trimFloat(v float64) string {
 }
 
 func counterView(ws *domain.Workspace, c *domain.SLT, r compliance.SLTRows) *CounterView {
-	cv := &CounterView{SLT: c.Name(), DisplayName: displayName(c.Metadata), Value: "no data"}
+	cv := &CounterView{SLT: c.Name(), DisplayName: c.Metadata.Title(), Value: "no data"}
 	for i := len(r.Overall) - 1; i >= 0; i-- {
 		if row := r.Overall[i]; row.Complete {
 			cv.Period, cv.Attainment, cv.Met = row.Period, row.Attainment, row.Met
@@ -535,4 +535,31 @@ func outline(a Agenda) []AgendaItem {
 		{9, "Decisions asked for", count(len(a.Decisions), "decision", "decisions")},
 		{10, "Any other business", ""},
 	}
+}
+
+// JudgedAgenda is BuildAgenda with each SLT's status in its period (the
+// one status rule, judge.Judge.Status).
+func JudgedAgenda(st *storage.Store, q AgendaQuery) (Agenda, error) {
+	ag, err := BuildAgenda(st, q)
+	if err != nil || len(ag.SLTs) == 0 {
+		return ag, err
+	}
+	in, err := readview.Input(st, ag.At)
+	if err != nil {
+		return ag, err
+	}
+	names := make([]string, len(ag.SLTs))
+	for i, s := range ag.SLTs {
+		names[i] = s.SLT
+	}
+	all, err := compliance.NewEvaluator(in).All(names)
+	if err != nil {
+		return ag, err
+	}
+	j := judge.NewJudge(in, nil)
+	for i := range ag.SLTs {
+		st := j.Status(in.Workspace.SLT(ag.SLTs[i].SLT), all[ag.SLTs[i].SLT], "", nil)
+		ag.SLTs[i].Status = &st
+	}
+	return ag, nil
 }

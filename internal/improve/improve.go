@@ -121,13 +121,6 @@ func supplierOf(ws *domain.Workspace, s *domain.SLT) string {
 	return ""
 }
 
-func displayName(m domain.Meta) string {
-	if m.DisplayName != "" {
-		return m.DisplayName
-	}
-	return m.Name
-}
-
 // parseBreachID splits slt[/tier]@period.
 func parseBreachID(id string) (slt, tier, period string, err error) {
 	name, period, ok := strings.Cut(id, "@")

@@ -119,10 +119,19 @@ func RecordMeeting(st *storage.Store, actor string, m Minutes) (Meeting, []Actio
 	return meeting, nonNil(created), nil
 }
 
-// ListMeetings lists recorded meetings (of one service or supplier, or
-// all), latest first.
-func ListMeetings(st *storage.Store, scope, name string) ([]Meeting, error) {
+// ListMeetings lists recorded meetings (of one service or one supplier,
+// or all), latest first.
+func ListMeetings(st *storage.Store, service, supplier string) ([]Meeting, error) {
 	out := []Meeting{}
+	scope, name := "", ""
+	switch {
+	case service != "" && supplier != "":
+		return nil, errors.New("meetings are of one service or one supplier, not both")
+	case service != "":
+		scope, name = "service", service
+	case supplier != "":
+		scope, name = "supplier", supplier
+	}
 	err := st.View(func(tx *storage.Tx) error {
 		all, err := storage.List[Meeting](tx, storage.Meetings)
 		for i := len(all) - 1; i >= 0; i-- {

@@ -40,6 +40,17 @@ type run struct {
 	priority       float64
 }
 
+// Sync applies the root-cause rule now, as Slate (RuleActor): the faces
+// run it after imports, withdrawals, definition changes and decisions, and
+// before analyses are listed. A read-only store is only read.
+func Sync(st *storage.Store) error {
+	if st.ReadOnly() {
+		return nil
+	}
+	_, err := SyncRCAs(st, st.Now(), RuleActor)
+	return err
+}
+
 // SyncRCAs applies the root-cause rule at time at: every run of complete
 // missed periods of an SLT (or of one tier of a tiered SLT) that reaches
 // the SLT's rcaAfter (compliance.MarkRuns: rca_due) gets one analysis,
@@ -185,7 +196,7 @@ func openRCA(tx *storage.Tx, ws *domain.Workspace, all map[string]compliance.SLT
 	rca := RCA{ID: id, SLT: r.slt, Tier: r.tier, Service: s.Spec.Service, Supplier: supplierOf(ws, s), RunKey: r.key,
 		Periods: periodsOf(r.rows), Breaches: r.breaches, Priority: r.priority, Status: RCAOpen, Owner: ownerOf(ws, s),
 		Method: MethodFiveWhys, Problem: problem,
-		FiveWhys:   []Why{{Why: fmt.Sprintf("Why did %s miss its objective %s?", displayName(s.Metadata), periodList(periodsOf(r.rows)))}},
+		FiveWhys:   []Why{{Why: fmt.Sprintf("Why did %s miss its objective %s?", s.Metadata.Title(), periodList(periodsOf(r.rows)))}},
 		RootCauses: []string{}, Team: proposeTeam(ws, all, s, r), Due: compliance.DayKey(today + RCADueDays),
 		OpenedAt: now, OpenedBy: actor, Notes: []Note{},
 		History: []Change{{At: now, Actor: actor, Field: "created", To: problem}}}
@@ -200,7 +211,7 @@ func openRCA(tx *storage.Tx, ws *domain.Workspace, all map[string]compliance.SLT
 	}
 	trigger := r.rows[r.trigger]
 	task := itsm.Task{Event: domain.EventRCAOpened,
-		Title:       fmt.Sprintf("Root-cause analysis %s: %s missed %s", id, displayName(s.Metadata), missedText(r.rows)),
+		Title:       fmt.Sprintf("Root-cause analysis %s: %s missed %s", id, s.Metadata.Title(), missedText(r.rows)),
 		Description: fmt.Sprintf("%s Owner %s, due %s.", problem, rca.Owner, rca.Due),
 		SLT:         r.slt, Tier: r.tier, Service: rca.Service, Supplier: rca.Supplier,
 		Breach: compliance.BreachID(trigger.SLT, trigger.Tier, trigger.Period), Period: trigger.Period, Periods: rca.Periods,
@@ -363,7 +374,7 @@ func problemStatement(ws *domain.Workspace, s *domain.SLT, r run) string {
 			vals = append(vals, formatValue(ws, s, row.Kind, *row.Attainment))
 		}
 	}
-	who := displayName(s.Metadata)
+	who := s.Metadata.Title()
 	if r.tier != "" {
 		who += " (tier " + r.tier + ")"
 	}

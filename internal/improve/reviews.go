@@ -237,7 +237,7 @@ func reviewStatuses(ws *domain.Workspace, all map[string]compliance.SLTRows, rev
 		if s == nil {
 			continue
 		}
-		rs := ReviewStatus{SLT: name, DisplayName: displayName(s.Metadata), Service: s.Spec.Service, Supplier: supplierOf(ws, s),
+		rs := ReviewStatus{SLT: name, DisplayName: s.Metadata.Title(), Service: s.Spec.Service, Supplier: supplierOf(ws, s),
 			Owner: ownerOf(ws, s), Triggers: []Trigger{}, Reasons: []string{}}
 		for i := range reviews {
 			if reviews[i].SLT == name {

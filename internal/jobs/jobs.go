@@ -163,3 +163,19 @@ func (t *Table) Cancel(id uint64, sees func(owner string) bool) (Job, error) {
 	jb.cancel()
 	return t.Get(id, sees)
 }
+
+// Wait blocks until the job ends or ctx is done, polling its state (for
+// the CLI and tests).
+func (t *Table) Wait(ctx context.Context, id uint64, sees func(owner string) bool) (Job, error) {
+	for {
+		jb, err := t.Get(id, sees)
+		if err != nil || jb.State != Running {
+			return jb, err
+		}
+		select {
+		case <-ctx.Done():
+			return jb, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}

@@ -193,3 +193,25 @@ func Analyze(in compliance.Input, s *domain.SLT, rows compliance.SLTRows, q Quer
 	}
 	return res, nil
 }
+
+// AnalyzeSLT is the analysis of an SLT by name (or of one tier of it, q.Tier)
+// with its definition as the analysis reads it: the SLT is evaluated on in.
+func AnalyzeSLT(in compliance.Input, slt string, q Query) (Definition, analysis.Result, error) {
+	s := in.Workspace.SLT(slt)
+	if s == nil {
+		return Definition{}, analysis.Result{}, fmt.Errorf("SLT %q does not exist", slt)
+	}
+	if _, err := domain.LoadZone(s.Spec.TimeZone); err != nil {
+		return Definition{}, analysis.Result{}, fmt.Errorf("SLT %s: %w", s.Name(), err)
+	}
+	def, err := DefinitionOf(in.Workspace, s, q.Tier)
+	if err != nil {
+		return Definition{}, analysis.Result{}, err
+	}
+	rows, err := compliance.NewEvaluator(in).SLT(s.Name(), nil)
+	if err != nil {
+		return Definition{}, analysis.Result{}, err
+	}
+	res, err := Analyze(in, s, rows, q)
+	return def, res, err
+}

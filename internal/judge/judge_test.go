@@ -148,3 +148,19 @@ func jsonOf(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// AnalyzeSLT finds the SLT by name, reads its definition and analyses it.
+func TestAnalyzeSLT(t *testing.T) {
+	ws, feeds, at := shop()
+	in := compliance.Input{Workspace: ws, At: at, Source: compliance.SlicePoints(feeds)}
+	if _, _, err := AnalyzeSLT(in, "nope", Query{}); err == nil {
+		t.Error("an unknown SLT was analysed")
+	}
+	def, res, err := AnalyzeSLT(in, "ok", Query{})
+	if err != nil || def.Name != "ok" || def.TimeZone != "Europe/Berlin" {
+		t.Fatalf("%v %+v", err, def)
+	}
+	if jsonOf(t, res) == "{}" {
+		t.Error("an empty analysis")
+	}
+}

@@ -176,7 +176,7 @@ func Build(ev Evaluation, period string) (Portfolio, error) {
 		if slts == nil {
 			slts = []Line{}
 		}
-		ps := Service{Name: svc.Name(), DisplayName: displayName(svc.Metadata), BusinessUnit: svc.Spec.BusinessUnit,
+		ps := Service{Name: svc.Name(), DisplayName: svc.Metadata.Title(), BusinessUnit: svc.Spec.BusinessUnit,
 			ProductLine: svc.Spec.ProductLine, Owner: svc.Spec.Owner, Criticality: svc.Spec.Criticality, SLTs: slts}
 		ps.Status = worst(slts)
 		p.Services = append(p.Services, ps)
@@ -192,13 +192,6 @@ func rcaPeriod(rows []compliance.Row) string {
 		}
 	}
 	return ""
-}
-
-func displayName(m domain.Meta) string {
-	if m.DisplayName != "" {
-		return m.DisplayName
-	}
-	return m.Name
 }
 
 // Label is how lists name an SLT: its display name, its indicator
@@ -217,7 +210,7 @@ type Label struct {
 // LabelOf labels s.
 func LabelOf(ws *domain.Workspace, s *domain.SLT) Label {
 	sp := &s.Spec
-	l := Label{DisplayName: displayName(s.Metadata), Period: sp.Period, Tiers: []string{}}
+	l := Label{DisplayName: s.Metadata.Title(), Period: sp.Period, Tiers: []string{}}
 	switch {
 	case sp.Composite != nil:
 		l.Indicator = "composite"
@@ -260,7 +253,7 @@ func lineOf(ws *domain.Workspace, s *domain.SLT, r compliance.SLTRows, evaluated
 	line.Unit = compliance.Unit(ws, sp)
 	line.SupplierName = line.Supplier
 	if sup := ws.Supplier(line.Supplier); sup != nil {
-		line.SupplierName = displayName(sup.Metadata)
+		line.SupplierName = sup.Metadata.Title()
 	}
 	if sp.Composite != nil {
 		for _, c := range sp.Composite.Components {

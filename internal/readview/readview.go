@@ -128,3 +128,56 @@ func ReadFalsePositives(st *storage.Store) (map[string]compliance.FalsePositive,
 	})
 	return FalsePositives(marks), err
 }
+
+// Rebuild drops every stored result (derived data, kept per complete
+// period) and evaluates every SLT as of at to store them again; cleared
+// runs once the old results are gone (to forget what was computed from
+// them). It returns how many SLTs were evaluated and periods stored; an
+// SLT that cannot be evaluated is a problem, the others are stored.
+func Rebuild(st *storage.Store, at time.Time, cleared func()) (slts, periods int, problems []string, err error) {
+	problems = []string{}
+	if err := st.ClearResults(); err != nil {
+		return 0, 0, problems, err
+	}
+	cleared()
+	in, err := Input(st, at)
+	if err != nil {
+		return 0, 0, problems, err
+	}
+	var names []string
+	for _, s := range in.Workspace.SLTs() {
+		names = append(names, s.Name())
+	}
+	if _, err := compliance.NewEvaluator(in).All(names); err != nil {
+		problems = append(problems, err.Error())
+	}
+	if err := st.FlushResults(); err != nil {
+		return len(names), 0, problems, err
+	}
+	err = st.View(func(tx *storage.Tx) error {
+		periods = tx.ResultCount()
+		return nil
+	})
+	return len(names), periods, problems, err
+}
+
+// Breaches is the breach log of every SLT evaluated on in (bound to st),
+// with the false positives st keeps, of the periods starting at or after
+// since (a period key or a date; "" = all).
+func Breaches(st *storage.Store, in compliance.Input, since string) ([]compliance.Breach, error) {
+	rep, err := compliance.BuildReport(in, compliance.ReportOptions{})
+	if err != nil {
+		return nil, err
+	}
+	fps, err := ReadFalsePositives(st)
+	if err != nil {
+		return nil, err
+	}
+	rows := rep.Rows
+	if since != "" {
+		if rows, err = compliance.RowsSince(in.Workspace, rows, since); err != nil {
+			return nil, err
+		}
+	}
+	return compliance.Breaches(in.Workspace, rows, fps), nil
+}

@@ -254,6 +254,17 @@ func (s *Store) View(fn func(*Tx) error) error {
 	})
 }
 
+// Read is View for a read that answers one value: Read(st, (*Tx).Users).
+func Read[T any](s *Store, fn func(*Tx) (T, error)) (T, error) {
+	var v T
+	err := s.View(func(tx *Tx) error {
+		var err error
+		v, err = fn(tx)
+		return err
+	})
+	return v, err
+}
+
 // ReadOnly reports whether the store was opened read-only.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 

@@ -1,6 +1,7 @@
 package supply
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"slices"
@@ -143,6 +144,22 @@ func WriteDataFile(st *storage.Store, sc SupplierScope, feed, period string, w i
 			return err
 		}
 		return scanErr
+	})
+	return df, err
+}
+
+// ExportDataSet is WriteDataFile audited as export.dataset, with the
+// file's SHA-256 (nothing is audited when the write fails).
+func ExportDataSet(st *storage.Store, sc SupplierScope, feed, period string, w io.Writer) (DataFile, error) {
+	h := sha256.New()
+	df, err := WriteDataFile(st, sc, feed, period, io.MultiWriter(w, h))
+	if err != nil {
+		return df, err
+	}
+	err = st.Update(func(tx *storage.Tx) error {
+		_, err := tx.Audit("export.dataset", "Supplier/"+sc.Supplier, map[string]any{"feed": df.Feed, "period": df.Period, "file": df.Name,
+			"rows": df.Rows, "batches": df.Batches, "sha256": fmt.Sprintf("%x", h.Sum(nil)), "from": df.From.Format(time.RFC3339), "to": df.To.Format(time.RFC3339)})
+		return err
 	})
 	return df, err
 }

@@ -8,10 +8,12 @@
 package uploads
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -318,3 +320,75 @@ func (u *Area) Path(id string) string {
 
 // Dir is the upload folder.
 func (u *Area) Dir() string { return u.dir }
+
+// Read reads a whole upload of at most max bytes: a larger one is refused,
+// naming both sizes.
+func (up Upload) Read(max int64) ([]byte, error) {
+	if up.Size > max {
+		return nil, fmt.Errorf("%s is %s; attach files of at most %s", up.Name, SizeText(up.Size), SizeText(max))
+	}
+	f, err := os.Open(up.Path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", up.Name, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", up.Name, err)
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%s: %s is over %s", up.Name, filepath.Base(up.Path), SizeText(max))
+	}
+	return b, nil
+}
+
+// MaxDownload bounds a file returned as bytes: past it, a file is better
+// written where its user says.
+const MaxDownload = 256 << 20
+
+// ErrTooBig is what a Download refuses to grow past its bound with.
+var ErrTooBig = errors.New("too big")
+
+// Download is a file being written in memory to go out as bytes: it
+// refuses to grow past MaxDownload.
+type Download struct{ bytes.Buffer }
+
+func (d *Download) Write(p []byte) (int, error) {
+	if d.Len()+len(p) > MaxDownload {
+		return 0, ErrTooBig
+	}
+	return d.Buffer.Write(p)
+}
+
+// WriteFile creates the file at path its user named (refusing an existing
+// one when excl), fills it with fill, and removes it again when fill fails.
+// It never writes over guard (the open database).
+func WriteFile(path, guard string, excl bool, fill func(io.Writer) error) error {
+	if path == "" {
+		return errors.New("no file to write to")
+	}
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a folder, not a file", path)
+		}
+		if db, err := os.Stat(guard); err == nil && os.SameFile(st, db) {
+			return fmt.Errorf("%s is the open Slate database; write somewhere else", path)
+		}
+	}
+	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+	if excl {
+		flags = os.O_CREATE | os.O_WRONLY | os.O_EXCL
+	}
+	out, err := os.OpenFile(path, flags, 0o644)
+	if err != nil {
+		return err
+	}
+	err = fill(out)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}

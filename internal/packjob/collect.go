@@ -1,20 +1,21 @@
-package app
+package packjob
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"maps"
-	"path/filepath"
-	"slate/internal/jobs"
 	"slices"
-	"strings"
 	"time"
 
 	"slate/internal/cmdb"
 	"slate/internal/compliance"
 	"slate/internal/domain"
 	"slate/internal/improve"
+	"slate/internal/jobs"
 	"slate/internal/judge"
 	"slate/internal/manifest"
 	"slate/internal/pack"
@@ -24,22 +25,29 @@ import (
 	"slate/internal/supply"
 )
 
-// collect reads what a pack is made of, evaluates its SLTs once
-// (internal/judge) and returns the pack's input (internal/pack lays it out).
-// steps is how many progress steps the whole build takes.
-func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress jobs.Progress) (in pack.Input, steps int, files []dataFile, err error) {
-	in = pack.Input{Period: q.Period, At: at, Services: q.Services, Name: p.workspaceName()}
+// dataFile is a data set file written in memory, to go beside the pack.
+type dataFile struct {
+	name string
+	data []byte
+}
+
+// Collect reads what a pack is made of, evaluates its SLTs once
+// (internal/judge) and returns the pack's input (internal/pack lays it out)
+// with the data set files of a supplier's review. steps is how many
+// progress steps the whole build takes. The query must be normalised.
+func Collect(ctx context.Context, st *storage.Store, q Query, at time.Time, progress jobs.Progress) (in pack.Input, steps int, files []dataFile, err error) {
+	in = pack.Input{Period: q.Period, At: at, Services: q.Services, Name: WorkspaceName(st)}
 	progress(0, 0, "reading the workspace")
 	var marks map[string]storage.BreachMark
 	var cis []domain.CI
-	err = p.store.View(func(tx *storage.Tx) error {
+	err = st.View(func(tx *storage.Tx) error {
 		ws, err := tx.Workspace()
 		if err != nil {
 			return err
 		}
 		in.Workspace = ws
 		if q.Supplier != "" {
-			in.SLTs, err = supplierSLTs(ws, q.Supplier)
+			in.SLTs, err = SupplierSLTs(ws, q.Supplier)
 		} else {
 			in.SLTs, err = pack.ScopeSLTs(ws, q.Services)
 		}
@@ -50,7 +58,7 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 		if cis, err = tx.CIs(); err != nil {
 			return err
 		}
-		if in.Fingerprint, err = fingerprintOf(tx, ws, in.SLTs, pack.RecipeV2); err != nil {
+		if in.Fingerprint, err = Fingerprint(tx, ws, in.SLTs, pack.RecipeV2); err != nil {
 			return err
 		}
 		rec, err := readRecords(tx)
@@ -87,7 +95,7 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 		return in, 0, nil, err
 	}
 	progress(0, int64(steps), "computing compliance")
-	cin, err := p.compliance.input(at)
+	cin, err := readview.Input(st, at)
 	if err != nil {
 		return in, 0, nil, err
 	}
@@ -116,24 +124,18 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 	}
 	in.CIs = len(cis)
 	if q.Supplier != "" {
-		if in.Supplier, files, err = p.supplierReview(cin, q); err != nil {
+		if in.Supplier, files, err = supplierReview(st, cin, q); err != nil {
 			return in, 0, nil, err
 		}
 	}
 	// the improvement loop as it stands: analyses, actions, reviews
-	loop, err := improve.ReadPackLoop(p.store, in.Workspace, in.SLTs, in.Rows, q.Period, at)
+	loop, err := improve.ReadPackLoop(st, in.Workspace, in.SLTs, in.Rows, q.Period, at)
 	if err != nil {
 		return in, 0, nil, err
 	}
 	in.Loop = improve.PackSections(loop)
 	in.Step = step
 	return in, steps, files, nil
-}
-
-// workspaceName is the database file's name without its extension.
-func (p *Packs) workspaceName() string {
-	base := filepath.Base(p.store.Path())
-	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 func packExceptions(excs []storage.Exception) []pack.Exception {
@@ -220,9 +222,9 @@ func pseudonymsOf(tx *storage.Tx, ws *domain.Workspace) (*pack.Pseudonyms, error
 	return pack.NewPseudonyms(ws, r.people()...), err
 }
 
-// fingerprintOf reads the recipe of the SLTs' pack (docs/pack.md) in either
+// Fingerprint reads the recipe of the SLTs' pack (docs/pack.md) in either
 // version and computes its fingerprint.
-func fingerprintOf(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT, version string) (pack.Fingerprint, error) {
+func Fingerprint(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT, version string) (pack.Fingerprint, error) {
 	r := pack.Recipe{Version: version, Feeds: pack.SortedFeeds(ws, slts)}
 	var yml bytes.Buffer
 	if err := manifest.Encode(&yml, ws.Everything()); err != nil {
@@ -234,7 +236,7 @@ func fingerprintOf(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT, ver
 	if err != nil {
 		return pack.Fingerprint{}, err
 	}
-	slices.SortFunc(batches, func(a, b storage.Batch) int { return compareU64(a.ID, b.ID) })
+	slices.SortFunc(batches, func(a, b storage.Batch) int { return cmp.Compare(a.ID, b.ID) })
 	ids := map[string][]uint64{}
 	for _, b := range batches {
 		if b.Status == storage.StatusPublished && feeds[b.Feed] {
@@ -261,16 +263,6 @@ func fingerprintOf(tx *storage.Tx, ws *domain.Workspace, slts []*domain.SLT, ver
 		return pack.Fingerprint{}, err
 	}
 	return r.Fingerprint(), nil
-}
-
-func compareU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // notData are the audited actions that change nothing a pack shows: the
@@ -302,4 +294,73 @@ func dataHead(tx *storage.Tx) (uint64, string, error) {
 		hash = ""
 	}
 	return 0, hash, nil
+}
+
+// SupplierSLTs are the SLTs of a supplier's review (supply.Scope), in the
+// pack's order.
+func SupplierSLTs(ws *domain.Workspace, supplier string) ([]*domain.SLT, error) {
+	sc, err := supply.Scope(ws, nil, supply.ScopeOptions{Supplier: supplier})
+	if err != nil {
+		return nil, err
+	}
+	in := map[string]bool{}
+	for _, s := range sc.SLTs {
+		in[s.SLT] = true
+	}
+	all, err := pack.ScopeSLTs(ws, nil)
+	var out []*domain.SLT
+	for _, s := range all {
+		if in[s.Name()] {
+			out = append(out, s)
+		}
+	}
+	return out, err
+}
+
+// supplierReview reads a supplier's joint review for the pack: its scope,
+// improvement actions and contingency plan, its maturity beside its record,
+// and the data set, each feed's rows of the period written in the feed's
+// layout (the files go beside the pack).
+func supplierReview(st *storage.Store, cin compliance.Input, q Query) (*pack.SupplierReview, []dataFile, error) {
+	sc, err := supply.ScopeStore(st, supply.ScopeOptions{Supplier: q.Supplier, Period: q.Period, At: cin.At})
+	if err != nil {
+		return nil, nil, err
+	}
+	mat, err := supply.Maturity(cin, supply.MaturityOptions{Supplier: q.Supplier})
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &pack.SupplierReview{Supplier: sc.Supplier, DisplayName: sc.DisplayName, Contact: sc.Contact, Email: sc.Email, ContingencyPlan: sc.ContingencyPlan}
+	for _, s := range sc.SLTs {
+		r.SLTs = append(r.SLTs, pack.ReviewSLT{SLT: s.SLT, Feed: s.Feed, Why: s.Why, Contracts: s.Contracts})
+	}
+	if m := mat.Suppliers[0]; m.Latest != nil {
+		l := m.Latest
+		r.Maturity = &pack.Maturity{Assessment: l.Assessment, Model: l.Model, Date: l.Date, Assessor: l.Assessor, Score: l.Score, Answered: l.Answered, Questions: l.Questions}
+		for _, a := range l.Areas {
+			r.Maturity.Areas = append(r.Maturity.Areas, pack.MaturityArea{Name: a.Name, Weight: a.Weight, Score: a.Score, Answered: a.Answered, Questions: a.Questions})
+		}
+	}
+	r.Record, r.Disagrees = mat.Suppliers[0].Verdict, mat.Suppliers[0].Disagrees
+	for _, a := range sc.Actions {
+		r.Actions = append(r.Actions, pack.Action{ID: a.ID, Title: a.Title, Owner: a.Owner, Due: a.Due, Status: a.Status, Overdue: a.Overdue, DaysOverdue: a.DaysOverdue})
+	}
+	if c := sc.Contingency; c != nil {
+		r.Contingency = &pack.Contingency{Trigger: c.Trigger, Failover: c.Failover, Workaround: c.Workaround, LastTested: c.LastTested}
+		for _, k := range c.Contacts {
+			r.Contingency.Contacts = append(r.Contingency.Contacts, pack.Contact(k))
+		}
+	}
+	var files []dataFile
+	for _, feed := range sc.Feeds {
+		var buf bytes.Buffer
+		df, err := supply.WriteDataFile(st, sc, feed, q.Period, &buf)
+		if err != nil {
+			return nil, nil, err
+		}
+		sum := sha256.Sum256(buf.Bytes())
+		r.DataSet = append(r.DataSet, pack.DataFile{Name: df.Name, Feed: df.Feed, From: df.From, To: df.To, Rows: df.Rows, Batches: df.Batches, SHA256: hex.EncodeToString(sum[:])})
+		files = append(files, dataFile{df.Name, buf.Bytes()})
+	}
+	return r, files, nil
 }
