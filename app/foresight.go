@@ -82,6 +82,12 @@ func optTime(field, s string) (time.Time, error) {
 	return t, nil
 }
 
+// missing is an error saying that what was asked for does not exist (NotFound).
+type missing string
+
+func (m missing) Error() string        { return string(m) }
+func (m missing) Is(target error) bool { return target == storage.ErrNotFound }
+
 // insufficient reports whether err is only "not enough data": the result
 // then carries the message instead of figures.
 func insufficient(err error) bool {
@@ -112,7 +118,7 @@ func (f *Foresight) Predict(q PredictQuery) (Forecast, error) {
 		if i := slices.IndexFunc(l.Skipped, func(s string) bool { return strings.HasPrefix(s, q.SLT+":") }); i >= 0 {
 			return Forecast{}, fmt.Errorf("SLT %s is not forecast: %s", Clip(q.SLT), strings.TrimPrefix(l.Skipped[i], q.SLT+": "))
 		}
-		return Forecast{}, fmt.Errorf("SLT %s does not exist (slate get slt lists them)", Clip(q.SLT))
+		return Forecast{}, missing(fmt.Sprintf("SLT %s does not exist (slate get slt lists them)", Clip(q.SLT)))
 	}
 	fc, err := predict.Predict(l, predict.Options{})
 	if err != nil && !insufficient(err) {
@@ -166,6 +172,9 @@ func (f *Foresight) Calibrate(q CalibrateQuery) (Calibration, error) {
 	in, err := evalInput(f.store, "")
 	if err != nil {
 		return Calibration{}, err
+	}
+	if in.Workspace.Feed(q.Feed) == nil {
+		return Calibration{}, missing(fmt.Sprintf("feed %s does not exist (slate get feed lists them)", Clip(q.Feed)))
 	}
 	if !to.IsZero() && to.Before(in.At) {
 		in.At = to
