@@ -18,6 +18,7 @@ import { MeetingsScreen } from './features/loop/MeetingsScreen';
 import { ImprovementsScreen } from './features/loop/ImprovementsScreen';
 import { OutboxScreen } from './features/loop/OutboxScreen';
 import { ApprovalsScreen } from './features/loop/ApprovalsScreen';
+import { CalibrationScreen } from './features/foresight/CalibrationScreen';
 import { SignIn } from './components/shell/SignIn';
 import { type Route, useRoute } from './state/route';
 import { type Theme, useTheme } from './state/theme';
@@ -57,6 +58,7 @@ const SCREENS: Screen[] = [
   { id: 'meetings', label: 'Meetings', icon: 'meetings', needs: 'Meetings/Agenda', render: (c) => <MeetingsScreen scope={c.route.query.scope} date={c.route.query.date} /> },
   { id: 'improvements', label: 'Improvements', icon: 'improvements', needs: 'Improvements/List', render: (c) => <ImprovementsScreen id={c.route.parts[0]} theme={c.theme} /> },
   { id: 'review', label: 'Review pack', icon: 'review', needs: 'Packs/List', render: () => <PackScreen /> },
+  { id: 'calibration', label: 'Calibration', icon: 'calibration', needs: 'Foresight/CalibratedFeeds', render: (c) => <CalibrationScreen feed={c.route.parts[0]} from={c.route.query.from} to={c.route.query.to} /> },
   { id: 'definitions', label: 'Definitions', icon: 'definitions', needs: 'Workspace/Definitions', render: () => <DefinitionsScreen /> },
   { id: 'audit', label: 'Audit', icon: 'audit', needs: 'Audit/Log', render: () => <AuditScreen /> },
   { id: 'outbox', label: 'ITSM outbox', icon: 'outbox', needs: 'Integrations/Outbox', render: () => <OutboxScreen /> },

@@ -23,6 +23,7 @@ import { type ComplianceApi, createComplianceApi } from './compliance';
 import { type AnalysisApi, createAnalysisApi } from './analysis';
 import { type SessionApi, type UsersApi, createSessionApi, createUsersApi } from './session';
 import { type LoopApi, createLoopApi } from './loop';
+import { type ForesightApi, createForesightApi } from './foresight';
 
 /** app.Workspace */
 export interface WorkspaceApi {
@@ -51,6 +52,8 @@ export interface SlateApi {
   readonly dialogs: DialogsApi;
   /** The improvement loop: actions, RCAs, reviews, meetings, initiatives, outbox, four eyes. */
   readonly loop: LoopApi;
+  /** Violation prediction with its track record, and feed calibration. */
+  readonly foresight: ForesightApi;
   /** Sets the document title and, in the window, the native window title. */
   setWindowTitle(title: string): void;
 }
@@ -74,6 +77,7 @@ export function createApi(transport: Transport, win?: WailsGlobals & { document?
     users: createUsersApi(transport),
     dialogs: createDialogsApi(transport),
     loop: createLoopApi(transport),
+    foresight: createForesightApi(transport),
     setWindowTitle(title: string) {
       if (win?.document) win.document.title = title;
       if (transport.mode === 'desktop') win?.runtime?.WindowSetTitle?.(title);

@@ -7,6 +7,7 @@ import { useApi } from '../../api';
 import type { WhatIf } from '../../api/compliance';
 import { useSession } from '../../state/session';
 import { LoopPanel } from './LoopPanel';
+import { ForecastPanel } from '../foresight/ForecastPanel';
 import { rcaOfBreach } from '../loop/loopFormat';
 import '../loop/loop.css';
 import { Button } from '../../components/ui/Button';
@@ -36,6 +37,8 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
   const { can } = useSession();
   const mayLoop = can('Analysis/Loop');
   const { data: loop, reload: reloadLoop } = useLoad(() => api.loop.sltLoop(slt), [api, slt], { enabled: mayLoop });
+  const mayPredict = can('Foresight/Predict');
+  const { data: forecast, error: forecastErr } = useLoad(() => api.foresight.predict({ slt }), [api, slt], { enabled: mayPredict });
   const [openErr, setOpenErr] = useState<Error | null>(null);
   const load = () => {
     reloadAnalysis();
@@ -144,6 +147,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           </ul>
         </section>
       )}
+      {mayPredict && <ForecastPanel forecast={forecast} error={forecastErr} tier={tier} />}
       {aErr ? (
         <ErrorPanel title="The analysis could not be computed" error={aErr} onRetry={load} />
       ) : !a ? (
