@@ -312,7 +312,7 @@ func printCalibration(w io.Writer, c app.Calibration) {
 		fmt.Fprintf(tw, "  MONTH\tPAIRS\tBIAS\t%s CI\t\n", conf)
 		for _, m := range r.Drift.Monthly {
 			flag := ""
-			if ch := r.Drift.Change; ch != nil && len(ch.Start) >= 7 && m.Month >= ch.Start[:7] {
+			if m.Drifted {
 				flag = "drifted"
 			}
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", m.Month, plain.Int(m.N), diff(c, m.Bias, true), ci(c, m.CI), flag)

@@ -112,6 +112,13 @@ func TestCalibrateCLI(t *testing.T) {
 			t.Errorf("slate calibrate: no %q in\n%s", want, text)
 		}
 	}
+	// the drift starts on the last day of June: July is the first month it moved
+	for _, line := range strings.Split(text, "\n") {
+		f := strings.Fields(line)
+		if len(f) > 0 && (f[0] == "2026-06" || f[0] == "2026-07") && strings.HasSuffix(line, "drifted") != (f[0] == "2026-07") {
+			t.Errorf("drift flag: %q", line)
+		}
+	}
 	var c app.Calibration
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "calibrate", "shop-latency", "--from", "2026-01-01", "--to", "2026-06-01", "--json")), &c); err != nil {
 		t.Fatal(err)

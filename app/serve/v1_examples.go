@@ -110,7 +110,7 @@ var exampleCalibration = app.Calibration{Feed: "shop-latency", Reference: "shop-
 		Classification: []calibrate.ClassAgreement{{Classifier: calibrate.Classifier{Name: "page-latency-p95", Rule: "indicator threshold", Op: "<=", Threshold: 1200},
 			BothGood: 86200, FeedBadReferenceGood: 3, BothBad: 147, Agreement: 0.99997, ChanceAgreement: 0.9966, Kappa: 0.99}},
 		Drift: calibrate.Drift{Status: "drift", Message: "drift from 2026-06-30: the bias moves +0.249 ms a day, from +11.9 ms to +49.3 ms by the last day",
-			Days: 304, Monthly: []calibrate.MonthBias{{Month: "2026-06", N: 8617, Bias: 11.8, CI: [2]report.Float{11.6, 11.9}}, {Month: "2026-07", N: 8915, Bias: 15.8, CI: [2]report.Float{15.6, 16}}},
+			Days: 304, Monthly: []calibrate.MonthBias{{Month: "2026-06", N: 8617, Bias: 11.8, CI: [2]report.Float{11.6, 11.9}}, {Month: "2026-07", N: 8915, Bias: 15.8, CI: [2]report.Float{15.6, 16}, Drifted: true}},
 			SlopePerDay: 0.12, SlopeCI: [2]report.Float{0.11, 0.13}, MannKendallP: 0,
 			Change: &calibrate.Change{Kind: "ramp", Start: "2026-06-30", Before: 11.9, SlopePerDay: 0.249, Total: 37.4}}},
 	Attainment: []calibrate.Attained{{SLT: "page-latency-p95", Period: "2026-10", Complete: true, Kind: "statistic", Unit: "ms", Op: "<=", Target: 450,

@@ -101,6 +101,10 @@ type MonthBias struct {
 	N     int             `json:"n"`
 	Bias  report.Float    `json:"bias"`
 	CI    [2]report.Float `json:"ci"` // t interval; null with one pair
+	// Drifted: the drift's change has moved this month's bias — the month
+	// of the change's start (or the next one when it starts in the second
+	// half of its month) and every month after.
+	Drifted bool `json:"drifted"`
 }
 
 // Drift says whether the bias changes over time.
@@ -241,6 +245,13 @@ func drift(pairs []Pair, o Options) Drift {
 	}
 	start := time.Unix(int64(days[0]+cp.Index)*86400, 0).UTC().Format(time.DateOnly)
 	dr.Change = &Change{Kind: cp.Kind, Start: start, Before: f(cp.Before), SlopePerDay: f(cp.Slope), Shift: f(cp.Shift), Total: f(cp.Change)}
+	from, _ := time.Parse(time.DateOnly, start)
+	if from.Day() > 15 {
+		from = from.AddDate(0, 1, 1-from.Day())
+	}
+	for i := range dr.Monthly {
+		dr.Monthly[i].Drifted = dr.Monthly[i].Month >= from.Format("2006-01")
+	}
 	if cp.Kind == stats.ChangeRamp {
 		dr.Message = fmt.Sprintf("drift from %s: the bias moves %s a day, from %s to %s by the last day", start, o.format(cp.Slope, true), o.format(cp.Before, true), o.format(cp.Before+cp.Change, true))
 	} else {

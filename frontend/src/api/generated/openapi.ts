@@ -4217,6 +4217,8 @@ export interface components {
             bias: number;
             /** @description t interval; null with one pair */
             ci: number[];
+            /** @description Drifted: the drift's change has moved this month's bias — the month of the change's start (or the next one when it starts in the second half of its month) and every month after. */
+            drifted: boolean;
             /** @description 2026-03 */
             month: string;
             /** Format: int64 */
@@ -13580,7 +13582,8 @@ export interface operations {
                      *               "ci": [
                      *                 11.6,
                      *                 11.9
-                     *               ]
+                     *               ],
+                     *               "drifted": false
                      *             },
                      *             {
                      *               "month": "2026-07",
@@ -13589,7 +13592,8 @@ export interface operations {
                      *               "ci": [
                      *                 15.6,
                      *                 16
-                     *               ]
+                     *               ],
+                     *               "drifted": true
                      *             }
                      *           ],
                      *           "slope_per_day": 0.12,

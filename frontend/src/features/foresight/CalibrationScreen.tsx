@@ -87,7 +87,6 @@ export function CalibrationView({ c }: { c: Calibration }) {
   const d = (v: number | null, signed = false) => diff(v, c.shape, c.unit, signed);
   const iv = (a: (number | null)[]) => interval(a, c.shape, c.unit);
   const conf = fmt.share(r.confidence);
-  const start = r.drift.change?.start.slice(0, 7);
   const maxBias = Math.max(...r.drift.monthly.map((m) => Math.abs(m.bias ?? 0)), 1e-12);
   return (
     <>
@@ -126,7 +125,7 @@ export function CalibrationView({ c }: { c: Calibration }) {
           Drift {r.drift.status === 'drift' ? <Badge tone="red">drifting</Badge> : r.drift.status === 'none' ? <Badge tone="green">steady</Badge> : <Badge>not judged</Badge>}
         </h2>
         <p>{r.drift.message}</p>
-        <div className="cal__scroll">
+        <div>
           <table className="table" aria-label="Bias per month">
             <thead>
               <tr>
@@ -140,7 +139,7 @@ export function CalibrationView({ c }: { c: Calibration }) {
             </thead>
             <tbody>
               {r.drift.monthly.map((m) => {
-                const drifted = !!start && m.month >= start;
+                const drifted = m.drifted;
                 return (
                   <tr key={m.month}>
                     <th scope="row">{m.month}</th>

@@ -87,7 +87,7 @@ function TrackTable({ forecast }: { forecast: Forecast }) {
             <th scope="col">Forecast of</th>
             <th scope="col">Shown</th>
             <th scope="col" title="Mean squared error of the chance; 0 is perfect">Brier score</th>
-            <th scope="col" title="1 − Brier(model) / Brier(baseline)">Skill vs baseline</th>
+            <th scope="col" title="1 − Brier(model) / Brier(baseline)">Skill</th>
             <th scope="col" title="How well the chance ranks missed periods above met ones; 0.5 is a coin toss, 1 perfect">AUC</th>
             <th scope="col">Decision points</th>
           </tr>
@@ -110,7 +110,9 @@ function TrackTable({ forecast }: { forecast: Forecast }) {
                 <td>{r.use === 'model' ? <Badge tone="green">model</Badge> : <Badge tone="amber">baseline</Badge>}</td>
                 <td>
                   {score(shown.brier)}
-                  <span className="cell-sub"> (baseline {score(r.baseline.brier)}, model {score(r.model.brier)})</span>
+                  <span className="cell-sub">
+                    baseline {score(r.baseline.brier)}, model {score(r.model.brier)}
+                  </span>
                 </td>
                 <td>
                   {skill(r.skill)} <span className="cell-sub">{pText(r.skill_p)}</span>
@@ -119,7 +121,6 @@ function TrackTable({ forecast }: { forecast: Forecast }) {
                 <td>
                   {fmt.count(r.decision_points)}
                   <span className="cell-sub">
-                    {' '}
                     in {fmt.count(r.periods)} periods, {fmt.count(r.missed_periods)} missed
                   </span>
                 </td>
