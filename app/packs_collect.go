@@ -126,6 +126,10 @@ func (p *Packs) collect(ctx context.Context, q PackQuery, at time.Time, progress
 		return in, 0, nil, err
 	}
 	in.Loop = improve.PackSections(loop)
+	// the forecast beside its track record, and the scope's calibrated feeds
+	if in.Forecast, in.Calibrations, in.CalibrationErrors, err = packForesight(cin, in.SLTs, q.Period, at); err != nil {
+		return in, 0, nil, err
+	}
 	in.Step = step
 	return in, steps, files, nil
 }

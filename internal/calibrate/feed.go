@@ -41,10 +41,12 @@ type Report struct {
 // Attained is one period of one SLT (or tier) on the feed, computed once from
 // the feed and once from the reference with the same definition.
 type Attained struct {
-	SLT      string `json:"slt"`
-	Tier     string `json:"tier,omitempty"`
-	Period   string `json:"period"`
-	Complete bool   `json:"complete"`
+	SLT      string    `json:"slt"`
+	Tier     string    `json:"tier,omitempty"`
+	Period   string    `json:"period"`
+	Start    time.Time `json:"start"`
+	End      time.Time `json:"end"`
+	Complete bool      `json:"complete"`
 	// Kind is the indicator kind and Unit the statistic's unit (empty for a
 	// share); Op and Target the period's objective.
 	Kind          string       `json:"kind"`
@@ -231,7 +233,7 @@ func attainment(in compliance.Input, s *domain.SLT, ref string, from, to time.Ti
 			}
 			a := compliance.RowOf(ser.Spec, res)
 			b, ok := byKey[res.Period.Key]
-			at := Attained{SLT: s.Name(), Tier: ser.Spec.Tier, Period: res.Period.Key, Complete: res.Complete,
+			at := Attained{SLT: s.Name(), Tier: ser.Spec.Tier, Period: res.Period.Key, Start: res.Period.Start.UTC(), End: res.Period.End.UTC(), Complete: res.Complete,
 				Kind: a.Kind, Unit: a.Unit, Op: a.Op, Target: opt(a.Target),
 				FromFeed: opt(a.Attainment), FromReference: report.NaN, Difference: report.NaN, MetFeed: a.Met}
 			if ok {
