@@ -113,5 +113,5 @@ var exampleCalibration = app.Calibration{Feed: "shop-latency", Reference: "shop-
 			Days: 304, Monthly: []calibrate.MonthBias{{Month: "2026-06", N: 8617, Bias: 11.8, CI: [2]report.Float{11.6, 11.9}}, {Month: "2026-07", N: 8915, Bias: 15.8, CI: [2]report.Float{15.6, 16}, Drifted: true}},
 			SlopePerDay: 0.12, SlopeCI: [2]report.Float{0.11, 0.13}, MannKendallP: 0,
 			Change: &calibrate.Change{Kind: "ramp", Start: "2026-06-30", Before: 11.9, SlopePerDay: 0.249, Total: 37.4}}},
-	Attainment: []calibrate.Attained{{SLT: "page-latency-p95", Period: "2026-10", Complete: true, Kind: "statistic", Unit: "ms", Op: "<=", Target: 450,
+	Attainment: []calibrate.Attained{{SLT: "page-latency-p95", Period: "2026-10", Start: time.Date(2026, 9, 30, 22, 0, 0, 0, time.UTC), End: time.Date(2026, 10, 31, 23, 0, 0, 0, time.UTC), Complete: true, Kind: "statistic", Unit: "ms", Op: "<=", Target: 450,
 		FromFeed: 309, FromReference: 270, Difference: 38.9, MetFeed: ptr(true), MetReference: ptr(true)}}}

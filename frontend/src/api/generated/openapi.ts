@@ -2536,6 +2536,8 @@ export interface components {
             complete: boolean;
             /** @description feed − reference */
             difference: number;
+            /** Format: date-time */
+            end: string;
             from_feed: number;
             from_reference: number;
             /** @description Kind is the indicator kind and Unit the statistic's unit (empty for a share); Op and Target the period's objective. */
@@ -2545,6 +2547,8 @@ export interface components {
             op: string;
             period: string;
             slt: string;
+            /** Format: date-time */
+            start: string;
             target: number;
             tier?: string;
             unit?: string;
@@ -13617,6 +13621,8 @@ export interface operations {
                      *         {
                      *           "slt": "page-latency-p95",
                      *           "period": "2026-10",
+                     *           "start": "2026-09-30T22:00:00Z",
+                     *           "end": "2026-10-31T23:00:00Z",
                      *           "complete": true,
                      *           "kind": "statistic",
                      *           "unit": "ms",

@@ -111,8 +111,8 @@ const calibration: Calibration = {
     confidence: 0.95,
   },
   attainment: [
-    { slt: 'page-latency-p95', period: '2026-10', complete: true, kind: 'statistic', unit: 'ms', op: '<=', target: 320, from_feed: 309, from_reference: 270, difference: 38.9, met_feed: true, met_reference: true, verdicts_differ: false },
-    { slt: 'page-latency-p95', period: '2026-11', complete: false, kind: 'statistic', unit: 'ms', op: '<=', target: 300, from_feed: 309, from_reference: 264, difference: 45.2, met_feed: false, met_reference: true, verdicts_differ: true },
+    { slt: 'page-latency-p95', period: '2026-10', start: '2026-09-30T22:00:00Z', end: '2026-10-31T23:00:00Z', complete: true, kind: 'statistic', unit: 'ms', op: '<=', target: 320, from_feed: 309, from_reference: 270, difference: 38.9, met_feed: true, met_reference: true, verdicts_differ: false },
+    { slt: 'page-latency-p95', period: '2026-11', start: '2026-10-31T23:00:00Z', end: '2026-11-30T23:00:00Z', complete: false, kind: 'statistic', unit: 'ms', op: '<=', target: 300, from_feed: 309, from_reference: 264, difference: 45.2, met_feed: false, met_reference: true, verdicts_differ: true },
   ],
 };
 
