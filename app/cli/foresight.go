@@ -10,7 +10,6 @@ import (
 
 	"slate/app"
 	"slate/internal/plain"
-	"slate/internal/report"
 )
 
 func init() {
@@ -43,8 +42,8 @@ func runPredict(e *env, args []string) error {
 }
 
 // chance is a probability of a miss in words: "31% chance of missing".
-func chance(p report.Float) string {
-	if !p.Valid() {
+func chance[F ~float64](p F) string {
+	if !valid(p) {
 		return "no forecast"
 	}
 	return plain.PercentN(float64(p), 0) + " chance of missing"
@@ -97,18 +96,18 @@ func printTrack(w io.Writer, r app.TrackRecord) {
 	}
 }
 
-func brier(v report.Float) string {
-	if !v.Valid() {
+func brier[F ~float64](v F) string {
+	if !valid(v) {
 		return "-"
 	}
 	return fmt.Sprintf("%.3f", float64(v))
 }
 
-func auc(v report.Float) string { return brier(v) }
+func auc[F ~float64](v F) string { return brier(v) }
 
 // skill is 1 − Brier(model)/Brier(baseline) as a signed percentage.
-func skill(v report.Float) string {
-	if !v.Valid() {
+func skill[F ~float64](v F) string {
+	if !valid(v) {
 		return "-"
 	}
 	s := plain.PercentN(math.Abs(float64(v)), 0)
@@ -177,8 +176,8 @@ func printBacktest(w io.Writer, r app.TrackRecord) {
 	tw.Flush()
 }
 
-func share1(v report.Float) string {
-	if !v.Valid() {
+func share1[F ~float64](v F) string {
+	if !valid(v) {
 		return "-"
 	}
 	return plain.PercentN(float64(v), 1)
@@ -217,8 +216,8 @@ func runCalibrate(e *env, args []string) error {
 
 // diff formats a difference of the two feeds: in the unit for value feeds,
 // in percentage points for shares (counts and event feeds).
-func diff(c app.Calibration, v report.Float, signed bool) string {
-	if !v.Valid() {
+func diff[F ~float64](c app.Calibration, v F, signed bool) string {
+	if !valid(v) {
 		return "-"
 	}
 	var s string
@@ -233,8 +232,8 @@ func diff(c app.Calibration, v report.Float, signed bool) string {
 	return s
 }
 
-func ci(c app.Calibration, a [2]report.Float) string {
-	if !a[0].Valid() || !a[1].Valid() {
+func ci[F ~float64](c app.Calibration, a [2]F) string {
+	if !valid(a[0]) || !valid(a[1]) {
 		return "-"
 	}
 	return "[" + diff(c, a[0], false) + ", " + diff(c, a[1], false) + "]"
@@ -283,7 +282,7 @@ func printCalibration(w io.Writer, c app.Calibration) {
 			}
 			ratio := !isStatistic(a.Kind, a.Unit)
 			d := "-"
-			if a.Difference.Valid() {
+			if valid(a.Difference) {
 				if ratio {
 					d = plain.Points(float64(a.Difference))
 				} else {
@@ -321,15 +320,15 @@ func printCalibration(w io.Writer, c app.Calibration) {
 	}
 }
 
-func attained(v report.Float, ratio bool, unit string) string {
-	if !v.Valid() {
+func attained[F ~float64](v F, ratio bool, unit string) string {
+	if !valid(v) {
 		return "no data"
 	}
 	return plain.Value(float64(v), ratio, unit)
 }
 
-func fixed4(v report.Float) string {
-	if !v.Valid() {
+func fixed4[F ~float64](v F) string {
+	if !valid(v) {
 		return "-"
 	}
 	return plain.Number(math.Round(float64(v)*1e4) / 1e4)
@@ -362,4 +361,10 @@ func shownPeriods(total int, of func(i int) (key string, differs bool), n int) (
 		}
 	}
 	return keep, left
+}
+
+// valid reports whether a figure is there (a null figure is NaN).
+func valid[F ~float64](v F) bool {
+	f := float64(v)
+	return !math.IsNaN(f) && !math.IsInf(f, 0)
 }
