@@ -71,14 +71,18 @@ type CalibrateQuery struct {
 	To   string `json:"to"`
 }
 
-// optTime parses s, or gives zero for "".
+// optTime parses s — a time, a date, or a period key (2026-10, 2026-Q3,
+// 2026-W07, 2026: its start, UTC) — or gives zero for "".
 func optTime(field, s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
 	t, err := ParseTime(s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s: %w", field, err)
+		if p, kerr := compliance.ParseKey(s, time.UTC); kerr == nil {
+			return p.Start, nil
+		}
+		return time.Time{}, fmt.Errorf("%s: %w (or a period key: %s)", field, err, compliance.KeyFormats)
 	}
 	return t, nil
 }

@@ -17,10 +17,10 @@ func init() {
 		command{name: "predict", args: "[--slt S] [--at TIME]",
 			summary: "the chance that each SLT misses its current and next period, always with the walk-forward track record behind it (Brier score, skill against the baseline, AUC); when the model is not better than the baseline, the baseline's",
 			run:     runPredict, readOnly: true},
-		command{name: "predict backtest", args: "[--from TIME] [--at TIME]",
+		command{name: "predict backtest", args: "[--from P|TIME] [--at TIME]",
 			summary: "the forecasts' track record: at each past decision point fit on what was known then, forecast, compare with what happened (Brier score, skill, AUC, reliability table)",
 			run:     runBacktest, readOnly: true},
-		command{name: "calibrate", args: "FEED [--from TIME] [--to TIME]",
+		command{name: "calibrate", args: "FEED [--from P|TIME] [--to P|TIME]",
 			summary: "compare a feed with its reference feed (spec.calibrateAgainst): bias with its interval, MAE, Bland–Altman limits, Lin's concordance, good/bad agreement (kappa), attainment from the reference, drift of the bias by month",
 			run:     runCalibrate, readOnly: true},
 	)
@@ -120,7 +120,7 @@ func skill[F ~float64](v F) string {
 func runBacktest(e *env, args []string) error {
 	fs := flag.NewFlagSet("predict backtest", flag.ContinueOnError)
 	q := app.BacktestQuery{}
-	fs.StringVar(&q.From, "from", "", "first decision point scored (date or time; default: as soon as a model can be fitted)")
+	fs.StringVar(&q.From, "from", "", "first decision point scored: a period key (2026-10) or a date or time (default: as soon as a model can be fitted)")
 	fs.StringVar(&q.At, "at", "", "the backtest's end (default now)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -186,8 +186,8 @@ func share1[F ~float64](v F) string {
 func runCalibrate(e *env, args []string) error {
 	fs := flag.NewFlagSet("calibrate", flag.ContinueOnError)
 	q := app.CalibrateQuery{}
-	fs.StringVar(&q.From, "from", "", "first time compared (RFC 3339 or date; default: all data)")
-	fs.StringVar(&q.To, "to", "", "end, exclusive (default now)")
+	fs.StringVar(&q.From, "from", "", "first time compared: a period key (its start), a date or an RFC 3339 time (default: all data)")
+	fs.StringVar(&q.To, "to", "", "end, exclusive: a period key (its start), a date or a time (default now)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err

@@ -81,7 +81,7 @@ func TestBacktestCLI(t *testing.T) {
 		}
 	}
 	var bt app.Backtests
-	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "predict", "backtest", "--from", "2026-10-01", "--at", "2026-11-28", "--json")), &bt); err != nil {
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "predict", "backtest", "--from", "2026-10", "--at", "2026-11-28", "--json")), &bt); err != nil {
 		t.Fatal(err)
 	}
 	from := time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC) // the demo's zone is ahead of UTC
