@@ -407,7 +407,11 @@ test('the SLT page shows the forecast beside its track record; the calibration s
   await panel.scrollIntoViewIfNeeded();
   await shot('21-slt-forecast', panel);
 
-  await nav('Calibration');
+  // from the SLT page of an SLT on the probe's feed, to the feed's calibration
+  await page.evaluate(() => (window.location.hash = '#/slt/page-latency-p95'));
+  await page.getByRole('link', { name: 'shop-latency calibrated against shop-latency-txlog' }).click();
+  await page.waitForURL(/#\/calibration\/shop-latency$/);
+  assert(await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Calibration', exact: true }).isVisible(), 'no Calibration in the navigation');
   const cal = page.getByTestId('calibration');
   const agreement = cal.getByLabel('Agreement', { exact: true });
   await agreement.waitFor({ timeout: WAIT });

@@ -76,6 +76,15 @@ describe('the forecast on the SLT page', () => {
     expect(f.calls('Foresight.Predict')[0]).toEqual([{ slt: 'checkout-success', at: '' }]);
   });
 
+  it('links to the calibration of the SLT\'s feed when it has a reference', async () => {
+    renderApp('#/slt/checkout-success', {
+      'Foresight.Predict': () => forecast('model'),
+      'Foresight.CalibratedFeeds': () => [{ feed: 'checkout-counts', reference: 'checkout-log', unit: '', slts: ['checkout-success'] }],
+    });
+    const link = await screen.findByRole('link', { name: 'checkout-counts calibrated against checkout-log' });
+    expect(link).toHaveAttribute('href', '#/calibration/checkout-counts');
+  });
+
   it('shows the model when its track record beats the baseline', async () => {
     renderApp('#/slt/checkout-success', { 'Foresight.Predict': () => forecast('model') });
     const panel = await screen.findByTestId('slt-forecast');

@@ -39,6 +39,9 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
   const { data: loop, reload: reloadLoop } = useLoad(() => api.loop.sltLoop(slt), [api, slt], { enabled: mayLoop });
   const mayPredict = can('Foresight/Predict');
   const { data: forecast, error: forecastErr } = useLoad(() => api.foresight.predict({ slt }), [api, slt], { enabled: mayPredict });
+  // the SLT's feed, when it is calibrated against a reference: a link to its calibration
+  const { data: calibrated } = useLoad(() => api.foresight.calibratedFeeds().catch(() => []), [api], { enabled: can('Foresight/CalibratedFeeds') });
+  const calFeed = calibrated?.find((f) => f.slts.includes(slt));
   const [openErr, setOpenErr] = useState<Error | null>(null);
   const load = () => {
     reloadAnalysis();
@@ -119,6 +122,11 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
               <span>{def.indicator}{def.statistic ? ` (${def.statistic})` : ''}</span>
               <span>owner {def.owner || '–'}</span>
               {def.supplier && <span>supplier {def.supplier}</span>}
+              {calFeed && (
+                <a href={href('calibration', calFeed.feed)}>
+                  {calFeed.feed} calibrated against {calFeed.reference}
+                </a>
+              )}
               {def.tiers.length > 0 && (
                 <span>
                   tiers:{' '}
