@@ -126,7 +126,7 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Suppliers = &Suppliers{store: st, caller: c}
 	a.Design = &Design{store: st}
 	a.CMDB = &CMDB{store: st, caller: c, uploads: sh.uploads}
-	a.Foresight = &Foresight{store: st}
+	a.Foresight = &Foresight{store: st, flights: sh.flights}
 	a.RCAs = &RCAs{store: st}
 	a.Reviews = &Reviews{store: st}
 	a.Meetings = &Meetings{store: st}

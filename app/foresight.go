@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,7 +11,9 @@ import (
 	"slate/internal/calibrate"
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/flight"
 	"slate/internal/predict"
+	"slate/internal/readview"
 	"slate/internal/stats"
 	"slate/internal/storage"
 )
@@ -20,7 +23,8 @@ import (
 // reference (internal/calibrate). A probability never travels without the
 // walk-forward backtest behind it.
 type Foresight struct {
-	store *storage.Store
+	store   *storage.Store
+	flights *flight.Group
 }
 
 // Forecast is each SLT's (and tier's) probability of missing the period in
@@ -108,29 +112,71 @@ func (f *Foresight) ledger(at string) (*predict.Ledger, error) {
 	return predict.FromCompliance(in, predict.SourceOptions{})
 }
 
+// sharedForecast is every SLT's forecast at one time, kept per data version:
+// the SLT pages one opens after another read one computation.
+type sharedForecast struct {
+	fc   predict.Forecast
+	slts map[string]bool // the workspace's SLTs
+}
+
 // Predict gives the probability that each SLT (and tier) misses its current
 // and next period, with the backtest of both horizons beside it. The source
 // of each probability is the model when its track record beats the
 // baseline, else the baseline; with too little history the forecast says
 // "not enough data: N decision points, need M" (status insufficient) and
-// gives no probability.
+// gives no probability. Callers asking at the same time (now: the same
+// minute) of the same data share one computation.
 func (f *Foresight) Predict(q PredictQuery) (Forecast, error) {
-	l, err := f.ledger(q.At)
+	at := f.store.Now().UTC().Truncate(time.Minute)
+	if q.At != "" {
+		var err error
+		if at, err = ParseTime(q.At); err != nil {
+			return Forecast{}, err
+		}
+	}
+	ver, err := f.store.DataVersion()
 	if err != nil {
 		return Forecast{}, err
 	}
-	if q.SLT != "" && !slices.ContainsFunc(l.Targets(), func(t predict.Target) bool { return t.SLT == q.SLT }) {
-		if i := slices.IndexFunc(l.Skipped, func(s string) bool { return strings.HasPrefix(s, q.SLT+":") }); i >= 0 {
-			return Forecast{}, fmt.Errorf("SLT %s is not forecast: %s", Clip(q.SLT), strings.TrimPrefix(l.Skipped[i], q.SLT+": "))
+	v, err := f.flights.Do(context.Background(), fmt.Sprintf("predict|%d|%d", ver, at.UnixNano()), func(ctx context.Context) (any, error) {
+		in, err := readview.InputContext(ctx, f.store, at)
+		if err != nil {
+			return nil, err
 		}
-		return Forecast{}, missing(fmt.Sprintf("SLT %s does not exist (slate get slt lists them)", Clip(q.SLT)))
-	}
-	fc, err := predict.Predict(l, predict.Options{})
-	if err != nil && !insufficient(err) {
+		l, err := predict.FromCompliance(in, predict.SourceOptions{})
+		if err != nil {
+			return nil, err
+		}
+		fc, err := predict.Predict(l, predict.Options{})
+		if err != nil && !insufficient(err) {
+			return nil, err
+		}
+		sh := sharedForecast{fc: fc, slts: map[string]bool{}}
+		for _, s := range in.Workspace.SLTs() {
+			sh.slts[s.Name()] = true
+		}
+		return sh, nil
+	})
+	if err != nil {
 		return Forecast{}, err
 	}
-	if q.SLT != "" {
-		fc.Targets = slices.DeleteFunc(fc.Targets, func(t predict.TargetForecast) bool { return t.SLT != q.SLT })
+	sh := v.(sharedForecast)
+	fc := sh.fc
+	if q.SLT == "" {
+		return Forecast(fc), nil
+	}
+	if !sh.slts[q.SLT] {
+		return Forecast{}, missing(fmt.Sprintf("SLT %s does not exist (slate get slt lists them)", Clip(q.SLT)))
+	}
+	if i := slices.IndexFunc(fc.Skipped, func(s string) bool { return strings.HasPrefix(s, q.SLT+":") }); i >= 0 {
+		return Forecast{}, fmt.Errorf("SLT %s is not forecast: %s", Clip(q.SLT), strings.TrimPrefix(fc.Skipped[i], q.SLT+": "))
+	}
+	// a copy: the shared forecast stays whole
+	fc.Targets = []predict.TargetForecast{}
+	for _, t := range sh.fc.Targets {
+		if t.SLT == q.SLT {
+			fc.Targets = append(fc.Targets, t)
+		}
 	}
 	return Forecast(fc), nil
 }
