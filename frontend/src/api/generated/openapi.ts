@@ -813,7 +813,7 @@ export interface paths {
         put?: never;
         /**
          * Predict gives the probability that each SLT (and tier) misses its current and next period, with the backtest of both horizons beside it.
-         * @description Predict gives the probability that each SLT (and tier) misses its current and next period, with the backtest of both horizons beside it. The source of each probability is the model when its track record beats the baseline, else the baseline; with too little history the forecast says "not enough data: N decision points, need M" (status insufficient) and gives no probability.
+         * @description Predict gives the probability that each SLT (and tier) misses its current and next period, with the backtest of both horizons beside it. The source of each probability is the model when its track record beats the baseline, else the baseline; with too little history the forecast says "not enough data: N decision points, need M" (status insufficient) and gives no probability. Callers asking at the same time (now: the same minute) of the same data share one computation.
          */
         post: operations["Foresight.Predict"];
         delete?: never;
