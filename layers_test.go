@@ -35,6 +35,9 @@ var facesMayImport = map[string]map[string]string{
 		"slate/internal/ingest":     "the example findings of the OpenAPI document (v1_examples.go)",
 		"slate/internal/storage":    "the example batch counts of the OpenAPI document (v1_examples.go)",
 		"slate/internal/improve":    "the example actions of the OpenAPI document (v1_examples.go)",
+		"slate/internal/predict":    "the example forecast of the OpenAPI document (v1_examples.go)",
+		"slate/internal/calibrate":  "the example calibration of the OpenAPI document (v1_examples.go)",
+		"slate/internal/report":     "report.Float figures in the example forecast and calibration of the OpenAPI document (v1_examples.go)",
 	},
 }
 

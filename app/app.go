@@ -36,6 +36,7 @@ type App struct {
 	Suppliers  *Suppliers
 	Design     *Design
 	CMDB       *CMDB
+	Foresight  *Foresight
 
 	// The improvement loop (docs/improvement.md).
 	Actions      *Actions
@@ -126,6 +127,7 @@ func newView(st *storage.Store, c Caller, sh *shared) *App {
 	a.Suppliers = &Suppliers{store: st, caller: c}
 	a.Design = &Design{store: st}
 	a.CMDB = &CMDB{store: st, caller: c, uploads: sh.uploads}
+	a.Foresight = &Foresight{store: st, flights: sh.flights}
 	a.RCAs = &RCAs{store: st}
 	a.Reviews = &Reviews{store: st}
 	a.Meetings = &Meetings{store: st}
@@ -163,7 +165,7 @@ func (a *App) Caller() Caller { return a.caller }
 // exported method of each is an API method and needs a rule in access.go.
 func (a *App) Bindings() []any {
 	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users,
-		a.Actions, a.RCAs, a.Reviews, a.Meetings, a.Improvements, a.Integrations, a.Approvals, a.Suppliers, a.Design, a.CMDB}
+		a.Actions, a.RCAs, a.Reviews, a.Meetings, a.Improvements, a.Integrations, a.Approvals, a.Suppliers, a.Design, a.CMDB, a.Foresight}
 }
 
 // Init makes path ("" = the default location) a workspace: a missing or empty

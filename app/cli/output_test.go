@@ -79,6 +79,7 @@ func TestHumanOutputIsPlain(t *testing.T) {
 		{"capacity", "--arrivals", "100/h", "--handle-time", "3m", "--servers", "6", "--target", "80% in 20s"},
 		{"capacity", "--from-feed", "desk-tickets", "--handle-time", "20m", "--target", "80% in 20s"},
 		{"change", "assess", "--service", "web-shop", "--from", "2026-11-30T09:00", "--to", "2026-11-30T11:00", "--at", at},
+		{"predict", "--at", at}, {"predict", "backtest", "--at", at}, {"calibrate", "shop-latency", "--to", at},
 	}
 	for _, name := range sltNames(t, db) {
 		cmds = append(cmds, []string{"analyze", name, "--at", at})

@@ -115,6 +115,29 @@ func v1Routes() []v1Route {
 			limitParam, cursorParam},
 		example: exampleActions, status: 200, errors: []int{400},
 		serve: listActions,
+	}, {
+		method: "GET", path: "/api/v1/predictions", id: "listPredictions", summary: "The chance that each SLT misses its period",
+		doc: "For each SLT (and tier), the probability that the period in progress and the next one miss their target, " +
+			"always with the walk-forward track record of both horizons (`track_record_current`, `track_record_next`: " +
+			"Brier score, skill against the baseline, AUC, reliability, decision points). Each probability's `source` " +
+			"is the model when its track record beats the baseline, else the baseline; without a track record the " +
+			"status is `insufficient`, the message says \"not enough data: N decision points, need M\" and no " +
+			"probability is given. The same figures as `slate predict --json`.",
+		params:  []v1Param{{"slt", "query", "Only this SLT.", "parcel-delivery-48h", "string", false}, atParam},
+		example: examplePredictions, status: 200, errors: []int{400, 404},
+		serve: listPredictions,
+	}, {
+		method: "GET", path: "/api/v1/feeds/{name}/calibration", id: "getFeedCalibration", summary: "A feed against its reference feed",
+		doc: "The feed compared with the reference its definition names (`spec.calibrateAgainst`), bucket by bucket: " +
+			"bias (feed − reference) with its interval, MAE, Bland–Altman limits of agreement, Lin's concordance, " +
+			"good/bad agreement at each SLT's threshold (confusion matrix, Cohen's kappa), the SLTs' attainment from " +
+			"both feeds, and the bias per month with drift flagged. The same figures as `slate calibrate FEED --json`; " +
+			"too few paired buckets answer 422 with \"not enough data\".",
+		params: []v1Param{{"name", "path", "The feed's name.", "shop-latency", "string", true},
+			{"from", "query", "First time compared (RFC 3339 or a date). Default: all data.", "2026-01-01", "string", false},
+			{"to", "query", "End of the span, exclusive. Default: now.", "2026-11-01", "string", false}},
+		example: exampleCalibration, status: 200, errors: []int{404, 422},
+		serve: feedCalibration,
 	}}
 }
 
@@ -450,6 +473,37 @@ func listActions(x *v1Call) (any, error) {
 	slices.SortFunc(all, func(a, b app.ActionItem) int { return strings.Compare(a.ID, b.ID) })
 	items, next, err := page(x, all, func(a app.ActionItem) string { return a.ID })
 	return ActionList{Items: nonNil(items), NextCursor: next}, err
+}
+
+func listPredictions(x *v1Call) (any, error) {
+	at, err := x.at()
+	if err != nil {
+		return nil, err
+	}
+	if err := x.fresh("@" + at); err != nil {
+		return nil, err
+	}
+	return x.a.Foresight.Predict(app.PredictQuery{SLT: x.r.URL.Query().Get("slt"), At: at})
+}
+
+func feedCalibration(x *v1Call) (any, error) {
+	q := x.r.URL.Query()
+	for _, k := range []string{"from", "to"} {
+		if v := q.Get(k); v != "" {
+			if _, err := app.ParseTime(v); err != nil {
+				return nil, problemf(http.StatusBadRequest, "%s: %v", k, err)
+			}
+		}
+	}
+	// without an end the span runs to now: the answer holds for the minute
+	clock := q.Get("to")
+	if clock == "" {
+		clock = x.a.Store().Now().UTC().Truncate(time.Minute).Format(time.RFC3339)
+	}
+	if err := x.fresh("@" + q.Get("from") + "/" + clock); err != nil {
+		return nil, err
+	}
+	return x.a.Foresight.Calibrate(app.CalibrateQuery{Feed: x.r.PathValue("name"), From: q.Get("from"), To: q.Get("to")})
 }
 
 // batchBodyTime bounds how long a file may take to arrive; a body that

@@ -469,6 +469,54 @@ test('breach log: Pareto chart, filter, a false positive asked for and approved 
 });
 
 // (f) the review pack: built as a job, downloaded, checked against the data
+// Foresight: the parcel SLT's chance of missing stands beside its track
+// record (as the API gives it); the calibration screen finds the demo probe's
+// bias against the transaction log and the drift after mid-year.
+test('the SLT page shows the forecast beside its track record; the calibration screen flags the probe’s drift', async () => {
+  await page.evaluate(() => (window.location.hash = '#/slt/parcel-delivery-48h'));
+  const panel = page.getByTestId('slt-forecast');
+  const track = panel.getByRole('table', { name: /^Track record/ });
+  await track.waitFor({ timeout: WAIT });
+  const api = await apiCall(srv.origin, TOKEN, 'Foresight/Predict', [{ slt: 'parcel-delivery-48h', at: '' }]);
+  const fc = api.body;
+  assert(api.status === 200 && fc.status === 'ok' && fc.targets.length === 1, `Foresight/Predict: ${JSON.stringify(fc).slice(0, 300)}`);
+  const p = fc.targets[0].current.probability;
+  const want = p < 0.005 ? '< 1%' : `${Math.round(p * 100)}%`;
+  const text = await panel.textContent();
+  assert(text.includes(`${want} chance of missing`), `the page says ${text.slice(0, 300)}, the API ${p}`);
+  const rows = await track.getByRole('row').allTextContents();
+  const dp = fc.track_record_current.decision_points.toLocaleString('en-US');
+  assert(rows.length === 3 && rows[1].includes(dp) && /\d\.\d{3}/.test(rows[1]), `track record rows: ${rows}`);
+  if (fc.track_record_current.use !== 'model') await panel.getByText('The model is not better than the baseline: showing the baseline', { exact: false }).waitFor();
+  await panel.scrollIntoViewIfNeeded();
+  await shot('21-slt-forecast', panel);
+
+  // from the SLT page of an SLT on the probe's feed, to the feed's calibration
+  await page.evaluate(() => (window.location.hash = '#/slt/page-latency-p95'));
+  await page.getByRole('link', { name: 'shop-latency calibrated against shop-latency-txlog' }).click();
+  await page.waitForURL(/#\/calibration\/shop-latency$/);
+  assert(await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Calibration', exact: true }).isVisible(), 'no Calibration in the navigation');
+  const cal = page.getByTestId('calibration');
+  const agreement = cal.getByLabel('Agreement', { exact: true });
+  await agreement.waitFor({ timeout: WAIT });
+  const bias = await agreement.textContent();
+  assert(/Bias \(mean difference\)\+\d+(\.\d+)? ms/.test(bias), `bias: ${bias}`);
+  await cal.getByRole('region', { name: /^Drift/ }).getByText('drifting').waitFor();
+  const months = cal.getByRole('table', { name: 'Bias per month' });
+  const drifted = await months.getByRole('row').filter({ hasText: 'drifted' }).count();
+  assert(drifted >= 4, `months flagged as drifted: ${drifted}`);
+  assert((await months.getByRole('row').filter({ hasText: '2026-05' }).textContent()).includes('drifted') === false, 'May is flagged');
+  await shot('22-calibration');
+  await shot('23-calibration-drift', cal.getByRole('region', { name: /^Drift/ }));
+  await shot('24-calibration-agreement', cal.getByRole('region', { name: 'Good or bad, bucket by bucket' }));
+  await shot('25-calibration-attainment', cal.getByRole('region', { name: 'Attainment from the reference' }));
+  // a span before the drift: steady
+  await cal.getByRole('textbox', { name: 'From' }).fill('2026-01-01');
+  await cal.getByRole('textbox', { name: 'To' }).fill('2026-06-01');
+  await cal.getByRole('button', { name: 'Compare' }).click();
+  await cal.getByRole('region', { name: /^Drift/ }).getByText('steady').waitFor({ timeout: WAIT });
+});
+
 test('export a pack and download it', async () => {
   await nav('Review pack');
   const form = page.getByRole('form', { name: 'Build a pack' });

@@ -21,6 +21,7 @@ import { ApprovalsScreen } from './features/loop/ApprovalsScreen';
 import { SuppliersScreen } from './features/supply/SuppliersScreen';
 import { DesignScreen } from './features/supply/DesignScreen';
 import { CMDBScreen } from './features/supply/CMDBScreen';
+import { CalibrationScreen } from './features/foresight/CalibrationScreen';
 import { SignIn } from './components/shell/SignIn';
 import { type Route, useRoute } from './state/route';
 import { type Theme, useTheme } from './state/theme';
@@ -63,6 +64,7 @@ const SCREENS: Screen[] = [
   { id: 'design', label: 'Service design', icon: 'design', needs: 'Design/Capacity', render: () => <DesignScreen /> },
   { id: 'cmdb', label: 'CMDB', icon: 'cmdb', needs: 'CMDB/List', render: () => <CMDBScreen /> },
   { id: 'review', label: 'Review pack', icon: 'review', needs: 'Packs/List', render: () => <PackScreen /> },
+  { id: 'calibration', label: 'Calibration', icon: 'calibration', needs: 'Foresight/CalibratedFeeds', render: (c) => <CalibrationScreen feed={c.route.parts[0]} from={c.route.query.from} to={c.route.query.to} /> },
   { id: 'definitions', label: 'Definitions', icon: 'definitions', needs: 'Workspace/Definitions', render: () => <DefinitionsScreen /> },
   { id: 'audit', label: 'Audit', icon: 'audit', needs: 'Audit/Log', render: () => <AuditScreen /> },
   { id: 'outbox', label: 'ITSM outbox', icon: 'outbox', needs: 'Integrations/Outbox', render: () => <OutboxScreen /> },

@@ -194,6 +194,11 @@ var rules = map[string]Rule{
 	"CMDB/Check":  {RightRead, DefaultMaxBody},
 	"CMDB/Import": {RightDefine, DefaultMaxBody},
 
+	"Foresight/Predict":         {RightRead, DefaultMaxBody},
+	"Foresight/Backtest":        {RightRead, DefaultMaxBody},
+	"Foresight/Calibrate":       {RightRead, DefaultMaxBody},
+	"Foresight/CalibratedFeeds": {RightRead, DefaultMaxBody},
+
 	"Users/List":   {RightAdmin, DefaultMaxBody},
 	"Users/Add":    {RightAdmin, DefaultMaxBody},
 	"Users/Revoke": {RightAdmin, DefaultMaxBody},
@@ -206,12 +211,14 @@ var routes = map[string]struct {
 	method  string
 	maxBody int64
 }{
-	"GET /api/v1/slts":                  {"Workspace/Overview", 0},
-	"GET /api/v1/slts/{name}/report":    {"Compliance/Report", 0},
-	"GET /api/v1/breaches":              {"Compliance/Breaches", 0},
-	"POST /api/v1/feeds/{name}/batches": {"Imports/Import", uploads.MaxSize},
-	"GET /api/v1/batches/{id}":          {"Imports/Batch", 0},
-	"GET /api/v1/actions":               {"Actions/List", 0},
+	"GET /api/v1/slts":                     {"Workspace/Overview", 0},
+	"GET /api/v1/slts/{name}/report":       {"Compliance/Report", 0},
+	"GET /api/v1/breaches":                 {"Compliance/Breaches", 0},
+	"POST /api/v1/feeds/{name}/batches":    {"Imports/Import", uploads.MaxSize},
+	"GET /api/v1/batches/{id}":             {"Imports/Batch", 0},
+	"GET /api/v1/actions":                  {"Actions/List", 0},
+	"GET /api/v1/predictions":              {"Foresight/Predict", 0},
+	"GET /api/v1/feeds/{name}/calibration": {"Foresight/Calibrate", 0},
 }
 
 // RouteRule is the rule of a resource route ("GET /api/v1/slts") and the

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"slate/internal/domain"
+	"slate/internal/plain"
 	"slate/internal/report"
 	"slate/internal/stats"
 )
@@ -42,6 +43,20 @@ type Options struct {
 	Conf float64
 	// Loc sets the days and months of the drift analysis (default UTC).
 	Loc *time.Location
+	// Format writes a difference in the drift's message with its unit
+	// (default: the number alone).
+	Format func(v float64) string
+}
+
+func (o Options) format(v float64, signed bool) string {
+	s := fmt.Sprintf("%.4g", v)
+	if o.Format != nil {
+		s = o.Format(v)
+	}
+	if signed && v > 0 {
+		s = "+" + s
+	}
+	return s
 }
 
 // Result is the agreement between a feed and its reference over paired buckets.
@@ -86,6 +101,10 @@ type MonthBias struct {
 	N     int             `json:"n"`
 	Bias  report.Float    `json:"bias"`
 	CI    [2]report.Float `json:"ci"` // t interval; null with one pair
+	// Drifted: the drift's change has moved this month's bias — the month
+	// of the change's start (or the next one when it starts in the second
+	// half of its month) and every month after.
+	Drifted bool `json:"drifted"`
 }
 
 // Drift says whether the bias changes over time.
@@ -215,21 +234,28 @@ func drift(pairs []Pair, o Options) Drift {
 	excludesZero := tr.SlopeCI[0] > 0 || tr.SlopeCI[1] < 0
 	if !excludesZero || !(tr.MannKendall.P < 0.05) {
 		dr.Status = DriftNone
-		dr.Message = fmt.Sprintf("no drift: the daily bias shows no significant trend over %d days (Mann–Kendall p = %.2g)", len(days), tr.MannKendall.P)
+		dr.Message = fmt.Sprintf("no drift: the daily bias shows no significant trend over %d days (Mann–Kendall %s)", len(days), plain.P(tr.MannKendall.P))
 		return dr
 	}
 	dr.Status = DriftFound
 	cp, err := stats.FindChangePoint(t, v)
 	if err != nil {
-		dr.Message = fmt.Sprintf("drift: the daily bias moves %+.4g a day (Mann–Kendall p = %.2g)", tr.Slope, tr.MannKendall.P)
+		dr.Message = fmt.Sprintf("drift: the daily bias moves %s a day (Mann–Kendall %s)", o.format(tr.Slope, true), plain.P(tr.MannKendall.P))
 		return dr
 	}
 	start := time.Unix(int64(days[0]+cp.Index)*86400, 0).UTC().Format(time.DateOnly)
 	dr.Change = &Change{Kind: cp.Kind, Start: start, Before: f(cp.Before), SlopePerDay: f(cp.Slope), Shift: f(cp.Shift), Total: f(cp.Change)}
+	from, _ := time.Parse(time.DateOnly, start)
+	if from.Day() > 15 {
+		from = from.AddDate(0, 1, 1-from.Day())
+	}
+	for i := range dr.Monthly {
+		dr.Monthly[i].Drifted = dr.Monthly[i].Month >= from.Format("2006-01")
+	}
 	if cp.Kind == stats.ChangeRamp {
-		dr.Message = fmt.Sprintf("drift from %s: the bias moves %+.4g a day, from %.4g to %.4g by the last day", start, cp.Slope, cp.Before, cp.Before+cp.Change)
+		dr.Message = fmt.Sprintf("drift from %s: the bias moves %s a day, from %s to %s by the last day", start, o.format(cp.Slope, true), o.format(cp.Before, true), o.format(cp.Before+cp.Change, true))
 	} else {
-		dr.Message = fmt.Sprintf("drift: the bias jumps by %+.4g on %s, from %.4g to %.4g", cp.Shift, start, cp.Before, cp.Before+cp.Shift)
+		dr.Message = fmt.Sprintf("drift: the bias jumps by %s on %s, from %s to %s", o.format(cp.Shift, true), start, o.format(cp.Before, true), o.format(cp.Before+cp.Shift, true))
 	}
 	return dr
 }

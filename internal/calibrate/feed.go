@@ -6,6 +6,7 @@ import (
 
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/plain"
 	"slate/internal/report"
 )
 
@@ -40,10 +41,18 @@ type Report struct {
 // Attained is one period of one SLT (or tier) on the feed, computed once from
 // the feed and once from the reference with the same definition.
 type Attained struct {
-	SLT           string       `json:"slt"`
-	Tier          string       `json:"tier,omitempty"`
-	Period        string       `json:"period"`
-	Complete      bool         `json:"complete"`
+	SLT      string    `json:"slt"`
+	Tier     string    `json:"tier,omitempty"`
+	Period   string    `json:"period"`
+	Start    time.Time `json:"start"`
+	End      time.Time `json:"end"`
+	Complete bool      `json:"complete"`
+	// Kind is the indicator kind and Unit the statistic's unit (empty for a
+	// share); Op and Target the period's objective.
+	Kind          string       `json:"kind"`
+	Unit          string       `json:"unit,omitempty"`
+	Op            string       `json:"op"`
+	Target        report.Float `json:"target"`
 	FromFeed      report.Float `json:"from_feed"`
 	FromReference report.Float `json:"from_reference"`
 	Difference    report.Float `json:"difference"` // feed − reference
@@ -78,7 +87,8 @@ func Feed(in compliance.Input, r Request) (Report, error) {
 	if r.To.IsZero() {
 		r.To = in.At
 	}
-	if r.From.IsZero() {
+	allData := r.From.IsZero()
+	if allData {
 		r.From = time.Unix(0, 0).UTC()
 	}
 	if !r.From.Before(r.To) {
@@ -115,6 +125,18 @@ func Feed(in compliance.Input, r Request) (Report, error) {
 	rep := Report{Feed: r.Feed, Reference: refName, Shape: fd.Spec.Shape, Unit: fd.Spec.Unit, From: r.From.UTC(), To: r.To.UTC(),
 		BucketSeconds: int64(r.Bucket / time.Second), ToleranceSeconds: int64(r.Tolerance / time.Second), Attainment: []Attained{}}
 	rep.Alignment = Align(fd.Spec.Shape, fp, rp, r.Bucket, r.Tolerance)
+	if allData && len(rep.Alignment.Pairs) > 0 {
+		first := rep.Alignment.Pairs[0].Start
+		for _, p := range rep.Alignment.Pairs {
+			if p.Start.Before(first) {
+				first = p.Start
+			}
+		}
+		rep.From = first.UTC()
+	}
+	if r.Format == nil {
+		r.Format = DiffFormat(fd.Spec.Shape, fd.Spec.Unit)
+	}
 	var slts []*domain.SLT
 	for _, s := range ws.SLTs() {
 		if s.Spec.Feed == r.Feed && s.Spec.Indicator != nil {
@@ -134,6 +156,16 @@ func Feed(in compliance.Input, r Request) (Report, error) {
 		rep.Attainment = append(rep.Attainment, rows...)
 	}
 	return rep, nil
+}
+
+// DiffFormat writes a difference of two feeds of a shape: in the unit for
+// value feeds ("12.4 ms"), in percentage points for the shares of counts and
+// event feeds ("-0.05 pp").
+func DiffFormat(shape, unit string) func(float64) string {
+	if shape == domain.ShapeValue {
+		return func(v float64) string { return plain.Quantity(v, unit) }
+	}
+	return plain.Points
 }
 
 // Classifiers gives the good/bad rule of each SLT on a bucket's value: the
@@ -201,7 +233,8 @@ func attainment(in compliance.Input, s *domain.SLT, ref string, from, to time.Ti
 			}
 			a := compliance.RowOf(ser.Spec, res)
 			b, ok := byKey[res.Period.Key]
-			at := Attained{SLT: s.Name(), Tier: ser.Spec.Tier, Period: res.Period.Key, Complete: res.Complete,
+			at := Attained{SLT: s.Name(), Tier: ser.Spec.Tier, Period: res.Period.Key, Start: res.Period.Start.UTC(), End: res.Period.End.UTC(), Complete: res.Complete,
+				Kind: a.Kind, Unit: a.Unit, Op: a.Op, Target: opt(a.Target),
 				FromFeed: opt(a.Attainment), FromReference: report.NaN, Difference: report.NaN, MetFeed: a.Met}
 			if ok {
 				at.FromReference, at.MetReference = opt(b.Attainment), b.Met

@@ -59,6 +59,7 @@ func (pb *builder) dataQuality() report.Section {
 	if pb.in.CIs > 0 {
 		sec.Blocks = append(sec.Blocks, report.NewTable(pb.cmdbTable()))
 	}
+	sec.Blocks = append(sec.Blocks, pb.calibrationBlocks()...)
 	return sec
 }
 

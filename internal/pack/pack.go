@@ -14,8 +14,10 @@ import (
 	"time"
 
 	"slate/internal/analysis"
+	"slate/internal/calibrate"
 	"slate/internal/compliance"
 	"slate/internal/domain"
+	"slate/internal/predict"
 	"slate/internal/report"
 )
 
@@ -62,6 +64,16 @@ type Input struct {
 	// analyses, actions, reviews — laid out by internal/improve from its
 	// records; without them the pack lists the analyses due only.
 	Loop []report.Section
+	// Forecast, when set, is the forecast at At (internal/predict): each SLT
+	// page shows its chance of missing this period and the next with the
+	// track record beside it, or why there is none.
+	Forecast *predict.Forecast
+	// Calibrations are the scope's feeds that have a reference
+	// (spec.calibrateAgainst), each compared with it up to the period's end
+	// (internal/calibrate), for the data-quality section; CalibrationErrors
+	// says, by feed, why one could not be compared.
+	Calibrations      []calibrate.Report
+	CalibrationErrors map[string]string
 	// Pseudonyms, when set, anonymise every text of the pack.
 	Pseudonyms *Pseudonyms
 	// Step, when set, is called before each section; an error stops the build.

@@ -265,6 +265,8 @@ func (pb *builder) sltSection(s *domain.SLT) report.Section {
 	}
 	sec.Blocks = append(sec.Blocks, report.NewTable(pb.breachTable("Breaches in "+pb.period, br, false)))
 	sec.Blocks = append(sec.Blocks, report.NewTable(pb.exclusionTable(s)))
+	// the forecast as of the pack's time, its track record beside it
+	sec.Blocks = append(sec.Blocks, pb.forecastBlocks(s)...)
 	return sec
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"slate/internal/foresight"
 	"slices"
 	"time"
 
@@ -134,6 +135,10 @@ func Collect(ctx context.Context, st *storage.Store, q Query, at time.Time, prog
 		return in, 0, nil, err
 	}
 	in.Loop = improve.PackSections(loop)
+	// the forecast beside its track record, and the scope's calibrated feeds
+	if in.Forecast, in.Calibrations, in.CalibrationErrors, err = foresight.ForPack(cin, in.SLTs, q.Period, at); err != nil {
+		return in, 0, nil, err
+	}
 	in.Step = step
 	return in, steps, files, nil
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"slate/internal/plain"
 	"slate/internal/report"
 	"slate/internal/stats"
 )
@@ -470,11 +471,12 @@ func skillP(sc []scored) float64 {
 func pct(v report.Float) string { return fmt.Sprintf("%.0f%%", 100*float64(v)) }
 
 func verdict(r Report) string {
-	span := fmt.Sprintf("%d decision points in %d periods (%d missed)", r.DecisionPoints, r.Periods, r.Missed)
+	span := fmt.Sprintf("%s in %s (%s missed)", plain.Counted(r.DecisionPoints, "decision point", "decision points"),
+		plain.Counted(r.Periods, "period", "periods"), plain.Int(r.Missed))
 	if r.Use == "model" {
-		return fmt.Sprintf("The model beats the baseline: Brier score %.3f against %.3f (skill %s, p = %.2g) and AUC %.2f, over %s.",
-			float64(r.Model.Brier), float64(r.Baseline.Brier), pct(r.Skill), float64(r.SkillP), float64(r.Model.AUC), span)
+		return fmt.Sprintf("The model beats the baseline: Brier score %.3f against %.3f (skill %s, %s) and AUC %.2f, over %s.",
+			float64(r.Model.Brier), float64(r.Baseline.Brier), pct(r.Skill), plain.P(float64(r.SkillP)), float64(r.Model.AUC), span)
 	}
-	return fmt.Sprintf("The model is not better than the baseline (Brier score %.3f against %.3f, skill %s, p = %.2g) over %s; Slate shows the baseline: the burn rate so far projected to the period end, with the hit rate it had in the past.",
-		float64(r.Model.Brier), float64(r.Baseline.Brier), pct(r.Skill), float64(r.SkillP), span)
+	return fmt.Sprintf("The model is not better than the baseline (Brier score %.3f against %.3f, skill %s, %s) over %s; Slate shows the baseline: the burn rate so far projected to the period end, with the hit rate it had in the past.",
+		float64(r.Model.Brier), float64(r.Baseline.Brier), pct(r.Skill), plain.P(float64(r.SkillP)), span)
 }

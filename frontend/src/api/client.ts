@@ -24,6 +24,7 @@ import { type AnalysisApi, createAnalysisApi } from './analysis';
 import { type SessionApi, type UsersApi, createSessionApi, createUsersApi } from './session';
 import { type LoopApi, createLoopApi } from './loop';
 import { type CMDBApi, type DesignApi, type SuppliersApi, createCMDBApi, createDesignApi, createSuppliersApi } from './supply';
+import { type ForesightApi, createForesightApi } from './foresight';
 
 /** app.Workspace */
 export interface WorkspaceApi {
@@ -58,6 +59,8 @@ export interface SlateApi {
   readonly design: DesignApi;
   /** The configuration items of the last CMDB import. */
   readonly cmdb: CMDBApi;
+  /** Violation prediction with its track record, and feed calibration. */
+  readonly foresight: ForesightApi;
   /** Sets the document title and, in the window, the native window title. */
   setWindowTitle(title: string): void;
 }
@@ -84,6 +87,7 @@ export function createApi(transport: Transport, win?: WailsGlobals & { document?
     suppliers: createSuppliersApi(transport),
     design: createDesignApi(transport),
     cmdb: createCMDBApi(transport),
+    foresight: createForesightApi(transport),
     setWindowTitle(title: string) {
       if (win?.document) win.document.title = title;
       if (transport.mode === 'desktop') win?.runtime?.WindowSetTitle?.(title);

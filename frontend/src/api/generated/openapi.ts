@@ -742,6 +742,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/Foresight/Backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Backtest is the walk-forward track record of both horizons: at each past decision point from From on, the model is fitted on what was known then, and its forecast and the baseline's are scored against what happened.
+         * @description Backtest is the walk-forward track record of both horizons: at each past decision point from From on, the model is fitted on what was known then, and its forecast and the baseline's are scored against what happened.
+         */
+        post: operations["Foresight.Backtest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Foresight/Calibrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Calibrate compares a feed with its reference feed over [From, To): bias with its interval, MAE, Bland–Altman limits, Lin's concordance, agreement on good/bad at each SLT's threshold, the SLTs' attainment from both feeds, and the bias per month with drift flagged.
+         * @description Calibrate compares a feed with its reference feed over [From, To): bias with its interval, MAE, Bland–Altman limits, Lin's concordance, agreement on good/bad at each SLT's threshold, the SLTs' attainment from both feeds, and the bias per month with drift flagged.
+         */
+        post: operations["Foresight.Calibrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Foresight/CalibratedFeeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * CalibratedFeeds lists the feeds paired with a reference feed.
+         * @description CalibratedFeeds lists the feeds paired with a reference feed.
+         */
+        post: operations["Foresight.CalibratedFeeds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/Foresight/Predict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Predict gives the probability that each SLT (and tier) misses its current and next period, with the backtest of both horizons beside it.
+         * @description Predict gives the probability that each SLT (and tier) misses its current and next period, with the backtest of both horizons beside it. The source of each probability is the model when its track record beats the baseline, else the baseline; with too little history the forecast says "not enough data: N decision points, need M" (status insufficient) and gives no probability. Callers asking at the same time (now: the same minute) of the same data share one computation.
+         */
+        post: operations["Foresight.Predict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/Imports/Batch": {
         parameters: {
             query?: never;
@@ -1802,6 +1882,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feeds/{name}/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A feed against its reference feed
+         * @description The feed compared with the reference its definition names (`spec.calibrateAgainst`), bucket by bucket: bias (feed − reference) with its interval, MAE, Bland–Altman limits of agreement, Lin's concordance, good/bad agreement at each SLT's threshold (confusion matrix, Cohen's kappa), the SLTs' attainment from both feeds, and the bias per month with drift flagged. The same figures as `slate calibrate FEED --json`; too few paired buckets answer 422 with "not enough data".
+         */
+        get: operations["getFeedCalibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/predictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chance that each SLT misses its period
+         * @description For each SLT (and tier), the probability that the period in progress and the next one miss their target, always with the walk-forward track record of both horizons (`track_record_current`, `track_record_next`: Brier score, skill against the baseline, AUC, reliability, decision points). Each probability's `source` is the model when its track record beats the baseline, else the baseline; without a track record the status is `insufficient`, the message says "not enough data: N decision points, need M" and no probability is given. The same figures as `slate predict --json`.
+         */
+        get: operations["listPredictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/slts": {
         parameters: {
             query?: never;
@@ -2228,6 +2348,25 @@ export interface components {
             at: string;
             slt: string;
         };
+        /** @description Alignment is the outcome of pairing two series. */
+        Alignment: {
+            /**
+             * Format: int64
+             * @description FeedBuckets and RefBuckets count the buckets with data in each feed; Unpaired* those left without a partner.
+             */
+            feed_buckets: number;
+            /**
+             * Format: int64
+             * @description Neighbours counts pairs made across buckets (within the tolerance).
+             */
+            neighbour_pairs: number;
+            /** Format: int64 */
+            reference_buckets: number;
+            /** Format: int64 */
+            unpaired_feed_buckets: number;
+            /** Format: int64 */
+            unpaired_reference_buckets: number;
+        };
         /** @description Breach is when the fitted trend reaches the target. */
         AnalysisBreach: {
             /** Format: int64 */
@@ -2392,6 +2531,30 @@ export interface components {
             /** @description Volume is the expected volume as numbers: outside it, a review is due. */
             volume?: components["schemas"]["VolumeRange"] | null;
         };
+        /** @description Attained is one period of one SLT (or tier) on the feed, computed once from the feed and once from the reference with the same definition. */
+        Attained: {
+            complete: boolean;
+            /** @description feed − reference */
+            difference: number;
+            /** Format: date-time */
+            end: string;
+            from_feed: number;
+            from_reference: number;
+            /** @description Kind is the indicator kind and Unit the statistic's unit (empty for a share); Op and Target the period's objective. */
+            kind: string;
+            met_feed: boolean | null;
+            met_reference: boolean | null;
+            op: string;
+            period: string;
+            slt: string;
+            /** Format: date-time */
+            start: string;
+            target: number;
+            tier?: string;
+            unit?: string;
+            /** @description Verdicts differ: one source says met, the other missed. */
+            verdicts_differ: boolean;
+        };
         /** @description Attempt is one delivery attempt. */
         Attempt: {
             /** Format: date-time */
@@ -2446,6 +2609,18 @@ export interface components {
             /** Format: int64 */
             points: number;
             problem?: string;
+        };
+        /** @description BacktestQuery: From is the first decision point scored (a date or time; empty: as soon as a model can be fitted); At the end (empty: now). */
+        BacktestQuery: {
+            at: string;
+            from: string;
+        };
+        /** @description Backtests are the track records of both horizons. */
+        Backtests: {
+            /** Format: date-time */
+            at: string;
+            current: components["schemas"]["TrackRecord"];
+            next: components["schemas"]["TrackRecord"];
         };
         /** @description Band is the dynamic baseline: each period judged against the rolling median and percentile band of the periods before it. */
         Band: {
@@ -2629,6 +2804,19 @@ export interface components {
             /** Format: date-time */
             to?: string;
         };
+        /** @description Bin is one row of a reliability table. */
+        Bin: {
+            /** Format: int64 */
+            events: number;
+            /** Format: double */
+            from: number;
+            /** Format: int64 */
+            n: number;
+            observed: number;
+            predicted: number;
+            /** Format: double */
+            to: number;
+        };
         /** @description Breach is one missed period with its impact, priority and Pareto rank. */
         Breach: {
             /** Format: double */
@@ -2697,6 +2885,73 @@ export interface components {
         BreachQuery: {
             at: string;
             since: string;
+        };
+        /** @description Change is where the drift starts and how it goes. */
+        CalibrateChange: {
+            bias_before: number;
+            /** @description ramp (a steady drift) or step (a jump) */
+            kind: string;
+            /** @description step */
+            shift: number;
+            /** @description ramp */
+            slope_per_day: number;
+            /** @description the first day of the change, YYYY-MM-DD */
+            start: string;
+            /** @description Total is how far the bias has moved by the last day: the fitted bias at the end is Before + Total. */
+            total_change: number;
+        };
+        /** @description CalibratedFeed is a feed paired with a reference (spec.calibrateAgainst); its SLTs' thresholds classify its buckets. */
+        CalibratedFeed: {
+            feed: string;
+            reference: string;
+            slts: string[] | null;
+            unit: string;
+        };
+        /** @description CalibrateQuery names a feed and the span compared, [From, To) (RFC 3339 or dates; empty: all data up to now). */
+        CalibrateQuery: {
+            feed: string;
+            from: string;
+            to: string;
+        };
+        /** @description Result is the agreement between a feed and its reference over paired buckets. Differences are feed − reference, in the feeds' unit (a share for counts and event feeds): a positive bias means the feed reads higher. */
+        CalibrateResult: {
+            bias: number;
+            bias_ci: number[];
+            bias_correction: number;
+            ccc: number;
+            classification: components["schemas"]["ClassAgreement"][] | null;
+            /** Format: double */
+            confidence: number;
+            drift: components["schemas"]["Drift"];
+            feed_mean: number;
+            limits_of_agreement: number[];
+            lower_limit_ci: number[];
+            mae: number;
+            /** Format: int64 */
+            n: number;
+            pearson_r: number;
+            reference_mean: number;
+            rmse: number;
+            sd_difference: number;
+            upper_limit_ci: number[];
+        };
+        /** @description Calibration is a feed compared with its reference feed. */
+        Calibration: {
+            alignment: components["schemas"]["Alignment"];
+            attainment: components["schemas"]["Attained"][] | null;
+            /** Format: int64 */
+            bucket_seconds: number;
+            feed: string;
+            /** Format: date-time */
+            from: string;
+            reference: string;
+            result: components["schemas"]["CalibrateResult"];
+            shape: string;
+            /** Format: date-time */
+            to: string;
+            /** Format: int64 */
+            tolerance_seconds: number;
+            unit: string;
         };
         /** @description Capability says whether the process, as it is, meets its target: how many analysed periods missed (all of them, and since the reference started: the current process), and the share of periods a stable process with the reference's centre and spread would miss. */
         Capability: {
@@ -2944,6 +3199,29 @@ export interface components {
             status?: string;
             /** Format: date-time */
             verified_at?: string;
+        };
+        /** @description ClassAgreement compares the good/bad calls of the feed and the reference on each bucket at one threshold. */
+        ClassAgreement: {
+            /** @description share of buckets both call alike */
+            agreement: number;
+            /** Format: int64 */
+            both_bad: number;
+            /** Format: int64 */
+            both_good: number;
+            /** @description expected from the margins */
+            chance_agreement: number;
+            /** Format: int64 */
+            feed_bad_reference_good: number;
+            /** Format: int64 */
+            feed_good_reference_bad: number;
+            /** @description Cohen's κ; null when both call every bucket alike and constant */
+            kappa: number;
+            /** @description Name is the SLT (or SLT/tier) whose rule this is; Rule says which part of it. */
+            name: string;
+            op: string;
+            rule: string;
+            /** Format: double */
+            threshold: number;
         };
         /** @description CMDBFinding is one SLT period's rows from unknown or unverified CIs. */
         CMDBFinding: {
@@ -3299,6 +3577,20 @@ export interface components {
             metadata: components["schemas"]["Meta"] | null;
             spec: unknown;
         };
+        /** @description Drift says whether the bias changes over time. */
+        Drift: {
+            /** @description Change is the best single change of the daily bias (when drift is found). */
+            change?: components["schemas"]["CalibrateChange"] | null;
+            /** Format: int64 */
+            days: number;
+            mann_kendall_p: number;
+            message: string;
+            monthly: components["schemas"]["MonthBias"][] | null;
+            slope_ci: number[];
+            /** @description The OLS slope of the daily mean difference against the day number, per day, with its interval, and the Mann–Kendall p-value of the same series. */
+            slope_per_day: number;
+            status: string;
+        };
         /** @description DrillBatch is the import a row came from. */
         DrillBatch: {
             file: string;
@@ -3465,6 +3757,13 @@ export interface components {
             shortfall: number;
             verdict: string;
         };
+        /** @description Feature is one input of the forecast and its pull on the current-period model's log-odds (positive: towards a miss). */
+        Feature: {
+            contribution: number;
+            name: string;
+            /** Format: double */
+            value: number;
+        };
         /** @description FeedInfo describes a feed for the import wizard: its shape, the fields a mapping needs, and its saved mapping. */
         FeedInfo: {
             /**
@@ -3547,6 +3846,19 @@ export interface components {
              * @description To is the target the component would need; above 1 it cannot be reached.
              */
             to: number;
+        };
+        /** @description Forecast is each SLT's (and tier's) probability of missing the period in progress and the next one, with both horizons' track records. */
+        Forecast: {
+            /** Format: date-time */
+            at: string;
+            message?: string;
+            model_current: components["schemas"]["Model"] | null;
+            model_next: components["schemas"]["Model"] | null;
+            skipped: string[] | null;
+            status: string;
+            targets: components["schemas"]["TargetForecast"][] | null;
+            track_record_current: components["schemas"]["PredictReport"];
+            track_record_next: components["schemas"]["PredictReport"];
         };
         /** @description Gap is a component nobody is contracted for (at the end of its chain). */
         Gap: {
@@ -3879,11 +4191,41 @@ export interface components {
             service?: string;
             supplier?: string;
         };
+        /** @description Model is the baseline plus a logistic regression on standardised features. The baseline's probability is the share of missed periods among the training points where it made the same call (projected_miss 0 or 1), smoothed by Laplace's rule, (misses + 1)/(points + 2). Each feature is replaced by z = (x − mean)/sd over the training rows (a feature that did not vary there gets z = 0), and P(miss) = 1/(1 + exp(−(logit(baseline) + b₀ + Σ bⱼzⱼ))). The baseline enters as an offset: with every coefficient at zero the model is the baseline, and the L2 penalty shrinks it towards the baseline, not towards a coin toss. It can only move away from it as far as the features earn. */
+        Model: {
+            /** @description P(miss) when the baseline says met, missed */
+            baseline_rate: number[];
+            coefficients: number[] | null;
+            converged: boolean;
+            /** Format: int64 */
+            events: number;
+            features: string[] | null;
+            /** Format: double */
+            intercept: number;
+            /** Format: double */
+            lambda: number;
+            mean: number[] | null;
+            /** Format: int64 */
+            rows: number;
+            sd: number[] | null;
+        };
         /** @description Money is an amount in one currency. */
         Money: {
             /** Format: double */
             amount: number;
             currency: string;
+        };
+        /** @description MonthBias is the mean difference of one calendar month. */
+        MonthBias: {
+            bias: number;
+            /** @description t interval; null with one pair */
+            ci: number[];
+            /** @description Drifted: the drift's change has moved this month's bias — the month of the change's start (or the next one when it starts in the second half of its month) and every month after. */
+            drifted: boolean;
+            /** @description 2026-03 */
+            month: string;
+            /** Format: int64 */
+            n: number;
         };
         /** @description NewAction is an action a person adds. Owner defaults to the owner of the linked RCA or SLT; Due is YYYY-MM-DD. */
         NewAction: {
@@ -4109,6 +4451,14 @@ export interface components {
             reason: string;
             slt: string;
         };
+        /** @description Period is a period key with its bounds. */
+        Period: {
+            /** Format: date-time */
+            end: string;
+            key: string;
+            /** Format: date-time */
+            start: string;
+        };
         /** @description PeriodCheck is the chain judged on measured attainment in one period. */
         PeriodCheck: {
             /** Format: double */
@@ -4150,6 +4500,50 @@ export interface components {
              */
             usual_share: number | null;
         };
+        /** @description PredictQuery selects the forecast: SLT keeps one SLT (empty: all); At is the forecast time (RFC 3339 or a date; empty: now). */
+        PredictQuery: {
+            at: string;
+            slt: string;
+        };
+        /** @description Report is the track record of one horizon: how the forecasts made at past decision points, each from what was known then, compare with what happened. */
+        PredictReport: {
+            baseline: components["schemas"]["Scores"];
+            brier_climatology: number;
+            /** Format: int64 */
+            decision_points: number;
+            /** Format: int64 */
+            events: number;
+            /**
+             * Format: date-time
+             * @description The first and last decision points scored.
+             */
+            from: string;
+            horizon: string;
+            message?: string;
+            /** Format: int64 */
+            missed_periods: number;
+            /** @description Model and Baseline are scored on the same points. Climatology is the Brier score of always forecasting the training miss rate. */
+            model: components["schemas"]["Scores"];
+            /**
+             * Format: int64
+             * @description Periods are the labelled (SLT, tier, period) outcomes the scored points forecast; Missed of them were missed; Events counts the decision points whose period was missed.
+             */
+            periods: number;
+            /** Format: int64 */
+            refits: number;
+            /** @description Skill = 1 − Brier(model)/Brier(baseline); SkillP is the one-sided p-value that the model is no better (a z-test on the per-point Brier differences with variance clustered by period). */
+            skill: number;
+            skill_p: number;
+            /** @description ok or insufficient */
+            status: string;
+            /** Format: int64 */
+            targets: number;
+            /** Format: date-time */
+            to: string;
+            /** @description Use is the forecast Slate shows: "model" when it is significantly better than the baseline, else "baseline". */
+            use: string;
+            verdict: string;
+        };
         /** @description PreviewResult shows how a file would be read, before importing it. */
         PreviewResult: {
             delimiter?: string;
@@ -4168,6 +4562,15 @@ export interface components {
             /** Format: int64 */
             size: number;
             suggestion: components["schemas"]["Suggestion"];
+        };
+        /** @description Probability is the chance of a miss for one horizon. */
+        Probability: {
+            baseline: number;
+            model: number;
+            /** @description Probability is the forecast in use (Source): the model's when its track record beats the baseline, else the baseline's; null without a track record. */
+            probability: number;
+            /** @description model, baseline or none */
+            source: string;
         };
         /** @description Problem is an RFC 9457 problem detail: what went wrong, in plain words. */
         Problem: {
@@ -4609,6 +5012,12 @@ export interface components {
             period: string;
             supplier: string;
         };
+        /** @description Scores are the accuracy figures of one forecast. */
+        Scores: {
+            auc: number;
+            brier: number;
+            reliability: components["schemas"]["Bin"][] | null;
+        };
         /** @description Seasonality holds seasonal indices from the samples. */
         Seasonality: {
             day_of_week: components["schemas"]["SeasonIndex"] | null;
@@ -4836,6 +5245,21 @@ export interface components {
              */
             within_seconds: number;
         };
+        /** @description TargetForecast is one SLT (or tier). */
+        TargetForecast: {
+            /**
+             * Format: date-time
+             * @description AsOf is the decision time: the last local midnight at or before At (forecasts use complete days, as in the backtest).
+             */
+            as_of: string;
+            current: components["schemas"]["Probability"];
+            features: components["schemas"]["Feature"][] | null;
+            next: components["schemas"]["Probability"];
+            next_period: components["schemas"]["Period"];
+            period: components["schemas"]["Period"];
+            slt: string;
+            tier?: string;
+        };
         /** @description Task is the JSON a receiver gets. */
         Task: {
             /** @description Breach is the breach that made the task (slt[/tier]@period), Period its period, Periods every period of a run of misses. */
@@ -4911,6 +5335,35 @@ export interface components {
             op?: string;
             /** Format: double */
             target: number;
+        };
+        /** @description TrackRecord is the walk-forward backtest of one horizon. */
+        TrackRecord: {
+            baseline: components["schemas"]["Scores"];
+            brier_climatology: number;
+            /** Format: int64 */
+            decision_points: number;
+            /** Format: int64 */
+            events: number;
+            /** Format: date-time */
+            from: string;
+            horizon: string;
+            message?: string;
+            /** Format: int64 */
+            missed_periods: number;
+            model: components["schemas"]["Scores"];
+            /** Format: int64 */
+            periods: number;
+            /** Format: int64 */
+            refits: number;
+            skill: number;
+            skill_p: number;
+            status: string;
+            /** Format: int64 */
+            targets: number;
+            /** Format: date-time */
+            to: string;
+            use: string;
+            verdict: string;
         };
         /** @description Trend is the linear trend of the values against the period number 1..n. */
         Trend: {
@@ -8070,6 +8523,328 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Exception"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Foresight.Backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Foresight.Backtest, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["BacktestQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtests"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Foresight.Calibrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Foresight.Calibrate, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["CalibrateQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calibration"];
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Foresight.CalibratedFeeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 0 argument(s) of Foresight.CalibratedFeeds, in order, as a JSON array. */
+        requestBody?: {
+            content: {
+                "application/json": unknown[];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibratedFeed"][] | null;
+                };
+            };
+            /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's role may not call this method, or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such method. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the method takes (`x-slate-max-body`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The method returned an error; `error` is its message, in plain words. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "Foresight.Predict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The 1 argument(s) of Foresight.Predict, in order, as a JSON array. */
+        requestBody: {
+            content: {
+                "application/json": [
+                    components["schemas"]["PredictQuery"]
+                ];
+            };
+        };
+        responses: {
+            /** @description The method's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
                 };
             };
             /** @description The body is not a JSON array of the method's arguments (or names a field the method does not know). */
@@ -12694,6 +13469,453 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFeedCalibration: {
+        parameters: {
+            query?: {
+                /**
+                 * @description First time compared (RFC 3339 or a date). Default: all data.
+                 * @example 2026-01-01
+                 */
+                from?: string;
+                /**
+                 * @description End of the span, exclusive. Default: now.
+                 * @example 2026-11-01
+                 */
+                to?: string;
+            };
+            header?: {
+                /** @description An ETag of an earlier answer: 304 while it is current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description The feed's name.
+                 * @example shop-latency
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A feed against its reference feed. */
+            200: {
+                headers: {
+                    /**
+                     * @description The data version (and the evaluation time of figures); send it back in If-None-Match.
+                     * @example W/"1234@2026-11-01T00:00:00Z"
+                     */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "feed": "shop-latency",
+                     *       "reference": "shop-latency-txlog",
+                     *       "shape": "value",
+                     *       "unit": "ms",
+                     *       "from": "2026-01-01T00:00:00Z",
+                     *       "to": "2026-11-01T00:00:00Z",
+                     *       "bucket_seconds": 300,
+                     *       "tolerance_seconds": 0,
+                     *       "alignment": {
+                     *         "feed_buckets": 86500,
+                     *         "reference_buckets": 86400,
+                     *         "unpaired_feed_buckets": 150,
+                     *         "unpaired_reference_buckets": 50,
+                     *         "neighbour_pairs": 0
+                     *       },
+                     *       "result": {
+                     *         "n": 86350,
+                     *         "feed_mean": 310.2,
+                     *         "reference_mean": 291.1,
+                     *         "bias": 19.1,
+                     *         "bias_ci": [
+                     *           19,
+                     *           19.2
+                     *         ],
+                     *         "sd_difference": 14,
+                     *         "mae": 19.4,
+                     *         "rmse": 23.6,
+                     *         "limits_of_agreement": [
+                     *           -8.03,
+                     *           46.3
+                     *         ],
+                     *         "lower_limit_ci": [
+                     *           -8.2,
+                     *           -7.9
+                     *         ],
+                     *         "upper_limit_ci": [
+                     *           46.1,
+                     *           46.5
+                     *         ],
+                     *         "ccc": 0.946,
+                     *         "pearson_r": 0.981,
+                     *         "bias_correction": 0.964,
+                     *         "classification": [
+                     *           {
+                     *             "name": "page-latency-p95",
+                     *             "rule": "indicator threshold",
+                     *             "op": "<=",
+                     *             "threshold": 1200,
+                     *             "both_good": 86200,
+                     *             "feed_good_reference_bad": 0,
+                     *             "feed_bad_reference_good": 3,
+                     *             "both_bad": 147,
+                     *             "agreement": 0.99997,
+                     *             "chance_agreement": 0.9966,
+                     *             "kappa": 0.99
+                     *           }
+                     *         ],
+                     *         "drift": {
+                     *           "status": "drift",
+                     *           "message": "drift from 2026-06-30: the bias moves +0.249 ms a day, from +11.9 ms to +49.3 ms by the last day",
+                     *           "days": 304,
+                     *           "monthly": [
+                     *             {
+                     *               "month": "2026-06",
+                     *               "n": 8617,
+                     *               "bias": 11.8,
+                     *               "ci": [
+                     *                 11.6,
+                     *                 11.9
+                     *               ],
+                     *               "drifted": false
+                     *             },
+                     *             {
+                     *               "month": "2026-07",
+                     *               "n": 8915,
+                     *               "bias": 15.8,
+                     *               "ci": [
+                     *                 15.6,
+                     *                 16
+                     *               ],
+                     *               "drifted": true
+                     *             }
+                     *           ],
+                     *           "slope_per_day": 0.12,
+                     *           "slope_ci": [
+                     *             0.11,
+                     *             0.13
+                     *           ],
+                     *           "mann_kendall_p": 0,
+                     *           "change": {
+                     *             "kind": "ramp",
+                     *             "start": "2026-06-30",
+                     *             "bias_before": 11.9,
+                     *             "slope_per_day": 0.249,
+                     *             "shift": 0,
+                     *             "total_change": 37.4
+                     *           }
+                     *         },
+                     *         "confidence": 0.95
+                     *       },
+                     *       "attainment": [
+                     *         {
+                     *           "slt": "page-latency-p95",
+                     *           "period": "2026-10",
+                     *           "start": "2026-09-30T22:00:00Z",
+                     *           "end": "2026-10-31T23:00:00Z",
+                     *           "complete": true,
+                     *           "kind": "statistic",
+                     *           "unit": "ms",
+                     *           "op": "<=",
+                     *           "target": 450,
+                     *           "from_feed": 309,
+                     *           "from_reference": 270,
+                     *           "difference": 38.9,
+                     *           "met_feed": true,
+                     *           "met_reference": true,
+                     *           "verdicts_differ": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Calibration"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not call this route (`x-slate-roles`), or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such SLT, feed or batch (or not one the caller may see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no SLT is named checkout-sucess (GET /api/v1/slts lists them)",
+                     *       "instance": "/api/v1/slts/checkout-sucess/report"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The import published nothing; `result` holds its answer and findings. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPredictions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Evaluate as of this time (RFC 3339 or a date). Default: now, to the minute.
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                at?: string;
+                /**
+                 * @description Only this SLT.
+                 * @example parcel-delivery-48h
+                 */
+                slt?: string;
+            };
+            header?: {
+                /** @description An ETag of an earlier answer: 304 while it is current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chance that each SLT misses its period. */
+            200: {
+                headers: {
+                    /**
+                     * @description The data version (and the evaluation time of figures); send it back in If-None-Match.
+                     * @example W/"1234@2026-11-01T00:00:00Z"
+                     */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "at": "2026-11-01T00:00:00Z",
+                     *       "status": "ok",
+                     *       "track_record_current": {
+                     *         "horizon": "current",
+                     *         "status": "ok",
+                     *         "from": "2026-03-31T22:00:00Z",
+                     *         "to": "2026-10-30T23:00:00Z",
+                     *         "decision_points": 1975,
+                     *         "targets": 9,
+                     *         "periods": 324,
+                     *         "missed_periods": 7,
+                     *         "events": 219,
+                     *         "refits": 18,
+                     *         "model": {
+                     *           "brier": 0.0282,
+                     *           "auc": 0.972,
+                     *           "reliability": [
+                     *             {
+                     *               "from": 0,
+                     *               "to": 0.1,
+                     *               "n": 1735,
+                     *               "events": 15,
+                     *               "predicted": 0.009,
+                     *               "observed": 0.0086
+                     *             }
+                     *           ]
+                     *         },
+                     *         "baseline": {
+                     *           "brier": 0.0307,
+                     *           "auc": 0.957,
+                     *           "reliability": [
+                     *             {
+                     *               "from": 0,
+                     *               "to": 0.1,
+                     *               "n": 1735,
+                     *               "events": 15,
+                     *               "predicted": 0.009,
+                     *               "observed": 0.0086
+                     *             }
+                     *           ]
+                     *         },
+                     *         "brier_climatology": 0.099,
+                     *         "skill": 0.084,
+                     *         "skill_p": 0.24,
+                     *         "use": "baseline",
+                     *         "verdict": "The model is not better than the baseline (Brier score 0.028 against 0.031, skill 8%, p = 0.24) over 1,975 decision points in 324 periods (7 missed); Slate shows the baseline: the burn rate so far projected to the period end, with the hit rate it had in the past."
+                     *       },
+                     *       "track_record_next": {
+                     *         "horizon": "next",
+                     *         "status": "ok",
+                     *         "from": "2026-03-31T22:00:00Z",
+                     *         "to": "2026-10-30T23:00:00Z",
+                     *         "decision_points": 1975,
+                     *         "targets": 9,
+                     *         "periods": 324,
+                     *         "missed_periods": 7,
+                     *         "events": 219,
+                     *         "refits": 18,
+                     *         "model": {
+                     *           "brier": 0.0282,
+                     *           "auc": 0.972,
+                     *           "reliability": [
+                     *             {
+                     *               "from": 0,
+                     *               "to": 0.1,
+                     *               "n": 1735,
+                     *               "events": 15,
+                     *               "predicted": 0.009,
+                     *               "observed": 0.0086
+                     *             }
+                     *           ]
+                     *         },
+                     *         "baseline": {
+                     *           "brier": 0.0307,
+                     *           "auc": 0.957,
+                     *           "reliability": [
+                     *             {
+                     *               "from": 0,
+                     *               "to": 0.1,
+                     *               "n": 1735,
+                     *               "events": 15,
+                     *               "predicted": 0.009,
+                     *               "observed": 0.0086
+                     *             }
+                     *           ]
+                     *         },
+                     *         "brier_climatology": 0.099,
+                     *         "skill": 0.084,
+                     *         "skill_p": 0.24,
+                     *         "use": "baseline",
+                     *         "verdict": "The model is not better than the baseline (Brier score 0.028 against 0.031, skill 8%, p = 0.24) over 1,975 decision points in 324 periods (7 missed); Slate shows the baseline: the burn rate so far projected to the period end, with the hit rate it had in the past."
+                     *       },
+                     *       "targets": [
+                     *         {
+                     *           "slt": "parcel-delivery-48h",
+                     *           "as_of": "2026-11-01T00:00:00Z",
+                     *           "period": {
+                     *             "key": "2026-11",
+                     *             "start": "2026-10-31T23:00:00Z",
+                     *             "end": "2026-11-30T23:00:00Z"
+                     *           },
+                     *           "next_period": {
+                     *             "key": "2026-12",
+                     *             "start": "2026-11-30T23:00:00Z",
+                     *             "end": "2026-12-31T23:00:00Z"
+                     *           },
+                     *           "current": {
+                     *             "probability": 0.76,
+                     *             "source": "baseline",
+                     *             "model": 0.81,
+                     *             "baseline": 0.76
+                     *           },
+                     *           "next": {
+                     *             "probability": 0.48,
+                     *             "source": "baseline",
+                     *             "model": 0.55,
+                     *             "baseline": 0.48
+                     *           },
+                     *           "features": [
+                     *             {
+                     *               "name": "budget_burned",
+                     *               "value": 1.4,
+                     *               "contribution": 0.9
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "skipped": [
+                     *         "customer-experience: composite SLTs are not predicted (their components are)"
+                     *       ],
+                     *       "model_current": null,
+                     *       "model_next": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid (a period key, a time, a limit or a cursor). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not call this route (`x-slate-roles`), or the call came from another origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such SLT, feed or batch (or not one the caller may see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no SLT is named checkout-sucess (GET /api/v1/slts lists them)",
+                     *       "instance": "/api/v1/slts/checkout-sucess/report"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

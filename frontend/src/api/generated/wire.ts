@@ -59,6 +59,8 @@ export type Alert = Wire<Schemas["Alert"]>;
 export type AlertList = Wire<Schemas["AlertList"]>;
 /** AlertQuery selects alerts at a time, optionally for one SLT. */
 export type AlertQuery = Schemas["AlertQuery"];
+/** Alignment is the outcome of pairing two series. */
+export type Alignment = Wire<Schemas["Alignment"]>;
 /** Breach is when the fitted trend reaches the target. */
 export type AnalysisBreach = Wire<Schemas["AnalysisBreach"]>;
 /** AnalysisDefinition is what a reader needs to know about an SLT beside its numbers. */
@@ -85,6 +87,8 @@ export type Assessment = Wire<Schemas["Assessment"]>;
 export type AssessmentScore = Wire<Schemas["AssessmentScore"]>;
 /** Assumptions are what an SLT's target assumes (the definition's assumptions, converted with (*Assumptions)(a)). */
 export type Assumptions = Wire<Schemas["Assumptions"]>;
+/** Attained is one period of one SLT (or tier) on the feed, computed once from the feed and once from the reference with the same definition. */
+export type Attained = Wire<Schemas["Attained"]>;
 /** Attempt is one delivery attempt. */
 export type Attempt = Wire<Schemas["Attempt"]>;
 /** AuditAnchor is the chain head to keep outside the database. */
@@ -95,6 +99,10 @@ export type AuditCheck = Schemas["AuditCheck"];
 export type AuditEvent = Wire<Schemas["AuditEvent"]>;
 /** AuditVerification is the outcome of checking the chain, the data and an anchor: storage's verification, and what the anchor's signature says. */
 export type AuditVerification = Wire<Schemas["AuditVerification"]>;
+/** BacktestQuery: From is the first decision point scored (a date or time; empty: as soon as a model can be fitted); At the end (empty: now). */
+export type BacktestQuery = Schemas["BacktestQuery"];
+/** Backtests are the track records of both horizons. */
+export type Backtests = Wire<Schemas["Backtests"]>;
 /** Band is the dynamic baseline: each period judged against the rolling median and percentile band of the periods before it. */
 export type Band = Wire<Schemas["Band"]>;
 /** BandPoint is the band for one period (nil values: no earlier periods). */
@@ -109,6 +117,8 @@ export type BatchCounts = Wire<Schemas["BatchCounts"]>;
 export type BatchDetail = Wire<Schemas["BatchDetail"]>;
 /** BatchRef names one import batch of a scoped feed. */
 export type BatchRef = Wire<Schemas["BatchRef"]>;
+/** Bin is one row of a reliability table. */
+export type Bin = Wire<Schemas["Bin"]>;
 /** Breach is one missed period with its impact, priority and Pareto rank. */
 export type Breach = Wire<Schemas["Breach"]>;
 /** BreachList is a page of the breach log. */
@@ -131,6 +141,16 @@ export type CMDBImport = Wire<Schemas["CMDBImport"]>;
 export type CMDBList = Wire<Schemas["CMDBList"]>;
 /** CMDBQuery selects an SLT's period (its period key; empty: the running one). */
 export type CMDBQuery = Schemas["CMDBQuery"];
+/** Change is where the drift starts and how it goes. */
+export type CalibrateChange = Wire<Schemas["CalibrateChange"]>;
+/** CalibrateQuery names a feed and the span compared, [From, To) (RFC 3339 or dates; empty: all data up to now). */
+export type CalibrateQuery = Schemas["CalibrateQuery"];
+/** Result is the agreement between a feed and its reference over paired buckets. Differences are feed − reference, in the feeds' unit (a share for counts and event feeds): a positive bias means the feed reads higher. */
+export type CalibrateResult = Wire<Schemas["CalibrateResult"]>;
+/** CalibratedFeed is a feed paired with a reference (spec.calibrateAgainst); its SLTs' thresholds classify its buckets. */
+export type CalibratedFeed = Wire<Schemas["CalibratedFeed"]>;
+/** Calibration is a feed compared with its reference feed. */
+export type Calibration = Wire<Schemas["Calibration"]>;
 /** Capability says whether the process, as it is, meets its target: how many analysed periods missed (all of them, and since the reference started: the current process), and the share of periods a stable process with the reference's centre and spread would miss. */
 export type Capability = Wire<Schemas["Capability"]>;
 /** CapacityAnswer is the Erlang C answer, with the demand read from the feed when one was named and where each input came from ("given" or "feed"). */
@@ -155,6 +175,8 @@ export type ChangeQuery = Schemas["ChangeQuery"];
 export type Chart = Wire<Schemas["Chart"]>;
 /** ChartPoint is one period on the chart. */
 export type ChartPoint = Wire<Schemas["ChartPoint"]>;
+/** ClassAgreement compares the good/bad calls of the feed and the reference on each bucket at one threshold. */
+export type ClassAgreement = Wire<Schemas["ClassAgreement"]>;
 /** Component is one direct part of an end-to-end SLT. */
 export type Component = Wire<Schemas["Component"]>;
 /** Contact is someone to call when the plan runs. */
@@ -201,6 +223,8 @@ export type DeliveryReport = Wire<Schemas["DeliveryReport"]>;
 export type Demand = Wire<Schemas["Demand"]>;
 /** Document is one definition as a manifest document: the same document `slate apply` reads (apiVersion, kind, metadata, spec). */
 export type Document = Wire<Schemas["Document"]>;
+/** Drift says whether the bias changes over time. */
+export type Drift = Wire<Schemas["Drift"]>;
 /** DrillBatch is the import a row came from. */
 export type DrillBatch = Wire<Schemas["DrillBatch"]>;
 /** DrillRow is one stored point (a file row) and how it counts in the period. */
@@ -224,6 +248,8 @@ export type ExcludedShares = Wire<Schemas["ExcludedShares"]>;
 export type FalsePositiveRequest = Schemas["FalsePositiveRequest"];
 /** Feasibility says whether the components' targets allow the end-to-end target. */
 export type Feasibility = Wire<Schemas["Feasibility"]>;
+/** Feature is one input of the forecast and its pull on the current-period model's log-odds (positive: towards a miss). */
+export type Feature = Wire<Schemas["Feature"]>;
 /** FeedInfo describes a feed for the import wizard: its shape, the fields a mapping needs, and its saved mapping. */
 export type FeedInfo = Wire<Schemas["FeedInfo"]>;
 /** FileData is a file's bytes for the UI (base64 in JSON): the browser saves it as a download. */
@@ -232,6 +258,8 @@ export type FileData = Wire<Schemas["FileData"]>;
 export type Finding = Wire<Schemas["Finding"]>;
 /** Fix is a target change for one component. */
 export type Fix = Wire<Schemas["Fix"]>;
+/** Forecast is each SLT's (and tier's) probability of missing the period in progress and the next one, with both horizons' track records. */
+export type Forecast = Wire<Schemas["Forecast"]>;
 /** Gap is a component nobody is contracted for (at the end of its chain). */
 export type Gap = Wire<Schemas["Gap"]>;
 /** Ignored is a window that does not exclude anything, and why. */
@@ -276,8 +304,12 @@ export type Member = Wire<Schemas["Member"]>;
 export type Meta = Wire<Schemas["Meta"]>;
 /** Minutes are what a meeting's secretary records for one service's or one supplier's meeting: its date (on or before today), attendees, decisions, notes and the actions agreed, created with the minutes, linked to the meeting (and to its service or supplier unless they say otherwise). */
 export type Minutes = Schemas["Minutes"];
+/** Model is the baseline plus a logistic regression on standardised features. The baseline's probability is the share of missed periods among the training points where it made the same call (projected_miss 0 or 1), smoothed by Laplace's rule, (misses + 1)/(points + 2). Each feature is replaced by z = (x − mean)/sd over the training rows (a feature that did not vary there gets z = 0), and P(miss) = 1/(1 + exp(−(logit(baseline) + b₀ + Σ bⱼzⱼ))). The baseline enters as an offset: with every coefficient at zero the model is the baseline, and the L2 penalty shrinks it towards the baseline, not towards a coin toss. It can only move away from it as far as the features earn. */
+export type Model = Wire<Schemas["Model"]>;
 /** Money is an amount in one currency. */
 export type Money = Wire<Schemas["Money"]>;
+/** MonthBias is the mean difference of one calendar month. */
+export type MonthBias = Wire<Schemas["MonthBias"]>;
 /** NewAction is an action a person adds. Owner defaults to the owner of the linked RCA or SLT; Due is YYYY-MM-DD. */
 export type NewAction = Schemas["NewAction"];
 /** NewImprovement is an initiative to record: its SLT (and tier), the local date the change took effect and what was changed. */
@@ -326,12 +358,20 @@ export type PartResult = Wire<Schemas["PartResult"]>;
 export type PauseClaim = Wire<Schemas["PauseClaim"]>;
 /** PauseRequest asks a second person to confirm the pause recorded on an item of a duration SLT's feed. */
 export type PauseRequest = Schemas["PauseRequest"];
+/** Period is a period key with its bounds. */
+export type Period = Wire<Schemas["Period"]>;
 /** PeriodCheck is the chain judged on measured attainment in one period. */
 export type PeriodCheck = Wire<Schemas["PeriodCheck"]>;
 /** PeriodShare is how much of one period of an SLT (or tier) was taken out of the count: units in maintenance or approved exceptions; for a duration SLT, the business time its items' clocks were stopped (paused, or inside maintenance and exceptions). */
 export type PeriodShare = Wire<Schemas["PeriodShare"]>;
+/** PredictQuery selects the forecast: SLT keeps one SLT (empty: all); At is the forecast time (RFC 3339 or a date; empty: now). */
+export type PredictQuery = Schemas["PredictQuery"];
+/** Report is the track record of one horizon: how the forecasts made at past decision points, each from what was known then, compare with what happened. */
+export type PredictReport = Wire<Schemas["PredictReport"]>;
 /** PreviewResult shows how a file would be read, before importing it. */
 export type PreviewResult = Wire<Schemas["PreviewResult"]>;
+/** Probability is the chance of a miss for one horizon. */
+export type Probability = Wire<Schemas["Probability"]>;
 /** Problem is an RFC 9457 problem detail: what went wrong, in plain words. */
 export type Problem = Schemas["Problem"];
 /** RCA is a root-cause analysis of one run of missed periods. */
@@ -392,6 +432,8 @@ export type Scenario = Wire<Schemas["Scenario"]>;
 export type ScopeQuery = Schemas["ScopeQuery"];
 /** ScopedSLT is an SLT in a supplier's scope, and why it is there. */
 export type ScopedSLT = Wire<Schemas["ScopedSLT"]>;
+/** Scores are the accuracy figures of one forecast. */
+export type Scores = Wire<Schemas["Scores"]>;
 /** SeasonIndex is an additive seasonal index: group mean − overall mean (weighted by the samples' weights), in the series' units. */
 export type SeasonIndex = Wire<Schemas["SeasonIndex"]>;
 /** Seasonality holds seasonal indices from the samples. */
@@ -420,6 +462,8 @@ export type SupplierMaturity = Wire<Schemas["SupplierMaturity"]>;
 export type SupplierScope = Wire<Schemas["SupplierScope"]>;
 /** Target is a service-level target: Share of arrivals answered within Within. */
 export type Target = Wire<Schemas["Target"]>;
+/** TargetForecast is one SLT (or tier). */
+export type TargetForecast = Wire<Schemas["TargetForecast"]>;
 /** Task is the JSON a receiver gets. */
 export type Task = Wire<Schemas["Task"]>;
 /** TaskLinks point back into Slate. */
@@ -432,6 +476,8 @@ export type TemplateLayout = Wire<Schemas["TemplateLayout"]>;
 export type Thresholds = Wire<Schemas["Thresholds"]>;
 /** Tier is one (calendar, objective) pair of a tiered SLT. */
 export type Tier = Wire<Schemas["Tier"]>;
+/** TrackRecord is the walk-forward backtest of one horizon. */
+export type TrackRecord = Wire<Schemas["TrackRecord"]>;
 /** Trend is the linear trend of the values against the period number 1..n. */
 export type Trend = Wire<Schemas["Trend"]>;
 /** TrendWarning projects the current burn to the end of the period. */
@@ -491,6 +537,7 @@ export const fixes: Record<string, NullFix> = {
   "Assessment": {"o":{"impacts":{"l":0}}},
   "AssessmentScore": {"o":{"areas":{"l":0}}},
   "Assumptions": {"o":{"dependencies":{"l":0},"notes":{"l":0}}},
+  "Backtests": {"o":{"current":"TrackRecord","next":"TrackRecord"}},
   "Band": {"o":{"outside":{"l":0},"points":{"l":0}}},
   "Batch": {"o":{"finding_counts":{"m":0},"header":{"l":0}}},
   "BatchDetail": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0}}},
@@ -498,6 +545,9 @@ export const fixes: Record<string, NullFix> = {
   "BreachLog": {"o":{"breaches":{"l":0}}},
   "CIReport": {"o":{"cis":{"l":0},"declared":{"l":0}}},
   "CMDBList": {"o":{"cis":{"l":"ListedCI"}}},
+  "CalibrateResult": {"o":{"bias_ci":{"l":0},"classification":{"l":0},"drift":"Drift","limits_of_agreement":{"l":0},"lower_limit_ci":{"l":0},"upper_limit_ci":{"l":0}}},
+  "CalibratedFeed": {"o":{"slts":{"l":0}}},
+  "Calibration": {"o":{"attainment":{"l":0},"result":"CalibrateResult"}},
   "Capability": {"o":{"missed_labels":{"l":0}}},
   "CapacityAnswer": {"o":{"result":"CapacityResult"}},
   "CapacityResult": {"o":{"table":{"l":0}}},
@@ -514,12 +564,14 @@ export const fixes: Record<string, NullFix> = {
   "DashboardSLT": {"o":{"components":{"l":0},"reasons":{"l":0},"spark":{"l":0},"tiers":{"l":0}}},
   "DashboardService": {"o":{"slts":{"l":"DashboardSLT"}}},
   "DeliveryReport": {"o":{"outcomes":{"l":0}}},
+  "Drift": {"o":{"monthly":{"l":"MonthBias"},"slope_ci":{"l":0}}},
   "DrillRow": {"o":{"findings":{"l":0}}},
   "EndToEnd": {"o":{"components":{"l":"Component"},"feasibility":"Feasibility","gaps":{"l":"Gap"},"overlaps":{"l":"Overlap"},"periods":{"l":"PeriodCheck"}}},
   "Exception": {"o":{"evidence":{"l":0}}},
   "ExcludedShares": {"o":{"decisive_pauses":{"l":0},"periods":{"l":0},"rising":{"l":0}}},
   "Feasibility": {"o":{"balanced":{"l":0},"options":{"l":0}}},
   "FeedInfo": {"o":{"optional":{"l":0},"required":{"l":0}}},
+  "Forecast": {"o":{"model_current":"Model","model_next":"Model","skipped":{"l":0},"targets":{"l":"TargetForecast"},"track_record_current":"PredictReport","track_record_next":"PredictReport"}},
   "Gap": {"o":{"chain":{"l":0}}},
   "ImportResult": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0},"severities":{"m":0}}},
   "ImprovementValidation": {"o":{"caveats":{"l":0},"days":{"l":0},"effect_ci":{"l":0},"other_test":"OtherTest"}},
@@ -530,6 +582,8 @@ export const fixes: Record<string, NullFix> = {
   "MeetingRecord": {"o":{"actions":{"l":"Action"},"meeting":"Meeting"}},
   "Member": {"o":{"slts":{"l":0}}},
   "Minutes": {"o":{"actions":{"l":0},"attendees":{"l":0},"decisions":{"l":0}}},
+  "Model": {"o":{"baseline_rate":{"l":0},"coefficients":{"l":0},"features":{"l":0},"mean":{"l":0},"sd":{"l":0}}},
+  "MonthBias": {"o":{"ci":{"l":0}}},
   "NewReview": {"o":{"attendees":{"l":0}}},
   "OtherTest": {"o":{"effect_ci":{"l":0}}},
   "OutboxEntry": {"o":{"history":{"l":0},"task":"Task"}},
@@ -539,6 +593,7 @@ export const fixes: Record<string, NullFix> = {
   "PackResult": {"o":{"files":{"l":0}}},
   "PackVerification": {"o":{"components":{"l":0},"services":{"l":0}}},
   "PeriodCheck": {"o":{"parts":{"l":0}}},
+  "PredictReport": {"o":{"baseline":"Scores","model":"Scores"}},
   "PreviewResult": {"o":{"header":{"l":0},"samples":{"l":{"l":0}},"sheets":{"l":0},"suggestion":"Suggestion"}},
   "Problem": {"o":{"result":"ImportResult"}},
   "RCA": {"o":{"apollo":"Apollo","breaches":{"l":0},"five_whys":{"l":0},"history":{"l":0},"notes":{"l":0},"periods":{"l":0},"root_causes":{"l":0},"team":"Team"}},
@@ -557,6 +612,7 @@ export const fixes: Record<string, NullFix> = {
   "SLTLoop": {"o":{"actions":{"l":"ActionItem"},"approvals":{"l":0},"excluded":"ExcludedShares","improvements":{"l":0},"leads":{"l":"Correlation"},"problems":{"l":0},"rcas":{"l":"RCAItem"},"review":"ReviewStatus"}},
   "SLTSummary": {"o":{"tiers":{"l":0}}},
   "ScopedSLT": {"o":{"contracts":{"l":0}}},
+  "Scores": {"o":{"reliability":{"l":0}}},
   "SeasonIndex": {"o":{"index":{"l":0},"labels":{"l":0},"weight":{"l":0}}},
   "Seasonality": {"o":{"day_of_week":"SeasonIndex","hour_of_day":"SeasonIndex"}},
   "ServiceSummary": {"o":{"slts":{"l":"SLTSummary"}}},
@@ -564,9 +620,11 @@ export const fixes: Record<string, NullFix> = {
   "Suggestion": {"o":{"missing":{"l":0},"notes":{"l":0}}},
   "SupplierMaturity": {"o":{"earlier":{"l":"AssessmentScore"},"latest":"AssessmentScore","reliability":"Reliability"}},
   "SupplierScope": {"o":{"actions":{"l":"ActionItem"},"assessments":{"l":0},"batches":{"l":0},"contingency":"Contingency","contracts":{"l":0},"feeds":{"l":0},"services":{"l":0},"slts":{"l":"ScopedSLT"}}},
+  "TargetForecast": {"o":{"features":{"l":0}}},
   "Task": {"o":{"periods":{"l":0}}},
   "Team": {"o":{"members":{"l":"Member"}}},
   "TemplateLayout": {"o":{"columns":{"l":0},"instructions":{"l":{"l":0}}}},
+  "TrackRecord": {"o":{"baseline":"Scores","model":"Scores"}},
   "Trend": {"o":{"slope_ci":{"l":0}}},
   "Verdict": {"o":{"details":{"l":0}}},
   "Violation": {"o":{"span":{"l":0},"span_labels":{"l":0}}},
@@ -602,6 +660,10 @@ export const results: Record<string, NullFix> = {
   "Exceptions.List": {"l":"Exception"},
   "Exceptions.Reject": "Exception",
   "Exceptions.Request": "Exception",
+  "Foresight.Backtest": "Backtests",
+  "Foresight.Calibrate": "Calibration",
+  "Foresight.CalibratedFeeds": {"l":"CalibratedFeed"},
+  "Foresight.Predict": "Forecast",
   "Imports.Batch": "BatchDetail",
   "Imports.Batches": {"l":"Batch"},
   "Imports.Feeds": {"l":"FeedInfo"},

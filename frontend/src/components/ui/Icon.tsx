@@ -13,6 +13,7 @@ const paths = {
   rca: 'M10 4a6 6 0 1 0 0 12 6 6 0 0 0 0-12zM14.5 14.5 20 20M8.5 8.3a1.6 1.6 0 1 1 2.2 1.5c-.5.2-.7.6-.7 1.1M10 13v.01',
   meetings: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4M8 14h3M8 17h6',
   improvements: 'M4 18l6-6 4 4 6-8M15 8h5v5',
+  calibration: 'M4 20h16M6 20V10M10 20V6M14 20v-8M18 20V4M3 8l6-3 5 4 7-5',
   approvals: 'M3 13l3 3 6-7M10 15l1 1 9-10',
   outbox: 'M4 12l16-8-6 16-2-7-8-1zM12 13l8-9',
   suppliers: 'M3 7h11v9H3zM14 10h4l3 3v3h-7M7 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM17 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',

@@ -7,6 +7,7 @@ import { useApi } from '../../api';
 import type { WhatIf } from '../../api/compliance';
 import { useSession } from '../../state/session';
 import { LoopPanel } from './LoopPanel';
+import { ForecastPanel } from '../foresight/ForecastPanel';
 import { rcaOfBreach } from '../loop/loopFormat';
 import '../loop/loop.css';
 import { Button } from '../../components/ui/Button';
@@ -36,6 +37,11 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
   const { can } = useSession();
   const mayLoop = can('Analysis/Loop');
   const { data: loop, reload: reloadLoop } = useLoad(() => api.loop.sltLoop(slt), [api, slt], { enabled: mayLoop });
+  const mayPredict = can('Foresight/Predict');
+  const { data: forecast, error: forecastErr } = useLoad(() => api.foresight.predict({ slt }), [api, slt], { enabled: mayPredict });
+  // the SLT's feed, when it is calibrated against a reference: a link to its calibration
+  const { data: calibrated } = useLoad(() => api.foresight.calibratedFeeds().catch(() => []), [api], { enabled: can('Foresight/CalibratedFeeds') });
+  const calFeed = calibrated?.find((f) => f.slts.includes(slt));
   const [openErr, setOpenErr] = useState<Error | null>(null);
   const load = () => {
     reloadAnalysis();
@@ -119,6 +125,11 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
               <span>owner {def.owner || '–'}</span>
               {dataOwner && <span>data owner {dataOwner}</span>}
               {def.supplier && <span>supplier {def.supplier}</span>}
+              {calFeed && (
+                <a href={href('calibration', calFeed.feed)}>
+                  {calFeed.feed} calibrated against {calFeed.reference}
+                </a>
+              )}
               {def.tiers.length > 0 && (
                 <span>
                   tiers:{' '}
@@ -147,6 +158,7 @@ export function SltDetailScreen({ slt, tier, theme }: { slt: string; tier?: stri
           </ul>
         </section>
       )}
+      {mayPredict && <ForecastPanel forecast={forecast} error={forecastErr} tier={tier} />}
       {aErr ? (
         <ErrorPanel title="The analysis could not be computed" error={aErr} onRetry={load} />
       ) : !a ? (
