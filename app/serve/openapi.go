@@ -627,6 +627,9 @@ type Docs struct {
 	types   map[string]string // "import/path.Type"
 	methods map[string]string // "import/path.Type.Method"
 	fields  map[string]string // "import/path.Type.Field"
+	// over maps a defined type to the module's type it is defined over
+	// (type Report compliance.Report), whose fields' comments it shares.
+	over map[string]string
 }
 
 func (d *Docs) typ(t reflect.Type) string {
@@ -647,13 +650,22 @@ func (d *Docs) field(t reflect.Type, f string) string {
 	if d == nil || t.Name() == "" {
 		return ""
 	}
-	return d.fields[t.PkgPath()+"."+t.Name()+"."+f]
+	k := t.PkgPath() + "." + t.Name()
+	for range 8 { // a defined type's fields are documented where they are declared
+		if doc, ok := d.fields[k+"."+f]; ok {
+			return doc
+		}
+		if k = d.over[k]; k == "" {
+			break
+		}
+	}
+	return ""
 }
 
 // ParseDocs reads the doc comments of the Go packages under root (the module
 // root, whose import path is module), skipping tests and the desktop-only files.
 func ParseDocs(root, module string) (*Docs, error) {
-	d := &Docs{types: map[string]string{}, methods: map[string]string{}, fields: map[string]string{}}
+	d := &Docs{types: map[string]string{}, methods: map[string]string{}, fields: map[string]string{}, over: map[string]string{}}
 	err := filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -685,6 +697,11 @@ func ParseDocs(root, module string) (*Docs, error) {
 		ip := module
 		if rel != "." {
 			ip = module + "/" + filepath.ToSlash(rel)
+		}
+		for _, files := range pkgs {
+			for _, f := range files {
+				definedOver(d.over, f, ip, module)
+			}
 		}
 		for name, files := range pkgs {
 			if strings.HasSuffix(name, "_test") {
@@ -730,6 +747,38 @@ func ParseDocs(root, module string) (*Docs, error) {
 		return nil
 	})
 	return d, err
+}
+
+// definedOver records the types of f (package ip) defined over another type
+// of the module: type X Y, or type X pkg.Y with pkg imported from module.
+func definedOver(over map[string]string, f *ast.File, ip, module string) {
+	imports := map[string]string{}
+	for _, im := range f.Imports {
+		p := strings.Trim(im.Path.Value, `"`)
+		name := path.Base(p)
+		if im.Name != nil {
+			name = im.Name.Name
+		}
+		imports[name] = p
+	}
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			ts := spec.(*ast.TypeSpec)
+			switch x := ts.Type.(type) {
+			case *ast.Ident:
+				over[ip+"."+ts.Name.Name] = ip + "." + x.Name
+			case *ast.SelectorExpr:
+				pkg, ok := x.X.(*ast.Ident)
+				if p := imports[pkg.Name]; ok && strings.HasPrefix(p, module+"/") {
+					over[ip+"."+ts.Name.Name] = p + "." + x.Sel.Name
+				}
+			}
+		}
+	}
 }
 
 func clean(s string) string {
