@@ -74,12 +74,7 @@ type WhatIfQuery struct {
 }
 
 // RollbackQuery evaluates a rule over a feed between From and To (empty: all data).
-type RollbackQuery struct {
-	Feed string `json:"feed"`
-	Rule string `json:"rule"`
-	From string `json:"from"`
-	To   string `json:"to"`
-}
+type RollbackQuery compliance.RollbackQuery
 
 // ParseTime reads RFC 3339, "YYYY-MM-DDTHH:MM" (UTC) or YYYY-MM-DD (midnight UTC).
 func ParseTime(s string) (time.Time, error) { return compliance.ParseTime(s) }
@@ -202,25 +197,6 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 
 // Rollback evaluates a rollback rule ("error_rate > 0.02 for 15m") over a feed.
 func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
-	rule, err := compliance.ParseRollbackRule(q.Rule)
-	if err != nil {
-		return RollbackResult{}, err
-	}
-	from, to := time.Unix(0, 0).UTC(), c.store.Now().UTC().AddDate(10, 0, 0)
-	if q.From != "" {
-		if from, err = ParseTime(q.From); err != nil {
-			return RollbackResult{}, err
-		}
-	}
-	if q.To != "" {
-		if to, err = ParseTime(q.To); err != nil {
-			return RollbackResult{}, err
-		}
-	}
-	in, err := c.input(c.store.Now().UTC())
-	if err != nil {
-		return RollbackResult{}, err
-	}
-	res, err := compliance.Rollback(in, q.Feed, rule, from, to)
+	res, err := compliance.RollbackQuery(q).Ask(c.store.Now().UTC(), c.input)
 	return RollbackResult(res), err
 }

@@ -180,6 +180,8 @@ type generator struct {
 	schemas map[string]schema
 	names   map[reflect.Type]string
 	taken   map[string]reflect.Type
+	faces   []reflect.Type                // the reserved types of the faces
+	over    map[reflect.Type]reflect.Type // an engine record to the face's type defined over it
 }
 
 // name picks the component name of a named type: its Go name, or its
@@ -192,6 +194,12 @@ func (g *generator) name(t reflect.Type) string {
 	n := t.Name()
 	if i := strings.IndexByte(n, '['); i >= 0 { // generic instance
 		n = n[:i]
+	}
+	for _, f := range g.faces { // an engine record nested as it is travels under the name of the face's type defined over it
+		if g.docs != nil && g.docs.over[f.PkgPath()+"."+f.Name()] == t.PkgPath()+"."+t.Name() && sameStruct(f, t) {
+			n, g.over[t] = g.names[f], f
+			break
+		}
 	}
 	if other, ok := g.taken[n]; ok && other != t && !sameStruct(other, t) {
 		pkg := path.Base(t.PkgPath())
@@ -235,6 +243,7 @@ func (g *generator) reserve(roots []reflect.Type) {
 		seen[t] = true
 		if pkg := path.Base(t.PkgPath()); t.Name() != "" && (pkg == "app" || pkg == "serve") {
 			g.name(t)
+			g.faces = append(g.faces, t)
 		}
 		for _, f := range jsonFields(t) {
 			walk(f.typ)
@@ -327,7 +336,11 @@ func (g *generator) schemaOf(t reflect.Type) schema {
 		n := g.name(t)
 		if _, ok := g.schemas[n]; !ok {
 			g.schemas[n] = schema{} // placeholder for recursive types
-			g.schemas[n] = g.structSchema(t)
+			src := t
+			if f, ok := g.over[t]; ok { // documented as the face's type
+				src = f
+			}
+			g.schemas[n] = g.structSchema(src)
 		}
 		return schema{"$ref": "#/components/schemas/" + n}
 	}
@@ -402,7 +415,7 @@ func Document(root string) ([]byte, error) {
 // openAPI returns the OpenAPI 3.1 document of the API New serves over
 // services, and of the resource routes.
 func openAPI(services []any, routes []v1Route, info OpenAPIInfo) ([]byte, error) {
-	g := &generator{docs: info.Docs, schemas: map[string]schema{}, names: map[reflect.Type]string{}, taken: map[string]reflect.Type{}}
+	g := &generator{docs: info.Docs, schemas: map[string]schema{}, names: map[reflect.Type]string{}, taken: map[string]reflect.Type{}, over: map[reflect.Type]reflect.Type{}}
 	var roots []reflect.Type
 	for _, svc := range services {
 		t := reflect.TypeOf(svc)

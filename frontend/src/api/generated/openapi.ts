@@ -2184,12 +2184,16 @@ export interface components {
         Agenda: {
             actions: components["schemas"]["ActionItem"][] | null;
             approvals: components["schemas"]["Approval"][] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description At is when the figures were evaluated: now, or the end of the meeting date when that is earlier. Zone is the workspace's zone, which the dates are read in.
+             */
             at: string;
             breaches: components["schemas"]["AgendaBreach"][] | null;
             date: string;
             decisions: components["schemas"]["Decision"][] | null;
             display_name: string;
+            /** @description Exceptions are the exceptions of the scope's SLTs decided since, and Approvals the four-eyes requests (false positives, clock pauses) decided since. */
             exceptions: components["schemas"]["Exception"][] | null;
             improvements: components["schemas"]["ImprovementValidation"][] | null;
             items: components["schemas"]["AgendaItem"][] | null;
@@ -2198,7 +2202,9 @@ export interface components {
             owner?: string;
             rcas: components["schemas"]["RCAItem"][] | null;
             reviews_due: components["schemas"]["ReviewStatus"][] | null;
+            /** @description service or supplier */
             scope: string;
+            /** @description Since is the date the agenda looks back to: the last meeting of the scope (LastMeeting), else DefaultLookback months before the date. */
             since: string;
             slts: components["schemas"]["AgendaSLT"][] | null;
             zone: string;
@@ -2312,7 +2318,7 @@ export interface components {
         /** @description AgendaSLT is one SLT's trend and verdict since the last meeting. */
         AgendaSLT: {
             /** @description Counter is the counter-metric the SLT names, read beside it. */
-            counter_metric?: components["schemas"]["CounterView"] | null;
+            counter_metric?: components["schemas"]["CounterMetric"] | null;
             display_name: string;
             objective: string;
             owner: string;
@@ -3401,16 +3407,6 @@ export interface components {
             slt: string;
             value: string;
         };
-        /** @description CounterView is a counter-metric's latest complete period. */
-        CounterView: {
-            /** Format: double */
-            attainment: number | null;
-            display_name: string;
-            met: boolean | null;
-            period?: string;
-            slt: string;
-            value: string;
-        };
         /** @description Credit is what one contract owes (or earns) for one period. */
         Credit: {
             /** Format: double */
@@ -3928,8 +3924,8 @@ export interface components {
             /** @description ok or insufficient (no horizon has a track record) */
             status: string;
             targets: components["schemas"]["TargetForecast"][] | null;
-            track_record_current: components["schemas"]["PredictReport"];
-            track_record_next: components["schemas"]["PredictReport"];
+            track_record_current: components["schemas"]["TrackRecord"];
+            track_record_next: components["schemas"]["TrackRecord"];
         };
         /** @description Gap is a component nobody is contracted for (at the end of its chain). */
         Gap: {
@@ -4151,7 +4147,7 @@ export interface components {
             unit?: string;
             used: boolean;
         };
-        /** @description Links tie an action to what it is about. SLT, tier, period and breach name the miss; RCA, review, meeting and improvement the records it came from; service and supplier who is concerned (taken from the SLT when not given). */
+        /** @description Links tie an action to what it is about: an SLT, tier, period or breach (SLT@PERIOD; it sets the SLT, tier and period); the RCA, review, meeting or improvement it came from; the service and supplier concerned (taken from the SLT when not given). */
         Links: {
             breach?: string;
             improvement?: string;
@@ -4587,45 +4583,6 @@ export interface components {
             at: string;
             slt: string;
         };
-        /** @description Report is the track record of one horizon: how the forecasts made at past decision points, each from what was known then, compare with what happened. */
-        PredictReport: {
-            baseline: components["schemas"]["Scores"];
-            brier_climatology: number;
-            /** Format: int64 */
-            decision_points: number;
-            /** Format: int64 */
-            events: number;
-            /**
-             * Format: date-time
-             * @description The first and last decision points scored.
-             */
-            from: string;
-            horizon: string;
-            message?: string;
-            /** Format: int64 */
-            missed_periods: number;
-            /** @description Model and Baseline are scored on the same points. Climatology is the Brier score of always forecasting the training miss rate. */
-            model: components["schemas"]["Scores"];
-            /**
-             * Format: int64
-             * @description Periods are the labelled (SLT, tier, period) outcomes the scored points forecast; Missed of them were missed; Events counts the decision points whose period was missed.
-             */
-            periods: number;
-            /** Format: int64 */
-            refits: number;
-            /** @description Skill = 1 − Brier(model)/Brier(baseline); SkillP is the one-sided p-value that the model is no better (a z-test on the per-point Brier differences with variance clustered by period). */
-            skill: number;
-            skill_p: number;
-            /** @description ok or insufficient */
-            status: string;
-            /** Format: int64 */
-            targets: number;
-            /** Format: date-time */
-            to: string;
-            /** @description Use is the forecast Slate shows: "model" when it is significantly better than the baseline, else "baseline". */
-            use: string;
-            verdict: string;
-        };
         /** @description PreviewResult shows how a file would be read, before importing it. */
         PreviewResult: {
             delimiter?: string;
@@ -4717,7 +4674,7 @@ export interface components {
             status?: string;
             supplier?: string;
         };
-        /** @description RCAItem is an RCA as lists show it. */
+        /** @description RCAItem is an analysis with its linked actions and whether it is overdue. */
         RCAItem: {
             /** @description Actions are the ids of the actions linked to it. */
             actions: string[] | null;
@@ -4876,7 +4833,7 @@ export interface components {
             slt?: string;
             supplier?: string;
         };
-        /** @description ReviewStatus is where an SLT stands in its review cycle. */
+        /** @description ReviewStatus is where an SLT stands in its review cycle: the next review date and, when due, why. */
         ReviewStatus: {
             cycle?: string;
             display_name: string;
