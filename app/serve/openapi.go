@@ -180,8 +180,7 @@ type generator struct {
 	schemas map[string]schema
 	names   map[reflect.Type]string
 	taken   map[string]reflect.Type
-	faces   []reflect.Type                // the reserved types of the faces
-	over    map[reflect.Type]reflect.Type // an engine record to the face's type defined over it
+	over    map[reflect.Type]string // an engine record to the face's type defined over it
 }
 
 // name picks the component name of a named type: its Go name, or its
@@ -195,11 +194,8 @@ func (g *generator) name(t reflect.Type) string {
 	if i := strings.IndexByte(n, '['); i >= 0 { // generic instance
 		n = n[:i]
 	}
-	for _, f := range g.faces { // an engine record nested as it is travels under the name of the face's type defined over it
-		if g.docs != nil && g.docs.over[f.PkgPath()+"."+f.Name()] == t.PkgPath()+"."+t.Name() && sameStruct(f, t) {
-			n, g.over[t] = g.names[f], f
-			break
-		}
+	if face := g.docs.face(t); face != "" { // an engine record nested as it is travels under the name of the face's type defined over it
+		n, g.over[t] = face[strings.LastIndexByte(face, '.')+1:], face
 	}
 	if other, ok := g.taken[n]; ok && other != t && !sameStruct(other, t) {
 		pkg := path.Base(t.PkgPath())
@@ -243,7 +239,6 @@ func (g *generator) reserve(roots []reflect.Type) {
 		seen[t] = true
 		if pkg := path.Base(t.PkgPath()); t.Name() != "" && (pkg == "app" || pkg == "serve") {
 			g.name(t)
-			g.faces = append(g.faces, t)
 		}
 		for _, f := range jsonFields(t) {
 			walk(f.typ)
@@ -336,11 +331,11 @@ func (g *generator) schemaOf(t reflect.Type) schema {
 		n := g.name(t)
 		if _, ok := g.schemas[n]; !ok {
 			g.schemas[n] = schema{} // placeholder for recursive types
-			src := t
-			if f, ok := g.over[t]; ok { // documented as the face's type
-				src = f
+			s := g.structSchema(t)
+			if face, ok := g.over[t]; ok && g.docs.types[face] != "" { // documented as the face's type (g.over is set only with docs)
+				s["description"] = g.docs.types[face]
 			}
-			g.schemas[n] = g.structSchema(src)
+			g.schemas[n] = s
 		}
 		return schema{"$ref": "#/components/schemas/" + n}
 	}
@@ -415,7 +410,7 @@ func Document(root string) ([]byte, error) {
 // openAPI returns the OpenAPI 3.1 document of the API New serves over
 // services, and of the resource routes.
 func openAPI(services []any, routes []v1Route, info OpenAPIInfo) ([]byte, error) {
-	g := &generator{docs: info.Docs, schemas: map[string]schema{}, names: map[reflect.Type]string{}, taken: map[string]reflect.Type{}, over: map[reflect.Type]reflect.Type{}}
+	g := &generator{docs: info.Docs, schemas: map[string]schema{}, names: map[reflect.Type]string{}, taken: map[string]reflect.Type{}, over: map[reflect.Type]string{}}
 	var roots []reflect.Type
 	for _, svc := range services {
 		t := reflect.TypeOf(svc)
@@ -643,6 +638,17 @@ type Docs struct {
 	// over maps a defined type to the module's type it is defined over
 	// (type Report compliance.Report), whose fields' comments it shares.
 	over map[string]string
+	// faces maps an engine type to the one type of the faces (package app
+	// or serve) defined over it.
+	faces map[string]string
+}
+
+// face is the type of the faces defined over t, if one is ("import/path.Type").
+func (d *Docs) face(t reflect.Type) string {
+	if d == nil {
+		return ""
+	}
+	return d.faces[t.PkgPath()+"."+t.Name()]
 }
 
 func (d *Docs) typ(t reflect.Type) string {
@@ -759,7 +765,21 @@ func ParseDocs(root, module string) (*Docs, error) {
 		}
 		return nil
 	})
-	return d, err
+	if err != nil {
+		return d, err
+	}
+	d.faces = map[string]string{}
+	for face, engine := range d.over {
+		if p := face[:strings.LastIndexByte(face, '.')]; p != module+"/app" && p != module+"/app/serve" || strings.HasPrefix(engine, p+".") {
+			continue
+		}
+		if _, twice := d.faces[engine]; twice {
+			d.faces[engine] = "" // two faces: neither names it
+			continue
+		}
+		d.faces[engine] = face
+	}
+	return d, nil
 }
 
 // definedOver records the types of f (package ip) defined over another type
