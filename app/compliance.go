@@ -94,6 +94,15 @@ func (c *Compliance) input(at time.Time) (compliance.Input, error) {
 	return c.inputCtx(context.Background(), at)
 }
 
+// inputAt is input at the evaluation time s (Compliance.at).
+func (c *Compliance) inputAt(s string) (compliance.Input, error) {
+	at, err := c.at(s)
+	if err != nil {
+		return compliance.Input{}, err
+	}
+	return c.input(at)
+}
+
 // inputCtx is input whose point source stops with ctx (the caller went away).
 func (c *Compliance) inputCtx(ctx context.Context, at time.Time) (compliance.Input, error) {
 	return readview.InputContext(ctx, c.store, at)
@@ -148,11 +157,7 @@ func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
 
 // Breaches lists missed periods with impact, priority and Pareto rank.
 func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
-	at, err := c.at(q.At)
-	if err != nil {
-		return BreachLog{}, err
-	}
-	in, err := c.input(at)
+	in, err := c.inputAt(q.At)
 	if err != nil {
 		return BreachLog{}, err
 	}
@@ -161,16 +166,12 @@ func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 		return BreachLog{}, err
 	}
 	bs := convert(all, func(b compliance.Breach) Breach { return Breach(b) })
-	return BreachLog{At: at, Since: q.Since, Breaches: bs}, nil
+	return BreachLog{At: in.At, Since: q.Since, Breaches: bs}, nil
 }
 
 // Alerts evaluates burn-rate alerts and trend warnings.
 func (c *Compliance) Alerts(q AlertQuery) (AlertList, error) {
-	at, err := c.at(q.At)
-	if err != nil {
-		return AlertList{}, err
-	}
-	in, err := c.input(at)
+	in, err := c.inputAt(q.At)
 	if err != nil {
 		return AlertList{}, err
 	}
@@ -183,11 +184,7 @@ func (c *Compliance) Alerts(q AlertQuery) (AlertList, error) {
 
 // WhatIf judges every complete past period of an SLT at a proposed target.
 func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
-	at, err := c.at(q.At)
-	if err != nil {
-		return WhatIf{}, err
-	}
-	in, err := c.input(at)
+	in, err := c.inputAt(q.At)
 	if err != nil {
 		return WhatIf{}, err
 	}
