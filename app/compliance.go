@@ -74,12 +74,7 @@ type WhatIfQuery struct {
 }
 
 // RollbackQuery evaluates a rule over a feed between From and To (empty: all data).
-type RollbackQuery struct {
-	Feed string `json:"feed"`
-	Rule string `json:"rule"`
-	From string `json:"from"`
-	To   string `json:"to"`
-}
+type RollbackQuery compliance.RollbackQuery
 
 // ParseTime reads RFC 3339, "YYYY-MM-DDTHH:MM" (UTC) or YYYY-MM-DD (midnight UTC).
 func ParseTime(s string) (time.Time, error) { return compliance.ParseTime(s) }
@@ -97,6 +92,15 @@ func (c *Compliance) at(s string) (time.Time, error) {
 // batches and the stored results to the store (internal/readview).
 func (c *Compliance) input(at time.Time) (compliance.Input, error) {
 	return c.inputCtx(context.Background(), at)
+}
+
+// inputAt is input at the evaluation time s (Compliance.at).
+func (c *Compliance) inputAt(s string) (compliance.Input, error) {
+	at, err := c.at(s)
+	if err != nil {
+		return compliance.Input{}, err
+	}
+	return c.input(at)
 }
 
 // inputCtx is input whose point source stops with ctx (the caller went away).
@@ -153,11 +157,7 @@ func buildReport(in compliance.Input, q ReportQuery) (Report, error) {
 
 // Breaches lists missed periods with impact, priority and Pareto rank.
 func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
-	at, err := c.at(q.At)
-	if err != nil {
-		return BreachLog{}, err
-	}
-	in, err := c.input(at)
+	in, err := c.inputAt(q.At)
 	if err != nil {
 		return BreachLog{}, err
 	}
@@ -166,16 +166,12 @@ func (c *Compliance) Breaches(q BreachQuery) (BreachLog, error) {
 		return BreachLog{}, err
 	}
 	bs := convert(all, func(b compliance.Breach) Breach { return Breach(b) })
-	return BreachLog{At: at, Since: q.Since, Breaches: bs}, nil
+	return BreachLog{At: in.At, Since: q.Since, Breaches: bs}, nil
 }
 
 // Alerts evaluates burn-rate alerts and trend warnings.
 func (c *Compliance) Alerts(q AlertQuery) (AlertList, error) {
-	at, err := c.at(q.At)
-	if err != nil {
-		return AlertList{}, err
-	}
-	in, err := c.input(at)
+	in, err := c.inputAt(q.At)
 	if err != nil {
 		return AlertList{}, err
 	}
@@ -188,11 +184,7 @@ func (c *Compliance) Alerts(q AlertQuery) (AlertList, error) {
 
 // WhatIf judges every complete past period of an SLT at a proposed target.
 func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
-	at, err := c.at(q.At)
-	if err != nil {
-		return WhatIf{}, err
-	}
-	in, err := c.input(at)
+	in, err := c.inputAt(q.At)
 	if err != nil {
 		return WhatIf{}, err
 	}
@@ -202,25 +194,6 @@ func (c *Compliance) WhatIf(q WhatIfQuery) (WhatIf, error) {
 
 // Rollback evaluates a rollback rule ("error_rate > 0.02 for 15m") over a feed.
 func (c *Compliance) Rollback(q RollbackQuery) (RollbackResult, error) {
-	rule, err := compliance.ParseRollbackRule(q.Rule)
-	if err != nil {
-		return RollbackResult{}, err
-	}
-	from, to := time.Unix(0, 0).UTC(), c.store.Now().UTC().AddDate(10, 0, 0)
-	if q.From != "" {
-		if from, err = ParseTime(q.From); err != nil {
-			return RollbackResult{}, err
-		}
-	}
-	if q.To != "" {
-		if to, err = ParseTime(q.To); err != nil {
-			return RollbackResult{}, err
-		}
-	}
-	in, err := c.input(c.store.Now().UTC())
-	if err != nil {
-		return RollbackResult{}, err
-	}
-	res, err := compliance.Rollback(in, q.Feed, rule, from, to)
+	res, err := compliance.RollbackQuery(q).Ask(c.store.Now().UTC(), c.input)
 	return RollbackResult(res), err
 }

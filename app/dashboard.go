@@ -52,16 +52,7 @@ type DashboardCounts portfolio.Counts
 type DashboardFilters portfolio.Filters
 
 // DashboardService is one service with its SLTs; Status is the worst of them.
-type DashboardService struct {
-	Name         string         `json:"name"`
-	DisplayName  string         `json:"display_name"`
-	BusinessUnit string         `json:"business_unit"`
-	ProductLine  string         `json:"product_line"`
-	Owner        string         `json:"owner"`
-	Criticality  string         `json:"criticality"`
-	Status       string         `json:"status"`
-	SLTs         []DashboardSLT `json:"slts"`
-}
+type DashboardService portfolio.Service
 
 // RAG colours of the status states (compliance.JudgeStatus, docs/metrics.md
 // "Status"): red missed, amber at risk, green on target, none no data.
@@ -73,46 +64,7 @@ const (
 )
 
 // DashboardSLT is one SLT's line: status, current period, tiers, sparkline.
-type DashboardSLT struct {
-	Name        string `json:"name"`
-	DisplayName string `json:"display_name"`
-	Service     string `json:"service"`
-	Type        string `json:"type"`
-	Indicator   string `json:"indicator"`
-	Objective   string `json:"objective"`
-	Period      string `json:"period"`
-	Owner       string `json:"owner"`
-	Feed        string `json:"feed"`
-	// Supplier is the feed's supplier (its name); SupplierName its display name.
-	Supplier     string `json:"supplier"`
-	SupplierName string `json:"supplier_name"`
-	// Ratio: attainments are shares (0..1); otherwise values in Unit.
-	Ratio bool   `json:"ratio"`
-	Unit  string `json:"unit"`
-	// Status is the RAG colour of State (missed, at_risk, on_target, no_data)
-	// in StatusPeriod; Reasons say why, Reason is them in one line.
-	Status       string   `json:"status"`
-	State        string   `json:"state"`
-	StatusPeriod string   `json:"status_period"`
-	Reasons      []string `json:"reasons"`
-	Reason       string   `json:"reason"`
-	// Current is the overall row of the judged period (the last one with data
-	// when the period holds several, e.g. days of a month); IsCurrent says
-	// whether that is the period running now.
-	Current   *compliance.Row `json:"current"`
-	IsCurrent bool            `json:"is_current"`
-	// Budget is the error budget left in Current (the tightest tier of a tiered SLT).
-	Budget *float64        `json:"budget"`
-	Tiers  []DashboardTier `json:"tiers"`
-	// Spark is the last 13 periods, oldest first.
-	Spark  []SparkPoint `json:"spark"`
-	Alerts int          `json:"alerts"`
-	// Trend is the projected miss of the running period, if any.
-	Trend             *compliance.TrendWarning `json:"trend"`
-	ConsecutiveMisses int                      `json:"consecutive_misses"`
-	RCADue            bool                     `json:"rca_due"`
-	Components        []string                 `json:"components"`
-}
+type DashboardSLT portfolio.Line
 
 // DashboardTier is one tier's row in the same period as the SLT's Current.
 type DashboardTier portfolio.Tier
@@ -184,31 +136,10 @@ func (c *Compliance) buildDashboard(ctx context.Context, at time.Time, ver uint6
 
 // dashboardOf is the portfolio as the faces see it.
 func dashboardOf(p portfolio.Portfolio) Dashboard {
-	d := Dashboard{At: p.At, Version: p.Version, Services: make([]DashboardService, len(p.Services)), Alerts: p.Alerts, Trends: p.Trends,
-		RCADue: make([]DashboardRCA, len(p.RCADue)), Counts: DashboardCounts(p.Counts), Filters: DashboardFilters(p.Filters), Problems: p.Problems}
-	for i, r := range p.RCADue {
-		d.RCADue[i] = DashboardRCA(r)
-	}
-	for i, s := range p.Services {
-		ds := DashboardService{Name: s.Name, DisplayName: s.DisplayName, BusinessUnit: s.BusinessUnit, ProductLine: s.ProductLine,
-			Owner: s.Owner, Criticality: s.Criticality, Status: s.Status, SLTs: make([]DashboardSLT, len(s.SLTs))}
-		for j, l := range s.SLTs {
-			ds.SLTs[j] = DashboardSLT{Name: l.Name, DisplayName: l.DisplayName, Service: l.Service, Type: l.Type, Indicator: l.Indicator,
-				Objective: l.Objective, Period: l.Period, Owner: l.Owner, Feed: l.Feed, Supplier: l.Supplier, SupplierName: l.SupplierName,
-				Ratio: l.Ratio, Unit: l.Unit, Status: l.Status, State: l.State, StatusPeriod: l.StatusPeriod, Reasons: l.Reasons,
-				Reason: l.Reason, Current: l.Current, IsCurrent: l.IsCurrent, Budget: l.Budget, Tiers: make([]DashboardTier, len(l.Tiers)),
-				Spark: make([]SparkPoint, len(l.Spark)), Alerts: l.Alerts, Trend: l.Trend, ConsecutiveMisses: l.ConsecutiveMisses,
-				RCADue: l.RCADue, Components: l.Components}
-			for k, t := range l.Tiers {
-				ds.SLTs[j].Tiers[k] = DashboardTier(t)
-			}
-			for k, sp := range l.Spark {
-				ds.SLTs[j].Spark[k] = SparkPoint(sp)
-			}
-		}
-		d.Services[i] = ds
-	}
-	return d
+	return Dashboard{At: p.At, Version: p.Version, Alerts: p.Alerts, Trends: p.Trends, Problems: p.Problems,
+		Services: convert(p.Services, func(s portfolio.Service) DashboardService { return DashboardService(s) }),
+		RCADue:   convert(p.RCADue, func(r portfolio.RCA) DashboardRCA { return DashboardRCA(r) }),
+		Counts:   DashboardCounts(p.Counts), Filters: DashboardFilters(p.Filters)}
 }
 
 // DashboardLoop is the improvement loop at a glance (improve.Summarize):

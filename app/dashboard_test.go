@@ -154,7 +154,7 @@ func find(t *testing.T, d Dashboard, name string) DashboardSLT {
 	for _, s := range d.Services {
 		for _, x := range s.SLTs {
 			if x.Name == name {
-				return x
+				return DashboardSLT(x)
 			}
 		}
 	}

@@ -40,15 +40,8 @@ type ExceptionDecision struct {
 
 // Request records a new exception (status requested) and returns it with its id.
 func (x *Exceptions) Request(r ExceptionRequest) (Exception, error) {
-	from, err := ParseTime(r.From)
+	from, to, err := safeguard.ParseException(r.From, r.To, r.Reason)
 	if err != nil {
-		return Exception{}, fmt.Errorf("from: %w", err)
-	}
-	to, err := ParseTime(r.To)
-	if err != nil {
-		return Exception{}, fmt.Errorf("to: %w", err)
-	}
-	if err := safeguard.CheckException(from, to, r.Reason); err != nil {
 		return Exception{}, err
 	}
 	var ev *safeguard.Evidence

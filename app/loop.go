@@ -23,7 +23,8 @@ const (
 	MethodApollo   = improve.MethodApollo
 )
 
-// Why is one step of a Five Whys chain: the question and its answer.
+// Why is one step of a Five Whys chain: the question and its answer. The
+// chain ends in root causes (RCA.RootCauses).
 type Why improve.Why
 
 // RCAItem is an analysis with its linked actions and whether it is overdue.
@@ -109,7 +110,8 @@ func (x *RCAs) Close(c RCAClose) (RCA, error) {
 	return RCA(r), err
 }
 
-// Review is a recorded review of an SLT.
+// Review is a recorded review of an SLT: its date, what was decided and
+// who took part. It resets the SLT's review cycle and its triggers.
 type Review improve.Review
 
 // NewReview is a review to record: its SLT, date (on or before today),

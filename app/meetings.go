@@ -1,12 +1,9 @@
 package app
 
 import (
-	"time"
-
 	"slate/internal/improve"
 	"slate/internal/initiative"
 	"slate/internal/packjob"
-	"slate/internal/safeguard"
 	"slate/internal/storage"
 )
 
@@ -14,39 +11,7 @@ import (
 // happened since the last meeting of its scope and what the meeting must
 // decide. Dates are local dates of the workspace's zone (Zone); At is when
 // the figures were evaluated.
-type Agenda struct {
-	Scope        string                  `json:"scope"`
-	Name         string                  `json:"name"`
-	DisplayName  string                  `json:"display_name"`
-	Owner        string                  `json:"owner,omitempty"`
-	Date         string                  `json:"date"`
-	At           time.Time               `json:"at"`
-	Zone         string                  `json:"zone"`
-	Since        string                  `json:"since"`
-	LastMeeting  *Meeting                `json:"last_meeting,omitempty"`
-	Items        []improve.AgendaItem    `json:"items"`
-	SLTs         []improve.AgendaSLT     `json:"slts"`
-	Breaches     []improve.AgendaBreach  `json:"breaches"`
-	RCAs         []RCAItem               `json:"rcas"`
-	Actions      []ActionItem            `json:"actions"`
-	Exceptions   []Exception             `json:"exceptions"`
-	Approvals    []Approval              `json:"approvals"`
-	Improvements []ImprovementValidation `json:"improvements"`
-	Reviews      []ReviewStatus          `json:"reviews_due"`
-	Decisions    []improve.Decision      `json:"decisions"`
-}
-
-func agendaOf(a improve.Agenda) Agenda {
-	return Agenda{Scope: a.Scope, Name: a.Name, DisplayName: a.DisplayName, Owner: a.Owner, Date: a.Date, At: a.At, Zone: a.Zone,
-		Since: a.Since, LastMeeting: (*Meeting)(a.LastMeeting), Items: a.Items, SLTs: a.SLTs, Breaches: a.Breaches,
-		RCAs:         convert(a.RCAs, func(r improve.RCAItem) RCAItem { return RCAItem(r) }),
-		Actions:      convert(a.Actions, func(x improve.ActionItem) ActionItem { return ActionItem(x) }),
-		Exceptions:   convert(a.Exceptions, func(e storage.Exception) Exception { return Exception(e) }),
-		Approvals:    convert(a.Approvals, func(x safeguard.Approval) Approval { return Approval(x) }),
-		Improvements: convert(a.Improvements, func(r initiative.Result) ImprovementValidation { return ImprovementValidation(r) }),
-		Reviews:      convert(a.Reviews, func(r improve.ReviewStatus) ReviewStatus { return ReviewStatus(r) }),
-		Decisions:    a.Decisions}
-}
+type Agenda improve.Agenda
 
 // AgendaQuery asks for the agenda of one service's or one supplier's
 // meeting on a date (YYYY-MM-DD; "" = today).
@@ -98,7 +63,7 @@ type Meetings struct {
 // meeting, each SLT with its status (the one status rule).
 func (m *Meetings) Agenda(q AgendaQuery) (Agenda, error) {
 	ag, err := improve.JudgedAgenda(m.store, improve.AgendaQuery(q))
-	return agendaOf(ag), err
+	return Agenda(ag), err
 }
 
 // AgendaFile renders the agenda as a PDF or a workbook through the pack's

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slate/internal/jobs"
 	"slate/internal/packjob"
@@ -166,17 +165,13 @@ func (p *Packs) VerifyStored(name string) (PackVerification, error) {
 
 // Download returns a pack file from the packs folder by name.
 func (p *Packs) Download(name string) (PackDownload, error) {
-	path, err := packjob.Stored(packjob.Folder(p.store), name)
+	data, err := packjob.Read(p.store, name)
 	if err != nil {
 		return PackDownload{}, err
 	}
 	ct := MimePDF
 	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
 		ct = MimeXLSX
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return PackDownload{}, err
 	}
 	return PackDownload{Name: name, ContentType: ct, Data: data}, nil
 }

@@ -121,13 +121,17 @@ func printAgenda(w io.Writer, ag app.Agenda) {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tSTATUS\tSLT\tPERIODS MISSED\tOWNER\tDUE\tACTIONS")
 		for _, r := range ag.RCAs {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, rcaSubject(r), periodRange(r.Periods), r.Owner, rcaDue(r), dash(strings.Join(r.Actions, ", ")))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, rcaSubject(app.RCAItem(r)), periodRange(r.Periods), r.Owner, rcaDue(app.RCAItem(r)), dash(strings.Join(r.Actions, ", ")))
 		}
 		tw.Flush()
 	}
 	if len(ag.Actions) > 0 {
 		fmt.Fprintln(w, "\nactions, overdue first:")
-		printActions(w, ag.Actions)
+		acts := make([]app.ActionItem, len(ag.Actions))
+		for i, a := range ag.Actions {
+			acts[i] = app.ActionItem(a)
+		}
+		printActions(w, acts)
 	}
 	if len(ag.Reviews) > 0 {
 		fmt.Fprintln(w, "\nreviews due:")

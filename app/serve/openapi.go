@@ -180,6 +180,7 @@ type generator struct {
 	schemas map[string]schema
 	names   map[reflect.Type]string
 	taken   map[string]reflect.Type
+	over    map[reflect.Type]string // an engine record to the face's type defined over it
 }
 
 // name picks the component name of a named type: its Go name, or its
@@ -192,6 +193,9 @@ func (g *generator) name(t reflect.Type) string {
 	n := t.Name()
 	if i := strings.IndexByte(n, '['); i >= 0 { // generic instance
 		n = n[:i]
+	}
+	if face := g.docs.face(t); face != "" { // an engine record nested as it is travels under the name of the face's type defined over it
+		n, g.over[t] = face[strings.LastIndexByte(face, '.')+1:], face
 	}
 	if other, ok := g.taken[n]; ok && other != t && !sameStruct(other, t) {
 		pkg := path.Base(t.PkgPath())
@@ -327,7 +331,11 @@ func (g *generator) schemaOf(t reflect.Type) schema {
 		n := g.name(t)
 		if _, ok := g.schemas[n]; !ok {
 			g.schemas[n] = schema{} // placeholder for recursive types
-			g.schemas[n] = g.structSchema(t)
+			s := g.structSchema(t)
+			if face, ok := g.over[t]; ok && g.docs.types[face] != "" { // documented as the face's type (g.over is set only with docs)
+				s["description"] = g.docs.types[face]
+			}
+			g.schemas[n] = s
 		}
 		return schema{"$ref": "#/components/schemas/" + n}
 	}
@@ -402,7 +410,7 @@ func Document(root string) ([]byte, error) {
 // openAPI returns the OpenAPI 3.1 document of the API New serves over
 // services, and of the resource routes.
 func openAPI(services []any, routes []v1Route, info OpenAPIInfo) ([]byte, error) {
-	g := &generator{docs: info.Docs, schemas: map[string]schema{}, names: map[reflect.Type]string{}, taken: map[string]reflect.Type{}}
+	g := &generator{docs: info.Docs, schemas: map[string]schema{}, names: map[reflect.Type]string{}, taken: map[string]reflect.Type{}, over: map[reflect.Type]string{}}
 	var roots []reflect.Type
 	for _, svc := range services {
 		t := reflect.TypeOf(svc)
@@ -627,6 +635,20 @@ type Docs struct {
 	types   map[string]string // "import/path.Type"
 	methods map[string]string // "import/path.Type.Method"
 	fields  map[string]string // "import/path.Type.Field"
+	// over maps a defined type to the module's type it is defined over
+	// (type Report compliance.Report), whose fields' comments it shares.
+	over map[string]string
+	// faces maps an engine type to the one type of the faces (package app
+	// or serve) defined over it.
+	faces map[string]string
+}
+
+// face is the type of the faces defined over t, if one is ("import/path.Type").
+func (d *Docs) face(t reflect.Type) string {
+	if d == nil {
+		return ""
+	}
+	return d.faces[t.PkgPath()+"."+t.Name()]
 }
 
 func (d *Docs) typ(t reflect.Type) string {
@@ -647,13 +669,22 @@ func (d *Docs) field(t reflect.Type, f string) string {
 	if d == nil || t.Name() == "" {
 		return ""
 	}
-	return d.fields[t.PkgPath()+"."+t.Name()+"."+f]
+	k := t.PkgPath() + "." + t.Name()
+	for range 8 { // a defined type's fields are documented where they are declared
+		if doc, ok := d.fields[k+"."+f]; ok {
+			return doc
+		}
+		if k = d.over[k]; k == "" {
+			break
+		}
+	}
+	return ""
 }
 
 // ParseDocs reads the doc comments of the Go packages under root (the module
 // root, whose import path is module), skipping tests and the desktop-only files.
 func ParseDocs(root, module string) (*Docs, error) {
-	d := &Docs{types: map[string]string{}, methods: map[string]string{}, fields: map[string]string{}}
+	d := &Docs{types: map[string]string{}, methods: map[string]string{}, fields: map[string]string{}, over: map[string]string{}}
 	err := filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -685,6 +716,11 @@ func ParseDocs(root, module string) (*Docs, error) {
 		ip := module
 		if rel != "." {
 			ip = module + "/" + filepath.ToSlash(rel)
+		}
+		for _, files := range pkgs {
+			for _, f := range files {
+				definedOver(d.over, f, ip, module)
+			}
 		}
 		for name, files := range pkgs {
 			if strings.HasSuffix(name, "_test") {
@@ -729,7 +765,53 @@ func ParseDocs(root, module string) (*Docs, error) {
 		}
 		return nil
 	})
-	return d, err
+	if err != nil {
+		return d, err
+	}
+	d.faces = map[string]string{}
+	for face, engine := range d.over {
+		if p := face[:strings.LastIndexByte(face, '.')]; p != module+"/app" && p != module+"/app/serve" || strings.HasPrefix(engine, p+".") {
+			continue
+		}
+		if _, twice := d.faces[engine]; twice {
+			d.faces[engine] = "" // two faces: neither names it
+			continue
+		}
+		d.faces[engine] = face
+	}
+	return d, nil
+}
+
+// definedOver records the types of f (package ip) defined over another type
+// of the module: type X Y, or type X pkg.Y with pkg imported from module.
+func definedOver(over map[string]string, f *ast.File, ip, module string) {
+	imports := map[string]string{}
+	for _, im := range f.Imports {
+		p := strings.Trim(im.Path.Value, `"`)
+		name := path.Base(p)
+		if im.Name != nil {
+			name = im.Name.Name
+		}
+		imports[name] = p
+	}
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			ts := spec.(*ast.TypeSpec)
+			switch x := ts.Type.(type) {
+			case *ast.Ident:
+				over[ip+"."+ts.Name.Name] = ip + "." + x.Name
+			case *ast.SelectorExpr:
+				pkg, ok := x.X.(*ast.Ident)
+				if p := imports[pkg.Name]; ok && strings.HasPrefix(p, module+"/") {
+					over[ip+"."+ts.Name.Name] = p + "." + x.Sel.Name
+				}
+			}
+		}
+	}
 }
 
 func clean(s string) string {

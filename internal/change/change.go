@@ -318,3 +318,47 @@ func maxTime(a, b time.Time) time.Time {
 	}
 	return b
 }
+
+// Query is a change window [From, To) for one SLT or for every SLT of
+// a service. ExpectedErrorRate is the share of units expected to fail during
+// the window (nil: all of them, the service is down).
+type Query struct {
+	SLT               string   `json:"slt"`
+	Service           string   `json:"service"`
+	From              string   `json:"from"`
+	To                string   `json:"to"`
+	ExpectedErrorRate *float64 `json:"expected_error_rate"`
+	At                string   `json:"at"`
+}
+
+// Window prices q's window for its SLT, or for every SLT of its service;
+// read gives the evaluation input (at q.At) once the query is whole.
+func Window(q Query, read func() (compliance.Input, error)) ([]Assessment, error) {
+	none := []Assessment{}
+	if (q.SLT == "") == (q.Service == "") {
+		return none, errors.New("name an SLT or a service, not both")
+	}
+	if q.From == "" || q.To == "" {
+		return none, errors.New("a change window needs a start and an end (from and to)")
+	}
+	from, err := compliance.ParseTime(q.From)
+	if err != nil {
+		return none, fmt.Errorf("from: %w", err)
+	}
+	to, err := compliance.ParseTime(q.To)
+	if err != nil {
+		return none, fmt.Errorf("to: %w", err)
+	}
+	in, err := read()
+	if err != nil {
+		return none, err
+	}
+	if q.Service != "" {
+		return AssessService(in, q.Service, from, to, q.ExpectedErrorRate)
+	}
+	a, err := Assess(in, Request{SLT: q.SLT, From: from, To: to, ErrorRate: q.ExpectedErrorRate})
+	if err != nil {
+		return none, err
+	}
+	return append(none, a), nil
+}

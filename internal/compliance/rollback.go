@@ -202,3 +202,35 @@ func Rollback(in Input, feed string, r RollbackRule, from, to time.Time) (Rollba
 	res := EvaluateRollback(feed, r, seq)
 	return res, errOf()
 }
+
+// RollbackQuery evaluates a rule over a feed between From and To (empty: all data).
+type RollbackQuery struct {
+	Feed string `json:"feed"`
+	Rule string `json:"rule"`
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Ask evaluates q as of now; read gives the input at now once q is sound.
+func (q RollbackQuery) Ask(now time.Time, read func(time.Time) (Input, error)) (RollbackResult, error) {
+	rule, err := ParseRollbackRule(q.Rule)
+	if err != nil {
+		return RollbackResult{}, err
+	}
+	from, to := time.Unix(0, 0).UTC(), now.AddDate(10, 0, 0)
+	if q.From != "" {
+		if from, err = ParseTime(q.From); err != nil {
+			return RollbackResult{}, err
+		}
+	}
+	if q.To != "" {
+		if to, err = ParseTime(q.To); err != nil {
+			return RollbackResult{}, err
+		}
+	}
+	in, err := read(now)
+	if err != nil {
+		return RollbackResult{}, err
+	}
+	return Rollback(in, q.Feed, rule, from, to)
+}

@@ -158,6 +158,15 @@ func Stored(folder, name string) (string, error) {
 	return path, nil
 }
 
+// Read is the content of a pack file of st's packs folder, by name (Stored).
+func Read(st *storage.Store, name string) ([]byte, error) {
+	path, err := Stored(Folder(st), name)
+	if err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
+}
+
 // List lists the pack files (.pdf, .xlsx) of the folder, by name.
 func List(folder string) ([]File, error) {
 	out := []File{}

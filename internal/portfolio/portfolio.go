@@ -74,30 +74,40 @@ type Service struct {
 
 // Line is one SLT's line: status, judged period, tiers, sparkline.
 type Line struct {
-	Name              string                   `json:"name"`
-	DisplayName       string                   `json:"display_name"`
-	Service           string                   `json:"service"`
-	Type              string                   `json:"type"`
-	Indicator         string                   `json:"indicator"`
-	Objective         string                   `json:"objective"`
-	Period            string                   `json:"period"`
-	Owner             string                   `json:"owner"`
-	Feed              string                   `json:"feed"`
-	Supplier          string                   `json:"supplier"`
-	SupplierName      string                   `json:"supplier_name"`
-	Ratio             bool                     `json:"ratio"`
-	Unit              string                   `json:"unit"`
-	Status            string                   `json:"status"`
-	State             string                   `json:"state"`
-	StatusPeriod      string                   `json:"status_period"`
-	Reasons           []string                 `json:"reasons"`
-	Reason            string                   `json:"reason"`
-	Current           *compliance.Row          `json:"current"`
-	IsCurrent         bool                     `json:"is_current"`
-	Budget            *float64                 `json:"budget"`
-	Tiers             []Tier                   `json:"tiers"`
-	Spark             []SparkPoint             `json:"spark"`
-	Alerts            int                      `json:"alerts"`
+	Name        string `json:"name"`
+	DisplayName string `json:"display_name"`
+	Service     string `json:"service"`
+	Type        string `json:"type"`
+	Indicator   string `json:"indicator"`
+	Objective   string `json:"objective"`
+	Period      string `json:"period"`
+	Owner       string `json:"owner"`
+	Feed        string `json:"feed"`
+	// Supplier is the feed's supplier (its name); SupplierName its display name.
+	Supplier     string `json:"supplier"`
+	SupplierName string `json:"supplier_name"`
+	// Ratio: attainments are shares (0..1); otherwise values in Unit.
+	Ratio bool   `json:"ratio"`
+	Unit  string `json:"unit"`
+	// Status is the RAG colour of State (missed, at_risk, on_target, no_data)
+	// in StatusPeriod; Reasons say why, Reason is them in one line.
+	Status       string   `json:"status"`
+	State        string   `json:"state"`
+	StatusPeriod string   `json:"status_period"`
+	Reasons      []string `json:"reasons"`
+	Reason       string   `json:"reason"`
+	// Current is the overall row of the judged period (the last one with data
+	// when the period holds several, e.g. days of a month); IsCurrent says
+	// whether that is the period running now.
+	Current   *compliance.Row `json:"current"`
+	IsCurrent bool            `json:"is_current"`
+	// Budget is the error budget left in Current (the tightest tier of a tiered SLT).
+	Budget *float64 `json:"budget"`
+	Tiers  []Tier   `json:"tiers"`
+	// Spark is the last 13 periods, oldest first.
+	Spark  []SparkPoint `json:"spark"`
+	Alerts int          `json:"alerts"`
+	// Trend is the projected miss of the running period, if any.
 	Trend             *compliance.TrendWarning `json:"trend"`
 	ConsecutiveMisses int                      `json:"consecutive_misses"`
 	RCADue            bool                     `json:"rca_due"`

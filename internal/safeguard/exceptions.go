@@ -30,6 +30,20 @@ func CheckException(from, to time.Time, reason string) error {
 	return nil
 }
 
+// ParseException reads an exception's window [from, to) as a request
+// writes it (RFC 3339 or a date) and refuses a request that cannot be made.
+func ParseException(from, to, reason string) (time.Time, time.Time, error) {
+	f, err := compliance.ParseTime(from)
+	if err != nil {
+		return f, time.Time{}, fmt.Errorf("from: %w", err)
+	}
+	t, err := compliance.ParseTime(to)
+	if err != nil {
+		return f, t, fmt.Errorf("to: %w", err)
+	}
+	return f, t, CheckException(f, t, reason)
+}
+
 // RequestException records a force-majeure exception of slt over [from,
 // to) asked for by actor (status requested), with its evidence, audited.
 // Only an approved exception removes its window from the figures.

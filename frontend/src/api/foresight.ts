@@ -11,7 +11,6 @@ import type {
   ClassAgreement,
   Forecast,
   MonthBias,
-  PredictReport,
   Probability,
   TargetForecast,
   TrackRecord,
@@ -19,8 +18,8 @@ import type {
 
 export type { Attained, Backtests, CalibratedFeed, Calibration, ClassAgreement, Forecast, MonthBias, Probability, TargetForecast, TrackRecord };
 
-/** A horizon's track record, as the forecast carries it (the same fields as TrackRecord). */
-export type Track = PredictReport | TrackRecord;
+/** A horizon's track record, as the forecast carries it. */
+export type Track = TrackRecord;
 
 export interface ForesightApi {
   /** The forecast of one SLT (empty: all), as of at (empty: now). */

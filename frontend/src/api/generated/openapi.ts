@@ -2093,11 +2093,13 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             created_by: string;
+            /** @description Due is a local date (YYYY-MM-DD) in the workspace's zone; "" = none. */
             due?: string;
             history: components["schemas"]["Change"][] | null;
             id: string;
             links: components["schemas"]["Links"];
             notes: components["schemas"]["Note"][] | null;
+            /** @description Origin says who made it: a person, a meeting's minutes, or a rule. */
             origin: string;
             owner: string;
             status: string;
@@ -2148,6 +2150,7 @@ export interface components {
             rca?: string;
             service?: string;
             slt?: string;
+            /** @description Status: open, in_progress, done, dropped, or "live" (open and in progress). */
             status?: string;
             supplier?: string;
         };
@@ -2181,12 +2184,16 @@ export interface components {
         Agenda: {
             actions: components["schemas"]["ActionItem"][] | null;
             approvals: components["schemas"]["Approval"][] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description At is when the figures were evaluated: now, or the end of the meeting date when that is earlier. Zone is the workspace's zone, which the dates are read in.
+             */
             at: string;
             breaches: components["schemas"]["AgendaBreach"][] | null;
             date: string;
             decisions: components["schemas"]["Decision"][] | null;
             display_name: string;
+            /** @description Exceptions are the exceptions of the scope's SLTs decided since, and Approvals the four-eyes requests (false positives, clock pauses) decided since. */
             exceptions: components["schemas"]["Exception"][] | null;
             improvements: components["schemas"]["ImprovementValidation"][] | null;
             items: components["schemas"]["AgendaItem"][] | null;
@@ -2195,7 +2202,9 @@ export interface components {
             owner?: string;
             rcas: components["schemas"]["RCAItem"][] | null;
             reviews_due: components["schemas"]["ReviewStatus"][] | null;
+            /** @description service or supplier */
             scope: string;
+            /** @description Since is the date the agenda looks back to: the last meeting of the scope (LastMeeting), else DefaultLookback months before the date. */
             since: string;
             slts: components["schemas"]["AgendaSLT"][] | null;
             zone: string;
@@ -2301,6 +2310,7 @@ export interface components {
         };
         /** @description AgendaQuery asks for the agenda of one service's or one supplier's meeting on a date (YYYY-MM-DD; "" = today). */
         AgendaQuery: {
+            /** @description Date is the meeting's local date (YYYY-MM-DD; "" = today). */
             date?: string;
             service?: string;
             supplier?: string;
@@ -2308,7 +2318,7 @@ export interface components {
         /** @description AgendaSLT is one SLT's trend and verdict since the last meeting. */
         AgendaSLT: {
             /** @description Counter is the counter-metric the SLT names, read beside it. */
-            counter_metric?: components["schemas"]["CounterView"] | null;
+            counter_metric?: components["schemas"]["CounterMetric"] | null;
             display_name: string;
             objective: string;
             owner: string;
@@ -2446,14 +2456,19 @@ export interface components {
             item?: string;
             kind: string;
             note?: string;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description PausedSeconds is the pause a clock-pause request confirms.
+             */
             paused_seconds?: number;
             reason: string;
             /** Format: date-time */
             requested_at: string;
             requested_by: string;
             slt: string;
+            /** @description Status is requested, approved or rejected. */
             status: string;
+            /** @description Subject is the breach id (false positive) or SLT:item (clock pause). */
             subject: string;
         };
         /** @description ApprovalDecision approves or rejects a request; the decider is the caller, who must not be the requester. */
@@ -2566,6 +2581,7 @@ export interface components {
         AuditAnchor: {
             format: string;
             hash: string;
+            /** @description Key is "ed25519:" and the base64 public key that signed it; Sig the base64 signature of Message. */
             key?: string;
             seq: number;
             sig?: string;
@@ -2825,22 +2841,40 @@ export interface components {
             attainment: number | null;
             /** Format: double */
             bad_items: number | null;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description BadMinutes (availability) or BadItems (other shares) say how bad it was.
+             */
             bad_minutes: number | null;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description BudgetsOverspent is the shortfall in error budgets: shortfall ÷ the shortfall the objective allows (Allowance), see docs/metrics.md.
+             */
             budgets_overspent: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Cost is cost per bad minute × bad minutes where the SLT prices bad time (money, for information: it is not part of the priority).
+             */
             cost?: number | null;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Duration is the bad minutes, or bad items, or 1 (for information: the shortfall already holds them, so they are not counted again).
+             */
             duration: number;
             end: string;
             false_positive: boolean;
             false_positive_by?: string;
             false_positive_reason?: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Frequency is the number of genuine breaches of the same SLT and tier in the log.
+             */
             frequency: number;
             id: string;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Impact = Weight × BudgetsOverspent: weighted error budgets lost, one unit for every kind of SLT; ImpactRule says so in words.
+             */
             impact: number;
             impact_rule: string;
             op: string;
@@ -2849,7 +2883,10 @@ export interface components {
             /** Format: int64 */
             pareto_rank: number;
             period: string;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Priority is the breach's impact; a group's priority is the sum over its breaches, so frequency counts through the sum.
+             */
             priority: number;
             /** Format: double */
             shortfall: number;
@@ -2860,7 +2897,10 @@ export interface components {
             tier: string;
             unit?: string;
             vital_few: boolean;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Weight is the SLT's impact weight (default 1).
+             */
             weight: number;
         };
         /** @description BreachList is a page of the breach log. */
@@ -2904,6 +2944,7 @@ export interface components {
         CalibratedFeed: {
             feed: string;
             reference: string;
+            /** @description SLTs read the feed: their thresholds classify its buckets. */
             slts: string[] | null;
             unit: string;
         };
@@ -3049,7 +3090,9 @@ export interface components {
         };
         /** @description ChainReport is the end-to-end coverage of the workspace (supply.Check). */
         ChainReport: {
+            /** @description EndToEnd has one entry per SLT that declares components. */
             end_to_end: components["schemas"]["EndToEnd"][] | null;
+            /** @description Orphans are contracts whose SLT belongs to no end-to-end SLT. */
             orphans: components["schemas"]["Orphan"][] | null;
         };
         /** @description Change is one entry of a record's history. */
@@ -3151,20 +3194,31 @@ export interface components {
         };
         /** @description CIReport counts an SLT's rows in a period by the state of their CI. */
         CIReport: {
+            /** @description CIs are the CIs the rows came from, most rows first. */
             cis: components["schemas"]["CIRows"][] | null;
+            /** @description Declared are the SLT's spec.cis, each with its state. */
             declared: components["schemas"]["CIState"][] | null;
             /** Format: date-time */
             end: string;
             feed: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Flagged = Unknown + Unverified; Share = Flagged / Rows (nil without rows).
+             */
             flagged: number;
             /** Format: int64 */
             max_age_days: number;
             message: string;
             period: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Reference is when verification is judged: the period's end, or the evaluation time for the running period. A CI is verified when its last verification is at most MaxAge before it (or after it).
+             */
             reference: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Rows are the feed's rows in the period (items by the time they count: resolved, or opened while open); WithoutCI those with no CI.
+             */
             rows: number;
             /** Format: double */
             share: number | null;
@@ -3316,13 +3370,19 @@ export interface components {
             best_lag: number | null;
             /** Format: int64 */
             days: number;
+            /** @description Detrended: a straight line was taken out of each series first. */
             detrended: boolean;
+            /** @description From and To bound the days both series have. */
             from?: string;
             lag: components["schemas"]["Series"];
             lags: components["schemas"]["Lag"][] | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Tested is how many lags had enough pairs; PAdjusted is the best lag's p-value times Tested (Bonferroni, at most 1): the chance that the strongest of that many lags looks this strong by chance alone.
+             */
             lags_tested: number;
             lead: components["schemas"]["Series"];
+            /** @description Leads is true when the lead series leads: significant at a lag > 0. */
             leads: boolean;
             /** Format: int64 */
             max_lag: number;
@@ -3339,16 +3399,6 @@ export interface components {
         };
         /** @description CounterMetric is the counter-metric an SLT names, read beside it: its latest complete period. */
         CounterMetric: {
-            /** Format: double */
-            attainment: number | null;
-            display_name: string;
-            met: boolean | null;
-            period?: string;
-            slt: string;
-            value: string;
-        };
-        /** @description CounterView is a counter-metric's latest complete period. */
-        CounterView: {
             /** Format: double */
             attainment: number | null;
             display_name: string;
@@ -3417,11 +3467,18 @@ export interface components {
         };
         /** @description DashboardLoop is the improvement loop at a glance (improve.Summarize): the overdue actions, the open root-cause analyses (overdue first) and the reviews due, under the dashboard's filters. */
         DashboardLoop: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description LiveActions counts open and in-progress actions (overdue ones included).
+             */
             live_actions: number;
+            /** @description OpenRCAs are the open analyses: overdue ones first, then by priority. */
             open_rcas: components["schemas"]["RCAItem"][] | null;
+            /** @description OverdueActions are live actions past their due date, the longest overdue first. */
             overdue_actions: components["schemas"]["ActionItem"][] | null;
+            /** @description ReviewsDue are the SLTs whose review is due, with why. */
             reviews_due: components["schemas"]["ReviewStatus"][] | null;
+            /** @description Today is the workspace's local date the summary was read on. */
             today: string;
         };
         /** @description DashboardQuery selects the portfolio dashboard. At is the evaluation time (RFC 3339 or a date; empty: now, to the minute). Period is the reporting period the statuses judge (a key such as 2026-11; empty: each SLT's current period, or its previous one while the current has no data yet). The filters keep the services and SLTs that match every one given (case-insensitive); Type is SLA, OLA or UC. */
@@ -3531,7 +3588,10 @@ export interface components {
             /** Format: int64 */
             failed: number;
             outcomes: components["schemas"]["Outcome"][] | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description pending, not due yet
+             */
             waiting: number;
         };
         /** @description Demand is the load a feed's stored data shows, for a capacity check. */
@@ -3704,6 +3764,7 @@ export interface components {
             requested_at: string;
             requested_by: string;
             slt: string;
+            /** @description Status is requested, approved or rejected. */
             status: string;
             /** Format: date-time */
             to: string;
@@ -3724,11 +3785,15 @@ export interface components {
         };
         /** @description ExcludedShares are an SLT's shares of units (or clock time) taken out of its count per period, the rises flagged, and its decisive pauses. */
         ExcludedShares: {
+            /** @description CounterMetric is the SLT named to be read beside this one. */
             counter_metric?: string;
+            /** @description Pauses are the items whose pause decides their verdict: each needs a second person's confirmation (RequestPauseConfirmation). */
             decisive_pauses: components["schemas"]["PauseClaim"][] | null;
             display_name: string;
+            /** @description Measure is "units excluded" or "clock stopped" (duration SLTs). */
             measure: string;
             periods: components["schemas"]["PeriodShare"][] | null;
+            /** @description Rising are the reasons of the periods flagged. */
             rising: string[] | null;
             slt: string;
             /** Format: int64 */
@@ -3852,13 +3917,15 @@ export interface components {
             /** Format: date-time */
             at: string;
             message?: string;
+            /** @description The models behind the forecasts, fitted on every outcome known at At (null while there are too few), so that an auditor can recompute each probability from the features. */
             model_current: components["schemas"]["Model"] | null;
             model_next: components["schemas"]["Model"] | null;
             skipped: string[] | null;
+            /** @description ok or insufficient (no horizon has a track record) */
             status: string;
             targets: components["schemas"]["TargetForecast"][] | null;
-            track_record_current: components["schemas"]["PredictReport"];
-            track_record_next: components["schemas"]["PredictReport"];
+            track_record_current: components["schemas"]["TrackRecord"];
+            track_record_next: components["schemas"]["TrackRecord"];
         };
         /** @description Gap is a component nobody is contracted for (at the end of its chain). */
         Gap: {
@@ -3974,6 +4041,7 @@ export interface components {
         };
         /** @description Improvement is a change made to improve an SLT, on a date. */
         Improvement: {
+            /** @description Change is the local date (in the SLT's zone) the change took effect. */
             change: string;
             /** Format: date-time */
             created_at: string;
@@ -3996,6 +4064,7 @@ export interface components {
             /** Format: int64 */
             days_needed: number | null;
             description: string;
+            /** @description Direction is better, worse (significant either way) or none. */
             direction: string;
             /** Format: double */
             effect: number | null;
@@ -4011,7 +4080,10 @@ export interface components {
             n_after: number;
             /** Format: int64 */
             n_before: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description NeededPerGroup is the days per side a test at this effect needs for the power asked; DaysNeeded how many more days after the change that makes, given the days before it (null: the effect is zero, or no number of later days suffices with this baseline).
+             */
             needed_per_group: number | null;
             other_test?: components["schemas"]["OtherTest"] | null;
             /** Format: double */
@@ -4020,6 +4092,7 @@ export interface components {
             power: number;
             significant: boolean;
             slt: string;
+            /** @description Test is welch, mann-whitney, or none (too few days); TestWhy says why. */
             test: string;
             test_why: string;
             tier?: string;
@@ -4074,7 +4147,7 @@ export interface components {
             unit?: string;
             used: boolean;
         };
-        /** @description Links tie an action to what it is about. SLT, tier, period and breach name the miss; RCA, review, meeting and improvement the records it came from; service and supplier who is concerned (taken from the SLT when not given). */
+        /** @description Links tie an action to what it is about: an SLT, tier, period or breach (SLT@PERIOD; it sets the SLT, tier and period); the RCA, review, meeting or improvement it came from; the service and supplier concerned (taken from the SLT when not given). */
         Links: {
             breach?: string;
             improvement?: string;
@@ -4145,6 +4218,7 @@ export interface components {
         };
         /** @description Meeting is the minutes of a service review meeting. */
         Meeting: {
+            /** @description Actions are the actions agreed in the meeting (created with it). */
             actions: string[] | null;
             attendees: string[] | null;
             date: string;
@@ -4155,6 +4229,7 @@ export interface components {
             /** Format: date-time */
             recorded_at: string;
             recorded_by: string;
+            /** @description Scope is service or supplier; Name the service's or supplier's name. */
             scope: string;
         };
         /** @description MeetingFilter selects recorded meetings (of one service or supplier, or all). */
@@ -4310,14 +4385,17 @@ export interface components {
             /** Format: date-time */
             delivered_at?: string;
             event: string;
+            /** @description History keeps the last attempts, newest last. */
             history: components["schemas"]["Attempt"][] | null;
             id: string;
             integration: string;
             /** Format: date-time */
             last_attempt?: string;
+            /** @description LastError is why the last attempt failed (empty after a success). */
             last_error?: string;
             /** Format: date-time */
             next_attempt?: string;
+            /** @description RemoteRef is the receiver's reference for the task (its ticket number, from the webhook's answer), or the file a drop folder got. */
             remote_ref?: string;
             status: string;
             task: components["schemas"]["Task"];
@@ -4505,45 +4583,6 @@ export interface components {
             at: string;
             slt: string;
         };
-        /** @description Report is the track record of one horizon: how the forecasts made at past decision points, each from what was known then, compare with what happened. */
-        PredictReport: {
-            baseline: components["schemas"]["Scores"];
-            brier_climatology: number;
-            /** Format: int64 */
-            decision_points: number;
-            /** Format: int64 */
-            events: number;
-            /**
-             * Format: date-time
-             * @description The first and last decision points scored.
-             */
-            from: string;
-            horizon: string;
-            message?: string;
-            /** Format: int64 */
-            missed_periods: number;
-            /** @description Model and Baseline are scored on the same points. Climatology is the Brier score of always forecasting the training miss rate. */
-            model: components["schemas"]["Scores"];
-            /**
-             * Format: int64
-             * @description Periods are the labelled (SLT, tier, period) outcomes the scored points forecast; Missed of them were missed; Events counts the decision points whose period was missed.
-             */
-            periods: number;
-            /** Format: int64 */
-            refits: number;
-            /** @description Skill = 1 − Brier(model)/Brier(baseline); SkillP is the one-sided p-value that the model is no better (a z-test on the per-point Brier differences with variance clustered by period). */
-            skill: number;
-            skill_p: number;
-            /** @description ok or insufficient */
-            status: string;
-            /** Format: int64 */
-            targets: number;
-            /** Format: date-time */
-            to: string;
-            /** @description Use is the forecast Slate shows: "model" when it is significantly better than the baseline, else "baseline". */
-            use: string;
-            verdict: string;
-        };
         /** @description PreviewResult shows how a file would be read, before importing it. */
         PreviewResult: {
             delimiter?: string;
@@ -4603,16 +4642,23 @@ export interface components {
             opened_at: string;
             opened_by: string;
             owner: string;
+            /** @description Periods are the run's missed periods known so far, oldest first, and Breaches their breach ids. */
             periods: string[] | null;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Priority is the run's breaches' summed priority, in weighted error budgets overspent (docs/metrics.md, "Breaches").
+             */
             priority: number;
+            /** @description Problem is the problem statement the analysis starts from. */
             problem: string;
             root_causes: string[] | null;
+            /** @description RunKey identifies the run of misses: slt[/tier]@its first missed period. */
             run_key: string;
             service: string;
             slt: string;
             status: string;
             supplier?: string;
+            /** @description Team is a proposed cross-functional team, when the breaches are shared with SLTs of services that other people own. */
             team?: components["schemas"]["Team"] | null;
             tier?: string;
         };
@@ -4628,7 +4674,7 @@ export interface components {
             status?: string;
             supplier?: string;
         };
-        /** @description RCAItem is an RCA as lists show it. */
+        /** @description RCAItem is an analysis with its linked actions and whether it is overdue. */
         RCAItem: {
             /** @description Actions are the ids of the actions linked to it. */
             actions: string[] | null;
@@ -4706,10 +4752,12 @@ export interface components {
         Report: {
             /** Format: date-time */
             at: string;
+            /** @description CMDB lists the reported periods whose rows come partly from CIs the CMDB does not know or has not verified recently (internal/cmdb), filled by the caller that has the CMDB; empty without a CMDB import. */
             cmdb: components["schemas"]["CMDBFinding"][] | null;
             credits: components["schemas"]["Credit"][] | null;
             ignored_windows: components["schemas"]["Ignored"][] | null;
             rows: components["schemas"]["Row"][] | null;
+            /** @description Statuses is each SLT's status in the reported period (JudgeStatus), filled by the caller that has the analysis (app.Compliance.Report). */
             statuses: components["schemas"]["Status"][] | null;
             warnings: components["schemas"]["Warning"][] | null;
         };
@@ -4785,7 +4833,7 @@ export interface components {
             slt?: string;
             supplier?: string;
         };
-        /** @description ReviewStatus is where an SLT stands in its review cycle. */
+        /** @description ReviewStatus is where an SLT stands in its review cycle: the next review date and, when due, why. */
         ReviewStatus: {
             cycle?: string;
             display_name: string;
@@ -5220,10 +5268,13 @@ export interface components {
         };
         /** @description SupplierScope is what a joint review with one supplier covers. */
         SupplierScope: {
+            /** @description Actions are the improvement actions linked to the supplier, live ones first: the agreed backlog a joint review goes through (ScopeStore fills them from the stored actions; Scope, which sees no store, leaves them empty). */
             actions: components["schemas"]["ActionItem"][] | null;
             assessments: string[] | null;
+            /** @description Batches are the published and reverted imports of the scoped feeds (overlapping the review window, when one is given): the shared data set. */
             batches: components["schemas"]["BatchRef"][] | null;
             contact: string;
+            /** @description Contingency is the supplier's plan (failover, workaround, contacts); nil without one. */
             contingency: components["schemas"]["Contingency"] | null;
             contingency_plan: string;
             contracts: string[] | null;
@@ -5344,24 +5395,34 @@ export interface components {
             decision_points: number;
             /** Format: int64 */
             events: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The first and last decision points scored.
+             */
             from: string;
             horizon: string;
             message?: string;
             /** Format: int64 */
             missed_periods: number;
+            /** @description Model and Baseline are scored on the same points. Climatology is the Brier score of always forecasting the training miss rate. */
             model: components["schemas"]["Scores"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Periods are the labelled (SLT, tier, period) outcomes the scored points forecast; Missed of them were missed; Events counts the decision points whose period was missed.
+             */
             periods: number;
             /** Format: int64 */
             refits: number;
+            /** @description Skill = 1 − Brier(model)/Brier(baseline); SkillP is the one-sided p-value that the model is no better (a z-test on the per-point Brier differences with variance clustered by period). */
             skill: number;
             skill_p: number;
+            /** @description ok or insufficient */
             status: string;
             /** Format: int64 */
             targets: number;
             /** Format: date-time */
             to: string;
+            /** @description Use is the forecast Slate shows: "model" when it is significantly better than the baseline, else "baseline". */
             use: string;
             verdict: string;
         };
@@ -5542,11 +5603,16 @@ export interface components {
             periods: components["schemas"]["WhatIfPeriod"][] | null;
             /** Format: double */
             proposed_target: number;
+            /** @description targets and attainments are shares (0..1), else values in Unit */
             ratio: boolean;
             slt: string;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Target90 is the strictest target met in at least 90% of the judged periods.
+             */
             target_met_in_90pct: number | null;
             tier?: string;
+            /** @description of a statistic SLT ("ms") */
             unit?: string;
             warnings: components["schemas"]["Warning"][] | null;
         };

@@ -189,8 +189,6 @@ export type CorrelateQuery = Schemas["CorrelateQuery"];
 export type Correlation = Wire<Schemas["Correlation"]>;
 /** CounterMetric is the counter-metric an SLT names, read beside it: its latest complete period. */
 export type CounterMetric = Wire<Schemas["CounterMetric"]>;
-/** CounterView is a counter-metric's latest complete period. */
-export type CounterView = Wire<Schemas["CounterView"]>;
 /** Credit is what one contract owes (or earns) for one period. */
 export type Credit = Wire<Schemas["Credit"]>;
 /** Dashboard is everything the portfolio dashboard shows, in one call: a RAG status per SLT and service for the current period, budgets, the last 13 periods, firing alerts and root-cause analyses due. */
@@ -280,7 +278,7 @@ export type Job = Wire<Schemas["Job"]>;
 export type Lag = Wire<Schemas["Lag"]>;
 /** LayoutColumn is one column of a feed's files. */
 export type LayoutColumn = Wire<Schemas["LayoutColumn"]>;
-/** Links tie an action to what it is about. SLT, tier, period and breach name the miss; RCA, review, meeting and improvement the records it came from; service and supplier who is concerned (taken from the SLT when not given). */
+/** Links tie an action to what it is about: an SLT, tier, period or breach (SLT@PERIOD; it sets the SLT, tier and period); the RCA, review, meeting or improvement it came from; the service and supplier concerned (taken from the SLT when not given). */
 export type Links = Wire<Schemas["Links"]>;
 /** ListedCI is a stored CI with its state now and the SLTs that declare it. */
 export type ListedCI = Wire<Schemas["ListedCI"]>;
@@ -366,8 +364,6 @@ export type PeriodCheck = Wire<Schemas["PeriodCheck"]>;
 export type PeriodShare = Wire<Schemas["PeriodShare"]>;
 /** PredictQuery selects the forecast: SLT keeps one SLT (empty: all); At is the forecast time (RFC 3339 or a date; empty: now). */
 export type PredictQuery = Schemas["PredictQuery"];
-/** Report is the track record of one horizon: how the forecasts made at past decision points, each from what was known then, compare with what happened. */
-export type PredictReport = Wire<Schemas["PredictReport"]>;
 /** PreviewResult shows how a file would be read, before importing it. */
 export type PreviewResult = Wire<Schemas["PreviewResult"]>;
 /** Probability is the chance of a miss for one horizon. */
@@ -380,7 +376,7 @@ export type RCA = Wire<Schemas["RCA"]>;
 export type RCAClose = Schemas["RCAClose"];
 /** RCAFilter selects analyses (status open or closed, SLT, service, supplier). */
 export type RCAFilter = Schemas["RCAFilter"];
-/** RCAItem is an RCA as lists show it. */
+/** RCAItem is an analysis with its linked actions and whether it is overdue. */
 export type RCAItem = Wire<Schemas["RCAItem"]>;
 /** RCAUpdate changes an open analysis; absent fields stay. Method is five_whys or apollo. */
 export type RCAUpdate = Schemas["RCAUpdate"];
@@ -398,7 +394,7 @@ export type ResultsRebuild = Wire<Schemas["ResultsRebuild"]>;
 export type Review = Wire<Schemas["Review"]>;
 /** ReviewFilter selects SLTs (one, a service's, a supplier's), or only those due. */
 export type ReviewFilter = Schemas["ReviewFilter"];
-/** ReviewStatus is where an SLT stands in its review cycle. */
+/** ReviewStatus is where an SLT stands in its review cycle: the next review date and, when due, why. */
 export type ReviewStatus = Wire<Schemas["ReviewStatus"]>;
 /** RollbackQuery evaluates a rule over a feed between From and To (empty: all data). */
 export type RollbackQuery = Schemas["RollbackQuery"];
@@ -571,7 +567,7 @@ export const fixes: Record<string, NullFix> = {
   "ExcludedShares": {"o":{"decisive_pauses":{"l":0},"periods":{"l":0},"rising":{"l":0}}},
   "Feasibility": {"o":{"balanced":{"l":0},"options":{"l":0}}},
   "FeedInfo": {"o":{"optional":{"l":0},"required":{"l":0}}},
-  "Forecast": {"o":{"model_current":"Model","model_next":"Model","skipped":{"l":0},"targets":{"l":"TargetForecast"},"track_record_current":"PredictReport","track_record_next":"PredictReport"}},
+  "Forecast": {"o":{"model_current":"Model","model_next":"Model","skipped":{"l":0},"targets":{"l":"TargetForecast"},"track_record_current":"TrackRecord","track_record_next":"TrackRecord"}},
   "Gap": {"o":{"chain":{"l":0}}},
   "ImportResult": {"o":{"finding_counts":{"m":0},"findings":{"l":0},"header":{"l":0},"severities":{"m":0}}},
   "ImprovementValidation": {"o":{"caveats":{"l":0},"days":{"l":0},"effect_ci":{"l":0},"other_test":"OtherTest"}},
@@ -593,7 +589,6 @@ export const fixes: Record<string, NullFix> = {
   "PackResult": {"o":{"files":{"l":0}}},
   "PackVerification": {"o":{"components":{"l":0},"services":{"l":0}}},
   "PeriodCheck": {"o":{"parts":{"l":0}}},
-  "PredictReport": {"o":{"baseline":"Scores","model":"Scores"}},
   "PreviewResult": {"o":{"header":{"l":0},"samples":{"l":{"l":0}},"sheets":{"l":0},"suggestion":"Suggestion"}},
   "Problem": {"o":{"result":"ImportResult"}},
   "RCA": {"o":{"apollo":"Apollo","breaches":{"l":0},"five_whys":{"l":0},"history":{"l":0},"notes":{"l":0},"periods":{"l":0},"root_causes":{"l":0},"team":"Team"}},
