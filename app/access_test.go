@@ -36,7 +36,7 @@ func TestSecurityDocRolesTable(t *testing.T) {
 			}
 		}
 		if code := RoleRights(role); !slices.Equal(doc, code) {
-			t.Errorf("docs/security.md gives %s the rights %v; app/access.go %v", role, doc, code)
+			t.Errorf("docs/security.md gives %s the rights %v; internal/access/access.go %v", role, doc, code)
 		}
 	}
 	for _, r := range Roles() {

@@ -162,7 +162,7 @@ func (a *App) DataVersion() (uint64, error) { return a.Compliance.dbVersion() }
 func (a *App) Caller() Caller { return a.caller }
 
 // Bindings lists the services the window binds and `serve` exposes; every
-// exported method of each is an API method and needs a rule in access.go.
+// exported method of each is an API method and needs a rule in internal/access/access.go.
 func (a *App) Bindings() []any {
 	return []any{a.Workspace, a.Audit, a.Imports, a.Compliance, a.Exceptions, a.Jobs, a.Analysis, a.Packs, a.Session, a.Users,
 		a.Actions, a.RCAs, a.Reviews, a.Meetings, a.Improvements, a.Integrations, a.Approvals, a.Suppliers, a.Design, a.CMDB, a.Foresight}

@@ -601,7 +601,7 @@ func (g *generator) routeOperation(rt v1Route) (schema, error) {
 	}
 	rule, method, found := app.RouteRule(rt.method + " " + rt.path)
 	if !found {
-		return nil, fmt.Errorf("%s %s has no access rule in app/access.go", rt.method, rt.path)
+		return nil, fmt.Errorf("%s %s has no access rule in internal/access/access.go", rt.method, rt.path)
 	}
 	var roles []any
 	for _, role := range app.Roles() {

@@ -1,7 +1,7 @@
 // Package serve is `slate serve`: the Slate UI and a JSON API over the same app
 // services the desktop window binds. Every API call needs a bearer token and
 // runs as the token's user (app.App.As), so the audit trail names whoever the
-// token belongs to; app/access.go says which role may call which method.
+// token belongs to; internal/access/access.go says which role may call which method.
 package serve
 
 import (
@@ -90,7 +90,7 @@ var errType = reflect.TypeOf((*error)(nil)).Elem()
 
 // New builds a server over a's services: each exported method is reachable
 // as POST /api/<Service>/<Method> with a JSON array of arguments. It refuses
-// to build when a method has no access rule (app/access.go), so no method is
+// to build when a method has no access rule (internal/access/access.go), so no method is
 // ever served unguarded.
 func New(a *app.App, o Options) (*Server, error) {
 	s := &Server{app: a, token: o.Token, admin: app.Caller{Name: a.Caller().Name, Role: app.RoleAdmin},
@@ -127,7 +127,7 @@ func New(a *app.App, o Options) (*Server, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("API methods without an access rule in app/access.go: %s", strings.Join(missing, ", "))
+		return nil, fmt.Errorf("API methods without an access rule in internal/access/access.go: %s", strings.Join(missing, ", "))
 	}
 	v1, err := s.v1Handler()
 	if err != nil {

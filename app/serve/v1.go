@@ -57,7 +57,7 @@ var (
 	atParam     = v1Param{"at", "query", "Evaluate as of this time (RFC 3339 or a date). Default: now, to the minute.", "2026-11-01T00:00:00Z", "string", false}
 )
 
-// v1Routes are the routes of /api/v1; each needs a rule in app/access.go.
+// v1Routes are the routes of /api/v1; each needs a rule in internal/access/access.go.
 func v1Routes() []v1Route {
 	return []v1Route{{
 		method: "GET", path: "/api/v1/slts", id: "listSLTs", summary: "List the SLTs",
@@ -222,7 +222,7 @@ func (s *Server) v1Handler() (http.Handler, error) {
 		pattern := rt.method + " " + rt.path
 		rule, _, ok := app.RouteRule(pattern)
 		if !ok {
-			return nil, fmt.Errorf("API route without an access rule in app/access.go: %s", pattern)
+			return nil, fmt.Errorf("API route without an access rule in internal/access/access.go: %s", pattern)
 		}
 		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) { s.serveV1(w, r, rt, rule) })
 		if !seen[rt.path] {

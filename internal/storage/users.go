@@ -15,7 +15,7 @@ import (
 // random 256-bit token (nobody can guess a token from its hash).
 type User struct {
 	Name string `json:"name"`
-	// Role is viewer, supplier, manager, approver or admin (app/access.go).
+	// Role is viewer, supplier, manager, approver or admin (internal/access/access.go).
 	Role string `json:"role"`
 	// Supplier binds a supplier user to a Supplier definition.
 	Supplier  string    `json:"supplier,omitempty"`
