@@ -166,7 +166,8 @@ func run(dir string, rows, runs int, load time.Duration, clients int, period str
 		if err := report(&perFirst, &perAgain, "--period", period); err != nil {
 			return err
 		}
-		if err := report(&allFirst, &allAgain); err != nil {
+		// --all: report's default is the last complete and the running period
+		if err := report(&allFirst, &allAgain, "--all"); err != nil {
 			return err
 		}
 	}
