@@ -10,6 +10,7 @@ import (
 	"slate/internal/ingest"
 	"slate/internal/storage"
 	"slate/internal/uploads"
+	"slate/internal/warm"
 )
 
 // Imports brings supplier files into feeds as batches, and manages batches.
@@ -188,9 +189,21 @@ func (im *Imports) run(ctx context.Context, req ImportRequest, src uploads.Uploa
 	if err != nil {
 		return ImportResult{Feed: req.Feed, File: src.Name, DryRun: req.DryRun}, err
 	}
-	res, err := importer.Run(ctx, im.store, importer.Request{Path: src.Path, File: src.Name, Feed: fd, Mapping: (*domain.Mapping)(req.Mapping),
-		Sheet: req.Sheet, DryRun: req.DryRun, OnConflict: req.OnConflict, Limits: req.Limits, Now: im.store.Now(),
-		Progress: req.Progress, SaveMapping: defs.SaveMapping(fd.Name(), src.Name)})
+	now := im.store.Now()
+	r := importer.Request{Path: src.Path, File: src.Name, Feed: fd, Mapping: (*domain.Mapping)(req.Mapping),
+		Sheet: req.Sheet, DryRun: req.DryRun, OnConflict: req.OnConflict, Limits: req.Limits, Now: now,
+		Progress: req.Progress, SaveMapping: defs.SaveMapping(fd.Name(), src.Name)}
+	var follow *warm.Follower
+	if !req.DryRun {
+		if follow = warm.Start(im.store, fd.Name(), now); follow != nil {
+			r.Follow = follow
+		}
+	}
+	res, err := importer.Run(ctx, im.store, r)
+	if err == nil && res.Batch != 0 {
+		// derived figures: failing to keep them costs the next report time, nothing else
+		_, _ = follow.Keep(im.store, res.Batch)
+	}
 	return importResultOf(res), err
 }
 

@@ -108,17 +108,38 @@ type Series struct {
 // store returns them). Memory is bounded by the number of days (plus one
 // period's values for statistics), not by the number of points.
 func Evaluate(specs []EvalSpec, points iter.Seq[domain.Point]) []Series {
-	evs := make([]*evaluator, len(specs))
-	for i, s := range specs {
-		evs[i] = newEvaluator(s)
-	}
+	r := NewRunning(specs)
 	for p := range points {
-		for _, e := range evs {
-			e.add(&p)
-		}
+		r.Add(&p)
 	}
-	out := make([]Series, len(evs))
-	for i, e := range evs {
+	return r.Finish()
+}
+
+// Running is Evaluate with the points handed in one at a time (pushed by
+// whoever has them, e.g. an import as it stores them, rather than pulled
+// from the store).
+type Running struct{ evs []*evaluator }
+
+// NewRunning starts an evaluation of specs.
+func NewRunning(specs []EvalSpec) *Running {
+	r := &Running{evs: make([]*evaluator, len(specs))}
+	for i, s := range specs {
+		r.evs[i] = newEvaluator(s)
+	}
+	return r
+}
+
+// Add counts the next point (time order, as the store returns them).
+func (r *Running) Add(p *domain.Point) {
+	for _, e := range r.evs {
+		e.add(p)
+	}
+}
+
+// Finish is the series of every spec, in the order of the specs.
+func (r *Running) Finish() []Series {
+	out := make([]Series, len(r.evs))
+	for i, e := range r.evs {
 		out[i] = e.finish()
 	}
 	return out

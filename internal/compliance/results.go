@@ -158,22 +158,11 @@ func (ev *Evaluator) storedSeries(plan Plan, since, until time.Time) ([]Series, 
 	if len(batches) == 0 {
 		return out, nil
 	}
-	first, last := batches[0].From, batches[0].To
-	for _, b := range batches[1:] {
-		first, last = minTime(first, b.From), maxTime(last, b.To)
-	}
 	sp0 := &specs[0]
-	ps, loc, at, mg := sp0.Period, sp0.Loc, in.At, margin(sp0)
-	if !first.Before(at) {
+	ps, at, mg := sp0.Period, in.At, margin(sp0)
+	periods := walkedPeriods(batches, sp0, at)
+	if len(periods) == 0 {
 		return out, nil
-	}
-	var periods []Period
-	for p := ps.Of(first, loc); ; {
-		periods = append(periods, p)
-		if !p.End.Before(at) || p.End.After(last) {
-			break
-		}
-		p = ps.Of(p.End, loc)
 	}
 	// A period's figures are stored once nothing later can change them.
 	final := func(p Period) bool { return !p.End.Add(mg).After(at) }
@@ -189,17 +178,11 @@ func (ev *Evaluator) storedSeries(plan Plan, since, until time.Time) ([]Series, 
 		res []*Result // per tier; nil: no data
 	}
 	slots := make([]slot, len(periods))
-	var firstVisible time.Time
-	if sp0.Indicator.Kind == domain.IndicatorAvailability {
-		if firstVisible, err = ev.firstPoint(plan.Feed); err != nil {
-			return nil, err
-		}
+	dp, err := in.periodDeps(plan, batches)
+	if err != nil {
+		return nil, err
 	}
-	earlier := func(from time.Time) bool { return !firstVisible.IsZero() && firstVisible.Before(from) }
-	depsOf := func(p Period) ([]uint64, string, bool) {
-		ids, ex := deps(batches, plan.Exclusions, p.Start.Add(-mg), p.End.Add(mg))
-		return ids, ex, earlier(p.Start.Add(-mg))
-	}
+	earlier, depsOf := dp.earlier, dp.of
 	// lookup reads period j's stored figures when they are still valid.
 	lookup := func(j int) bool {
 		p := periods[j]
@@ -260,12 +243,7 @@ func (ev *Evaluator) storedSeries(plan Plan, since, until time.Time) ([]Series, 
 				if !final(p) {
 					continue
 				}
-				rec := record{NoData: true, Start: p.Start, End: p.End}
-				if r != nil {
-					rec = recordOf(r)
-				}
-				rec.Batches, rec.Exclusions, rec.Earlier = ids, ex, early
-				b, err := json.Marshal(rec)
+				b, err := storedRecord(p, r, ids, ex, early)
 				if err != nil {
 					return err
 				}
@@ -348,10 +326,124 @@ func (ev *Evaluator) storedSeries(plan Plan, since, until time.Time) ([]Series, 
 	return out, nil
 }
 
+// walkedPeriods are the periods a plan's stored figures are kept for: from
+// the one holding the feed's first published point until the first that
+// reaches at or passes the last (none when the data starts at or after at).
+func walkedPeriods(batches []BatchSpan, sp0 *EvalSpec, at time.Time) []Period {
+	if len(batches) == 0 {
+		return nil
+	}
+	first, last := batches[0].From, batches[0].To
+	for _, b := range batches[1:] {
+		first, last = minTime(first, b.From), maxTime(last, b.To)
+	}
+	if !first.Before(at) {
+		return nil
+	}
+	var periods []Period
+	for p := sp0.Period.Of(first, sp0.Loc); ; {
+		periods = append(periods, p)
+		if !p.End.Before(at) || p.End.After(last) {
+			break
+		}
+		p = sp0.Period.Of(p.End, sp0.Loc)
+	}
+	return periods
+}
+
+// depsReader gives a period's dependencies: the batches and exclusions its
+// figures read, and whether the feed's data began before it.
+type depsReader struct {
+	batches      []BatchSpan
+	excl         []Exclusion
+	mg           time.Duration
+	firstVisible time.Time // availability only
+}
+
+func (in Input) periodDeps(plan Plan, batches []BatchSpan) (depsReader, error) {
+	d := depsReader{batches: batches, excl: plan.Exclusions, mg: margin(&plan.Specs[0])}
+	if plan.Specs[0].Indicator.Kind == domain.IndicatorAvailability {
+		var err error
+		if d.firstVisible, err = in.firstPoint(plan.Feed); err != nil {
+			return d, err
+		}
+	}
+	return d, nil
+}
+
+func (d depsReader) earlier(from time.Time) bool {
+	return !d.firstVisible.IsZero() && d.firstVisible.Before(from)
+}
+
+func (d depsReader) of(p Period) ([]uint64, string, bool) {
+	ids, ex := deps(d.batches, d.excl, p.Start.Add(-d.mg), p.End.Add(d.mg))
+	return ids, ex, d.earlier(p.Start.Add(-d.mg))
+}
+
+// storedRecord is the stored form of period p's result r (nil: no data).
+func storedRecord(p Period, r *Result, ids []uint64, ex string, early bool) ([]byte, error) {
+	rec := record{NoData: true, Start: p.Start, End: p.End}
+	if r != nil {
+		rec = recordOf(r)
+	}
+	rec.Batches, rec.Exclusions, rec.Earlier = ids, ex, early
+	return json.Marshal(rec)
+}
+
+// KeepEvaluated stores the complete periods of series (plan's tiers,
+// evaluated as of plan's time over every published point of its feed, in
+// one pass) exactly as an evaluation through stored results would have
+// stored them, so that the next one reads them back instead of the feed's
+// blocks. "Every published point" is the caller's promise: package warm
+// keeps it for a feed's first import, which it follows as it is stored.
+// It returns how many periods it stored.
+func (in Input) KeepEvaluated(plan Plan, series []Series) (int, error) {
+	if in.Results == nil || in.Batches == nil || len(series) != len(plan.Specs) {
+		return 0, nil
+	}
+	batches, err := in.Batches(plan.Feed)
+	if err != nil {
+		return 0, err
+	}
+	sp0 := &plan.Specs[0]
+	at, mg := sp0.At, margin(sp0)
+	dp, err := in.periodDeps(plan, batches)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for i := range series {
+		byKey := map[string]*Result{}
+		for k := range series[i].Results {
+			r := &series[i].Results[k]
+			byKey[r.Period.Key] = r
+		}
+		saves := map[string][]byte{}
+		for _, p := range walkedPeriods(batches, sp0, at) {
+			if p.End.Add(mg).After(at) {
+				continue // not final when evaluated
+			}
+			ids, ex, early := dp.of(p)
+			b, err := storedRecord(p, byKey[p.Key], ids, ex, early)
+			if err != nil {
+				return n, err
+			}
+			saves[p.Key] = b
+		}
+		if len(saves) > 0 {
+			if err := in.Results.SaveResults(SpecKey(in.Workspace, plan.SLT, sp0.Period, i), saves); err != nil {
+				return n, err
+			}
+			n += len(saves)
+		}
+	}
+	return n, nil
+}
+
 // firstPoint is the time of the feed's first published point (zero: none).
-func (ev *Evaluator) firstPoint(feed string) (time.Time, error) {
+func (in Input) firstPoint(feed string) (time.Time, error) {
 	var t time.Time
-	err := ev.In.Source(feed, time.Time{}, time.Time{}, func(pt domain.Point) error {
+	err := in.Source(feed, time.Time{}, time.Time{}, func(pt domain.Point) error {
 		t = pt.At
 		return errStop
 	})

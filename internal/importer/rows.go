@@ -51,7 +51,9 @@ type importRun struct {
 	// (the reader's).
 	keep        *lineKeeper
 	compressNow atomic.Bool
-	tail        []byte
+	// follow sees each written chunk on the checker goroutine (after keep).
+	follow Follower
+	tail   []byte
 	// gap detection while reading, valid when the file came in time order
 	// and did not overlap stored data (else gaps() scans the batch).
 	gap      ingest.GapDetector
@@ -196,6 +198,9 @@ func (r *importRun) resolve(p *domain.Point, row uint32, priors []storage.Prior)
 	if len(priors) == 0 {
 		return storage.Write
 	}
+	if r.follow != nil {
+		r.follow.Lost()
+	}
 	r.priors = r.priors[:0]
 	for _, pr := range priors {
 		r.priors = append(r.priors, ingest.Prior{Point: pr.Point, Row: int(pr.Row), Own: pr.Own})
@@ -259,6 +264,7 @@ func (r *importRun) resolve(p *domain.Point, row uint32, priors []storage.Prior)
 func (r *importRun) rows(o *opened) error {
 	r.counter = o.counter
 	if !r.req.DryRun {
+		r.follow = r.req.Follow
 		r.startHash(r.path)
 		if r.keep = newLineKeeper(o, r.v, r.res.Size); r.keep == nil {
 			r.startSource(r.path)
@@ -273,19 +279,28 @@ func (r *importRun) rows(o *opened) error {
 	}
 	// Chunks go round: the reader fills one, the writer stores one, and
 	// (keeping lines) a checker compares one with its stored points while
-	// the writer waits for its commit to reach the disk.
+	// the writer waits for its commit to reach the disk; a follower sees
+	// it beside the checker. A chunk goes back once both are done with it.
 	work := make(chan *chunk, 1)
-	pool := 2
+	var after []func(*chunk)
 	if r.keep != nil {
-		pool = 3
+		after = append(after, func(c *chunk) {
+			if r.keep.on && !r.keep.chunk(c, c.skipped) {
+				r.compressNow.Store(true)
+			}
+		})
 	}
+	if r.follow != nil {
+		after = append(after, func(c *chunk) { r.follow.Points(c.pts) })
+	}
+	pool := 2 + len(after)
 	free := make(chan *chunk, pool)
 	for range pool {
 		free <- &chunk{pts: make([]storage.PendingPoint, 0, FlushRows), skipped: map[uint32]bool{}}
 	}
 	done := make(chan error, 1)
 	var failed atomic.Bool
-	var checking sync.WaitGroup
+	lanes := make([]sync.WaitGroup, len(after)) // one chunk at a time per lane, in file order
 	go func() {
 		var err error
 		for c := range work {
@@ -294,21 +309,27 @@ func (r *importRun) rows(o *opened) error {
 					failed.Store(true)
 				}
 			}
-			if err == nil && r.keep != nil {
-				checking.Wait() // one chunk at a time, in file order
-				checking.Go(func() {
-					if r.keep.on && !r.keep.chunk(c, c.skipped) {
-						r.compressNow.Store(true)
-					}
-					c.reset()
-					free <- c
-				})
+			if err == nil && len(after) > 0 {
+				left := atomic.Int32{}
+				left.Store(int32(len(after)))
+				for i, fn := range after {
+					lanes[i].Wait()
+					lanes[i].Go(func() {
+						fn(c)
+						if left.Add(-1) == 0 {
+							c.reset()
+							free <- c
+						}
+					})
+				}
 				continue
 			}
 			c.reset()
 			free <- c
 		}
-		checking.Wait()
+		for i := range lanes {
+			lanes[i].Wait()
+		}
 		done <- err
 	}()
 	err := r.read(o, work, free, &failed)

@@ -64,6 +64,19 @@ type Request struct {
 	// publishing transaction and with its audit event; it is called only
 	// when the mapping differs from the feed's saved one.
 	SaveMapping func(tx *storage.Tx, m domain.Mapping, batch uint64) error
+	// Follow, when set, sees the points as they are stored (not in a dry run).
+	Follow Follower
+}
+
+// A Follower sees an import's points on their way into the store, chunk by
+// chunk in file order, on a goroutine of the import's own. Each chunk's
+// points are sorted by (time, row) and are exactly those stored, as given
+// (the follower makes them what a read gives back). Lost says that what it
+// saw is not the batch's points in the order a read of the feed gives: a
+// point met a stored one with its key (a duplicate, an update, a conflict).
+type Follower interface {
+	Points(pts []storage.PendingPoint)
+	Lost()
 }
 
 // Result is the outcome of one import.
