@@ -160,6 +160,8 @@ type evaluator struct {
 	win     []WindowCounts
 	dropped int
 	lastAt  time.Time
+	// at and last are sp.At and lastAt as instants (compared every point)
+	at, last instant
 	started bool
 
 	// availability
@@ -191,6 +193,7 @@ func newEvaluator(s EvalSpec) *evaluator {
 	e := &evaluator{sp: s, kind: s.Indicator.Kind, days: map[int]*Counts{}, cal: newCalCursor(s.Calendar),
 		excl: setCursor{s: s.Exclusions}, stOut: map[string]statOut{}}
 	e.di.loc = s.Loc
+	e.at, e.last = instantOf(s.At), instantOf(time.Time{})
 	e.slice = s.SliceSeconds()
 	for _, w := range s.Windows {
 		e.win = append(e.win, WindowCounts{Window: w, From: s.At.Add(-w.Dur)})
@@ -235,10 +238,11 @@ func (e *evaluator) add(p *domain.Point) {
 		e.item(p)
 		return
 	}
-	if !p.At.Before(e.sp.At) {
+	i := instantOf(p.At)
+	if !i.before(e.at) {
 		return
 	}
-	if e.started && p.At.Before(e.lastAt) && e.kind != domain.IndicatorAvailability {
+	if e.started && i.before(e.last) && e.kind != domain.IndicatorAvailability {
 		// out of order: the cursors and statistics assume time order.
 		e.dropped++
 		return
@@ -252,7 +256,9 @@ func (e *evaluator) add(p *domain.Point) {
 			}
 		}
 	}
-	e.lastAt = maxTime(e.lastAt, p.At)
+	if !i.before(e.last) { // lastAt = maxTime(lastAt, p.At)
+		e.lastAt, e.last = p.At, i
+	}
 	e.day(p.At).Points++
 	switch e.kind {
 	case domain.IndicatorAvailability:
