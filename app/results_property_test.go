@@ -235,25 +235,36 @@ func storedResultsProperty(t *testing.T, seed uint64) {
 			}
 		}
 		period := []string{"", "2026-02", "2026-W05", "2026-01-27", "2026", "2026-Q1", "2026-01"}[rng.IntN(7)]
-		q := ReportQuery{At: at.Format(time.RFC3339Nano), Period: period}
-		stored, err := a.Compliance.Report(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in, err := a.Compliance.input(at)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in.Results = nil
-		scratch, err := buildReport(in, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := jsonOf(t, stored), jsonOf(t, scratch); got != want {
+		if diff := storedVersusScratch(t, a, at, period); diff != "" {
 			t.Fatalf("step %d (period %q at %s): the report from stored results differs from evaluating from scratch\nafter:\n  %s\n%s",
-				step, period, at.Format(time.RFC3339), strings.Join(log, "\n  "), firstDiff(got, want))
+				step, period, at.Format(time.RFC3339), strings.Join(log, "\n  "), diff)
 		}
 	}
+}
+
+// storedVersusScratch is where the report of period at time at, read
+// through stored results, first differs from the same report evaluated from
+// scratch ("" when they are equal).
+func storedVersusScratch(t *testing.T, a *App, at time.Time, period string) string {
+	t.Helper()
+	q := ReportQuery{At: at.Format(time.RFC3339Nano), Period: period}
+	stored, err := a.Compliance.Report(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := a.Compliance.input(at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Results = nil
+	scratch, err := buildReport(in, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := jsonOf(t, stored), jsonOf(t, scratch); got != want {
+		return firstDiff(got, want)
+	}
+	return ""
 }
 
 func firstDiff(a, b string) string {

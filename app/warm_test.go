@@ -102,23 +102,9 @@ func firstImportProperty(t *testing.T, feed string, seed uint64) {
 
 	for _, at := range []time.Time{propEnd, propEnd.Add(50 * time.Hour), from.Add(9*24*time.Hour + 7*time.Minute)} {
 		for _, period := range []string{"", "2026-01", "2026-W03", "2026-01-20"} {
-			q := ReportQuery{At: at.Format(time.RFC3339Nano), Period: period}
-			stored, err := a.Compliance.Report(q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			in, err := a.Compliance.input(at)
-			if err != nil {
-				t.Fatal(err)
-			}
-			in.Results = nil
-			scratch, err := buildReport(in, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, want := jsonOf(t, stored), jsonOf(t, scratch); got != want {
+			if diff := storedVersusScratch(t, a, at, period); diff != "" {
 				t.Fatalf("%d points into %s from %s (%s; %d periods kept), period %q at %s: stored results differ from scratch\n%s",
-					len(pts), feed, from.Format(time.DateTime), disorder, kept, period, at.Format(time.RFC3339), firstDiff(got, want))
+					len(pts), feed, from.Format(time.DateTime), disorder, kept, period, at.Format(time.RFC3339), diff)
 			}
 		}
 	}
