@@ -337,6 +337,16 @@ func nonEmpty(r []string) int {
 	return n
 }
 
+// allEmpty is nonEmpty(r) == 0, stopping at the first filled cell.
+func allEmpty(r []string) bool {
+	for _, c := range r {
+		if trimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // Table is a source positioned after its header row.
 type Table struct {
 	src       Source

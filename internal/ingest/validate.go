@@ -310,7 +310,7 @@ func (v *Validator) add(kind, sev string, row int, f, raw, format string, args .
 func (v *Validator) Row(cells []string, row int, p *domain.Point) (Outcome, []Finding) {
 	v.out = v.out[:0]
 	*p = domain.Point{}
-	if nonEmpty(cells) == 0 {
+	if allEmpty(cells) {
 		v.add(KindEmptyRow, SevInfo, row, "", "", "empty row; nothing to import (delete it from the file)")
 		return Empty, v.out
 	}
@@ -380,7 +380,9 @@ func (v *Validator) Row(cells []string, row int, p *domain.Point) (Outcome, []Fi
 			t, terr := v.tp.Parse(cells[ti])
 			x, xok := 0.0, false
 			if !v.o.Mapping.DecimalComma {
-				if f, err := strconv.ParseFloat(cells[vi], 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+				if f, ok := parsePlain(cells[vi]); ok {
+					x, xok = f, true
+				} else if f, err := strconv.ParseFloat(cells[vi], 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 					x, xok = f, true
 				}
 			}
