@@ -143,6 +143,7 @@ type Validator struct {
 	prevAt  time.Time
 	prevRow int
 	run     skewRun
+	step    lastWall // the last row trackSkew saw (UTC)
 	future  int
 	maxAt   time.Time
 	out     []Finding
@@ -150,6 +151,11 @@ type Validator struct {
 	unit    int
 	// futureAfter is Now + FutureTolerance.
 	futureAfter time.Time
+}
+
+type lastWall struct {
+	wall int64 // Unix ns
+	ok   bool
 }
 
 type skewRun struct {
@@ -558,8 +564,7 @@ func (v *Validator) checkTime(row int, p *domain.Point) {
 	if v.o.Shape != domain.ShapeItem {
 		if !v.prevAt.IsZero() && p.At.Before(v.prevAt) {
 			v.add(KindOutOfOrder, SevWarning, row, FieldTime, p.At.Format(time.RFC3339), "earlier than row %d (%s); imported in time order, but check that the file is not mixing sources", v.prevRow, v.prevAt.Format(time.RFC3339))
-		}
-		if !p.At.Before(v.prevAt) || v.prevAt.IsZero() {
+		} else {
 			v.prevAt, v.prevRow = p.At, row
 		}
 		v.trackSkew(row, p.At)
@@ -583,7 +588,16 @@ func (v *Validator) trackSkew(row int, at time.Time) {
 	if v.o.Loc != time.UTC {
 		_, off := at.In(v.o.Loc).Zone()
 		wall += int64(off) * 1e9
+	} else if v.step.ok && wall-v.step.wall == int64(iv) && wall > v.step.wall {
+		// Exactly one interval after the last row (the usual file): the
+		// same offset from the grid, so the run goes on, or there is none.
+		v.step.wall = wall
+		if v.run.offset != 0 {
+			v.run.n++
+		}
+		return
 	}
+	v.step = lastWall{wall: wall, ok: true}
 	rem := time.Duration(((wall % int64(iv)) + int64(iv)) % int64(iv))
 	// Offsets past half the interval are "early" (negative).
 	if rem > iv/2 {
@@ -632,11 +646,12 @@ type GapDetector struct {
 // Next takes the next point in time order; own says it belongs to the batch
 // being imported (gaps are reported only next to the batch's own rows).
 func (g *GapDetector) Next(at time.Time, row int, own bool) *Finding {
-	defer func() { g.prev, g.prevOwn = at, own }()
-	if g.Interval <= 0 || g.prev.IsZero() || !(own || g.prevOwn) {
+	prev, prevOwn := g.prev, g.prevOwn
+	g.prev, g.prevOwn = at, own
+	if g.Interval <= 0 || prev.IsZero() || !(own || prevOwn) {
 		return nil
 	}
-	d := at.Sub(g.prev)
+	d := at.Sub(prev)
 	if d <= g.Interval*3/2 {
 		return nil
 	}
@@ -644,7 +659,7 @@ func (g *GapDetector) Next(at time.Time, row int, own bool) *Finding {
 	if missing < 1 {
 		return nil
 	}
-	start, end := g.prev.Add(g.Interval), at
+	start, end := prev.Add(g.Interval), at
 	return &Finding{Kind: KindMissingInterval, Severity: SevWarning, Row: row, Start: start, End: end, Missing: missing,
 		Message: fmt.Sprintf("no data from %s to %s: %d missing %s intervals before this row; ask the supplier for the missing rows (or record the outage)", start.Format(time.RFC3339), end.Format(time.RFC3339), missing, domain.Duration(g.Interval))}
 }
