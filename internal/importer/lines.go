@@ -137,9 +137,13 @@ func (k *lineKeeper) chunk(c *chunk, skipped map[uint32]bool) bool {
 			j++
 		}
 		if j < len(pts) && pts[j].Row == r.row && !skipped[r.row] {
-			p := pts[j].P
-			pointblock.Canonical(&p) // the point as the file will be rendered from
-			if k.buf = k.format.Append(k.buf[:0], &p); bytes.Equal(k.buf, raw) {
+			p := &pts[j].P
+			if !pointblock.IsCanonical(p) {
+				q := *p
+				pointblock.Canonical(&q) // the point as the file will be rendered from
+				p = &q
+			}
+			if k.buf = k.format.Append(k.buf[:0], p); bytes.Equal(k.buf, raw) {
 				continue
 			}
 		}

@@ -136,6 +136,14 @@ func Canonical(p *domain.Point) {
 	p.Value, p.Good, p.Total, p.Paused = noNegZero(p.Value), noNegZero(p.Good), noNegZero(p.Total), noNegZero(p.Paused)
 }
 
+// IsCanonical reports whether Canonical would leave p as it is (no −0
+// field), so a caller can skip copying the point.
+func IsCanonical(p *domain.Point) bool {
+	return !isNegZero(p.Value) && !isNegZero(p.Good) && !isNegZero(p.Total) && !isNegZero(p.Paused)
+}
+
+func isNegZero(v float64) bool { return v == 0 && math.Signbit(v) }
+
 // noNegZero turns −0 into 0: a zero field is not stored, so it reads back as 0.
 func noNegZero(v float64) float64 {
 	if v == 0 {

@@ -349,3 +349,25 @@ func BenchmarkEncodeLatencies(b *testing.B) {
 		buf = blk.Append(buf[:0])
 	}
 }
+
+// IsCanonical is true exactly when Canonical changes nothing.
+func TestIsCanonical(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	vals := []float64{0, negZero, 1, -1, math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64}
+	for _, v := range vals {
+		for _, g := range vals {
+			for _, tot := range vals {
+				for _, pa := range vals {
+					p := domain.Point{At: time.Unix(1, 0), Value: v, Good: g, Total: tot, Paused: pa}
+					q := p
+					Canonical(&q)
+					same := math.Float64bits(p.Value) == math.Float64bits(q.Value) && math.Float64bits(p.Good) == math.Float64bits(q.Good) &&
+						math.Float64bits(p.Total) == math.Float64bits(q.Total) && math.Float64bits(p.Paused) == math.Float64bits(q.Paused)
+					if IsCanonical(&p) != same {
+						t.Fatalf("%+v: IsCanonical %v, Canonical changes it: %v", p, IsCanonical(&p), !same)
+					}
+				}
+			}
+		}
+	}
+}
