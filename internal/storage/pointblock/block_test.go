@@ -371,3 +371,55 @@ func TestIsCanonical(t *testing.T) {
 		}
 	}
 }
+
+// appendFloats finds k and converts in one pass; it must write what the two
+// passes it replaced wrote (find the fewest decimals, then convert at them).
+func TestAppendFloatsOnePassSameAsTwo(t *testing.T) {
+	twoPass := func(fs []float64) []byte {
+		k := 0
+	values:
+		for _, v := range fs {
+			for {
+				if _, ok := decimal(v, k); ok {
+					continue values
+				}
+				if k++; k > maxDecimals {
+					k = -1
+					break values
+				}
+			}
+		}
+		conv := make([]int64, len(fs))
+		if k >= 0 {
+			ok := true
+			for i, v := range fs {
+				if conv[i], ok = decimal(v, k); !ok {
+					break
+				}
+			}
+			if ok {
+				return appendInts([]byte{kindDecimal, byte(k)}, conv, make([]int64, len(fs)))
+			}
+		}
+		return nil // XOR: the same code in both
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		fs := make([]float64, 1+rng.IntN(50))
+		for i := range fs {
+			switch rng.IntN(8) {
+			case 0:
+				fs[i] = rng.NormFloat64() // no decimals hold it
+			case 1:
+				fs[i] = math.Copysign(0, -1)
+			default:
+				d := rng.IntN(maxDecimals + 1)
+				fs[i], _ = strconv.ParseFloat(strconv.FormatFloat((rng.Float64()-0.5)*math.Pow(10, float64(rng.IntN(8))), 'f', d, 64), 64)
+			}
+		}
+		got := appendFloats(nil, fs, make([]int64, len(fs)), make([]int64, len(fs)))
+		if want := twoPass(fs); want != nil && !slices.Equal(got, want) || want == nil && got[0] != kindXOR {
+			t.Fatalf("%v: %x, want %x", fs, got, want)
+		}
+	}
+}
