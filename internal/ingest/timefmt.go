@@ -412,24 +412,23 @@ func parsePlain(s string) (float64, bool) {
 	if len(s) > 0 && s[0] == '-' {
 		i, neg = 1, true
 	}
+	start, dot := i, -1
 	var m uint64
-	n, frac, dot := 0, 0, false
 	for ; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			m = m*10 + uint64(c-'0')
-			n++
-			if dot {
-				frac++
-			}
-		case c == '.' && !dot:
-			dot = true
-		default:
+		if c := s[i] - '0'; c <= 9 {
+			m = m*10 + uint64(c)
+		} else if s[i] == '.' && dot < 0 {
+			dot = i
+		} else {
 			return 0, false
 		}
 	}
-	if n == 0 || n > 15 || dot && frac == 0 {
+	n, frac := len(s)-start, 0
+	if dot >= 0 {
+		n--
+		frac = len(s) - dot - 1
+	}
+	if n == 0 || n > 15 || dot >= 0 && frac == 0 {
 		return 0, false
 	}
 	f := float64(m)
