@@ -426,19 +426,20 @@ func (r *importRun) read(o *opened, work chan<- *chunk, free <-chan *chunk, fail
 			r.reject(row, ingest.CloneCells(cells), slices.Clone(fs))
 		default:
 			if r.shape == domain.ShapeItem || !p.At.After(latest) {
+				if n > 0 && p.At.Before(cur.pts[n-1].P.At) {
+					cur.disordered = true
+				}
 				cur.keep(row, cells)
 				if !p.At.Equal(latest) || latest.Equal(fileStart) {
 					// Out of order, or overlapping stored data: scan for gaps later.
 					r.gapScan = true
 				}
 			} else {
+				// After latest, which no point read so far is after: in order.
 				latest = p.At
 				if f := r.gap.Next(p.At, row, true); f != nil && len(r.gapFound) <= FlushRows {
 					r.gapFound = append(r.gapFound, *f)
 				}
-			}
-			if n > 0 && p.At.Before(cur.pts[n-1].P.At) {
-				cur.disordered = true
 			}
 			cur.pts = cur.pts[:n+1]
 			cur.pts[n].Row = uint32(row)
