@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"slate/internal/domain"
 )
 
 // parsePlain must agree with strconv.ParseFloat bit for bit wherever it
@@ -92,5 +94,31 @@ func TestTimeParserDayCacheMatchesFullParse(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The lead Finish reports for future rows is the newest row's, wherever it
+// is in the file and whatever rows come after it.
+func TestFutureLeadIsTheNewestRow(t *testing.T) {
+	now := time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+	v, err := NewValidator([]string{"timestamp", "value"}, Options{Shape: domain.ShapeValue, Interval: time.Minute, Unit: "ms",
+		Mapping: domain.Mapping{Time: "timestamp", Value: "value"}, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p domain.Point
+	for i, lead := range []time.Duration{-time.Hour, 2 * time.Hour, 3 * time.Hour, 7 * time.Hour, -2 * time.Hour, 4 * time.Hour, 5 * time.Hour, 6 * time.Hour, -time.Minute} {
+		if out, _ := v.Row([]string{now.Add(lead).Format(time.RFC3339), "1"}, i+2, &p); out != Accept {
+			t.Fatalf("row %d: %v", i+2, out)
+		}
+	}
+	var skew []Finding
+	for _, f := range v.Finish() {
+		if f.Kind == KindClockSkew && f.Row == 0 {
+			skew = append(skew, f)
+		}
+	}
+	if len(skew) != 1 || skew[0].Rows != 6 || skew[0].Offset != (7*time.Hour).String() {
+		t.Fatalf("future rows: %+v", skew)
 	}
 }

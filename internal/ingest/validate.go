@@ -145,7 +145,7 @@ type Validator struct {
 	run     skewRun
 	step    lastWall // the last row trackSkew saw (UTC)
 	future  int
-	maxAt   time.Time
+	maxAt   time.Time // the newest future time
 	out     []Finding
 	fin     []Finding
 	unit    int
@@ -557,9 +557,11 @@ func (v *Validator) checkTime(row int, p *domain.Point) {
 	if p.At.After(v.futureAfter) {
 		v.add(KindFuture, SevWarning, row, v.timeField(), p.At.Format(time.RFC3339), "the time is %s after the import time; imported, but check the supplier's clock or the feed's time zone", p.At.Sub(v.o.Now).Round(time.Second))
 		v.future++
-	}
-	if p.At.After(v.maxAt) {
-		v.maxAt = p.At
+		// The newest time matters only with future rows (Finish), and then
+		// it is one of theirs: kept here, off the path of the usual row.
+		if p.At.After(v.maxAt) {
+			v.maxAt = p.At
+		}
 	}
 	if v.o.Shape != domain.ShapeItem {
 		if !v.prevAt.IsZero() && p.At.Before(v.prevAt) {
