@@ -122,3 +122,20 @@ func TestFutureLeadIsTheNewestRow(t *testing.T) {
 		t.Fatalf("future rows: %+v", skew)
 	}
 }
+
+// allEmpty is nonEmpty(r) == 0, its shortcut for visible ASCII included.
+func TestAllEmptyMatchesNonEmpty(t *testing.T) {
+	parts := []string{"", " ", "\t", "\r", "\n", "\u00a0", "\xa0", "\xc2", "a", "0", "-", "\x7f", "\x01", "é", "\"", ","}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 100000 {
+		row := make([]string, r.IntN(4))
+		for i := range row {
+			for range r.IntN(4) {
+				row[i] += parts[r.IntN(len(parts))]
+			}
+		}
+		if allEmpty(row) != (nonEmpty(row) == 0) {
+			t.Fatalf("%q: allEmpty %v, nonEmpty %d", row, allEmpty(row), nonEmpty(row))
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"slate/internal/domain"
 )
@@ -340,7 +341,9 @@ func nonEmpty(r []string) int {
 // allEmpty is nonEmpty(r) == 0, stopping at the first filled cell.
 func allEmpty(r []string) bool {
 	for _, c := range r {
-		if trimSpace(c) != "" {
+		// A cell starting with visible ASCII is not blank (trimSpace cuts
+		// only spaces, tabs, line ends and no-break spaces).
+		if len(c) > 0 && c[0] > ' ' && c[0] < utf8.RuneSelf || trimSpace(c) != "" {
 			return false
 		}
 	}
