@@ -79,6 +79,13 @@ type chunk struct {
 	raws     []rawRecord
 	rawArena []byte
 	skipped  map[uint32]bool
+	// disordered: a point's time is before the one read before it (pts is
+	// then not in (time, row) order and the writer sorts it).
+	disordered bool
+	// strs: a point slot (taken or not) may hold strings, which reset drops
+	// for the garbage collector; slots of a time-and-value file never do,
+	// and the next fill overwrites every slot it uses.
+	strs bool
 }
 
 type rowSpan struct {
@@ -87,7 +94,10 @@ type rowSpan struct {
 }
 
 func (c *chunk) reset() {
-	clear(c.pts)
+	if c.strs {
+		clear(c.pts[:cap(c.pts)])
+	}
+	c.disordered, c.strs = false, false
 	c.pts, c.arena, c.offsets, c.next = c.pts[:0], c.arena[:0], c.offsets[:0], 0
 	c.raws, c.rawArena = c.raws[:0], c.rawArena[:0]
 	clear(c.skipped)
@@ -182,7 +192,12 @@ func (r *importRun) write(c *chunk) error {
 		r.startSource(r.path) // the line check gave up: compress the file after all
 	}
 	r.cur = c
-	err := r.w.FlushPoints(c.pts, r.resolve)
+	var err error
+	if c.disordered {
+		err = r.w.FlushPoints(c.pts, r.resolve)
+	} else {
+		err = r.w.FlushInOrder(c.pts, r.resolve)
+	}
 	r.cur = nil
 	if err == nil && r.req.Progress != nil {
 		if r.counter != nil {
@@ -371,7 +386,6 @@ func (r *importRun) rows(o *opened) error {
 
 // read validates every row into chunks for the writer.
 func (r *importRun) read(o *opened, work chan<- *chunk, free <-chan *chunk, failed *atomic.Bool) error {
-	var p domain.Point
 	c := &r.res.Counts
 	cur := <-free
 	// Only rows at or before the latest time seen (in storage or earlier in
@@ -410,7 +424,19 @@ func (r *importRun) read(o *opened, work chan<- *chunk, free <-chan *chunk, fail
 			return err
 		}
 		c.Read++
-		out, fs := r.v.Row(cells, row, &p)
+		// The row is validated straight into the chunk's next slot, kept
+		// when it is accepted (saves copying each point).
+		n := len(cur.pts)
+		if n == cap(cur.pts) {
+			cur.pts = slices.Grow(cur.pts, 1)
+		}
+		cur.pts = cur.pts[:n+1]
+		p := &cur.pts[n].P
+		out, fs := r.v.Row(cells, row, p)
+		if p.ItemID != "" || p.Priority != "" || p.CI != "" {
+			cur.strs = true
+		}
+		cur.pts = cur.pts[:n]
 		for _, fd := range fs {
 			r.finding(fd)
 		}
@@ -421,18 +447,23 @@ func (r *importRun) read(o *opened, work chan<- *chunk, free <-chan *chunk, fail
 			r.reject(row, ingest.CloneCells(cells), slices.Clone(fs))
 		default:
 			if r.shape == domain.ShapeItem || !p.At.After(latest) {
+				if n > 0 && p.At.Before(cur.pts[n-1].P.At) {
+					cur.disordered = true
+				}
 				cur.keep(row, cells)
 				if !p.At.Equal(latest) || latest.Equal(fileStart) {
 					// Out of order, or overlapping stored data: scan for gaps later.
 					r.gapScan = true
 				}
 			} else {
+				// After latest, which no point read so far is after: in order.
 				latest = p.At
 				if f := r.gap.Next(p.At, row, true); f != nil && len(r.gapFound) <= FlushRows {
 					r.gapFound = append(r.gapFound, *f)
 				}
 			}
-			cur.pts = append(cur.pts, storage.PendingPoint{P: p, Row: uint32(row)})
+			cur.pts = cur.pts[:n+1]
+			cur.pts[n].Row = uint32(row)
 		}
 		if len(cur.pts) >= FlushRows {
 			if failed.Load() {

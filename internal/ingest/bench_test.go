@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -99,5 +100,34 @@ func BenchmarkTimeParse(b *testing.B) {
 	tp, _ := NewTimeParser(LayoutAuto, time.UTC)
 	for b.Loop() {
 		tp.Parse("2024-03-01T14:05:00Z")
+	}
+}
+
+// BenchmarkLineCheck is the importer's line check (importer/lines.go) on
+// benchData: render each point back and compare it with its line.
+func BenchmarkLineCheck(b *testing.B) {
+	data := benchData()
+	lines := bytes.SplitAfter(data, []byte("\n"))[1:]
+	lines = lines[:len(lines)-1]
+	tp, _ := NewTimeParser(LayoutAuto, time.UTC)
+	samples := make([]LineSample, len(lines))
+	for i, l := range lines {
+		cells := strings.Split(strings.TrimSuffix(string(l), "\n"), ",")
+		at, _ := tp.Parse(cells[0])
+		v, _ := strconv.ParseFloat(cells[1], 64)
+		samples[i] = LineSample{Raw: l, Point: domain.Point{At: at, Value: v}}
+	}
+	f, ok := LearnLineFormat(samples[:256], ',', map[string]int{FieldTime: 0, FieldValue: 1}, time.UTC, "")
+	if !ok {
+		b.Fatal("no format")
+	}
+	b.SetBytes(int64(len(data)))
+	var buf []byte
+	for b.Loop() {
+		for i := range samples {
+			if buf = f.Append(buf[:0], &samples[i].Point); !bytes.Equal(buf, samples[i].Raw) {
+				b.Fatalf("line %d: %q, want %q", i, buf, samples[i].Raw)
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"slate/internal/domain"
 )
@@ -335,6 +336,18 @@ func nonEmpty(r []string) int {
 		}
 	}
 	return n
+}
+
+// allEmpty is nonEmpty(r) == 0, stopping at the first filled cell.
+func allEmpty(r []string) bool {
+	for _, c := range r {
+		// A cell starting with visible ASCII is not blank (trimSpace cuts
+		// only spaces, tabs, line ends and no-break spaces).
+		if len(c) > 0 && c[0] > ' ' && c[0] < utf8.RuneSelf || trimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // Table is a source positioned after its header row.

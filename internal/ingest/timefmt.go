@@ -24,7 +24,8 @@ const (
 
 var errBadTime = errors.New("not a timestamp")
 
-// TimeParser reads timestamps in one layout; times without an offset are in Loc.
+// TimeParser reads timestamps in one layout; times without an offset are in
+// Loc. It remembers the last day read, so one parser serves one goroutine.
 type TimeParser struct {
 	Layout string
 	Loc    *time.Location
@@ -33,6 +34,12 @@ type TimeParser struct {
 	// Serials accepts Excel serial numbers whatever the layout (XLSX date cells).
 	Serials bool
 	utc     bool
+	// The date of the last "YYYY-MM-DDT…Z|±hh:mm" stamp parsed and its
+	// midnight in Unix seconds: a file's consecutive stamps usually share
+	// their day, so Parse reads only the clock of the next one (fastZ).
+	day     [10]byte
+	dayUnix int64
+	dayOK   bool
 }
 
 // NewTimeParser checks the layout and returns a parser.
@@ -52,6 +59,9 @@ func NewTimeParser(layout string, loc *time.Location) (*TimeParser, error) {
 
 // Parse reads one timestamp.
 func (tp *TimeParser) Parse(s string) (time.Time, error) {
+	if t, ok := tp.fastZ(s); ok {
+		return t, nil
+	}
 	s = trimSpace(s)
 	if s == "" {
 		return time.Time{}, errBadTime
@@ -288,7 +298,12 @@ func (tp *TimeParser) parseISO(s string, allowLocal bool) (time.Time, bool) {
 		if day > daysIn(year, month) || hour == 24 && (min != 0 || sec != 0 || nsec != 0) || sec == 60 {
 			return time.Time{}, false
 		}
-		unix := daysFromCivil(year, month, day)*86400 + int64(hour*3600+min*60+sec-offset)
+		midnight := daysFromCivil(year, month, day) * 86400
+		if hasOffset && s[10] == 'T' {
+			copy(tp.day[:], s[:10]) // the day fastZ knows
+			tp.dayUnix, tp.dayOK = midnight, true
+		}
+		unix := midnight + int64(hour*3600+min*60+sec-offset)
 		return time.Unix(unix, int64(nsec)).UTC(), true
 	}
 	t := time.Date(year, time.Month(month), day, hour, min, sec, nsec, loc)
@@ -296,6 +311,28 @@ func (tp *TimeParser) parseISO(s string, allowLocal bool) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// fastZ reads "YYYY-MM-DDThh:mm:ssZ" whose date is the one parseISO last
+// read with an offset, the commonest stamp of a machine-written file. Anything
+// else (another day, a fraction, an offset, 24:00, a leap second, spaces
+// around it) is left to the full parser, which gives the same result for it.
+func (tp *TimeParser) fastZ(s string) (time.Time, bool) {
+	if !tp.dayOK || len(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z' || s[:10] != string(tp.day[:]) {
+		return time.Time{}, false
+	}
+	switch tp.Layout {
+	case LayoutAuto, LayoutRFC3339, LayoutISOLocal:
+	default:
+		return time.Time{}, false
+	}
+	h, ok1 := d2(s[11], s[12])
+	m, ok2 := d2(s[14], s[15])
+	sec, ok3 := d2(s[17], s[18])
+	if !ok1 || !ok2 || !ok3 || h > 23 || m > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	return time.Unix(tp.dayUnix+int64(h*3600+m*60+sec), 0).UTC(), true
 }
 
 // daysFromCivil is the number of days from 1970-01-01 to y-m-d (proleptic
@@ -363,6 +400,48 @@ func trimSpace(s string) string {
 	}
 	return s
 }
+
+// parsePlain reads a plain decimal such as "191.32" or "-0.5" (at most 15
+// digits, no sign +, exponent or spaces) exactly as strconv.ParseFloat does,
+// without its general machinery: the digits make an integer below 2^53 and
+// the divisor a power of ten up to 1e15, both exact in a float64, so their
+// quotient is the correctly rounded value (Clinger's fast path, which
+// ParseFloat takes for the same input). ok is false for anything else.
+func parsePlain(s string) (float64, bool) {
+	i, neg := 0, false
+	if len(s) > 0 && s[0] == '-' {
+		i, neg = 1, true
+	}
+	start, dot := i, -1
+	var m uint64
+	for ; i < len(s); i++ {
+		if c := s[i] - '0'; c <= 9 {
+			m = m*10 + uint64(c)
+		} else if s[i] == '.' && dot < 0 {
+			dot = i
+		} else {
+			return 0, false
+		}
+	}
+	n, frac := len(s)-start, 0
+	if dot >= 0 {
+		n--
+		frac = len(s) - dot - 1
+	}
+	if n == 0 || n > 15 || dot >= 0 && frac == 0 {
+		return 0, false
+	}
+	f := float64(m)
+	if frac > 0 {
+		f /= exact10[frac]
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+var exact10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // ParseNumber reads a number as suppliers write it: "1234.5", " 1,234.5 ",
 // with decimalComma "1,5", "1.234,5" or "1 234,5"; a trailing % is dropped.

@@ -143,13 +143,19 @@ type Validator struct {
 	prevAt  time.Time
 	prevRow int
 	run     skewRun
+	step    lastWall // the last row trackSkew saw (UTC)
 	future  int
-	maxAt   time.Time
+	maxAt   time.Time // the newest future time
 	out     []Finding
 	fin     []Finding
 	unit    int
 	// futureAfter is Now + FutureTolerance.
 	futureAfter time.Time
+}
+
+type lastWall struct {
+	wall int64 // Unix ns
+	ok   bool
 }
 
 type skewRun struct {
@@ -310,7 +316,7 @@ func (v *Validator) add(kind, sev string, row int, f, raw, format string, args .
 func (v *Validator) Row(cells []string, row int, p *domain.Point) (Outcome, []Finding) {
 	v.out = v.out[:0]
 	*p = domain.Point{}
-	if nonEmpty(cells) == 0 {
+	if allEmpty(cells) {
 		v.add(KindEmptyRow, SevInfo, row, "", "", "empty row; nothing to import (delete it from the file)")
 		return Empty, v.out
 	}
@@ -380,7 +386,9 @@ func (v *Validator) Row(cells []string, row int, p *domain.Point) (Outcome, []Fi
 			t, terr := v.tp.Parse(cells[ti])
 			x, xok := 0.0, false
 			if !v.o.Mapping.DecimalComma {
-				if f, err := strconv.ParseFloat(cells[vi], 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+				if f, ok := parsePlain(cells[vi]); ok {
+					x, xok = f, true
+				} else if f, err := strconv.ParseFloat(cells[vi], 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 					x, xok = f, true
 				}
 			}
@@ -549,15 +557,16 @@ func (v *Validator) checkTime(row int, p *domain.Point) {
 	if p.At.After(v.futureAfter) {
 		v.add(KindFuture, SevWarning, row, v.timeField(), p.At.Format(time.RFC3339), "the time is %s after the import time; imported, but check the supplier's clock or the feed's time zone", p.At.Sub(v.o.Now).Round(time.Second))
 		v.future++
-	}
-	if p.At.After(v.maxAt) {
-		v.maxAt = p.At
+		// The newest time matters only with future rows (Finish), and then
+		// it is one of theirs: kept here, off the path of the usual row.
+		if p.At.After(v.maxAt) {
+			v.maxAt = p.At
+		}
 	}
 	if v.o.Shape != domain.ShapeItem {
 		if !v.prevAt.IsZero() && p.At.Before(v.prevAt) {
 			v.add(KindOutOfOrder, SevWarning, row, FieldTime, p.At.Format(time.RFC3339), "earlier than row %d (%s); imported in time order, but check that the file is not mixing sources", v.prevRow, v.prevAt.Format(time.RFC3339))
-		}
-		if !p.At.Before(v.prevAt) || v.prevAt.IsZero() {
+		} else {
 			v.prevAt, v.prevRow = p.At, row
 		}
 		v.trackSkew(row, p.At)
@@ -581,7 +590,16 @@ func (v *Validator) trackSkew(row int, at time.Time) {
 	if v.o.Loc != time.UTC {
 		_, off := at.In(v.o.Loc).Zone()
 		wall += int64(off) * 1e9
+	} else if v.step.ok && wall-v.step.wall == int64(iv) && wall > v.step.wall {
+		// Exactly one interval after the last row (the usual file): the
+		// same offset from the grid, so the run goes on, or there is none.
+		v.step.wall = wall
+		if v.run.offset != 0 {
+			v.run.n++
+		}
+		return
 	}
+	v.step = lastWall{wall: wall, ok: true}
 	rem := time.Duration(((wall % int64(iv)) + int64(iv)) % int64(iv))
 	// Offsets past half the interval are "early" (negative).
 	if rem > iv/2 {
@@ -630,11 +648,12 @@ type GapDetector struct {
 // Next takes the next point in time order; own says it belongs to the batch
 // being imported (gaps are reported only next to the batch's own rows).
 func (g *GapDetector) Next(at time.Time, row int, own bool) *Finding {
-	defer func() { g.prev, g.prevOwn = at, own }()
-	if g.Interval <= 0 || g.prev.IsZero() || !(own || g.prevOwn) {
+	prev, prevOwn := g.prev, g.prevOwn
+	g.prev, g.prevOwn = at, own
+	if g.Interval <= 0 || prev.IsZero() || !(own || prevOwn) {
 		return nil
 	}
-	d := at.Sub(g.prev)
+	d := at.Sub(prev)
 	if d <= g.Interval*3/2 {
 		return nil
 	}
@@ -642,7 +661,7 @@ func (g *GapDetector) Next(at time.Time, row int, own bool) *Finding {
 	if missing < 1 {
 		return nil
 	}
-	start, end := g.prev.Add(g.Interval), at
+	start, end := prev.Add(g.Interval), at
 	return &Finding{Kind: KindMissingInterval, Severity: SevWarning, Row: row, Start: start, End: end, Missing: missing,
 		Message: fmt.Sprintf("no data from %s to %s: %d missing %s intervals before this row; ask the supplier for the missing rows (or record the outage)", start.Format(time.RFC3339), end.Format(time.RFC3339), missing, domain.Duration(g.Interval))}
 }

@@ -160,10 +160,26 @@ func (w *BatchWriter) Flush(resolve Resolver) error {
 // one goroutine can fill a buffer while another writes the previous one.
 // Calls must not overlap.
 func (w *BatchWriter) FlushPoints(pts []PendingPoint, resolve Resolver) error {
+	return w.flushPoints(pts, false, resolve)
+}
+
+// FlushInOrder is FlushPoints for points the caller knows are in ascending
+// (time, row) order already (a file read in time order), which saves a pass
+// over them. The order is still checked as they are written: out of order,
+// the transaction is rolled back with an error and, as after any failed
+// flush, the batch is to be discarded.
+func (w *BatchWriter) FlushInOrder(pts []PendingPoint, resolve Resolver) error {
+	return w.flushPoints(pts, true, resolve)
+}
+
+// errOutOfOrder is FlushInOrder given points out of order (a caller's bug).
+var errOutOfOrder = errors.New("batch writer: points given as in order are not in (time, row) order")
+
+func (w *BatchWriter) flushPoints(pts []PendingPoint, inOrder bool, resolve Resolver) error {
 	if w.done {
 		return errors.New("batch writer is closed")
 	}
-	err := w.s.Update(func(t *Tx) error { return w.flush(t, pts, resolve) })
+	err := w.s.Update(func(t *Tx) error { return w.flush(t, pts, inOrder, resolve) })
 	if err != nil {
 		return err
 	}
@@ -173,7 +189,7 @@ func (w *BatchWriter) FlushPoints(pts []PendingPoint, resolve Resolver) error {
 	return nil
 }
 
-func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) error {
+func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, inOrder bool, resolve Resolver) error {
 	pb, err := t.bucket(bucketPoints)
 	if err != nil {
 		return err
@@ -201,7 +217,7 @@ func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) err
 		}
 		return cmp.Compare(a.Row, b.Row)
 	}
-	if !slices.IsSortedFunc(pending, byTimeRow) {
+	if !inOrder && !slices.IsSortedFunc(pending, byTimeRow) {
 		slices.SortStableFunc(pending, byTimeRow)
 	}
 	// Appends fill pages completely; anything else keeps the default split.
@@ -225,6 +241,11 @@ func (w *BatchWriter) flush(t *Tx, pending []PendingPoint, resolve Resolver) err
 	var same []int
 	for i := range pending {
 		pp := &pending[i]
+		if inOrder && i > 0 {
+			if q := &pending[i-1]; q.P.At.After(pp.P.At) || q.Row >= pp.Row && q.P.At.Equal(pp.P.At) {
+				return errOutOfOrder // rolls the transaction back
+			}
+		}
 		tk := timeKey(pp.P.At)
 		if tk != sameTK {
 			sameTK, same = tk, same[:0]

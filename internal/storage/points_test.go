@@ -3,6 +3,7 @@ package storage
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"slate/internal/domain"
+	"slate/internal/pointhash"
 )
 
 func openPointsTest(t *testing.T) *Store {
@@ -318,4 +320,70 @@ func TestScanMergesOverlappingBlocks(t *testing.T) {
 			t.Fatalf("range %v..%v: got %d points, want %d", from, to, len(got), len(exp))
 		}
 	}
+}
+
+// FlushInOrder stores what FlushPoints stores for points in order, and
+// refuses points out of order without storing any of them.
+func TestFlushInOrder(t *testing.T) {
+	pts := func(from, n int) []PendingPoint {
+		var out []PendingPoint
+		for i := from; i < from+n; i++ {
+			at := t0.Add(time.Duration(i/2) * time.Minute) // pairs share a time, told apart by row
+			out = append(out, PendingPoint{P: domain.Point{At: at, Value: float64(i%7) - 3, CI: fmt.Sprint("ci", i%2)}, Row: uint32(i + 2)})
+		}
+		return out
+	}
+	write := func(inOrder bool) ([]domain.Point, pointhash.Digest) {
+		s := openPointsTest(t)
+		w, err := s.BeginBatch("f", BatchMeta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range [][]PendingPoint{pts(0, 1000), pts(1000, 3000)} {
+			flush := w.FlushPoints
+			if inOrder {
+				flush = w.FlushInOrder
+			}
+			if err := flush(c, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Publish(BatchMeta{}, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		var d pointhash.Digest
+		s.View(func(tx *Tx) error { d, err = tx.BatchDigest(w.ID()); return err })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return scanAll(t, s, "f", time.Time{}, time.Time{}), d
+	}
+	got, gd := write(true)
+	want, wd := write(false)
+	if !slices.Equal(got, want) || len(got) != 4000 || !gd.Equal(wd) {
+		t.Fatalf("FlushInOrder stored %d points (digest %v), FlushPoints %d (%v)", len(got), gd, len(want), wd)
+	}
+
+	s := openPointsTest(t)
+	for _, bad := range [][]PendingPoint{
+		append(pts(10, 5), pts(0, 1)...),            // an earlier time
+		{pts(0, 2)[1], {P: pts(0, 2)[0].P, Row: 3}}, // the same time, the same row
+		{pts(0, 2)[1], {P: pts(0, 2)[1].P, Row: 2}}, // the same time, an earlier row
+	} {
+		w, err := s.BeginBatch("f", BatchMeta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.FlushInOrder(bad, nil); !errors.Is(err, errOutOfOrder) {
+			t.Errorf("out of order: %v", err)
+		}
+	}
+	s.View(func(tx *Tx) error {
+		if fb := tx.tx.Bucket(bucketPoints).Bucket([]byte("f")); fb != nil {
+			if k, _ := fb.Cursor().First(); k != nil {
+				t.Error("points stored out of order")
+			}
+		}
+		return nil
+	})
 }

@@ -55,7 +55,7 @@ const (
 )
 
 // Block is the decoded (or to be encoded) content of one block: one entry
-// per point in every present column. Columns not in Mask are zero.
+// per point in every present column. Columns not in Mask are empty.
 type Block struct {
 	Times []int64 // Unix ns
 	Rows  []uint32
@@ -88,45 +88,58 @@ func (b *Block) Reset() {
 }
 
 // Add appends a point (its At and fields; Batch is not stored) and its row.
+// A column is kept from its first non-zero value on (padded before it), so
+// the columns a feed never fills stay empty, as Decode leaves them, and
+// cost nothing per point.
 func (b *Block) Add(p *domain.Point, row uint32) {
+	n := len(b.Times)
 	b.Times = append(b.Times, p.At.UnixNano())
 	b.Rows = append(b.Rows, row)
-	b.Value = append(b.Value, noNegZero(p.Value))
-	b.Good = append(b.Good, noNegZero(p.Good))
-	b.Total = append(b.Total, noNegZero(p.Total))
-	b.Paused = append(b.Paused, noNegZero(p.Paused))
-	b.Opened = append(b.Opened, unixNano(p.Opened))
-	b.Resolved = append(b.Resolved, unixNano(p.Resolved))
-	b.ItemID = append(b.ItemID, p.ItemID)
-	b.Priority = append(b.Priority, p.Priority)
-	b.CI = append(b.CI, p.CI)
-	if p.Value != 0 {
+	if p.Value != 0 || b.Mask&colValue != 0 {
+		b.Value = addCol(b.Value, n, noNegZero(p.Value), 0)
 		b.Mask |= colValue
 	}
-	if p.Good != 0 {
+	if p.Good != 0 || b.Mask&colGood != 0 {
+		b.Good = addCol(b.Good, n, noNegZero(p.Good), 0)
 		b.Mask |= colGood
 	}
-	if p.Total != 0 {
+	if p.Total != 0 || b.Mask&colTotal != 0 {
+		b.Total = addCol(b.Total, n, noNegZero(p.Total), 0)
 		b.Mask |= colTotal
 	}
-	if p.Paused != 0 {
+	if p.Paused != 0 || b.Mask&colPaused != 0 {
+		b.Paused = addCol(b.Paused, n, noNegZero(p.Paused), 0)
 		b.Mask |= colPaused
 	}
-	if !p.Opened.IsZero() {
+	if !p.Opened.IsZero() || b.Mask&colOpened != 0 {
+		b.Opened = addCol(b.Opened, n, unixNano(p.Opened), NoTime)
 		b.Mask |= colOpened
 	}
-	if !p.Resolved.IsZero() {
+	if !p.Resolved.IsZero() || b.Mask&colResolved != 0 {
+		b.Resolved = addCol(b.Resolved, n, unixNano(p.Resolved), NoTime)
 		b.Mask |= colResolved
 	}
-	if p.ItemID != "" {
+	if p.ItemID != "" || b.Mask&colItem != 0 {
+		b.ItemID = addCol(b.ItemID, n, p.ItemID, "")
 		b.Mask |= colItem
 	}
-	if p.Priority != "" {
+	if p.Priority != "" || b.Mask&colPriority != 0 {
+		b.Priority = addCol(b.Priority, n, p.Priority, "")
 		b.Mask |= colPriority
 	}
-	if p.CI != "" {
+	if p.CI != "" || b.Mask&colCI != 0 {
+		b.CI = addCol(b.CI, n, p.CI, "")
 		b.Mask |= colCI
 	}
+}
+
+// addCol appends v as the value of point n, after the zeros of the points
+// before it when the column is new.
+func addCol[T any](col []T, n int, v, zero T) []T {
+	for len(col) < n {
+		col = append(col, zero)
+	}
+	return append(col, v)
 }
 
 // Canonical makes p's fields what reading it back from a block gives: −0
@@ -135,6 +148,14 @@ func (b *Block) Add(p *domain.Point, row uint32) {
 func Canonical(p *domain.Point) {
 	p.Value, p.Good, p.Total, p.Paused = noNegZero(p.Value), noNegZero(p.Good), noNegZero(p.Total), noNegZero(p.Paused)
 }
+
+// IsCanonical reports whether Canonical would leave p as it is (no −0
+// field), so a caller can skip copying the point.
+func IsCanonical(p *domain.Point) bool {
+	return !isNegZero(p.Value) && !isNegZero(p.Good) && !isNegZero(p.Total) && !isNegZero(p.Paused)
+}
+
+func isNegZero(v float64) bool { return v == 0 && math.Signbit(v) }
 
 // noNegZero turns −0 into 0: a zero field is not stored, so it reads back as 0.
 func noNegZero(v float64) float64 {
@@ -279,12 +300,21 @@ func (b *Block) AppendRange(dst []byte, i, j int) []byte {
 		return b.Append(dst)
 	}
 	v := Block{Times: b.Times[i:j], Rows: b.Rows[i:j], Mask: b.Mask,
-		Value: b.Value[i:j], Good: b.Good[i:j], Total: b.Total[i:j], Paused: b.Paused[i:j],
-		Opened: b.Opened[i:j], Resolved: b.Resolved[i:j], ItemID: b.ItemID[i:j], Priority: b.Priority[i:j], CI: b.CI[i:j],
+		Value: part(b.Value, i, j), Good: part(b.Good, i, j), Total: part(b.Total, i, j), Paused: part(b.Paused, i, j),
+		Opened: part(b.Opened, i, j), Resolved: part(b.Resolved, i, j),
+		ItemID: part(b.ItemID, i, j), Priority: part(b.Priority, i, j), CI: part(b.CI, i, j),
 		scratch: b.scratch, conv: b.conv}
 	dst = v.Append(dst)
 	b.scratch, b.conv = v.scratch, v.conv
 	return dst
+}
+
+// part is col[i:j] of a column in the mask, nil for an empty one.
+func part[T any](col []T, i, j int) []T {
+	if len(col) == 0 {
+		return nil
+	}
+	return col[i:j]
 }
 
 // ReadHeader decodes the header of a block and returns the rest of it.

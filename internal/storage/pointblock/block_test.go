@@ -349,3 +349,165 @@ func BenchmarkEncodeLatencies(b *testing.B) {
 		buf = blk.Append(buf[:0])
 	}
 }
+
+// IsCanonical is true exactly when Canonical changes nothing.
+func TestIsCanonical(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	vals := []float64{0, negZero, 1, -1, math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64}
+	for _, v := range vals {
+		for _, g := range vals {
+			for _, tot := range vals {
+				for _, pa := range vals {
+					p := domain.Point{At: time.Unix(1, 0), Value: v, Good: g, Total: tot, Paused: pa}
+					q := p
+					Canonical(&q)
+					same := math.Float64bits(p.Value) == math.Float64bits(q.Value) && math.Float64bits(p.Good) == math.Float64bits(q.Good) &&
+						math.Float64bits(p.Total) == math.Float64bits(q.Total) && math.Float64bits(p.Paused) == math.Float64bits(q.Paused)
+					if IsCanonical(&p) != same {
+						t.Fatalf("%+v: IsCanonical %v, Canonical changes it: %v", p, IsCanonical(&p), !same)
+					}
+				}
+			}
+		}
+	}
+}
+
+// appendFloats finds k and converts in one pass; it must write what the two
+// passes it replaced wrote (find the fewest decimals, then convert at them).
+func TestAppendFloatsOnePassSameAsTwo(t *testing.T) {
+	twoPass := func(fs []float64) []byte {
+		k := 0
+	values:
+		for _, v := range fs {
+			for {
+				if _, ok := decimal(v, k); ok {
+					continue values
+				}
+				if k++; k > maxDecimals {
+					k = -1
+					break values
+				}
+			}
+		}
+		conv := make([]int64, len(fs))
+		if k >= 0 {
+			ok := true
+			for i, v := range fs {
+				if conv[i], ok = decimal(v, k); !ok {
+					break
+				}
+			}
+			if ok {
+				return appendInts([]byte{kindDecimal, byte(k)}, conv, make([]int64, len(fs)))
+			}
+		}
+		return nil // XOR: the same code in both
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		fs := make([]float64, 1+rng.IntN(50))
+		for i := range fs {
+			switch rng.IntN(8) {
+			case 0:
+				fs[i] = rng.NormFloat64() // no decimals hold it
+			case 1:
+				fs[i] = math.Copysign(0, -1)
+			default:
+				d := rng.IntN(maxDecimals + 1)
+				fs[i], _ = strconv.ParseFloat(strconv.FormatFloat((rng.Float64()-0.5)*math.Pow(10, float64(rng.IntN(8))), 'f', d, 64), 64)
+			}
+		}
+		got := appendFloats(nil, fs, make([]int64, len(fs)), make([]int64, len(fs)))
+		if want := twoPass(fs); want != nil && !slices.Equal(got, want) || want == nil && got[0] != kindXOR {
+			t.Fatalf("%v: %x, want %x", fs, got, want)
+		}
+	}
+}
+
+// Add keeps only the columns points fill; the blocks it builds encode, whole
+// and in ranges, to the bytes of blocks holding every column in full.
+func TestAddSparseColumnsEncodeAsFull(t *testing.T) {
+	full := func(pts []domain.Point, rows []uint32) *Block {
+		var b Block
+		for i := range pts {
+			p := &pts[i]
+			b.Times = append(b.Times, p.At.UnixNano())
+			b.Rows = append(b.Rows, rows[i])
+			b.Value = append(b.Value, noNegZero(p.Value))
+			b.Good = append(b.Good, noNegZero(p.Good))
+			b.Total = append(b.Total, noNegZero(p.Total))
+			b.Paused = append(b.Paused, noNegZero(p.Paused))
+			b.Opened = append(b.Opened, unixNano(p.Opened))
+			b.Resolved = append(b.Resolved, unixNano(p.Resolved))
+			b.ItemID = append(b.ItemID, p.ItemID)
+			b.Priority = append(b.Priority, p.Priority)
+			b.CI = append(b.CI, p.CI)
+			for bit, set := range map[uint32]bool{colValue: p.Value != 0, colGood: p.Good != 0, colTotal: p.Total != 0,
+				colPaused: p.Paused != 0, colOpened: !p.Opened.IsZero(), colResolved: !p.Resolved.IsZero(),
+				colItem: p.ItemID != "", colPriority: p.Priority != "", colCI: p.CI != ""} {
+				if set {
+					b.Mask |= bit
+				}
+			}
+		}
+		return &b
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	negZero := math.Copysign(0, -1)
+	var sparse Block
+	for range 2000 {
+		n := 1 + rng.IntN(40)
+		pts, rows := make([]domain.Point, n), make([]uint32, n)
+		odds := rng.IntN(4) + 1 // how rarely a field is set
+		num := func() float64 {
+			switch rng.IntN(odds * 3) {
+			case 0:
+				return float64(rng.IntN(1000)) / 10
+			case 1:
+				return negZero
+			}
+			return 0
+		}
+		for i := range pts {
+			rows[i] = uint32(i + 2)
+			p := domain.Point{At: t0.Add(time.Duration(i) * time.Minute), Value: num(), Good: num(), Total: num(), Paused: num()}
+			if rng.IntN(odds*2) == 0 {
+				p.Opened = t0.Add(-time.Duration(rng.IntN(1000)) * time.Minute)
+			}
+			if rng.IntN(odds*2) == 0 {
+				p.Resolved = t0.Add(time.Duration(rng.IntN(1000)) * time.Minute)
+			}
+			if rng.IntN(odds*2) == 0 {
+				p.ItemID = "INC" + strconv.Itoa(i)
+			}
+			if rng.IntN(odds*2) == 0 {
+				p.Priority = "P1"
+			}
+			if rng.IntN(odds*2) == 0 {
+				p.CI = "db-1"
+			}
+			pts[i] = p
+		}
+		sparse.Reset()
+		for i := range pts {
+			sparse.Add(&pts[i], rows[i])
+		}
+		want := full(pts, rows)
+		if sparse.Mask != want.Mask || !slices.Equal(sparse.Append(nil), want.Append(nil)) {
+			t.Fatalf("%+v: the sparse block encodes otherwise (mask %b, want %b)", pts, sparse.Mask, want.Mask)
+		}
+		i := rng.IntN(n)
+		j := i + 1 + rng.IntN(n-i)
+		if !slices.Equal(sparse.AppendRange(nil, i, j), want.AppendRange(nil, i, j)) {
+			t.Fatalf("%+v: points %d…%d encode otherwise", pts, i, j)
+		}
+		for k := range pts {
+			var got, exp domain.Point
+			sparse.Point(k, &got)
+			want.Point(k, &exp)
+			if !reflect.DeepEqual(got, exp) {
+				t.Fatalf("point %d: %+v, want %+v", k, got, exp)
+			}
+		}
+	}
+}

@@ -37,34 +37,34 @@ func decimal(v float64, k int) (int64, bool) {
 	return i, math.Float64bits(float64(i)/pow10[k]) == math.Float64bits(v)
 }
 
-// decimals is the fewest decimals that hold every value of fs exactly (-1: none).
-func decimals(fs []float64) int {
-	k := 0
-	for _, v := range fs {
+func appendFloats(dst []byte, fs []float64, conv, scratch []int64) []byte {
+	// Decimal when one k, the fewest decimals holding every value exactly,
+	// converts them all. k is found in the same pass as the conversion: a
+	// value is converted at the k of its time, and those before the last
+	// growth of k again.
+	k, redo, ok := 0, 0, true
+	for i, v := range fs {
 		for {
-			if _, ok := decimal(v, k); ok {
+			var exact bool
+			if conv[i], exact = decimal(v, k); exact {
 				break
 			}
 			if k++; k > maxDecimals {
-				return -1
-			}
-		}
-	}
-	return k
-}
-
-func appendFloats(dst []byte, fs []float64, conv, scratch []int64) []byte {
-	if k := decimals(fs); k >= 0 {
-		ok := true
-		for i, v := range fs {
-			if conv[i], ok = decimal(v, k); !ok {
+				ok = false
 				break
 			}
+			redo = i
 		}
-		if ok {
-			dst = append(dst, kindDecimal, byte(k))
-			return appendInts(dst, conv[:len(fs)], scratch)
+		if !ok {
+			break
 		}
+	}
+	for i := 0; ok && i < redo; i++ {
+		conv[i], ok = decimal(fs[i], k)
+	}
+	if ok {
+		dst = append(dst, kindDecimal, byte(k))
+		return appendInts(dst, conv[:len(fs)], scratch)
 	}
 	dst = append(dst, kindXOR)
 	var stream []byte
