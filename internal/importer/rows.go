@@ -308,7 +308,7 @@ func (r *importRun) rows(o *opened) error {
 	if r.follow != nil {
 		after = append(after, func(c *chunk) { r.follow.Points(c.pts) })
 	}
-	pool := 2 + len(after)
+	pool := 2 + min(len(after), 1) // the lanes share the chunk they check
 	free := make(chan *chunk, pool)
 	for range pool {
 		free <- &chunk{pts: make([]storage.PendingPoint, 0, FlushRows), skipped: map[uint32]bool{}}
