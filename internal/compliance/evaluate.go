@@ -162,7 +162,7 @@ type evaluator struct {
 	lastAt  time.Time
 	// at and last are sp.At and lastAt as instants (compared every point)
 	at, last instant
-	started bool
+	started  bool
 
 	// availability
 	slice         int64
