@@ -204,8 +204,8 @@ const SCREENS = {
     await pages('exceptions-start', 2);
     if (!exceptionDone) {
       await form.getByLabel('SLT').selectOption('shop-availability');
-      await form.getByLabel('From (UTC)').fill('2026-06-10T13:00');
-      await form.getByLabel('To (UTC, exclusive)').fill('2026-06-10T14:30');
+      await form.getByLabel('From (UTC)').fill('2026-06-10 13:00');
+      await form.getByLabel('To (UTC, exclusive)').fill('2026-06-10 14:30');
       await form.getByLabel('Reason').fill('Regional power failure at the hosting data centre; grid operator incident report attached.');
       await form.getByLabel('Evidence (optional)').setInputFiles({ name: 'grid-incident-2026-06-10.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
       await form.getByText(/grid-incident-2026-06-10\.pdf · /).waitFor();
@@ -365,8 +365,8 @@ const SCREENS = {
     const chg = page.getByRole('region', { name: 'Change impact' });
     await chg.getByLabel('SLT', { exact: true }).selectOption('shop-availability');
     const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    await chg.getByLabel('Window from (UTC)', { exact: true }).fill(`${day}T22:00`);
-    await chg.getByLabel('Window to (UTC)', { exact: true }).fill(`${day}T23:59`);
+    await chg.getByLabel('Window from (UTC)', { exact: true }).fill(`${day} 22:00`);
+    await chg.getByLabel('Window to (UTC)', { exact: true }).fill(`${day} 23:59`);
     await chg.getByRole('button', { name: 'Assess the change' }).click();
     await page.getByRole('article', { name: 'Change impact on shop-availability' }).waitFor();
     await settle(300);

@@ -136,8 +136,8 @@ test('request and approve an exception; the attainment changes', async () => {
   const form = page.getByRole('form', { name: 'Request an exception' });
   await form.waitFor();
   await form.getByLabel('SLT').selectOption('shop-availability');
-  await form.getByLabel('From (UTC)').fill('2026-06-10T13:00');
-  await form.getByLabel('To (UTC, exclusive)').fill('2026-06-10T14:30');
+  await form.getByLabel('From (UTC)').fill('2026-06-10 13:00');
+  await form.getByLabel('To (UTC, exclusive)').fill('2026-06-10 14:30');
   await form.getByLabel('Reason').fill('Regional power failure at the hosting data centre (grid operator incident report attached).');
   await form.getByLabel('Evidence (optional)').setInputFiles({ name: 'grid-incident.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% incident report\n') });
   await form.getByText(/grid-incident\.pdf · /).waitFor();

@@ -62,6 +62,26 @@ describe('exceptions', () => {
     expect(calls('Exceptions.Request')).toHaveLength(0);
   });
 
+  it('reads times on a 24-hour UTC clock and says how to write one it cannot read', async () => {
+    const user = userEvent.setup();
+    const { calls } = setup();
+    const form = await screen.findByRole('form', { name: 'Request an exception' });
+    const from = within(form).getByLabelText('From (UTC)');
+    expect(from).toHaveAttribute('type', 'text'); // not the browser's picker, which shows 1:00 PM in en-US
+    await user.selectOptions(within(form).getByLabelText('SLT'), 'shop-availability');
+    await user.type(from, '2026-06-10 1:00 PM');
+    await user.type(within(form).getByLabelText('To (UTC, exclusive)'), '2026-06-10 14:30');
+    await user.type(within(form).getByLabelText('Reason'), 'Power failure');
+    await user.click(within(form).getByRole('button', { name: 'Request exception' }));
+    expect(within(form).getByText('Write the start as 2026-06-10 13:00 (UTC, 24-hour clock).')).toBeInTheDocument();
+    expect(calls('Exceptions.Request')).toHaveLength(0);
+    await user.clear(from);
+    await user.type(from, '2026-06-10 13:00');
+    await user.click(within(form).getByRole('button', { name: 'Request exception' }));
+    await screen.findByRole('region', { name: /Effect of EX-1/ });
+    expect(calls('Exceptions.Request')[0][0]).toMatchObject({ from: '2026-06-10T13:00:00Z', to: '2026-06-10T14:30:00Z' });
+  });
+
   it('requests with evidence, approves, and shows the attainment before and after', async () => {
     const user = userEvent.setup();
     const { calls } = setup();

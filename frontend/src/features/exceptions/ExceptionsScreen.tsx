@@ -10,8 +10,8 @@ import { useSession } from '../../state/session';
 import { Badge, type BadgeTone } from '../../components/ui/Badge';
 import { DataTable } from '../../components/ui/DataTable';
 import { ErrorPanel, Loading } from '../../components/ui/Status';
-import { Actions, Button, Field, Modal, Notice } from '../imports/controls';
-import { fmtTime, localInputToRFC3339 } from '../imports/format';
+import { Actions, Button, Field, Modal, Notice, UtcTimeInput } from '../imports/controls';
+import { fmtTime, localInputToRFC3339, UTC_INPUT_EXAMPLE, utcInput } from '../imports/format';
 import { effectRows, rowsTouched, sortEffect } from './effect';
 import * as fmt from '../../format';
 import './exceptions.css';
@@ -124,9 +124,13 @@ export function ExceptionsScreen() {
     setFormError(null);
     const errs: FormErrors = {};
     if (!form.slt) errs.slt = 'Choose the SLT the exception is for.';
+    const from = utcInput(form.from);
+    const to = utcInput(form.to);
     if (!form.from) errs.from = 'When did it start? (UTC)';
+    else if (from === null) errs.from = `Write the start as ${UTC_INPUT_EXAMPLE} (UTC, 24-hour clock).`;
     if (!form.to) errs.to = 'When did it end? (UTC)';
-    else if (form.from && form.to <= form.from) errs.to = 'The end must be after the start.';
+    else if (to === null) errs.to = `Write the end as ${UTC_INPUT_EXAMPLE} (UTC, 24-hour clock).`;
+    else if (from !== null && to <= from) errs.to = 'The end must be after the start.';
     if (!form.reason.trim()) errs.reason = 'Say what happened and why it is outside the supplier’s control.';
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
@@ -349,10 +353,10 @@ export function ExceptionsScreen() {
                 )}
               </Field>
               <Field label="From (UTC)" error={errors.from}>
-                {(p) => <input {...p} className="input" type="datetime-local" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />}
+                {(p) => <UtcTimeInput {...p} value={form.from} onChange={(v) => setForm({ ...form, from: v })} />}
               </Field>
               <Field label="To (UTC, exclusive)" error={errors.to}>
-                {(p) => <input {...p} className="input" type="datetime-local" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />}
+                {(p) => <UtcTimeInput {...p} value={form.to} onChange={(v) => setForm({ ...form, to: v })} />}
               </Field>
               <Field label="Reason" error={errors.reason} className="exc-form__wide">
                 {(p) => <textarea {...p} className="textarea" value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />}

@@ -3,6 +3,7 @@
 // notices and a small modal dialog.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from '../../components/ui/Button';
+import { UTC_INPUT_EXAMPLE } from './format';
 import './controls.css';
 
 export function Field({
@@ -40,6 +41,30 @@ export function Field({
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A UTC time typed on a 24-hour clock ("2026-06-10 13:00"). Not a native
+ * datetime-local picker: that shows the browser's clock (1:00 PM in en-US)
+ * under a label that says UTC. Check the value with utcInput (format.ts).
+ */
+export function UtcTimeInput({
+  value,
+  onChange,
+  ...p
+}: { value: string; onChange: (v: string) => void; id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) {
+  return (
+    <input
+      {...p}
+      className="input input--time"
+      type="text"
+      placeholder={UTC_INPUT_EXAMPLE}
+      autoComplete="off"
+      spellCheck={false}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
 

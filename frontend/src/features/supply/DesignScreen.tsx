@@ -12,7 +12,8 @@ import { useSession } from '../../state/session';
 import { useLoad } from '../../state/useLoad';
 import { useWorkspace } from '../../state/workspace';
 import { href } from '../../state/route';
-import { Button, Field, Notice } from '../imports/controls';
+import { Button, Field, Notice, UtcTimeInput } from '../imports/controls';
+import { UTC_INPUT_EXAMPLE, utcInput } from '../imports/format';
 import { seconds, toError } from './supplyFormat';
 import './supply.css';
 
@@ -228,9 +229,15 @@ function Change({ slts, services }: { slts: string[]; services: string[] }) {
       setError('Give the start and the end of the change window.');
       return;
     }
+    const start = utcInput(from);
+    const end = utcInput(to);
+    if (start === null || end === null) {
+      setError(`Write the window's ${start === null ? 'start' : 'end'} as ${UTC_INPUT_EXAMPLE} (UTC, 24-hour clock).`);
+      return;
+    }
     setBusy(true);
     try {
-      setAnswer(await api.design.change({ [what]: chosen, from, to, expected_error_rate: r }));
+      setAnswer(await api.design.change({ [what]: chosen, from: start, to: end, expected_error_rate: r }));
     } catch (err) {
       setAnswer(null);
       setError(toError(err).message);
@@ -275,8 +282,8 @@ function Change({ slts, services }: { slts: string[]; services: string[] }) {
             </select>
           )}
         </Field>
-        <Field label="Window from (UTC)">{(p) => <input {...p} className="input" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
-        <Field label="Window to (UTC)">{(p) => <input {...p} className="input" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
+        <Field label="Window from (UTC)">{(p) => <UtcTimeInput {...p} value={from} onChange={setFrom} />}</Field>
+        <Field label="Window to (UTC)">{(p) => <UtcTimeInput {...p} value={to} onChange={setTo} />}</Field>
         <Field label="Expected error rate" hint="% of units failing; empty: down throughout">
           {(p) => <input {...p} className="input" inputMode="decimal" placeholder="100%" value={rate} onChange={(e) => setRate(e.target.value)} />}
         </Field>
