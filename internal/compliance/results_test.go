@@ -3,6 +3,7 @@ package compliance
 import (
 	"encoding/json"
 	"maps"
+	"slices"
 	"testing"
 	"time"
 
@@ -104,5 +105,88 @@ func TestStoredResultsReadOnlyWhatIsAsked(t *testing.T) {
 	json.Unmarshal([]byte(got), &rep)
 	if len(rep.Rows) != 1 || rep.Rows[0].ConsecutiveMisses != 2 {
 		t.Fatalf("rows %+v, want June with 2 consecutive misses", rep.Rows)
+	}
+}
+
+// KeepEvaluated stores, from one evaluation of every point, the very
+// records an evaluation through stored results writes period by period:
+// the same figures and the same dependencies, byte for byte, whatever the
+// indicator, period, zone and exclusions.
+func TestKeepEvaluatedStoresWhatEvaluationStores(t *testing.T) {
+	avail := availability()
+	avail.Slice, avail.Missing = dur("7m"), "bad"
+	p90 := domain.Indicator{Kind: domain.IndicatorStatistic, Statistic: "p90"}
+	cases := []struct {
+		slt   *domain.SLT
+		value bool
+	}{
+		{newSLT("lat", "month", "UTC", threshold("<=", 300), 0.9), true},
+		{newSLT("p90", "week", "Europe/Berlin", p90, 350), true},
+		{newSLT("roll", "rolling:3d", "America/New_York", threshold("<=", 250), 0.9), true},
+		{newSLT("probe", "day", "Asia/Kolkata", avail, 0.99), false},
+	}
+	for _, c := range cases {
+		t.Run(c.slt.Name(), func(t *testing.T) {
+			if c.slt.Name() == "p90" {
+				c.slt.Spec.Objective.Op = "<="
+			}
+			ws := domain.NewWorkspace()
+			ws.Put(c.slt)
+			from, to := ts("2026-01-03T05:00:00Z"), ts("2026-03-20T11:00:00Z")
+			var pts []domain.Point
+			if c.value {
+				for t, i := from, 0; t.Before(to); t, i = t.Add(7*time.Minute), i+1 {
+					if i%50 == 3 {
+						continue // gaps
+					}
+					pts = append(pts, domain.Point{At: t, Value: float64(100 + (i*37)%320)})
+				}
+			} else {
+				pts = probes(from, to, func(t time.Time) bool { return t.Minute()%17 == 0 || t.Day() == 9 })
+				pts = slices.DeleteFunc(pts, func(p domain.Point) bool { return p.At.Day() == 20 && p.At.Hour() < 5 }) // an outage: no probes
+			}
+			feeds := map[string][]domain.Point{c.slt.Spec.Feed: pts}
+			batches := []BatchSpan{{ID: 7, From: pts[0].At, To: pts[len(pts)-1].At}}
+			excs := []ExceptionWindow{{ID: "EX-1", SLT: c.slt.Name(), Start: ts("2026-02-11T10:00:00Z"), End: ts("2026-02-12T03:30:00Z"), Status: StatusApproved}}
+			at := ts("2026-03-25T00:00:00Z")
+			input := func(res Results) Input {
+				return Input{Workspace: ws, Exceptions: excs, At: at, Source: SlicePoints(feeds), Results: res,
+					Batches: func(string) ([]BatchSpan, error) { return batches, nil }}
+			}
+
+			evaluated := &memResults{}
+			if _, err := BuildReport(input(evaluated), ReportOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			kept := &memResults{}
+			in := input(kept)
+			plan, err := PlanSLT(in, c.slt, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			run := NewRunning(plan.Specs)
+			for i := range pts {
+				run.Add(&pts[i])
+			}
+			n, err := in.KeepEvaluated(plan, run.Finish())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n == 0 || n != evaluated.writes {
+				t.Fatalf("kept %d periods, an evaluation stored %d", n, evaluated.writes)
+			}
+			if !maps.EqualFunc(kept.recs, evaluated.recs, func(a, b map[string][]byte) bool {
+				return maps.EqualFunc(a, b, func(x, y []byte) bool { return string(x) == string(y) })
+			}) {
+				for spec, recs := range evaluated.recs {
+					for k, v := range recs {
+						if string(kept.recs[spec][k]) != string(v) {
+							t.Fatalf("period %s: kept\n%s\nevaluation stored\n%s", k, kept.recs[spec][k], v)
+						}
+					}
+				}
+				t.Fatalf("kept records %v, evaluation stored %v", kept.recs, evaluated.recs)
+			}
+		})
 	}
 }
